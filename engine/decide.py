@@ -1,0 +1,198 @@
+"""Decide: pass, partial or fail for each measured value, by durable-rules or by plain Python.
+
+Both deciders see the same input: fixed-point integers (value, target and lower goalpost
+times 10^6) and a comparison code. durable-rules only ever gets validated integers; the
+Python decider is the reference (the test oracle) and the fallback where durable-rules
+cannot be imported.
+
+The semantics, for "higher is better" (op >= or >), with baseline b < target t:
+  pass     value meets the target (value >= t, or value > t)
+  partial  not pass, and value > b
+  fail     not pass, and value <= b
+and mirrored for "lower is better" (op <= or <), where b lies above the target.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Protocol
+
+from .formulas import SCALE
+
+GE, GT, LE, LT = 1, 2, -1, -2
+OPS = {">=": GE, ">": GT, "<=": LE, "<": LT}
+INT64_MAX = 2**63 - 1
+# The lower goalpost used when "lower is better" has none: above any accepted value.
+NO_UPPER_GOALPOST = 2**62
+
+
+class DeciderError(RuntimeError):
+    """The rules engine failed or gave no decision for a fact."""
+
+
+@dataclass(frozen=True)
+class Leaf:
+    """One measured value to decide, in fixed point."""
+    key: str
+    value: int
+    target: int
+    base: int
+    op: int
+
+
+def to_fixed(d: Decimal) -> int:
+    """Decimal on the 10^-6 grid → integer; refuses anything that is not exactly on it."""
+    scaled = d.scaleb(6)
+    n = int(scaled)
+    if n != scaled or abs(n) > INT64_MAX:
+        raise DeciderError(f"value {d} is not a fixed-point number within 64 bits")
+    return n
+
+
+def leaf(key: str, value: Decimal, target: Decimal, baseline: Decimal | None, op: str) -> Leaf:
+    if baseline is None:
+        base = 0 if OPS[op] > 0 else NO_UPPER_GOALPOST
+    else:
+        base = to_fixed(baseline)
+    return Leaf(key, to_fixed(value), to_fixed(target), base, OPS[op])
+
+
+class Decider(Protocol):
+    name: str
+
+    def decide(self, leaves: list[Leaf]) -> dict[str, str]:
+        """Map each leaf's key to pass, partial or fail."""
+
+
+class PythonDecider:
+    """The reference decider: the semantics above, written out plainly."""
+
+    name = "python"
+
+    def decide(self, leaves: list[Leaf]) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for x in leaves:
+            v, t, b = x.value, x.target, x.base
+            if x.op == GE:
+                met, better_than_base = v >= t, v > b
+            elif x.op == GT:
+                met, better_than_base = v > t, v > b
+            elif x.op == LE:
+                met, better_than_base = v <= t, v < b
+            elif x.op == LT:
+                met, better_than_base = v < t, v < b
+            else:
+                raise DeciderError(f"unknown comparison code {x.op}")
+            out[x.key] = "pass" if met else ("partial" if better_than_base else "fail")
+        return out
+
+
+def _cmp(op: str, field: str, other: str) -> dict:
+    return {op: {field: {"$m": other}}}
+
+
+def ruleset_definition(name: str, sink: list[tuple[str, str, str]]) -> dict:
+    """The decision rules as durable-rules data, one rule per (outcome, comparison).
+
+    Conditions compare fields of the same fact (right-hand references only, which the
+    engine supports); every rule also requires the op code, so exactly one outcome rule
+    matches any fact. A catch-all rule matches every fact: without it, deleting a session
+    that holds an unmatched fact crashes the process.
+    """
+
+    def tag(outcome: str):
+        def run(c) -> None:  # keep consequences trivial: an exception here would be swallowed
+            sink.append((c.m["sid"], c.m["key"], outcome))
+        return run
+
+    v = "value"
+    conds = {
+        ("pass", GE): [_cmp("$gte", v, "target")],
+        ("pass", GT): [_cmp("$gt", v, "target")],
+        ("pass", LE): [_cmp("$lte", v, "target")],
+        ("pass", LT): [_cmp("$lt", v, "target")],
+        ("partial", GE): [_cmp("$lt", v, "target"), _cmp("$gt", v, "base")],
+        ("partial", GT): [_cmp("$lte", v, "target"), _cmp("$gt", v, "base")],
+        ("partial", LE): [_cmp("$gt", v, "target"), _cmp("$lt", v, "base")],
+        ("partial", LT): [_cmp("$gte", v, "target"), _cmp("$lt", v, "base")],
+        ("fail", GE): [_cmp("$lt", v, "target"), _cmp("$lte", v, "base")],
+        ("fail", GT): [_cmp("$lte", v, "target"), _cmp("$lte", v, "base")],
+        ("fail", LE): [_cmp("$gt", v, "target"), _cmp("$gte", v, "base")],
+        ("fail", LT): [_cmp("$gte", v, "target"), _cmp("$gte", v, "base")],
+    }
+    rules: dict[str, dict] = {}
+    for (outcome, op), cs in conds.items():
+        rules[f"{outcome}_{op}".replace("-", "m")] = {
+            "all": [{"m": {"$and": [{"op": op}, *cs]}}], "run": tag(outcome)}
+    rules["seen"] = {"all": [{"m": {"$ex": {"key": 1}}}], "run": tag("seen")}
+    return {name: rules}
+
+
+class DurableDecider:
+    """durable-rules behind a hardened wrapper.
+
+    One Host per process and one ruleset per decider, with a name unique in the process
+    (a name cannot be registered twice); one session per batch, deleted after it (a
+    ruleset holds at most 1,024 sessions). Facts are dicts of validated 64-bit integers.
+    Single-threaded: the Host's timer threads must never share it.
+    """
+
+    name = "durable"
+    _host = None
+    _counter = itertools.count(1)
+
+    def __init__(self) -> None:
+        from durable.engine import Host  # the import that fails where durable-rules is absent
+
+        if DurableDecider._host is None:
+            DurableDecider._host = Host()
+        self._sink: list[tuple[str, str, str]] = []
+        self._ruleset = f"ipcheck_{os.getpid()}_{next(self._counter)}"
+        DurableDecider._host.register_rulesets(ruleset_definition(self._ruleset, self._sink))
+        self._sessions = itertools.count(1)
+
+    def decide(self, leaves: list[Leaf]) -> dict[str, str]:
+        if not leaves:
+            return {}
+        host = DurableDecider._host
+        sid = str(next(self._sessions))
+        facts = []
+        for x in leaves:
+            for n in (x.value, x.target, x.base):
+                if not isinstance(n, int) or isinstance(n, bool) or abs(n) > INT64_MAX:
+                    raise DeciderError(f"refusing to hand {n!r} to durable-rules")
+            facts.append({"sid": sid, "key": x.key, "value": x.value, "target": x.target, "base": x.base, "op": x.op})
+        self._sink.clear()
+        try:
+            host.assert_facts(self._ruleset, facts)
+        except Exception as exc:  # durable-rules raises plain Exceptions with C error codes
+            raise DeciderError(f"durable-rules refused the facts: {exc}") from None
+        finally:
+            try:
+                host.delete_state(self._ruleset, sid)
+            except Exception:  # pragma: no cover - the catch-all rule makes this safe
+                pass
+        seen = {k for s, k, o in self._sink if s == sid and o == "seen"}
+        out: dict[str, str] = {}
+        for s, k, o in self._sink:
+            if s == sid and o != "seen":
+                if k in out:
+                    raise DeciderError(f"durable-rules gave two decisions for {k}")
+                out[k] = o
+        missing = [x.key for x in leaves if x.key not in out or x.key not in seen]
+        if missing:
+            raise DeciderError(f"durable-rules gave no decision for {', '.join(missing)}")
+        return out
+
+
+def make_decider(name: str) -> tuple[Decider, str | None]:
+    """The decider asked for, and a one-line notice when it had to fall back to Python."""
+    if name == "python":
+        return PythonDecider(), None
+    try:
+        return DurableDecider(), None
+    except ImportError as exc:
+        return PythonDecider(), f"ipcheck: durable-rules cannot be imported ({exc}); deciding with the Python reference decider"

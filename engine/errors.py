@@ -1,0 +1,20 @@
+"""The one error type for bad input: it always knows the file, line and column."""
+
+from __future__ import annotations
+
+
+class InputError(Exception):
+    """Bad input: a file that cannot be read, parsed or validated.
+
+    `line` and `column` are 1-based; 0 means "the whole file".
+    """
+
+    def __init__(self, file: str, line: int, column: int, message: str):
+        super().__init__(message)
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}: {self.message}"

@@ -1,0 +1,188 @@
+"""Evaluate: load → measure → decide → score, for one city against one framework."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Iterable
+
+from . import formulas as f
+from . import models as m
+from .decide import Decider, DeciderError, Leaf, leaf
+from .load import Catalogue, LoadedCity, LoadedFramework
+from .measure import UNBOUNDED, Facts, measure
+from .result import CriterionResult, FrameworkResult, Measurement, WaiverNote
+from .score import category_scores, coverage, overall, verdict
+from .units import CTX, display
+
+
+def _leaves(key: str, ms: Measurement, out: list[Leaf]) -> None:
+    if ms.combine:
+        for i, part in enumerate(ms.parts):
+            _leaves(f"{key}/{i}", part, out)
+    elif ms.state == "measured":
+        out.append(leaf(key, ms.value, ms.target, ms.baseline, ms.op))  # type: ignore[arg-type]
+
+
+def _leaf_status(ms: Measurement, decided: str | None) -> tuple[str, Decimal | None]:
+    if ms.state != "measured":
+        return ms.state, None
+    if decided is None:
+        return "error", None
+    if decided == "pass":
+        return "pass", Decimal(1)
+    if decided == "fail":
+        return "fail", Decimal(0)
+    return "partial", f.on_grid(f.goalpost(ms.value, ms.target, ms.baseline, ms.higher_is_better))  # type: ignore[arg-type]
+
+
+def _combine(kind: str, parts: list[tuple[str, Decimal | None]]) -> tuple[str, Decimal | None]:
+    """all_of takes the weakest part (min), any_of the strongest (max); unknown parts
+    decide nothing unless the known parts already settle the answer."""
+    live = [(s, sc) for s, sc in parts if s != "not_applicable"]
+    if not live:
+        return "not_applicable", None
+    known = [sc for s, sc in live if sc is not None]
+    undecided = len(known) < len(live)
+    if kind == "all_of":
+        if known and min(known) == 0:
+            return "fail", Decimal(0)
+        if undecided:
+            return "unknown", None
+        if all(s == "pass" for s, _ in live):
+            return "pass", Decimal(1)
+        return "partial", min(known)
+    if any(s == "pass" for s, _ in live):
+        return "pass", Decimal(1)
+    if undecided:
+        return "unknown", None
+    best = max(known)
+    return ("partial", best) if best > 0 else ("fail", Decimal(0))
+
+
+def _status(key: str, ms: Measurement, decisions: dict[str, str]) -> tuple[str, Decimal | None, tuple[str, ...]]:
+    if not ms.combine:
+        status, score = _leaf_status(ms, decisions.get(key))
+        return status, score, ()
+    parts = [_status(f"{key}/{i}", p, decisions) for i, p in enumerate(ms.parts)]
+    status, score = _combine(ms.combine, [(s, sc) for s, sc, _ in parts])
+    return status, score, tuple(s for s, _, _ in parts)
+
+
+_WORDS = {"pass": "meets the target", "partial": "partly meets the target", "fail": "does not meet the target",
+          "unknown": "unknown — evidence missing", "not_applicable": "not applicable", "error": "error in the data",
+          "waived": "waived"}
+
+
+def _target_text(ms: Measurement) -> str:
+    if ms.trajectory:
+        t = ms.trajectory
+        return f"target {display(t.target, ms.unit)} by {t.target_year}"
+    if ms.unit == "yes/no":
+        return "must exist"
+    return f"target {ms.op} {display(ms.target, ms.unit)} ({ms.target_year})"  # type: ignore[arg-type]
+
+
+def _reason(status: str, ms: Measurement) -> str:
+    if ms.combine:
+        parts = "; ".join(f"[{i + 1}] {_reason('', p)}" for i, p in enumerate(ms.parts))
+        return f"{_WORDS.get(status, status)} ({'all' if ms.combine == 'all_of' else 'any'} of): {parts}".strip()
+    head = f"{_WORDS[status]}: " if status else ""
+    if ms.state == "measured":
+        return f"{head}{ms.reason}; {_target_text(ms)}"
+    return f"{head}{ms.reason}"
+
+
+def _gap(ms: Measurement) -> tuple[Decimal | None, Decimal | None]:
+    if ms.state != "measured" or ms.unit == "yes/no" or ms.value is None or ms.value >= UNBOUNDED:
+        return None, None
+    target = ms.trajectory.target if ms.trajectory else ms.target
+    gap = ms.value - target  # type: ignore[operator]
+    pct = f.on_grid(CTX.multiply(CTX.divide(gap, target), f.HUNDRED)) if target else None
+    return gap, pct
+
+
+def _waiver_for(c: m.Criterion, fw_id: str, city_id: str, waivers: Iterable[m.Waiver], as_of: dt.date) -> WaiverNote | None:
+    for w in waivers:
+        if w.criterion == c.id and w.framework in (None, fw_id) and w.city in (None, city_id):
+            return WaiverNote(criterion=c.id, justification=w.justification, expires=w.expires, active=as_of < w.expires)
+    return None
+
+
+def evaluate(fw: LoadedFramework, city: LoadedCity, cat: Catalogue, decider: Decider, *,
+             year: int | None = None, waivers: Iterable[m.Waiver] = (), as_of: dt.date | None = None) -> FrameworkResult:
+    """Evaluate `city` against `fw` for `year` (default: the framework's target year).
+
+    `as_of` is the date waivers are judged on (default: 31 December of the year), so the
+    same inputs always give the same result; nothing here reads the clock.
+    """
+    h = fw.model.framework
+    year = year or h.target_year
+    as_of = as_of or dt.date(year, 12, 31)
+    facts = Facts(city.model, cat)
+    waivers = list(waivers)
+    measured = [(c, measure(c, facts, year)) for c in fw.model.criteria]
+
+    leaves: list[Leaf] = []
+    for c, ms in measured:
+        _leaves(c.id, ms, leaves)
+    engine_error = None
+    try:
+        decisions = decider.decide(leaves)
+    except DeciderError as exc:
+        decisions, engine_error = {}, str(exc)
+
+    results: list[CriterionResult] = []
+    notes: list[WaiverNote] = []
+    for c, ms in measured:
+        status, score, part_statuses = _status(c.id, ms, decisions)
+        reason = _reason(status, ms)
+        if status == "error" and engine_error and ms.state == "measured":
+            reason = f"error: {engine_error}"
+        note = _waiver_for(c, h.id, city.id, waivers, as_of)
+        if note:
+            notes.append(note)
+            if note.active:
+                status, score = "waived", None
+                reason = f"waived until {note.expires}: {note.justification} (measured: {reason})"
+            else:
+                reason += f" (a waiver expired on {note.expires} and no longer applies)"
+        gap, gap_pct = _gap(ms)
+        results.append(CriterionResult(
+            id=c.id, title_zh=c.title.zh, title_en=c.title.en, category=c.category, weight=c.weight,
+            required=c.required, clause=c.clause, lead_unit=c.lead_unit, check_kind=c.check.kind,
+            status=status, score=score, measurement=ms, gap=gap, gap_pct=gap_pct, reason=reason,
+            waiver=note, part_statuses=part_statuses))
+
+    model = h.scoring
+    cats = category_scores(results, m.CATEGORIES, model, dict(h.category_weights))
+    score = overall(results, cats, model)
+    cov = coverage(results, model)
+    v, why = verdict(score, cov, h.coverage_floor, h.thresholds.ready, h.thresholds.nearly_ready, results)
+    counts = {s: sum(1 for r in results if r.status == s) for s in m.STATUSES}
+    return FrameworkResult(
+        framework_id=h.id, framework_version=h.version, framework_title_zh=h.title.zh, framework_title_en=h.title.en,
+        framework_kind=h.kind, source_file=h.source.file, source_title=h.source.title, issuer=h.issuer,
+        city_id=city.id, city_zh=city.model.city.name.zh, city_en=city.model.city.name.en,
+        city_level=city.model.city.level, year=year, as_of=as_of, engine=decider.name, model=model,
+        score=None if score is None else f.on_grid(score), coverage=f.on_grid(cov), coverage_floor=h.coverage_floor,
+        ready_threshold=h.thresholds.ready, nearly_threshold=h.thresholds.nearly_ready, verdict=v, verdict_reason=why,
+        categories=tuple(type(c)(c.category, None if c.score is None else f.on_grid(c.score),
+                                 None if c.coverage is None else f.on_grid(c.coverage), c.weight) for c in cats),
+        results=tuple(results), counts=counts, waivers=tuple(notes))
+
+
+def example_city(fw: LoadedFramework, ex: m.Example) -> m.City:
+    """A throwaway city holding one criterion example's facts (for tests and `validate`)."""
+    src = m.Source(title="criterion example", publisher="ipcheck", read=dt.date(2000, 1, 1))
+    facts = {ind: {y: m.Fact(value=x.value, source="example", bound=x.bound, attributes=x.attributes)
+                   for y, x in ys.items()} for ind, ys in ex.facts.items()}
+    return m.City(city=m.CityHeader(id="example", name=m.Names(zh="示例", en="example"), level=ex.level or "prefecture"),
+                  sources={"example": src}, facts=facts)  # type: ignore[arg-type]
+
+
+def run_example(fw: LoadedFramework, c: m.Criterion, ex: m.Example, cat: Catalogue, decider: Decider) -> str:
+    """The status one criterion gives on one of its examples."""
+    city = LoadedCity(example_city(fw, ex), "example", "")
+    single = LoadedFramework(fw.model.model_copy(update={"criteria": [c]}), fw.name, fw.sha256, fw.doc)
+    return evaluate(single, city, cat, decider, year=ex.year).results[0].status

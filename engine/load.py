@@ -1,0 +1,315 @@
+"""From file bytes to validated models with every quantity in its indicator's unit.
+
+No I/O here: callers pass the file name (for messages) and its bytes. Every problem is an
+`InputError` with the file, line and column of the node at fault.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from . import models as m
+from .errors import InputError
+from .units import PER_10K, PERCENT, Unit, UnitError, parse_unit, to_unit
+from .yamldoc import Document, parse
+
+MECHANISM_UNIT = "yes/no"
+_PERCENT_UNIT = parse_unit(PERCENT)
+_PER_10K_UNIT = parse_unit(PER_10K)
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """The indicators, by id, with their parsed units (None for a mechanism)."""
+    indicators: dict[str, m.Indicator]
+    units: dict[str, Unit | None]
+    sha256: str
+    name: str
+
+    def unit(self, indicator_id: str) -> Unit | None:
+        return self.units[indicator_id]
+
+
+@dataclass(frozen=True)
+class LoadedFramework:
+    model: m.Framework
+    name: str
+    sha256: str
+    doc: Document
+
+    @property
+    def id(self) -> str:
+        return self.model.framework.id
+
+
+@dataclass(frozen=True)
+class LoadedCity:
+    model: m.City
+    name: str
+    sha256: str
+
+    @property
+    def id(self) -> str:
+        return self.model.city.id
+
+
+def sha256(raw: bytes) -> str:
+    return hashlib.sha256(raw).hexdigest()
+
+
+def _did_you_mean(word: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _path_in(doc: Document, loc: tuple[Any, ...]) -> tuple[str, ...]:
+    """The deepest path of `loc` present in the document (skips union tags pydantic adds)."""
+    cur: tuple[str, ...] = ()
+    for part in loc:
+        nxt = cur + (str(part),)
+        if nxt in doc.positions:
+            cur = nxt
+    return cur
+
+
+def _validate(doc: Document, model: type[BaseModel]) -> Any:
+    try:
+        return model.model_validate(doc.data)
+    except ValidationError as exc:
+        err = exc.errors(include_url=False)[0]
+        loc = tuple(err["loc"])
+        path = _path_in(doc, loc)
+        where = ".".join(str(p) for p in loc if not (isinstance(p, str) and p in _TAGS)) or "the file"
+        if err["type"] == "extra_forbidden":
+            message = f"unknown field {where!r}"
+        elif err["type"] == "missing":
+            message = f"missing field {where!r}"
+        elif err["type"] == "union_tag_invalid":
+            message = f"{where}: unknown check kind {err['input'].get('kind')!r} (known: {', '.join(sorted(_TAGS))})" \
+                if isinstance(err.get("input"), dict) else f"{where}: {err['msg']}"
+        else:
+            message = f"{where}: {err['msg']}"
+            if "input" in err and isinstance(err["input"], (str, int, bool)) and err["type"] != "missing":
+                message += f" (got {err['input']!r})"
+        more = len(exc.errors()) - 1
+        if more:
+            message += f" [and {more} more problem{'s' if more > 1 else ''}]"
+        raise doc.error(path, message) from None
+
+
+_TAGS = {"threshold", "growth", "ratio", "per_capita", "trajectory", "path", "flow", "count",
+         "exists", "all_of", "any_of"}
+
+
+# ---------------------------------------------------------------- indicators
+
+def load_indicators(name: str, raw: bytes) -> Catalogue:
+    """Read `criteria/indicators.yaml`."""
+    doc = parse(name, raw)
+    cat: m.IndicatorCatalogue = _validate(doc, m.IndicatorCatalogue)
+    indicators: dict[str, m.Indicator] = {}
+    units: dict[str, Unit | None] = {}
+    for i, ind in enumerate(cat.indicators):
+        if ind.id in indicators:
+            raise doc.error(("indicators", i, "id"), f"duplicate indicator id {ind.id!r}")
+        if ind.kind == "mechanism":
+            if ind.unit != MECHANISM_UNIT:
+                raise doc.error(("indicators", i, "unit"), f"a mechanism's unit is {MECHANISM_UNIT!r}")
+            units[ind.id] = None
+        else:
+            try:
+                units[ind.id] = parse_unit(ind.unit)
+            except UnitError as exc:
+                raise doc.error(("indicators", i, "unit"), str(exc)) from None
+            if ind.kind == "percentage" and units[ind.id].counter != PERCENT:
+                raise doc.error(("indicators", i, "unit"), "a percentage indicator's unit is %")
+        indicators[ind.id] = ind
+    return Catalogue(indicators, units, sha256(raw), name)
+
+
+def _indicator(doc: Document, cat: Catalogue, path: tuple[Any, ...], ind_id: str) -> m.Indicator:
+    if ind_id not in cat.indicators:
+        raise doc.error(path, f"unknown indicator {ind_id!r}{_did_you_mean(ind_id, list(cat.indicators))}")
+    return cat.indicators[ind_id]
+
+
+def _convert(doc: Document, path: tuple[Any, ...], value: Any, unit: Unit) -> Decimal:
+    try:
+        return to_unit(value, unit)
+    except UnitError as exc:
+        raise doc.error(path, str(exc)) from None
+
+
+# ---------------------------------------------------------------- checks
+
+def _resolve_check(doc: Document, cat: Catalogue, chk: Any, path: tuple[Any, ...]) -> Any:
+    """Check the indicators a check names and convert its targets into their units."""
+    upd: dict[str, Any] = {}
+
+    def numeric(field: str, kinds: tuple[str, ...] | None = None) -> Unit:
+        ind = _indicator(doc, cat, path + (field,), getattr(chk, field))
+        if ind.kind == "mechanism":
+            raise doc.error(path + (field,), f"indicator {ind.id!r} is a yes/no mechanism; use kind: exists")
+        if kinds and ind.kind not in kinds:
+            raise doc.error(path + (field,), f"indicator {ind.id!r} is a {ind.kind}; this check needs a {' or '.join(kinds)}")
+        return cat.units[ind.id]  # type: ignore[return-value]
+
+    def conv(field: str, unit: Unit) -> None:
+        if getattr(chk, field) is not None:
+            upd[field] = _convert(doc, path + (field,), getattr(chk, field), unit)
+
+    kind = chk.kind
+    if kind in ("threshold", "flow", "count"):
+        unit = numeric("indicator", {"flow": ("stock",), "count": ("count",)}.get(kind))
+        conv("target", unit)
+        if kind == "threshold":
+            conv("baseline", unit)
+    elif kind == "growth":
+        numeric("indicator")
+        conv("min_growth", _PERCENT_UNIT)
+        if chk.base_year is not None and chk.year is not None and chk.base_year >= chk.year:
+            raise doc.error(path + ("base_year",), "base_year must come before year")
+    elif kind == "ratio":
+        a = numeric("numerator")
+        b = numeric("denominator")
+        if a.counter != b.counter:
+            raise doc.error(path + ("denominator",), f"numerator ({a.text}) and denominator ({b.text}) are not in the same unit")
+        if chk.published:
+            _indicator(doc, cat, path + ("published",), chk.published)
+        conv("target", _PERCENT_UNIT)
+        conv("baseline", _PERCENT_UNIT)
+    elif kind == "per_capita":
+        numeric("indicator")
+        pop = numeric("population")
+        if pop.counter != "人":
+            raise doc.error(path + ("population",), f"population must be counted in 人, not {pop.text}")
+        if chk.published:
+            _indicator(doc, cat, path + ("published",), chk.published)
+        conv("target", _PER_10K_UNIT)
+        conv("baseline", _PER_10K_UNIT)
+    elif kind == "trajectory":
+        unit = numeric("indicator")
+        if chk.target_year <= chk.base_year:
+            raise doc.error(path + ("target_year",), "target_year must come after base_year")
+        conv("base", unit)
+        conv("target", unit)
+    elif kind == "path":
+        unit = numeric("indicator")
+        upd["targets"] = {y: _convert(doc, path + ("targets", y), v, unit) for y, v in sorted(chk.targets.items())}
+    elif kind == "exists":
+        ind = _indicator(doc, cat, path + ("indicator",), chk.indicator)
+        if ind.kind != "mechanism":
+            raise doc.error(path + ("indicator",), f"indicator {ind.id!r} is not a yes/no mechanism")
+    elif kind in ("all_of", "any_of"):
+        upd["checks"] = [_resolve_check(doc, cat, c, path + ("checks", i)) for i, c in enumerate(chk.checks)]
+    return chk.model_copy(update=upd) if upd else chk
+
+
+def check_indicators(chk: Any) -> list[str]:
+    """Every indicator a check reads, in a stable order."""
+    if chk.kind in ("all_of", "any_of"):
+        out: list[str] = []
+        for c in chk.checks:
+            out += [i for i in check_indicators(c) if i not in out]
+        return out
+    if chk.kind == "ratio":
+        return [i for i in (chk.numerator, chk.denominator, chk.published) if i]
+    if chk.kind == "per_capita":
+        return [i for i in (chk.indicator, chk.population, chk.published) if i]
+    return [chk.indicator]
+
+
+def _resolve_value(doc: Document, cat: Catalogue, ind_id: str, value: Any, path: tuple[Any, ...]) -> Any:
+    unit = cat.units[ind_id]
+    if unit is None:
+        if not isinstance(value, bool):
+            raise doc.error(path, f"{ind_id} is a yes/no mechanism: write yes or no (got {value!r})")
+        return value
+    if isinstance(value, bool):
+        raise doc.error(path, f"{ind_id} takes a number in {unit.text}, not yes/no")
+    return _convert(doc, path, value, unit)
+
+
+def _resolve_example(doc: Document, cat: Catalogue, ex: m.Example, path: tuple[Any, ...]) -> m.Example:
+    facts: dict[str, dict[int, m.ExampleFact]] = {}
+    for ind_id, years in ex.facts.items():
+        _indicator(doc, cat, path + ("facts", ind_id), ind_id)
+        facts[ind_id] = {}
+        for year, fact in years.items():
+            f = fact if isinstance(fact, m.ExampleFact) else m.ExampleFact(value=fact)
+            value = _resolve_value(doc, cat, ind_id, f.value, path + ("facts", ind_id, year))
+            facts[ind_id][year] = f.model_copy(update={"value": value})
+    return ex.model_copy(update={"facts": facts})
+
+
+# ---------------------------------------------------------------- frameworks
+
+def load_framework(name: str, raw: bytes, cat: Catalogue) -> LoadedFramework:
+    """Read one `criteria/<framework>.yaml`."""
+    doc = parse(name, raw)
+    fw: m.Framework = _validate(doc, m.Framework)
+    h = fw.framework
+    if not (0 <= h.thresholds.nearly_ready <= h.thresholds.ready <= 100):
+        raise doc.error(("framework", "thresholds"), "thresholds must satisfy 0 ≤ nearly_ready ≤ ready ≤ 100")
+    if not (0 <= h.coverage_floor <= 1):
+        raise doc.error(("framework", "coverage_floor"), "coverage_floor is a share between 0 and 1")
+    if h.kind == "plan" and not h.city:
+        raise doc.error(("framework", "kind"), "a plan framework names the city it belongs to (city: ...)")
+    for cat_name, w in h.category_weights.items():
+        if w < 0:
+            raise doc.error(("framework", "category_weights", cat_name), "a category weight cannot be negative")
+    seen: dict[str, int] = {}
+    criteria = []
+    for i, c in enumerate(fw.criteria):
+        if c.id in seen:
+            raise doc.error(("criteria", i, "id"), f"duplicate criterion id {c.id!r} (first at criteria[{seen[c.id]}])")
+        seen[c.id] = i
+        check = _resolve_check(doc, cat, c.check, ("criteria", i, "check"))
+        examples = [_resolve_example(doc, cat, ex, ("criteria", i, "examples", j)) for j, ex in enumerate(c.examples)]
+        criteria.append(c.model_copy(update={"check": check, "examples": examples}))
+    if sum(c.weight for c in criteria) <= 0:
+        raise doc.error(("criteria",), "the criteria's weights add up to zero: nothing could be scored")
+    model = fw.model_copy(update={"criteria": criteria})
+    return LoadedFramework(model, name, sha256(raw), doc)
+
+
+def lint_framework(fw: LoadedFramework) -> list[InputError]:
+    """Findings that do not stop an evaluation: criteria without examples."""
+    return [fw.doc.error(("criteria", i, "id"), f"criterion {c.id} has no examples")
+            for i, c in enumerate(fw.model.criteria) if not c.examples]
+
+
+# ---------------------------------------------------------------- cities
+
+def load_city(name: str, raw: bytes, cat: Catalogue) -> LoadedCity:
+    """Read one `cities/<city>.yaml`; every value ends up in its indicator's unit."""
+    doc = parse(name, raw)
+    city: m.City = _validate(doc, m.City)
+    facts: dict[str, dict[int, m.Fact]] = {}
+    for ind_id, years in city.facts.items():
+        _indicator(doc, cat, ("facts", ind_id), ind_id)
+        facts[ind_id] = {}
+        for year, fact in sorted(years.items()):
+            path = ("facts", ind_id, year)
+            if fact.source not in city.sources:
+                raise doc.error(path + ("source",), f"unknown source {fact.source!r}{_did_you_mean(fact.source, list(city.sources))}")
+            value = _resolve_value(doc, cat, ind_id, fact.value, path + ("value",))
+            if fact.bound != "exact" and isinstance(value, bool):
+                raise doc.error(path + ("bound",), "a yes/no fact has no bound")
+            facts[ind_id][year] = fact.model_copy(update={"value": value})
+    return LoadedCity(city.model_copy(update={"facts": facts}), name, sha256(raw))
+
+
+# ---------------------------------------------------------------- waivers
+
+def load_waivers(name: str, raw: bytes) -> list[m.Waiver]:
+    """Read a waiver file."""
+    doc = parse(name, raw)
+    wf: m.WaiverFile = _validate(doc, m.WaiverFile)
+    return list(wf.waivers)

@@ -1,0 +1,102 @@
+"""Score: criterion scores into category and overall scores, coverage, and the verdict.
+
+The four scoring models of XCCDF 1.2 (NISTIR 7275r4, section 3.3), with partial credit
+(a criterion's score s in [0, 1] stands where XCCDF has 0 or 1):
+
+  xccdf_default    category = 100 × Σ(w·s) / Σw over its criteria with evidence;
+                   overall  = Σ(W_c × category_c) / ΣW_c over categories with a score
+                   (W_c: the framework's category weight, 1 unless given)
+  flat             overall  = 100 × Σ(w·s) / Σw over all criteria with evidence
+  flat_unweighted  overall  = 100 × Σs / n
+  absolute         overall  = 100 if every criterion with evidence passes, else 0
+
+Criteria without evidence (unknown, error) are left out of the score — never counted as
+fails — and the coverage says how much was left out: coverage = Σw(with evidence) /
+Σw(applicable, not waived). Below the framework's coverage floor the verdict is
+"not assessable".
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Iterable
+
+from .result import CategoryScore, CriterionResult
+from .units import CTX
+
+EVIDENCE = ("pass", "partial", "fail")
+NO_EVIDENCE = ("unknown", "error")
+HUNDRED = Decimal(100)
+
+
+def _w(r: CriterionResult, model: str) -> Decimal:
+    return Decimal(1) if model == "flat_unweighted" else r.weight
+
+
+def _average(results: Iterable[CriterionResult], model: str) -> Decimal | None:
+    rs = [r for r in results if r.status in EVIDENCE]
+    if model == "absolute":
+        return (HUNDRED if all(r.status == "pass" for r in rs) else Decimal(0)) if rs else None
+    total = sum((_w(r, model) for r in rs), Decimal(0))
+    if total == 0:
+        return None
+    return CTX.divide(CTX.multiply(sum((_w(r, model) * r.score for r in rs), Decimal(0)), HUNDRED), total)  # type: ignore[operator]
+
+
+def coverage(results: Iterable[CriterionResult], model: str) -> Decimal:
+    """Share of the applicable, unwaived weight whose criteria had evidence (0 when none applies)."""
+    rs = [r for r in results if r.status in EVIDENCE + NO_EVIDENCE]
+    total = sum((_w(r, model) for r in rs), Decimal(0))
+    if total == 0:
+        return Decimal(0)
+    return CTX.divide(sum((_w(r, model) for r in rs if r.status in EVIDENCE), Decimal(0)), total)
+
+
+def category_scores(results: list[CriterionResult], categories: tuple[str, ...], model: str,
+                    weights: dict[str, Decimal]) -> tuple[CategoryScore, ...]:
+    out = []
+    for c in categories:
+        rs = [r for r in results if r.category == c]
+        if not rs:
+            continue
+        applicable = [r for r in rs if r.status in EVIDENCE + NO_EVIDENCE]
+        out.append(CategoryScore(category=c, score=_average(rs, model),
+                                 coverage=coverage(rs, model) if applicable else None,
+                                 weight=weights.get(c, Decimal(1))))
+    return tuple(out)
+
+
+def overall(results: list[CriterionResult], cats: tuple[CategoryScore, ...], model: str) -> Decimal | None:
+    """The overall score, 0–100, under `model` (see the module docstring)."""
+    if model != "xccdf_default":
+        return _average(results, model)
+    scored = [c for c in cats if c.score is not None and c.weight > 0]
+    total = sum((c.weight for c in scored), Decimal(0))
+    if total == 0:
+        return None
+    return CTX.divide(sum((c.weight * c.score for c in scored), Decimal(0)), total)  # type: ignore[operator]
+
+
+def verdict(score: Decimal | None, cov: Decimal, floor: Decimal, ready: Decimal, nearly: Decimal,
+            results: list[CriterionResult]) -> tuple[str, str]:
+    """ready / nearly_ready / not_ready / not_assessable, and the reason in words."""
+    pct = f"{(cov * 100).quantize(Decimal(1))}%"
+    if score is None or cov < floor:
+        return "not_assessable", (f"only {pct} of the weight has evidence, below the coverage floor of "
+                                  f"{(floor * 100).quantize(Decimal(1))}%")
+    gates = [r for r in results if r.required and r.status not in ("not_applicable", "waived")]
+    failed = [r.id for r in gates if r.status == "fail"]
+    open_ = [r.id for r in gates if r.status != "pass"]
+    s = score.quantize(Decimal("0.1"))
+    if score >= ready and not open_:
+        return "ready", f"score {s} ≥ {ready} and every required criterion passes"
+    if score >= nearly and not failed:
+        why = f"score {s} ≥ {nearly}"
+        if score >= ready:
+            why += f", but required criteria are not yet passed: {', '.join(open_)}"
+        else:
+            why += f" but below {ready}"
+        return "nearly_ready", why
+    if failed:
+        return "not_ready", f"required criteria fail: {', '.join(failed)}"
+    return "not_ready", f"score {s} is below {nearly}"

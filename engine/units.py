@@ -1,0 +1,157 @@
+"""Quantities as published ("5.2万件", "3.6亿元", "95%", "40.11万") to exact Decimals.
+
+A unit is a multiplier (1, 万 = 10^4, 亿 = 10^8) and a counter word (件, 家, 个, 项, 次, 人,
+元, 件/万人, %). A value converts into an indicator's unit when the counter words match;
+the multipliers then scale it exactly: 3.6亿元 in 万元 is 3.6 × 10^8 / 10^4 = 36000.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_EVEN, Context, Decimal, InvalidOperation
+
+# All arithmetic on quantities runs in this context: deterministic, far beyond the
+# precision of any published figure.
+CTX = Context(prec=34, rounding=ROUND_HALF_EVEN)
+
+MULTIPLIERS = {"": Decimal(1), "万": Decimal(10_000), "亿": Decimal(100_000_000)}
+COUNTERS = ("件/万人", "件", "家", "个", "项", "次", "人", "所", "元", "%")
+PERCENT = "%"
+PER_10K = "件/万人"
+# Largest value accepted in any unit: bigger than any published figure, and small
+# enough that the fixed-point form handed to durable-rules stays below 2^63.
+MAX_VALUE = Decimal(10) ** 12
+
+_NUMBER = re.compile(r"^(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<rest>.*)$")
+
+
+class UnitError(ValueError):
+    """A value or unit that cannot be read or converted."""
+
+
+class Unit:
+    """A multiplier and a counter word, e.g. 亿元 = (10^8, 元)."""
+
+    __slots__ = ("mult", "counter", "text")
+
+    def __init__(self, mult: Decimal, counter: str, text: str):
+        self.mult, self.counter, self.text = mult, counter, text
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Unit) and (self.mult, self.counter) == (other.mult, other.counter)
+
+    def __hash__(self) -> int:
+        return hash((self.mult, self.counter))
+
+    def __repr__(self) -> str:
+        return f"Unit({self.text})"
+
+
+def parse_unit(text: str) -> Unit:
+    """Read a unit such as 件, 万件, 亿元, 件/万人 or %."""
+    text = text.strip()
+    for prefix in ("万", "亿"):
+        rest = text[len(prefix):]
+        if text.startswith(prefix) and rest in COUNTERS and rest not in (PER_10K, PERCENT):
+            return Unit(MULTIPLIERS[prefix], rest, text)
+    if text in COUNTERS:
+        return Unit(Decimal(1), text, text)
+    raise UnitError(f"unknown unit {text!r} (known: {', '.join(COUNTERS)}, with 万 or 亿 before a counter)")
+
+
+def _split(text: str) -> tuple[Decimal, str, str]:
+    """'5.2万件' -> (5.2, '万', '件'); a bare number has empty multiplier and counter."""
+    s = text.strip().replace("\u00a0", "").replace(" ", "")
+    if s.startswith(("-", "+", "−")):
+        raise UnitError(f"{text!r}: a published figure here is never negative or signed")
+    m = _NUMBER.match(s)
+    if not m:
+        if any(w in s for w in ("突破", "超过", "以上", "逾", "约", "近")):
+            raise UnitError(f"{text!r}: write the number alone and state 'bound: at_least' (or at_most) for 突破/超过/以上")
+        raise UnitError(f"{text!r} is not a number with a unit, e.g. 5.2万件, 3.6亿元, 95%")
+    number = Decimal(m.group("num").replace(",", ""))
+    rest = m.group("rest")
+    mult = ""
+    if rest[:1] in ("万", "亿"):
+        mult, rest = rest[:1], rest[1:]
+    if rest and rest not in COUNTERS:
+        raise UnitError(f"{text!r}: unknown unit {rest!r}")
+    return number, mult, rest
+
+
+def to_unit(value: object, unit: Unit, *, fraction_as_percent: bool = True) -> Decimal:
+    """Convert a published value (number or text) into `unit`, exactly.
+
+    A bare number is taken in `unit` itself, except for a percentage unit, where a bare
+    number is a fraction (0.95 means 95%), so 0.95 and "95%" are the same value.
+    """
+    if isinstance(value, bool) or value is None:
+        raise UnitError(f"expected a number with a unit, got {value!r}")
+    if isinstance(value, int):
+        number, mult, counter = Decimal(value), "", ""
+    elif isinstance(value, Decimal):
+        if not value.is_finite():
+            raise UnitError(f"{value} is not a finite number")
+        number, mult, counter = value, "", ""
+    elif isinstance(value, str):
+        number, mult, counter = _split(value)
+    else:
+        raise UnitError(f"expected a number with a unit, got {type(value).__name__}")
+    if number.is_signed():
+        raise UnitError(f"{value!r}: a published figure here is never negative (or -0)")
+    if unit.counter == PERCENT:
+        if mult:
+            raise UnitError(f"{value!r}: 万/亿 make no sense for a percentage")
+        if counter == PERCENT:
+            result = number
+        elif counter == "" and fraction_as_percent:
+            result = CTX.multiply(number, Decimal(100))
+        else:
+            raise UnitError(f"{value!r} does not fit a percentage (write 95% or 0.95)")
+    else:
+        if not mult and not counter:
+            number, counter, scale = number, unit.counter, unit.mult  # bare: already in `unit`
+        else:
+            scale = MULTIPLIERS[mult]
+        if counter == "":
+            counter = unit.counter
+        elif unit.counter == PER_10K and counter == "件" and not mult:
+            counter = PER_10K  # published as "每万人口发明专利拥有量25.9件"
+        if counter != unit.counter:
+            raise UnitError(f"{value!r}: unit {mult}{counter} does not fit {unit.text}")
+        if mult and unit.counter == PER_10K:
+            raise UnitError(f"{value!r}: 万/亿 make no sense for a rate per 10,000 people")
+        try:
+            result = CTX.divide(CTX.multiply(number, scale), unit.mult)
+        except InvalidOperation as exc:  # pragma: no cover - guarded by the checks above
+            raise UnitError(f"{value!r}: {exc}") from None
+    if result > MAX_VALUE:
+        raise UnitError(f"{value!r} is larger than any published figure ipcheck accepts (10^12 {unit.text})")
+    return normalize(result)
+
+
+def normalize(d: Decimal) -> Decimal:
+    """A canonical form: no exponent, no trailing zeros (36000, not 3.6E+4 or 36000.00)."""
+    if d == 0:
+        return Decimal(0)
+    n = d.normalize(CTX)
+    sign, digits, exp = n.as_tuple()
+    if exp > 0:
+        n = n.quantize(Decimal(1), context=CTX)
+    return n
+
+
+def plain(d: Decimal) -> str:
+    """Decimal as plain digits, never in exponent form."""
+    return format(normalize(d), "f")
+
+
+def display(d: Decimal, unit: str = "") -> str:
+    """A figure for people: grouped digits, at most two decimals, with its unit (36,000 件, 95%)."""
+    text = f"{d.quantize(Decimal('0.01'), context=CTX):,.2f}"
+    text = text.rstrip("0").rstrip(".") if "." in text else text
+    if text == "-0":
+        text = "0"
+    if unit == PERCENT:
+        return f"{text}%"
+    return f"{text} {unit}".strip()

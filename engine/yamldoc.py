@@ -1,0 +1,188 @@
+"""Safe YAML: text to plain Python values, with the line and column of every node.
+
+PyYAML (libyaml when present) does the parsing. On top of it this module refuses what a
+fact or criteria file never needs and what makes YAML dangerous: aliases (the "billion
+laughs"), merge keys, duplicate keys, deep nesting, NaN and infinity, numbers in exponent
+notation, and any text that is not UTF-8. Numbers come back exact: ints as `int`, others
+as `Decimal` built from the written digits, never through a float.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any
+
+import yaml
+
+from .errors import InputError
+
+MAX_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 32
+MAX_NODES = 200_000
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
+_STR = "tag:yaml.org,2002:str"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_MERGE = "tag:yaml.org,2002:merge"
+_PLAIN_DECIMAL = re.compile(r"^[-+]?(\d[\d_]*)?(\.\d[\d_]*)?$")
+
+Path = tuple[str, ...]
+
+
+class Document:
+    """A parsed YAML file: its data and where each value stands in the text."""
+
+    def __init__(self, name: str, data: Any, positions: dict[Path, tuple[int, int]]):
+        self.name = name
+        self.data = data
+        self.positions = positions
+
+    def where(self, path: tuple[Any, ...]) -> tuple[int, int]:
+        """Line and column of the deepest node on `path` that exists (1, 1 for the root)."""
+        keys = tuple(str(p) for p in path)
+        while keys:
+            if keys in self.positions:
+                return self.positions[keys]
+            keys = keys[:-1]
+        return self.positions.get((), (1, 1))
+
+    def error(self, path: tuple[Any, ...], message: str) -> InputError:
+        line, col = self.where(path)
+        return InputError(self.name, line, col, message)
+
+
+def _decode(name: str, raw: bytes) -> str:
+    if len(raw) > MAX_BYTES:
+        raise InputError(name, 0, 0, f"file is {len(raw):,} bytes; the limit is {MAX_BYTES:,}")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise InputError(name, line, col, f"not UTF-8 text (byte 0x{raw[exc.start]:02x})") from None
+
+
+def _mark(node_or_event: Any) -> tuple[int, int]:
+    m = node_or_event.start_mark
+    return m.line + 1, m.column + 1
+
+
+def _yaml_error(name: str, exc: yaml.YAMLError) -> InputError:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    if mark is None:
+        return InputError(name, 0, 0, f"not valid YAML: {problem}")
+    return InputError(name, mark.line + 1, mark.column + 1, f"not valid YAML: {problem}")
+
+
+def _prescan(name: str, text: str) -> None:
+    """Walk the event stream (no recursion) to refuse aliases, deep nesting and huge trees."""
+    depth = 0
+    count = 0
+    documents = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    line, col = _mark(event)
+                    raise InputError(name, line, col, "more than one YAML document in the file")
+            elif isinstance(event, yaml.AliasEvent):
+                line, col = _mark(event)
+                raise InputError(name, line, col, f"YAML aliases are not allowed (*{event.anchor})")
+            elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    line, col = _mark(event)
+                    raise InputError(name, line, col, f"nested deeper than {MAX_DEPTH} levels")
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+            if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                count += 1
+                if count > MAX_NODES:
+                    line, col = _mark(event)
+                    raise InputError(name, line, col, f"more than {MAX_NODES:,} values in one file")
+    except yaml.YAMLError as exc:
+        raise _yaml_error(name, exc) from None
+
+
+def _scalar(name: str, node: yaml.ScalarNode) -> Any:
+    tag, raw = node.tag, node.value
+    line, col = _mark(node)
+    if tag == _NULL:
+        return None
+    if tag == _BOOL:
+        return raw.lower() in ("yes", "true", "on", "y")
+    if tag in (_INT, _FLOAT):
+        text = raw.replace("_", "")
+        if not _PLAIN_DECIMAL.match(text) or text in ("", "+", "-", "."):
+            kind = "not a number" if "nan" in raw.lower() else (
+                "infinite" if "inf" in raw.lower() else "not written in plain decimal digits")
+            raise InputError(name, line, col, f"number {raw!r} is {kind}; write it as plain digits, e.g. 0.00001")
+        if tag == _INT:
+            return int(text)
+        return Decimal(text)
+    if tag == _TIMESTAMP:
+        return raw  # pydantic parses (and refuses 2023-02-30) with this position
+    if tag == _STR:
+        return raw
+    raise InputError(name, line, col, f"YAML tag {tag} is not allowed")
+
+
+def _construct(name: str, root: yaml.Node) -> tuple[Any, dict[Path, tuple[int, int]]]:
+    positions: dict[Path, tuple[int, int]] = {}
+    seen: set[int] = set()
+
+    def build(node: yaml.Node, path: Path) -> Any:
+        if id(node) in seen:
+            line, col = _mark(node)
+            raise InputError(name, line, col, "YAML aliases are not allowed")
+        seen.add(id(node))
+        positions[path] = _mark(node)
+        if isinstance(node, yaml.ScalarNode):
+            return _scalar(name, node)
+        if isinstance(node, yaml.SequenceNode):
+            return [build(child, path + (str(i),)) for i, child in enumerate(node.value)]
+        if isinstance(node, yaml.MappingNode):
+            out: dict[Any, Any] = {}
+            for key_node, value_node in node.value:
+                line, col = _mark(key_node)
+                if key_node.tag == _MERGE:
+                    raise InputError(name, line, col, "YAML merge keys (<<) are not allowed")
+                if not isinstance(key_node, yaml.ScalarNode):
+                    raise InputError(name, line, col, "a key must be a plain value, not a list or mapping")
+                key = _scalar(name, key_node)
+                if isinstance(key, (Decimal, bool)) or key is None:
+                    raise InputError(name, line, col, f"key {key_node.value!r} must be a name or a whole year")
+                if key in out:
+                    raise InputError(name, line, col, f"duplicate key {key_node.value!r}")
+                out[key] = build(value_node, path + (str(key),))
+                positions.setdefault(path + (str(key),), (line, col))
+            return out
+        line, col = _mark(node)
+        raise InputError(name, line, col, "unsupported YAML node")
+
+    return build(root, ()), positions
+
+
+def parse(name: str, raw: bytes) -> Document:
+    """Parse one YAML file given as bytes; `name` is used in every error message."""
+    text = _decode(name, raw)
+    if not text.strip():
+        raise InputError(name, 0, 0, "the file is empty")
+    _prescan(name, text)
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError as exc:
+        raise _yaml_error(name, exc) from None
+    if root is None:
+        raise InputError(name, 0, 0, "the file is empty")
+    data, positions = _construct(name, root)
+    return Document(name, data, positions)
