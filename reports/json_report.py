@@ -1,0 +1,91 @@
+"""The JSON report: a documented, versioned schema (see README, "JSON schema").
+
+Deterministic: Decimals as plain digit strings (never floats, never exponents), dates in
+ISO form, keys in a fixed order, no clock. The same inputs give byte-identical output.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from decimal import Decimal
+from typing import Any
+
+from engine.result import CriterionResult, FrameworkResult, Measurement
+from engine.units import plain
+
+SCHEMA = "ipcheck.evaluation/1"
+
+
+def _v(x: Any) -> Any:
+    if isinstance(x, bool) or x is None:
+        return x
+    if isinstance(x, Decimal):
+        return plain(x)
+    if isinstance(x, dt.date):
+        return x.isoformat()
+    if dataclasses.is_dataclass(x):
+        return {f.name: _v(getattr(x, f.name)) for f in dataclasses.fields(x)}
+    if isinstance(x, (list, tuple)):
+        return [_v(i) for i in x]
+    if isinstance(x, dict):
+        return {str(k): _v(i) for k, i in x.items()}
+    return x
+
+
+def _measurement(ms: Measurement) -> dict[str, Any]:
+    out = {
+        "state": ms.state, "value": _v(ms.value), "unit": ms.unit, "year": ms.year, "target": _v(ms.target),
+        "target_year": ms.target_year, "baseline": _v(ms.baseline), "op": ms.op, "stale": ms.stale,
+        "formula": ms.formula, "reason": ms.reason,
+        "trajectory": _v(ms.trajectory),
+        "missing": _v(ms.missing),
+    }
+    if ms.combine:
+        out["combine"] = ms.combine
+        out["parts"] = [_measurement(p) for p in ms.parts]
+    return out
+
+
+def criterion_dict(r: CriterionResult) -> dict[str, Any]:
+    return {
+        "id": r.id, "title": {"zh": r.title_zh, "en": r.title_en}, "category": r.category,
+        "weight": _v(r.weight), "required": r.required, "clause": r.clause, "lead_unit": r.lead_unit,
+        "check": r.check_kind, "status": r.status, "score": _v(r.score),
+        "value": _v(r.measurement.value), "unit": r.measurement.unit, "year": r.measurement.year,
+        "target": _v(r.measurement.trajectory.target if r.measurement.trajectory else r.measurement.target),
+        "target_year": r.measurement.trajectory.target_year if r.measurement.trajectory else r.measurement.target_year,
+        "gap": _v(r.gap), "gap_pct": _v(r.gap_pct), "stale": r.measurement.stale, "reason": r.reason,
+        "measurement": _measurement(r.measurement),
+        "facts": _v(r.measurement.facts),
+        "part_statuses": list(r.part_statuses),
+        "waiver": _v(r.waiver),
+    }
+
+
+def evaluation_dict(res: FrameworkResult) -> dict[str, Any]:
+    return {
+        "framework": {"id": res.framework_id, "version": res.framework_version, "kind": res.framework_kind,
+                      "title": {"zh": res.framework_title_zh, "en": res.framework_title_en},
+                      "issuer": res.issuer, "source_file": res.source_file, "source_title": res.source_title},
+        "city": {"id": res.city_id, "name": {"zh": res.city_zh, "en": res.city_en}, "level": res.city_level},
+        "year": res.year, "as_of": _v(res.as_of), "engine": res.engine, "model": res.model,
+        "score": _v(res.score), "coverage": _v(res.coverage), "coverage_floor": _v(res.coverage_floor),
+        "thresholds": {"ready": _v(res.ready_threshold), "nearly_ready": _v(res.nearly_threshold)},
+        "verdict": res.verdict, "verdict_reason": res.verdict_reason, "counts": dict(res.counts),
+        "categories": [_v(c) for c in res.categories],
+        "criteria": [criterion_dict(r) for r in res.results],
+        "waivers": _v(res.waivers),
+    }
+
+
+def render(results: list[FrameworkResult], inputs: list[tuple[str, str]], version: str) -> str:
+    """The whole JSON document. `inputs` lists (path, sha256) of every file read."""
+    doc = {
+        "schema": SCHEMA,
+        "ipcheck_version": version,
+        "inputs": [{"path": p, "sha256": h} for p, h in inputs],
+        "evaluations": [evaluation_dict(r) for r in results],
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
