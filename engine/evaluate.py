@@ -9,11 +9,12 @@ from typing import Iterable
 from . import formulas as f
 from . import models as m
 from .decide import Decider, DeciderError, Leaf, leaf
+from .errors import InputError
 from .load import Catalogue, LoadedCity, LoadedFramework
-from .measure import UNBOUNDED, Facts, measure
+from .measure import UNBOUNDED, Facts, measure, target_summary
 from .result import CriterionResult, FrameworkResult, Measurement, WaiverNote
 from .score import category_scores, coverage, overall, verdict
-from .units import CTX, display
+from .units import CTX, OP_SYMBOL, display
 
 
 def _leaves(key: str, ms: Measurement, out: list[Leaf]) -> None:
@@ -33,7 +34,10 @@ def _leaf_status(ms: Measurement, decided: str | None) -> tuple[str, Decimal | N
         return "pass", Decimal(1)
     if decided == "fail":
         return "fail", Decimal(0)
-    return "partial", f.on_grid(f.goalpost(ms.value, ms.target, ms.baseline, ms.higher_is_better))  # type: ignore[arg-type]
+    score = f.on_grid(f.goalpost(ms.value, ms.target, ms.baseline, ms.higher_is_better))  # type: ignore[arg-type]
+    # Only a strict target (> or <) met with equality lands here with a full goalpost; it
+    # is not met, so it scores the largest value below 1 on the grid.
+    return "partial", min(score, f.ONE - f.QUANTUM)
 
 
 def _combine(kind: str, parts: list[tuple[str, Decimal | None]]) -> tuple[str, Decimal | None]:
@@ -80,7 +84,7 @@ def _target_text(ms: Measurement) -> str:
         return f"target {display(t.target, ms.unit)} by {t.target_year}"
     if ms.unit == "yes/no":
         return "must exist"
-    return f"target {ms.op} {display(ms.target, ms.unit)} ({ms.target_year})"  # type: ignore[arg-type]
+    return f"target {OP_SYMBOL[ms.op]} {display(ms.target, ms.unit)} ({ms.target_year})"  # type: ignore[arg-type]
 
 
 def _reason(status: str, ms: Measurement) -> str:
@@ -111,13 +115,18 @@ def _waiver_for(c: m.Criterion, fw_id: str, city_id: str, waivers: Iterable[m.Wa
 
 def evaluate(fw: LoadedFramework, city: LoadedCity, cat: Catalogue, decider: Decider, *,
              year: int | None = None, waivers: Iterable[m.Waiver] = (), as_of: dt.date | None = None) -> FrameworkResult:
-    """Evaluate `city` against `fw` for `year` (default: the framework's target year).
+    """Evaluate `city` against `fw` for `year`.
+
+    The year defaults to the framework's target year or, for a framework without one, the
+    latest year in the city's facts.
 
     `as_of` is the date waivers are judged on (default: 31 December of the year), so the
     same inputs always give the same result; nothing here reads the clock.
     """
     h = fw.model.framework
-    year = year or h.target_year
+    year = year or h.target_year or latest_year(city.model)
+    if year is None:
+        raise InputError(city.name, 0, 0, f"no facts to take the evaluation year from for {h.id}; give --year")
     as_of = as_of or dt.date(year, 12, 31)
     facts = Facts(city.model, cat)
     waivers = list(waivers)
@@ -152,6 +161,7 @@ def evaluate(fw: LoadedFramework, city: LoadedCity, cat: Catalogue, decider: Dec
             id=c.id, title_zh=c.title.zh, title_en=c.title.en, category=c.category, weight=c.weight,
             required=c.required, clause=c.clause, lead_unit=c.lead_unit, check_kind=c.check.kind,
             status=status, score=score, measurement=ms, gap=gap, gap_pct=gap_pct, reason=reason,
+            target_summary=target_summary(c.check, cat, year),
             waiver=note, part_statuses=part_statuses))
 
     model = h.scoring
@@ -170,6 +180,12 @@ def evaluate(fw: LoadedFramework, city: LoadedCity, cat: Catalogue, decider: Dec
         categories=tuple(type(c)(c.category, None if c.score is None else f.on_grid(c.score),
                                  None if c.coverage is None else f.on_grid(c.coverage), c.weight) for c in cats),
         results=tuple(results), counts=counts, waivers=tuple(notes))
+
+
+def latest_year(city: m.City) -> int | None:
+    """The latest year any fact of the city is for."""
+    years = [y for ys in city.facts.values() for y in ys]
+    return max(years) if years else None
 
 
 def example_city(fw: LoadedFramework, ex: m.Example) -> m.City:

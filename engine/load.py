@@ -261,6 +261,8 @@ def load_framework(name: str, raw: bytes, cat: Catalogue) -> LoadedFramework:
         raise doc.error(("framework", "coverage_floor"), "coverage_floor is a share between 0 and 1")
     if h.kind == "plan" and not h.city:
         raise doc.error(("framework", "kind"), "a plan framework names the city it belongs to (city: ...)")
+    if h.kind == "plan" and h.target_year is None:
+        raise doc.error(("framework", "kind"), "a plan framework names its target year (target_year: ...)")
     for cat_name, w in h.category_weights.items():
         if w < 0:
             raise doc.error(("framework", "category_weights", cat_name), "a category weight cannot be negative")

@@ -15,7 +15,7 @@ from . import formulas as f
 from . import models as m
 from .load import Catalogue
 from .result import FactUsed, Measurement, Missing, Trajectory
-from .units import CTX, PER_10K, PERCENT, display, plain
+from .units import CTX, OP_SYMBOL, PER_10K, PERCENT, display, plain
 
 # A stand-in for "unbounded" (growth from a zero base, no upper goalpost): larger than any
 # accepted figure (10^12) yet small enough for a signed 64-bit fixed-point number.
@@ -107,7 +107,7 @@ def _single(facts: Facts, ind: str, year: int, target: Decimal, op: str, baselin
     reason = f"{facts.name(ind)} was {_fmt(value, facts.unit(ind))} in {y}{_stale_note(y, year)}"
     if fact.bound == "at_least":
         reason += " (published as a lower bound)"
-    return Measurement(state="measured", reason=reason, formula=formula, value=value, unit=facts.unit(ind),
+    return Measurement(state="measured", reason=reason, formula=formula.format(y=y), value=value, unit=facts.unit(ind),
                        year=y, target=_q(target), target_year=target_year or year,
                        baseline=None if baseline is None else _q(baseline), op=op, facts=used, stale=y < year)
 
@@ -129,12 +129,12 @@ def _exact(*fs: m.Fact) -> bool:
 
 def _threshold(c: m.Threshold, facts: Facts, year: int) -> Measurement:
     y = c.year or year
-    return _single(facts, c.indicator, y, c.target, c.op, c.baseline, f"{c.indicator}[{y}] {c.op} target")
+    return _single(facts, c.indicator, y, c.target, c.op, c.baseline, f"{c.indicator}[{{y}}] {c.op} target")
 
 
 def _count(c: m.Count, facts: Facts, year: int) -> Measurement:
     y = c.year or year
-    return _single(facts, c.indicator, y, c.target, c.op, None, f"number of {c.indicator} in {y} {c.op} target")
+    return _single(facts, c.indicator, y, c.target, c.op, None, f"number of {c.indicator} in {{y}} {c.op} target")
 
 
 def _path(c: m.Path, facts: Facts, year: int) -> Measurement:
@@ -143,7 +143,7 @@ def _path(c: m.Path, facts: Facts, year: int) -> Measurement:
         return Measurement(state="not_applicable", reason=f"the target path starts in {years[0]}; the evaluation year is {year}")
     ty = max(y for y in years if y <= year)
     return _single(facts, c.indicator, year, c.targets[ty], c.op, None,
-                   f"{c.indicator}[{year}] {c.op} path target for {ty}", target_year=ty)
+                   f"{c.indicator}[{{y}}] {c.op} path target for {ty}", target_year=ty)
 
 
 def _flow(c: m.Flow, facts: Facts, year: int) -> Measurement:
@@ -210,7 +210,7 @@ def _rate(facts: Facts, year: int, num: str, den: str, per: Decimal, published: 
     both = [y for y in facts.years(num) if y <= want and facts.get(den, y) is not None]
     derived_year = both[-1] if both else None
     if pub is not None and (derived_year is None or pub[0] >= derived_year):
-        m_ = _single(facts, published, want, target, op, baseline, f"published {published}[{pub[0]}]")  # type: ignore[arg-type]
+        m_ = _single(facts, published, want, target, op, baseline, f"published {published}[{{y}}] {op} target")  # type: ignore[arg-type]
         return replace(m_, reason=m_.reason + " (the officially published rate)")
     if derived_year is None:
         miss = [Missing(i, (want,), f"{facts.name(i)} for the same year as {facts.name(other)}, in or before {want}")
@@ -325,6 +325,33 @@ _KINDS: dict[str, Callable[[Any, Facts, int], Measurement]] = {
 def measure_check(check: Any, facts: Facts, year: int) -> Measurement:
     """Measure one check for the evaluation year."""
     return _KINDS[check.kind](check, facts, year)
+
+
+def target_summary(check: Any, cat: Catalogue, year: int) -> str:  # noqa: C901 - one line per kind
+    """The target of a check in a few words, known before any fact is read: '>= 650 家 (2022)'."""
+    def unit(ind: str) -> str:
+        u = cat.units[ind]
+        return u.text if u else "yes/no"
+
+    k = check.kind
+    if k in ("all_of", "any_of"):
+        word = "all of" if k == "all_of" else "any of"
+        return f"{word}: " + "; ".join(target_summary(c, cat, year) for c in check.checks)
+    if k == "exists":
+        extra = "".join(f", {a} in {'/'.join(v)}" for a, v in sorted(check.where.items()))
+        return f"{cat.indicators[check.indicator].name.en} exists{extra}"
+    if k == "trajectory":
+        return (f"{display(check.base, unit(check.indicator))} ({check.base_year}) → "
+                f"{display(check.target, unit(check.indicator))} ({check.target_year})")
+    if k == "path":
+        return ", ".join(f"{y}: {OP_SYMBOL[check.op]} {display(v, unit(check.indicator))}" for y, v in check.targets.items())
+    if k == "growth":
+        span = f" a year since {check.base_year}" if check.base_year else " year on year"
+        return f"growth {OP_SYMBOL[check.op]} {display(check.min_growth, PERCENT)}{span} ({check.year or year})"
+    if k == "flow":
+        return f"increase {OP_SYMBOL[check.op]} {display(check.target, unit(check.indicator))} in the year ({check.year or year})"
+    u = {"ratio": PERCENT, "per_capita": PER_10K}.get(k) or unit(check.indicator)
+    return f"{OP_SYMBOL[check.op]} {display(check.target, u)} ({check.year or year})"
 
 
 def measure(criterion: m.Criterion, facts: Facts, year: int) -> Measurement:

@@ -251,7 +251,7 @@ class FrameworkHeader(Model):
     issuer: Text
     source: SourceDocument
     derived_from: list[Text] = Field(default_factory=list)
-    target_year: Year
+    target_year: Year | None = None
     scoring: Literal["xccdf_default", "flat", "flat_unweighted", "absolute"] = "xccdf_default"
     thresholds: Thresholds
     coverage_floor: Number

@@ -95,6 +95,7 @@ class CriterionResult:
     gap: Decimal | None             # value − target, in the unit
     gap_pct: Decimal | None         # (value − target) / target × 100
     reason: str
+    target_summary: str = ""
     waiver: "WaiverNote | None" = None
     part_statuses: tuple[str, ...] = ()
 

@@ -146,6 +146,9 @@ def plain(d: Decimal) -> str:
     return format(normalize(d), "f")
 
 
+OP_SYMBOL = {">=": "≥", ">": ">", "<=": "≤", "<": "<"}
+
+
 def display(d: Decimal, unit: str = "") -> str:
     """A figure for people: grouped digits, at most two decimals, with its unit (36,000 件, 95%)."""
     text = f"{d.quantize(Decimal('0.01'), context=CTX):,.2f}"

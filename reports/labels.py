@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from engine.result import CriterionResult, FrameworkResult
-from engine.units import display
+from engine.units import OP_SYMBOL, display
 
 STATUS = {
     "pass": {"zh": "达标", "en": "pass"},
@@ -16,6 +16,7 @@ STATUS = {
     "waived": {"zh": "豁免", "en": "waived"},
     "error": {"zh": "数据错误", "en": "error (bad data)"},
 }
+SHORT = {**STATUS, "unknown": {"zh": "未知", "en": "unknown"}, "error": {"zh": "错误", "en": "error"}}
 MARK = {"pass": "✔", "partial": "◐", "fail": "✘", "unknown": "?", "not_applicable": "–", "waived": "W", "error": "!"}
 VERDICT = {
     "ready": {"zh": "已具备条件", "en": "ready"},
@@ -79,22 +80,22 @@ def value_text(r: CriterionResult) -> str:
         v = "∞ (from 0)"
     else:
         v = display(ms.value, ms.unit)
+        bounds = {f.bound for f in ms.facts}
+        v = ("≥ " if "at_least" in bounds else "≤ " if "at_most" in bounds else "") + v
     year = f" ({ms.year}{', stale' if ms.stale else ''})" if ms.year else ""
     return v + year
 
 
 def target_text(r: CriterionResult) -> str:
     ms = r.measurement
-    if ms.combine:
-        return "all of" if ms.combine == "all_of" else "any of"
+    if ms.combine or ms.target is None:
+        return r.target_summary
     if ms.trajectory:
         t = ms.trajectory
         return f"{display(t.target, ms.unit)} by {t.target_year}"
-    if ms.target is None:
-        return "—"
     if ms.unit == "yes/no":
         return "exists"
-    return f"{ms.op} {display(ms.target, ms.unit)}"
+    return f"{OP_SYMBOL[ms.op]} {display(ms.target, ms.unit)}"
 
 
 def gap_text(r: CriterionResult) -> str:
@@ -109,7 +110,7 @@ def gap_text(r: CriterionResult) -> str:
 
 def criterion_row(r: CriterionResult, lang: str) -> list[str]:
     """The cells of one criterion in the table and Markdown outputs."""
-    return [f"{MARK[r.status]} {STATUS[r.status][lang]}", r.id, title(r, lang), value_text(r), target_text(r),
+    return [f"{MARK[r.status]} {SHORT[r.status][lang]}", r.id, title(r, lang), value_text(r), target_text(r),
             gap_text(r), "—" if r.score is None else f"{(r.score * 100).quantize(Decimal('0.1'))}"]
 
 
