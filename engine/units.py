@@ -22,6 +22,7 @@ PER_10K = "件/万人"
 # enough that the fixed-point form handed to durable-rules stays below 2^63.
 MAX_VALUE = Decimal(10) ** 12
 
+_EXPONENT = re.compile(r"^\d+(\.\d+)?[eE][-+]?\d+")
 _NUMBER = re.compile(r"^(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<rest>.*)$")
 
 
@@ -64,6 +65,8 @@ def _split(text: str) -> tuple[Decimal, str, str]:
     s = text.strip().replace("\u00a0", "").replace(" ", "")
     if s.startswith(("-", "+", "−")):
         raise UnitError(f"{text!r}: a published figure here is never negative or signed")
+    if _EXPONENT.match(s):
+        raise UnitError(f"{text!r}: exponent notation is not a published figure; write plain digits")
     m = _NUMBER.match(s)
     if not m:
         if any(w in s for w in ("突破", "超过", "以上", "逾", "约", "近")):

@@ -1,0 +1,165 @@
+"""The engine on hand-worked cases: scoring models, coverage, verdicts, trajectories,
+composites, waivers, stale data, zero bases."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from engine.evaluate import evaluate
+from engine.load import load_waivers
+from helpers import city, crit, framework
+
+THREE = (
+    crit("A", "{kind: threshold, indicator: valid_patents, target: 100件}", weight=2)
+    + crit("B", "{kind: threshold, indicator: pct_applications, target: 10件}")
+    + crit("C", "{kind: exists, indicator: patent_insurance}", category="protection")
+    + crit("D", "{kind: threshold, indicator: valid_trademarks, target: 10件}", category="protection", weight=3)
+)
+FACTS = {"valid_patents": {2023: 50}, "pct_applications": {2023: 10}, "patent_insurance": {2023: False}}
+
+
+def run(cat, deciders, criteria, facts, decider="python", **kw):
+    fw_kw = {k: kw.pop(k) for k in ("model", "year", "ready", "nearly", "floor") if k in kw}
+    return evaluate(framework(criteria, cat, **fw_kw), city(facts, cat), cat, deciders[decider], **kw)
+
+
+# NISTIR 7275r4 models, worked by hand for THREE:
+#   scores: A 0.5 (w2, creation), B 1 (w1, creation), C 0 (w1, protection), D unknown (w3)
+#   default: creation 100(2·0.5 + 1·1)/3 = 66.67, protection 0 → (66.67 + 0)/2 = 33.33
+#   flat: 100(1 + 1 + 0)/4 = 50; flat_unweighted: 100(0.5 + 1 + 0)/3 = 50; absolute: 0
+@pytest.mark.parametrize("model,score,coverage", [
+    ("xccdf_default", "33.333333", "0.571429"),
+    ("flat", "50", "0.571429"),
+    ("flat_unweighted", "50", "0.75"),
+    ("absolute", "0", "0.571429"),
+])
+def test_scoring_models_hand_worked(catalogue, deciders, model, score, coverage):
+    res = run(catalogue, deciders, THREE, FACTS, model=model)
+    assert res.score == Decimal(score)
+    assert res.coverage == Decimal(coverage)
+    assert [r.status for r in res.results] == ["partial", "pass", "fail", "unknown"]
+
+
+def test_absolute_is_100_when_all_evidence_passes(catalogue, deciders):
+    facts = {"valid_patents": {2023: 100}, "pct_applications": {2023: 10}, "patent_insurance": {2023: True}}
+    assert run(catalogue, deciders, THREE, facts, model="absolute").score == 100
+
+
+def test_unknown_is_neither_a_fail_nor_dropped_silently(catalogue, deciders):
+    res = run(catalogue, deciders, THREE, {}, floor="0")
+    assert res.score is None and res.coverage == 0
+    assert res.verdict == "not_assessable"
+    assert all(r.status == "unknown" and r.measurement.missing for r in res.results)
+
+
+def test_verdicts(catalogue, deciders):
+    one = crit("A", "{kind: threshold, indicator: valid_patents, target: 100件}", required=True) + crit(
+        "B", "{kind: threshold, indicator: pct_applications, target: 100件}")
+    v = lambda facts: run(catalogue, deciders, one, facts, model="flat", floor="0.5")  # noqa: E731
+    assert v({"valid_patents": {2023: 100}, "pct_applications": {2023: 100}}).verdict == "ready"
+    # score (100 + 50)/2 = 75: between the thresholds
+    assert v({"valid_patents": {2023: 100}, "pct_applications": {2023: 50}}).verdict == "nearly_ready"
+    # a failing gate: not ready whatever the score
+    r = v({"valid_patents": {2023: 0}, "pct_applications": {2023: 100}})
+    assert r.verdict == "not_ready" and "A" in r.verdict_reason
+    # a gate with no evidence: coverage 50% is at the floor, score 100, but the gate is open
+    r = v({"pct_applications": {2023: 100}})
+    assert r.verdict == "nearly_ready" and "A" in r.verdict_reason
+    assert v({"pct_applications": {2023: 10}}).verdict == "not_ready"
+
+
+def test_trajectory_hand_worked(catalogue, deciders):
+    c = crit("T", "{kind: trajectory, indicator: valid_patents, base_year: 2020, base: 100, target_year: 2025, target: 200}")
+    res = run(catalogue, deciders, c, {"valid_patents": {2023: 150}}, year=2025)
+    r = res.results[0]
+    t = r.measurement.trajectory
+    # path in 2023: 100 × 2^(3/5) = 151.571657; observed (1.5)^(1/3) − 1; needed (200/150)^(1/2) − 1
+    assert t.expected_now == Decimal("151.571657")
+    assert t.observed_cagr_pct == Decimal("14.471424")
+    assert t.needed_cagr_pct == Decimal("15.470054")
+    assert not t.on_track and r.status == "partial"
+    assert t.projected_year == 2026  # ln(4/3) / ln(1.144714) = 2.13 years → 2026
+    assert r.score == Decimal("0.969525")  # (150 − 100) / (151.571657 − 100)
+    assert r.gap == Decimal(-50)  # against the final target
+
+
+def test_trajectory_needs_a_year_after_the_base(catalogue, deciders):
+    c = crit("T", "{kind: trajectory, indicator: valid_patents, base_year: 2020, base: 100, target_year: 2025, target: 200}")
+    r = run(catalogue, deciders, c, {"valid_patents": {2020: 100}}, year=2025).results[0]
+    assert r.status == "unknown" and "after the 2020 base" in r.reason
+
+
+def test_stale_data_is_used_and_flagged(catalogue, deciders):
+    c = crit("A", "{kind: threshold, indicator: valid_patents, target: 100件}")
+    r = run(catalogue, deciders, c, {"valid_patents": {2019: 120, 2025: 1}}, year=2023).results[0]
+    assert r.status == "pass" and r.measurement.year == 2019 and r.measurement.stale
+    assert "stale" in r.reason
+
+
+def test_growth_from_zero_and_division_by_zero(catalogue, deciders):
+    g = crit("G", "{kind: growth, indicator: patent_enforcement_cases, min_growth: 50%}")
+    r = run(catalogue, deciders, g, {"patent_enforcement_cases": {2022: 0, 2023: 4}}).results[0]
+    assert r.status == "pass" and "zero base" in r.reason and r.gap is None
+    r = run(catalogue, deciders, g, {"patent_enforcement_cases": {2022: 0, 2023: 0}}).results[0]
+    assert r.status == "fail"
+    ratio = crit("R", "{kind: ratio, numerator: patent_enforcement_cases_closed, denominator: patent_enforcement_cases, target: 95%}")
+    r = run(catalogue, deciders, ratio, {"patent_enforcement_cases": {2023: 0}, "patent_enforcement_cases_closed": {2023: 0}}).results[0]
+    assert r.status == "error" and "division by zero" in r.reason
+
+
+def test_per_capita_derived_exactly(catalogue, deciders):
+    c = crit("P", "{kind: per_capita, indicator: valid_invention_patents, target: 40件/万人}")
+    r = run(catalogue, deciders, c, {"valid_invention_patents": {2021: 38289}, "population": {2021: "954.4万人"}}, year=2021).results[0]
+    assert r.measurement.value == Decimal("40.118399")  # 38289 / 954.4, on the 10^-6 grid
+    assert r.status == "pass"
+
+
+def test_lower_is_better(catalogue, deciders):
+    c = crit("L", "{kind: threshold, indicator: patent_enforcement_cases, op: '<=', target: 100件, baseline: 200件}")
+    for value, status, score in [(80, "pass", 1), (150, "partial", Decimal("0.5")), (200, "fail", 0), (300, "fail", 0)]:
+        r = run(catalogue, deciders, c, {"patent_enforcement_cases": {2023: value}}).results[0]
+        assert (r.status, r.score) == (status, score), value
+
+
+def test_composites(catalogue, deciders):
+    both = ("{kind: all_of, checks: [{kind: exists, indicator: patent_insurance}, "
+            "{kind: threshold, indicator: valid_patents, target: 100件}]}")
+    either = both.replace("all_of", "any_of")
+    cases = [
+        ({"patent_insurance": {2023: True}, "valid_patents": {2023: 50}}, "partial", "pass"),
+        ({"patent_insurance": {2023: False}, "valid_patents": {2023: 100}}, "fail", "pass"),
+        ({"patent_insurance": {2023: False}}, "fail", "unknown"),
+        ({"patent_insurance": {2023: True}}, "unknown", "pass"),
+    ]
+    for facts, all_status, any_status in cases:
+        res = run(catalogue, deciders, crit("X", both) + crit("Y", either), facts)
+        assert [r.status for r in res.results] == [all_status, any_status], facts
+
+
+def test_applicability_by_city_level(catalogue, deciders):
+    c = crit("M", "{kind: threshold, indicator: valid_patents, target: 1件}") + "  applies_if: {level: [municipality]}\n"
+    res = run(catalogue, deciders, c, {"valid_patents": {2023: 5}}, floor="0")
+    assert res.results[0].status == "not_applicable"
+
+
+def test_waiver_applies_before_expiry_and_not_from_it(catalogue, deciders):
+    c = crit("A", "{kind: threshold, indicator: valid_patents, target: 100件}")
+    waivers = load_waivers("w.yaml", b"waivers:\n  - {criterion: A, justification: merged districts, expires: 2023-06-01}\n")
+    before = run(catalogue, deciders, c, {"valid_patents": {2023: 1}}, waivers=waivers, as_of=dt.date(2023, 5, 31))
+    on = run(catalogue, deciders, c, {"valid_patents": {2023: 1}}, waivers=waivers, as_of=dt.date(2023, 6, 1))
+    assert before.results[0].status == "waived" and before.waivers[0].active
+    assert on.results[0].status == "partial" and "expired on 2023-06-01" in on.results[0].reason
+
+
+def test_durable_and_python_agree_on_shipped_cities(library, deciders):
+    from conftest import CITY_FILES
+    from engine.load import load_city
+    for path in CITY_FILES:
+        c = load_city(str(path), path.read_bytes(), library.catalogue)
+        for fw in library.frameworks.values():
+            a = evaluate(fw, c, library.catalogue, deciders["python"])
+            b = evaluate(fw, c, library.catalogue, deciders["durable"])
+            assert [(r.status, r.score) for r in a.results] == [(r.status, r.score) for r in b.results]

@@ -1,0 +1,67 @@
+"""The YAML reader refuses what is dangerous or ambiguous, with file:line:column."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from engine.errors import InputError
+from engine.yamldoc import parse
+
+
+def err(text: bytes | str) -> InputError:
+    raw = text.encode() if isinstance(text, str) else text
+    with pytest.raises(InputError) as exc:
+        parse("f.yaml", raw)
+    return exc.value
+
+
+def test_numbers_are_exact():
+    doc = parse("f.yaml", b"a: 0.1\nb: 36000\nc: 1_000\n")
+    assert doc.data == {"a": Decimal("0.1"), "b": 36000, "c": 1000}
+
+
+def test_positions_are_one_based():
+    doc = parse("f.yaml", b"a:\n  b: 1\n")
+    assert doc.where(("a", "b")) == (2, 6)
+
+
+@pytest.mark.parametrize("text,line,words", [
+    ("a: &x [1]\nb: *x\n", 2, "aliases are not allowed"),
+    ("a: 1\na: 2\n", 2, "duplicate key 'a'"),
+    ("a: .nan\n", 1, "not a number"),
+    ("a: .inf\n", 1, "infinite"),
+    ("a: 1.0e+16\n", 1, "plain digits"),
+    ("a: 0x1f\n", 1, "plain digits"),
+    ("a: [1\n", 2, "not valid YAML"),
+    ("x: 1\n---\ny: 2\n", 2, "more than one YAML document"),
+    ("a:\n  <<: {b: 1}\n", 2, "merge keys"),
+    ("a: !!python/object:os.system x\n", 1, "is not allowed"),
+])
+def test_refusals_name_the_line(text, line, words):
+    e = err(text)
+    assert e.line == line and words in e.message, str(e)
+
+
+def test_billion_laughs_is_refused_before_expansion():
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n" for i in range(9))
+    assert "aliases" in err(bomb).message
+
+
+def test_deep_nesting_is_refused():
+    assert "nested deeper" in err("a: " + "[" * 200 + "]" * 200 + "\n").message
+
+
+def test_non_utf8_names_the_byte():
+    e = err(b"a: 1\nb: \xff\xfe\n")
+    assert (e.line, e.column) == (2, 4) and "not UTF-8" in e.message
+
+
+def test_empty_file():
+    assert "empty" in err(b"  \n").message
+
+
+def test_too_large():
+    assert "limit" in err(b"#" * (3 * 1024 * 1024)).message
