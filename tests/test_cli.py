@@ -1,0 +1,166 @@
+"""The command line end to end, as a user runs it (click's CliRunner)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from cli import main
+from conftest import CITIES, CITY_FILES, CRITERIA
+
+NINGBO = str(CITIES / "ningbo.yaml")
+
+
+def invoke(*args):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def one_line_error(result, *words):
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.output
+    for w in words:
+        assert w in lines[0], lines[0]
+    return lines[0]
+
+
+def test_evaluate_ningbo_table():
+    r = invoke("evaluate", NINGBO, "--lang", "en")
+    assert r.exit_code == 0, r.output
+    out = r.stdout
+    assert "ningbo-2020 v1" in out and "reference v1" in out
+    assert "NOT ASSESSABLE" in out and "43% of the weight" in out
+    nb01 = next(line for line in out.splitlines() if "NB-01" in line)
+    assert "pass" in nb01 and "38,289 件 (2021, stale)" in nb01 and "≥ 36,000 件" in nb01 and "+2,289 件" in nb01
+    nb07 = next(line for line in out.splitlines() if "NB-07" in line)
+    assert "unknown" in nb07 and "≥ 650 家 (2022)" in nb07
+
+
+def test_evaluate_in_chinese_by_default():
+    out = invoke("evaluate", NINGBO).stdout
+    assert "结论" in out and "达标" in out and "有效发明专利拥有量达到36000件" in out
+
+
+def test_json_is_versioned_complete_and_byte_identical():
+    a = invoke("evaluate", NINGBO, "--format", "json")
+    b = invoke("evaluate", NINGBO, "--format", "json")
+    assert a.exit_code == 0 and a.stdout == b.stdout
+    doc = json.loads(a.stdout)
+    assert doc["schema"] == "ipcheck.evaluation/1" and doc["ipcheck_version"]
+    digests = {i["path"]: i["sha256"] for i in doc["inputs"]}
+    assert digests[NINGBO] == hashlib.sha256((CITIES / "ningbo.yaml").read_bytes()).hexdigest()
+    assert str(CRITERIA / "ningbo-2020.yaml") in digests
+    ev = {e["framework"]["id"]: e for e in doc["evaluations"]}
+    assert set(ev) == {"ningbo-2020", "reference"}
+    nb = ev["ningbo-2020"]
+    assert nb["verdict"] == "not_assessable" and nb["coverage"] == "0.431818" and nb["score"] == "100"
+    c = {x["id"]: x for x in nb["criteria"]}
+    assert (c["NB-01"]["status"], c["NB-01"]["value"], c["NB-01"]["target"], c["NB-01"]["gap"]) == (
+        "pass", "38289", "36000", "2289")
+    assert c["NB-01"]["facts"][0]["source_url"].startswith("http://76421.cn")
+    assert c["NB-07"]["status"] == "unknown" and c["NB-07"]["measurement"]["missing"][0]["indicator"] == "ip_standard_enterprises"
+    assert c["NB-20"]["lead_unit"] == "市知识产权工作领导小组" and c["NB-20"]["clause"].startswith("六")
+
+
+def test_both_deciders_give_the_same_json():
+    a = json.loads(invoke("evaluate", NINGBO, "--format", "json", "--engine", "durable").stdout)
+    b = json.loads(invoke("evaluate", NINGBO, "--format", "json", "--engine", "python").stdout)
+    for e in a["evaluations"] + b["evaluations"]:
+        assert e.pop("engine") in ("durable", "python")
+    assert a == b
+
+
+def test_markdown_has_lead_units_and_clauses():
+    out = invoke("evaluate", NINGBO, "--format", "markdown", "--lang", "en").stdout
+    assert "| Status | ID | Criterion |" in out and "Lead unit" in out and "| 六.（二十二）强化组织领导 |" in out
+
+
+def test_output_file_is_written_whole(tmp_path):
+    target = tmp_path / "ningbo.json"
+    r = invoke("evaluate", NINGBO, "--format", "json", "--output", str(target))
+    assert r.exit_code == 0
+    assert json.loads(target.read_text())["evaluations"]
+    assert [p.name for p in tmp_path.iterdir()] == ["ningbo.json"]
+
+
+def test_bad_input_leaves_no_output(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text((CITIES / "ningbo.yaml").read_text().replace("value: 667件", "value: 667亿元"))
+    target = tmp_path / "out.json"
+    line = one_line_error(invoke("evaluate", str(bad), "--output", str(target)), "bad.yaml:", "亿元")
+    assert not target.exists()
+    assert line.split(":")[2].isdigit()  # file:line:column
+
+
+def test_fail_under():
+    heze = str(CITIES / "heze.yaml")
+    assert invoke("evaluate", heze, "--framework", "reference", "--fail-under", "50").exit_code == 1
+    assert invoke("evaluate", heze, "--framework", "heze-2022", "--fail-under", "50").exit_code == 0
+
+
+def test_unknown_framework_and_criterion_are_usage_errors():
+    r = invoke("evaluate", NINGBO, "--framework", "ningbo-202")
+    assert r.exit_code == 2 and "did you mean 'ningbo-2020'" in r.output
+    r = invoke("explain", NINGBO, "NB-99")
+    assert r.exit_code == 2 and "no criterion 'NB-99'" in r.output
+
+
+def test_missing_file_and_directory(tmp_path):
+    one_line_error(invoke("evaluate", str(tmp_path / "nope.yaml")), "no such file")
+    one_line_error(invoke("evaluate", str(tmp_path)), "is a directory")
+
+
+def test_explain_names_facts_formula_and_source():
+    r = invoke("explain", NINGBO, "NB-05", "--lang", "en")
+    assert r.exit_code == 0
+    out = r.stdout
+    assert "clause 一（总体要求）" in out and "(at least)" in out and "http://76421.cn" in out
+    assert "formula: madrid_registrations[2021] >= target" in out
+
+
+def test_criteria_lists_frameworks_and_criteria():
+    out = invoke("criteria").stdout
+    for fid in ("ningbo-2020", "shaoxing-2014", "heze-2022", "yinchuan-2023", "tianjin-2017", "reference"):
+        assert fid in out
+    out = invoke("criteria", "yinchuan-2023", "--lang", "en").stdout
+    assert "YC-17" in out and "required" in out
+
+
+def test_validate_shipped_files():
+    r = invoke("validate", str(CITIES), str(CRITERIA))
+    assert r.exit_code == 0, r.output
+    assert f"{len(CITY_FILES) + 7} files valid" in r.stdout
+
+
+def test_validate_reports_every_bad_file_with_position(tmp_path):
+    a = tmp_path / "a.yaml"
+    a.write_text((CITIES / "ningbo.yaml").read_text().replace("  pct_applications:", "  pct_aplications:"))
+    b = tmp_path / "b.yaml"
+    b.write_text((CRITERIA / "tianjin-2017.yaml").read_text().replace("    examples:\n      - {facts: {valid_patents", "    examples_:\n      - {facts: {valid_patents", 1))
+    r = invoke("validate", str(a), str(b))
+    assert r.exit_code == 2
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 2
+    assert "a.yaml:" in lines[0] and "did you mean 'pct_applications'" in lines[0]
+    assert "b.yaml:" in lines[1] and "unknown field" in lines[1]
+
+
+def test_validate_flags_criteria_without_examples(tmp_path):
+    f = tmp_path / "fw.yaml"
+    text = (CRITERIA / "tianjin-2017.yaml").read_text()
+    start = text.index("    examples:\n      - {facts: {valid_patents")
+    end = text.index("  - id: TJ-03")
+    f.write_text(text[:start] + text[end:])
+    r = invoke("validate", str(f))
+    assert r.exit_code == 2 and "criterion TJ-02 has no examples" in r.stderr
+
+
+@pytest.mark.parametrize("path", CITY_FILES, ids=lambda p: p.stem)
+def test_every_shipped_city_evaluates(path):
+    r = invoke("evaluate", str(path), "--format", "json")
+    assert r.exit_code == 0, r.output
+    assert len(json.loads(r.stdout)["evaluations"]) == 2
