@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -78,27 +79,39 @@ def _path_in(doc: Document, loc: tuple[Any, ...]) -> tuple[str, ...]:
     return cur
 
 
+_UNION_MEMBERS = {"bool", "int", "decimal", "str", "ExampleFact"}
+
+
 def _validate(doc: Document, model: type[BaseModel]) -> Any:
     try:
         return model.model_validate(doc.data)
     except ValidationError as exc:
-        err = exc.errors(include_url=False)[0]
+        errors = exc.errors(include_url=False)
+        err = errors[0]
         loc = tuple(err["loc"])
+        # A value that fits no member of a union (number | text | yes/no): one message, not four.
+        cut = next((i for i, p in enumerate(loc) if isinstance(p, str) and p in _UNION_MEMBERS), None)
+        if cut is not None:
+            loc = loc[:cut]
+            errors = [e for e in errors if tuple(e["loc"])[:cut] != loc]
         path = _path_in(doc, loc)
         where = ".".join(str(p) for p in loc if not (isinstance(p, str) and p in _TAGS)) or "the file"
-        if err["type"] == "extra_forbidden":
+        got = err.get("input")
+        if cut is not None:
+            message = f"{where}: expected a number, a figure such as 5.2万件 or 95%, or yes/no (got {got!r})"
+        elif err["type"] == "extra_forbidden":
             message = f"unknown field {where!r}"
         elif err["type"] == "missing":
             message = f"missing field {where!r}"
-        elif err["type"] == "union_tag_invalid":
-            message = f"{where}: unknown check kind {err['input'].get('kind')!r} (known: {', '.join(sorted(_TAGS))})" \
-                if isinstance(err.get("input"), dict) else f"{where}: {err['msg']}"
+        elif err["type"] == "union_tag_invalid" and isinstance(got, dict):
+            message = f"{where}: unknown check kind {got.get('kind')!r} (known: {', '.join(sorted(_TAGS))})"
         else:
-            message = f"{where}: {err['msg']}"
-            if "input" in err and isinstance(err["input"], (str, int, bool)) and err["type"] != "missing":
-                message += f" (got {err['input']!r})"
-        more = len(exc.errors()) - 1
-        if more:
+            msg = re.sub(r" or instance of \w+", "", err["msg"])
+            message = f"{where}: {msg}"
+            if isinstance(got, (str, int, bool)):
+                message += f" (got {got!r})"
+        more = len(errors) - 1 if cut is None else len(errors)
+        if more > 0:
             message += f" [and {more} more problem{'s' if more > 1 else ''}]"
         raise doc.error(path, message) from None
 

@@ -163,3 +163,33 @@ def test_durable_and_python_agree_on_shipped_cities(library, deciders):
             a = evaluate(fw, c, library.catalogue, deciders["python"])
             b = evaluate(fw, c, library.catalogue, deciders["durable"])
             assert [(r.status, r.score) for r in a.results] == [(r.status, r.score) for r in b.results]
+
+
+def test_durable_survives_more_sessions_than_its_limit(deciders):
+    """durable-rules holds at most 1,024 live sessions per ruleset: each batch deletes its own."""
+    from engine.decide import leaf
+    d = deciders["durable"]
+    x = [leaf("a", Decimal(5), Decimal(10), None, ">="), leaf("b", Decimal(10), Decimal(10), None, ">=")]
+    for _ in range(1500):
+        assert d.decide(x) == {"a": "partial", "b": "pass"}
+
+
+def test_falls_back_to_python_when_durable_cannot_be_imported(monkeypatch):
+    import sys
+    from engine.decide import PythonDecider, make_decider
+    monkeypatch.setitem(sys.modules, "durable.engine", None)
+    decider, notice = make_decider("durable")
+    assert isinstance(decider, PythonDecider)
+    assert "durable-rules cannot be imported" in notice and "Python reference decider" in notice
+
+
+def test_deciders_agree_at_the_boundaries(deciders):
+    from engine.decide import leaf
+    cases = []
+    for op in (">=", ">", "<=", "<"):
+        for v in ("0", "9.999999", "10", "10.000001", "20", "30"):
+            for base in (None, "0", "20") if op in ("<=", "<") else (None, "0", "5"):
+                if op in ("<=", "<") and base == "0":
+                    continue
+                cases.append(leaf(f"{op}|{v}|{base}", Decimal(v), Decimal(10), None if base is None else Decimal(base), op))
+    assert deciders["durable"].decide(cases) == deciders["python"].decide(cases)
