@@ -11,9 +11,9 @@ from . import models as m
 from .decide import Decider, DeciderError, Leaf, leaf
 from .errors import InputError
 from .load import Catalogue, LoadedCity, LoadedFramework
-from .measure import UNBOUNDED, Facts, measure, target_summary
+from .measure import UNBOUNDED, Facts, measure, target_summary, trend
 from .result import CriterionResult, FrameworkResult, Measurement, WaiverNote
-from .score import category_scores, coverage, overall, verdict
+from .score import category_scores, coverage, fix_first, overall, verdict
 from .units import CTX, OP_SYMBOL, display
 
 
@@ -161,7 +161,7 @@ def evaluate(fw: LoadedFramework, city: LoadedCity, cat: Catalogue, decider: Dec
             id=c.id, title_zh=c.title.zh, title_en=c.title.en, category=c.category, weight=c.weight,
             required=c.required, clause=c.clause, lead_unit=c.lead_unit, check_kind=c.check.kind,
             status=status, score=score, measurement=ms, gap=gap, gap_pct=gap_pct, reason=reason,
-            target_summary=target_summary(c.check, cat, year),
+            target_summary=target_summary(c.check, cat, year), trend=trend(c.check, ms, facts),
             waiver=note, part_statuses=part_statuses))
 
     model = h.scoring
@@ -170,6 +170,8 @@ def evaluate(fw: LoadedFramework, city: LoadedCity, cat: Catalogue, decider: Dec
     cov = coverage(results, model)
     v, why = verdict(score, cov, h.coverage_floor, h.thresholds.ready, h.thresholds.nearly_ready, results)
     counts = {s: sum(1 for r in results if r.status == s) for s in m.STATUSES}
+    gains = tuple(type(g)(g.criterion, f.on_grid(g.gain), f.on_grid(g.score_if_met), g.status)
+                  for g in fix_first(results, model, dict(h.category_weights), m.CATEGORIES))
     return FrameworkResult(
         framework_id=h.id, framework_version=h.version, framework_title_zh=h.title.zh, framework_title_en=h.title.en,
         framework_kind=h.kind, source_file=h.source.file, source_title=h.source.title, issuer=h.issuer,
@@ -179,7 +181,7 @@ def evaluate(fw: LoadedFramework, city: LoadedCity, cat: Catalogue, decider: Dec
         ready_threshold=h.thresholds.ready, nearly_threshold=h.thresholds.nearly_ready, verdict=v, verdict_reason=why,
         categories=tuple(type(c)(c.category, None if c.score is None else f.on_grid(c.score),
                                  None if c.coverage is None else f.on_grid(c.coverage), c.weight) for c in cats),
-        results=tuple(results), counts=counts, waivers=tuple(notes))
+        results=tuple(results), counts=counts, waivers=tuple(notes), fix_first=gains)
 
 
 def latest_year(city: m.City) -> int | None:

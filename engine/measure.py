@@ -14,7 +14,7 @@ from typing import Any, Callable
 from . import formulas as f
 from . import models as m
 from .load import Catalogue
-from .result import FactUsed, Measurement, Missing, Trajectory
+from .result import FactUsed, Measurement, Missing, Trajectory, Trend
 from .units import CTX, OP_SYMBOL, PER_10K, PERCENT, display, plain
 
 # A stand-in for "unbounded" (growth from a zero base, no upper goalpost): larger than any
@@ -360,3 +360,43 @@ def measure(criterion: m.Criterion, facts: Facts, year: int) -> Measurement:
         return Measurement(state="not_applicable",
                            reason=f"applies to {', '.join(criterion.applies_if.level)} cities; this city is {facts.city.city.level}")
     return measure_check(criterion.check, facts, year)
+
+
+_SINGLE = ("threshold", "count", "path", "flow", "growth", "trajectory")
+
+
+def trend(check: Any, ms: Measurement, facts: Facts) -> Trend | None:
+    """The history of a single-indicator check's indicator, with observed and needed growth.
+
+    observed = ((last / first)^(1/(last year − first year)) − 1) × 100 over exact figures;
+    needed   = ((target / last)^(1/(target year − last year)) − 1) × 100, when the target year
+    lies ahead of the last figure. Only for levels the target applies to directly (not for
+    growth rates or yearly increases, whose target is not in the indicator's unit).
+    """
+    if check.kind in _SINGLE:
+        ind = check.indicator
+    elif check.kind in ("per_capita", "ratio") and check.published:
+        ind = check.published  # the published rate's history
+    else:
+        return None
+    if facts.cat.units.get(ind) is None:
+        return None
+    points = tuple((y, _q(fa.value)) for y, fa in sorted(facts.city.facts.get(ind, {}).items())
+                   if fa.bound == "exact")
+    if not points:
+        return None
+    level = check.kind in ("threshold", "count", "path", "trajectory", "per_capita", "ratio")
+    target = target_year = None
+    if level and ms.state == "measured":
+        target = ms.trajectory.target if ms.trajectory else ms.target
+        target_year = ms.trajectory.target_year if ms.trajectory else ms.target_year
+    elif check.kind == "trajectory":
+        target, target_year = check.target, check.target_year
+    observed = needed = None
+    (y0, v0), (y1, v1) = points[0], points[-1]
+    if y1 > y0 and v0 > 0:
+        observed = _q(f.cagr_pct(v0, v1, y1 - y0))
+    if target is not None and target_year is not None and target_year > y1 and v1 > 0 and target > 0:
+        needed = _q(f.cagr_pct(v1, target, target_year - y1))
+    return Trend(indicator=ind, unit=facts.unit(ind), history=points, target=target,
+                 target_year=target_year, observed_cagr_pct=observed, needed_cagr_pct=needed)

@@ -50,6 +50,31 @@ class Trajectory:
 
 
 @dataclass(frozen=True)
+class Trend:
+    """An indicator's published history and the growth it shows against the target.
+
+    observed: compound yearly growth from the first to the last figure; needed: the compound
+    yearly growth that takes the last figure to the target by the target year.
+    """
+    indicator: str
+    unit: str
+    history: tuple[tuple[int, Decimal], ...]
+    target: Decimal | None
+    target_year: int | None
+    observed_cagr_pct: Decimal | None
+    needed_cagr_pct: Decimal | None
+
+
+@dataclass(frozen=True)
+class FixFirst:
+    """How much the overall score rises if one criterion were met (all else unchanged)."""
+    criterion: str
+    gain: Decimal            # points on 0–100
+    score_if_met: Decimal
+    status: str
+
+
+@dataclass(frozen=True)
 class Measurement:
     """What measuring a check produced, before any decision.
 
@@ -96,6 +121,7 @@ class CriterionResult:
     gap_pct: Decimal | None         # (value − target) / target × 100
     reason: str
     target_summary: str = ""
+    trend: Trend | None = None
     waiver: "WaiverNote | None" = None
     part_statuses: tuple[str, ...] = ()
 
@@ -145,3 +171,4 @@ class FrameworkResult:
     results: tuple[CriterionResult, ...]
     counts: dict[str, int] = field(default_factory=dict)
     waivers: tuple[WaiverNote, ...] = ()
+    fix_first: tuple[FixFirst, ...] = ()

@@ -21,7 +21,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterable
 
-from .result import CategoryScore, CriterionResult
+from .result import CategoryScore, CriterionResult, FixFirst
 from .units import CTX
 
 EVIDENCE = ("pass", "partial", "fail")
@@ -100,3 +100,26 @@ def verdict(score: Decimal | None, cov: Decimal, floor: Decimal, ready: Decimal,
     if failed:
         return "not_ready", f"required criteria fail: {', '.join(failed)}"
     return "not_ready", f"score {s} is below {nearly}"
+
+
+def fix_first(results: list[CriterionResult], model: str, weights: dict[str, Decimal],
+              categories: tuple[str, ...]) -> list[FixFirst]:
+    """For each applicable criterion not passed, the overall score if it alone were met.
+
+    gain = overall(with that criterion at status pass, score 1) − overall(as it is), under the
+    framework's model; an unknown criterion met also adds its weight to the evidence. Sorted by
+    gain (largest first), then by id.
+    """
+    import dataclasses
+
+    base = overall(results, category_scores(results, categories, model, weights), model) or Decimal(0)
+    out = []
+    for i, r in enumerate(results):
+        if r.status in ("pass", "not_applicable", "waived"):
+            continue
+        met = list(results)
+        met[i] = dataclasses.replace(r, status="pass", score=Decimal(1))
+        new = overall(met, category_scores(met, categories, model, weights), model) or Decimal(0)
+        out.append(FixFirst(criterion=r.id, gain=new - base, score_if_met=new, status=r.status))
+    out.sort(key=lambda x: (-x.gain, x.criterion))
+    return out

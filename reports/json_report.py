@@ -59,6 +59,7 @@ def criterion_dict(r: CriterionResult) -> dict[str, Any]:
         "gap": _v(r.gap), "gap_pct": _v(r.gap_pct), "stale": r.measurement.stale, "reason": r.reason,
         "measurement": _measurement(r.measurement),
         "facts": _v(r.measurement.facts),
+        "trend": _v(r.trend),
         "part_statuses": list(r.part_statuses),
         "waiver": _v(r.waiver),
     }
@@ -77,6 +78,7 @@ def evaluation_dict(res: FrameworkResult) -> dict[str, Any]:
         "categories": [_v(c) for c in res.categories],
         "criteria": [criterion_dict(r) for r in res.results],
         "waivers": _v(res.waivers),
+        "fix_first": _v(res.fix_first),
     }
 
 
