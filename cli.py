@@ -204,10 +204,26 @@ def with_common(fn):
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table", show_default=True)
 @click.option("--output", type=click.Path(path_type=Path), help="Write to this file (atomically) instead of stdout.")
 @click.option("--fail-under", type=click.FloatRange(0, 100), help="Exit 1 when any framework scores below this.")
+@click.option("--pdf", "pdf_path", type=click.Path(path_type=Path), help="Also write the readiness report as PDF.")
+@click.option("--html", "html_path", type=click.Path(path_type=Path), help="Also write the report as one self-contained HTML page.")
 @guarded
-def evaluate(city_path, frameworks, year, engine_name, waivers_path, as_of, criteria_dir, lang, fmt, output, fail_under):
+def evaluate(city_path, frameworks, year, engine_name, waivers_path, as_of, criteria_dir, lang, fmt, output, fail_under,
+             pdf_path, html_path):
     """Evaluate a city against its own plan and the reference framework."""
     lib, city, results, inputs = _evaluate_all(city_path, criteria_dir, frameworks, year, engine_name, waivers_path, as_of)
+    if pdf_path or html_path:
+        from reports import document
+        page = document.render_html(results, lang, inputs, __version__)
+        if html_path:
+            write_atomic(html_path, page.encode("utf-8"))
+            click.echo(f"wrote {html_path}", err=True)
+        if pdf_path:
+            try:
+                pdf = document.render_pdf(page)
+            except document.ReportError as exc:
+                raise InputError(str(pdf_path), 0, 0, str(exc)) from None
+            write_atomic(pdf_path, pdf)
+            click.echo(f"wrote {pdf_path}", err=True)
     if fmt == "json":
         from reports import json_report
         text = json_report.render(results, inputs, __version__)

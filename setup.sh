@@ -13,7 +13,7 @@ mode=run
 # --- system packages -------------------------------------------------------------------
 # gcc and the Python headers build durable-rules (source-only on PyPI); pango draws the PDF;
 # Noto CJK gives Chinese glyphs; poppler-utils (pdftoppm) is used by the report tests.
-apt_pkgs=(gcc python3-dev python3-venv libpango-1.0-0 libpangoft2-1.0-0 fontconfig fonts-noto-cjk)
+apt_pkgs=(gcc python3-dev python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig fonts-noto-cjk)
 [ "$mode" = test ] && apt_pkgs+=(poppler-utils)
 missing=()
 for p in "${apt_pkgs[@]}"; do

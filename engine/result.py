@@ -72,6 +72,7 @@ class FixFirst:
     gain: Decimal            # points on 0–100
     score_if_met: Decimal
     status: str
+    coverage_gain: Decimal   # share of the weight that would gain evidence (unknown criteria)
 
 
 @dataclass(frozen=True)

@@ -107,12 +107,13 @@ def fix_first(results: list[CriterionResult], model: str, weights: dict[str, Dec
     """For each applicable criterion not passed, the overall score if it alone were met.
 
     gain = overall(with that criterion at status pass, score 1) − overall(as it is), under the
-    framework's model; an unknown criterion met also adds its weight to the evidence. Sorted by
-    gain (largest first), then by id.
+    framework's model; an unknown criterion met also adds its weight to the evidence
+    (coverage_gain). Sorted by gain, then coverage gain (largest first), then by id.
     """
     import dataclasses
 
     base = overall(results, category_scores(results, categories, model, weights), model) or Decimal(0)
+    base_cov = coverage(results, model)
     out = []
     for i, r in enumerate(results):
         if r.status in ("pass", "not_applicable", "waived"):
@@ -120,6 +121,7 @@ def fix_first(results: list[CriterionResult], model: str, weights: dict[str, Dec
         met = list(results)
         met[i] = dataclasses.replace(r, status="pass", score=Decimal(1))
         new = overall(met, category_scores(met, categories, model, weights), model) or Decimal(0)
-        out.append(FixFirst(criterion=r.id, gain=new - base, score_if_met=new, status=r.status))
-    out.sort(key=lambda x: (-x.gain, x.criterion))
+        out.append(FixFirst(criterion=r.id, gain=new - base, score_if_met=new, status=r.status,
+                            coverage_gain=coverage(met, model) - base_cov))
+    out.sort(key=lambda x: (-x.gain, -x.coverage_gain, x.criterion))
     return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 from engine.result import CriterionResult, FrameworkResult, Measurement
 from engine.units import display
 
-from .labels import STATUS, gap_text, target_text, value_text
+from .labels import STATUS, fact_value, gap_text, target_text, value_text
 
 
 def _measurement_lines(ms: Measurement, indent: str = "  ") -> list[str]:
@@ -50,8 +50,8 @@ def render(res: FrameworkResult, r: CriterionResult, lang: str) -> str:
     if r.measurement.facts:
         lines.append("facts used:")
         for f in r.measurement.facts:
-            v = ("yes" if f.value else "no") if isinstance(f.value, bool) else display(f.value, f.unit)
-            bound = {"at_least": " (at least)", "at_most": " (at most)"}.get(f.bound, "")
+            v = fact_value(f)
+            bound = ""
             src = f"{f.source_title} — {f.publisher}" + (f", {f.source_url}" if f.source_url else "")
             note = f"; note: {f.note}" if f.note else ""
             lines.append(f"  - {f.indicator} {f.year}: {v}{bound} — {src}; read {f.read}; confidence {f.confidence}{note}")

@@ -1,0 +1,74 @@
+"""The readiness report as HTML (jinja2) and PDF (weasyprint), from the engine's results.
+
+Renders only: every figure comes from the result objects. jinja2 autoescapes everything,
+so text from a fact file (a source title, a note) is text, never markup; weasyprint gets a
+URL fetcher that refuses every URL, so nothing outside the document itself is ever read.
+weasyprint is imported only when a PDF is asked for.
+"""
+
+from __future__ import annotations
+
+import math
+import shutil
+import subprocess
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from engine.result import FrameworkResult
+
+from . import labels
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+CJK_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC")
+INSTALL_HINT = ("no Chinese (CJK) font found: install one, e.g. `apt-get install fonts-noto-cjk` on Debian "
+                "(setup.sh does), or Noto Sans CJK SC / Source Han Sans SC elsewhere")
+
+
+class ReportError(RuntimeError):
+    """The report cannot be made on this machine (one line saying what to install)."""
+
+
+def _env() -> Environment:
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html", "j2", "svg"]),
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.globals.update(cos=math.cos, sin=math.sin, pi=math.pi, L=labels, float=float, max=max, min=min)
+    return env
+
+
+def render_html(results: list[FrameworkResult], lang: str, sources: list[tuple[str, str]], version: str) -> str:
+    """The whole report as one self-contained HTML page."""
+    return _env().get_template("report.html.j2").render(results=results, lang=lang, inputs=sources, version=version)
+
+
+def cjk_font_available() -> bool:
+    """True when fontconfig knows a font covering Chinese (what pango will draw Han with)."""
+    fc = shutil.which("fc-list")
+    if fc is None:
+        return any(Path(p).exists() for p in ("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",))
+    out = subprocess.run([fc, ":lang=zh", "family"], capture_output=True, text=True, check=False).stdout
+    return bool(out.strip())
+
+
+def _fetcher():
+    from weasyprint.urls import URLFetcher, URLFetchingError
+
+    class RefusingFetcher(URLFetcher):
+        """Refuses every URL: the report embeds all it shows (CSS and SVG inline, system fonts)."""
+
+        def fetch(self, url, headers=None):  # noqa: ARG002 - weasyprint's signature
+            raise URLFetchingError(f"ipcheck reports load no external resources (refused {url[:80]})")
+
+    return RefusingFetcher()
+
+
+def render_pdf(html: str) -> bytes:
+    """The HTML report as PDF bytes; ReportError when no CJK font is installed."""
+    if not cjk_font_available():
+        raise ReportError(INSTALL_HINT)
+    import logging
+
+    from weasyprint import HTML
+
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    return HTML(string=html, base_url=str(TEMPLATES), url_fetcher=_fetcher()).write_pdf()
