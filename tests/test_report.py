@@ -1,0 +1,172 @@
+"""The PDF/HTML readiness report, checked as a reader would: pages, figures, fonts, charts."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from click.testing import CliRunner
+
+from cli import main
+from conftest import CITIES
+
+NINGBO = str(CITIES / "ningbo.yaml")
+
+
+def invoke(*args):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+@pytest.fixture(scope="module")
+def ningbo_pdf(tmp_path_factory):
+    out = tmp_path_factory.mktemp("pdf") / "ningbo.pdf"
+    r = invoke("evaluate", NINGBO, "--pdf", str(out))
+    assert r.exit_code == 0, r.output
+    return out
+
+
+@pytest.fixture(scope="module")
+def pdf_text(ningbo_pdf):
+    with pdfplumber.open(ningbo_pdf) as pdf:
+        return [page.extract_text() or "" for page in pdf.pages]
+
+
+def test_pages_header_and_footer(pdf_text):
+    n = len(pdf_text)
+    assert 8 <= n <= 30
+    assert f"第 1 页 / 共 {n} 页" in pdf_text[0].replace("\n", " ")
+    assert f"第 {n} 页 / 共 {n} 页" in pdf_text[-1]
+    assert "宁波" in pdf_text[3] and "ningbo-2020 v1" in pdf_text[3]  # running header
+
+
+def test_cover_has_verdict_score_and_coverage(pdf_text):
+    cover = pdf_text[0]
+    assert "宁波" in cover and "知识产权示范城市建设评估报告" in cover
+    assert "证据不足，无法评定" in cover
+    assert "100.0 / 100（有证据的权重占 43%）" in cover
+    assert "100.0 / 100（有证据的权重占 12%）" in cover  # the reference framework
+    assert "2022" in cover and "004_edee8db098a98e76.txt" in cover
+
+
+def test_every_criterion_appears(pdf_text, library):
+    text = "\n".join(pdf_text)
+    for fid in ("ningbo-2020", "reference"):
+        for c in library.frameworks[fid].model.criteria:
+            assert c.id in text, c.id
+    assert "38,289 件" in text and "+2,289 件" in text  # NB-01's value and gap
+
+
+def test_contents_sources_and_method(pdf_text):
+    text = "\n".join(pdf_text)
+    assert "目录" in pdf_text[1] and "数据来源" in pdf_text[1]
+    assert "http://76421.cn/newsdetail_3020832.html" in text.replace("\n", "")
+    assert "NISTIR 7275r4" in text and "覆盖率下限" in text
+
+
+def test_han_characters_are_drawn_with_a_cjk_font(ningbo_pdf):
+    """Text extraction cannot see tofu; the font each Han character is drawn with can."""
+    with pdfplumber.open(ningbo_pdf) as pdf:
+        chars = [c for page in pdf.pages[:3] for c in page.chars if "\u4e00" <= c["text"] <= "\u9fff"]
+    assert len(chars) > 100
+    fonts = {c["fontname"].split("+")[-1] for c in chars}
+    assert all("CJK" in f or "SourceHan" in f or "YaHei" in f or "PingFang" in f for f in fonts), fonts
+
+
+def test_charts_are_drawn(ningbo_pdf, pdf_text):
+    with pdfplumber.open(ningbo_pdf) as pdf:
+        summary = pdf.pages[2]
+        assert len(summary.curves) + len(summary.lines) > 5  # the radar's polygons and axes
+    assert "门槛85" in pdf_text[2].replace(" ", "")  # the radar's legend is text
+
+
+def test_first_page_is_not_blank(ningbo_pdf, tmp_path):
+    if not shutil.which("pdftoppm"):
+        pytest.skip("pdftoppm (poppler-utils) is not installed")
+    subprocess.run(["pdftoppm", "-r", "30", "-png", "-f", "1", "-l", "1", str(ningbo_pdf), str(tmp_path / "p")], check=True)
+    from PIL import Image
+    png = next(tmp_path.glob("p*.png"))
+    histogram = Image.open(png).convert("L").histogram()
+    dark = sum(histogram[:128])
+    assert dark > sum(histogram) * 0.005
+
+
+def test_html_is_self_contained_and_escapes_fact_text(tmp_path):
+    city = (CITIES / "ningbo.yaml").read_text().replace(
+        "title: 宁波2021年知识产权发展数据（第三方转载）",
+        "title: '<img src=\"file:///etc/passwd\"><script>alert(1)</script>'")
+    src = tmp_path / "ningbo.yaml"
+    src.write_text(city)
+    html = tmp_path / "r.html"
+    assert invoke("evaluate", str(src), "--html", str(html)).exit_code == 0
+    page = html.read_text()
+    assert "<img" not in page and "<script" not in page
+    assert "&lt;img src=&#34;file:///etc/passwd&#34;&gt;" in page
+    assert "http://" not in page.split("<body>")[0]  # nothing external in the head
+    assert 'lang="zh-CN"' in page
+
+
+def test_fetcher_refuses_files_and_network():
+    from weasyprint.urls import URLFetchingError
+
+    from reports.document import _fetcher
+    f = _fetcher()
+    for url in ("file:///etc/passwd", "http://127.0.0.1/x.png", "https://example.com/a.css", "data:text/plain,x"):
+        with pytest.raises(URLFetchingError):
+            f.fetch(url)
+
+
+def test_english_report(tmp_path):
+    out = tmp_path / "en.pdf"
+    assert invoke("evaluate", NINGBO, "--framework", "ningbo-2020", "--pdf", str(out), "--lang", "en").exit_code == 0
+    with pdfplumber.open(out) as pdf:
+        first, last = pdf.pages[0].extract_text(), pdf.pages[-1].extract_text()
+        n = len(pdf.pages)
+    assert "NOT ASSESSABLE".lower() in first.lower() and f"Page {n} of {n}" in last
+
+
+def test_pdf_write_is_atomic(tmp_path, monkeypatch):
+    from reports import document
+    target = tmp_path / "r.pdf"
+    target.write_bytes(b"old report")
+
+    def broken(html):
+        raise OSError("disk full")
+    monkeypatch.setattr(document, "render_pdf", broken)
+    with pytest.raises(OSError):
+        invoke("evaluate", NINGBO, "--pdf", str(target))
+    assert target.read_bytes() == b"old report"
+    assert [p.name for p in tmp_path.iterdir()] == ["r.pdf"]
+
+    import cli
+
+    def failing_replace(src, dst):
+        raise OSError("rename failed")
+    monkeypatch.undo()
+    monkeypatch.setattr(cli.os, "replace", failing_replace)
+    with pytest.raises(OSError):
+        invoke("evaluate", NINGBO, "--framework", "ningbo-2020", "--pdf", str(target))
+    assert target.read_bytes() == b"old report"
+    assert [p.name for p in tmp_path.iterdir()] == ["r.pdf"]  # the temporary file is gone too
+
+
+def test_no_cjk_font_fails_with_one_line_and_no_file(tmp_path, monkeypatch):
+    from reports import document
+    monkeypatch.setattr(document, "cjk_font_available", lambda: False)
+    target = tmp_path / "r.pdf"
+    r = invoke("evaluate", NINGBO, "--pdf", str(target))
+    assert r.exit_code == 2
+    assert "fonts-noto-cjk" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+    assert not target.exists()
+
+
+def test_evaluate_without_pdf_does_not_import_weasyprint():
+    root = Path(__file__).resolve().parent.parent
+    code = ("import sys, cli\n"
+            "try:\n    cli.main(['evaluate', 'cities/ningbo.yaml'])\nexcept SystemExit:\n    pass\n"
+            "assert 'weasyprint' not in sys.modules, 'weasyprint was imported'\n")
+    r = subprocess.run([str(root / ".venv/bin/python") if (root / ".venv/bin/python").exists() else "python3", "-c", code],
+                       cwd=root, capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
