@@ -5,7 +5,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import os
+
 import pytest
+from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -37,3 +40,11 @@ def deciders():
 def city(catalogue, name: str):
     path = CITIES / f"{name}.yaml"
     return load_city(str(path), path.read_bytes(), catalogue)
+
+
+# Hypothesis: CI runs the short profile (within CI's time on 2 cores); a developer's run the
+# longer one. HYPOTHESIS_PROFILE=ci|dev chooses explicitly.
+_QUIET = [HealthCheck.too_slow, HealthCheck.filter_too_much, HealthCheck.data_too_large]
+settings.register_profile("ci", max_examples=40, deadline=None, suppress_health_check=_QUIET, print_blob=True)
+settings.register_profile("dev", max_examples=250, deadline=None, suppress_health_check=_QUIET, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
