@@ -29,6 +29,8 @@ _NULL = "tag:yaml.org,2002:null"
 _STR = "tag:yaml.org,2002:str"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _MERGE = "tag:yaml.org,2002:merge"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
 _PLAIN_DECIMAL = re.compile(r"^[-+]?(\d[\d_]*)?(\.\d[\d_]*)?$")
 
 Path = tuple[str, ...]
@@ -127,7 +129,8 @@ def _scalar(name: str, node: yaml.ScalarNode) -> Any:
                 "infinite" if "inf" in raw.lower() else "not written in plain decimal digits")
             raise InputError(name, line, col, f"number {raw!r} is {kind}; write it as plain digits, e.g. 0.00001")
         if tag == _INT:
-            return int(text)
+            n = int(text)
+            return Decimal(text) if n == 0 and text.startswith("-") else n  # keep -0 visible to the checks
         return Decimal(text)
     if tag == _TIMESTAMP:
         return raw  # pydantic parses (and refuses 2023-02-30) with this position
@@ -146,6 +149,9 @@ def _construct(name: str, root: yaml.Node) -> tuple[Any, dict[Path, tuple[int, i
             raise InputError(name, line, col, "YAML aliases are not allowed")
         seen.add(id(node))
         positions[path] = _mark(node)
+        if isinstance(node, (yaml.SequenceNode, yaml.MappingNode)) and node.tag not in (_SEQ, _MAP):
+            line, col = _mark(node)
+            raise InputError(name, line, col, f"YAML tag {node.tag} is not allowed")
         if isinstance(node, yaml.ScalarNode):
             return _scalar(name, node)
         if isinstance(node, yaml.SequenceNode):

@@ -43,8 +43,9 @@ def city(catalogue, name: str):
 
 
 # Hypothesis: CI runs the short profile (within CI's time on 2 cores); a developer's run the
-# longer one. HYPOTHESIS_PROFILE=ci|dev chooses explicitly.
+# longer one; `long` is for bug hunting. HYPOTHESIS_PROFILE=ci|dev|long chooses explicitly.
 _QUIET = [HealthCheck.too_slow, HealthCheck.filter_too_much, HealthCheck.data_too_large]
 settings.register_profile("ci", max_examples=40, deadline=None, suppress_health_check=_QUIET, print_blob=True)
 settings.register_profile("dev", max_examples=250, deadline=None, suppress_health_check=_QUIET, print_blob=True)
+settings.register_profile("long", max_examples=2000, deadline=None, suppress_health_check=_QUIET, print_blob=True)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
