@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -121,6 +122,49 @@ def guarded(fn: Callable) -> Callable:
     return wrapper
 
 
+def sensitivity_options(fn):
+    opts = [
+        click.option("--sensitivity", type=click.IntRange(1, 100_000), metavar="N",
+                     help="Perturb weights and goalposts N times and report the score's 5–95% interval."),
+        click.option("--seed", type=int, default=1, show_default=True, help="Seed of the sensitivity draws."),
+        click.option("--weight-range", type=click.FloatRange(0, 1), default=0.2, show_default=True,
+                     help="Weights vary by up to ± this share."),
+        click.option("--goalpost-range", type=click.FloatRange(0, 1), default=0.1, show_default=True,
+                     help="Targets vary by up to ± this share."),
+    ]
+    for o in reversed(opts):
+        fn = o(fn)
+    return fn
+
+
+def _sensitivities(results, draws, seed, weight_range, goalpost_range) -> dict:
+    if not draws:
+        return {}
+    from decimal import Decimal
+
+    from engine.sensitivity import sensitivity
+    return {r.framework_id: sensitivity(r, draws, seed, Decimal(str(weight_range)), Decimal(str(goalpost_range)))
+            for r in results}
+
+
+def _sensitivity_lines(results, sens: dict, lang: str) -> str:
+    if not sens:
+        return ""
+    from reports.labels import VERDICT, pct, score_text
+    lines = []
+    for r in results:
+        s = sens[r.framework_id]
+        if lang == "zh":
+            lines.append(f"{r.framework_id} 敏感性：{s.draws} 次抽样（权重 ±{pct(s.weight_range)}，目标 ±{pct(s.goalpost_range)}，"
+                         f"种子 {s.seed}），得分 5–95% 区间 {score_text(s.score_p5)}–{score_text(s.score_p95)}，"
+                         f"结论“{VERDICT[r.verdict][lang]}”保持 {pct(s.verdict_kept)}")
+        else:
+            lines.append(f"{r.framework_id} sensitivity: {s.draws} draws (weights ±{pct(s.weight_range)}, targets "
+                         f"±{pct(s.goalpost_range)}, seed {s.seed}): score 5–95% {score_text(s.score_p5)}–"
+                         f"{score_text(s.score_p95)}, verdict '{VERDICT[r.verdict][lang]}' kept in {pct(s.verdict_kept)} of draws")
+    return "\n".join(lines) + "\n"
+
+
 criteria_option = click.option("--criteria", "criteria_dir", type=click.Path(path_type=Path), default=CRITERIA_DIR,
                                show_default="the criteria/ folder beside cli.py", help="Folder of indicators and frameworks.")
 lang_option = click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
@@ -132,14 +176,31 @@ def main() -> None:
     """ipcheck: how ready is a city to be a national IP demonstration city, and how far from its plan?"""
 
 
+def _parse_assumptions(items: tuple[str, ...]) -> list[tuple[str, str, int]]:
+    out = []
+    for item in items:
+        m = re.fullmatch(r"\s*([A-Za-z][A-Za-z0-9_]*)\s*=\s*(.+?)\s*@\s*(\d{4})\s*", item)
+        if not m:
+            raise click.BadParameter(f"{item!r}: write INDICATOR=VALUE@YEAR, e.g. pct_applications=700件@2022",
+                                     param_hint="--set")
+        out.append((m[1], m[2], int(m[3])))
+    return out
+
+
 def _evaluate_all(city_path: Path, criteria_dir: Path, frameworks: tuple[str, ...], year: int | None,
-                  engine_name: str, waivers_path: Path | None, as_of: str | None, criterion: str | None = None):
+                  engine_name: str, waivers_path: Path | None, as_of: str | None, criterion: str | None = None,
+                  assumptions: list[tuple[str, str, int]] | None = None):
     from engine.decide import make_decider
     from engine.evaluate import evaluate
-    from engine.load import load_city, load_waivers
+    from engine.load import load_city, load_waivers, with_assumptions
 
     lib = load_library(criteria_dir)
     city = load_city(str(city_path), read_input(city_path), lib.catalogue)
+    if assumptions:
+        try:
+            city = with_assumptions(city, assumptions, lib.catalogue)
+        except InputError as exc:
+            raise click.BadParameter(f"{exc.file[6:]}: {exc.message}", param_hint="--set") from None
     inputs = list(lib.inputs) + [(str(city_path), city.sha256)]
     waivers = []
     if waivers_path is not None:
@@ -206,11 +267,16 @@ def with_common(fn):
 @click.option("--fail-under", type=click.FloatRange(0, 100), help="Exit 1 when any framework scores below this.")
 @click.option("--pdf", "pdf_path", type=click.Path(path_type=Path), help="Also write the readiness report as PDF.")
 @click.option("--html", "html_path", type=click.Path(path_type=Path), help="Also write the report as one self-contained HTML page.")
+@click.option("--set", "assumptions", multiple=True, metavar="INDICATOR=VALUE@YEAR",
+              help="What-if: evaluate with this fact changed (repeatable); the outputs mark it as an assumption.")
+@sensitivity_options
 @guarded
 def evaluate(city_path, frameworks, year, engine_name, waivers_path, as_of, criteria_dir, lang, fmt, output, fail_under,
-             pdf_path, html_path):
+             pdf_path, html_path, assumptions, sensitivity, seed, weight_range, goalpost_range):
     """Evaluate a city against its own plan and the reference framework."""
-    lib, city, results, inputs = _evaluate_all(city_path, criteria_dir, frameworks, year, engine_name, waivers_path, as_of)
+    lib, city, results, inputs = _evaluate_all(city_path, criteria_dir, frameworks, year, engine_name, waivers_path, as_of,
+                                               assumptions=_parse_assumptions(assumptions))
+    sens = _sensitivities(results, sensitivity, seed, weight_range, goalpost_range)
     if pdf_path or html_path:
         from reports import document
         page = document.render_html(results, lang, inputs, __version__)
@@ -226,13 +292,13 @@ def evaluate(city_path, frameworks, year, engine_name, waivers_path, as_of, crit
             click.echo(f"wrote {pdf_path}", err=True)
     if fmt == "json":
         from reports import json_report
-        text = json_report.render(results, inputs, __version__)
+        text = json_report.render(results, inputs, __version__, sensitivity=sens)
     elif fmt == "markdown":
         from reports import markdown
-        text = markdown.render(results, lang)
+        text = markdown.render(results, lang) + _sensitivity_lines(results, sens, lang)
     else:
         from reports import terminal
-        text = terminal.render(results, lang, color=output is None and sys.stdout.isatty())
+        text = terminal.render(results, lang, color=output is None and sys.stdout.isatty()) + _sensitivity_lines(results, sens, lang)
     if output:
         write_atomic(output, text.encode("utf-8"))
         click.echo(f"wrote {output}", err=True)
@@ -327,6 +393,250 @@ def validate(paths, criteria_dir):
     if problems:
         sys.exit(2)
     click.echo(f"{len(files)} file{'s' if len(files) != 1 else ''} valid")
+
+
+def _emit(doc_or_text, fmt: str, lang: str, output: Path | None, pdf_path: Path | None, json_obj=None) -> None:
+    """Print or write a planning/comparison output in the chosen format, and its PDF."""
+    from reports import analysis
+    if fmt == "json":
+        from reports.json_report import dumps
+        text = dumps(json_obj)
+    elif fmt == "markdown":
+        text = analysis.to_markdown(doc_or_text)
+    else:
+        text = analysis.to_terminal(doc_or_text, color=output is None and sys.stdout.isatty())
+    if output:
+        write_atomic(output, text.encode("utf-8"))
+        click.echo(f"wrote {output}", err=True)
+    else:
+        click.echo(text, nl=False)
+    if pdf_path:
+        from reports import document
+        try:
+            pdf = document.render_pdf(analysis.to_html(doc_or_text, lang))
+        except document.ReportError as exc:
+            raise InputError(str(pdf_path), 0, 0, str(exc)) from None
+        write_atomic(pdf_path, pdf)
+        click.echo(f"wrote {pdf_path}", err=True)
+
+
+format_option = click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table", show_default=True)
+output_option = click.option("--output", type=click.Path(path_type=Path), help="Write to this file (atomically) instead of stdout.")
+pdf_option = click.option("--pdf", "pdf_path", type=click.Path(path_type=Path), help="Also write it as PDF.")
+
+
+@main.command()
+@click.argument("city_path", metavar="CITY.yaml", type=click.Path(path_type=Path))
+@click.option("--to", "goal", type=click.Choice(["nearly_ready", "ready"]),
+              help="The verdict to reach. Default: one level up (nearly ready, or ready from nearly ready).")
+@with_common
+@format_option
+@output_option
+@click.option("--set", "assumptions", multiple=True, metavar="INDICATOR=VALUE@YEAR", help="What-if facts (repeatable).")
+@guarded
+def plan(city_path, goal, frameworks, year, engine_name, waivers_path, as_of, criteria_dir, lang, fmt, output, assumptions):
+    """The smallest set of improvements that moves the verdict up a level, with their size."""
+    from engine.plan import plan as make_plan
+    from reports.analysis import plan_doc
+
+    _, _, results, _ = _evaluate_all(city_path, criteria_dir, frameworks, year, engine_name, waivers_path, as_of,
+                                     assumptions=_parse_assumptions(assumptions))
+    plans = [(r, make_plan(r, goal)) for r in results]
+    _emit(plan_doc(plans, lang), fmt, lang, output, None, {"schema": "ipcheck.plan/1", "plans": [p for _, p in plans]})
+
+
+def _compare_worker_init(criteria_dir: Path, fw_ids: tuple[str, ...], engine_name: str, year: int | None) -> None:
+    from engine.decide import make_decider
+    lib = load_library(criteria_dir)
+    _WORKER.update(lib=lib, fws=[lib.frameworks[f] for f in fw_ids], decider=make_decider(engine_name)[0], year=year)
+
+
+_WORKER: dict = {}
+
+
+def _compare_one(path: str):
+    """Evaluate one city file in a worker: (path, results) or (path, error line)."""
+    from engine.evaluate import evaluate
+    from engine.load import load_city
+    w = _WORKER
+    try:
+        city = load_city(path, read_input(path), w["lib"].catalogue)
+        return path, [evaluate(fw, city, w["lib"].catalogue, w["decider"], year=w["year"]) for fw in w["fws"]], None
+    except InputError as exc:
+        return path, None, str(exc)
+
+
+def evaluate_many(paths: list[Path], criteria_dir: Path, fw_ids: tuple[str, ...], engine_name: str,
+                  year: int | None, jobs: int, progress: bool):
+    """Every city against every framework: in `jobs` processes, each with its own durable-rules Host."""
+    import multiprocessing as mp
+    names = [str(p) for p in paths]
+    args = (criteria_dir, fw_ids, engine_name, year)
+    out: dict[str, list] = {}
+    bar = None
+    if progress:
+        from rich.progress import Progress
+        bar = Progress(transient=True, console=__import__("rich.console", fromlist=["Console"]).Console(stderr=True))
+        bar.start()
+        task = bar.add_task("evaluating", total=len(names))
+    try:
+        if jobs <= 1 or len(names) < 8:
+            _compare_worker_init(*args)
+            it = map(_compare_one, names)
+            pool = None
+        else:
+            pool = mp.get_context("fork").Pool(jobs, initializer=_compare_worker_init, initargs=args)
+            it = pool.imap_unordered(_compare_one, names, chunksize=max(1, min(64, len(names) // (jobs * 8) or 1)))
+        for path, res, err in it:
+            if err:
+                if pool:
+                    pool.terminate()
+                raise _ErrorLine(err)
+            out[path] = res
+            if bar:
+                bar.advance(task)
+        if pool:
+            pool.close()
+            pool.join()
+    finally:
+        if bar:
+            bar.stop()
+    return [out[n] for n in names]
+
+
+class _ErrorLine(InputError):
+    def __init__(self, line: str):
+        super().__init__("", 0, 0, line)
+
+    def __str__(self) -> str:
+        return self.message
+
+
+@main.command()
+@click.argument("city_paths", metavar="CITY.yaml...", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--framework", "framework_id", metavar="ID", default="reference", show_default=True,
+              help="The framework every city is measured against.")
+@click.option("--year", type=click.IntRange(1949, 2100), help="Evaluation year for every city.")
+@click.option("--engine", "engine_name", type=click.Choice(["durable", "python"]), default="durable", show_default=True)
+@click.option("--jobs", type=click.IntRange(1, 64), default=os.cpu_count() or 1, show_default="the number of cores")
+@criteria_option
+@lang_option
+@format_option
+@output_option
+@pdf_option
+@sensitivity_options
+@guarded
+def compare(city_paths, framework_id, year, engine_name, jobs, criteria_dir, lang, fmt, output, pdf_path,
+            sensitivity, seed, weight_range, goalpost_range):
+    """Rank several cities against one framework: scores, coverage, verdicts, category heat map."""
+    from engine.compare import rank
+    from engine.sensitivity import rank_intervals
+    from reports.analysis import compare_doc
+
+    lib = load_library(criteria_dir)
+    _choose_frameworks(lib, "", (framework_id,))
+    files: list[Path] = []
+    for p in city_paths:
+        files += sorted(p.glob("*.yaml")) if p.is_dir() else [p]
+    per_city = evaluate_many(files, criteria_dir, (framework_id,), engine_name, year, jobs,
+                             progress=len(files) > 20 and sys.stderr.isatty())
+    results = [rs[0] for rs in per_city]
+    seen: dict[str, str] = {}
+    for f, r in zip(files, results):
+        if r.city_id in seen:
+            raise InputError(str(f), 0, 0, f"city id {r.city_id!r} is also used by {seen[r.city_id]}")
+        seen[r.city_id] = str(f)
+    ranked = rank(results)
+    sens = {r.city_id: s for r, s in zip(results, _sensitivities(results, sensitivity, seed, weight_range,
+                                                                   goalpost_range).values())} if sensitivity else {}
+    if sensitivity:  # one per city: _sensitivities keys by framework, so compute per city here
+        from decimal import Decimal
+
+        from engine.sensitivity import sensitivity as sens_of
+        sens = {r.city_id: sens_of(r, sensitivity, seed, Decimal(str(weight_range)), Decimal(str(goalpost_range)))
+                for r in results}
+    ci = rank_intervals(sens) if sens else None
+    doc = compare_doc(ranked, lang, sens or None, ci)
+    data = {"schema": "ipcheck.compare/1", "framework": framework_id,
+            "ranking": [{"rank": rk, "city": r.city_id, "score": r.score, "coverage": r.coverage, "verdict": r.verdict,
+                         "categories": r.categories, "statuses": {x.id: x.status for x in r.results},
+                         **({"sensitivity": {"score_p5": sens[r.city_id].score_p5, "score_p95": sens[r.city_id].score_p95,
+                                             "verdict_kept": sens[r.city_id].verdict_kept,
+                                             "rank_range": list(ci[r.city_id])}} if sens else {})}
+                        for rk, r in ranked]}
+    _emit(doc, fmt, lang, output, pdf_path, data)
+
+
+@main.command()
+@click.argument("city_path", metavar="CITY.yaml", type=click.Path(path_type=Path))
+@click.option("--from", "year_from", type=click.IntRange(1949, 2100), required=True)
+@click.option("--to", "year_to", type=click.IntRange(1949, 2100), required=True)
+@click.option("--framework", "framework_id", metavar="ID", help="Default: the city's own plan, else the reference framework.")
+@click.option("--engine", "engine_name", type=click.Choice(["durable", "python"]), default="durable", show_default=True)
+@criteria_option
+@lang_option
+@format_option
+@output_option
+@pdf_option
+@guarded
+def progress(city_path, year_from, year_to, framework_id, engine_name, criteria_dir, lang, fmt, output, pdf_path):
+    """Score, coverage and verdict for each year, and which criteria changed status."""
+    from engine.compare import status_changes
+    from engine.decide import make_decider
+    from engine.evaluate import evaluate as run
+    from engine.load import load_city
+    from reports.analysis import progress_doc
+
+    if year_to < year_from:
+        raise click.BadParameter("--to comes before --from", param_hint="--to")
+    lib = load_library(criteria_dir)
+    city = load_city(str(city_path), read_input(city_path), lib.catalogue)
+    if framework_id:
+        fw = _choose_frameworks(lib, city.id, (framework_id,))[0]
+    else:
+        fw = _choose_frameworks(lib, city.id, ())[0]
+    decider, notice = make_decider(engine_name)
+    if notice:
+        click.echo(notice, err=True)
+    series = [run(fw, city, lib.catalogue, decider, year=y) for y in range(year_from, year_to + 1)]
+    changes = [[]] + [status_changes(a, b) for a, b in zip(series, series[1:])]
+    data = {"schema": "ipcheck.progress/1", "framework": fw.id, "city": city.id,
+            "years": [{"year": r.year, "score": r.score, "coverage": r.coverage, "verdict": r.verdict,
+                       "changes": ch} for r, ch in zip(series, changes)]}
+    _emit(progress_doc(series, changes, lang), fmt, lang, output, pdf_path, data)
+
+
+@main.command()
+@click.argument("framework_a", metavar="FRAMEWORK_A")
+@click.argument("framework_b", metavar="FRAMEWORK_B")
+@click.argument("city_paths", metavar="[CITY.yaml...]", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--year", type=click.IntRange(1949, 2100), help="Evaluation year (default: each framework's own).")
+@criteria_option
+@lang_option
+@format_option
+@output_option
+@guarded
+def diff(framework_a, framework_b, city_paths, year, criteria_dir, lang, fmt, output):
+    """Which criteria two frameworks add, remove or change, and whose verdicts flip."""
+    from engine.compare import diff_frameworks
+    from engine.decide import PythonDecider
+    from engine.evaluate import evaluate as run
+    from engine.load import load_city
+    from reports.analysis import diff_doc
+
+    lib = load_library(criteria_dir)
+    a, b = _choose_frameworks(lib, "", (framework_a, framework_b))
+    diffs = diff_frameworks(a, b)
+    flips = []
+    for p in city_paths:
+        city = load_city(str(p), read_input(p), lib.catalogue)
+        flips.append((run(a, city, lib.catalogue, PythonDecider(), year=year),
+                      run(b, city, lib.catalogue, PythonDecider(), year=year)))
+    data = {"schema": "ipcheck.diff/1", "a": a.id, "b": b.id, "criteria": diffs,
+            "cities": [{"city": ra.city_id, "a": {"score": ra.score, "verdict": ra.verdict},
+                        "b": {"score": rb.score, "verdict": rb.verdict}, "verdict_flips": ra.verdict != rb.verdict}
+                       for ra, rb in flips]}
+    _emit(diff_doc(a.id, b.id, diffs, flips, lang), fmt, lang, output, None, data)
 
 
 def _sniff(raw: bytes) -> str:

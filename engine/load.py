@@ -328,3 +328,40 @@ def load_waivers(name: str, raw: bytes) -> list[m.Waiver]:
     doc = parse(name, raw)
     wf: m.WaiverFile = _validate(doc, m.WaiverFile)
     return list(wf.waivers)
+
+
+ASSUMPTION_SOURCE = "what-if"
+
+
+def with_assumptions(city: LoadedCity, changes: list[tuple[str, str, int]], cat: Catalogue) -> LoadedCity:
+    """The city with facts set by what-if assumptions (indicator, value as written, year).
+
+    Each assumed value replaces or adds the fact for that year and cites the source
+    "ipcheck what-if (--set)", so every output marks it as an assumption, not a published figure.
+    """
+    from .measure import ASSUMPTION_PUBLISHER
+
+    model = city.model
+    sources = dict(model.sources)
+    # Not a published figure: no date read (model_construct skips the check that files get).
+    sources[ASSUMPTION_SOURCE] = m.Source.model_construct(title="assumption given on the command line", url=None,
+                                                          publisher=ASSUMPTION_PUBLISHER, read=None, via=None,
+                                                          confidence="low")
+    facts = {k: dict(v) for k, v in model.facts.items()}
+    for ind, raw, year in changes:
+        where = f"--set {ind}={raw}@{year}"
+        if ind not in cat.indicators:
+            raise InputError(where, 0, 0, f"unknown indicator {ind!r}{_did_you_mean(ind, list(cat.indicators))}")
+        unit = cat.units[ind]
+        if unit is None:
+            if raw.lower() not in ("yes", "no", "true", "false"):
+                raise InputError(where, 0, 0, f"{ind} is a yes/no mechanism: write yes or no")
+            value: Any = raw.lower() in ("yes", "true")
+        else:
+            try:
+                value = to_unit(raw, unit)
+            except UnitError as exc:
+                raise InputError(where, 0, 0, str(exc)) from None
+        facts.setdefault(ind, {})[year] = m.Fact(value=value, source=ASSUMPTION_SOURCE, note="what-if assumption")
+    new = model.model_copy(update={"sources": sources, "facts": {k: dict(sorted(v.items())) for k, v in facts.items()}})
+    return LoadedCity(new, city.name, city.sha256)

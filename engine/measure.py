@@ -94,8 +94,9 @@ def _single(facts: Facts, ind: str, year: int, target: Decimal, op: str, baselin
     hit = facts.latest(ind, year)
     if hit is None:
         later = [y for y in facts.years(ind) if y > year]
-        why = f"no figure for {facts.name(ind)} in or before {year}" + (f" (only for {', '.join(map(str, later))})" if later else "")
-        return _unknown(why, Missing(ind, (year,), why))
+        need = f"{facts.name(ind)} in or before {year}"
+        why = f"no figure for {need}" + (f" (only for {', '.join(map(str, later))})" if later else "")
+        return _unknown(why, Missing(ind, (year,), need))
     y, fact = hit
     used = (facts.used(ind, y),)
     value = _q(fact.value)
@@ -370,7 +371,8 @@ def trend(check: Any, ms: Measurement, facts: Facts) -> Trend | None:
 
     observed = ((last / first)^(1/(last year − first year)) − 1) × 100 over exact figures;
     needed   = ((target / last)^(1/(target year − last year)) − 1) × 100, when the target year
-    lies ahead of the last figure. Only for levels the target applies to directly (not for
+    lies ahead of the last figure; projected year = last year + ⌈ln(target / last) / ln(1 + observed)⌉
+    when the target is still ahead and the observed growth is positive. Only for levels the target applies to directly (not for
     growth rates or yearly increases, whose target is not in the indicator's unit).
     """
     if check.kind in _SINGLE:
@@ -398,5 +400,9 @@ def trend(check: Any, ms: Measurement, facts: Facts) -> Trend | None:
         observed = _q(f.cagr_pct(v0, v1, y1 - y0))
     if target is not None and target_year is not None and target_year > y1 and v1 > 0 and target > 0:
         needed = _q(f.cagr_pct(v1, target, target_year - y1))
-    return Trend(indicator=ind, unit=facts.unit(ind), history=points, target=target,
-                 target_year=target_year, observed_cagr_pct=observed, needed_cagr_pct=needed)
+    projected = None
+    if target is not None and observed is not None and target > v1:
+        yrs = f.years_to_reach(v1, target, observed)
+        projected = None if yrs is None else y1 + int(yrs.to_integral_value(rounding="ROUND_CEILING"))
+    return Trend(indicator=ind, unit=facts.unit(ind), history=points, target=target, target_year=target_year,
+                 observed_cagr_pct=observed, needed_cagr_pct=needed, projected_year=projected)

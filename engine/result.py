@@ -19,7 +19,7 @@ class FactUsed:
     source_title: str
     source_url: str | None
     publisher: str
-    read: dt.date
+    read: dt.date | None  # None for a what-if assumption
     confidence: str
     note: str | None = None
     assumed: bool = False  # set by what-if (`--set`), never by a fact file
@@ -63,6 +63,7 @@ class Trend:
     target_year: int | None
     observed_cagr_pct: Decimal | None
     needed_cagr_pct: Decimal | None
+    projected_year: int | None = None  # when the target is reached at the observed pace
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,15 @@ def render(res: FrameworkResult, r: CriterionResult, lang: str) -> str:
         f"why: {r.reason}",
     ]
     lines += _measurement_lines(r.measurement)
+    if r.trend and len(r.trend.history) > 1:
+        t = r.trend
+        lines.append("history: " + ", ".join(f"{y} {display(v, t.unit)}" for y, v in t.history))
+        if t.observed_cagr_pct is not None:
+            lines.append(f"  growth observed {t.history[0][0]}–{t.history[-1][0]}: {display(t.observed_cagr_pct, '%')} a year")
+        if t.needed_cagr_pct is not None:
+            lines.append(f"  growth needed {t.history[-1][0]}–{t.target_year}: {display(t.needed_cagr_pct, '%')} a year")
+        if t.projected_year is not None:
+            lines.append(f"  at the observed pace the target is reached in {t.projected_year}")
     if r.measurement.facts:
         lines.append("facts used:")
         for f in r.measurement.facts:

@@ -82,12 +82,25 @@ def evaluation_dict(res: FrameworkResult) -> dict[str, Any]:
     }
 
 
-def render(results: list[FrameworkResult], inputs: list[tuple[str, str]], version: str) -> str:
+def render(results: list[FrameworkResult], inputs: list[tuple[str, str]], version: str,
+           sensitivity: dict | None = None) -> str:
     """The whole JSON document. `inputs` lists (path, sha256) of every file read."""
-    doc = {
+    evaluations = []
+    for r in results:
+        d = evaluation_dict(r)
+        if sensitivity:
+            s = sensitivity[r.framework_id]
+            d["sensitivity"] = {k: _v(getattr(s, k)) for k in ("draws", "seed", "weight_range", "goalpost_range",
+                                                                "score_p5", "score_p95", "verdict_kept")}
+        evaluations.append(d)
+    return dumps({
         "schema": SCHEMA,
         "ipcheck_version": version,
         "inputs": [{"path": p, "sha256": h} for p, h in inputs],
-        "evaluations": [evaluation_dict(r) for r in results],
-    }
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+        "evaluations": evaluations,
+    })
+
+
+def dumps(doc: object) -> str:
+    """JSON text of any result structure: dataclasses, Decimals and dates included."""
+    return json.dumps(_v(doc), ensure_ascii=False, indent=2) + "\n"

@@ -237,3 +237,9 @@ def page_counter_css(lang: str) -> str:
 
 def short_status(status: str, lang: str) -> str:
     return f"{MARK[status]} {SHORT[status][lang]}"
+
+
+PLANNING = {
+    "zh": "优先补齐：某指标达标（状态为达标、得分为 1）后按同一模型重新计算的总分与现总分之差；未知指标达标还会提高覆盖率（覆盖率提升 = 其权重 / 适用权重）。趋势：已观察年均增长 = (末值/首值)^(1/年数) − 1；达标尚需年均增长 = (目标/末值)^(1/(目标年 − 末值年)) − 1；按已观察增速达标年份 = 末值年 + ⌈ln(目标/末值) / ln(1 + 已观察增长)⌉。路径类指标的当年路径值 = 基期值 × (目标/基期值)^((当年 − 基期年)/(目标年 − 基期年))。",
+    "en": "Fix first: the overall score if the criterion were met (status pass, score 1), recomputed with the same model, minus the score now; meeting an unknown criterion also raises coverage by its weight over the applicable weight. Trends: growth observed = (last/first)^(1/years) − 1; growth still needed = (target/last)^(1/(target year − last year)) − 1; year reached at the observed pace = last year + ⌈ln(target/last) / ln(1 + observed)⌉. A trajectory's path value in year t = base × (target/base)^((t − base year)/(target year − base year)).",
+}

@@ -1,0 +1,59 @@
+"""Comparisons: cities ranked, years side by side, frameworks diffed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .load import LoadedFramework
+from .result import FrameworkResult
+
+
+def rank(results: list[FrameworkResult]) -> list[tuple[int, FrameworkResult]]:
+    """Cities by score, highest first; no score ranks last; equal scores share a rank (1, 2, 2, 4)."""
+    ordered = sorted(results, key=lambda r: (r.score is None, -(r.score or Decimal(0)), r.city_id))
+    out: list[tuple[int, FrameworkResult]] = []
+    for i, r in enumerate(ordered):
+        if i and r.score == ordered[i - 1].score:
+            out.append((out[-1][0], r))
+        else:
+            out.append((i + 1, r))
+    return out
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    criterion: str
+    before: str
+    after: str
+
+
+def status_changes(before: FrameworkResult, after: FrameworkResult) -> list[StatusChange]:
+    """Criteria whose status differs between two evaluations of the same framework."""
+    old = {r.id: r.status for r in before.results}
+    return [StatusChange(r.id, old[r.id], r.status) for r in after.results if r.id in old and old[r.id] != r.status]
+
+
+@dataclass(frozen=True)
+class CriterionDiff:
+    criterion: str
+    change: str                     # added | removed | changed
+    fields: tuple[str, ...] = ()    # what changed
+
+
+_FIELDS = ("title", "category", "weight", "required", "clause", "lead_unit", "check", "applies_if")
+
+
+def diff_frameworks(a: LoadedFramework, b: LoadedFramework) -> list[CriterionDiff]:
+    """Criteria added, removed or changed from framework a to framework b (by id)."""
+    ca = {c.id: c for c in a.model.criteria}
+    cb = {c.id: c for c in b.model.criteria}
+    out = [CriterionDiff(i, "removed") for i in ca if i not in cb]
+    out += [CriterionDiff(i, "added") for i in cb if i not in ca]
+    for i in ca:
+        if i in cb:
+            changed = tuple(f for f in _FIELDS if getattr(ca[i], f) != getattr(cb[i], f))
+            if changed:
+                out.append(CriterionDiff(i, "changed", changed))
+    order = {i: n for n, i in enumerate(list(ca) + [i for i in cb if i not in ca])}
+    return sorted(out, key=lambda d: order[d.criterion])

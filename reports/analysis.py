@@ -1,0 +1,233 @@
+"""Planning and comparison outputs (plan, compare, progress, diff, sensitivity).
+
+Each builder turns engine results into a `Doc` — a title, lines and tables — that one
+renderer per format draws: terminal (rich), Markdown, HTML/PDF (one template). Nothing is
+computed here beyond formatting.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from engine.compare import CriterionDiff, StatusChange
+from engine.plan import Plan
+from engine.result import FrameworkResult
+from engine.sensitivity import Sensitivity
+
+from .labels import CATEGORY, MARK, VERDICT, pct, score_text, short_status
+
+
+@dataclass
+class Table:
+    head: list[str]
+    rows: list[list[str]]
+    classes: list[list[str]] | None = None  # a CSS class per cell (heat map, status colours)
+
+
+@dataclass
+class Section:
+    heading: str
+    lines: list[str] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+
+
+@dataclass
+class Doc:
+    title: str
+    meta: list[str]
+    sections: list[Section]
+    method: list[str] = field(default_factory=list)
+
+
+def _t(lang: str, zh: str, en: str) -> str:
+    return zh if lang == "zh" else en
+
+
+def _heat(score: Decimal | None) -> str:
+    return "heat-na" if score is None else f"heat-{min(9, int(score // 10))}"
+
+
+# ---------------------------------------------------------------- builders
+
+def plan_doc(plans: list[tuple[FrameworkResult, Plan]], lang: str) -> Doc:
+    sections = []
+    for res, p in plans:
+        lines = [_t(lang, f"现状：{VERDICT[p.from_verdict][lang]}，{score_text(res.score)} 分，覆盖率 {pct(res.coverage)}",
+                    f"Now: {VERDICT[p.from_verdict][lang]}, score {score_text(res.score)}, coverage {pct(res.coverage)}"),
+                 _t(lang, f"目标：{VERDICT[p.goal][lang]}", f"Goal: {VERDICT[p.goal][lang]}")]
+        if not p.steps:
+            lines.append(_t(lang, "已达到目标，无需改进。", "The goal is already reached."))
+        else:
+            lines.append(_t(lang, f"达成后：{VERDICT[p.verdict_after][lang]}，{score_text(p.score_after)} 分，覆盖率 {pct(p.coverage_after)}"
+                            f"（{'穷举' if p.method == 'exhaustive' else '贪心'}搜索{'' if p.reached else '，未能达到目标'}）",
+                            f"After: {VERDICT[p.verdict_after][lang]}, score {score_text(p.score_after)}, coverage "
+                            f"{pct(p.coverage_after)} ({p.method} search{'' if p.reached else '; the goal cannot be reached'})"))
+        by_id = {r.id: r for r in res.results}
+        rows = [[str(i), s.criterion, by_id[s.criterion].title_zh if lang == "zh" else by_id[s.criterion].title_en,
+                 short_status(s.status, lang), s.need, s.lead_unit] for i, s in enumerate(p.steps, 1)]
+        tables = [Table([_t(lang, "序", "#"), "ID", _t(lang, "指标", "Criterion"), _t(lang, "状态", "Status"),
+                         _t(lang, "需要", "What it takes"), _t(lang, "牵头单位", "Lead unit")], rows,
+                        [["", "", "", f"s-{s.status}", "", ""] for s in p.steps])] if rows else []
+        sections.append(Section(f"{res.framework_id}: {res.framework_title_zh if lang == 'zh' else res.framework_title_en}",
+                                lines, tables))
+    city = plans[0][0]
+    return Doc(_t(lang, f"{city.city_zh} 改进计划", f"{city.city_en} {city.city_zh}: improvement plan"),
+               [f"{_t(lang, '评价年度', 'Evaluation year')} {city.year}"], sections, [METHOD_PLAN[lang]])
+
+
+def compare_doc(ranked: list[tuple[int, FrameworkResult]], lang: str, sens: dict[str, Sensitivity] | None = None,
+                rank_ci: dict[str, tuple[int, int]] | None = None, matrix_limit: int = 25) -> Doc:
+    first = ranked[0][1]
+    cats = [c.category for c in first.categories]
+    head = [_t(lang, "名次", "Rank"), _t(lang, "城市", "City"), _t(lang, "得分", "Score"), _t(lang, "覆盖率", "Coverage"),
+            _t(lang, "结论", "Verdict")]
+    if sens:
+        head += [_t(lang, "得分区间(5–95%)", "Score 5–95%"), _t(lang, "结论保持", "Verdict kept"), _t(lang, "名次区间", "Rank range")]
+    rows, classes = [], []
+    for rk, r in ranked:
+        row = [str(rk), f"{r.city_zh} {r.city_id}", score_text(r.score), pct(r.coverage), VERDICT[r.verdict][lang]]
+        if sens:
+            s = sens[r.city_id]
+            lo, hi = (rank_ci or {}).get(r.city_id, (0, 0))
+            row += [f"{score_text(s.score_p5)}–{score_text(s.score_p95)}", pct(s.verdict_kept), f"{lo}–{hi}"]
+        rows.append(row)
+        classes.append(["", "", _heat(r.score), "", f"v-{r.verdict}"] + ([""] * 3 if sens else []))
+    heat_rows, heat_classes = [], []
+    for _, r in ranked:
+        by_cat = {c.category: c for c in r.categories}
+        heat_rows.append([r.city_zh] + [score_text(by_cat[c].score) if c in by_cat else "—" for c in cats])
+        heat_classes.append([""] + [_heat(by_cat[c].score) if c in by_cat else "heat-na" for c in cats])
+    sections = [
+        Section(_t(lang, "排名", "Ranking"), [], [Table(head, rows, classes)]),
+        Section(_t(lang, "分类得分热力图", "Category scores (heat map)"), [],
+                [Table([_t(lang, "城市", "City")] + [CATEGORY[c][lang] for c in cats], heat_rows, heat_classes)]),
+    ]
+    crits = [(c.id, c.title_zh if lang == "zh" else c.title_en) for c in first.results]
+    cities = [r for _, r in ranked]
+    if len(cities) <= matrix_limit:
+        mhead = ["ID", _t(lang, "指标", "Criterion")] + [r.city_zh for r in cities]
+        mrows, mclasses = [], []
+        for cid, title in crits:
+            sts = [next(x.status for x in r.results if x.id == cid) for r in cities]
+            mrows.append([cid, title] + [MARK[s] for s in sts])
+            mclasses.append(["", ""] + [f"s-{s}" for s in sts])
+        sections.append(Section(_t(lang, "各指标达标城市", "Which cities pass each criterion"), [], [Table(mhead, mrows, mclasses)]))
+    else:
+        srows = []
+        for cid, title in crits:
+            sts = [next(x.status for x in r.results if x.id == cid) for r in cities]
+            srows.append([cid, title] + [str(sts.count(s)) for s in ("pass", "partial", "fail", "unknown")])
+        sections.append(Section(_t(lang, "各指标城市数", "Cities per status, per criterion"), [],
+                                [Table(["ID", _t(lang, "指标", "Criterion"), "✔", "◐", "✘", "?"], srows)]))
+    meta = [f"{first.framework_id} v{first.framework_version}: {first.framework_title_zh if lang == 'zh' else first.framework_title_en}",
+            _t(lang, f"{len(cities)} 个城市", f"{len(cities)} cities")]
+    method = [METHOD_RANK[lang]] + ([METHOD_SENS[lang]] if sens else [])
+    return Doc(_t(lang, "城市比较", "City comparison"), meta, sections, method)
+
+
+def progress_doc(series: list[FrameworkResult], changes: list[list[StatusChange]], lang: str) -> Doc:
+    first = series[0]
+    rows = [[str(r.year), score_text(r.score), pct(r.coverage), VERDICT[r.verdict][lang],
+             ", ".join(f"{c.criterion} {MARK[c.before]}→{MARK[c.after]}" for c in ch) or "—"]
+            for r, ch in zip(series, changes)]
+    classes = [["", _heat(r.score), "", f"v-{r.verdict}", ""] for r in series]
+    table = Table([_t(lang, "年度", "Year"), _t(lang, "得分", "Score"), _t(lang, "覆盖率", "Coverage"),
+                   _t(lang, "结论", "Verdict"), _t(lang, "状态变化", "Status changes")], rows, classes)
+    return Doc(_t(lang, f"{first.city_zh} 逐年进展", f"{first.city_en} {first.city_zh}: progress by year"),
+               [f"{first.framework_id} v{first.framework_version}"], [Section(_t(lang, "逐年结果", "Year by year"), [], [table])],
+               [METHOD_PROGRESS[lang]])
+
+
+def diff_doc(a: str, b: str, diffs: list[CriterionDiff], flips: list[tuple[FrameworkResult, FrameworkResult]], lang: str) -> Doc:
+    rows = [[d.criterion, d.change, ", ".join(d.fields)] for d in diffs]
+    sections = [Section(_t(lang, "指标变化", "Criteria"), [] if rows else [_t(lang, "无变化。", "No criterion differs.")],
+                        [Table(["ID", _t(lang, "变化", "Change"), _t(lang, "字段", "Fields")], rows)] if rows else [])]
+    for ra, rb in flips:
+        sa = {r.id: r.status for r in ra.results}
+        changed = [f"{r.id} {MARK[sa[r.id]]}→{MARK[r.status]}" for r in rb.results if r.id in sa and sa[r.id] != r.status]
+        flip = "" if ra.verdict == rb.verdict else _t(lang, "（结论改变）", " (verdict flips)")
+        sections.append(Section(f"{ra.city_zh} {ra.city_id}", [
+            f"{a}: {VERDICT[ra.verdict][lang]} {score_text(ra.score)} · {b}: {VERDICT[rb.verdict][lang]} {score_text(rb.score)}{flip}",
+            _t(lang, "状态改变：", "Status changes: ") + (", ".join(changed) or "—")]))
+    return Doc(_t(lang, f"框架比较：{a} → {b}", f"Framework diff: {a} → {b}"), [], sections)
+
+
+METHOD_PLAN = {
+    "zh": "改进计划：某指标“达标”即其状态为达标、得分为 1，按框架自身的计分模型、门槛和覆盖率下限重新计算结论；依次尝试 1、2、3……个指标的所有组合（穷举，评估次数上限 20,000），在能达到目标的最小组合中取总分最高者；超出上限时逐个加入使结论、总分、覆盖率提升最多的指标（贪心）。改进量 = 目标 − 现值（越低越好时为 现值 − 目标）。",
+    "en": "Plan: meeting a criterion sets its status to pass (score 1); the verdict is recomputed with the framework's model, thresholds and coverage floor. Every set of 1, 2, 3, … criteria is tried (exhaustive, up to 20,000 evaluations); among the smallest sets reaching the goal the one with the highest score is chosen; past that budget, criteria are added one at a time by the largest rise in verdict, then score, then coverage (greedy). Improvement = target − value (value − target when lower is better).",
+}
+METHOD_RANK = {
+    "zh": "排名：按总分从高到低，无得分者排在最后；同分同名次（1、2、2、4）。热力图颜色每 10 分一档。",
+    "en": "Ranking: by overall score, highest first; no score ranks last; equal scores share a rank (1, 2, 2, 4). Heat-map colours step every 10 points.",
+}
+METHOD_SENS = {
+    "zh": "敏感性：每次抽样将每个指标权重和分类权重乘以 (1 + u)，u 在 [−w, w] 均匀分布，并将每个已测指标的目标乘以 (1 + v)，v 在 [−g, g] 均匀分布，再按参考语义重新判定与计分（组合指标保持原结果）；随机数种子固定，结果可复现。得分区间为各次抽样的第 5 至第 95 百分位（最近秩法）；名次区间为各次抽样中的最好与最差名次。",
+    "en": "Sensitivity: each draw multiplies every criterion weight and category weight by (1 + u), u uniform in [−w, w], and every measured target by (1 + v), v uniform in [−g, g], then decides and scores again with the reference semantics (composite criteria keep their result); the seed is fixed, so results repeat. The score interval is the 5th–95th percentile of the draws (nearest rank); the rank range is the best and worst rank across draws.",
+}
+METHOD_PROGRESS = {
+    "zh": "逐年进展：每一年以该年为评价年度单独评价，所用数据为该年或之前最近一年的数据（更早的数据标注为“陈旧”）。",
+    "en": "Progress: each year is evaluated on its own as the evaluation year, with the latest figures in or before that year (older ones flagged stale).",
+}
+
+
+# ---------------------------------------------------------------- renderers
+
+_RICH = {"heat-0": "red", "heat-1": "red", "heat-2": "red", "heat-3": "yellow", "heat-4": "yellow", "heat-5": "yellow",
+         "heat-6": "green", "heat-7": "green", "heat-8": "green", "heat-9": "bold green", "s-pass": "green",
+         "s-partial": "yellow", "s-fail": "red", "s-unknown": "magenta"}
+
+
+def to_terminal(doc: Doc, color: bool = False, width: int | None = None) -> str:
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table as RichTable
+    from rich.text import Text
+
+    buf = io.StringIO()
+    width = width or int(os.environ.get("COLUMNS", "0") or 0) or 160
+    con = Console(file=buf, width=width, force_terminal=color, color_system="standard" if color else None,
+                  highlight=False, emoji=False)
+    con.print(Text(doc.title, style="bold"))
+    for m in doc.meta:
+        con.print(Text(m))
+    for s in doc.sections:
+        con.print()
+        con.print(Text(s.heading, style="bold"))
+        for line in s.lines:
+            con.print(Text(line))
+        for t in s.tables:
+            rt = RichTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+            for h in t.head:
+                rt.add_column(h, overflow="fold")
+            for i, row in enumerate(t.rows):
+                cls = t.classes[i] if t.classes else [""] * len(row)
+                rt.add_row(*[Text(c, style=_RICH.get(k, "")) for c, k in zip(row, cls)])
+            con.print(rt)
+    for m in doc.method:
+        con.print()
+        con.print(Text(m))
+    return buf.getvalue()
+
+
+def to_markdown(doc: Doc) -> str:
+    def cell(x: str) -> str:
+        return x.replace("|", "\\|").replace("\n", " ")
+
+    out = [f"# {doc.title}", ""] + [f"- {m}" for m in doc.meta] + [""]
+    for s in doc.sections:
+        out += [f"## {s.heading}", ""] + [f"{line}  " for line in s.lines] + [""]
+        for t in s.tables:
+            out.append("| " + " | ".join(cell(h) for h in t.head) + " |")
+            out.append("|" + "---|" * len(t.head))
+            out += ["| " + " | ".join(cell(c) for c in row) + " |" for row in t.rows]
+            out.append("")
+    out += [m + "\n" for m in doc.method]
+    return "\n".join(out)
+
+
+def to_html(doc: Doc, lang: str) -> str:
+    from .document import _env
+    return _env().get_template("analysis.html.j2").render(doc=doc, lang=lang)
