@@ -16,6 +16,7 @@ import itertools
 from dataclasses import dataclass
 from decimal import Decimal
 
+from .formulas import on_grid
 from .result import CriterionResult, FrameworkResult
 from .score import category_scores, coverage, overall, verdict
 from .units import OP_SYMBOL, display
@@ -78,7 +79,7 @@ def _verdict_with(res: FrameworkResult, met: frozenset[str]) -> tuple[str, Decim
     score = overall(results, cats, res.model)
     cov = coverage(results, res.model)
     v, _ = verdict(score, cov, res.coverage_floor, res.ready_threshold, res.nearly_threshold, results)
-    return v, score, cov
+    return v, None if score is None else on_grid(score), on_grid(cov)
 
 
 def plan(res: FrameworkResult, goal: str | None = None) -> Plan:

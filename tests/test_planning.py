@@ -1,0 +1,173 @@
+"""Planning and comparison, each number against a hand-worked example."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+from click.testing import CliRunner
+
+from cli import main
+from conftest import CITIES
+from engine.compare import diff_frameworks, rank, status_changes
+from engine.evaluate import evaluate
+from engine.plan import plan
+from engine.sensitivity import percentile, rank_intervals, sensitivity
+from helpers import city, crit, framework
+
+ABC = (crit("A", "{kind: threshold, indicator: valid_patents, target: 100件}")
+       + crit("B", "{kind: threshold, indicator: pct_applications, target: 10件}")
+       + crit("C", "{kind: threshold, indicator: valid_trademarks, target: 10件}"))
+FACTS = {"valid_patents": {2023: 0}, "pct_applications": {2023: 5}, "valid_trademarks": {2023: 10}}
+
+
+def invoke(*args):
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+def evaluated(cat, deciders, facts=FACTS, criteria=ABC, **kw):
+    return evaluate(framework(criteria, cat, model="flat", ready=80, nearly=50, floor="0"), city(facts, cat),
+                    cat, deciders["python"], **kw)
+
+
+def test_plan_hand_worked(catalogue, deciders):
+    # scores A 0, B 0.5, C 1 → flat (0 + 0.5 + 1)/3 = 50: nearly ready.
+    # Meeting A gives (1 + 0.5 + 1)/3 = 83.3 ≥ 80: ready; meeting B gives 66.7: not enough.
+    res = evaluated(catalogue, deciders)
+    assert res.verdict == "nearly_ready" and res.score == 50
+    p = plan(res)
+    assert p.goal == "ready" and p.method == "exhaustive" and p.reached
+    assert [s.criterion for s in p.steps] == ["A"]
+    assert p.steps[0].improvement == 100 and "+100 件" in p.steps[0].need
+    assert p.score_after == Decimal("83.333333")
+
+
+def test_plan_needs_two_and_reports_unreachable(catalogue, deciders):
+    facts = {"valid_patents": {2023: 0}, "pct_applications": {2023: 0}, "valid_trademarks": {2023: 0}}
+    res = evaluated(catalogue, deciders, facts)  # score 0: not ready
+    p = plan(res, "ready")  # 80 needs all three: 2 of 3 is 66.7
+    assert [s.criterion for s in p.steps] == ["A", "B", "C"] and p.reached
+    p = plan(res)  # nearly ready (50) needs two of three: A and B (ids break ties)
+    assert [s.criterion for s in p.steps] == ["A", "B"] and p.verdict_after == "nearly_ready"
+
+
+def test_fix_first_hand_worked(catalogue, deciders):
+    res = evaluated(catalogue, deciders)
+    gains = {g.criterion: g.gain for g in res.fix_first}
+    assert gains == {"A": Decimal("33.333333"), "B": Decimal("16.666667")}  # 100/3 and 50/3 points
+    assert [g.criterion for g in res.fix_first] == ["A", "B"]
+
+
+def test_what_if_marks_assumptions(tmp_path):
+    out = tmp_path / "r.json"
+    r = invoke("evaluate", CITIES / "ningbo.yaml", "--framework", "ningbo-2020", "--set", "ip_standard_enterprises=600家@2022",
+               "--format", "json", "--output", out)
+    assert r.exit_code == 0
+    nb07 = next(c for c in json.loads(out.read_text())["evaluations"][0]["criteria"] if c["id"] == "NB-07")
+    assert nb07["status"] == "partial" and nb07["value"] == "600"
+    assert nb07["facts"][0]["assumed"] is True and nb07["facts"][0]["publisher"] == "ipcheck what-if (--set)"
+    html = tmp_path / "r.html"
+    invoke("evaluate", CITIES / "ningbo.yaml", "--set", "ip_standard_enterprises=600家@2022", "--html", html)
+    assert "(assumed)" in html.read_text()
+    bad = invoke("evaluate", CITIES / "ningbo.yaml", "--set", "ip_standard_enterprises=6亿元@2022")
+    assert bad.exit_code == 2 and "does not fit" in bad.output
+
+
+def test_trend_projection_hand_worked(catalogue, deciders):
+    # 100 (2020) → 121 (2022): 10% a year; target 200 in 2030: needed (200/121)^(1/8) − 1 = 6.4837%;
+    # at 10% a year: ln(200/121)/ln(1.1) = 5.27 years → 2028.
+    c = crit("T", "{kind: threshold, indicator: valid_patents, target: 200件, year: 2030}")
+    r = evaluate(framework(c, catalogue, year=2030), city({"valid_patents": {2020: 100, 2022: 121}}, catalogue),
+                 catalogue, deciders["python"]).results[0]
+    assert r.trend.observed_cagr_pct == Decimal("10")
+    assert r.trend.needed_cagr_pct == Decimal("6.483074")
+    assert r.trend.projected_year == 2028
+
+
+def test_rank_shares_ties(catalogue, deciders):
+    a = evaluated(catalogue, deciders)
+    b = evaluated(catalogue, deciders, {"valid_patents": {2023: 100}, "pct_applications": {2023: 10}, "valid_trademarks": {2023: 10}})
+    results = [a, b, a]
+    assert [rk for rk, _ in rank(results)] == [1, 2, 2]
+    assert rank(results)[0][1].score == 100
+
+
+def test_percentile_and_rank_intervals():
+    values = [Decimal(i) for i in range(1, 21)]
+    assert percentile(values, 5) == 1 and percentile(values, 95) == 19 and percentile(values, 50) == 10
+
+    class S:  # two cities, three draws: x beats y twice, ties once
+        def __init__(self, scores):
+            self.scores, self.draws = scores, len(scores)
+    assert rank_intervals({"x": S([Decimal(3), Decimal(1), Decimal(2)]), "y": S([Decimal(1), Decimal(1), Decimal(1)])}) == {
+        "x": (1, 1), "y": (1, 2)}
+
+
+def test_sensitivity_zero_ranges_and_flips(catalogue, deciders):
+    res = evaluated(catalogue, deciders)
+    still = sensitivity(res, 50, seed=7, weight_range=Decimal(0), goalpost_range=Decimal(0))
+    assert still.score_p5 == still.score_p95 == res.score and still.verdict_kept == 1
+    moved = sensitivity(res, 200, seed=7)
+    # C sits exactly on its target: raising the target makes it partial, so some draws score lower
+    assert moved.score_p5 < res.score <= moved.score_p95
+    assert sensitivity(res, 200, seed=7) == moved  # the same seed, the same figures
+
+
+def test_progress_hand_worked():
+    r = invoke("progress", CITIES / "tianjin.yaml", "--from", "2015", "--to", "2019", "--format", "json")
+    years = json.loads(r.stdout)["years"]
+    assert [y["year"] for y in years] == [2015, 2016, 2017, 2018, 2019]
+    assert years[1]["changes"] == [{"criterion": "TJ-01", "before": "unknown", "after": "partial"}]   # 14.7 < 15.2
+    assert years[4]["changes"] == [{"criterion": "TJ-01", "before": "partial", "after": "pass"}]      # 22.3 ≥ 15.2
+    assert years[0]["score"] is None and years[1]["score"] == "96.7105"  # 100 × 14.7 / 15.2, from the criterion score on the 10^-6 grid
+
+
+def test_diff_and_flips(catalogue, deciders, tmp_path, library):
+    a = framework(ABC, catalogue)
+    b = framework(ABC.replace("target: 10件}\n  weight: 1", "target: 10件}\n  weight: 1").replace(
+        "- id: C\n", "- id: D\n").replace("weight: 1\n  required: false\n  clause: x\n  lead_unit: x\n  check: {kind: threshold, indicator: pct_applications",
+                                           "weight: 3\n  required: false\n  clause: x\n  lead_unit: x\n  check: {kind: threshold, indicator: pct_applications"), catalogue)
+    d = {x.criterion: (x.change, x.fields) for x in diff_frameworks(a, b)}
+    assert d == {"C": ("removed", ()), "D": ("added", ()), "B": ("changed", ("weight",))}
+    r = invoke("diff", "ningbo-2020", "reference", CITIES / "ningbo.yaml", "--format", "json")
+    data = json.loads(r.stdout)
+    assert {"criterion": "NB-01", "change": "removed", "fields": []} in data["criteria"]
+    assert data["cities"][0]["verdict_flips"] is False
+
+
+def test_status_changes(catalogue, deciders):
+    a = evaluated(catalogue, deciders)
+    b = evaluated(catalogue, deciders, {**FACTS, "valid_patents": {2023: 100}})
+    assert [(c.criterion, c.before, c.after) for c in status_changes(a, b)] == [("A", "fail", "pass")]
+
+
+def test_compare_cli(tmp_path):
+    out = tmp_path / "c.json"
+    r = invoke("compare", CITIES, "--format", "json", "--output", out, "--sensitivity", "20")
+    assert r.exit_code == 0, r.output
+    data = json.loads(out.read_text())
+    ranking = data["ranking"]
+    assert [x["city"] for x in ranking][-1] == "heze" and ranking[-1]["rank"] == 5
+    assert ranking[0]["rank"] == 1 and ranking[0]["sensitivity"]["rank_range"][0] >= 1
+    text = invoke("compare", CITIES / "ningbo.yaml", CITIES / "heze.yaml", "--lang", "en").stdout
+    assert "Which cities pass each criterion" in text and "宁波 ningbo" in text
+
+
+def test_compare_refuses_a_bad_city_with_one_line(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text((CITIES / "heze.yaml").read_text().replace("868.32万人", "868.32亿元"))
+    r = invoke("compare", CITIES / "ningbo.yaml", bad)
+    assert r.exit_code == 2 and len(r.stderr.strip().splitlines()) == 1 and "bad.yaml:" in r.stderr
+
+
+def test_compare_in_parallel_matches_serial(tmp_path):
+    files = []
+    for i in range(12):
+        text = (CITIES / "ningbo.yaml").read_text().replace("id: ningbo", f"id: ningbo{i}")
+        text = text.replace("value: 667件", f"value: {600 + i * 10}件")
+        p = tmp_path / f"c{i}.yaml"
+        p.write_text(text)
+        files.append(p)
+    a = invoke("compare", *files, "--framework", "ningbo-2020", "--format", "json", "--jobs", "2").stdout
+    b = invoke("compare", *files, "--framework", "ningbo-2020", "--format", "json", "--jobs", "1").stdout
+    assert a == b
