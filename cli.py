@@ -461,7 +461,8 @@ def _compare_one(path: str):
     w = _WORKER
     try:
         city = load_city(path, read_input(path), w["lib"].catalogue)
-        return path, [evaluate(fw, city, w["lib"].catalogue, w["decider"], year=w["year"]) for fw in w["fws"]], None
+        return path, [evaluate(fw, city, w["lib"].catalogue, w["decider"], year=w["year"], with_fix_first=False)
+                      for fw in w["fws"]], None
     except InputError as exc:
         return path, None, str(exc)
 
@@ -514,8 +515,8 @@ class _ErrorLine(InputError):
 
 @main.command()
 @click.argument("city_paths", metavar="CITY.yaml...", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--framework", "framework_id", metavar="ID", default="reference", show_default=True,
-              help="The framework every city is measured against.")
+@click.option("--framework", "framework_ids", metavar="ID", multiple=True,
+              help="Framework every city is measured against (repeatable; 'all' for every framework). Default: reference.")
 @click.option("--year", type=click.IntRange(1949, 2100), help="Evaluation year for every city.")
 @click.option("--engine", "engine_name", type=click.Choice(["durable", "python"]), default="durable", show_default=True)
 @click.option("--jobs", type=click.IntRange(1, 64), default=os.cpu_count() or 1, show_default="the number of cores")
@@ -526,45 +527,57 @@ class _ErrorLine(InputError):
 @pdf_option
 @sensitivity_options
 @guarded
-def compare(city_paths, framework_id, year, engine_name, jobs, criteria_dir, lang, fmt, output, pdf_path,
+def compare(city_paths, framework_ids, year, engine_name, jobs, criteria_dir, lang, fmt, output, pdf_path,
             sensitivity, seed, weight_range, goalpost_range):
-    """Rank several cities against one framework: scores, coverage, verdicts, category heat map."""
+    """Rank several cities against a framework: scores, coverage, verdicts, category heat map."""
+    from decimal import Decimal
+
     from engine.compare import rank
-    from engine.sensitivity import rank_intervals
-    from reports.analysis import compare_doc
+    from engine.sensitivity import rank_intervals, sensitivity as sens_of
+    from reports.analysis import Doc, compare_doc
 
     lib = load_library(criteria_dir)
-    _choose_frameworks(lib, "", (framework_id,))
+    if "all" in framework_ids:
+        framework_ids = tuple(sorted(lib.frameworks))
+    framework_ids = framework_ids or ("reference",)
+    _choose_frameworks(lib, "", framework_ids)
     files: list[Path] = []
     for p in city_paths:
         files += sorted(p.glob("*.yaml")) if p.is_dir() else [p]
-    per_city = evaluate_many(files, criteria_dir, (framework_id,), engine_name, year, jobs,
+    per_city = evaluate_many(files, criteria_dir, framework_ids, engine_name, year, jobs,
                              progress=len(files) > 20 and sys.stderr.isatty())
-    results = [rs[0] for rs in per_city]
     seen: dict[str, str] = {}
-    for f, r in zip(files, results):
-        if r.city_id in seen:
-            raise InputError(str(f), 0, 0, f"city id {r.city_id!r} is also used by {seen[r.city_id]}")
-        seen[r.city_id] = str(f)
-    ranked = rank(results)
-    sens = {r.city_id: s for r, s in zip(results, _sensitivities(results, sensitivity, seed, weight_range,
-                                                                   goalpost_range).values())} if sensitivity else {}
-    if sensitivity:  # one per city: _sensitivities keys by framework, so compute per city here
-        from decimal import Decimal
-
-        from engine.sensitivity import sensitivity as sens_of
+    for f, rs in zip(files, per_city):
+        if rs[0].city_id in seen:
+            raise InputError(str(f), 0, 0, f"city id {rs[0].city_id!r} is also used by {seen[rs[0].city_id]}")
+        seen[rs[0].city_id] = str(f)
+    docs, comparisons = [], []
+    for k, fid in enumerate(framework_ids):
+        results = [rs[k] for rs in per_city]
+        ranked = rank(results)
         sens = {r.city_id: sens_of(r, sensitivity, seed, Decimal(str(weight_range)), Decimal(str(goalpost_range)))
-                for r in results}
-    ci = rank_intervals(sens) if sens else None
-    doc = compare_doc(ranked, lang, sens or None, ci)
-    data = {"schema": "ipcheck.compare/1", "framework": framework_id,
-            "ranking": [{"rank": rk, "city": r.city_id, "score": r.score, "coverage": r.coverage, "verdict": r.verdict,
-                         "categories": r.categories, "statuses": {x.id: x.status for x in r.results},
-                         **({"sensitivity": {"score_p5": sens[r.city_id].score_p5, "score_p95": sens[r.city_id].score_p95,
-                                             "verdict_kept": sens[r.city_id].verdict_kept,
-                                             "rank_range": list(ci[r.city_id])}} if sens else {})}
-                        for rk, r in ranked]}
-    _emit(doc, fmt, lang, output, pdf_path, data)
+                for r in results} if sensitivity else {}
+        ci = rank_intervals(sens) if sens else None
+        docs.append(compare_doc(ranked, lang, sens or None, ci))
+        comparisons.append({"framework": fid, "ranking": [
+            {"rank": rk, "city": r.city_id, "score": r.score, "coverage": r.coverage, "verdict": r.verdict,
+             "categories": r.categories, "statuses": {x.id: x.status for x in r.results},
+             **({"sensitivity": {"score_p5": sens[r.city_id].score_p5, "score_p95": sens[r.city_id].score_p95,
+                                 "verdict_kept": sens[r.city_id].verdict_kept, "rank_range": list(ci[r.city_id])}}
+                if sens else {})}
+            for rk, r in ranked]})
+    doc = docs[0] if len(docs) == 1 else Doc(docs[0].title, [f"{len(files)} cities"],
+                                             [sec for d in docs for sec in _prefixed(d)], docs[0].method)
+    _emit(doc, fmt, lang, output, pdf_path, {"schema": "ipcheck.compare/1", "comparisons": comparisons})
+
+
+def _prefixed(doc):
+    """A comparison's sections, headed by its framework (several frameworks in one output)."""
+    from reports.analysis import Section
+    out = []
+    for sec in doc.sections:
+        out.append(Section(f"{doc.meta[0].split(':')[0]} — {sec.heading}", sec.lines, sec.tables))
+    return out
 
 
 @main.command()

@@ -114,11 +114,13 @@ def _waiver_for(c: m.Criterion, fw_id: str, city_id: str, waivers: Iterable[m.Wa
 
 
 def evaluate(fw: LoadedFramework, city: LoadedCity, cat: Catalogue, decider: Decider, *,
-             year: int | None = None, waivers: Iterable[m.Waiver] = (), as_of: dt.date | None = None) -> FrameworkResult:
+             year: int | None = None, waivers: Iterable[m.Waiver] = (), as_of: dt.date | None = None,
+             with_fix_first: bool = True) -> FrameworkResult:
     """Evaluate `city` against `fw` for `year`.
 
     The year defaults to the framework's target year or, for a framework without one, the
-    latest year in the city's facts.
+    latest year in the city's facts. `with_fix_first=False` skips the fix-first ranking (a
+    comparison of many cities does not show it).
 
     `as_of` is the date waivers are judged on (default: 31 December of the year), so the
     same inputs always give the same result; nothing here reads the clock.
@@ -171,7 +173,7 @@ def evaluate(fw: LoadedFramework, city: LoadedCity, cat: Catalogue, decider: Dec
     v, why = verdict(score, cov, h.coverage_floor, h.thresholds.ready, h.thresholds.nearly_ready, results)
     counts = {s: sum(1 for r in results if r.status == s) for s in m.STATUSES}
     gains = tuple(type(g)(g.criterion, f.on_grid(g.gain), f.on_grid(g.score_if_met), g.status, f.on_grid(g.coverage_gain))
-                  for g in fix_first(results, model, dict(h.category_weights), m.CATEGORIES))
+                  for g in fix_first(results, model, dict(h.category_weights), m.CATEGORIES)) if with_fix_first else ()
     return FrameworkResult(
         framework_id=h.id, framework_version=h.version, framework_title_zh=h.title.zh, framework_title_en=h.title.en,
         framework_kind=h.kind, source_file=h.source.file, source_title=h.source.title, issuer=h.issuer,

@@ -146,7 +146,7 @@ def test_compare_cli(tmp_path):
     r = invoke("compare", CITIES, "--format", "json", "--output", out, "--sensitivity", "20")
     assert r.exit_code == 0, r.output
     data = json.loads(out.read_text())
-    ranking = data["ranking"]
+    ranking = data["comparisons"][0]["ranking"]
     assert [x["city"] for x in ranking][-1] == "heze" and ranking[-1]["rank"] == 5
     assert ranking[0]["rank"] == 1 and ranking[0]["sensitivity"]["rank_range"][0] >= 1
     text = invoke("compare", CITIES / "ningbo.yaml", CITIES / "heze.yaml", "--lang", "en").stdout
@@ -171,3 +171,10 @@ def test_compare_in_parallel_matches_serial(tmp_path):
     a = invoke("compare", *files, "--framework", "ningbo-2020", "--format", "json", "--jobs", "2").stdout
     b = invoke("compare", *files, "--framework", "ningbo-2020", "--format", "json", "--jobs", "1").stdout
     assert a == b
+
+
+def test_compare_against_every_framework():
+    data = json.loads(invoke("compare", CITIES, "--framework", "all", "--format", "json").stdout)
+    assert len(data["comparisons"]) == 6
+    plan_for_heze = next(c for c in data["comparisons"] if c["framework"] == "heze-2022")["ranking"]
+    assert len(plan_for_heze) == 5
