@@ -191,7 +191,7 @@ def _evaluate_all(city_path: Path, criteria_dir: Path, frameworks: tuple[str, ..
                   engine_name: str, waivers_path: Path | None, as_of: str | None, criterion: str | None = None,
                   assumptions: list[tuple[str, str, int]] | None = None):
     from engine.decide import make_decider
-    from engine.evaluate import evaluate
+    from engine.evaluate import evaluate_frameworks
     from engine.load import load_city, load_waivers, with_assumptions
 
     lib = load_library(criteria_dir)
@@ -225,7 +225,7 @@ def _evaluate_all(city_path: Path, criteria_dir: Path, frameworks: tuple[str, ..
     day = None
     if as_of:
         day = dt.date.today() if as_of == "today" else dt.date.fromisoformat(as_of)
-    results = [evaluate(fw, city, lib.catalogue, decider, year=year, waivers=waivers, as_of=day) for fw in chosen]
+    results = evaluate_frameworks(chosen, city, lib.catalogue, decider, year=year, waivers=waivers, as_of=day)
     return lib, city, results, inputs
 
 
@@ -395,12 +395,13 @@ def validate(paths, criteria_dir):
     click.echo(f"{len(files)} file{'s' if len(files) != 1 else ''} valid")
 
 
-def _emit(doc_or_text, fmt: str, lang: str, output: Path | None, pdf_path: Path | None, json_obj=None) -> None:
+def _emit(doc_or_text, fmt: str, lang: str, output: Path | None, pdf_path: Path | None, json_obj=None,
+          compact: bool = False) -> None:
     """Print or write a planning/comparison output in the chosen format, and its PDF."""
     from reports import analysis
     if fmt == "json":
         from reports.json_report import dumps
-        text = dumps(json_obj)
+        text = dumps(json_obj, compact=compact)
     elif fmt == "markdown":
         text = analysis.to_markdown(doc_or_text)
     else:
@@ -445,34 +446,39 @@ def plan(city_path, goal, frameworks, year, engine_name, waivers_path, as_of, cr
     _emit(plan_doc(plans, lang), fmt, lang, output, None, {"schema": "ipcheck.plan/1", "plans": [p for _, p in plans]})
 
 
-def _compare_worker_init(criteria_dir: Path, fw_ids: tuple[str, ...], engine_name: str, year: int | None) -> None:
+def _compare_worker_init(criteria_dir: Path, fw_ids: tuple[str, ...], engine_name: str, year: int | None,
+                         sens: tuple | None) -> None:
     from engine.decide import make_decider
     lib = load_library(criteria_dir)
-    _WORKER.update(lib=lib, fws=[lib.frameworks[f] for f in fw_ids], decider=make_decider(engine_name)[0], year=year)
+    _WORKER.update(lib=lib, fws=[lib.frameworks[f] for f in fw_ids], decider=make_decider(engine_name)[0], year=year,
+                   sens=sens)
 
 
 _WORKER: dict = {}
 
 
 def _compare_one(path: str):
-    """Evaluate one city file in a worker: (path, results) or (path, error line)."""
-    from engine.evaluate import evaluate
+    """Evaluate one city file in a worker: (path, [(summary, sensitivity)], None) or (path, None, error line)."""
+    from engine.compare import summarize
+    from engine.evaluate import evaluate_frameworks
     from engine.load import load_city
+    from engine.sensitivity import sensitivity
     w = _WORKER
     try:
         city = load_city(path, read_input(path), w["lib"].catalogue)
-        return path, [evaluate(fw, city, w["lib"].catalogue, w["decider"], year=w["year"], with_fix_first=False)
-                      for fw in w["fws"]], None
+        results = evaluate_frameworks(w["fws"], city, w["lib"].catalogue, w["decider"], year=w["year"],
+                                      detail=False)
+        return path, [(summarize(r), sensitivity(r, *w["sens"]) if w["sens"] else None) for r in results], None
     except InputError as exc:
         return path, None, str(exc)
 
 
 def evaluate_many(paths: list[Path], criteria_dir: Path, fw_ids: tuple[str, ...], engine_name: str,
-                  year: int | None, jobs: int, progress: bool):
-    """Every city against every framework: in `jobs` processes, each with its own durable-rules Host."""
+                  year: int | None, jobs: int, progress: bool, sens: tuple | None = None):
+    """Every city against every framework, summarized: in `jobs` processes, each with its own durable-rules Host."""
     import multiprocessing as mp
     names = [str(p) for p in paths]
-    args = (criteria_dir, fw_ids, engine_name, year)
+    args = (criteria_dir, fw_ids, engine_name, year, sens)
     out: dict[str, list] = {}
     bar = None
     if progress:
@@ -533,7 +539,7 @@ def compare(city_paths, framework_ids, year, engine_name, jobs, criteria_dir, la
     from decimal import Decimal
 
     from engine.compare import rank
-    from engine.sensitivity import rank_intervals, sensitivity as sens_of
+    from engine.sensitivity import rank_intervals
     from reports.analysis import Doc, compare_doc
 
     lib = load_library(criteria_dir)
@@ -544,31 +550,38 @@ def compare(city_paths, framework_ids, year, engine_name, jobs, criteria_dir, la
     files: list[Path] = []
     for p in city_paths:
         files += sorted(p.glob("*.yaml")) if p.is_dir() else [p]
+    sens_args = (sensitivity, seed, Decimal(str(weight_range)), Decimal(str(goalpost_range))) if sensitivity else None
     per_city = evaluate_many(files, criteria_dir, framework_ids, engine_name, year, jobs,
-                             progress=len(files) > 20 and sys.stderr.isatty())
+                             progress=len(files) > 20 and sys.stderr.isatty(), sens=sens_args)
     seen: dict[str, str] = {}
     for f, rs in zip(files, per_city):
-        if rs[0].city_id in seen:
-            raise InputError(str(f), 0, 0, f"city id {rs[0].city_id!r} is also used by {seen[rs[0].city_id]}")
-        seen[rs[0].city_id] = str(f)
+        cid = rs[0][0].city_id
+        if cid in seen:
+            raise InputError(str(f), 0, 0, f"city id {cid!r} is also used by {seen[cid]}")
+        seen[cid] = str(f)
     docs, comparisons = [], []
     for k, fid in enumerate(framework_ids):
-        results = [rs[k] for rs in per_city]
+        results = [rs[k][0] for rs in per_city]
         ranked = rank(results)
-        sens = {r.city_id: sens_of(r, sensitivity, seed, Decimal(str(weight_range)), Decimal(str(goalpost_range)))
-                for r in results} if sensitivity else {}
+        sens = {rs[k][0].city_id: rs[k][1] for rs in per_city} if sensitivity else {}
         ci = rank_intervals(sens) if sens else None
-        docs.append(compare_doc(ranked, lang, sens or None, ci))
+        if fmt != "json" or pdf_path:
+            titles = [(c.id, c.title.zh, c.title.en) for c in lib.frameworks[fid].model.criteria]
+            docs.append(compare_doc(ranked, titles, lang, sens or None, ci))
         comparisons.append({"framework": fid, "ranking": [
             {"rank": rk, "city": r.city_id, "score": r.score, "coverage": r.coverage, "verdict": r.verdict,
-             "categories": r.categories, "statuses": {x.id: x.status for x in r.results},
+             "categories": r.categories, "statuses": dict(r.statuses),
              **({"sensitivity": {"score_p5": sens[r.city_id].score_p5, "score_p95": sens[r.city_id].score_p95,
                                  "verdict_kept": sens[r.city_id].verdict_kept, "rank_range": list(ci[r.city_id])}}
                 if sens else {})}
             for rk, r in ranked]})
-    doc = docs[0] if len(docs) == 1 else Doc(docs[0].title, [f"{len(files)} cities"],
-                                             [sec for d in docs for sec in _prefixed(d)], docs[0].method)
-    _emit(doc, fmt, lang, output, pdf_path, {"schema": "ipcheck.compare/1", "comparisons": comparisons})
+    doc = None
+    if docs:
+        doc = docs[0] if len(docs) == 1 else Doc(docs[0].title, [f"{len(files)} cities"],
+                                                 [sec for d in docs for sec in _prefixed(d)], docs[0].method)
+    # Past 100 cities the JSON is written on one line (the C encoder), still byte-identical run to run.
+    _emit(doc, fmt, lang, output, pdf_path, {"schema": "ipcheck.compare/1", "comparisons": comparisons},
+          compact=len(files) > 100)
 
 
 def _prefixed(doc):

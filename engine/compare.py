@@ -6,13 +6,39 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .load import LoadedFramework
-from .result import FrameworkResult
+from .result import CategoryScore, FrameworkResult
 
 
-def rank(results: list[FrameworkResult]) -> list[tuple[int, FrameworkResult]]:
-    """Cities by score, highest first; no score ranks last; equal scores share a rank (1, 2, 2, 4)."""
+@dataclass(frozen=True)
+class Summary:
+    """What a comparison shows of one city's evaluation: small enough to send between processes."""
+    framework_id: str
+    framework_version: int
+    framework_title_zh: str
+    framework_title_en: str
+    city_id: str
+    city_zh: str
+    city_en: str
+    year: int
+    score: Decimal | None
+    coverage: Decimal
+    verdict: str
+    categories: tuple[CategoryScore, ...]
+    statuses: tuple[tuple[str, str], ...]  # (criterion id, status), in the framework's order
+
+
+def summarize(r: FrameworkResult) -> Summary:
+    return Summary(r.framework_id, r.framework_version, r.framework_title_zh, r.framework_title_en, r.city_id,
+                   r.city_zh, r.city_en, r.year, r.score, r.coverage, r.verdict, r.categories,
+                   tuple((x.id, x.status) for x in r.results))
+
+
+def rank(results: list) -> list[tuple[int, Summary]]:
+    """Cities by score, highest first; no score ranks last; equal scores share a rank (1, 2, 2, 4).
+
+    Takes evaluations or their summaries (anything with score and city_id)."""
     ordered = sorted(results, key=lambda r: (r.score is None, -(r.score or Decimal(0)), r.city_id))
-    out: list[tuple[int, FrameworkResult]] = []
+    out: list[tuple[int, Summary]] = []
     for i, r in enumerate(ordered):
         if i and r.score == ordered[i - 1].score:
             out.append((out[-1][0], r))

@@ -115,39 +115,61 @@ def _waiver_for(c: m.Criterion, fw_id: str, city_id: str, waivers: Iterable[m.Wa
 
 def evaluate(fw: LoadedFramework, city: LoadedCity, cat: Catalogue, decider: Decider, *,
              year: int | None = None, waivers: Iterable[m.Waiver] = (), as_of: dt.date | None = None,
-             with_fix_first: bool = True) -> FrameworkResult:
+             detail: bool = True) -> FrameworkResult:
     """Evaluate `city` against `fw` for `year`.
 
     The year defaults to the framework's target year or, for a framework without one, the
-    latest year in the city's facts. `with_fix_first=False` skips the fix-first ranking (a
-    comparison of many cities does not show it).
+    latest year in the city's facts. `detail=False` skips what a comparison of many cities
+    does not show: the fix-first ranking, and each criterion's trend, reason and target summary.
 
     `as_of` is the date waivers are judged on (default: 31 December of the year), so the
     same inputs always give the same result; nothing here reads the clock.
     """
-    h = fw.model.framework
-    year = year or h.target_year or latest_year(city.model)
-    if year is None:
-        raise InputError(city.name, 0, 0, f"no facts to take the evaluation year from for {h.id}; give --year")
-    as_of = as_of or dt.date(year, 12, 31)
+    return evaluate_frameworks([fw], city, cat, decider, year=year, waivers=waivers, as_of=as_of,
+                               detail=detail)[0]
+
+
+def evaluate_frameworks(fws: list[LoadedFramework], city: LoadedCity, cat: Catalogue, decider: Decider, *,
+                        year: int | None = None, waivers: Iterable[m.Waiver] = (), as_of: dt.date | None = None,
+                        detail: bool = True) -> list[FrameworkResult]:
+    """Evaluate one city against several frameworks, with one decision batch for all of them.
+
+    The same as calling `evaluate` for each framework; it measures every framework first and
+    hands all measured values to the decider at once (one durable-rules session per city).
+    """
     facts = Facts(city.model, cat)
     waivers = list(waivers)
-    measured = [(c, measure(c, facts, year)) for c in fw.model.criteria]
-
+    plans = []
     leaves: list[Leaf] = []
-    for c, ms in measured:
-        _leaves(c.id, ms, leaves)
+    for i, fw in enumerate(fws):
+        h = fw.model.framework
+        y = year or h.target_year or latest_year(city.model)
+        if y is None:
+            raise InputError(city.name, 0, 0, f"no facts to take the evaluation year from for {h.id}; give --year")
+        measured = [(c, measure(c, facts, y)) for c in fw.model.criteria]
+        for c, ms in measured:
+            _leaves(f"{i}|{c.id}", ms, leaves)
+        plans.append((fw, y, measured))
     engine_error = None
     try:
         decisions = decider.decide(leaves)
     except DeciderError as exc:
         decisions, engine_error = {}, str(exc)
+    return [_result(fw, city, cat, facts, decider.name, y, as_of or dt.date(y, 12, 31), measured, waivers,
+                    {k.split("|", 1)[1]: v for k, v in decisions.items() if k.startswith(f"{i}|")},
+                    engine_error, detail)
+            for i, (fw, y, measured) in enumerate(plans)]
 
+
+def _result(fw: LoadedFramework, city: LoadedCity, cat: Catalogue, facts: Facts, engine: str, year: int,
+            as_of: dt.date, measured: list, waivers: list[m.Waiver], decisions: dict[str, str],
+            engine_error: str | None, detail: bool) -> FrameworkResult:
+    h = fw.model.framework
     results: list[CriterionResult] = []
     notes: list[WaiverNote] = []
     for c, ms in measured:
         status, score, part_statuses = _status(c.id, ms, decisions)
-        reason = _reason(status, ms)
+        reason = _reason(status, ms) if detail else ""
         if status == "error" and engine_error and ms.state == "measured":
             reason = f"error: {engine_error}"
         note = _waiver_for(c, h.id, city.id, waivers, as_of)
@@ -163,7 +185,8 @@ def evaluate(fw: LoadedFramework, city: LoadedCity, cat: Catalogue, decider: Dec
             id=c.id, title_zh=c.title.zh, title_en=c.title.en, category=c.category, weight=c.weight,
             required=c.required, clause=c.clause, lead_unit=c.lead_unit, check_kind=c.check.kind,
             status=status, score=score, measurement=ms, gap=gap, gap_pct=gap_pct, reason=reason,
-            target_summary=target_summary(c.check, cat, year), trend=trend(c.check, ms, facts),
+            target_summary=target_summary(c.check, cat, year) if detail else "",
+            trend=trend(c.check, ms, facts) if detail else None,
             waiver=note, part_statuses=part_statuses))
 
     model = h.scoring
@@ -173,12 +196,12 @@ def evaluate(fw: LoadedFramework, city: LoadedCity, cat: Catalogue, decider: Dec
     v, why = verdict(score, cov, h.coverage_floor, h.thresholds.ready, h.thresholds.nearly_ready, results)
     counts = {s: sum(1 for r in results if r.status == s) for s in m.STATUSES}
     gains = tuple(type(g)(g.criterion, f.on_grid(g.gain), f.on_grid(g.score_if_met), g.status, f.on_grid(g.coverage_gain))
-                  for g in fix_first(results, model, dict(h.category_weights), m.CATEGORIES)) if with_fix_first else ()
+                  for g in fix_first(results, model, dict(h.category_weights), m.CATEGORIES)) if detail else ()
     return FrameworkResult(
         framework_id=h.id, framework_version=h.version, framework_title_zh=h.title.zh, framework_title_en=h.title.en,
         framework_kind=h.kind, source_file=h.source.file, source_title=h.source.title, issuer=h.issuer,
         city_id=city.id, city_zh=city.model.city.name.zh, city_en=city.model.city.name.en,
-        city_level=city.model.city.level, year=year, as_of=as_of, engine=decider.name, model=model,
+        city_level=city.model.city.level, year=year, as_of=as_of, engine=engine, model=model,
         score=None if score is None else f.on_grid(score), coverage=f.on_grid(cov), coverage_floor=h.coverage_floor,
         ready_threshold=h.thresholds.ready, nearly_threshold=h.thresholds.nearly_ready, verdict=v, verdict_reason=why,
         categories=tuple(type(c)(c.category, None if c.score is None else f.on_grid(c.score),

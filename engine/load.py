@@ -69,16 +69,6 @@ def _did_you_mean(word: str, choices: list[str]) -> str:
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
-def _path_in(doc: Document, loc: tuple[Any, ...]) -> tuple[str, ...]:
-    """The deepest path of `loc` present in the document (skips union tags pydantic adds)."""
-    cur: tuple[str, ...] = ()
-    for part in loc:
-        nxt = cur + (str(part),)
-        if nxt in doc.positions:
-            cur = nxt
-    return cur
-
-
 _UNION_MEMBERS = {"bool", "int", "decimal", "str", "ExampleFact"}
 
 
@@ -94,7 +84,7 @@ def _validate(doc: Document, model: type[BaseModel]) -> Any:
         if cut is not None:
             loc = loc[:cut]
             errors = [e for e in errors if tuple(e["loc"])[:cut] != loc]
-        path = _path_in(doc, loc)
+        path = loc
         where = ".".join(str(p) for p in loc if not (isinstance(p, str) and p in _TAGS)) or "the file"
         got = err.get("input")
         if cut is not None:

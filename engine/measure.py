@@ -7,7 +7,7 @@ for which year is missing), not applicable, or an error in the data.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any, Callable
 
@@ -27,6 +27,19 @@ class Facts:
     """A city's facts with the catalogue, as the measure step reads them."""
     city: m.City
     cat: Catalogue
+    _history: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def history(self, ind: str) -> tuple[tuple[tuple[int, Decimal], ...], Decimal | None]:
+        """The exact figures of an indicator by year, and their compound growth first → last (cached)."""
+        if ind not in self._history:
+            points = tuple((y, _q(fa.value)) for y, fa in sorted(self.city.facts.get(ind, {}).items())
+                           if fa.bound == "exact")
+            observed = None
+            if len(points) > 1 and points[0][1] > 0:
+                (y0, v0), (y1, v1) = points[0], points[-1]
+                observed = _q(f.cagr_pct(v0, v1, y1 - y0))
+            self._history[ind] = (points, observed)
+        return self._history[ind]
 
     def get(self, ind: str, year: int) -> m.Fact | None:
         return self.city.facts.get(ind, {}).get(year)
@@ -383,8 +396,7 @@ def trend(check: Any, ms: Measurement, facts: Facts) -> Trend | None:
         return None
     if facts.cat.units.get(ind) is None:
         return None
-    points = tuple((y, _q(fa.value)) for y, fa in sorted(facts.city.facts.get(ind, {}).items())
-                   if fa.bound == "exact")
+    points, observed = facts.history(ind)
     if not points:
         return None
     level = check.kind in ("threshold", "count", "path", "trajectory", "per_capita", "ratio")
@@ -394,10 +406,8 @@ def trend(check: Any, ms: Measurement, facts: Facts) -> Trend | None:
         target_year = ms.trajectory.target_year if ms.trajectory else ms.target_year
     elif check.kind == "trajectory":
         target, target_year = check.target, check.target_year
-    observed = needed = None
-    (y0, v0), (y1, v1) = points[0], points[-1]
-    if y1 > y0 and v0 > 0:
-        observed = _q(f.cagr_pct(v0, v1, y1 - y0))
+    needed = None
+    y1, v1 = points[-1]
     if target is not None and target_year is not None and target_year > y1 and v1 > 0 and target > 0:
         needed = _q(f.cagr_pct(v1, target, target_year - y1))
     projected = None

@@ -33,25 +33,34 @@ _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
 _PLAIN_DECIMAL = re.compile(r"^[-+]?(\d[\d_]*)?(\.\d[\d_]*)?$")
 
-Path = tuple[str, ...]
 
 
 class Document:
-    """A parsed YAML file: its data and where each value stands in the text."""
+    """A parsed YAML file: its data and, kept for error messages, its node tree."""
 
-    def __init__(self, name: str, data: Any, positions: dict[Path, tuple[int, int]]):
+    def __init__(self, name: str, data: Any, root: yaml.Node):
         self.name = name
         self.data = data
-        self.positions = positions
+        self.root = root
 
     def where(self, path: tuple[Any, ...]) -> tuple[int, int]:
-        """Line and column of the deepest node on `path` that exists (1, 1 for the root)."""
-        keys = tuple(str(p) for p in path)
-        while keys:
-            if keys in self.positions:
-                return self.positions[keys]
-            keys = keys[:-1]
-        return self.positions.get((), (1, 1))
+        """Line and column of the deepest node along `path`.
+
+        Parts that name no node (the union tags pydantic adds to its error locations) are
+        passed over, so a validation error's location lands on the value at fault.
+        """
+        node = self.root
+        for part in path:
+            key = str(part)
+            if isinstance(node, yaml.MappingNode):
+                nxt = next((v for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == key), None)
+            elif isinstance(node, yaml.SequenceNode) and key.isdigit() and int(key) < len(node.value):
+                nxt = node.value[int(key)]
+            else:
+                nxt = None
+            if nxt is not None:
+                node = nxt
+        return _mark(node)
 
     def error(self, path: tuple[Any, ...], message: str) -> InputError:
         line, col = self.where(path)
@@ -82,6 +91,28 @@ def _yaml_error(name: str, exc: yaml.YAMLError) -> InputError:
     if mark is None:
         return InputError(name, 0, 0, f"not valid YAML: {problem}")
     return InputError(name, mark.line + 1, mark.column + 1, f"not valid YAML: {problem}")
+
+
+_BLOCK_LEAD = re.compile(r"^[ \-?:]*", re.M)
+_DOC_MARK = re.compile(r"^(---|\.\.\.)", re.M)
+
+
+def _surely_shallow(text: str) -> bool:
+    """A cheap sufficient test that the full event pre-scan can be skipped.
+
+    No '&' or '*' means no anchors or aliases; no '---' or '...' at a line start, one document. Block nesting needs at least one leading
+    space, '-', '?' or ':' per level on a line; flow nesting one bracket per level. When the
+    longest such lead plus the deepest bracket count stays within MAX_DEPTH, so does the
+    document. Anything else goes through the event scan.
+    """
+    if "&" in text or "*" in text or _DOC_MARK.search(text):
+        return False
+    lead = max((len(m) for m in _BLOCK_LEAD.findall(text)), default=0)
+    depth = best = 0
+    for ch in re.sub(r"[^\[\]{}]", "", text):
+        depth += 1 if ch in "[{" else -1
+        best = max(best, depth)
+    return lead + best <= MAX_DEPTH and text.count("\n") < MAX_NODES
 
 
 def _prescan(name: str, text: str) -> None:
@@ -139,23 +170,21 @@ def _scalar(name: str, node: yaml.ScalarNode) -> Any:
     raise InputError(name, line, col, f"YAML tag {tag} is not allowed")
 
 
-def _construct(name: str, root: yaml.Node) -> tuple[Any, dict[Path, tuple[int, int]]]:
-    positions: dict[Path, tuple[int, int]] = {}
+def _construct(name: str, root: yaml.Node) -> Any:
     seen: set[int] = set()
 
-    def build(node: yaml.Node, path: Path) -> Any:
+    def build(node: yaml.Node) -> Any:
         if id(node) in seen:
             line, col = _mark(node)
             raise InputError(name, line, col, "YAML aliases are not allowed")
         seen.add(id(node))
-        positions[path] = _mark(node)
         if isinstance(node, (yaml.SequenceNode, yaml.MappingNode)) and node.tag not in (_SEQ, _MAP):
             line, col = _mark(node)
             raise InputError(name, line, col, f"YAML tag {node.tag} is not allowed")
         if isinstance(node, yaml.ScalarNode):
             return _scalar(name, node)
         if isinstance(node, yaml.SequenceNode):
-            return [build(child, path + (str(i),)) for i, child in enumerate(node.value)]
+            return [build(child) for child in node.value]
         if isinstance(node, yaml.MappingNode):
             out: dict[Any, Any] = {}
             for key_node, value_node in node.value:
@@ -169,13 +198,12 @@ def _construct(name: str, root: yaml.Node) -> tuple[Any, dict[Path, tuple[int, i
                     raise InputError(name, line, col, f"key {key_node.value!r} must be a name or a whole year")
                 if key in out:
                     raise InputError(name, line, col, f"duplicate key {key_node.value!r}")
-                out[key] = build(value_node, path + (str(key),))
-                positions.setdefault(path + (str(key),), (line, col))
+                out[key] = build(value_node)
             return out
         line, col = _mark(node)
         raise InputError(name, line, col, "unsupported YAML node")
 
-    return build(root, ()), positions
+    return build(root)
 
 
 def parse(name: str, raw: bytes) -> Document:
@@ -183,12 +211,12 @@ def parse(name: str, raw: bytes) -> Document:
     text = _decode(name, raw)
     if not text.strip():
         raise InputError(name, 0, 0, "the file is empty")
-    _prescan(name, text)
+    if not _surely_shallow(text):
+        _prescan(name, text)
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as exc:
         raise _yaml_error(name, exc) from None
     if root is None:
         raise InputError(name, 0, 0, "the file is empty")
-    data, positions = _construct(name, root)
-    return Document(name, data, positions)
+    return Document(name, _construct(name, root), root)

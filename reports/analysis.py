@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from engine.compare import CriterionDiff, StatusChange
+from engine.compare import CriterionDiff, StatusChange, Summary
 from engine.plan import Plan
 from engine.result import FrameworkResult
 from engine.sensitivity import Sensitivity
@@ -78,8 +78,10 @@ def plan_doc(plans: list[tuple[FrameworkResult, Plan]], lang: str) -> Doc:
                [f"{_t(lang, '评价年度', 'Evaluation year')} {city.year}"], sections, [METHOD_PLAN[lang]])
 
 
-def compare_doc(ranked: list[tuple[int, FrameworkResult]], lang: str, sens: dict[str, Sensitivity] | None = None,
-                rank_ci: dict[str, tuple[int, int]] | None = None, matrix_limit: int = 25) -> Doc:
+def compare_doc(ranked: list[tuple[int, Summary]], titles: list[tuple[str, str, str]], lang: str,
+                sens: dict[str, Sensitivity] | None = None, rank_ci: dict[str, tuple[int, int]] | None = None,
+                matrix_limit: int = 25) -> Doc:
+    """`titles`: (id, title zh, title en) of the framework's criteria."""
     first = ranked[0][1]
     cats = [c.category for c in first.categories]
     head = [_t(lang, "名次", "Rank"), _t(lang, "城市", "City"), _t(lang, "得分", "Score"), _t(lang, "覆盖率", "Coverage"),
@@ -105,20 +107,21 @@ def compare_doc(ranked: list[tuple[int, FrameworkResult]], lang: str, sens: dict
         Section(_t(lang, "分类得分热力图", "Category scores (heat map)"), [],
                 [Table([_t(lang, "城市", "City")] + [CATEGORY[c][lang] for c in cats], heat_rows, heat_classes)]),
     ]
-    crits = [(c.id, c.title_zh if lang == "zh" else c.title_en) for c in first.results]
+    crits = [(i, zh if lang == "zh" else en) for i, zh, en in titles]
     cities = [r for _, r in ranked]
+    status_of = [dict(r.statuses) for r in cities]
     if len(cities) <= matrix_limit:
         mhead = ["ID", _t(lang, "指标", "Criterion")] + [r.city_zh for r in cities]
         mrows, mclasses = [], []
         for cid, title in crits:
-            sts = [next(x.status for x in r.results if x.id == cid) for r in cities]
+            sts = [st[cid] for st in status_of]
             mrows.append([cid, title] + [MARK[s] for s in sts])
             mclasses.append(["", ""] + [f"s-{s}" for s in sts])
         sections.append(Section(_t(lang, "各指标达标城市", "Which cities pass each criterion"), [], [Table(mhead, mrows, mclasses)]))
     else:
         srows = []
         for cid, title in crits:
-            sts = [next(x.status for x in r.results if x.id == cid) for r in cities]
+            sts = [st[cid] for st in status_of]
             srows.append([cid, title] + [str(sts.count(s)) for s in ("pass", "partial", "fail", "unknown")])
         sections.append(Section(_t(lang, "各指标城市数", "Cities per status, per criterion"), [],
                                 [Table(["ID", _t(lang, "指标", "Criterion"), "✔", "◐", "✘", "?"], srows)]))

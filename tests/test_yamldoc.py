@@ -65,3 +65,8 @@ def test_empty_file():
 
 def test_too_large():
     assert "limit" in err(b"#" * (3 * 1024 * 1024)).message
+
+
+def test_deep_block_nesting_is_refused_too():
+    assert "nested deeper" in err("a:\n" + "".join("  " * i + f"k{i}:\n" for i in range(1, 40)) + "  " * 40 + "x: 1\n").message
+    assert "nested deeper" in err("- " * 40 + "x\n").message

@@ -1,0 +1,149 @@
+"""ipcheck benchmarks: prints a table of medians over repeated runs, and their ratios.
+
+    .venv/bin/python bench/run.py            # full: 5 runs; 30, 300 and 3,000 synthetic cities
+    .venv/bin/python bench/run.py --quick    # what CI runs: 1 run, 30 cities (checks it still runs)
+
+Whole-process figures run the installed `ipcheck` in a fresh process each time. Synthetic
+cities (bench/synth.py) are written under a temporary folder and removed afterwards.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+BIN = Path(sys.executable).parent
+IPCHECK = str(BIN / "ipcheck")
+
+
+def tree_rss(pid: int) -> int:
+    """Resident memory of a process and all its descendants, in bytes (Linux /proc)."""
+    total, stack = 0, [pid]
+    while stack:
+        p = stack.pop()
+        try:
+            with open(f"/proc/{p}/status") as fh:
+                for line in fh:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1]) * 1024
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as fh:
+                    stack += [int(c) for c in fh.read().split()]
+        except (FileNotFoundError, ProcessLookupError, PermissionError):
+            continue
+    return total
+
+
+def run(cmd: list[str], cwd: Path = ROOT) -> dict:
+    """One fresh process: wall seconds, CPU seconds (user + sys of it and its children), peak tree RSS."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = [0]
+
+    def sample() -> None:
+        while proc.poll() is None:
+            peak[0] = max(peak[0], tree_rss(proc.pid))
+            time.sleep(0.05)
+
+    t = threading.Thread(target=sample, daemon=True)
+    t.start()
+    _, err = proc.communicate()
+    wall = time.perf_counter() - start
+    t.join()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"bench: {' '.join(cmd)} failed ({proc.returncode}): {err.decode()[-500:]}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return {"wall": wall, "cpu": cpu, "rss": peak[0]}
+
+
+def median_of(cmd: list[str], runs: int) -> dict:
+    results = [run(cmd) for _ in range(runs)]
+    return {k: statistics.median(r[k] for r in results) for k in ("wall", "cpu", "rss")}
+
+
+def import_breakdown() -> tuple[float, float]:
+    """Seconds for a bare interpreter, and for importing what `ipcheck evaluate` needs."""
+    bare = statistics.median(run([sys.executable, "-c", "pass"])["wall"] for _ in range(5))
+    imports = statistics.median(run([sys.executable, "-c", "import cli, engine.evaluate, engine.load, engine.decide, "
+                                     "reports.terminal, durable.engine"])["wall"] for _ in range(5))
+    return bare, imports
+
+
+def engine_cost(folder: Path) -> tuple[float, float]:
+    """In one process, seconds to evaluate every city in `folder` against every framework, per decider."""
+    from cli import load_library, read_input
+    from engine.decide import DurableDecider, PythonDecider
+    from engine.evaluate import evaluate_frameworks
+    from engine.load import load_city
+
+    lib = load_library(ROOT / "criteria")
+    fws = list(lib.frameworks.values())
+    cities = [load_city(str(p), read_input(p), lib.catalogue) for p in sorted(folder.glob("*.yaml"))]
+    out = []
+    for decider in (PythonDecider(), DurableDecider()):
+        start = time.perf_counter()
+        for c in cities:
+            evaluate_frameworks(fws, c, lib.catalogue, decider, detail=False)
+        out.append(time.perf_counter() - start)
+    return out[0], out[1]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="one run, 30 cities: only checks that everything runs")
+    ap.add_argument("--runs", type=int, default=5)
+    args = ap.parse_args()
+    runs = 1 if args.quick else args.runs
+    sizes = (30,) if args.quick else (30, 300, 3000)
+    from bench.synth import write_cities
+
+    rows: list[tuple[str, str, str, str]] = []
+    with tempfile.TemporaryDirectory(prefix="ipcheck-bench-") as tmp:
+        tmpdir = Path(tmp)
+        bare, imports = import_breakdown()
+        table = median_of([IPCHECK, "evaluate", "cities/ningbo.yaml"], runs)
+        rows.append(("evaluate ningbo (table), fresh process", f"{table['wall']:.2f} s", "≤ 0.5 s",
+                     f"of which Python start-up {bare:.2f} s, imports {imports - bare:.2f} s"))
+        pdf = median_of([IPCHECK, "evaluate", "cities/ningbo.yaml", "--pdf", str(tmpdir / "n.pdf")], runs)
+        rows.append(("evaluate ningbo --pdf, fresh process", f"{pdf['wall']:.2f} s", "≤ 2.0 s",
+                     f"peak memory {pdf['rss'] / 2**20:.0f} MiB"))
+        walls = {}
+        for n in sizes:
+            folder = tmpdir / f"c{n}"
+            write_cities(folder, n)
+            r = median_of([IPCHECK, "compare", str(folder), "--framework", "all", "--format", "json",
+                           "--output", str(tmpdir / "c.json")], 1 if n >= 3000 else runs)
+            walls[n] = r["wall"]
+            target = "≤ 15 s, ≤ 1 GiB" if n == 3000 else ""
+            rows.append((f"compare {n:,} cities × every framework", f"{r['wall']:.2f} s", target,
+                         f"peak memory {r['rss'] / 2**20:.0f} MiB; CPU {r['cpu']:.1f} s = "
+                         f"{r['cpu'] / r['wall']:.2f} cores busy"))
+        for a, b in zip(sizes, sizes[1:]):
+            rows.append((f"growth {a:,} → {b:,} cities", f"× {walls[b] / walls[a]:.1f}", f"× {b / a:.0f} if linear", ""))
+        py, du = engine_cost(tmpdir / f"c{sizes[-1]}")
+        rows.append((f"engine, {sizes[-1]:,} cities × every framework: python decider", f"{py:.2f} s", "", "in one process"))
+        rows.append((f"engine, {sizes[-1]:,} cities × every framework: durable decider", f"{du:.2f} s", "≤ 5 × python",
+                     f"ratio {du / py:.2f}"))
+
+    width = max(len(r[0]) for r in rows)
+    print(f"{'benchmark':<{width}}  {'median':>9}  {'target':<18}  notes")
+    for name, value, target, notes in rows:
+        print(f"{name:<{width}}  {value:>9}  {target:<18}  {notes}")
+    print(f"({runs} run{'s' if runs > 1 else ''} each unless noted; 3,000 cities: 1 run; "
+          f"{os.cpu_count()} cores; Python {sys.version.split()[0]})")
+
+
+if __name__ == "__main__":
+    main()
