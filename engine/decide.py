@@ -136,8 +136,10 @@ class DurableDecider:
 
     One Host per process and one ruleset per decider, with a name unique in the process
     (a name cannot be registered twice); one session per batch, deleted after it (a
-    ruleset holds at most 1,024 sessions). Facts are dicts of validated 64-bit integers.
-    Single-threaded: the Host's timer threads must never share it.
+    ruleset holds at most 1,024 sessions). Facts are dicts of validated 64-bit integers,
+    one per distinct (value, target, baseline, comparison) — many criteria share them, and
+    an identical fact asserted twice is an error in durable-rules. Single-threaded: the
+    Host's timer threads must never share it.
     """
 
     name = "durable"
@@ -155,16 +157,19 @@ class DurableDecider:
         self._sessions = itertools.count(1)
 
     def decide(self, leaves: list[Leaf]) -> dict[str, str]:
+        """Decide a batch in one session; leaves with the same numbers are asserted once."""
         if not leaves:
             return {}
         host = DurableDecider._host
         sid = str(next(self._sessions))
-        facts = []
+        unique: dict[tuple[int, int, int, int], str] = {}
         for x in leaves:
             for n in (x.value, x.target, x.base):
                 if not isinstance(n, int) or isinstance(n, bool) or abs(n) > INT64_MAX:
                     raise DeciderError(f"refusing to hand {n!r} to durable-rules")
-            facts.append({"sid": sid, "key": x.key, "value": x.value, "target": x.target, "base": x.base, "op": x.op})
+            unique.setdefault((x.value, x.target, x.base, x.op), f"f{len(unique)}")
+        facts = [{"sid": sid, "key": k, "value": v, "target": t, "base": b, "op": op}
+                 for (v, t, b, op), k in unique.items()]
         self._sink.clear()
         try:
             host.assert_facts(self._ruleset, facts)
@@ -176,16 +181,16 @@ class DurableDecider:
             except Exception:  # pragma: no cover - the catch-all rule makes this safe
                 pass
         seen = {k for s, k, o in self._sink if s == sid and o == "seen"}
-        out: dict[str, str] = {}
+        by_key: dict[str, str] = {}
         for s, k, o in self._sink:
             if s == sid and o != "seen":
-                if k in out:
-                    raise DeciderError(f"durable-rules gave two decisions for {k}")
-                out[k] = o
-        missing = [x.key for x in leaves if x.key not in out or x.key not in seen]
+                if k in by_key:
+                    raise DeciderError(f"durable-rules gave two decisions for one fact ({k})")
+                by_key[k] = o
+        missing = [k for k in unique.values() if k not in by_key or k not in seen]
         if missing:
-            raise DeciderError(f"durable-rules gave no decision for {', '.join(missing)}")
-        return out
+            raise DeciderError(f"durable-rules gave no decision for {len(missing)} fact(s)")
+        return {x.key: by_key[unique[(x.value, x.target, x.base, x.op)]] for x in leaves}
 
 
 def make_decider(name: str) -> tuple[Decider, str | None]:

@@ -146,9 +146,22 @@ def _prescan(name: str, text: str) -> None:
         raise _yaml_error(name, exc) from None
 
 
-def _scalar(name: str, node: yaml.ScalarNode) -> Any:
+_IMPLICIT = yaml.resolver.Resolver.yaml_implicit_resolvers
+_FastLoader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+
+
+def _implicit_tag(value: str) -> str:
+    """The tag YAML 1.1 (PyYAML's SafeLoader) gives a plain scalar: null, bool, int, float, timestamp or str."""
+    for tag, regexp in _IMPLICIT.get(value[:1] or None, ()):
+        if regexp.match(value):
+            return tag
+    return _STR
+
+
+def _scalar(name: str, node: yaml.ScalarNode, resolve: bool = False) -> Any:
     tag, raw = node.tag, node.value
-    line, col = _mark(node)
+    if resolve and not node.style and tag == _STR:  # plain: style None (Python) or "" (libyaml)
+        tag = _implicit_tag(raw)
     if tag == _NULL:
         return None
     if tag == _BOOL:
@@ -158,6 +171,7 @@ def _scalar(name: str, node: yaml.ScalarNode) -> Any:
         if not _PLAIN_DECIMAL.match(text) or text in ("", "+", "-", "."):
             kind = "not a number" if "nan" in raw.lower() else (
                 "infinite" if "inf" in raw.lower() else "not written in plain decimal digits")
+            line, col = _mark(node)
             raise InputError(name, line, col, f"number {raw!r} is {kind}; write it as plain digits, e.g. 0.00001")
         if tag == _INT:
             n = int(text)
@@ -167,10 +181,12 @@ def _scalar(name: str, node: yaml.ScalarNode) -> Any:
         return raw  # pydantic parses (and refuses 2023-02-30) with this position
     if tag == _STR:
         return raw
+    line, col = _mark(node)
     raise InputError(name, line, col, f"YAML tag {tag} is not allowed")
 
 
-def _construct(name: str, root: yaml.Node) -> Any:
+def _construct(name: str, root: yaml.Node, resolve: bool = False) -> Any:
+    """Plain values from the node tree; `resolve`: plain scalars still need their implicit tags."""
     seen: set[int] = set()
 
     def build(node: yaml.Node) -> Any:
@@ -182,18 +198,18 @@ def _construct(name: str, root: yaml.Node) -> Any:
             line, col = _mark(node)
             raise InputError(name, line, col, f"YAML tag {node.tag} is not allowed")
         if isinstance(node, yaml.ScalarNode):
-            return _scalar(name, node)
+            return _scalar(name, node, resolve)
         if isinstance(node, yaml.SequenceNode):
             return [build(child) for child in node.value]
         if isinstance(node, yaml.MappingNode):
             out: dict[Any, Any] = {}
             for key_node, value_node in node.value:
                 line, col = _mark(key_node)
-                if key_node.tag == _MERGE:
+                if key_node.tag == _MERGE or (key_node.value == "<<" and not key_node.style):
                     raise InputError(name, line, col, "YAML merge keys (<<) are not allowed")
                 if not isinstance(key_node, yaml.ScalarNode):
                     raise InputError(name, line, col, "a key must be a plain value, not a list or mapping")
-                key = _scalar(name, key_node)
+                key = _scalar(name, key_node, resolve)
                 if isinstance(key, (Decimal, bool)) or key is None:
                     raise InputError(name, line, col, f"key {key_node.value!r} must be a name or a whole year")
                 if key in out:
@@ -211,12 +227,15 @@ def parse(name: str, raw: bytes) -> Document:
     text = _decode(name, raw)
     if not text.strip():
         raise InputError(name, 0, 0, "the file is empty")
+    # Without explicit tags ('!') the base loader composes faster, and plain scalars are
+    # typed here with the same YAML 1.1 rules; with them, the safe loader types them.
+    fast = "!" not in text
     if not _surely_shallow(text):
         _prescan(name, text)
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        root = yaml.compose(text, Loader=_FastLoader if fast else _Loader)
     except yaml.YAMLError as exc:
         raise _yaml_error(name, exc) from None
     if root is None:
         raise InputError(name, 0, 0, "the file is empty")
-    return Document(name, _construct(name, root), root)
+    return Document(name, _construct(name, root, resolve=fast), root)
