@@ -189,3 +189,16 @@ def dump(d: dict) -> bytes:
 def load_case(fw: dict, city: dict, cat) -> tuple[LoadedFramework, LoadedCity]:
     return (load_framework("generated-framework.yaml", dump(fw), cat),
             load_city("generated-city.yaml", dump(city), cat))
+
+
+def single_case(check: dict, facts: dict, target_year: int = EVAL_YEAR) -> tuple[dict, dict]:
+    """A one-criterion framework (flat model, no coverage floor) and a city with `facts`."""
+    fw = {"framework": {"id": "g", "version": 1, "kind": "reference", "title": {"zh": "g", "en": "g"}, "issuer": "g",
+                        "source": {"file": "g", "title": "g"}, "target_year": target_year, "scoring": "flat",
+                        "thresholds": {"ready": 80, "nearly_ready": 50}, "coverage_floor": 0},
+          "criteria": [{"id": "T", "title": {"zh": "t", "en": "t"}, "category": "creation", "clause": "x",
+                        "lead_unit": "x", "check": check}]}
+    city = {"city": {"id": "c", "name": {"zh": "c", "en": "c"}, "level": "prefecture"},
+            "sources": {"s": {"title": "s", "publisher": "s", "read": "2024-01-01"}},
+            "facts": {ind: {y: {"value": v, "source": "s"} for y, v in ys.items()} for ind, ys in facts.items()}}
+    return fw, city

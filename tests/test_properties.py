@@ -17,7 +17,7 @@ from engine.evaluate import evaluate
 from engine.load import load_waivers
 from engine.units import CTX
 from reports import json_report
-from strategies import EVAL_YEAR, MECHANISMS, NUMERIC, case, dump, indicators_of, load_case
+from strategies import EVAL_YEAR, MECHANISMS, NUMERIC, case, indicators_of, load_case, single_case
 
 
 def run(fw, city, cat, decider, **kw):
@@ -131,14 +131,7 @@ def test_threshold_status_matches_goalposts(catalogue, deciders, value, target, 
     chk = {"kind": "threshold", "indicator": "valid_patents", "target": f"{target}件"}
     if baseline is not None:
         chk["baseline"] = f"{baseline}件"
-    fw = {"framework": {"id": "g", "version": 1, "kind": "reference", "title": {"zh": "g", "en": "g"}, "issuer": "g",
-                        "source": {"file": "g", "title": "g"}, "target_year": EVAL_YEAR, "scoring": "flat",
-                        "thresholds": {"ready": 80, "nearly_ready": 50}, "coverage_floor": 0},
-          "criteria": [{"id": "T", "title": {"zh": "t", "en": "t"}, "category": "creation", "clause": "x",
-                        "lead_unit": "x", "check": chk}]}
-    city = {"city": {"id": "c", "name": {"zh": "c", "en": "c"}, "level": "prefecture"},
-            "sources": {"s": {"title": "s", "publisher": "s", "read": "2024-01-01"}},
-            "facts": {"valid_patents": {EVAL_YEAR: {"value": f"{value}件", "source": "s"}}}}
+    fw, city = single_case(chk, {"valid_patents": {EVAL_YEAR: f"{value}件"}})
     for d in deciders.values():
         r = run(fw, city, catalogue, d).results[0]
         if value >= target:
@@ -289,14 +282,7 @@ def test_trajectory_growth_needed(catalogue, deciders, base, extra, value, year)
     target = base + extra
     chk = {"kind": "trajectory", "indicator": "valid_patents", "base_year": 2019, "base": f"{base}件",
            "target_year": 2026, "target": f"{target}件"}
-    fw = {"framework": {"id": "g", "version": 1, "kind": "reference", "title": {"zh": "g", "en": "g"}, "issuer": "g",
-                        "source": {"file": "g", "title": "g"}, "target_year": 2026, "scoring": "flat",
-                        "thresholds": {"ready": 80, "nearly_ready": 50}, "coverage_floor": 0},
-          "criteria": [{"id": "T", "title": {"zh": "t", "en": "t"}, "category": "creation", "clause": "x",
-                        "lead_unit": "x", "check": chk}]}
-    city = {"city": {"id": "c", "name": {"zh": "c", "en": "c"}, "level": "prefecture"},
-            "sources": {"s": {"title": "s", "publisher": "s", "read": "2024-01-01"}},
-            "facts": {"valid_patents": {year: {"value": f"{value}件", "source": "s"}}}}
+    fw, city = single_case(chk, {"valid_patents": {year: f"{value}件"}}, target_year=2026)
     lf, lc = load_case(fw, city, catalogue)
     r = evaluate(lf, lc, catalogue, deciders["durable"], year=2026).results[0]
     t = r.measurement.trajectory
