@@ -12,7 +12,7 @@ from .decide import Decider, DeciderError, Leaf, leaf
 from .errors import InputError
 from .load import Catalogue, LoadedCity, LoadedFramework
 from .measure import UNBOUNDED, Facts, measure, target_summary, trend
-from .result import CriterionResult, FrameworkResult, Measurement, WaiverNote
+from .result import NO_WORDS, CriterionResult, FrameworkResult, Measurement, WaiverNote, Words
 from .score import category_scores, coverage, fix_first, overall, verdict
 from .units import CTX, OP_SYMBOL, display
 
@@ -73,28 +73,37 @@ def _status(key: str, ms: Measurement, decisions: dict[str, str]) -> tuple[str, 
     return status, score, tuple(s for s, _, _ in parts)
 
 
-_WORDS = {"pass": "meets the target", "partial": "partly meets the target", "fail": "does not meet the target",
-          "unknown": "unknown — evidence missing", "not_applicable": "not applicable", "error": "error in the data",
-          "waived": "waived"}
+_WORDS = {
+    "pass": Words("meets the target", "达标"), "partial": Words("partly meets the target", "部分达标"),
+    "fail": Words("does not meet the target", "未达标"), "unknown": Words("unknown — evidence missing", "未知（缺证据）"),
+    "not_applicable": Words("not applicable", "不适用"), "error": Words("error in the data", "数据错误"),
+    "waived": Words("waived", "豁免"),
+}
 
 
-def _target_text(ms: Measurement) -> str:
+def _target_text(ms: Measurement) -> Words:
     if ms.trajectory:
         t = ms.trajectory
-        return f"target {display(t.target, ms.unit)} by {t.target_year}"
+        v = display(t.target, ms.unit)
+        return Words(f"target {v} by {t.target_year}", f"目标：{t.target_year}年达到{v}")
     if ms.unit == "yes/no":
-        return "must exist"
-    return f"target {OP_SYMBOL[ms.op]} {display(ms.target, ms.unit)} ({ms.target_year})"  # type: ignore[arg-type]
+        return Words("must exist", "须具备")
+    v = f"{OP_SYMBOL[ms.op]} {display(ms.target, ms.unit)}"  # type: ignore[arg-type]
+    return Words(f"target {v} ({ms.target_year})", f"目标{v}（{ms.target_year}年）")
 
 
-def _reason(status: str, ms: Measurement) -> str:
+def _reason(status: str, ms: Measurement) -> Words:
+    """The reason for a result in both languages: status, what was measured, against which target."""
     if ms.combine:
-        parts = "; ".join(f"[{i + 1}] {_reason('', p)}" for i, p in enumerate(ms.parts))
-        return f"{_WORDS.get(status, status)} ({'all' if ms.combine == 'all_of' else 'any'} of): {parts}".strip()
-    head = f"{_WORDS[status]}: " if status else ""
+        parts = [_reason("", p) for p in ms.parts]
+        en, zh = ("all", "全部满足") if ms.combine == "all_of" else ("any", "满足其一")
+        head = _WORDS.get(status, Words(status, status))
+        return Words(f"{head.en} ({en} of): " + "; ".join(f"[{i + 1}] {p.en}" for i, p in enumerate(parts)),
+                     f"{head.zh}（{zh}）：" + "；".join(f"[{i + 1}] {p.zh}" for i, p in enumerate(parts)))
+    head = _WORDS[status] + Words(": ", "：") if status else Words("", "")
     if ms.state == "measured":
-        return f"{head}{ms.reason}; {_target_text(ms)}"
-    return f"{head}{ms.reason}"
+        return head + ms.reason + Words("; ", "；") + _target_text(ms)
+    return head + ms.reason
 
 
 def _gap(ms: Measurement) -> tuple[Decimal | None, Decimal | None]:
@@ -169,23 +178,25 @@ def _result(fw: LoadedFramework, city: LoadedCity, cat: Catalogue, facts: Facts,
     notes: list[WaiverNote] = []
     for c, ms in measured:
         status, score, part_statuses = _status(c.id, ms, decisions)
-        reason = _reason(status, ms) if detail else ""
+        reason = _reason(status, ms) if detail else NO_WORDS
         if status == "error" and engine_error and ms.state == "measured":
-            reason = f"error: {engine_error}"
+            reason = Words(f"error: {engine_error}", f"错误：{engine_error}")
         note = _waiver_for(c, h.id, city.id, waivers, as_of)
         if note:
             notes.append(note)
             if note.active:
                 status, score = "waived", None
-                reason = f"waived until {note.expires}: {note.justification} (measured: {reason})"
+                reason = Words(f"waived until {note.expires}: {note.justification} (measured: {reason.en})",
+                               f"豁免至{note.expires}：{note.justification}（测量结果：{reason.zh}）")
             else:
-                reason += f" (a waiver expired on {note.expires} and no longer applies)"
+                reason += Words(f" (a waiver expired on {note.expires} and no longer applies)",
+                                f"（豁免已于{note.expires}到期，不再适用）")
         gap, gap_pct = _gap(ms)
         results.append(CriterionResult(
             id=c.id, title_zh=c.title.zh, title_en=c.title.en, category=c.category, weight=c.weight,
             required=c.required, clause=c.clause, lead_unit=c.lead_unit, check_kind=c.check.kind,
             status=status, score=score, measurement=ms, gap=gap, gap_pct=gap_pct, reason=reason,
-            target_summary=target_summary(c.check, cat, year) if detail else "",
+            target_summary=target_summary(c.check, cat, year) if detail else NO_WORDS,
             trend=trend(c.check, ms, facts) if detail else None,
             waiver=note, part_statuses=part_statuses))
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .formulas import on_grid
-from .result import CriterionResult, FrameworkResult
+from .result import CriterionResult, FrameworkResult, Words
 from .score import category_scores, coverage, overall, verdict
 from .units import OP_SYMBOL, display
 
@@ -29,7 +29,7 @@ BUDGET = 20_000
 class Step:
     criterion: str
     status: str
-    need: str                       # what meeting it takes, in words
+    need: Words                     # what meeting it takes, in words
     improvement: Decimal | None     # how much the value must move, in `unit` (None: evidence or a yes/no)
     unit: str
     lead_unit: str
@@ -51,25 +51,29 @@ class Plan:
 
 def _step(r: CriterionResult) -> Step:
     ms = r.measurement
+    goal = r.target_summary
     if r.status == "unknown" or ms.state != "measured" or ms.combine:
-        why = "; ".join(m.why for m in ms.missing) or "evidence that it is met"
+        why = Words("; ".join(m.why.en for m in ms.missing) or "evidence that it is met",
+                    "；".join(m.why.zh for m in ms.missing) or "达标的证据")
         if r.status != "unknown":
-            what = f"meet {r.target_summary}"
+            what = Words(f"meet {goal.en}", f"达到{goal.zh}")
         elif r.check_kind == "exists":
-            what = f"publish {why}"
+            what = Words(f"publish {why.en}", f"公布{why.zh}")
         else:
-            what = f"publish {why}, showing it meets {r.target_summary}"
+            what = Words(f"publish {why.en}, showing it meets {goal.en}", f"公布{why.zh}，证明达到{goal.zh}")
         return Step(r.id, r.status, what, None, ms.unit, r.lead_unit)
     if ms.unit == "yes/no":
-        return Step(r.id, r.status, "put the mechanism in place, with evidence", None, ms.unit, r.lead_unit)
+        return Step(r.id, r.status, Words("put the mechanism in place, with evidence", "建立该机制并留存证据"), None,
+                    ms.unit, r.lead_unit)
     higher = ms.higher_is_better
     move = (ms.target - ms.value) if higher else (ms.value - ms.target)  # type: ignore[operator]
-    verb = "raise" if higher else "lower"
-    text = (f"{verb} from {display(ms.value, ms.unit)} to {OP_SYMBOL[ms.op]} {display(ms.target, ms.unit)}"  # type: ignore[arg-type]
-            f" ({'+' if higher else '−'}{display(move, ms.unit)})")
+    frm, to = display(ms.value, ms.unit), f"{OP_SYMBOL[ms.op]} {display(ms.target, ms.unit)}"  # type: ignore[arg-type]
+    by = f"{'+' if higher else '−'}{display(move, ms.unit)}"
+    what = Words(f"{'raise' if higher else 'lower'} from {frm} to {to} ({by})",
+                 f"由{frm}{'提高' if higher else '降低'}到{to}（{by}）")
     if ms.op in (">", "<"):
-        text += ", strictly beyond"
-    return Step(r.id, r.status, text, move, ms.unit, r.lead_unit)
+        what += Words(", strictly beyond", "，须严格超过")
+    return Step(r.id, r.status, what, move, ms.unit, r.lead_unit)
 
 
 def _verdict_with(res: FrameworkResult, met: frozenset[str]) -> tuple[str, Decimal | None, Decimal]:

@@ -8,6 +8,25 @@ from decimal import Decimal
 
 
 @dataclass(frozen=True)
+class Words:
+    """A sentence in English and Chinese: reasons are written for people in both languages."""
+    en: str
+    zh: str
+
+    def __add__(self, other: "Words") -> "Words":
+        return Words(self.en + other.en, self.zh + other.zh)
+
+    def __bool__(self) -> bool:
+        return bool(self.en or self.zh)
+
+    def get(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+NO_WORDS = Words("", "")
+
+
+@dataclass(frozen=True)
 class FactUsed:
     """One published figure a result rests on, with where it came from."""
     indicator: str
@@ -30,7 +49,7 @@ class Missing:
     """A figure that would have let a criterion be decided."""
     indicator: str
     years: tuple[int, ...]
-    why: str
+    why: Words
 
 
 @dataclass(frozen=True)
@@ -84,7 +103,7 @@ class Measurement:
     target and (optionally) baseline on the 10^-6 grid, and the comparison `op`.
     """
     state: str
-    reason: str
+    reason: Words
     formula: str = ""
     value: Decimal | None = None
     unit: str = ""
@@ -121,8 +140,8 @@ class CriterionResult:
     measurement: Measurement
     gap: Decimal | None             # value − target, in the unit
     gap_pct: Decimal | None         # (value − target) / target × 100
-    reason: str
-    target_summary: str = ""
+    reason: Words
+    target_summary: Words = NO_WORDS
     trend: Trend | None = None
     waiver: "WaiverNote | None" = None
     part_statuses: tuple[str, ...] = ()
@@ -168,7 +187,7 @@ class FrameworkResult:
     ready_threshold: Decimal
     nearly_threshold: Decimal
     verdict: str
-    verdict_reason: str
+    verdict_reason: Words
     categories: tuple[CategoryScore, ...]
     results: tuple[CriterionResult, ...]
     counts: dict[str, int] = field(default_factory=dict)

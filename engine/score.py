@@ -21,7 +21,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterable
 
-from .result import CategoryScore, CriterionResult, FixFirst
+from .result import CategoryScore, CriterionResult, FixFirst, Words
 from .units import CTX
 
 EVIDENCE = ("pass", "partial", "fail")
@@ -78,28 +78,29 @@ def overall(results: list[CriterionResult], cats: tuple[CategoryScore, ...], mod
 
 
 def verdict(score: Decimal | None, cov: Decimal, floor: Decimal, ready: Decimal, nearly: Decimal,
-            results: list[CriterionResult]) -> tuple[str, str]:
+            results: list[CriterionResult]) -> tuple[str, Words]:
     """ready / nearly_ready / not_ready / not_assessable, and the reason in words."""
     pct = f"{(cov * 100).quantize(Decimal(1))}%"
+    fl = f"{(floor * 100).quantize(Decimal(1))}%"
     if score is None or cov < floor:
-        return "not_assessable", (f"only {pct} of the weight has evidence, below the coverage floor of "
-                                  f"{(floor * 100).quantize(Decimal(1))}%")
+        return "not_assessable", Words(f"only {pct} of the weight has evidence, below the coverage floor of {fl}",
+                                       f"有证据的权重仅占{pct}，低于覆盖率下限{fl}")
     gates = [r for r in results if r.required and r.status not in ("not_applicable", "waived")]
     failed = [r.id for r in gates if r.status == "fail"]
     open_ = [r.id for r in gates if r.status != "pass"]
     s = score.quantize(Decimal("0.1"))
     if score >= ready and not open_:
-        return "ready", f"score {s} ≥ {ready} and every required criterion passes"
+        return "ready", Words(f"score {s} ≥ {ready} and every required criterion passes", f"得分{s} ≥ {ready}，且必备指标全部达标")
     if score >= nearly and not failed:
-        why = f"score {s} ≥ {nearly}"
         if score >= ready:
-            why += f", but required criteria are not yet passed: {', '.join(open_)}"
-        else:
-            why += f" but below {ready}"
-        return "nearly_ready", why
+            ids = ", ".join(open_)
+            return "nearly_ready", Words(f"score {s} ≥ {nearly}, but required criteria are not yet passed: {ids}",
+                                         f"得分{s} ≥ {nearly}，但必备指标尚未达标：{ids}")
+        return "nearly_ready", Words(f"score {s} ≥ {nearly} but below {ready}", f"得分{s} ≥ {nearly}，但低于{ready}")
     if failed:
-        return "not_ready", f"required criteria fail: {', '.join(failed)}"
-    return "not_ready", f"score {s} is below {nearly}"
+        ids = ", ".join(failed)
+        return "not_ready", Words(f"required criteria fail: {ids}", f"必备指标未达标：{ids}")
+    return "not_ready", Words(f"score {s} is below {nearly}", f"得分{s}低于{nearly}")
 
 
 def fix_first(results: list[CriterionResult], model: str, weights: dict[str, Decimal],

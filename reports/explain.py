@@ -8,13 +8,13 @@ from engine.units import display
 from .labels import STATUS, fact_value, gap_text, target_text, value_text
 
 
-def _measurement_lines(ms: Measurement, indent: str = "  ") -> list[str]:
+def _measurement_lines(ms: Measurement, lang: str, indent: str = "  ") -> list[str]:
     lines = []
     if ms.combine:
         lines.append(f"{indent}{'all' if ms.combine == 'all_of' else 'any'} of these checks:")
         for i, p in enumerate(ms.parts, 1):
-            lines.append(f"{indent}[{i}] {p.state}: {p.reason}")
-            lines += _measurement_lines(p, indent + "    ")
+            lines.append(f"{indent}[{i}] {p.state}: {p.reason.get(lang)}")
+            lines += _measurement_lines(p, lang, indent + "    ")
         return lines
     if ms.formula:
         lines.append(f"{indent}formula: {ms.formula}")
@@ -44,9 +44,9 @@ def render(res: FrameworkResult, r: CriterionResult, lang: str) -> str:
         f"check: {r.check_kind}; weight {r.weight}{'; required (a gate for the verdict)' if r.required else ''}",
         f"status: {STATUS[r.status][lang]}" + ("" if r.score is None else f" (score {(r.score * 100).quantize(1)}%)"),
         f"value: {value_text(r)}; target: {target_text(r)}; gap: {gap_text(r)}",
-        f"why: {r.reason}",
+        f"why: {r.reason.get(lang)}",
     ]
-    lines += _measurement_lines(r.measurement)
+    lines += _measurement_lines(r.measurement, lang)
     if r.trend and len(r.trend.history) > 1:
         t = r.trend
         lines.append("history: " + ", ".join(f"{y} {display(v, t.unit)}" for y, v in t.history))
@@ -67,7 +67,7 @@ def render(res: FrameworkResult, r: CriterionResult, lang: str) -> str:
     if r.measurement.missing:
         lines.append("evidence missing:")
         for mi in r.measurement.missing:
-            lines.append(f"  - {mi.indicator} ({', '.join(map(str, mi.years))}): {mi.why}")
+            lines.append(f"  - {mi.indicator} ({', '.join(map(str, mi.years))}): {mi.why.get(lang)}")
     if r.waiver:
         state = "active" if r.waiver.active else "expired"
         lines.append(f"waiver ({state}, expires {r.waiver.expires}): {r.waiver.justification}")

@@ -94,7 +94,7 @@ def target_text(r: CriterionResult, lang: str = "en") -> str:
     if r.check_kind == "exists":
         return MUST_EXIST[lang]
     if ms.combine or ms.target is None:
-        return r.target_summary
+        return r.target_summary.get(lang)
     if ms.trajectory:
         t = ms.trajectory
         return f"{display(t.target, ms.unit)} by {t.target_year}"
@@ -131,7 +131,7 @@ def header_lines(res: FrameworkResult, lang: str) -> list[tuple[str, str]]:
         ("", f"{city} — {res.framework_id} v{res.framework_version}: {title(res, lang)}"),
         (HEAD["source"][lang], f"{res.source_file} 《{res.source_title}》 ({res.issuer})"),
         (HEAD["year"][lang], f"{res.year} · engine {res.engine} · model {res.model}"),
-        (HEAD["verdict"][lang], f"{VERDICT[res.verdict][lang].upper()} — {res.verdict_reason}"),
+        (HEAD["verdict"][lang], f"{VERDICT[res.verdict][lang].upper()} — {res.verdict_reason.get(lang)}"),
         (HEAD["overall"][lang], score_line(res, lang)),
         (HEAD["categories"][lang], category_line(res, lang)),
     ]

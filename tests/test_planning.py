@@ -38,7 +38,7 @@ def test_plan_hand_worked(catalogue, deciders):
     p = plan(res)
     assert p.goal == "ready" and p.method == "exhaustive" and p.reached
     assert [s.criterion for s in p.steps] == ["A"]
-    assert p.steps[0].improvement == 100 and "+100 件" in p.steps[0].need
+    assert p.steps[0].improvement == 100 and "+100 件" in p.steps[0].need.en and "提高" in p.steps[0].need.zh
     assert p.score_after == Decimal("83.333333")
 
 

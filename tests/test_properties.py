@@ -271,7 +271,7 @@ def test_waivers_apply_before_expiry_only(catalogue, deciders, data, expires, as
     if as_of < expires:
         assert r.status == "waived" and r.score is None
     else:
-        assert r.status != "waived" and "expired" in r.reason
+        assert r.status != "waived" and "expired" in r.reason.en
 
 
 # ---------------------------------------------------------------- trajectories
