@@ -274,6 +274,22 @@ def with_common(fn):
 def evaluate(city_path, frameworks, year, engine_name, waivers_path, as_of, criteria_dir, lang, fmt, output, fail_under,
              pdf_path, html_path, assumptions, sensitivity, seed, weight_range, goalpost_range):
     """Evaluate a city against its own plan and the reference framework."""
+    renderer = None
+    if pdf_path:
+        from reports.document import Renderer
+        renderer = Renderer()  # imports weasyprint in another process while this one evaluates
+    try:
+        _evaluate_command(city_path, frameworks, year, engine_name, waivers_path, as_of, criteria_dir, lang, fmt, output,
+                          fail_under, pdf_path, html_path, assumptions, sensitivity, seed, weight_range, goalpost_range,
+                          renderer)
+    finally:
+        if renderer:
+            renderer.close()
+
+
+def _evaluate_command(city_path, frameworks, year, engine_name, waivers_path, as_of, criteria_dir, lang, fmt, output,
+                      fail_under, pdf_path, html_path, assumptions, sensitivity, seed, weight_range, goalpost_range,
+                      renderer):
     lib, city, results, inputs = _evaluate_all(city_path, criteria_dir, frameworks, year, engine_name, waivers_path, as_of,
                                                assumptions=_parse_assumptions(assumptions))
     sens = _sensitivities(results, sensitivity, seed, weight_range, goalpost_range)
@@ -285,7 +301,7 @@ def evaluate(city_path, frameworks, year, engine_name, waivers_path, as_of, crit
             click.echo(f"wrote {html_path}", err=True)
         if pdf_path:
             try:
-                pdf = document.render_pdf(page)
+                pdf = renderer.pdf(page) if renderer else document.render_pdf(page)
             except document.ReportError as exc:
                 raise InputError(str(pdf_path), 0, 0, str(exc)) from None
             write_atomic(pdf_path, pdf)

@@ -72,3 +72,33 @@ def render_pdf(html: str) -> bytes:
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     return HTML(string=html, base_url=str(TEMPLATES), url_fetcher=_fetcher()).write_pdf()
+
+
+def _warm() -> None:
+    import weasyprint  # noqa: F401 - imported ahead, while the parent evaluates
+
+
+def _render_in_child(html: str) -> bytes:
+    return render_pdf(html)  # looked up when called, so the child uses this module's render_pdf
+
+
+class Renderer:
+    """A PDF renderer in a forked process that imports weasyprint while the caller evaluates.
+
+    weasyprint takes about half a second to import; started first, the import overlaps the
+    evaluation and the HTML rendering on the second core. `pdf(html)` waits for the bytes.
+    """
+
+    def __init__(self) -> None:
+        import multiprocessing as mp
+        self._pool = mp.get_context("fork").Pool(1, initializer=_warm)
+
+    def pdf(self, html: str) -> bytes:
+        try:
+            return self._pool.apply(_render_in_child, (html,))
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        self._pool.terminate()
+        self._pool.join()
