@@ -82,6 +82,8 @@ def value_text(r: CriterionResult) -> str:
         v = display(ms.value, ms.unit)
         bounds = {f.bound for f in ms.facts}
         v = ("≥ " if "at_least" in bounds else "≤ " if "at_most" in bounds else "") + v
+        if any(f.assumed for f in ms.facts):
+            v += " (assumed)"
     year = f" ({ms.year}{', stale' if ms.stale else ''})" if ms.year else ""
     return v + year
 
@@ -243,3 +245,47 @@ PLANNING = {
     "zh": "优先补齐：某指标达标（状态为达标、得分为 1）后按同一模型重新计算的总分与现总分之差；未知指标达标还会提高覆盖率（覆盖率提升 = 其权重 / 适用权重）。趋势：已观察年均增长 = (末值/首值)^(1/年数) − 1；达标尚需年均增长 = (目标/末值)^(1/(目标年 − 末值年)) − 1；按已观察增速达标年份 = 末值年 + ⌈ln(目标/末值) / ln(1 + 已观察增长)⌉。路径类指标的当年路径值 = 基期值 × (目标/基期值)^((当年 − 基期年)/(目标年 − 基期年))。",
     "en": "Fix first: the overall score if the criterion were met (status pass, score 1), recomputed with the same model, minus the score now; meeting an unknown criterion also raises coverage by its weight over the applicable weight. Trends: growth observed = (last/first)^(1/years) − 1; growth still needed = (target/last)^(1/(target year − last year)) − 1; year reached at the observed pace = last year + ⌈ln(target/last) / ln(1 + observed)⌉. A trajectory's path value in year t = base × (target/base)^((t − base year)/(target year − base year)).",
 }
+
+
+def trend_line(r: CriterionResult, lang: str) -> str | None:
+    """A criterion's trajectory in one line: history, growth observed and needed, on track, projected year."""
+    t = r.trend
+    tr = r.measurement.trajectory
+    if t is None or (len(t.history) < 2 and tr is None):
+        return None
+    parts = []
+    obs = tr.observed_cagr_pct if tr and tr.observed_cagr_pct is not None else t.observed_cagr_pct
+    need = tr.needed_cagr_pct if tr and tr.needed_cagr_pct is not None else t.needed_cagr_pct
+    proj = tr.projected_year if tr and tr.projected_year is not None else t.projected_year
+    zh = lang == "zh"
+    if obs is not None:
+        parts.append(f"{'已观察年均增长' if zh else 'observed'} {display(obs, '%')}{'' if zh else ' a year'}")
+    if need is not None:
+        parts.append(f"{'达标尚需年均增长' if zh else 'needed'} {display(need, '%')}{'' if zh else ' a year'}")
+    if tr is not None:
+        parts.append(("进度达标" if tr.on_track else "落后于路径") if zh else ("on track" if tr.on_track else "off track"))
+    if proj is not None:
+        parts.append(f"{'按当前增速' if zh else 'at this pace reached in'} {proj}{'年达标' if zh else ''}")
+    return f"{r.id}: " + ("，".join(parts) if zh else ", ".join(parts)) if parts else None
+
+
+def followup_lines(res: FrameworkResult, lang: str, top: int = 5) -> list[str]:
+    """Under the table: what to fix first, and the trends of criteria not passed."""
+    zh = lang == "zh"
+    by_id = {r.id: r for r in res.results}
+    lines = []
+    fix = [g for g in res.fix_first if g.gain > 0 or g.coverage_gain > 0][:top]
+    if fix:
+        items = [f"{g.criterion} +{score_text(g.gain)}" + (f" ({'覆盖率' if zh else 'coverage'} +{pct(g.coverage_gain)})"
+                                                          if g.coverage_gain > 0 else "") for g in fix]
+        lines.append(("优先补齐（达标后总分提升）：" if zh else "Fix first (score gained if met): ") + "; ".join(items))
+    trends = [x for x in (trend_line(by_id[i], lang) for i in by_id if by_id[i].status in ("partial", "fail"))
+              if x]
+    if trends:
+        lines.append("趋势：" if zh else "Trends:")
+        lines += [f"  {t}" for t in trends]
+    assumed = sorted({f"{f.indicator}={display(f.value, f.unit) if not isinstance(f.value, bool) else f.value}@{f.year}"
+                      for r in res.results for f in r.measurement.facts if f.assumed})
+    if assumed:
+        lines.append(("假设（--set，非公布数据）：" if zh else "Assumptions (--set, not published figures): ") + ", ".join(assumed))
+    return lines

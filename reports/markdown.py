@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from engine.result import FrameworkResult
 
-from .labels import HEAD, ROW_HEAD, STATUS, criterion_row, header_lines
+from .labels import HEAD, ROW_HEAD, STATUS, criterion_row, followup_lines, header_lines
 
 
 def _cell(text: str) -> str:
@@ -26,5 +26,7 @@ def render(results: list[FrameworkResult], lang: str) -> str:
             out.append("| " + " | ".join(_cell(c) for c in cells) + " |")
         out.append("")
         out.append(", ".join(f"{STATUS[s][lang]}: {n}" for s, n in res.counts.items() if n))
+        out.append("")
+        out += [f"{line}  " for line in followup_lines(res, lang)]
         out.append("")
     return "\n".join(out)
