@@ -164,3 +164,18 @@ def test_every_shipped_city_evaluates(path):
     r = invoke("evaluate", str(path), "--format", "json")
     assert r.exit_code == 0, r.output
     assert len(json.loads(r.stdout)["evaluations"]) == 2
+
+
+def test_table_shows_fix_first_trends_and_assumptions():
+    out = invoke("evaluate", str(CITIES / "tianjin.yaml"), "--framework", "tianjin-2017", "--lang", "en").stdout
+    assert "Fix first (score gained if met): TJ-01 +1.6" in out
+    assert "TJ-01: observed 14.9% a year" in out  # 14.7 (2016) → 22.3 (2019)
+    out = invoke("evaluate", NINGBO, "--framework", "ningbo-2020", "--set", "ip_standard_enterprises=600家@2022").stdout
+    assert "600 家 (2022) (assumed)" in out and "假设（--set，非公布数据）：ip_standard_enterprises=600 家@2022" in out
+
+
+def test_text_from_files_is_not_terminal_markup(tmp_path):
+    city = tmp_path / "c.yaml"
+    city.write_text((CITIES / "ningbo.yaml").read_text().replace("name: {zh: 宁波, en: Ningbo}", "name: {zh: 宁波, en: '[bold]Ningbo[/bold]'}"))
+    out = invoke("evaluate", str(city), "--lang", "en").stdout
+    assert "[bold]Ningbo[/bold] 宁波" in out
