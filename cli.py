@@ -17,8 +17,11 @@ from typing import Callable
 
 import click
 
-from engine import __version__
-from engine.errors import InputError
+# ipcheck uses no pydantic plugins; not scanning installed packages for them saves start-up time.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+
+from engine import __version__  # noqa: E402
+from engine.errors import InputError  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 CRITERIA_DIR = HERE / "criteria"

@@ -95,17 +95,21 @@ def _yaml_error(name: str, exc: yaml.YAMLError) -> InputError:
 
 _BLOCK_LEAD = re.compile(r"^[ \-?:]*", re.M)
 _DOC_MARK = re.compile(r"^(---|\.\.\.)", re.M)
+# An anchor or alias starts a node: after a line start, white space or a flow indicator.
+# "S&T" or "R & D" cannot be one; anything that might be goes through the event scan.
+_ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[\]{},])[&*][^\s]", re.M)
 
 
 def _surely_shallow(text: str) -> bool:
     """A cheap sufficient test that the full event pre-scan can be skipped.
 
-    No '&' or '*' means no anchors or aliases; no '---' or '...' at a line start, one document. Block nesting needs at least one leading
+    No '&' or '*' where a node can start means no anchors or aliases; no '---' or '...' at a
+    line start, one document. Block nesting needs at least one leading
     space, '-', '?' or ':' per level on a line; flow nesting one bracket per level. When the
     longest such lead plus the deepest bracket count stays within MAX_DEPTH, so does the
     document. Anything else goes through the event scan.
     """
-    if "&" in text or "*" in text or _DOC_MARK.search(text):
+    if _ANCHOR_OR_ALIAS.search(text) or _DOC_MARK.search(text):
         return False
     lead = max((len(m) for m in _BLOCK_LEAD.findall(text)), default=0)
     depth = best = 0

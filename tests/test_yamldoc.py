@@ -70,3 +70,29 @@ def test_too_large():
 def test_deep_block_nesting_is_refused_too():
     assert "nested deeper" in err("a:\n" + "".join("  " * i + f"k{i}:\n" for i in range(1, 40)) + "  " * 40 + "x: 1\n").message
     assert "nested deeper" in err("- " * 40 + "x\n").message
+
+
+def _depth(x) -> int:
+    if isinstance(x, dict):
+        return 1 + max((_depth(v) for v in x.values()), default=0)
+    if isinstance(x, list):
+        return 1 + max((_depth(v) for v in x), default=0)
+    return 0
+
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+from engine.yamldoc import MAX_DEPTH, _surely_shallow  # noqa: E402
+
+_TREES = st.recursive(st.one_of(st.integers(), st.text(max_size=5)),
+                      lambda kids: st.one_of(st.lists(kids, max_size=3),
+                                             st.dictionaries(st.text("abc", min_size=1, max_size=3), kids, max_size=3)),
+                      max_leaves=60)
+
+
+@given(_TREES, st.booleans())
+def test_the_quick_depth_check_never_lets_a_deep_document_through(tree, flow):
+    import yaml
+    text = yaml.safe_dump({"root": tree}, default_flow_style=flow, allow_unicode=True)
+    if _surely_shallow(text):
+        assert _depth({"root": tree}) <= MAX_DEPTH
