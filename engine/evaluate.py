@@ -13,7 +13,7 @@ from .errors import InputError
 from .load import Catalogue, LoadedCity, LoadedFramework
 from .measure import UNBOUNDED, Facts, measure, target_summary, trend
 from .result import NO_WORDS, CriterionResult, FrameworkResult, Measurement, WaiverNote, Words
-from .score import category_scores, coverage, fix_first, overall, verdict
+from .score import category_scores, coverage, fix_first, leaf_status, overall, verdict
 from .units import CTX, OP_SYMBOL, display
 
 
@@ -23,21 +23,6 @@ def _leaves(key: str, ms: Measurement, out: list[Leaf]) -> None:
             _leaves(f"{key}/{i}", part, out)
     elif ms.state == "measured":
         out.append(leaf(key, ms.value, ms.target, ms.baseline, ms.op))  # type: ignore[arg-type]
-
-
-def _leaf_status(ms: Measurement, decided: str | None) -> tuple[str, Decimal | None]:
-    if ms.state != "measured":
-        return ms.state, None
-    if decided is None:
-        return "error", None
-    if decided == "pass":
-        return "pass", Decimal(1)
-    if decided == "fail":
-        return "fail", Decimal(0)
-    score = f.on_grid(f.goalpost(ms.value, ms.target, ms.baseline, ms.higher_is_better))  # type: ignore[arg-type]
-    # Only a strict target (> or <) met with equality lands here with a full goalpost; it
-    # is not met, so it scores the largest value below 1 on the grid.
-    return "partial", min(score, f.ONE - f.QUANTUM)
 
 
 def _combine(kind: str, parts: list[tuple[str, Decimal | None]]) -> tuple[str, Decimal | None]:
@@ -66,7 +51,7 @@ def _combine(kind: str, parts: list[tuple[str, Decimal | None]]) -> tuple[str, D
 
 def _status(key: str, ms: Measurement, decisions: dict[str, str]) -> tuple[str, Decimal | None, tuple[str, ...]]:
     if not ms.combine:
-        status, score = _leaf_status(ms, decisions.get(key))
+        status, score = leaf_status(ms, decisions.get(key))
         return status, score, ()
     parts = [_status(f"{key}/{i}", p, decisions) for i, p in enumerate(ms.parts)]
     status, score = _combine(ms.combine, [(s, sc) for s, sc, _ in parts])

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+from math import comb
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -105,7 +106,7 @@ def plan(res: FrameworkResult, goal: str | None = None) -> Plan:
 
     evaluations = 0
     for k in range(1, len(ids) + 1):
-        combos = _count(len(ids), k)
+        combos = comb(len(ids), k)
         if evaluations + combos > BUDGET:
             break
         best = None
@@ -129,8 +130,3 @@ def plan(res: FrameworkResult, goal: str | None = None) -> Plan:
         order.append(pick)
     return Plan(res.framework_id, res.city_id, res.verdict, goal, LEVELS.index(v) >= want, "greedy",
                 tuple(_step(by_id[i]) for i in order), s, c, v)
-
-
-def _count(n: int, k: int) -> int:
-    from math import comb
-    return comb(n, k)

@@ -21,12 +21,29 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterable
 
-from .result import CategoryScore, CriterionResult, FixFirst, Words
+from . import formulas as f
+from .result import CategoryScore, CriterionResult, FixFirst, Measurement, Words
 from .units import CTX
 
 EVIDENCE = ("pass", "partial", "fail")
 NO_EVIDENCE = ("unknown", "error")
 HUNDRED = Decimal(100)
+
+
+def leaf_status(ms: Measurement, decided: str | None) -> tuple[str, Decimal | None]:
+    """A measured value's status and score from its decision: pass 1, fail 0, partial by goalposts."""
+    if ms.state != "measured":
+        return ms.state, None
+    if decided is None:
+        return "error", None
+    if decided == "pass":
+        return "pass", Decimal(1)
+    if decided == "fail":
+        return "fail", Decimal(0)
+    score = f.on_grid(f.goalpost(ms.value, ms.target, ms.baseline, ms.higher_is_better))  # type: ignore[arg-type]
+    # Only a strict target (> or <) met with equality lands here with a full goalpost; it
+    # is not met, so it scores the largest value below 1 on the grid.
+    return "partial", min(score, f.ONE - f.QUANTUM)
 
 
 def _w(r: CriterionResult, model: str) -> Decimal:

@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from . import formulas as f
+from .decide import PythonDecider, leaf
 from .result import CriterionResult, FrameworkResult
-from .score import category_scores, coverage, overall, verdict
+from .score import category_scores, coverage, leaf_status, overall, verdict
 
 STEPS = 10**6
 
@@ -41,22 +42,18 @@ def _u(rnd: random.Random, span: Decimal) -> Decimal:
     return span * Decimal(rnd.randint(-STEPS, STEPS)) / STEPS
 
 
+_REFERENCE = PythonDecider()
+
+
 def _redecide(r: CriterionResult, factor: Decimal) -> CriterionResult:
+    """The criterion decided again with its target moved by `factor` (the reference semantics)."""
     ms = r.measurement
     if r.status not in ("pass", "partial", "fail") or ms.combine or ms.state != "measured" or ms.unit == "yes/no":
         return r
-    target = f.on_grid(ms.target * factor)  # type: ignore[operator]
-    v, b = ms.value, ms.baseline
-    higher = ms.higher_is_better
-    met = {">=": v >= target, ">": v > target, "<=": v <= target, "<": v < target}[ms.op]  # type: ignore[operator]
-    if met:
-        return dataclasses.replace(r, status="pass", score=Decimal(1))
-    low = b if b is not None else (Decimal(0) if higher else None)
-    better = low is None or (v > low if higher else v < low)  # type: ignore[operator]
-    if not better:
-        return dataclasses.replace(r, status="fail", score=Decimal(0))
-    s = min(f.on_grid(f.goalpost(v, target, b, higher)), f.ONE - f.QUANTUM)  # type: ignore[arg-type]
-    return dataclasses.replace(r, status="partial", score=s)
+    moved = dataclasses.replace(ms, target=f.on_grid(ms.target * factor))  # type: ignore[operator]
+    decision = _REFERENCE.decide([leaf("x", moved.value, moved.target, moved.baseline, moved.op)])["x"]  # type: ignore[arg-type]
+    status, score = leaf_status(moved, decision)
+    return dataclasses.replace(r, status=status, score=score)
 
 
 def draw_once(res: FrameworkResult, rnd: random.Random, w: Decimal, g: Decimal) -> tuple[Decimal | None, str]:
