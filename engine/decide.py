@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Protocol
 
-from .formulas import SCALE
 
 GE, GT, LE, LT = 1, 2, -1, -2
 OPS = {">=": GE, ">": GT, "<=": LE, "<": LT}
