@@ -13,8 +13,7 @@ from .units import CTX
 ONE = Decimal(1)
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)
-SCALE = 10**6  # measured values are kept on a 10^-6 grid (the fixed point handed to durable-rules)
-QUANTUM = Decimal(1).scaleb(-6)
+QUANTUM = Decimal(1).scaleb(-6)  # measured values live on a 10^-6 grid: the fixed point durable-rules gets
 # Fractional powers and logarithms: 24 significant digits, still far beyond the 10^-6 grid
 # for any accepted value (below 10^12), and several times cheaper than 34.
 ROOTS = Context(prec=24, rounding=ROUND_HALF_EVEN)
