@@ -296,6 +296,7 @@ def _evaluate_command(city_path, frameworks, year, engine_name, waivers_path, as
     lib, city, results, inputs = _evaluate_all(city_path, criteria_dir, frameworks, year, engine_name, waivers_path, as_of,
                                                assumptions=_parse_assumptions(assumptions))
     sens = _sensitivities(results, sensitivity, seed, weight_range, goalpost_range)
+    job = None
     if pdf_path or html_path:
         from reports import document
         page = document.render_html(results, lang, inputs, __version__)
@@ -303,12 +304,7 @@ def _evaluate_command(city_path, frameworks, year, engine_name, waivers_path, as
             write_atomic(html_path, page.encode("utf-8"))
             click.echo(f"wrote {html_path}", err=True)
         if pdf_path:
-            try:
-                pdf = renderer.pdf(page) if renderer else document.render_pdf(page)
-            except document.ReportError as exc:
-                raise InputError(str(pdf_path), 0, 0, str(exc)) from None
-            write_atomic(pdf_path, pdf)
-            click.echo(f"wrote {pdf_path}", err=True)
+            job = renderer.submit(page)  # the PDF renders on the other core while the text is made
     if fmt == "json":
         from reports import json_report
         text = json_report.render(results, inputs, __version__, sensitivity=sens)
@@ -318,6 +314,14 @@ def _evaluate_command(city_path, frameworks, year, engine_name, waivers_path, as
     else:
         from reports import terminal
         text = terminal.render(results, lang, color=output is None and sys.stdout.isatty()) + _sensitivity_lines(results, sens, lang)
+    if job is not None:
+        from reports import document
+        try:
+            pdf = job.get()
+        except document.ReportError as exc:
+            raise InputError(str(pdf_path), 0, 0, str(exc)) from None
+        write_atomic(pdf_path, pdf)
+        click.echo(f"wrote {pdf_path}", err=True)
     if output:
         write_atomic(output, text.encode("utf-8"))
         click.echo(f"wrote {output}", err=True)

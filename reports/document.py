@@ -86,18 +86,17 @@ class Renderer:
     """A PDF renderer in a forked process that imports weasyprint while the caller evaluates.
 
     weasyprint takes about half a second to import; started first, the import overlaps the
-    evaluation and the HTML rendering on the second core. `pdf(html)` waits for the bytes.
+    evaluation and the HTML rendering on the second core, and the rendering overlaps the
+    text output.
     """
 
     def __init__(self) -> None:
         import multiprocessing as mp
         self._pool = mp.get_context("fork").Pool(1, initializer=_warm)
 
-    def pdf(self, html: str) -> bytes:
-        try:
-            return self._pool.apply(_render_in_child, (html,))
-        finally:
-            self.close()
+    def submit(self, html: str):
+        """Start rendering; `.get()` on the result waits for the PDF bytes (or raises its error)."""
+        return self._pool.apply_async(_render_in_child, (html,))
 
     def close(self) -> None:
         self._pool.terminate()
