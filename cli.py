@@ -208,7 +208,8 @@ def _evaluate_all(city_path: Path, criteria_dir: Path, frameworks: tuple[str, ..
     waivers = []
     if waivers_path is not None:
         raw = read_input(waivers_path)
-        waivers = load_waivers(str(waivers_path), raw)
+        known = {c.id for fw in lib.frameworks.values() for c in fw.model.criteria}
+        waivers = load_waivers(str(waivers_path), raw, known)
         from engine.load import sha256
         inputs.append((str(waivers_path), sha256(raw)))
     if criterion and not frameworks:

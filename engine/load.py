@@ -313,10 +313,14 @@ def load_city(name: str, raw: bytes, cat: Catalogue) -> LoadedCity:
 
 # ---------------------------------------------------------------- waivers
 
-def load_waivers(name: str, raw: bytes) -> list[m.Waiver]:
-    """Read a waiver file."""
+def load_waivers(name: str, raw: bytes, known: set[str] | None = None) -> list[m.Waiver]:
+    """Read a waiver file; with `known` criterion ids, a waiver for any other id is an error."""
     doc = parse(name, raw)
     wf: m.WaiverFile = _validate(doc, m.WaiverFile)
+    for i, w in enumerate(wf.waivers):
+        if known is not None and w.criterion not in known:
+            raise doc.error(("waivers", i, "criterion"),
+                            f"no criterion {w.criterion!r} in any framework{_did_you_mean(w.criterion, sorted(known))}")
     return list(wf.waivers)
 
 

@@ -179,3 +179,16 @@ def test_text_from_files_is_not_terminal_markup(tmp_path):
     city.write_text((CITIES / "ningbo.yaml").read_text().replace("name: {zh: 宁波, en: Ningbo}", "name: {zh: 宁波, en: '[bold]Ningbo[/bold]'}"))
     out = invoke("evaluate", str(city), "--lang", "en").stdout
     assert "[bold]Ningbo[/bold] 宁波" in out
+
+
+def test_waiver_file_end_to_end(tmp_path):
+    w = tmp_path / "w.yaml"
+    w.write_text("waivers:\n  - {criterion: NB-07, framework: ningbo-2020, justification: 贯标统计口径调整中, expires: 2023-06-30}\n",
+                 encoding="utf-8")
+    data = json.loads(invoke("evaluate", NINGBO, "--framework", "ningbo-2020", "--waivers", str(w), "--format", "json").stdout)
+    nb07 = next(c for c in data["evaluations"][0]["criteria"] if c["id"] == "NB-07")
+    assert nb07["status"] == "waived" and nb07["waiver"]["active"] is True  # judged on 2022-12-31
+    later = json.loads(invoke("evaluate", NINGBO, "--framework", "ningbo-2020", "--waivers", str(w), "--as-of", "2023-06-30",
+                              "--format", "json").stdout)
+    nb07 = next(c for c in later["evaluations"][0]["criteria"] if c["id"] == "NB-07")
+    assert nb07["status"] == "unknown" and "expired on 2023-06-30" in nb07["reason"]["en"]
