@@ -593,7 +593,7 @@ def compare(city_paths, framework_ids, year, engine_name, jobs, criteria_dir, la
             titles = [(c.id, c.title.zh, c.title.en) for c in lib.frameworks[fid].model.criteria]
             docs.append(compare_doc(ranked, titles, lang, sens or None, ci))
         comparisons.append({"framework": fid, "ranking": [
-            {"rank": rk, "city": r.city_id, "score": r.score, "coverage": r.coverage, "verdict": r.verdict,
+            {"rank": rk, "city": r.city_id, "year": r.year, "score": r.score, "coverage": r.coverage, "verdict": r.verdict,
              "categories": r.categories, "statuses": dict(r.statuses),
              **({"sensitivity": {"score_p5": sens[r.city_id].score_p5, "score_p95": sens[r.city_id].score_p95,
                                  "verdict_kept": sens[r.city_id].verdict_kept, "rank_range": list(ci[r.city_id])}}

@@ -84,19 +84,19 @@ def compare_doc(ranked: list[tuple[int, Summary]], titles: list[tuple[str, str, 
     """`titles`: (id, title zh, title en) of the framework's criteria."""
     first = ranked[0][1]
     cats = [c.category for c in first.categories]
-    head = [_t(lang, "名次", "Rank"), _t(lang, "城市", "City"), _t(lang, "得分", "Score"), _t(lang, "覆盖率", "Coverage"),
-            _t(lang, "结论", "Verdict")]
+    head = [_t(lang, "名次", "Rank"), _t(lang, "城市", "City"), _t(lang, "年度", "Year"), _t(lang, "得分", "Score"),
+            _t(lang, "覆盖率", "Coverage"), _t(lang, "结论", "Verdict")]
     if sens:
         head += [_t(lang, "得分区间(5–95%)", "Score 5–95%"), _t(lang, "结论保持", "Verdict kept"), _t(lang, "名次区间", "Rank range")]
     rows, classes = [], []
     for rk, r in ranked:
-        row = [str(rk), f"{r.city_zh} {r.city_id}", score_text(r.score), pct(r.coverage), VERDICT[r.verdict][lang]]
+        row = [str(rk), f"{r.city_zh} {r.city_id}", str(r.year), score_text(r.score), pct(r.coverage), VERDICT[r.verdict][lang]]
         if sens:
             s = sens[r.city_id]
             lo, hi = (rank_ci or {}).get(r.city_id, (0, 0))
             row += [f"{score_text(s.score_p5)}–{score_text(s.score_p95)}", pct(s.verdict_kept), f"{lo}–{hi}"]
         rows.append(row)
-        classes.append(["", "", _heat(r.score), "", f"v-{r.verdict}"] + ([""] * 3 if sens else []))
+        classes.append(["", "", "", _heat(r.score), "", f"v-{r.verdict}"] + ([""] * 3 if sens else []))
     heat_rows, heat_classes = [], []
     for _, r in ranked:
         by_cat = {c.category: c for c in r.categories}
@@ -163,8 +163,8 @@ METHOD_PLAN = {
     "en": "Plan: meeting a criterion sets its status to pass (score 1); the verdict is recomputed with the framework's model, thresholds and coverage floor. Every set of 1, 2, 3, … criteria is tried (exhaustive, up to 20,000 evaluations); among the smallest sets reaching the goal the one with the highest score is chosen; past that budget, criteria are added one at a time by the largest rise in verdict, then score, then coverage (greedy). Improvement = target − value (value − target when lower is better).",
 }
 METHOD_RANK = {
-    "zh": "排名：按总分从高到低，无得分者排在最后；同分同名次（1、2、2、4）。热力图颜色每 10 分一档。",
-    "en": "Ranking: by overall score, highest first; no score ranks last; equal scores share a rank (1, 2, 2, 4). Heat-map colours step every 10 points.",
+    "zh": "排名：按总分从高到低，无得分者排在最后；同分同名次（1、2、2、4）。未指定 --year 时，各城市按框架目标年度评价（参考框架按各自事实文件中最新的年份），年度列注明。热力图颜色每 10 分一档。",
+    "en": "Ranking: by overall score, highest first; no score ranks last; equal scores share a rank (1, 2, 2, 4). Without --year each city is evaluated for the framework's target year (for the reference framework, the latest year in its own fact file), as the Year column shows. Heat-map colours step every 10 points.",
 }
 METHOD_SENS = {
     "zh": "敏感性：每次抽样将每个指标权重和分类权重乘以 (1 + u)，u 在 [−w, w] 均匀分布，并将每个已测指标的目标乘以 (1 + v)，v 在 [−g, g] 均匀分布，再按参考语义重新判定与计分（组合指标保持原结果）；随机数种子固定，结果可复现。得分区间为各次抽样的第 5 至第 95 百分位（最近秩法）；名次区间为各次抽样中的最好与最差名次。",
