@@ -244,14 +244,21 @@ def _growth(c: m.Growth, facts: Facts, year: int) -> Measurement:
 
 def _rate(facts: Facts, year: int, num: str, den: str, per: Decimal, published: str | None,
           target: Decimal, op: str, baseline: Decimal | None, unit: str, what: Words) -> Measurement:
-    """A rate num / den × per; a published rate for the year is preferred when there is one."""
+    """A rate num / den × per.
+
+    The officially published rate is used when it is at least as recent as the figures the
+    rate could be derived from, or when the derived rate cannot be computed (bounds only, or
+    a zero denominator); otherwise the rate is derived."""
     want = year
     pub = facts.latest(published, want) if published else None
     both = [y for y in facts.years(num) if y <= want and facts.get(den, y) is not None]
     derived_year = both[-1] if both else None
-    if pub is not None and (derived_year is None or pub[0] >= derived_year):
+    def published_rate(note: Words | None = None) -> Measurement:
         m_ = _single(facts, published, want, target, op, baseline, f"published {published}[{{y}}] {op} target")  # type: ignore[arg-type]
-        return replace(m_, reason=m_.reason + Words(" (the officially published rate)", "（采用官方公布值）"))
+        return replace(m_, reason=m_.reason + Words(" (the officially published rate)", "（采用官方公布值）") + (note or Words("", "")))
+
+    if pub is not None and (derived_year is None or pub[0] >= derived_year):
+        return published_rate()
     if derived_year is None:
         miss = [Missing(i, (want,), Words(f"{facts.name(i)} for the same year as {facts.name(other)}, in or before {want}",
                                           f"与{facts.zh(other)}同一年份的{facts.zh(i)}（{want}年或之前）"))
@@ -264,10 +271,18 @@ def _rate(facts: Facts, year: int, num: str, den: str, per: Decimal, published: 
     y = derived_year
     a, b = facts.get(num, y), facts.get(den, y)
     used = (facts.used(num, y), facts.used(den, y))
+    broken = None
     if not _exact(a, b):  # type: ignore[arg-type]
-        return _unknown(what + Words(" cannot be computed from bounds", "仅有区间值，无法计算"),
-                        Missing(num, (y,), EXACT_BOTH), facts=used)
-    if b.value == 0:  # type: ignore[union-attr]
+        broken = Words(f"{y}: only bounds are published", f"{y}年仅有区间值")
+    elif b.value == 0:  # type: ignore[union-attr]
+        broken = Words(f"{facts.name(den)} is 0 in {y} (division by zero)", f"{facts.zh(den)}{y}年为0（除数为零）")
+    if broken is not None:
+        # A newer derived figure that cannot be computed does not hide an older published one.
+        if pub is not None:
+            return published_rate(Words("; the derived rate cannot be computed for ", "；无法计算派生比率：") + broken)
+        if not _exact(a, b):  # type: ignore[arg-type]
+            return _unknown(what + Words(" cannot be computed from bounds", "仅有区间值，无法计算"),
+                            Missing(num, (y,), EXACT_BOTH), facts=used)
         return _error(Words(f"{facts.name(den)} is 0 in {y}: ", f"{facts.zh(den)}{y}年为0：") + what
                       + Words(" is not defined (division by zero)", "无法计算（除数为零）"), used)
     value = CTX.multiply(CTX.divide(a.value, b.value), per)  # type: ignore[union-attr]

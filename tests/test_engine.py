@@ -193,3 +193,15 @@ def test_deciders_agree_at_the_boundaries(deciders):
                     continue
                 cases.append(leaf(f"{op}|{v}|{base}", Decimal(v), Decimal(10), None if base is None else Decimal(base), op))
     assert deciders["durable"].decide(cases) == deciders["python"].decide(cases)
+
+
+def test_an_uncomputable_derived_rate_falls_back_to_the_published_one(catalogue, deciders):
+    """Found by the missing-data property: a zero denominator in 2020 hid the published 2019 rate,
+    so removing the denominator's figures raised coverage."""
+    c = crit("R", "{kind: ratio, numerator: patent_enforcement_cases_closed, denominator: patent_enforcement_cases, "
+                  "published: patent_enforcement_closure_rate, target: 95%}")
+    facts = {"patent_enforcement_cases": {2020: 0}, "patent_enforcement_cases_closed": {2020: 0},
+             "patent_enforcement_closure_rate": {2019: "96%"}}
+    r = run(catalogue, deciders, c, facts, year=2024).results[0]
+    assert r.status == "pass" and r.measurement.year == 2019
+    assert "division by zero" in r.reason.en and "官方公布值" in r.reason.zh

@@ -204,6 +204,15 @@ def test_unit_invariance(catalogue, deciders, data):
 
 @given(case(), st.data())
 def test_removing_an_indicator_makes_its_criteria_unknown(catalogue, deciders, data, draw):
+    """Removing an indicator's figures: criteria that read only it become unknown (never pass
+    or fail), the others do not change, nothing raises, and coverage does not rise.
+
+    One stated exception: a rate with two routes (published, or derived from two counts) may
+    fall back to the other route, and older figures on it can then settle a composite that
+    was undecided — found by this property (HYPOTHESIS_PROFILE=long) and judged correct, so
+    coverage is only required not to rise when no rate with a published route reads the
+    removed indicator. (It also found a real bug, fixed: a zero denominator hid the published
+    rate.)"""
     fw, city = data
     assume(city["facts"])
     ind = draw.draw(st.sampled_from(sorted(city["facts"])))
@@ -211,7 +220,9 @@ def test_removing_an_indicator_makes_its_criteria_unknown(catalogue, deciders, d
     fewer = copy.deepcopy(city)
     del fewer["facts"][ind]
     after = run(fw, fewer, catalogue, deciders["durable"])
-    assert after.coverage <= before.coverage
+    two_routes = any(ind in indicators_of(c) and c.get("published") for c in _leaf_checks(fw))
+    if not two_routes:
+        assert after.coverage <= before.coverage
     crit = {c["id"]: c for c in fw["criteria"]}
     for b, a in zip(before.results, after.results):
         reads = indicators_of(crit[b.id]["check"])
@@ -221,6 +232,17 @@ def test_removing_an_indicator_makes_its_criteria_unknown(catalogue, deciders, d
         simple = crit[b.id]["check"]["kind"] not in ("all_of", "any_of", "ratio", "per_capita")
         if simple and b.status != "not_applicable":
             assert a.status == "unknown" and a.measurement.missing
+
+
+def _leaf_checks(fw: dict) -> list[dict]:
+    out, todo = [], [c["check"] for c in fw["criteria"]]
+    while todo:
+        c = todo.pop()
+        if c["kind"] in ("all_of", "any_of"):
+            todo += c["checks"]
+        else:
+            out.append(c)
+    return out
 
 
 # ---------------------------------------------------------------- scoring models
