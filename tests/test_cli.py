@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 
 import pytest
 from click.testing import CliRunner
@@ -85,6 +86,9 @@ def test_output_file_is_written_whole(tmp_path):
     assert r.exit_code == 0
     assert json.loads(target.read_text())["evaluations"]
     assert [p.name for p in tmp_path.iterdir()] == ["ningbo.json"]
+    mask = os.umask(0)
+    os.umask(mask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~mask  # not the 0600 of a temporary file
 
 
 def test_bad_input_leaves_no_output(tmp_path):
