@@ -93,7 +93,6 @@ def _yaml_error(name: str, exc: yaml.YAMLError) -> InputError:
     return InputError(name, mark.line + 1, mark.column + 1, f"not valid YAML: {problem}")
 
 
-_BLOCK_LEAD = re.compile(r"^[ \-?:]*", re.M)
 _DOC_MARK = re.compile(r"^(---|\.\.\.)", re.M)
 # An anchor or alias starts a node: after a line start, white space or a flow indicator.
 # "S&T" or "R & D" cannot be one; anything that might be goes through the event scan.
@@ -111,12 +110,14 @@ def _surely_shallow(text: str) -> bool:
     """
     if _ANCHOR_OR_ALIAS.search(text) or _DOC_MARK.search(text):
         return False
-    lead = max((len(m) for m in _BLOCK_LEAD.findall(text)), default=0)
     depth = best = 0
     for ch in re.sub(r"[^\[\]{}]", "", text):
         depth += 1 if ch in "[{" else -1
         best = max(best, depth)
-    return lead + best <= MAX_DEPTH and text.count("\n") < MAX_NODES
+    if text.count("\n") >= MAX_NODES:
+        return False
+    # a line whose lead alone could reach the remaining depth sends the text to the event scan
+    return best <= MAX_DEPTH and not re.search(r"^[ \-?:]{%d}" % (MAX_DEPTH + 1 - best), text, re.M)
 
 
 def _prescan(name: str, text: str) -> None:
@@ -192,36 +193,40 @@ def _scalar(name: str, node: yaml.ScalarNode, resolve: bool = False) -> Any:
 def _construct(name: str, root: yaml.Node, resolve: bool = False) -> Any:
     """Plain values from the node tree; `resolve`: plain scalars still need their implicit tags."""
     seen: set[int] = set()
+    scalar, sequence, mapping = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
+
+    def fail(node: yaml.Node, message: str) -> InputError:
+        line, col = _mark(node)
+        return InputError(name, line, col, message)
 
     def build(node: yaml.Node) -> Any:
         if id(node) in seen:
-            line, col = _mark(node)
-            raise InputError(name, line, col, "YAML aliases are not allowed")
+            raise fail(node, "YAML aliases are not allowed")
         seen.add(id(node))
-        if isinstance(node, (yaml.SequenceNode, yaml.MappingNode)) and node.tag not in (_SEQ, _MAP):
-            line, col = _mark(node)
-            raise InputError(name, line, col, f"YAML tag {node.tag} is not allowed")
-        if isinstance(node, yaml.ScalarNode):
+        kind = type(node)
+        if kind is scalar:
             return _scalar(name, node, resolve)
-        if isinstance(node, yaml.SequenceNode):
+        if kind is sequence:
+            if node.tag != _SEQ:
+                raise fail(node, f"YAML tag {node.tag} is not allowed")
             return [build(child) for child in node.value]
-        if isinstance(node, yaml.MappingNode):
+        if kind is mapping:
+            if node.tag != _MAP:
+                raise fail(node, f"YAML tag {node.tag} is not allowed")
             out: dict[Any, Any] = {}
             for key_node, value_node in node.value:
-                line, col = _mark(key_node)
+                if type(key_node) is not scalar:
+                    raise fail(key_node, "a key must be a plain value, not a list or mapping")
                 if key_node.tag == _MERGE or (key_node.value == "<<" and not key_node.style):
-                    raise InputError(name, line, col, "YAML merge keys (<<) are not allowed")
-                if not isinstance(key_node, yaml.ScalarNode):
-                    raise InputError(name, line, col, "a key must be a plain value, not a list or mapping")
+                    raise fail(key_node, "YAML merge keys (<<) are not allowed")
                 key = _scalar(name, key_node, resolve)
-                if isinstance(key, (Decimal, bool)) or key is None:
-                    raise InputError(name, line, col, f"key {key_node.value!r} must be a name or a whole year")
+                if key is None or isinstance(key, (Decimal, bool)):
+                    raise fail(key_node, f"key {key_node.value!r} must be a name or a whole year")
                 if key in out:
-                    raise InputError(name, line, col, f"duplicate key {key_node.value!r}")
+                    raise fail(key_node, f"duplicate key {key_node.value!r}")
                 out[key] = build(value_node)
             return out
-        line, col = _mark(node)
-        raise InputError(name, line, col, "unsupported YAML node")
+        raise fail(node, "unsupported YAML node")
 
     return build(root)
 
