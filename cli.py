@@ -303,7 +303,7 @@ def _evaluate_command(city_path, frameworks, year, engine_name, waivers_path, as
     job = None
     if pdf_path or html_path:
         from reports import document
-        page = document.render_html(results, lang, inputs, __version__)
+        page = document.render_html(results, lang, inputs, __version__, sens)
         if html_path:
             write_atomic(html_path, page.encode("utf-8"))
             click.echo(f"wrote {html_path}", err=True)

@@ -32,13 +32,16 @@ class ReportError(RuntimeError):
 def _env() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html", "j2", "svg"]),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    env.globals.update(cos=math.cos, sin=math.sin, pi=math.pi, L=labels, float=float, max=max, min=min)
+    from . import analysis
+    env.globals.update(cos=math.cos, sin=math.sin, pi=math.pi, L=labels, A=analysis, float=float, max=max, min=min)
     return env
 
 
-def render_html(results: list[FrameworkResult], lang: str, sources: list[tuple[str, str]], version: str) -> str:
-    """The whole report as one self-contained HTML page."""
-    return _env().get_template("report.html.j2").render(results=results, lang=lang, inputs=sources, version=version)
+def render_html(results: list[FrameworkResult], lang: str, sources: list[tuple[str, str]], version: str,
+                sensitivity: dict | None = None) -> str:
+    """The whole report as one self-contained HTML page (`sensitivity`: by framework id, optional)."""
+    return _env().get_template("report.html.j2").render(results=results, lang=lang, inputs=sources, version=version,
+                                                        sensitivity=sensitivity or {})
 
 
 def cjk_font_available() -> bool:

@@ -178,3 +178,11 @@ def test_compare_against_every_framework():
     assert len(data["comparisons"]) == 6
     plan_for_heze = next(c for c in data["comparisons"] if c["framework"] == "heze-2022")["ranking"]
     assert len(plan_for_heze) == 5
+
+
+def test_sensitivity_in_the_report(tmp_path):
+    html = tmp_path / "r.html"
+    assert invoke("evaluate", CITIES / "ningbo.yaml", "--framework", "ningbo-2020", "--sensitivity", "30", "--lang", "en",
+                  "--html", html).exit_code == 0
+    page = html.read_text()
+    assert "Sensitivity: 30 draws" in page and "score 5–95%" in page and "each draw multiplies every criterion weight" in page
