@@ -186,3 +186,16 @@ def test_sensitivity_in_the_report(tmp_path):
                   "--html", html).exit_code == 0
     page = html.read_text()
     assert "Sensitivity: 30 draws" in page and "score 5–95%" in page and "each draw multiplies every criterion weight" in page
+
+
+def test_compare_and_progress_pdfs(tmp_path):
+    import pdfplumber
+    cmp_pdf, prog_pdf = tmp_path / "c.pdf", tmp_path / "p.pdf"
+    assert invoke("compare", CITIES, "--pdf", cmp_pdf, "--format", "json").exit_code == 0
+    assert invoke("progress", CITIES / "tianjin.yaml", "--from", "2016", "--to", "2019", "--pdf", prog_pdf).exit_code == 0
+    with pdfplumber.open(cmp_pdf) as pdf:
+        text = "".join(p.extract_text() or "" for p in pdf.pages)
+    assert "城市比较" in text and "分类得分热力图" in text and "菏泽" in text
+    with pdfplumber.open(prog_pdf) as pdf:
+        text = "".join(p.extract_text() or "" for p in pdf.pages)
+    assert "逐年进展" in text and "2019" in text and "TJ-01" in text
