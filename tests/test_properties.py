@@ -139,7 +139,8 @@ def test_threshold_status_matches_goalposts(catalogue, deciders, value, target, 
         elif value <= (baseline or 0):
             assert (r.status, r.score) == ("fail", 0)
         else:
-            assert r.status == "partial" and r.score == f.on_grid(f.goalpost(value, target, baseline, True))
+            # partial never scores 1: a value a hair below the target keeps the largest score below it
+            assert r.status == "partial" and r.score == min(f.on_grid(f.goalpost(value, target, baseline, True)), 1 - f.QUANTUM)
 
 
 # ---------------------------------------------------------------- determinism
