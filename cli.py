@@ -249,7 +249,8 @@ def _as_of(ctx, param, value):
 common = [
     click.option("--framework", "frameworks", multiple=True, metavar="ID",
                  help="Framework to evaluate against (repeatable). Default: the city's own plan and the reference framework."),
-    click.option("--year", type=click.IntRange(1949, 2100), help="Evaluation year. Default: each framework's target year."),
+    click.option("--year", type=click.IntRange(1949, 2100),
+                 help="Evaluation year. Default: each framework's target year; for the reference framework, the latest year in the city's facts."),
     click.option("--engine", "engine_name", type=click.Choice(["durable", "python"]), default="durable", show_default=True,
                  help="Decide with durable-rules or the pure-Python reference decider."),
     click.option("--waivers", "waivers_path", type=click.Path(path_type=Path), help="A waiver file."),
