@@ -102,9 +102,8 @@ def _choose_frameworks(lib: Library, city_id: str, wanted: tuple[str, ...]) -> l
         out = []
         for fid in wanted:
             if fid not in lib.frameworks:
-                import difflib
-                close = difflib.get_close_matches(fid, list(lib.frameworks), n=1)
-                hint = f" (did you mean {close[0]!r}?)" if close else f" (known: {', '.join(sorted(lib.frameworks))})"
+                from engine.load import did_you_mean
+                hint = did_you_mean(fid, list(lib.frameworks)) or f" (known: {', '.join(sorted(lib.frameworks))})"
                 raise click.UsageError(f"unknown framework {fid!r}{hint}")
             out.append(lib.frameworks[fid])
         return out
@@ -218,10 +217,9 @@ def _evaluate_all(city_path: Path, criteria_dir: Path, frameworks: tuple[str, ..
     if criterion and not frameworks:
         chosen = [f for f in lib.frameworks.values() if any(c.id == criterion for c in f.model.criteria)]
         if not chosen:
-            import difflib
+            from engine.load import did_you_mean
             ids = [c.id for f in lib.frameworks.values() for c in f.model.criteria]
-            close = difflib.get_close_matches(criterion, ids, n=1)
-            raise click.UsageError(f"no criterion {criterion!r}" + (f" (did you mean {close[0]!r}?)" if close else ""))
+            raise click.UsageError(f"no criterion {criterion!r}{did_you_mean(criterion, ids)}")
     else:
         chosen = _choose_frameworks(lib, city.id, frameworks)
     if not chosen:
@@ -246,13 +244,17 @@ def _as_of(ctx, param, value):
     return value
 
 
+format_option = click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table", show_default=True)
+output_option = click.option("--output", type=click.Path(path_type=Path), help="Write to this file (atomically) instead of stdout.")
+engine_option = click.option("--engine", "engine_name", type=click.Choice(["durable", "python"]), default="durable",
+                             show_default=True, help="Decide with durable-rules or the pure-Python reference decider.")
+
 common = [
     click.option("--framework", "frameworks", multiple=True, metavar="ID",
                  help="Framework to evaluate against (repeatable). Default: the city's own plan and the reference framework."),
     click.option("--year", type=click.IntRange(1949, 2100),
                  help="Evaluation year. Default: each framework's target year; for the reference framework, the latest year in the city's facts."),
-    click.option("--engine", "engine_name", type=click.Choice(["durable", "python"]), default="durable", show_default=True,
-                 help="Decide with durable-rules or the pure-Python reference decider."),
+    engine_option,
     click.option("--waivers", "waivers_path", type=click.Path(path_type=Path), help="A waiver file."),
     click.option("--as-of", callback=_as_of, metavar="DATE|today",
                  help="Date waivers are judged on. Default: 31 December of the evaluation year."),
@@ -270,8 +272,8 @@ def with_common(fn):
 @main.command()
 @click.argument("city_path", metavar="CITY.yaml", type=click.Path(path_type=Path))
 @with_common
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table", show_default=True)
-@click.option("--output", type=click.Path(path_type=Path), help="Write to this file (atomically) instead of stdout.")
+@format_option
+@output_option
 @click.option("--fail-under", type=click.FloatRange(0, 100), help="Exit 1 when any framework scores below this.")
 @click.option("--pdf", "pdf_path", type=click.Path(path_type=Path), help="Also write the readiness report as PDF.")
 @click.option("--html", "html_path", type=click.Path(path_type=Path), help="Also write the report as one self-contained HTML page.")
@@ -356,10 +358,9 @@ def explain(city_path, criterion_id, frameworks, year, engine_name, waivers_path
             if r.id == criterion_id:
                 click.echo(explain_report.render(res, r, lang), nl=False)
                 return
-    import difflib
+    from engine.load import did_you_mean
     ids = [r.id for res in results for r in res.results]
-    close = difflib.get_close_matches(criterion_id, ids, n=1)
-    raise click.UsageError(f"no criterion {criterion_id!r}" + (f" (did you mean {close[0]!r}?)" if close else ""))
+    raise click.UsageError(f"no criterion {criterion_id!r}{did_you_mean(criterion_id, ids)}")
 
 
 @main.command()
@@ -449,8 +450,6 @@ def _emit(doc_or_text, fmt: str, lang: str, output: Path | None, pdf_path: Path 
         click.echo(f"wrote {pdf_path}", err=True)
 
 
-format_option = click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table", show_default=True)
-output_option = click.option("--output", type=click.Path(path_type=Path), help="Write to this file (atomically) instead of stdout.")
 pdf_option = click.option("--pdf", "pdf_path", type=click.Path(path_type=Path), help="Also write it as PDF.")
 
 
@@ -552,7 +551,7 @@ class _ErrorLine(InputError):
 @click.option("--framework", "framework_ids", metavar="ID", multiple=True,
               help="Framework every city is measured against (repeatable; 'all' for every framework). Default: reference.")
 @click.option("--year", type=click.IntRange(1949, 2100), help="Evaluation year for every city.")
-@click.option("--engine", "engine_name", type=click.Choice(["durable", "python"]), default="durable", show_default=True)
+@engine_option
 @click.option("--jobs", type=click.IntRange(1, 64), default=os.cpu_count() or 1, show_default="the number of cores")
 @criteria_option
 @lang_option
@@ -626,7 +625,7 @@ def _prefixed(doc):
 @click.option("--from", "year_from", type=click.IntRange(1949, 2100), required=True)
 @click.option("--to", "year_to", type=click.IntRange(1949, 2100), required=True)
 @click.option("--framework", "framework_id", metavar="ID", help="Default: the city's own plan, else the reference framework.")
-@click.option("--engine", "engine_name", type=click.Choice(["durable", "python"]), default="durable", show_default=True)
+@engine_option
 @criteria_option
 @lang_option
 @format_option

@@ -64,7 +64,8 @@ def sha256(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()
 
 
-def _did_you_mean(word: str, choices: list[str]) -> str:
+def did_you_mean(word: str, choices: list[str]) -> str:
+    """' (did you mean ...?)' for the closest choice, or nothing."""
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
 
@@ -138,7 +139,7 @@ def load_indicators(name: str, raw: bytes) -> Catalogue:
 
 def _indicator(doc: Document, cat: Catalogue, path: tuple[Any, ...], ind_id: str) -> m.Indicator:
     if ind_id not in cat.indicators:
-        raise doc.error(path, f"unknown indicator {ind_id!r}{_did_you_mean(ind_id, list(cat.indicators))}")
+        raise doc.error(path, f"unknown indicator {ind_id!r}{did_you_mean(ind_id, list(cat.indicators))}")
     return cat.indicators[ind_id]
 
 
@@ -303,7 +304,7 @@ def load_city(name: str, raw: bytes, cat: Catalogue) -> LoadedCity:
         for year, fact in sorted(years.items()):
             path = ("facts", ind_id, year)
             if fact.source not in city.sources:
-                raise doc.error(path + ("source",), f"unknown source {fact.source!r}{_did_you_mean(fact.source, list(city.sources))}")
+                raise doc.error(path + ("source",), f"unknown source {fact.source!r}{did_you_mean(fact.source, list(city.sources))}")
             value = _resolve_value(doc, cat, ind_id, fact.value, path + ("value",))
             if fact.bound != "exact" and isinstance(value, bool):
                 raise doc.error(path + ("bound",), "a yes/no fact has no bound")
@@ -320,7 +321,7 @@ def load_waivers(name: str, raw: bytes, known: set[str] | None = None) -> list[m
     for i, w in enumerate(wf.waivers):
         if known is not None and w.criterion not in known:
             raise doc.error(("waivers", i, "criterion"),
-                            f"no criterion {w.criterion!r} in any framework{_did_you_mean(w.criterion, sorted(known))}")
+                            f"no criterion {w.criterion!r} in any framework{did_you_mean(w.criterion, sorted(known))}")
     return list(wf.waivers)
 
 
@@ -345,7 +346,7 @@ def with_assumptions(city: LoadedCity, changes: list[tuple[str, str, int]], cat:
     for ind, raw, year in changes:
         where = f"--set {ind}={raw}@{year}"
         if ind not in cat.indicators:
-            raise InputError(where, 0, 0, f"unknown indicator {ind!r}{_did_you_mean(ind, list(cat.indicators))}")
+            raise InputError(where, 0, 0, f"unknown indicator {ind!r}{did_you_mean(ind, list(cat.indicators))}")
         unit = cat.units[ind]
         if unit is None:
             if raw.lower() not in ("yes", "no", "true", "false"):

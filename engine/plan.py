@@ -17,9 +17,8 @@ from math import comb
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .formulas import on_grid
 from .result import CriterionResult, FrameworkResult, Words
-from .score import category_scores, coverage, overall, verdict
+from .score import rescore
 from .units import OP_SYMBOL, display
 
 LEVELS = ("not_assessable", "not_ready", "nearly_ready", "ready")
@@ -78,13 +77,8 @@ def _step(r: CriterionResult) -> Step:
 
 
 def _verdict_with(res: FrameworkResult, met: frozenset[str]) -> tuple[str, Decimal | None, Decimal]:
-    results = [dataclasses.replace(r, status="pass", score=Decimal(1)) if r.id in met else r for r in res.results]
-    weights = {c.category: c.weight for c in res.categories}
-    cats = category_scores(results, tuple(weights), res.model, weights)
-    score = overall(results, cats, res.model)
-    cov = coverage(results, res.model)
-    v, _ = verdict(score, cov, res.coverage_floor, res.ready_threshold, res.nearly_threshold, results)
-    return v, None if score is None else on_grid(score), on_grid(cov)
+    return rescore(res, [dataclasses.replace(r, status="pass", score=Decimal(1)) if r.id in met else r
+                         for r in res.results])
 
 
 def plan(res: FrameworkResult, goal: str | None = None) -> Plan:

@@ -22,7 +22,7 @@ from decimal import Decimal
 from typing import Iterable
 
 from . import formulas as f
-from .result import CategoryScore, CriterionResult, FixFirst, Measurement, Words
+from .result import CategoryScore, CriterionResult, FixFirst, FrameworkResult, Measurement, Words
 from .units import CTX
 
 EVIDENCE = ("pass", "partial", "fail")
@@ -143,3 +143,15 @@ def fix_first(results: list[CriterionResult], model: str, weights: dict[str, Dec
                             coverage_gain=coverage(met, model) - base_cov))
     out.sort(key=lambda x: (-x.gain, -x.coverage_gain, x.criterion))
     return out
+
+
+def rescore(res: FrameworkResult, results: list[CriterionResult],
+            category_weights: dict[str, Decimal] | None = None) -> tuple[str, Decimal | None, Decimal]:
+    """Verdict, score and coverage (on the 10^-6 grid) of `res` with its criterion results replaced
+    by `results` (and, optionally, its category weights): what planning and sensitivity ask."""
+    weights = category_weights if category_weights is not None else {c.category: c.weight for c in res.categories}
+    cats = category_scores(results, tuple(weights), res.model, weights)
+    score = overall(results, cats, res.model)
+    cov = coverage(results, res.model)
+    v, _ = verdict(score, cov, res.coverage_floor, res.ready_threshold, res.nearly_threshold, results)
+    return v, None if score is None else f.on_grid(score), f.on_grid(cov)

@@ -19,7 +19,7 @@ from decimal import Decimal
 from . import formulas as f
 from .decide import PythonDecider, leaf
 from .result import CriterionResult, FrameworkResult
-from .score import category_scores, coverage, leaf_status, overall, verdict
+from .score import leaf_status, rescore
 
 STEPS = 10**6
 
@@ -60,12 +60,8 @@ def draw_once(res: FrameworkResult, rnd: random.Random, w: Decimal, g: Decimal) 
     """One perturbed evaluation: (score, verdict)."""
     results = [dataclasses.replace(_redecide(r, 1 + _u(rnd, g)), weight=r.weight * (1 + _u(rnd, w)))
                for r in res.results]
-    weights = {c.category: c.weight * (1 + _u(rnd, w)) for c in res.categories}
-    cats = category_scores(results, tuple(weights), res.model, weights)
-    score = overall(results, cats, res.model)
-    cov = coverage(results, res.model)
-    v, _ = verdict(score, cov, res.coverage_floor, res.ready_threshold, res.nearly_threshold, results)
-    return (None if score is None else f.on_grid(score)), v
+    v, score, _ = rescore(res, results, {c.category: c.weight * (1 + _u(rnd, w)) for c in res.categories})
+    return score, v
 
 
 def percentile(values: list[Decimal], p: int) -> Decimal:
