@@ -8,9 +8,14 @@ weasyprint is imported only when a PDF is asked for.
 
 from __future__ import annotations
 
+import io
 import math
+import os
+import re
 import shutil
 import subprocess
+import sys
+from contextlib import contextmanager, redirect_stdout
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
@@ -53,6 +58,57 @@ def cjk_font_available() -> bool:
     return bool(out.strip())
 
 
+@contextmanager
+def _ldconfig_lookup():
+    """While weasyprint loads pango and its kin, look shared libraries up in the ldconfig cache only.
+
+    weasyprint tries several names for each library ('libgobject-2.0-0', 'gobject-2.0-0',
+    'gobject-2.0', ...) through cffi, which asks ctypes.util.find_library; on Linux each name
+    that is not in the ldconfig cache then runs gcc and ld (Kozea/WeasyPrint#1125): sixteen
+    misses, 0.2 s of a report that has 2 s. Here `ldconfig -p` is read once and each name is
+    matched as ctypes.util matches it. Outside Linux, or without ldconfig, nothing changes.
+    """
+    import ctypes.util
+
+    ldconfig = "/sbin/ldconfig"
+    if not sys.platform.startswith("linux") or not os.path.exists(ldconfig):
+        yield
+        return
+    try:
+        cache = subprocess.run([ldconfig, "-p"], capture_output=True, check=True, env={"LC_ALL": "C", "LANG": "C"},
+                               timeout=10).stdout
+    except (OSError, subprocess.SubprocessError):
+        yield
+        return
+    machine = os.uname().machine + ("-64" if sys.maxsize > 2**32 else "-32")
+    abi = {"x86_64-64": "libc6,x86-64", "ppc64-64": "libc6,64bit", "sparc64-64": "libc6,64bit",
+           "s390x-64": "libc6,64bit", "ia64-64": "libc6,IA-64"}.get(machine, "libc6")
+
+    def find_library(name: str) -> str | None:
+        found = re.search(os.fsencode(rf"\s+(lib{re.escape(name)}\.[^\s]+)\s+\({abi}"), cache)
+        return os.fsdecode(found.group(1)) if found else None
+
+    original = ctypes.util.find_library
+    ctypes.util.find_library = find_library
+    try:
+        yield
+    finally:
+        ctypes.util.find_library = original
+
+
+def _import_weasyprint():
+    """weasyprint, imported with the quick library look-up; the standard one if that could not load it."""
+    if "weasyprint" not in sys.modules:
+        try:  # (weasyprint prints its installation help on a failed load: kept off stdout here)
+            with redirect_stdout(io.StringIO()), _ldconfig_lookup():
+                import weasyprint  # noqa: F401
+        except OSError:  # a library the ldconfig cache does not list: let ctypes search as usual
+            for name in [m for m in sys.modules if m == "weasyprint" or m.startswith("weasyprint.")]:
+                del sys.modules[name]
+    import weasyprint
+    return weasyprint
+
+
 def _fetcher():
     from weasyprint.urls import URLFetcher, URLFetchingError
 
@@ -71,14 +127,13 @@ def render_pdf(html: str) -> bytes:
         raise ReportError(INSTALL_HINT)
     import logging
 
-    from weasyprint import HTML
-
+    HTML = _import_weasyprint().HTML
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     return HTML(string=html, base_url=str(TEMPLATES), url_fetcher=_fetcher()).write_pdf()
 
 
 def _warm() -> None:
-    import weasyprint  # noqa: F401 - imported ahead, while the parent evaluates
+    _import_weasyprint()  # imported ahead, while the parent evaluates
 
 
 def _render_in_child(html: str) -> bytes:

@@ -172,3 +172,39 @@ def test_evaluate_without_pdf_does_not_import_weasyprint():
     r = subprocess.run([str(root / ".venv/bin/python") if (root / ".venv/bin/python").exists() else "python3", "-c", code],
                        cwd=root, capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
+
+
+def _python() -> str:
+    root = Path(__file__).resolve().parent.parent
+    venv = root / ".venv/bin/python"
+    return str(venv) if venv.exists() else "python3"
+
+
+@pytest.mark.skipif(not Path("/sbin/ldconfig").exists(), reason="ldconfig cache only on glibc Linux")
+def test_quick_library_lookup_agrees_with_ctypes():
+    import ctypes.util
+
+    from reports.document import _ldconfig_lookup
+    names = ["pango-1.0", "pangoft2-1.0", "harfbuzz", "fontconfig", "gobject-2.0", "c", "m"]
+    standard = {n: ctypes.util.find_library(n) for n in names + ["libgobject-2.0-0"]}
+    with _ldconfig_lookup():
+        quick = {n: ctypes.util.find_library(n) for n in names + ["libgobject-2.0-0"]}
+    assert quick == standard and quick["pango-1.0"] and quick["libgobject-2.0-0"] is None
+    assert ctypes.util.find_library("pango-1.0") == standard["pango-1.0"]  # restored afterwards
+
+
+def test_weasyprint_still_loads_when_the_quick_lookup_fails():
+    # as when a library is missing from the ldconfig cache: weasyprint's load raises OSError
+    code = ("import contextlib\n"
+            "from reports import document\n"
+            "@contextlib.contextmanager\n"
+            "def fails():\n"
+            "    yield\n"
+            "    print('WeasyPrint could not import some external libraries')\n"
+            "    raise OSError('cannot load library')\n"
+            "document._ldconfig_lookup = fails\n"
+            "pdf = document.render_pdf('<html lang=\"zh-CN\"><body><p>宁波</p></body></html>')\n"
+            "assert pdf.startswith(b'%PDF'), pdf[:10]\n")
+    r = subprocess.run([_python(), "-c", code], cwd=Path(__file__).resolve().parent.parent, capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout == ""  # the first attempt's installation help is not shown
