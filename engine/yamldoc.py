@@ -97,6 +97,7 @@ _DOC_MARK = re.compile(r"^(---|\.\.\.)", re.M)
 # An anchor or alias starts a node: after a line start, white space or a flow indicator.
 # "S&T" or "R & D" cannot be one; anything that might be goes through the event scan.
 _ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[\]{},])[&*][^\s]", re.M)
+_BRACKETS = re.compile(r"[\[\]{}]")
 
 
 def _surely_shallow(text: str) -> bool:
@@ -108,10 +109,11 @@ def _surely_shallow(text: str) -> bool:
     longest such lead plus the deepest bracket count stays within MAX_DEPTH, so does the
     document. Anything else goes through the event scan.
     """
-    if _ANCHOR_OR_ALIAS.search(text) or _DOC_MARK.search(text):
+    if (("&" in text or "*" in text) and _ANCHOR_OR_ALIAS.search(text)) or (
+            ("---" in text or "..." in text) and _DOC_MARK.search(text)):
         return False
     depth = best = 0
-    for ch in re.sub(r"[^\[\]{}]", "", text):
+    for ch in _BRACKETS.findall(text):
         depth += 1 if ch in "[{" else -1
         best = max(best, depth)
     if text.count("\n") >= MAX_NODES:

@@ -195,6 +195,15 @@ def test_deciders_agree_at_the_boundaries(deciders):
     assert deciders["durable"].decide(cases) == deciders["python"].decide(cases)
 
 
+def test_durable_decides_batches_larger_than_one_consequence_call(deciders):
+    """Each rule's consequence takes up to CAP facts at once; a bigger batch takes several calls."""
+    from engine.decide import CAP, leaf
+    cases = [leaf(f"k{i}", Decimal(i), Decimal(CAP), Decimal(CAP // 2), ">=") for i in range(2 * CAP + 500)]
+    got = deciders["durable"].decide(cases)
+    assert got == deciders["python"].decide(cases)
+    assert sorted(set(got.values())) == ["fail", "partial", "pass"] and len(got) == len(cases)
+
+
 def test_an_uncomputable_derived_rate_falls_back_to_the_published_one(catalogue, deciders):
     """Found by the missing-data property: a zero denominator in 2020 hid the published 2019 rate,
     so removing the denominator's figures raised coverage."""
