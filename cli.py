@@ -425,12 +425,12 @@ def validate(paths, criteria_dir):
 
 
 def _emit(doc_or_text, fmt: str, lang: str, output: Path | None, pdf_path: Path | None, json_obj=None,
-          compact: bool = False) -> None:
+          compact: bool = False, json_is_plain: bool = False) -> None:
     """Print or write a planning/comparison output in the chosen format, and its PDF."""
     from reports import analysis
     if fmt == "json":
         from reports.json_report import dumps
-        text = dumps(json_obj, compact=compact)
+        text = dumps(json_obj, compact=compact, plain=json_is_plain)
     elif fmt == "markdown":
         text = analysis.to_markdown(doc_or_text)
     else:
@@ -474,38 +474,46 @@ def plan(city_path, goal, frameworks, year, engine_name, waivers_path, as_of, cr
 
 
 def _compare_worker_init(criteria_dir: Path, fw_ids: tuple[str, ...], engine_name: str, year: int | None,
-                         sens: tuple | None) -> None:
+                         sens: tuple | None, rows: bool = False) -> None:
     from engine.decide import make_decider
     lib = load_library(criteria_dir)
     _WORKER.update(lib=lib, fws=[lib.frameworks[f] for f in fw_ids], decider=make_decider(engine_name)[0], year=year,
-                   sens=sens)
+                   sens=sens, rows=rows)
 
 
 _WORKER: dict = {}
 
 
 def _compare_one(path: str):
-    """Evaluate one city file in a worker: (path, [(summary, sensitivity)], None) or (path, None, error line)."""
+    """Evaluate one city file in a worker: (path, [(summary, sensitivity, JSON row)], None) or (path, None, error line).
+
+    The JSON row (plain values, without the rank) is made here when JSON is asked for, so the
+    parent process only ranks and writes."""
     from engine.compare import summarize
     from engine.evaluate import evaluate_frameworks
     from engine.load import load_city
     from engine.sensitivity import sensitivity
+    from reports.json_report import summary_row
     w = _WORKER
     try:
         city = load_city(path, read_input(path), w["lib"].catalogue)
         results = evaluate_frameworks(w["fws"], city, w["lib"].catalogue, w["decider"], year=w["year"],
                                       detail=False)
-        return path, [(summarize(r), sensitivity(r, *w["sens"]) if w["sens"] else None) for r in results], None
+        out = []
+        for r in results:
+            s = summarize(r)
+            out.append((s, sensitivity(r, *w["sens"]) if w["sens"] else None, summary_row(s) if w["rows"] else None))
+        return path, out, None
     except InputError as exc:
         return path, None, str(exc)
 
 
 def evaluate_many(paths: list[Path], criteria_dir: Path, fw_ids: tuple[str, ...], engine_name: str,
-                  year: int | None, jobs: int, progress: bool, sens: tuple | None = None):
+                  year: int | None, jobs: int, progress: bool, sens: tuple | None = None, rows: bool = False):
     """Every city against every framework, summarized: in `jobs` processes, each with its own durable-rules Host."""
     import multiprocessing as mp
     names = [str(p) for p in paths]
-    args = (criteria_dir, fw_ids, engine_name, year, sens)
+    args = (criteria_dir, fw_ids, engine_name, year, sens, rows)
     out: dict[str, list] = {}
     bar = None
     if progress:
@@ -568,6 +576,7 @@ def compare(city_paths, framework_ids, year, engine_name, jobs, criteria_dir, la
     from engine.compare import rank
     from engine.sensitivity import rank_intervals
     from reports.analysis import Doc, compare_doc
+    from reports.json_report import plain_values as json_plain
 
     lib = load_library(criteria_dir)
     if "all" in framework_ids:
@@ -579,7 +588,7 @@ def compare(city_paths, framework_ids, year, engine_name, jobs, criteria_dir, la
         files += sorted(p.glob("*.yaml")) if p.is_dir() else [p]
     sens_args = (sensitivity, seed, Decimal(str(weight_range)), Decimal(str(goalpost_range))) if sensitivity else None
     per_city = evaluate_many(files, criteria_dir, framework_ids, engine_name, year, jobs,
-                             progress=len(files) > 20 and sys.stderr.isatty(), sens=sens_args)
+                             progress=len(files) > 20 and sys.stderr.isatty(), sens=sens_args, rows=fmt == "json")
     seen: dict[str, str] = {}
     for f, rs in zip(files, per_city):
         cid = rs[0][0].city_id
@@ -595,20 +604,21 @@ def compare(city_paths, framework_ids, year, engine_name, jobs, criteria_dir, la
         if fmt != "json" or pdf_path:
             titles = [(c.id, c.title.zh, c.title.en) for c in lib.frameworks[fid].model.criteria]
             docs.append(compare_doc(ranked, titles, lang, sens or None, ci))
-        comparisons.append({"framework": fid, "ranking": [
-            {"rank": rk, "city": r.city_id, "year": r.year, "score": r.score, "coverage": r.coverage, "verdict": r.verdict,
-             "categories": r.categories, "statuses": dict(r.statuses),
-             **({"sensitivity": {"score_p5": sens[r.city_id].score_p5, "score_p95": sens[r.city_id].score_p95,
-                                 "verdict_kept": sens[r.city_id].verdict_kept, "rank_range": list(ci[r.city_id])}}
-                if sens else {})}
-            for rk, r in ranked]})
+        if fmt == "json":
+            row = {rs[k][0].city_id: rs[k][2] for rs in per_city}
+            comparisons.append({"framework": fid, "ranking": [
+                {"rank": rk, **row[r.city_id],
+                 **({"sensitivity": json_plain({"score_p5": sens[r.city_id].score_p5, "score_p95": sens[r.city_id].score_p95,
+                                                "verdict_kept": sens[r.city_id].verdict_kept,
+                                                "rank_range": list(ci[r.city_id])})} if sens else {})}
+                for rk, r in ranked]})
     doc = None
     if docs:
         doc = docs[0] if len(docs) == 1 else Doc(docs[0].title, [f"{len(files)} cities"],
                                                  [sec for d in docs for sec in _prefixed(d)], docs[0].method)
     # Past 100 cities the JSON is written on one line (the C encoder), still byte-identical run to run.
     _emit(doc, fmt, lang, output, pdf_path, {"schema": "ipcheck.compare/1", "comparisons": comparisons},
-          compact=len(files) > 100)
+          compact=len(files) > 100, json_is_plain=True)
 
 
 def _prefixed(doc):

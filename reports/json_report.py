@@ -12,6 +12,7 @@ import json
 from decimal import Decimal
 from typing import Any
 
+from engine.compare import Summary
 from engine.result import CriterionResult, FrameworkResult, Measurement
 from engine.units import plain
 
@@ -90,6 +91,21 @@ def evaluation_dict(res: FrameworkResult) -> dict[str, Any]:
     }
 
 
+def summary_row(s: Summary) -> dict[str, Any]:
+    """One city in a comparison's ranking, as plain JSON values (the rank is added by the ranker).
+
+    Written out field by field rather than through `_v`: comparisons build thousands of
+    these, in the worker processes."""
+    return {
+        "city": s.city_id, "year": s.year, "score": None if s.score is None else plain(s.score),
+        "coverage": plain(s.coverage), "verdict": s.verdict,
+        "categories": [{"category": c.category, "score": None if c.score is None else plain(c.score),
+                        "coverage": None if c.coverage is None else plain(c.coverage), "weight": plain(c.weight)}
+                       for c in s.categories],
+        "statuses": dict(s.statuses),
+    }
+
+
 def render(results: list[FrameworkResult], inputs: list[tuple[str, str]], version: str,
            sensitivity: dict | None = None) -> str:
     """The whole JSON document. `inputs` lists (path, sha256) of every file read."""
@@ -109,10 +125,15 @@ def render(results: list[FrameworkResult], inputs: list[tuple[str, str]], versio
     })
 
 
-def dumps(doc: object, compact: bool = False) -> str:
+def dumps(doc: object, compact: bool = False, plain: bool = False) -> str:
     """JSON text of any result structure: dataclasses, Decimals and dates included.
 
-    `compact` writes one line (json's C encoder: much faster for thousands of cities)."""
+    `compact` writes one line (json's C encoder: much faster for thousands of cities);
+    `plain` says `doc` holds plain JSON values already (see `plain_values`)."""
+    doc = doc if plain else _v(doc)
     if compact:
-        return json.dumps(_v(doc), ensure_ascii=False, separators=(",", ":")) + "\n"
-    return json.dumps(_v(doc), ensure_ascii=False, indent=2) + "\n"
+        return json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+plain_values = _v
