@@ -473,10 +473,9 @@ def plan(city_path, goal, frameworks, year, engine_name, waivers_path, as_of, cr
     _emit(plan_doc(plans, lang), fmt, lang, output, None, {"schema": "ipcheck.plan/1", "plans": [p for _, p in plans]})
 
 
-def _compare_worker_init(criteria_dir: Path, fw_ids: tuple[str, ...], engine_name: str, year: int | None,
+def _compare_worker_init(lib: Library, fw_ids: tuple[str, ...], engine_name: str, year: int | None,
                          sens: tuple | None, rows: bool = False) -> None:
     from engine.decide import make_decider
-    lib = load_library(criteria_dir)
     _WORKER.update(lib=lib, fws=[lib.frameworks[f] for f in fw_ids], decider=make_decider(engine_name)[0], year=year,
                    sens=sens, rows=rows)
 
@@ -508,12 +507,15 @@ def _compare_one(path: str):
         return path, None, str(exc)
 
 
-def evaluate_many(paths: list[Path], criteria_dir: Path, fw_ids: tuple[str, ...], engine_name: str,
+def evaluate_many(paths: list[Path], lib: Library, fw_ids: tuple[str, ...], engine_name: str,
                   year: int | None, jobs: int, progress: bool, sens: tuple | None = None, rows: bool = False):
-    """Every city against every framework, summarized: in `jobs` processes, each with its own durable-rules Host."""
+    """Every city against every framework, summarized: in `jobs` processes, each with its own durable-rules Host.
+
+    The workers are forked: they share the criteria already read here. Cities go out in
+    chunks of at most 16, so no worker is left with a long tail while the other waits."""
     import multiprocessing as mp
     names = [str(p) for p in paths]
-    args = (criteria_dir, fw_ids, engine_name, year, sens, rows)
+    args = (lib, fw_ids, engine_name, year, sens, rows)
     out: dict[str, list] = {}
     bar = None
     if progress:
@@ -528,7 +530,7 @@ def evaluate_many(paths: list[Path], criteria_dir: Path, fw_ids: tuple[str, ...]
             pool = None
         else:
             pool = mp.get_context("fork").Pool(jobs, initializer=_compare_worker_init, initargs=args)
-            it = pool.imap_unordered(_compare_one, names, chunksize=max(1, min(64, len(names) // (jobs * 8) or 1)))
+            it = pool.imap_unordered(_compare_one, names, chunksize=max(1, min(16, len(names) // (jobs * 8) or 1)))
         for path, res, err in it:
             if err:
                 if pool:
@@ -587,7 +589,7 @@ def compare(city_paths, framework_ids, year, engine_name, jobs, criteria_dir, la
     for p in city_paths:
         files += sorted(p.glob("*.yaml")) if p.is_dir() else [p]
     sens_args = (sensitivity, seed, Decimal(str(weight_range)), Decimal(str(goalpost_range))) if sensitivity else None
-    per_city = evaluate_many(files, criteria_dir, framework_ids, engine_name, year, jobs,
+    per_city = evaluate_many(files, lib, framework_ids, engine_name, year, jobs,
                              progress=len(files) > 20 and sys.stderr.isatty(), sens=sens_args, rows=fmt == "json")
     seen: dict[str, str] = {}
     for f, rs in zip(files, per_city):
