@@ -36,12 +36,22 @@ _PLAIN_DECIMAL = re.compile(r"^[-+]?(\d[\d_]*)?(\.\d[\d_]*)?$")
 
 
 class Document:
-    """A parsed YAML file: its data and, kept for error messages, its node tree."""
+    """A parsed YAML file: its data and, for error messages, its node tree.
 
-    def __init__(self, name: str, data: Any, root: yaml.Node):
+    The fast path builds the data from libyaml's events and keeps only the text: the node
+    tree is composed when an error message first needs a position."""
+
+    def __init__(self, name: str, data: Any, root: yaml.Node | None, text: str = ""):
         self.name = name
         self.data = data
-        self.root = root
+        self._root = root
+        self._text = text
+
+    @property
+    def root(self) -> yaml.Node:
+        if self._root is None:
+            self._root = yaml.compose(self._text, Loader=_FastLoader)
+        return self._root
 
     def where(self, path: tuple[Any, ...]) -> tuple[int, int]:
         """Line and column of the deepest node along `path`.
@@ -93,35 +103,6 @@ def _yaml_error(name: str, exc: yaml.YAMLError) -> InputError:
     return InputError(name, mark.line + 1, mark.column + 1, f"not valid YAML: {problem}")
 
 
-_DOC_MARK = re.compile(r"^(---|\.\.\.)", re.M)
-# An anchor or alias starts a node: after a line start, white space or a flow indicator.
-# "S&T" or "R & D" cannot be one; anything that might be goes through the event scan.
-_ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[\]{},])[&*][^\s]", re.M)
-_BRACKETS = re.compile(r"[\[\]{}]")
-
-
-def _surely_shallow(text: str) -> bool:
-    """A cheap sufficient test that the full event pre-scan can be skipped.
-
-    No '&' or '*' where a node can start means no anchors or aliases; no '---' or '...' at a
-    line start, one document. Block nesting needs at least one leading
-    space, '-', '?' or ':' per level on a line; flow nesting one bracket per level. When the
-    longest such lead plus the deepest bracket count stays within MAX_DEPTH, so does the
-    document. Anything else goes through the event scan.
-    """
-    if (("&" in text or "*" in text) and _ANCHOR_OR_ALIAS.search(text)) or (
-            ("---" in text or "..." in text) and _DOC_MARK.search(text)):
-        return False
-    depth = best = 0
-    for ch in _BRACKETS.findall(text):
-        depth += 1 if ch in "[{" else -1
-        best = max(best, depth)
-    if text.count("\n") >= MAX_NODES:
-        return False
-    # a line whose lead alone could reach the remaining depth sends the text to the event scan
-    return best <= MAX_DEPTH and not re.search(r"^[ \-?:]{%d}" % (MAX_DEPTH + 1 - best), text, re.M)
-
-
 def _prescan(name: str, text: str) -> None:
     """Walk the event stream (no recursion) to refuse aliases, deep nesting and huge trees."""
     depth = 0
@@ -159,16 +140,14 @@ _FastLoader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 
 def _implicit_tag(value: str) -> str:
     """The tag YAML 1.1 (PyYAML's SafeLoader) gives a plain scalar: null, bool, int, float, timestamp or str."""
-    for tag, regexp in _IMPLICIT.get(value[:1] or None, ()):
+    for tag, regexp in _IMPLICIT.get(value[:1], ()):  # '' (an empty plain value) is null
         if regexp.match(value):
             return tag
     return _STR
 
 
-def _scalar(name: str, node: yaml.ScalarNode, resolve: bool = False) -> Any:
-    tag, raw = node.tag, node.value
-    if resolve and not node.style and tag == _STR:  # plain: style None (Python) or "" (libyaml)
-        tag = _implicit_tag(raw)
+def _typed(name: str, tag: str, raw: str, node: Any) -> Any:
+    """The value of a scalar with its tag; `node` (or event) gives the position of a refusal."""
     if tag == _NULL:
         return None
     if tag == _BOOL:
@@ -192,8 +171,8 @@ def _scalar(name: str, node: yaml.ScalarNode, resolve: bool = False) -> Any:
     raise InputError(name, line, col, f"YAML tag {tag} is not allowed")
 
 
-def _construct(name: str, root: yaml.Node, resolve: bool = False) -> Any:
-    """Plain values from the node tree; `resolve`: plain scalars still need their implicit tags."""
+def _construct(name: str, root: yaml.Node) -> Any:
+    """Plain values from the safe loader's node tree (tags resolved)."""
     seen: set[int] = set()
     scalar, sequence, mapping = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
 
@@ -207,7 +186,7 @@ def _construct(name: str, root: yaml.Node, resolve: bool = False) -> Any:
         seen.add(id(node))
         kind = type(node)
         if kind is scalar:
-            return _scalar(name, node, resolve)
+            return _typed(name, node.tag, node.value, node)
         if kind is sequence:
             if node.tag != _SEQ:
                 raise fail(node, f"YAML tag {node.tag} is not allowed")
@@ -221,7 +200,7 @@ def _construct(name: str, root: yaml.Node, resolve: bool = False) -> Any:
                     raise fail(key_node, "a key must be a plain value, not a list or mapping")
                 if key_node.tag == _MERGE or (key_node.value == "<<" and not key_node.style):
                     raise fail(key_node, "YAML merge keys (<<) are not allowed")
-                key = _scalar(name, key_node, resolve)
+                key = _typed(name, key_node.tag, key_node.value, key_node)
                 if key is None or isinstance(key, (Decimal, bool)):
                     raise fail(key_node, f"key {key_node.value!r} must be a name or a whole year")
                 if key in out:
@@ -233,20 +212,106 @@ def _construct(name: str, root: yaml.Node, resolve: bool = False) -> Any:
     return build(root)
 
 
+_NOTHING = object()
+
+
+def _from_events(name: str, text: str) -> Any:
+    """Plain values straight from libyaml's events, for text without tags (no '!').
+
+    Makes every refusal `_prescan` and `_construct` make (aliases, several documents, deep
+    nesting, too many values, keys that are not plain names or years, merge keys, duplicate
+    keys, numbers not in plain digits), at the event that breaks the rule, without building
+    a node tree. Plain scalars get their YAML 1.1 type as PyYAML's SafeLoader gives it.
+    """
+    loader = _FastLoader(text)
+    # one entry per open collection: [the dict or list, is a mapping, key waiting for its value]
+    stack: list[list[Any]] = []
+    root: Any = _NOTHING
+    count = documents = 0
+
+    def fail(event: Any, message: str) -> InputError:
+        line, col = _mark(event)
+        return InputError(name, line, col, message)
+
+    def place(event: Any, value: Any) -> None:
+        nonlocal root
+        if not stack:
+            root = value
+            return
+        top = stack[-1]
+        if not top[1]:
+            top[0].append(value)
+        elif top[2] is not _NOTHING:
+            top[0][top[2]] = value
+            top[2] = _NOTHING
+        elif type(event) is not yaml.ScalarEvent:
+            raise fail(event, "a key must be a plain value, not a list or mapping")
+        else:
+            if value is None or isinstance(value, (Decimal, bool)):
+                raise fail(event, f"key {event.value!r} must be a name or a whole year")
+            if value in top[0]:
+                raise fail(event, f"duplicate key {event.value!r}")
+            top[2] = value
+
+    try:
+        while True:
+            event = loader.get_event()
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
+                count += 1
+                if count > MAX_NODES:
+                    raise fail(event, f"more than {MAX_NODES:,} values in one file")
+                raw = event.value
+                if raw == "<<" and not event.style and stack and stack[-1][1] and stack[-1][2] is _NOTHING:
+                    raise fail(event, "YAML merge keys (<<) are not allowed")
+                place(event, _typed(name, _implicit_tag(raw) if not event.style else _STR, raw, event))
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                count += 1
+                if len(stack) >= MAX_DEPTH:
+                    raise fail(event, f"nested deeper than {MAX_DEPTH} levels")
+                if count > MAX_NODES:
+                    raise fail(event, f"more than {MAX_NODES:,} values in one file")
+                container: Any = {} if kind is yaml.MappingStartEvent else []
+                place(event, container)
+                stack.append([container, kind is yaml.MappingStartEvent, _NOTHING])
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                stack.pop()
+            elif kind is yaml.AliasEvent:
+                raise fail(event, f"YAML aliases are not allowed (*{event.anchor})")
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise fail(event, "more than one YAML document in the file")
+            elif kind is yaml.StreamEndEvent or event is None:
+                break
+    except yaml.YAMLError as exc:
+        raise _yaml_error(name, exc) from None
+    finally:
+        loader.dispose()
+    if root is _NOTHING:
+        raise InputError(name, 0, 0, "the file is empty")
+    return root
+
+
+def _parse_tagged(name: str, text: str) -> Document:
+    """Text with tags ('!'): refusals from the event stream first, then the safe loader's node tree."""
+    _prescan(name, text)
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError as exc:
+        raise _yaml_error(name, exc) from None
+    if root is None:
+        raise InputError(name, 0, 0, "the file is empty")
+    return Document(name, _construct(name, root), root)
+
+
 def parse(name: str, raw: bytes) -> Document:
     """Parse one YAML file given as bytes; `name` is used in every error message."""
     text = _decode(name, raw)
     if not text.strip():
         raise InputError(name, 0, 0, "the file is empty")
-    # Without explicit tags ('!') the base loader composes faster, and plain scalars are
-    # typed here with the same YAML 1.1 rules; with them, the safe loader types them.
-    fast = "!" not in text
-    if not _surely_shallow(text):
-        _prescan(name, text)
-    try:
-        root = yaml.compose(text, Loader=_FastLoader if fast else _Loader)
-    except yaml.YAMLError as exc:
-        raise _yaml_error(name, exc) from None
-    if root is None:
-        raise InputError(name, 0, 0, "the file is empty")
-    return Document(name, _construct(name, root, resolve=fast), root)
+    # Tags need a '!': text without one is read from the event stream (the common case, and
+    # the fast one); text with tags goes through the safe loader, which resolves them.
+    if "!" in text:
+        return _parse_tagged(name, text)
+    return Document(name, _from_events(name, text), None, text)

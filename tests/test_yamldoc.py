@@ -82,17 +82,37 @@ def _depth(x) -> int:
 
 from hypothesis import given, strategies as st  # noqa: E402
 
-from engine.yamldoc import MAX_DEPTH, _surely_shallow  # noqa: E402
+from engine.errors import InputError  # noqa: E402
+from engine.yamldoc import MAX_DEPTH, _parse_tagged  # noqa: E402
 
-_TREES = st.recursive(st.one_of(st.integers(), st.text(max_size=5)),
+_SCALARS = st.one_of(st.integers(-10**6, 10**6), st.booleans(), st.none(), st.text(max_size=6),
+                     st.sampled_from(["1.5", "0.95", "1_000", "2023-02-30", "yes", "~", "<<", "-0", "1e5", ".nan"]))
+_TREES = st.recursive(_SCALARS,
                       lambda kids: st.one_of(st.lists(kids, max_size=3),
-                                             st.dictionaries(st.text("abc", min_size=1, max_size=3), kids, max_size=3)),
+                                             st.dictionaries(st.one_of(st.text("abc<", min_size=1, max_size=3),
+                                                                       st.integers(1990, 2030)), kids, max_size=3)),
                       max_leaves=60)
 
 
-@given(_TREES, st.booleans())
-def test_the_quick_depth_check_never_lets_a_deep_document_through(tree, flow):
+def _outcome(parse_text, text):
+    try:
+        return "ok", parse_text(text)
+    except InputError as exc:
+        return "refused", (exc.line, exc.message)
+
+
+@given(_TREES, st.booleans(), st.integers(0, 40), st.sampled_from(["", "&a ", "*a", "[", "- ", ": ", "\n", "? ", "{", "#"]))
+def test_the_event_reader_matches_the_safe_loader(tree, flow, at, insert):
+    """Text without tags is read from libyaml's events; the safe loader's node tree must agree:
+    the same values, or a refusal in both (with the same message when the rule is the same)."""
     import yaml
     text = yaml.safe_dump({"root": tree}, default_flow_style=flow, allow_unicode=True)
-    if _surely_shallow(text):
-        assert _depth({"root": tree}) <= MAX_DEPTH
+    text = text[:at] + insert + text[at:]
+    if "!" in text:
+        return
+    fast = _outcome(lambda t: parse("f.yaml", t.encode()).data, text)
+    safe = _outcome(lambda t: _parse_tagged("f.yaml", t).data, text)
+    assert fast[0] == safe[0], (text, fast, safe)
+    if fast[0] == "ok":
+        assert fast == safe
+    _depth(fast[1]) <= MAX_DEPTH if fast[0] == "ok" else None
