@@ -9,6 +9,7 @@ as `Decimal` built from the written digits, never through a float.
 
 from __future__ import annotations
 
+import functools
 import re
 from decimal import Decimal
 from typing import Any
@@ -138,8 +139,11 @@ _IMPLICIT = yaml.resolver.Resolver.yaml_implicit_resolvers
 _FastLoader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 
 
+@functools.lru_cache(maxsize=8192)
 def _implicit_tag(value: str) -> str:
-    """The tag YAML 1.1 (PyYAML's SafeLoader) gives a plain scalar: null, bool, int, float, timestamp or str."""
+    """The tag YAML 1.1 (PyYAML's SafeLoader) gives a plain scalar: null, bool, int, float, timestamp or str.
+
+    Cached: keys, years and source names repeat in every fact file."""
     for tag, regexp in _IMPLICIT.get(value[:1], ()):  # '' (an empty plain value) is null
         if regexp.match(value):
             return tag
