@@ -474,10 +474,10 @@ def plan(city_path, goal, frameworks, year, engine_name, waivers_path, as_of, cr
 
 
 def _compare_worker_init(lib: Library, fw_ids: tuple[str, ...], engine_name: str, year: int | None,
-                         sens: tuple | None, rows: bool = False) -> None:
+                         sens: tuple | None, rows: bool = False, summaries: bool = True) -> None:
     from engine.decide import make_decider
     _WORKER.update(lib=lib, fws=[lib.frameworks[f] for f in fw_ids], decider=make_decider(engine_name)[0], year=year,
-                   sens=sens, rows=rows)
+                   sens=sens, rows=rows, summaries=summaries)
 
 
 _WORKER: dict = {}
@@ -487,8 +487,9 @@ def _compare_one(path: str):
     """Evaluate one city file in a worker: (path, [(summary, sensitivity, JSON row)], None) or (path, None, error line).
 
     The JSON row (plain values, without the rank) is made here when JSON is asked for, so the
-    parent process only ranks and writes."""
-    from engine.compare import summarize
+    parent process only ranks and writes; when nothing but JSON is made, the summary is cut
+    to what ranking needs (city and score)."""
+    from engine.compare import RankKey, summarize
     from engine.evaluate import evaluate_frameworks
     from engine.load import load_city
     from engine.sensitivity import sensitivity
@@ -501,21 +502,23 @@ def _compare_one(path: str):
         out = []
         for r in results:
             s = summarize(r)
-            out.append((s, sensitivity(r, *w["sens"]) if w["sens"] else None, summary_row(s) if w["rows"] else None))
+            out.append((s if w["summaries"] else RankKey(s.city_id, s.score),
+                        sensitivity(r, *w["sens"]) if w["sens"] else None, summary_row(s) if w["rows"] else None))
         return path, out, None
     except InputError as exc:
         return path, None, str(exc)
 
 
 def evaluate_many(paths: list[Path], lib: Library, fw_ids: tuple[str, ...], engine_name: str,
-                  year: int | None, jobs: int, progress: bool, sens: tuple | None = None, rows: bool = False):
+                  year: int | None, jobs: int, progress: bool, sens: tuple | None = None, rows: bool = False,
+                  summaries: bool = True):
     """Every city against every framework, summarized: in `jobs` processes, each with its own durable-rules Host.
 
     The workers are forked: they share the criteria already read here. Cities go out in
     chunks of at most 16, so no worker is left with a long tail while the other waits."""
     import multiprocessing as mp
     names = [str(p) for p in paths]
-    args = (lib, fw_ids, engine_name, year, sens, rows)
+    args = (lib, fw_ids, engine_name, year, sens, rows, summaries)
     out: dict[str, list] = {}
     bar = None
     if progress:
@@ -590,7 +593,8 @@ def compare(city_paths, framework_ids, year, engine_name, jobs, criteria_dir, la
         files += sorted(p.glob("*.yaml")) if p.is_dir() else [p]
     sens_args = (sensitivity, seed, Decimal(str(weight_range)), Decimal(str(goalpost_range))) if sensitivity else None
     per_city = evaluate_many(files, lib, framework_ids, engine_name, year, jobs,
-                             progress=len(files) > 20 and sys.stderr.isatty(), sens=sens_args, rows=fmt == "json")
+                             progress=len(files) > 20 and sys.stderr.isatty(), sens=sens_args, rows=fmt == "json",
+                             summaries=fmt != "json" or pdf_path is not None)
     seen: dict[str, str] = {}
     for f, rs in zip(files, per_city):
         cid = rs[0][0].city_id

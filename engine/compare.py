@@ -27,6 +27,13 @@ class Summary:
     statuses: tuple[tuple[str, str], ...]  # (criterion id, status), in the framework's order
 
 
+@dataclass(frozen=True, slots=True)
+class RankKey:
+    """What ranking needs of a summary, when nothing else of it is shown (JSON output)."""
+    city_id: str
+    score: Decimal | None
+
+
 def summarize(r: FrameworkResult) -> Summary:
     return Summary(r.framework_id, r.framework_version, r.framework_title_zh, r.framework_title_en, r.city_id,
                    r.city_zh, r.city_en, r.year, r.score, r.coverage, r.verdict, r.categories,
