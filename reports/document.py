@@ -8,6 +8,7 @@ weasyprint is imported only when a PDF is asked for.
 
 from __future__ import annotations
 
+import gc
 import io
 import math
 import os
@@ -121,6 +122,25 @@ def _fetcher():
     return RefusingFetcher()
 
 
+@contextmanager
+def _fewer_collections():
+    """Run Python's cyclic garbage collector less often while weasyprint lays out a report.
+
+    weasyprint makes hundreds of thousands of small objects; with the default threshold
+    (a collection every 700 allocations) collecting took about an eighth of a render. The
+    objects alive before the render (modules, weasyprint's own stylesheet) are frozen out
+    of the scans; afterwards everything is as it was. Peak memory did not change (170 MiB).
+    """
+    threshold = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(10_000, 10, 10)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
+        gc.unfreeze()
+
+
 def render_pdf(html: str) -> bytes:
     """The HTML report as PDF bytes; ReportError when no CJK font is installed."""
     if not cjk_font_available():
@@ -129,7 +149,8 @@ def render_pdf(html: str) -> bytes:
 
     HTML = _import_weasyprint().HTML
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    return HTML(string=html, base_url=str(TEMPLATES), url_fetcher=_fetcher()).write_pdf()
+    with _fewer_collections():
+        return HTML(string=html, base_url=str(TEMPLATES), url_fetcher=_fetcher()).write_pdf()
 
 
 def _warm() -> None:
