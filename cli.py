@@ -475,7 +475,10 @@ def plan(city_path, goal, frameworks, year, engine_name, waivers_path, as_of, cr
 
 def _compare_worker_init(lib: Library, fw_ids: tuple[str, ...], engine_name: str, year: int | None,
                          sens: tuple | None, rows: bool = False, summaries: bool = True) -> None:
+    import gc
+
     from engine.decide import make_decider
+    gc.freeze()  # the criteria and modules shared with the parent stay out of every collection
     _WORKER.update(lib=lib, fws=[lib.frameworks[f] for f in fw_ids], decider=make_decider(engine_name)[0], year=year,
                    sens=sens, rows=rows, summaries=summaries)
 
