@@ -12,7 +12,7 @@ from .decide import Decider, DeciderError, Leaf, leaf
 from .errors import InputError
 from .load import Catalogue, LoadedCity, LoadedFramework
 from .measure import UNBOUNDED, Facts, measure, target_summary, trend
-from .result import NO_WORDS, CriterionResult, FrameworkResult, Measurement, WaiverNote, Words
+from .result import MUST_EXIST, NO_WORDS, CriterionResult, FrameworkResult, Measurement, WaiverNote, Words
 from .score import category_scores, coverage, fix_first, leaf_status, overall, verdict
 from .units import CTX, OP_SYMBOL, display
 
@@ -72,7 +72,7 @@ def _target_text(ms: Measurement) -> Words:
         v = display(t.target, ms.unit)
         return Words(f"target {v} by {t.target_year}", f"目标：{t.target_year}年达到{v}")
     if ms.unit == "yes/no":
-        return Words("must exist", "须具备")
+        return MUST_EXIST
     v = f"{OP_SYMBOL[ms.op]} {display(ms.target, ms.unit)}"  # type: ignore[arg-type]
     return Words(f"target {v} ({ms.target_year})", f"目标{v}（{ms.target_year}年）")
 

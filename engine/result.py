@@ -24,6 +24,7 @@ class Words:
 
 
 NO_WORDS = Words("", "")
+MUST_EXIST = Words("must exist", "须具备")  # the target of a yes/no criterion
 
 
 @dataclass(frozen=True)

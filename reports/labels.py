@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from engine.result import CriterionResult, FrameworkResult
+from engine.result import MUST_EXIST, CriterionResult, FrameworkResult
 from engine.units import OP_SYMBOL, display
 
 STATUS = {
@@ -88,13 +88,10 @@ def value_text(r: CriterionResult) -> str:
     return v + year
 
 
-MUST_EXIST = {"zh": "须具备", "en": "must exist"}
-
-
 def target_text(r: CriterionResult, lang: str = "en") -> str:
     ms = r.measurement
     if r.check_kind == "exists":
-        return MUST_EXIST[lang]
+        return MUST_EXIST.get(lang)
     if ms.combine or ms.target is None:
         return r.target_summary.get(lang)
     if ms.trajectory:
