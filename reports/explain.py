@@ -50,6 +50,10 @@ def render(res: FrameworkResult, r: CriterionResult, lang: str) -> str:
     if r.trend and len(r.trend.history) > 1:
         t = r.trend
         lines.append("history: " + ", ".join(f"{y} {display(v, t.unit)}" for y, v in t.history))
+    # A trajectory's growth figures (from its base year) are given with its path above; the
+    # history's own first-to-last figures would read as a second answer to the same question.
+    if r.trend and len(r.trend.history) > 1 and not r.measurement.trajectory:
+        t = r.trend
         if t.observed_cagr_pct is not None:
             lines.append(f"  growth observed {t.history[0][0]}–{t.history[-1][0]}: {display(t.observed_cagr_pct, '%')} a year")
         if t.needed_cagr_pct is not None:

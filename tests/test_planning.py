@@ -199,3 +199,17 @@ def test_compare_and_progress_pdfs(tmp_path):
     with pdfplumber.open(prog_pdf) as pdf:
         text = "".join(p.extract_text() or "" for p in pdf.pages)
     assert "逐年进展" in text and "2019" in text and "TJ-01" in text
+
+
+def test_explain_gives_a_trajectory_one_growth_figure(catalogue, deciders):
+    # The path's own figures (base 2018 → 2020: (121/100)^(1/2) − 1 = 10%) are the ones shown;
+    # the history (2016–2020) is listed, without a second "growth observed" over other years.
+    from reports import explain
+    c = crit("T", "{kind: trajectory, indicator: valid_patents, base: 100件, base_year: 2018, target: 200件, "
+                  "target_year: 2025}")
+    res = evaluate(framework(c, catalogue, year=2025), city({"valid_patents": {2016: 80, 2018: 100, 2020: 121}}, catalogue),
+                   catalogue, deciders["python"], year=2020)
+    text = explain.render(res, res.results[0], "en")
+    assert "history: 2016 80 件, 2018 100 件, 2020 121 件" in text
+    assert text.count("growth observed") == 1 and "growth observed 2018–2020: 10% a year" in text
+    assert text.count("growth still needed") + text.count("growth needed") == 1
