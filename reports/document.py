@@ -9,6 +9,7 @@ weasyprint is imported only when a PDF is asked for.
 from __future__ import annotations
 
 import gc
+import importlib
 import io
 import math
 import os
@@ -102,12 +103,11 @@ def _import_weasyprint():
     if "weasyprint" not in sys.modules:
         try:  # (weasyprint prints its installation help on a failed load: kept off stdout here)
             with redirect_stdout(io.StringIO()), _ldconfig_lookup():
-                import weasyprint  # noqa: F401
+                importlib.import_module("weasyprint")
         except OSError:  # a library the ldconfig cache does not list: let ctypes search as usual
             for name in [m for m in sys.modules if m == "weasyprint" or m.startswith("weasyprint.")]:
                 del sys.modules[name]
-    import weasyprint
-    return weasyprint
+    return importlib.import_module("weasyprint")
 
 
 def _fetcher():
