@@ -154,7 +154,11 @@ def render_pdf(html: str) -> bytes:
 
 
 def _warm() -> None:
-    _import_weasyprint()  # imported ahead, while the parent evaluates
+    # What the renderer inherited from the parent stays out of the collector's scans (which
+    # would also copy those pages of the forked process); then weasyprint is imported ahead,
+    # while the parent evaluates.
+    gc.freeze()
+    _import_weasyprint()
 
 
 def _render_in_child(html: str) -> bytes:
