@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from decimal import Decimal
-from typing import Any
+from typing import Any, Iterator
 
 import yaml
 
@@ -104,35 +104,57 @@ def _yaml_error(name: str, exc: yaml.YAMLError) -> InputError:
     return InputError(name, mark.line + 1, mark.column + 1, f"not valid YAML: {problem}")
 
 
-def _prescan(name: str, text: str) -> None:
-    """Walk the event stream (no recursion) to refuse aliases, deep nesting and huge trees."""
-    depth = 0
-    count = 0
-    documents = 0
+def _checked_events(name: str, loader: Any) -> Iterator[Any]:
+    """The loader's events, refusing on the way aliases, a second document, nesting deeper
+    than MAX_DEPTH and more than MAX_NODES values (no recursion, nothing built)."""
+    depth = count = documents = 0
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            if isinstance(event, yaml.DocumentStartEvent):
+        while True:
+            event = loader.get_event()
+            kind = type(event)
+            if kind is yaml.ScalarEvent or kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                count += 1
+                if kind is not yaml.ScalarEvent:
+                    depth += 1
+                    if depth > MAX_DEPTH:
+                        raise _fail(name, event, f"nested deeper than {MAX_DEPTH} levels")
+                if count > MAX_NODES:
+                    raise _fail(name, event, f"more than {MAX_NODES:,} values in one file")
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                depth -= 1
+            elif kind is yaml.AliasEvent:
+                raise _fail(name, event, f"YAML aliases are not allowed (*{event.anchor})")
+            elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
-                    line, col = _mark(event)
-                    raise InputError(name, line, col, "more than one YAML document in the file")
-            elif isinstance(event, yaml.AliasEvent):
-                line, col = _mark(event)
-                raise InputError(name, line, col, f"YAML aliases are not allowed (*{event.anchor})")
-            elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    line, col = _mark(event)
-                    raise InputError(name, line, col, f"nested deeper than {MAX_DEPTH} levels")
-            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                depth -= 1
-            if isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                count += 1
-                if count > MAX_NODES:
-                    line, col = _mark(event)
-                    raise InputError(name, line, col, f"more than {MAX_NODES:,} values in one file")
+                    raise _fail(name, event, "more than one YAML document in the file")
+            elif kind is yaml.StreamEndEvent or event is None:
+                return
+            yield event
     except yaml.YAMLError as exc:
         raise _yaml_error(name, exc) from None
+    finally:
+        loader.dispose()
+
+
+def _prescan(name: str, text: str) -> None:
+    """Walk the whole event stream once, for its refusals, before a node tree is composed."""
+    for _ in _checked_events(name, _Loader(text)):
+        pass
+
+
+def _fail(name: str, node_or_event: Any, message: str) -> InputError:
+    line, col = _mark(node_or_event)
+    return InputError(name, line, col, message)
+
+
+def _key(name: str, where: Any, key: Any, out: dict) -> Any:
+    """A mapping key a file may use: a name or a whole year, not already in the mapping."""
+    if key is None or isinstance(key, (Decimal, bool)):
+        raise _fail(name, where, f"key {where.value!r} must be a name or a whole year")
+    if key in out:
+        raise _fail(name, where, f"duplicate key {where.value!r}")
+    return key
 
 
 _IMPLICIT = yaml.resolver.Resolver.yaml_implicit_resolvers
@@ -161,8 +183,7 @@ def _typed(name: str, tag: str, raw: str, node: Any) -> Any:
         if not _PLAIN_DECIMAL.match(text) or text in ("", "+", "-", "."):
             kind = "not a number" if "nan" in raw.lower() else (
                 "infinite" if "inf" in raw.lower() else "not written in plain decimal digits")
-            line, col = _mark(node)
-            raise InputError(name, line, col, f"number {raw!r} is {kind}; write it as plain digits, e.g. 0.00001")
+            raise _fail(name, node, f"number {raw!r} is {kind}; write it as plain digits, e.g. 0.00001")
         if tag == _INT:
             n = int(text)
             return Decimal(text) if n == 0 and text.startswith("-") else n  # keep -0 visible to the checks
@@ -171,8 +192,7 @@ def _typed(name: str, tag: str, raw: str, node: Any) -> Any:
         return raw  # pydantic parses (and refuses 2023-02-30) with this position
     if tag == _STR:
         return raw
-    line, col = _mark(node)
-    raise InputError(name, line, col, f"YAML tag {tag} is not allowed")
+    raise _fail(name, node, f"YAML tag {tag} is not allowed")
 
 
 def _construct(name: str, root: yaml.Node) -> Any:
@@ -180,38 +200,30 @@ def _construct(name: str, root: yaml.Node) -> Any:
     seen: set[int] = set()
     scalar, sequence, mapping = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
 
-    def fail(node: yaml.Node, message: str) -> InputError:
-        line, col = _mark(node)
-        return InputError(name, line, col, message)
-
     def build(node: yaml.Node) -> Any:
         if id(node) in seen:
-            raise fail(node, "YAML aliases are not allowed")
+            raise _fail(name, node, "YAML aliases are not allowed")
         seen.add(id(node))
         kind = type(node)
         if kind is scalar:
             return _typed(name, node.tag, node.value, node)
         if kind is sequence:
             if node.tag != _SEQ:
-                raise fail(node, f"YAML tag {node.tag} is not allowed")
+                raise _fail(name, node, f"YAML tag {node.tag} is not allowed")
             return [build(child) for child in node.value]
         if kind is mapping:
             if node.tag != _MAP:
-                raise fail(node, f"YAML tag {node.tag} is not allowed")
+                raise _fail(name, node, f"YAML tag {node.tag} is not allowed")
             out: dict[Any, Any] = {}
             for key_node, value_node in node.value:
                 if type(key_node) is not scalar:
-                    raise fail(key_node, "a key must be a plain value, not a list or mapping")
+                    raise _fail(name, key_node, "a key must be a plain value, not a list or mapping")
                 if key_node.tag == _MERGE or (key_node.value == "<<" and not key_node.style):
-                    raise fail(key_node, "YAML merge keys (<<) are not allowed")
-                key = _typed(name, key_node.tag, key_node.value, key_node)
-                if key is None or isinstance(key, (Decimal, bool)):
-                    raise fail(key_node, f"key {key_node.value!r} must be a name or a whole year")
-                if key in out:
-                    raise fail(key_node, f"duplicate key {key_node.value!r}")
+                    raise _fail(name, key_node, "YAML merge keys (<<) are not allowed")
+                key = _key(name, key_node, _typed(name, key_node.tag, key_node.value, key_node), out)
                 out[key] = build(value_node)
             return out
-        raise fail(node, "unsupported YAML node")
+        raise _fail(name, node, "unsupported YAML node")
 
     return build(root)
 
@@ -227,15 +239,9 @@ def _from_events(name: str, text: str) -> Any:
     keys, numbers not in plain digits), at the event that breaks the rule, without building
     a node tree. Plain scalars get their YAML 1.1 type as PyYAML's SafeLoader gives it.
     """
-    loader = _FastLoader(text)
     # one entry per open collection: [the dict or list, is a mapping, key waiting for its value]
     stack: list[list[Any]] = []
     root: Any = _NOTHING
-    count = documents = 0
-
-    def fail(event: Any, message: str) -> InputError:
-        line, col = _mark(event)
-        return InputError(name, line, col, message)
 
     def place(event: Any, value: Any) -> None:
         nonlocal root
@@ -249,49 +255,23 @@ def _from_events(name: str, text: str) -> Any:
             top[0][top[2]] = value
             top[2] = _NOTHING
         elif type(event) is not yaml.ScalarEvent:
-            raise fail(event, "a key must be a plain value, not a list or mapping")
+            raise _fail(name, event, "a key must be a plain value, not a list or mapping")
         else:
-            if value is None or isinstance(value, (Decimal, bool)):
-                raise fail(event, f"key {event.value!r} must be a name or a whole year")
-            if value in top[0]:
-                raise fail(event, f"duplicate key {event.value!r}")
-            top[2] = value
+            top[2] = _key(name, event, value, top[0])
 
-    try:
-        while True:
-            event = loader.get_event()
-            kind = type(event)
-            if kind is yaml.ScalarEvent:
-                count += 1
-                if count > MAX_NODES:
-                    raise fail(event, f"more than {MAX_NODES:,} values in one file")
-                raw = event.value
-                if raw == "<<" and not event.style and stack and stack[-1][1] and stack[-1][2] is _NOTHING:
-                    raise fail(event, "YAML merge keys (<<) are not allowed")
-                place(event, _typed(name, _implicit_tag(raw) if not event.style else _STR, raw, event))
-            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-                count += 1
-                if len(stack) >= MAX_DEPTH:
-                    raise fail(event, f"nested deeper than {MAX_DEPTH} levels")
-                if count > MAX_NODES:
-                    raise fail(event, f"more than {MAX_NODES:,} values in one file")
-                container: Any = {} if kind is yaml.MappingStartEvent else []
-                place(event, container)
-                stack.append([container, kind is yaml.MappingStartEvent, _NOTHING])
-            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-                stack.pop()
-            elif kind is yaml.AliasEvent:
-                raise fail(event, f"YAML aliases are not allowed (*{event.anchor})")
-            elif kind is yaml.DocumentStartEvent:
-                documents += 1
-                if documents > 1:
-                    raise fail(event, "more than one YAML document in the file")
-            elif kind is yaml.StreamEndEvent or event is None:
-                break
-    except yaml.YAMLError as exc:
-        raise _yaml_error(name, exc) from None
-    finally:
-        loader.dispose()
+    for event in _checked_events(name, _FastLoader(text)):
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            raw = event.value
+            if raw == "<<" and not event.style and stack and stack[-1][1] and stack[-1][2] is _NOTHING:
+                raise _fail(name, event, "YAML merge keys (<<) are not allowed")
+            place(event, _typed(name, _implicit_tag(raw) if not event.style else _STR, raw, event))
+        elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            container: Any = {} if kind is yaml.MappingStartEvent else []
+            place(event, container)
+            stack.append([container, kind is yaml.MappingStartEvent, _NOTHING])
+        elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            stack.pop()
     if root is _NOTHING:
         raise InputError(name, 0, 0, "the file is empty")
     return root
