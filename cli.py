@@ -430,7 +430,7 @@ def _emit(doc_or_text, fmt: str, lang: str, output: Path | None, pdf_path: Path 
     from reports import analysis
     if fmt == "json":
         from reports.json_report import dumps
-        text = dumps(json_obj, compact=compact, plain=json_is_plain)
+        text = dumps(json_obj, compact=compact, is_plain=json_is_plain)
     elif fmt == "markdown":
         text = analysis.to_markdown(doc_or_text)
     else:

@@ -125,12 +125,12 @@ def render(results: list[FrameworkResult], inputs: list[tuple[str, str]], versio
     })
 
 
-def dumps(doc: object, compact: bool = False, plain: bool = False) -> str:
+def dumps(doc: object, compact: bool = False, is_plain: bool = False) -> str:
     """JSON text of any result structure: dataclasses, Decimals and dates included.
 
     `compact` writes one line (json's C encoder: much faster for thousands of cities);
-    `plain` says `doc` holds plain JSON values already (see `plain_values`)."""
-    doc = doc if plain else _v(doc)
+    `is_plain` says `doc` holds plain JSON values already (see `plain_values`)."""
+    doc = doc if is_plain else _v(doc)
     if compact:
         return json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n"
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"

@@ -213,3 +213,15 @@ def test_explain_gives_a_trajectory_one_growth_figure(catalogue, deciders):
     assert "history: 2016 80 件, 2018 100 件, 2020 121 件" in text
     assert text.count("growth observed") == 1 and "growth observed 2018–2020: 10% a year" in text
     assert text.count("growth still needed") + text.count("growth needed") == 1
+
+
+def test_a_comparison_row_says_what_the_generic_json_converter_says(catalogue, deciders):
+    # compare's workers write rows field by field for speed; the values must be the converter's.
+    from engine.compare import summarize
+    from reports.json_report import plain_values, summary_row
+    for res in (evaluated(catalogue, deciders), evaluated(catalogue, deciders, facts={})):
+        s = summarize(res)
+        row = summary_row(s)
+        assert row == {"city": s.city_id, "year": s.year, "score": plain_values(s.score),
+                       "coverage": plain_values(s.coverage), "verdict": s.verdict,
+                       "categories": plain_values(s.categories), "statuses": plain_values(dict(s.statuses))}
