@@ -21,7 +21,6 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 BIN = Path(sys.executable).parent
 IPCHECK = str(BIN / "ipcheck")
 
@@ -76,17 +75,18 @@ def median_of(cmd: list[str], runs: int) -> dict:
 def import_breakdown() -> tuple[float, float]:
     """Seconds for a bare interpreter, and for importing what `ipcheck evaluate` needs."""
     bare = statistics.median(run([sys.executable, "-c", "pass"])["wall"] for _ in range(5))
-    imports = statistics.median(run([sys.executable, "-c", "import cli, engine.evaluate, engine.load, engine.decide, "
-                                     "reports.terminal, durable.engine"])["wall"] for _ in range(5))
+    imports = statistics.median(run([sys.executable, "-c", "import ipcheck.cli, ipcheck.engine.evaluate, ipcheck.engine.load, "
+                                     "ipcheck.engine.decide, ipcheck.reports.terminal, durable.engine"])["wall"] for _ in range(5))
     return bare, imports
 
 
 def engine_cost(folder: Path) -> tuple[float, float]:
     """In one process, seconds to evaluate every city in `folder` against every framework, per decider."""
-    from cli import load_library, read_input
-    from engine.decide import DurableDecider, PythonDecider
-    from engine.evaluate import evaluate_frameworks
-    from engine.load import load_city
+    from ipcheck.app.files import read_input
+    from ipcheck.app.library import load_library
+    from ipcheck.engine.decide import DurableDecider, PythonDecider
+    from ipcheck.engine.evaluate import evaluate_frameworks
+    from ipcheck.engine.load import load_city
 
     lib = load_library(ROOT / "criteria")
     fws = list(lib.frameworks.values())

@@ -16,5 +16,8 @@ class InputError(Exception):
         self.column = column
         self.message = message
 
+    def __reduce__(self):  # picklable, so that a worker process can hand it back whole
+        return (type(self), (self.file, self.line, self.column, self.message))
+
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.column}: {self.message}"

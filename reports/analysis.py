@@ -12,10 +12,10 @@ import os
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from engine.compare import CriterionDiff, StatusChange, Summary
-from engine.plan import Plan
-from engine.result import FrameworkResult
-from engine.sensitivity import Sensitivity
+from ..engine.compare import CriterionDiff, StatusChange, Summary
+from ..engine.plan import Plan
+from ..engine.result import FrameworkResult
+from ..engine.sensitivity import Sensitivity
 
 from .labels import CATEGORY, MARK, VERDICT, pct, score_text, short_status
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from engine.result import FrameworkResult
+from ..engine.result import FrameworkResult
 
 from . import labels
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from engine.result import CriterionResult, FrameworkResult, Measurement
-from engine.units import display
+from ..engine.result import CriterionResult, FrameworkResult, Measurement
+from ..engine.units import display
 
 from .labels import STATUS, fact_value, gap_text, target_text, value_text
 

@@ -12,9 +12,9 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from engine.compare import Summary
-from engine.result import CriterionResult, FrameworkResult, Measurement
-from engine.units import plain
+from ..engine.compare import Summary
+from ..engine.result import CriterionResult, FrameworkResult, Measurement
+from ..engine.units import plain
 
 SCHEMA = "ipcheck.evaluation/1"
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from engine.result import MUST_EXIST, CriterionResult, FrameworkResult
-from engine.units import OP_SYMBOL, display
+from ..engine.result import MUST_EXIST, CriterionResult, FrameworkResult
+from ..engine.units import OP_SYMBOL, display
 
 STATUS = {
     "pass": {"zh": "达标", "en": "pass"},
@@ -286,3 +286,21 @@ def followup_lines(res: FrameworkResult, lang: str, top: int = 5) -> list[str]:
     if assumed:
         lines.append(("假设（--set，非公布数据）：" if zh else "Assumptions (--set, not published figures): ") + ", ".join(assumed))
     return lines
+
+
+def sensitivity_lines(results: list[FrameworkResult], sens: dict, lang: str) -> str:
+    """Under an evaluation: each framework's sensitivity interval and how often the verdict held."""
+    if not sens:
+        return ""
+    lines = []
+    for r in results:
+        s = sens[r.framework_id]
+        if lang == "zh":
+            lines.append(f"{r.framework_id} 敏感性：{s.draws} 次抽样（权重 ±{pct(s.weight_range)}，目标 ±{pct(s.goalpost_range)}，"
+                         f"种子 {s.seed}），得分 5–95% 区间 {score_text(s.score_p5)}–{score_text(s.score_p95)}，"
+                         f"结论“{VERDICT[r.verdict][lang]}”保持 {pct(s.verdict_kept)}")
+        else:
+            lines.append(f"{r.framework_id} sensitivity: {s.draws} draws (weights ±{pct(s.weight_range)}, targets "
+                         f"±{pct(s.goalpost_range)}, seed {s.seed}): score 5–95% {score_text(s.score_p5)}–"
+                         f"{score_text(s.score_p95)}, verdict '{VERDICT[r.verdict][lang]}' kept in {pct(s.verdict_kept)} of draws")
+    return "\n".join(lines) + "\n"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from engine.result import FrameworkResult
+from ..engine.result import FrameworkResult
 
 from .labels import HEAD, ROW_HEAD, STATUS, criterion_row, followup_lines, header_lines
 

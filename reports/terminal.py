@@ -11,7 +11,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from engine.result import FrameworkResult
+from ..engine.result import FrameworkResult
 
 from .labels import HEAD, ROW_HEAD, STATUS, criterion_row, followup_lines, header_lines
 

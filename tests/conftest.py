@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import os
@@ -11,11 +10,10 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
-from cli import load_library  # noqa: E402
-from engine.decide import DurableDecider, PythonDecider  # noqa: E402
-from engine.load import load_city  # noqa: E402
+from ipcheck.app.library import load_library  # noqa: E402
+from ipcheck.engine.decide import DurableDecider, PythonDecider  # noqa: E402
+from ipcheck.engine.load import load_city  # noqa: E402
 
 CRITERIA = ROOT / "criteria"
 CITIES = ROOT / "cities"

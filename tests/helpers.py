@@ -6,7 +6,7 @@ import textwrap
 
 import yaml
 
-from engine.load import LoadedCity, load_city, load_framework
+from ipcheck.engine.load import LoadedCity, load_city, load_framework
 
 HEADER = """
 framework:

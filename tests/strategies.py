@@ -11,7 +11,7 @@ from decimal import Decimal
 import yaml
 from hypothesis import strategies as st
 
-from engine.load import LoadedCity, LoadedFramework, load_city, load_framework
+from ipcheck.engine.load import LoadedCity, LoadedFramework, load_city, load_framework
 
 EVAL_YEAR = 2024
 YEARS = list(range(2019, 2026))

@@ -9,7 +9,7 @@ import os
 import pytest
 from click.testing import CliRunner
 
-from cli import main
+from ipcheck.cli import main
 from conftest import CITIES, CITY_FILES, CRITERIA
 
 NINGBO = str(CITIES / "ningbo.yaml")

@@ -8,8 +8,8 @@ from decimal import Decimal
 
 import pytest
 
-from engine.evaluate import evaluate
-from engine.load import load_waivers
+from ipcheck.engine.evaluate import evaluate
+from ipcheck.engine.load import load_waivers
 from helpers import city, crit, framework
 
 THREE = (
@@ -156,7 +156,7 @@ def test_waiver_applies_before_expiry_and_not_from_it(catalogue, deciders):
 
 def test_durable_and_python_agree_on_shipped_cities(library, deciders):
     from conftest import CITY_FILES
-    from engine.load import load_city
+    from ipcheck.engine.load import load_city
     for path in CITY_FILES:
         c = load_city(str(path), path.read_bytes(), library.catalogue)
         for fw in library.frameworks.values():
@@ -167,7 +167,7 @@ def test_durable_and_python_agree_on_shipped_cities(library, deciders):
 
 def test_durable_survives_more_sessions_than_its_limit(deciders):
     """durable-rules holds at most 1,024 live sessions per ruleset: each batch deletes its own."""
-    from engine.decide import leaf
+    from ipcheck.engine.decide import leaf
     d = deciders["durable"]
     x = [leaf("a", Decimal(5), Decimal(10), None, ">="), leaf("b", Decimal(10), Decimal(10), None, ">=")]
     for _ in range(1500):
@@ -176,7 +176,7 @@ def test_durable_survives_more_sessions_than_its_limit(deciders):
 
 def test_falls_back_to_python_when_durable_cannot_be_imported(monkeypatch):
     import sys
-    from engine.decide import PythonDecider, make_decider
+    from ipcheck.engine.decide import PythonDecider, make_decider
     monkeypatch.setitem(sys.modules, "durable.engine", None)
     decider, notice = make_decider("durable")
     assert isinstance(decider, PythonDecider)
@@ -184,7 +184,7 @@ def test_falls_back_to_python_when_durable_cannot_be_imported(monkeypatch):
 
 
 def test_deciders_agree_at_the_boundaries(deciders):
-    from engine.decide import leaf
+    from ipcheck.engine.decide import leaf
     cases = []
     for op in (">=", ">", "<=", "<"):
         for v in ("0", "9.999999", "10", "10.000001", "20", "30"):
@@ -197,7 +197,7 @@ def test_deciders_agree_at_the_boundaries(deciders):
 
 def test_durable_decides_batches_larger_than_one_consequence_call(deciders):
     """Each rule's consequence takes up to CAP facts at once; a bigger batch takes several calls."""
-    from engine.decide import CAP, leaf
+    from ipcheck.engine.decide import CAP, leaf
     cases = [leaf(f"k{i}", Decimal(i), Decimal(CAP), Decimal(CAP // 2), ">=") for i in range(2 * CAP + 500)]
     got = deciders["durable"].decide(cases)
     assert got == deciders["python"].decide(cases)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import CRITERIA, load_library
-from engine.evaluate import run_example
+from ipcheck.engine.evaluate import run_example
 
 _LIB = load_library(CRITERIA)
 CASES = [

@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import given, strategies as st
 
-from cli import main
+from ipcheck.cli import main
 from conftest import CITIES, CRITERIA
 
 HOSTILE = Path(__file__).resolve().parent / "hostile"
@@ -103,7 +103,7 @@ def test_durable_never_gets_out_of_range_numbers():
     """Integer overflow and float forms crash or mislead durable-rules: the wrapper refuses them first."""
     from decimal import Decimal
 
-    from engine.decide import DeciderError, DurableDecider, Leaf, leaf
+    from ipcheck.engine.decide import DeciderError, DurableDecider, Leaf, leaf
     with pytest.raises(DeciderError):
         leaf("x", Decimal("0.0000001"), Decimal(1), None, ">=")  # off the 10^-6 grid
     with pytest.raises(DeciderError):

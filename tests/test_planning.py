@@ -7,12 +7,12 @@ from decimal import Decimal
 
 from click.testing import CliRunner
 
-from cli import main
+from ipcheck.cli import main
 from conftest import CITIES
-from engine.compare import diff_frameworks, rank, status_changes
-from engine.evaluate import evaluate
-from engine.plan import plan
-from engine.sensitivity import percentile, rank_intervals, sensitivity
+from ipcheck.engine.compare import diff_frameworks, rank, status_changes
+from ipcheck.engine.evaluate import evaluate
+from ipcheck.engine.plan import plan
+from ipcheck.engine.sensitivity import percentile, rank_intervals, sensitivity
 from helpers import city, crit, framework
 
 ABC = (crit("A", "{kind: threshold, indicator: valid_patents, target: 100件}")
@@ -204,7 +204,7 @@ def test_compare_and_progress_pdfs(tmp_path):
 def test_explain_gives_a_trajectory_one_growth_figure(catalogue, deciders):
     # The path's own figures (base 2018 → 2020: (121/100)^(1/2) − 1 = 10%) are the ones shown;
     # the history (2016–2020) is listed, without a second "growth observed" over other years.
-    from reports import explain
+    from ipcheck.reports import explain
     c = crit("T", "{kind: trajectory, indicator: valid_patents, base: 100件, base_year: 2018, target: 200件, "
                   "target_year: 2025}")
     res = evaluate(framework(c, catalogue, year=2025), city({"valid_patents": {2016: 80, 2018: 100, 2020: 121}}, catalogue),
@@ -217,8 +217,8 @@ def test_explain_gives_a_trajectory_one_growth_figure(catalogue, deciders):
 
 def test_a_comparison_row_says_what_the_generic_json_converter_says(catalogue, deciders):
     # compare's workers write rows field by field for speed; the values must be the converter's.
-    from engine.compare import summarize
-    from reports.json_report import plain_values, summary_row
+    from ipcheck.engine.compare import summarize
+    from ipcheck.reports.json_report import plain_values, summary_row
     for res in (evaluated(catalogue, deciders), evaluated(catalogue, deciders, facts={})):
         s = summarize(res)
         row = summary_row(s)

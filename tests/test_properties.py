@@ -12,11 +12,11 @@ from decimal import Decimal
 
 from hypothesis import assume, given, note, strategies as st
 
-from engine import formulas as f
-from engine.evaluate import evaluate
-from engine.load import load_waivers
-from engine.units import CTX
-from reports import json_report
+from ipcheck.engine import formulas as f
+from ipcheck.engine.evaluate import evaluate
+from ipcheck.engine.load import load_waivers
+from ipcheck.engine.units import CTX
+from ipcheck.reports import json_report
 from strategies import EVAL_YEAR, MECHANISMS, NUMERIC, case, indicators_of, load_case, single_case
 
 

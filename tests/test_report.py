@@ -10,7 +10,7 @@ import pdfplumber
 import pytest
 from click.testing import CliRunner
 
-from cli import main
+from ipcheck.cli import main
 from conftest import CITIES
 
 NINGBO = str(CITIES / "ningbo.yaml")
@@ -113,7 +113,7 @@ def test_html_is_self_contained_and_escapes_fact_text(tmp_path):
 def test_fetcher_refuses_files_and_network():
     from weasyprint.urls import URLFetchingError
 
-    from reports.document import _fetcher
+    from ipcheck.reports.document import _fetcher
     f = _fetcher()
     for url in ("file:///etc/passwd", "http://127.0.0.1/x.png", "https://example.com/a.css", "data:text/plain,x"):
         with pytest.raises(URLFetchingError):
@@ -130,7 +130,7 @@ def test_english_report(tmp_path):
 
 
 def test_pdf_write_is_atomic(tmp_path, monkeypatch):
-    from reports import document
+    from ipcheck.reports import document
     target = tmp_path / "r.pdf"
     target.write_bytes(b"old report")
 
@@ -142,12 +142,12 @@ def test_pdf_write_is_atomic(tmp_path, monkeypatch):
     assert target.read_bytes() == b"old report"
     assert [p.name for p in tmp_path.iterdir()] == ["r.pdf"]
 
-    import cli
+    from ipcheck.app import files
 
     def failing_replace(src, dst):
         raise OSError("rename failed")
     monkeypatch.undo()
-    monkeypatch.setattr(cli.os, "replace", failing_replace)
+    monkeypatch.setattr(files.os, "replace", failing_replace)
     with pytest.raises(OSError):
         invoke("evaluate", NINGBO, "--framework", "ningbo-2020", "--pdf", str(target))
     assert target.read_bytes() == b"old report"
@@ -155,7 +155,7 @@ def test_pdf_write_is_atomic(tmp_path, monkeypatch):
 
 
 def test_no_cjk_font_fails_with_one_line_and_no_file(tmp_path, monkeypatch):
-    from reports import document
+    from ipcheck.reports import document
     monkeypatch.setattr(document, "cjk_font_available", lambda: False)
     target = tmp_path / "r.pdf"
     r = invoke("evaluate", NINGBO, "--pdf", str(target))
@@ -166,7 +166,7 @@ def test_no_cjk_font_fails_with_one_line_and_no_file(tmp_path, monkeypatch):
 
 def test_evaluate_without_pdf_does_not_import_weasyprint():
     root = Path(__file__).resolve().parent.parent
-    code = ("import sys, cli\n"
+    code = ("import sys\nfrom ipcheck import cli\n"
             "try:\n    cli.main(['evaluate', 'cities/ningbo.yaml'])\nexcept SystemExit:\n    pass\n"
             "assert 'weasyprint' not in sys.modules, 'weasyprint was imported'\n")
     r = subprocess.run([str(root / ".venv/bin/python") if (root / ".venv/bin/python").exists() else "python3", "-c", code],
@@ -184,7 +184,7 @@ def _python() -> str:
 def test_quick_library_lookup_agrees_with_ctypes():
     import ctypes.util
 
-    from reports.document import _ldconfig_lookup
+    from ipcheck.reports.document import _ldconfig_lookup
     names = ["pango-1.0", "pangoft2-1.0", "harfbuzz", "fontconfig", "gobject-2.0", "c", "m"]
     standard = {n: ctypes.util.find_library(n) for n in names + ["libgobject-2.0-0"]}
     with _ldconfig_lookup():
@@ -196,7 +196,7 @@ def test_quick_library_lookup_agrees_with_ctypes():
 def test_weasyprint_still_loads_when_the_quick_lookup_fails():
     # as when a library is missing from the ldconfig cache: weasyprint's load raises OSError
     code = ("import contextlib\n"
-            "from reports import document\n"
+            "from ipcheck.reports import document\n"
             "@contextlib.contextmanager\n"
             "def fails():\n"
             "    yield\n"

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from engine.units import UnitError, display, parse_unit, to_unit
+from ipcheck.engine.units import UnitError, display, parse_unit, to_unit
 
 
 @pytest.mark.parametrize("value,unit,expected", [

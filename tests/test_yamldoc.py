@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from engine.errors import InputError
-from engine.yamldoc import parse
+from ipcheck.engine.errors import InputError
+from ipcheck.engine.yamldoc import parse
 
 
 def err(text: bytes | str) -> InputError:
@@ -82,7 +82,7 @@ def _depth(x) -> int:
 
 from hypothesis import given, strategies as st  # noqa: E402
 
-from engine.yamldoc import MAX_DEPTH, _parse_tagged  # noqa: E402
+from ipcheck.engine.yamldoc import MAX_DEPTH, _parse_tagged  # noqa: E402
 
 _SCALARS = st.one_of(st.integers(-10**6, 10**6), st.booleans(), st.none(), st.text(max_size=6),
                      st.sampled_from(["1.5", "0.95", "1_000", "2023-02-30", "yes", "~", "<<", "-0", "1e5", ".nan"]))

@@ -1,0 +1,138 @@
+"""The commands about several cities, years or frameworks: compare, progress, diff."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from ..engine.errors import InputError
+from .batch import evaluate_many
+from .files import yaml_files
+from .library import CRITERIA_DIR, choose_frameworks, load_city_file, load_library
+from .outcome import Outcome, Perturbation
+
+
+def compare(city_paths: list[Path], framework_ids: tuple[str, ...] = (), *, year: int | None = None,
+            engine: str = "durable", jobs: int = 1, criteria_dir: Path = CRITERIA_DIR, fmt: str = "table",
+            lang: str = "zh", color: bool = False, pdf_path: Path | None = None, perturb: Perturbation | None = None,
+            on_progress: Callable[[int, int], None] | None = None) -> Outcome:
+    """Rank cities (files or folders of them) against frameworks ('all' for every one; default: reference).
+
+    With `pdf_path`, the outcome also holds the comparison as a PDF.
+    `on_progress(done, total)` is called as cities are evaluated."""
+    from ..engine.compare import rank
+    from ..engine.sensitivity import rank_intervals
+    from ..reports.analysis import Doc, compare_doc
+    from ..reports.json_report import plain_values as json_plain
+    from ..reports.outputs import AnalysisView, document_html, render
+
+    lib = load_library(criteria_dir)
+    if "all" in framework_ids:
+        framework_ids = tuple(sorted(lib.frameworks))
+    framework_ids = framework_ids or ("reference",)
+    choose_frameworks(lib, "", framework_ids)
+    files = yaml_files(city_paths)
+    progress = (lambda n: on_progress(n, len(files))) if on_progress else None
+    per_city = evaluate_many(files, lib, framework_ids, engine, year, jobs, on_progress=progress,
+                             sens=perturb.args if perturb else None, rows=fmt == "json",
+                             summaries=fmt != "json" or pdf_path is not None)
+    seen: dict[str, str] = {}
+    for f, rs in zip(files, per_city):
+        cid = rs[0][0].city_id
+        if cid in seen:
+            raise InputError(str(f), 0, 0, f"city id {cid!r} is also used by {seen[cid]}")
+        seen[cid] = str(f)
+    docs, comparisons = [], []
+    for k, fid in enumerate(framework_ids):
+        results = [rs[k][0] for rs in per_city]
+        ranked = rank(results)
+        sens = {rs[k][0].city_id: rs[k][1] for rs in per_city} if perturb else {}
+        ci = rank_intervals(sens) if sens else None
+        if fmt != "json" or pdf_path:
+            titles = [(c.id, c.title.zh, c.title.en) for c in lib.frameworks[fid].model.criteria]
+            fw = lib.frameworks[fid].model.framework
+            docs.append((f"{fid} v{fw.version}", compare_doc(ranked, titles, lang, sens or None, ci)))
+        if fmt == "json":
+            row = {rs[k][0].city_id: rs[k][2] for rs in per_city}
+            comparisons.append({"framework": fid, "ranking": [
+                {"rank": rk, **row[r.city_id],
+                 **({"sensitivity": json_plain({"score_p5": sens[r.city_id].score_p5, "score_p95": sens[r.city_id].score_p95,
+                                                "verdict_kept": sens[r.city_id].verdict_kept,
+                                                "rank_range": list(ci[r.city_id])})} if sens else {})}
+                for rk, r in ranked]})
+    doc = None
+    if docs:
+        first = docs[0][1]
+        doc = first if len(docs) == 1 else Doc(first.title, [f"{len(files)} cities"],
+                                               [sec for label, d in docs for sec in _prefixed(d, label)], first.method)
+    # Past 100 cities the JSON is written on one line (the C encoder), still byte-identical run to run.
+    view = AnalysisView(doc, {"schema": "ipcheck.compare/1", "comparisons": comparisons},
+                        compact=len(files) > 100, is_plain=True)
+    out = Outcome(text=render(view, fmt, lang, color))
+    if pdf_path:
+        out.files.append((pdf_path, _pdf(pdf_path, document_html(view, lang))))
+    return out
+
+
+def _prefixed(doc, label: str) -> list:
+    """A comparison's sections, headed by its framework (several frameworks in one output)."""
+    from ..reports.analysis import Section
+    return [Section(f"{label} — {sec.heading}", sec.lines, sec.tables) for sec in doc.sections]
+
+
+def _pdf(path: Path, html: str) -> bytes:
+    from ..reports import document
+    try:
+        return document.render_pdf(html)
+    except document.ReportError as exc:
+        raise InputError(str(path), 0, 0, str(exc)) from None
+
+
+def progress(city_path: Path, year_from: int, year_to: int, framework_id: str | None = None, *,
+             engine: str = "durable", criteria_dir: Path = CRITERIA_DIR, fmt: str = "table", lang: str = "zh",
+             color: bool = False, pdf_path: Path | None = None) -> Outcome:
+    """Score, coverage and verdict for each year from `year_from` to `year_to`, and which criteria changed."""
+    from ..engine.compare import status_changes
+    from ..engine.decide import make_decider
+    from ..engine.evaluate import evaluate as run
+    from ..reports.analysis import progress_doc
+    from ..reports.outputs import AnalysisView, document_html, render
+
+    lib = load_library(criteria_dir)
+    city = load_city_file(city_path, lib)
+    fw = choose_frameworks(lib, city.id, (framework_id,) if framework_id else ())[0]
+    decider, notice = make_decider(engine)
+    series = [run(fw, city, lib.catalogue, decider, year=y) for y in range(year_from, year_to + 1)]
+    changes = [[]] + [status_changes(a, b) for a, b in zip(series, series[1:])]
+    data = {"schema": "ipcheck.progress/1", "framework": fw.id, "city": city.id,
+            "years": [{"year": r.year, "score": r.score, "coverage": r.coverage, "verdict": r.verdict,
+                       "changes": ch} for r, ch in zip(series, changes)]}
+    view = AnalysisView(progress_doc(series, changes, lang), data)
+    out = Outcome(text=render(view, fmt, lang, color), notices=[notice] if notice else [])
+    if pdf_path:
+        out.files.append((pdf_path, _pdf(pdf_path, document_html(view, lang))))
+    return out
+
+
+def diff(framework_a: str, framework_b: str, city_paths: list[Path] = (), *, year: int | None = None,
+         criteria_dir: Path = CRITERIA_DIR, fmt: str = "table", lang: str = "zh", color: bool = False) -> Outcome:
+    """Which criteria two frameworks add, remove or change, and whose verdicts flip."""
+    from ..engine.compare import diff_frameworks
+    from ..engine.decide import PythonDecider
+    from ..engine.evaluate import evaluate as run
+    from ..reports.analysis import diff_doc
+    from ..reports.outputs import AnalysisView, render
+
+    lib = load_library(criteria_dir)
+    a, b = choose_frameworks(lib, "", (framework_a, framework_b))
+    diffs = diff_frameworks(a, b)
+    flips = []
+    for p in city_paths:
+        city = load_city_file(p, lib)
+        flips.append((run(a, city, lib.catalogue, PythonDecider(), year=year),
+                      run(b, city, lib.catalogue, PythonDecider(), year=year)))
+    data = {"schema": "ipcheck.diff/1", "a": a.id, "b": b.id, "criteria": diffs,
+            "cities": [{"city": ra.city_id, "a": {"score": ra.score, "verdict": ra.verdict},
+                        "b": {"score": rb.score, "verdict": rb.verdict}, "verdict_flips": ra.verdict != rb.verdict}
+                       for ra, rb in flips]}
+    return Outcome(text=render(AnalysisView(diff_doc(a.id, b.id, diffs, flips, lang), data), fmt, lang, color))

@@ -1,0 +1,95 @@
+"""Many cities against some frameworks, in parallel processes (each with its own durable-rules Host)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from ..engine.errors import InputError
+from .files import read_input
+from .library import Library
+
+
+@dataclass(frozen=True)
+class _Job:
+    lib: Library
+    fw_ids: tuple[str, ...]
+    engine: str
+    year: int | None
+    sens: tuple | None      # (draws, seed, weight range, goalpost range), or None
+    rows: bool              # make each city's JSON row in the worker
+    summaries: bool         # keep whole summaries (else only city and score, for ranking)
+
+
+_WORKER: dict = {}  # the job of this (worker) process, set once by _init
+
+
+def _init(job: _Job) -> None:
+    import gc
+
+    from ..engine.decide import make_decider
+    gc.freeze()  # the criteria and modules shared with the parent stay out of every collection
+    _WORKER.update(job=job, fws=[job.lib.frameworks[f] for f in job.fw_ids], decider=make_decider(job.engine)[0])
+
+
+def _one(path: str):
+    """Evaluate one city file in a worker: (path, [(summary, sensitivity, JSON row)], None) or (path, None, error line).
+
+    The JSON row (plain values, without the rank) is made here when JSON is asked for, so the
+    parent process only ranks and writes; when nothing but JSON is made, the summary is cut
+    to what ranking needs (city and score)."""
+    from ..engine.compare import RankKey, summarize
+    from ..engine.evaluate import evaluate_frameworks
+    from ..engine.load import load_city
+    from ..engine.sensitivity import sensitivity
+    from ..reports.json_report import summary_row
+    job: _Job = _WORKER["job"]
+    try:
+        city = load_city(path, read_input(path), job.lib.catalogue)
+        results = evaluate_frameworks(_WORKER["fws"], city, job.lib.catalogue, _WORKER["decider"], year=job.year,
+                                      detail=False)
+        out = []
+        for r in results:
+            s = summarize(r)
+            out.append((s if job.summaries else RankKey(s.city_id, s.score),
+                        sensitivity(r, *job.sens) if job.sens else None, summary_row(s) if job.rows else None))
+        return path, out, None
+    except InputError as exc:
+        return path, None, exc
+
+
+def evaluate_many(paths: list[Path], lib: Library, fw_ids: tuple[str, ...], engine: str, year: int | None,
+                  jobs: int, on_progress: Callable[[int], None] | None = None, sens: tuple | None = None,
+                  rows: bool = False, summaries: bool = True) -> list[list[tuple]]:
+    """Every city against every framework, summarized, in `jobs` processes; per city, per framework.
+
+    The workers are forked: they share the criteria already read here. Cities go out in
+    chunks of at most 16, so no worker is left with a long tail while the other waits.
+    `on_progress(n)` is called with the number of cities done so far."""
+    import multiprocessing as mp
+    names = [str(p) for p in paths]
+    job = _Job(lib, fw_ids, engine, year, sens, rows, summaries)
+    out: dict[str, list] = {}
+    if jobs <= 1 or len(names) < 8:
+        _init(job)
+        it = map(_one, names)
+        pool = None
+    else:
+        pool = mp.get_context("fork").Pool(jobs, initializer=_init, initargs=(job,))
+        it = pool.imap_unordered(_one, names, chunksize=max(1, min(16, len(names) // (jobs * 8) or 1)))
+    try:
+        for path, res, err in it:
+            if err is not None:
+                raise err
+            out[path] = res
+            if on_progress:
+                on_progress(len(out))
+    except BaseException:
+        if pool:
+            pool.terminate()
+        raise
+    if pool:
+        pool.close()
+        pool.join()
+    return [out[n] for n in names]

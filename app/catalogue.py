@@ -1,0 +1,56 @@
+"""The commands about the criteria library and the files themselves: criteria, validate."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..engine.errors import InputError
+from .files import read_input, yaml_files
+from .library import CRITERIA_DIR, INDICATORS, UsageProblem, load_library, sniff_kind
+from .outcome import Outcome
+
+
+def list_criteria(framework_id: str | None = None, *, criteria_dir: Path = CRITERIA_DIR, lang: str = "zh") -> Outcome:
+    """The frameworks (one line each), or one framework's criteria."""
+    lib = load_library(criteria_dir)
+    lines = []
+    if framework_id is None:
+        for fid, fw in sorted(lib.frameworks.items()):
+            h = fw.model.framework
+            title = h.title.zh if lang == "zh" else h.title.en
+            lines.append(f"{fid:<16} {h.kind:<9} {len(fw.model.criteria):>3} criteria  {h.source.file}  {title}")
+    else:
+        if framework_id not in lib.frameworks:
+            raise UsageProblem(f"unknown framework {framework_id!r} (known: {', '.join(sorted(lib.frameworks))})")
+        for c in lib.frameworks[framework_id].model.criteria:
+            title = c.title.zh if lang == "zh" else c.title.en
+            gate = " required" if c.required else ""
+            lines.append(f"{c.id:<8} {c.category:<12} w={c.weight}{gate:<9} {c.check.kind:<10} {c.clause}  {title}")
+    return Outcome(text="".join(line + "\n" for line in lines))
+
+
+def validate(paths: list[Path], *, criteria_dir: Path = CRITERIA_DIR) -> Outcome:
+    """Check city, criteria and waiver files (folders too): one stderr line per problem, exit 2 if any."""
+    from ..engine.load import lint_framework, load_city, load_framework, load_indicators, load_waivers
+
+    cat = load_indicators(str(Path(criteria_dir) / INDICATORS), read_input(Path(criteria_dir) / INDICATORS))
+    problems: list[str] = []
+    files = yaml_files(paths)
+    for p in files:
+        try:
+            raw = read_input(p)
+            kind = sniff_kind(raw)
+            if kind == "indicators":
+                load_indicators(str(p), raw)
+            elif kind == "framework":
+                fw = load_framework(str(p), raw, cat)
+                problems += [str(x) for x in lint_framework(fw)]
+            elif kind == "waivers":
+                load_waivers(str(p), raw)
+            else:
+                load_city(str(p), raw, cat)
+        except InputError as exc:
+            problems.append(str(exc))
+    if problems:
+        return Outcome(notices=problems, exit_code=2)
+    return Outcome(text=f"{len(files)} file{'s' if len(files) != 1 else ''} valid\n")

@@ -1,0 +1,82 @@
+"""The commands about one city: evaluate, explain, plan."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from .. import __version__
+from ..engine.errors import InputError
+from .library import Selection, UsageProblem, evaluate_selection
+from .outcome import Outcome, Perturbation
+
+
+def evaluate(sel: Selection, *, fmt: str = "table", lang: str = "zh", color: bool = False,
+             pdf_path: Path | None = None, html_path: Path | None = None, fail_under: Decimal | None = None,
+             perturb: Perturbation | None = None) -> Outcome:
+    """Evaluate a city; the text in `fmt`, and the readiness report as PDF and/or HTML."""
+    renderer = None
+    if pdf_path:
+        from ..reports.document import Renderer
+        renderer = Renderer()  # imports weasyprint in another process while this one evaluates
+    try:
+        return _evaluate(sel, fmt, lang, color, pdf_path, html_path, fail_under, perturb, renderer)
+    finally:
+        if renderer:
+            renderer.close()
+
+
+def _evaluate(sel, fmt, lang, color, pdf_path, html_path, fail_under, perturb, renderer) -> Outcome:
+    from ..reports import outputs
+    ev = evaluate_selection(sel)
+    sens = {}
+    if perturb:
+        from ..engine.sensitivity import sensitivity
+        sens = {r.framework_id: sensitivity(r, *perturb.args) for r in ev.results}
+    view = outputs.EvaluationView(ev.results, ev.inputs, __version__, sens)
+    out = Outcome(notices=list(ev.notices))
+    job = None
+    if pdf_path or html_path:
+        page = outputs.document_html(view, lang)
+        if html_path:
+            out.files.append((html_path, page.encode("utf-8")))
+        if pdf_path:
+            job = renderer.submit(page)  # the PDF renders on the other core while the text is made
+    out.text = outputs.render(view, fmt, lang, color)
+    if job is not None:
+        from ..reports import document
+        try:
+            out.files.append((pdf_path, job.get()))
+        except document.ReportError as exc:
+            raise InputError(str(pdf_path), 0, 0, str(exc)) from None
+    if fail_under is not None:
+        low = [r.framework_id for r in ev.results if r.score is None or r.score < fail_under]
+        if low:
+            out.exit_code = 1
+            out.failure = f"below --fail-under {fail_under}: {', '.join(low)}"
+    return out
+
+
+def explain(sel: Selection, criterion_id: str, lang: str = "zh") -> Outcome:
+    """One criterion's result in plain words: facts, formula, target, sources."""
+    from ..engine.load import did_you_mean
+    from ..reports import explain as explain_report
+    ev = evaluate_selection(Selection(**{**sel.__dict__, "criterion": criterion_id}))
+    for res in ev.results:
+        for r in res.results:
+            if r.id == criterion_id:
+                return Outcome(text=explain_report.render(res, r, lang), notices=ev.notices)
+    ids = [r.id for res in ev.results for r in res.results]
+    raise UsageProblem(f"no criterion {criterion_id!r}{did_you_mean(criterion_id, ids)}")
+
+
+def plan(sel: Selection, goal: str | None = None, *, fmt: str = "table", lang: str = "zh",
+         color: bool = False) -> Outcome:
+    """The smallest set of improvements that moves the verdict up a level, for each framework."""
+    from ..engine.plan import plan as make_plan
+    from ..reports.analysis import plan_doc
+    from ..reports.outputs import AnalysisView, render
+    ev = evaluate_selection(sel)
+    plans = [(r, make_plan(r, goal)) for r in ev.results]
+    view = AnalysisView(plan_doc(plans, lang), {"schema": "ipcheck.plan/1", "plans": [p for _, p in plans]})
+    return Outcome(text=render(view, fmt, lang, color), notices=ev.notices)

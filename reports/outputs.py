@@ -1,0 +1,85 @@
+"""One reporter interface: a command's view, drawn in the format asked for (table, json, markdown).
+
+Each command builds one view; every text format draws that same view. The PDF, HTML (and,
+later, Word) documents are drawn from the same views by `document`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from ..engine.result import FrameworkResult
+from .analysis import Doc
+
+
+@dataclass(frozen=True)
+class EvaluationView:
+    """One city's evaluation against one or more frameworks (evaluate)."""
+    results: list[FrameworkResult]
+    inputs: list[tuple[str, str]]   # (path, sha256) of every file read
+    version: str
+    sensitivity: dict = field(default_factory=dict)  # by framework id
+
+
+@dataclass(frozen=True)
+class AnalysisView:
+    """A planning or comparison output (plan, compare, progress, diff): its document and its JSON data."""
+    doc: Doc | None
+    data: Any
+    compact: bool = False    # JSON on one line (thousands of cities)
+    is_plain: bool = False   # `data` holds plain JSON values already
+
+
+def _evaluation_table(v: EvaluationView, lang: str, color: bool) -> str:
+    from . import labels, terminal
+    return terminal.render(v.results, lang, color=color) + labels.sensitivity_lines(v.results, v.sensitivity, lang)
+
+
+def _evaluation_markdown(v: EvaluationView, lang: str, color: bool) -> str:
+    from . import labels, markdown
+    return markdown.render(v.results, lang) + labels.sensitivity_lines(v.results, v.sensitivity, lang)
+
+
+def _evaluation_json(v: EvaluationView, lang: str, color: bool) -> str:
+    from . import json_report
+    return json_report.render(v.results, v.inputs, v.version, sensitivity=v.sensitivity)
+
+
+def _analysis_table(v: AnalysisView, lang: str, color: bool) -> str:
+    from . import analysis
+    return analysis.to_terminal(v.doc, color=color)
+
+
+def _analysis_markdown(v: AnalysisView, lang: str, color: bool) -> str:
+    from . import analysis
+    return analysis.to_markdown(v.doc)
+
+
+def _analysis_json(v: AnalysisView, lang: str, color: bool) -> str:
+    from .json_report import dumps
+    return dumps(v.data, compact=v.compact, is_plain=v.is_plain)
+
+
+REPORTERS: dict[tuple[type, str], Callable[[Any, str, bool], str]] = {
+    (EvaluationView, "table"): _evaluation_table,
+    (EvaluationView, "markdown"): _evaluation_markdown,
+    (EvaluationView, "json"): _evaluation_json,
+    (AnalysisView, "table"): _analysis_table,
+    (AnalysisView, "markdown"): _analysis_markdown,
+    (AnalysisView, "json"): _analysis_json,
+}
+FORMATS = ("table", "json", "markdown")
+
+
+def render(view: EvaluationView | AnalysisView, fmt: str, lang: str, color: bool = False) -> str:
+    """The view as text in format `fmt` (one of FORMATS); `color` adds terminal colours to a table."""
+    return REPORTERS[(type(view), fmt)](view, lang, color)
+
+
+def document_html(view: EvaluationView | AnalysisView, lang: str) -> str:
+    """The view as the HTML page the PDF is made from."""
+    from . import analysis, document
+    if isinstance(view, EvaluationView):
+        return document.render_html(view.results, lang, view.inputs, view.version, view.sensitivity)
+    return analysis.to_html(view.doc, lang)
