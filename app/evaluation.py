@@ -59,7 +59,7 @@ def _evaluate(sel, fmt, lang, color, pdf_path, html_path, fail_under, perturb, r
 
 def explain(sel: Selection, criterion_id: str, lang: str = "zh") -> Outcome:
     """One criterion's result in plain words: facts, formula, target, sources."""
-    from ..engine.load import did_you_mean
+    from ..engine.errors import did_you_mean
     from ..reports import explain as explain_report
     ev = evaluate_selection(Selection(**{**sel.__dict__, "criterion": criterion_id}))
     for res in ev.results:

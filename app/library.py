@@ -59,7 +59,7 @@ def choose_frameworks(lib: Library, city_id: str, wanted: tuple[str, ...] | list
         out = []
         for fid in wanted:
             if fid not in lib.frameworks:
-                from ..engine.load import did_you_mean
+                from ..engine.errors import did_you_mean
                 hint = did_you_mean(fid, list(lib.frameworks)) or f" (known: {', '.join(sorted(lib.frameworks))})"
                 raise UsageProblem(f"unknown framework {fid!r}{hint}")
             out.append(lib.frameworks[fid])
@@ -127,7 +127,8 @@ def evaluate_selection(sel: Selection) -> Evaluated:
     """Load the library, the city (with what-if assumptions) and waivers; evaluate the chosen frameworks."""
     from ..engine.decide import make_decider
     from ..engine.evaluate import evaluate_frameworks
-    from ..engine.load import did_you_mean, load_waivers, sha256, with_assumptions
+    from ..engine.errors import did_you_mean
+    from ..engine.load import load_waivers, sha256, with_assumptions
 
     lib = load_library(sel.criteria_dir)
     city = load_city_file(sel.city_path, lib)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+
 
 class InputError(Exception):
     """Bad input: a file that cannot be read, parsed or validated.
@@ -21,3 +23,9 @@ class InputError(Exception):
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.column}: {self.message}"
+
+
+def did_you_mean(word: str, choices: list[str]) -> str:
+    """' (did you mean ...?)' for the closest choice, or nothing."""
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""

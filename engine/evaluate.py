@@ -10,11 +10,16 @@ from . import formulas as f
 from . import models as m
 from .decide import Decider, DeciderError, Leaf, leaf
 from .errors import InputError
-from .load import Catalogue, LoadedCity, LoadedFramework
-from .measure import UNBOUNDED, Facts, measure, target_summary, trend
-from .result import MUST_EXIST, NO_WORDS, CriterionResult, FrameworkResult, Measurement, WaiverNote, Words
+from .catalogue import Catalogue
+from .checks import describe
+from .checks.base import UNBOUNDED
+from .facts import Facts
+from .load import LoadedCity, LoadedFramework
+from .measure import measure, trend
+from .result import (MUST_EXIST, NO_REASON, Cmp, CriterionResult, FrameworkResult, Listed, Measurement, Q, Reason,
+                     WaiverNote, say)
 from .score import category_scores, coverage, fix_first, leaf_status, overall, verdict
-from .units import CTX, OP_SYMBOL, display
+from .units import CTX
 
 
 def _leaves(key: str, ms: Measurement, out: list[Leaf]) -> None:
@@ -58,41 +63,29 @@ def _status(key: str, ms: Measurement, decisions: dict[str, str]) -> tuple[str, 
     return status, score, tuple(s for s, _, _ in parts)
 
 
-_WORDS = {
-    "pass": Words("meets the target", "达标"), "partial": Words("partly meets the target", "部分达标"),
-    "fail": Words("does not meet the target", "未达标"), "unknown": Words("unknown — evidence missing", "未知（缺证据）"),
-    "not_applicable": Words("not applicable", "不适用"), "error": Words("error in the data", "数据错误"),
-    "waived": Words("waived", "豁免"),
-}
-
-
-def _target_text(ms: Measurement) -> Words:
+def target_of(ms: Measurement) -> Reason:
+    """What a measured check was held against: 'target ≥ 36,000 件 (2022)'."""
     if ms.trajectory:
         t = ms.trajectory
-        v = display(t.target, ms.unit)
-        return Words(f"target {v} by {t.target_year}", f"目标：{t.target_year}年达到{v}")
-    if ms.unit == "yes/no":
+        return say("target.by", v=Q(t.target, ms.unit), year=t.target_year)
+    if ms.is_mechanism:
         return MUST_EXIST
-    v = f"{OP_SYMBOL[ms.op]} {display(ms.target, ms.unit)}"  # type: ignore[arg-type]
-    return Words(f"target {v} ({ms.target_year})", f"目标{v}（{ms.target_year}年）")
+    return say("target.at", op=Cmp(ms.op), v=Q(ms.target, ms.unit), year=ms.target_year)  # type: ignore[arg-type]
 
 
-def _reason(status: str, ms: Measurement) -> Words:
-    """The reason for a result in both languages: status, what was measured, against which target."""
+def _reason(status: str, ms: Measurement) -> Reason:
+    """The reason for a result: status, what was measured, against which target."""
     if ms.combine:
-        parts = [_reason("", p) for p in ms.parts]
-        en, zh = ("all", "全部满足") if ms.combine == "all_of" else ("any", "满足其一")
-        head = _WORDS.get(status, Words(status, status))
-        return Words(f"{head.en} ({en} of): " + "; ".join(f"[{i + 1}] {p.en}" for i, p in enumerate(parts)),
-                     f"{head.zh}（{zh}）：" + "；".join(f"[{i + 1}] {p.zh}" for i, p in enumerate(parts)))
-    head = _WORDS[status] + Words(": ", "：") if status else Words("", "")
+        parts = tuple(_reason("", p) for p in ms.parts)
+        return say(f"reason.{ms.combine}", head=say(f"status.{status}"), parts=Listed(parts, "numbered"))
+    head = say(f"status.{status}") + say("sep.colon") if status else NO_REASON
     if ms.state == "measured":
-        return head + ms.reason + Words("; ", "；") + _target_text(ms)
+        return head + ms.reason + say("sep.semicolon") + target_of(ms)
     return head + ms.reason
 
 
 def _gap(ms: Measurement) -> tuple[Decimal | None, Decimal | None]:
-    if ms.state != "measured" or ms.unit == "yes/no" or ms.value is None or ms.value >= UNBOUNDED:
+    if ms.state != "measured" or ms.is_mechanism or ms.value is None or ms.value >= UNBOUNDED:
         return None, None
     target = ms.trajectory.target if ms.trajectory else ms.target
     gap = ms.value - target  # type: ignore[operator]
@@ -163,25 +156,23 @@ def _result(fw: LoadedFramework, city: LoadedCity, cat: Catalogue, facts: Facts,
     notes: list[WaiverNote] = []
     for c, ms in measured:
         status, score, part_statuses = _status(c.id, ms, decisions)
-        reason = _reason(status, ms) if detail else NO_WORDS
+        reason = _reason(status, ms) if detail else NO_REASON
         if status == "error" and engine_error and ms.state == "measured":
-            reason = Words(f"error: {engine_error}", f"错误：{engine_error}")
+            reason = say("reason.engine_error", msg=engine_error)
         note = _waiver_for(c, h.id, city.id, waivers, as_of)
         if note:
             notes.append(note)
             if note.active:
                 status, score = "waived", None
-                reason = Words(f"waived until {note.expires}: {note.justification} (measured: {reason.en})",
-                               f"豁免至{note.expires}：{note.justification}（测量结果：{reason.zh}）")
+                reason = say("reason.waived", expires=note.expires, why=note.justification, measured=reason)
             else:
-                reason += Words(f" (a waiver expired on {note.expires} and no longer applies)",
-                                f"（豁免已于{note.expires}到期，不再适用）")
+                reason += say("reason.waiver_expired", expires=note.expires)
         gap, gap_pct = _gap(ms)
         results.append(CriterionResult(
             id=c.id, title_zh=c.title.zh, title_en=c.title.en, category=c.category, weight=c.weight,
             required=c.required, clause=c.clause, lead_unit=c.lead_unit, check_kind=c.check.kind,
             status=status, score=score, measurement=ms, gap=gap, gap_pct=gap_pct, reason=reason,
-            target_summary=target_summary(c.check, cat, year) if detail else NO_WORDS,
+            target_summary=describe(c.check, cat, year) if detail else NO_REASON,
             trend=trend(c.check, ms, facts) if detail else None,
             waiver=note, part_statuses=part_statuses))
 

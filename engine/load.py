@@ -6,7 +6,6 @@ No I/O here: callers pass the file name (for messages) and its bytes. Every prob
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import re
 from dataclasses import dataclass
@@ -16,25 +15,11 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from . import models as m
-from .errors import InputError
-from .units import PER_10K, PERCENT, Unit, UnitError, parse_unit, to_unit
+from .catalogue import Catalogue
+from .checks import KIND_NAMES, resolve_check
+from .errors import InputError, did_you_mean
+from .units import PERCENT, YES_NO, Unit, UnitError, parse_unit, to_unit
 from .yamldoc import Document, parse
-
-MECHANISM_UNIT = "yes/no"
-_PERCENT_UNIT = parse_unit(PERCENT)
-_PER_10K_UNIT = parse_unit(PER_10K)
-
-
-@dataclass(frozen=True)
-class Catalogue:
-    """The indicators, by id, with their parsed units (None for a mechanism)."""
-    indicators: dict[str, m.Indicator]
-    units: dict[str, Unit | None]
-    sha256: str
-    name: str
-
-    def unit(self, indicator_id: str) -> Unit | None:
-        return self.units[indicator_id]
 
 
 @dataclass(frozen=True)
@@ -62,12 +47,6 @@ class LoadedCity:
 
 def sha256(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()
-
-
-def did_you_mean(word: str, choices: list[str]) -> str:
-    """' (did you mean ...?)' for the closest choice, or nothing."""
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 _UNION_MEMBERS = {"bool", "int", "decimal", "str", "ExampleFact"}
@@ -107,8 +86,7 @@ def _validate(doc: Document, model: type[BaseModel]) -> Any:
         raise doc.error(path, message) from None
 
 
-_TAGS = {"threshold", "growth", "ratio", "per_capita", "trajectory", "path", "flow", "count",
-         "exists", "all_of", "any_of"}
+_TAGS = set(KIND_NAMES)
 
 
 # ---------------------------------------------------------------- indicators
@@ -123,8 +101,8 @@ def load_indicators(name: str, raw: bytes) -> Catalogue:
         if ind.id in indicators:
             raise doc.error(("indicators", i, "id"), f"duplicate indicator id {ind.id!r}")
         if ind.kind == "mechanism":
-            if ind.unit != MECHANISM_UNIT:
-                raise doc.error(("indicators", i, "unit"), f"a mechanism's unit is {MECHANISM_UNIT!r}")
+            if ind.unit != YES_NO:
+                raise doc.error(("indicators", i, "unit"), f"a mechanism's unit is {YES_NO!r}")
             units[ind.id] = None
         else:
             try:
@@ -143,92 +121,6 @@ def _indicator(doc: Document, cat: Catalogue, path: tuple[Any, ...], ind_id: str
     return cat.indicators[ind_id]
 
 
-def _convert(doc: Document, path: tuple[Any, ...], value: Any, unit: Unit) -> Decimal:
-    try:
-        return to_unit(value, unit)
-    except UnitError as exc:
-        raise doc.error(path, str(exc)) from None
-
-
-# ---------------------------------------------------------------- checks
-
-def _resolve_check(doc: Document, cat: Catalogue, chk: Any, path: tuple[Any, ...]) -> Any:
-    """Check the indicators a check names and convert its targets into their units."""
-    upd: dict[str, Any] = {}
-
-    def numeric(field: str, kinds: tuple[str, ...] | None = None) -> Unit:
-        ind = _indicator(doc, cat, path + (field,), getattr(chk, field))
-        if ind.kind == "mechanism":
-            raise doc.error(path + (field,), f"indicator {ind.id!r} is a yes/no mechanism; use kind: exists")
-        if kinds and ind.kind not in kinds:
-            raise doc.error(path + (field,), f"indicator {ind.id!r} is a {ind.kind}; this check needs a {' or '.join(kinds)}")
-        return cat.units[ind.id]  # type: ignore[return-value]
-
-    def conv(field: str, unit: Unit) -> None:
-        if getattr(chk, field) is not None:
-            upd[field] = _convert(doc, path + (field,), getattr(chk, field), unit)
-
-    kind = chk.kind
-    if kind in ("threshold", "flow", "count"):
-        unit = numeric("indicator", {"flow": ("stock",), "count": ("count",)}.get(kind))
-        conv("target", unit)
-        if kind == "threshold":
-            conv("baseline", unit)
-    elif kind == "growth":
-        numeric("indicator")
-        conv("min_growth", _PERCENT_UNIT)
-        if chk.base_year is not None and chk.year is not None and chk.base_year >= chk.year:
-            raise doc.error(path + ("base_year",), "base_year must come before year")
-    elif kind == "ratio":
-        a = numeric("numerator")
-        b = numeric("denominator")
-        if a.counter != b.counter:
-            raise doc.error(path + ("denominator",), f"numerator ({a.text}) and denominator ({b.text}) are not in the same unit")
-        if chk.published:
-            _indicator(doc, cat, path + ("published",), chk.published)
-        conv("target", _PERCENT_UNIT)
-        conv("baseline", _PERCENT_UNIT)
-    elif kind == "per_capita":
-        numeric("indicator")
-        pop = numeric("population")
-        if pop.counter != "人":
-            raise doc.error(path + ("population",), f"population must be counted in 人, not {pop.text}")
-        if chk.published:
-            _indicator(doc, cat, path + ("published",), chk.published)
-        conv("target", _PER_10K_UNIT)
-        conv("baseline", _PER_10K_UNIT)
-    elif kind == "trajectory":
-        unit = numeric("indicator")
-        if chk.target_year <= chk.base_year:
-            raise doc.error(path + ("target_year",), "target_year must come after base_year")
-        conv("base", unit)
-        conv("target", unit)
-    elif kind == "path":
-        unit = numeric("indicator")
-        upd["targets"] = {y: _convert(doc, path + ("targets", y), v, unit) for y, v in sorted(chk.targets.items())}
-    elif kind == "exists":
-        ind = _indicator(doc, cat, path + ("indicator",), chk.indicator)
-        if ind.kind != "mechanism":
-            raise doc.error(path + ("indicator",), f"indicator {ind.id!r} is not a yes/no mechanism")
-    elif kind in ("all_of", "any_of"):
-        upd["checks"] = [_resolve_check(doc, cat, c, path + ("checks", i)) for i, c in enumerate(chk.checks)]
-    return chk.model_copy(update=upd) if upd else chk
-
-
-def check_indicators(chk: Any) -> list[str]:
-    """Every indicator a check reads, in a stable order."""
-    if chk.kind in ("all_of", "any_of"):
-        out: list[str] = []
-        for c in chk.checks:
-            out += [i for i in check_indicators(c) if i not in out]
-        return out
-    if chk.kind == "ratio":
-        return [i for i in (chk.numerator, chk.denominator, chk.published) if i]
-    if chk.kind == "per_capita":
-        return [i for i in (chk.indicator, chk.population, chk.published) if i]
-    return [chk.indicator]
-
-
 def _resolve_value(doc: Document, cat: Catalogue, ind_id: str, value: Any, path: tuple[Any, ...]) -> Any:
     unit = cat.units[ind_id]
     if unit is None:
@@ -237,7 +129,10 @@ def _resolve_value(doc: Document, cat: Catalogue, ind_id: str, value: Any, path:
         return value
     if isinstance(value, bool):
         raise doc.error(path, f"{ind_id} takes a number in {unit.text}, not yes/no")
-    return _convert(doc, path, value, unit)
+    try:
+        return to_unit(value, unit)
+    except UnitError as exc:
+        raise doc.error(path, str(exc)) from None
 
 
 def _resolve_example(doc: Document, cat: Catalogue, ex: m.Example, path: tuple[Any, ...]) -> m.Example:
@@ -276,7 +171,7 @@ def load_framework(name: str, raw: bytes, cat: Catalogue) -> LoadedFramework:
         if c.id in seen:
             raise doc.error(("criteria", i, "id"), f"duplicate criterion id {c.id!r} (first at criteria[{seen[c.id]}])")
         seen[c.id] = i
-        check = _resolve_check(doc, cat, c.check, ("criteria", i, "check"))
+        check = resolve_check(doc, cat, c.check, ("criteria", i, "check"))
         examples = [_resolve_example(doc, cat, ex, ("criteria", i, "examples", j)) for j, ex in enumerate(c.examples)]
         criteria.append(c.model_copy(update={"check": check, "examples": examples}))
     if sum(c.weight for c in criteria) <= 0:
@@ -326,6 +221,7 @@ def load_waivers(name: str, raw: bytes, known: set[str] | None = None) -> list[m
 
 
 ASSUMPTION_SOURCE = "what-if"
+ASSUMPTION_PUBLISHER = "ipcheck what-if (--set)"
 
 
 def with_assumptions(city: LoadedCity, changes: list[tuple[str, str, int]], cat: Catalogue) -> LoadedCity:
@@ -334,8 +230,6 @@ def with_assumptions(city: LoadedCity, changes: list[tuple[str, str, int]], cat:
     Each assumed value replaces or adds the fact for that year and cites the source
     "ipcheck what-if (--set)", so every output marks it as an assumption, not a published figure.
     """
-    from .measure import ASSUMPTION_PUBLISHER
-
     model = city.model
     sources = dict(model.sources)
     # Not a published figure: no date read (model_construct skips the check that files get).
@@ -357,6 +251,8 @@ def with_assumptions(city: LoadedCity, changes: list[tuple[str, str, int]], cat:
                 value = to_unit(raw, unit)
             except UnitError as exc:
                 raise InputError(where, 0, 0, str(exc)) from None
-        facts.setdefault(ind, {})[year] = m.Fact(value=value, source=ASSUMPTION_SOURCE, note="what-if assumption")
+        fact = m.Fact(value=value, source=ASSUMPTION_SOURCE, note="what-if assumption")
+        fact._assumed = True
+        facts.setdefault(ind, {})[year] = fact
     new = model.model_copy(update={"sources": sources, "facts": {k: dict(sorted(v.items())) for k, v in facts.items()}})
     return LoadedCity(new, city.name, city.sha256)

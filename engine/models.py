@@ -2,21 +2,19 @@
 
 Models refuse unknown fields (`extra="forbid"`) and are frozen. Quantities stay as written
 here ("5.2万件"); `load.py` converts them into each indicator's unit once the catalogue is
-known, so an error can name the exact node.
+known, so an error can name the exact node. Each check kind's model lives with the kind, in
+`checks/`; `Check` is their discriminated union.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, field_validator
+from pydantic import Field, PrivateAttr, Strict, field_validator
 
-ID = Annotated[str, Strict(), Field(pattern=r"^[A-Za-z][A-Za-z0-9_.-]*$", max_length=64)]
-Text = Annotated[str, Strict(), Field(min_length=1, max_length=4000)]
-Year = Annotated[int, Strict(), Field(ge=1949, le=2100)]
-Raw = Union[Annotated[int, Strict()], Annotated[Decimal, Strict()], Annotated[str, Strict()]]
+from .checks import Check
+from .fields import ID, Date, Model, Names, Number, Raw, Text, Year
 
 Category = Literal["creation", "utilisation", "protection", "management", "services",
                    "organisation", "funding", "supervision"]
@@ -24,41 +22,8 @@ CATEGORIES: tuple[str, ...] = Category.__args__  # type: ignore[attr-defined]
 Level = Literal["municipality", "sub_provincial", "provincial_capital", "prefecture"]
 Status = Literal["pass", "partial", "fail", "unknown", "not_applicable", "waived", "error"]
 STATUSES: tuple[str, ...] = Status.__args__  # type: ignore[attr-defined]
-Op = Literal[">=", ">", "<=", "<"]
 
-
-def _number(v: Any) -> Decimal:
-    """A weight or threshold: an int or exact decimal, never a bool or text."""
-    if isinstance(v, bool) or not isinstance(v, (int, Decimal)):
-        raise ValueError("must be a number")
-    d = Decimal(v)
-    if not d.is_finite():
-        raise ValueError("must be a finite number")
-    return d
-
-
-def _date(v: Any) -> dt.date:
-    if isinstance(v, dt.date):
-        return v
-    if not isinstance(v, str):
-        raise ValueError("must be a date written YYYY-MM-DD")
-    try:
-        return dt.date.fromisoformat(v)
-    except ValueError:
-        raise ValueError(f"{v!r} is not a real date (YYYY-MM-DD)") from None
-
-
-Number = Annotated[Decimal, BeforeValidator(_number)]
-Date = Annotated[dt.date, BeforeValidator(_date)]
-
-
-class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
-
-
-class Names(Model):
-    zh: Text
-    en: Text
+__all__ = ["Check", "Names"]
 
 
 # ---------------------------------------------------------------- indicators
@@ -74,118 +39,6 @@ class Indicator(Model):
 
 class IndicatorCatalogue(Model):
     indicators: list[Indicator] = Field(min_length=1)
-
-
-# ---------------------------------------------------------------- checks
-
-class _Check(Model):
-    note: Text | None = None
-
-
-class Threshold(_Check):
-    """The indicator's value in the year compares with a target."""
-    kind: Literal["threshold"]
-    indicator: ID
-    op: Op = ">="
-    target: Raw
-    year: Year | None = None
-    baseline: Raw | None = None
-
-
-class Growth(_Check):
-    """Year-on-year growth, or compound average yearly growth since `base_year`."""
-    kind: Literal["growth"]
-    indicator: ID
-    op: Literal[">=", ">"] = ">="
-    min_growth: Raw  # a percentage, e.g. "50%"
-    year: Year | None = None
-    base_year: Year | None = None
-
-
-class Ratio(_Check):
-    """numerator / denominator as a percentage, e.g. closed / filed ≥ 95%."""
-    kind: Literal["ratio"]
-    numerator: ID
-    denominator: ID
-    op: Op = ">="
-    target: Raw
-    year: Year | None = None
-    published: ID | None = None  # an indicator carrying the officially published rate
-    baseline: Raw | None = None
-
-
-class PerCapita(_Check):
-    """indicator per 10,000 resident population."""
-    kind: Literal["per_capita"]
-    indicator: ID
-    population: ID = "population"
-    op: Op = ">="
-    target: Raw
-    year: Year | None = None
-    published: ID | None = None
-    baseline: Raw | None = None
-
-
-class Trajectory(_Check):
-    """From a base-year value to a target-year value: is the city on track?"""
-    kind: Literal["trajectory"]
-    indicator: ID
-    base_year: Year
-    base: Raw
-    target_year: Year
-    target: Raw
-
-
-class Path(_Check):
-    """A target for each year (Yinchuan's 2023/2024/2025)."""
-    kind: Literal["path"]
-    indicator: ID
-    op: Literal[">=", "<="] = ">="
-    targets: dict[Year, Raw] = Field(min_length=1)
-
-
-class Flow(_Check):
-    """The yearly increase of a stock ("年新增"): value(year) − value(year − 1)."""
-    kind: Literal["flow"]
-    indicator: ID
-    op: Literal[">=", ">"] = ">="
-    target: Raw
-    year: Year | None = None
-
-
-class Count(_Check):
-    """A number of events in the year (campaigns, reports)."""
-    kind: Literal["count"]
-    indicator: ID
-    op: Literal[">=", ">"] = ">="
-    target: Raw
-    year: Year | None = None
-
-
-class Exists(_Check):
-    """A mechanism exists (yes, with evidence), optionally with attributes."""
-    kind: Literal["exists"]
-    indicator: ID
-    year: Year | None = None
-    where: dict[ID, list[Text]] = Field(default_factory=dict)
-
-
-class AllOf(_Check):
-    kind: Literal["all_of"]
-    checks: list["Check"] = Field(min_length=2)
-
-
-class AnyOf(_Check):
-    kind: Literal["any_of"]
-    checks: list["Check"] = Field(min_length=2)
-
-
-Check = Annotated[
-    Union[Threshold, Growth, Ratio, PerCapita, Trajectory, Path, Flow, Count, Exists, AllOf, AnyOf],
-    Field(discriminator="kind"),
-]
-AllOf.model_rebuild()
-AnyOf.model_rebuild()
 
 
 # ---------------------------------------------------------------- frameworks
@@ -282,6 +135,13 @@ class Fact(Model):
     bound: Literal["exact", "at_least", "at_most"] = "exact"
     attributes: dict[ID, Text] = Field(default_factory=dict)
     note: Text | None = None
+    # Set only by a what-if (`--set`), never by a fact file: not a field of the file format.
+    _assumed: bool = PrivateAttr(default=False)
+
+    @property
+    def assumed(self) -> bool:
+        """True for a what-if assumption given on the command line, not a published figure."""
+        return self._assumed
 
 
 class CityHeader(Model):

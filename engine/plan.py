@@ -17,9 +17,8 @@ from math import comb
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .result import CriterionResult, FrameworkResult, Words
+from .result import Cmp, CriterionResult, FrameworkResult, Listed, Q, Reason, say
 from .score import rescore
-from .units import OP_SYMBOL, display
 
 LEVELS = ("not_assessable", "not_ready", "nearly_ready", "ready")
 BUDGET = 20_000
@@ -29,7 +28,7 @@ BUDGET = 20_000
 class Step:
     criterion: str
     status: str
-    need: Words                     # what meeting it takes, in words
+    need: Reason                    # what meeting it takes
     improvement: Decimal | None     # how much the value must move, in `unit` (None: evidence or a yes/no)
     unit: str
     lead_unit: str
@@ -53,26 +52,23 @@ def _step(r: CriterionResult) -> Step:
     ms = r.measurement
     goal = r.target_summary
     if r.status == "unknown" or ms.state != "measured" or ms.combine:
-        why = Words("; ".join(m.why.en for m in ms.missing) or "evidence that it is met",
-                    "；".join(m.why.zh for m in ms.missing) or "达标的证据")
+        why = (say("items", items=Listed(tuple(m.why for m in ms.missing), "clauses")) if ms.missing
+               else say("plan.evidence"))
         if r.status != "unknown":
-            what = Words(f"meet {goal.en}", f"达到{goal.zh}")
+            what = say("plan.meet", goal=goal)
         elif r.check_kind == "exists":
-            what = Words(f"publish {why.en}", f"公布{why.zh}")
+            what = say("plan.publish", why=why)
         else:
-            what = Words(f"publish {why.en}, showing it meets {goal.en}", f"公布{why.zh}，证明达到{goal.zh}")
+            what = say("plan.publish_showing", why=why, goal=goal)
         return Step(r.id, r.status, what, None, ms.unit, r.lead_unit)
-    if ms.unit == "yes/no":
-        return Step(r.id, r.status, Words("put the mechanism in place, with evidence", "建立该机制并留存证据"), None,
-                    ms.unit, r.lead_unit)
+    if ms.is_mechanism:
+        return Step(r.id, r.status, say("plan.mechanism"), None, ms.unit, r.lead_unit)
     higher = ms.higher_is_better
     move = (ms.target - ms.value) if higher else (ms.value - ms.target)  # type: ignore[operator]
-    frm, to = display(ms.value, ms.unit), f"{OP_SYMBOL[ms.op]} {display(ms.target, ms.unit)}"  # type: ignore[arg-type]
-    by = f"{'+' if higher else '−'}{display(move, ms.unit)}"
-    what = Words(f"{'raise' if higher else 'lower'} from {frm} to {to} ({by})",
-                 f"由{frm}{'提高' if higher else '降低'}到{to}（{by}）")
+    what = say("plan.raise" if higher else "plan.lower", frm=Q(ms.value, ms.unit), op=Cmp(ms.op),  # type: ignore[arg-type]
+               to=Q(ms.target, ms.unit), by=Q(move, ms.unit))  # type: ignore[arg-type]
     if ms.op in (">", "<"):
-        what += Words(", strictly beyond", "，须严格超过")
+        what += say("plan.strict")
     return Step(r.id, r.status, what, move, ms.unit, r.lead_unit)
 
 

@@ -1,30 +1,76 @@
-"""The result model: one set of types that every output (table, JSON, Markdown, PDF) reads."""
+"""The result model: one set of types that every output (table, JSON, Markdown, PDF) reads.
+
+The engine writes no sentence: a reason is a `Reason`, a sequence of `Say` phrases, each a
+code of the word book (`ipcheck.reports.words`) with its arguments (numbers with units,
+years, indicator names, codes). The word book turns them into Chinese or English.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
+
+from .units import YES_NO
+
+# ---------------------------------------------------------------- phrase arguments
 
 
 @dataclass(frozen=True)
-class Words:
-    """A sentence in English and Chinese: reasons are written for people in both languages."""
-    en: str
-    zh: str
-
-    def __add__(self, other: "Words") -> "Words":
-        return Words(self.en + other.en, self.zh + other.zh)
-
-    def __bool__(self) -> bool:
-        return bool(self.en or self.zh)
-
-    def get(self, lang: str) -> str:
-        return self.zh if lang == "zh" else self.en
+class Q:
+    """A quantity to show: a value in a unit (shown with grouped digits, at most two decimals)."""
+    value: Decimal
+    unit: str = ""
 
 
-NO_WORDS = Words("", "")
-MUST_EXIST = Words("must exist", "须具备")  # the target of a yes/no criterion
+@dataclass(frozen=True)
+class Cmp:
+    """A comparison operator (">=" is shown as ≥)."""
+    op: str
+
+
+@dataclass(frozen=True)
+class Share:
+    """A share in [0, 1], shown as a whole percentage."""
+    value: Decimal
+
+
+@dataclass(frozen=True)
+class Score:
+    """A score on 0–100, shown with one decimal."""
+    value: Decimal
+
+
+@dataclass(frozen=True)
+class Listed:
+    """Items shown one after the other; `style` says how they are joined (see the word book)."""
+    items: tuple[Any, ...]
+    style: str = "list"  # list: "a, b" / "a、b"; codes: "a, b" in both; alternatives: "a/b"; clauses: "a; b" / "a；b";
+    #                      series: "a, b" / "a，b"; numbered: "[1] a; [2] b" / "[1] a；[2] b"
+
+
+@dataclass(frozen=True)
+class Say:
+    """One phrase: a code of the word book and its named arguments."""
+    code: str
+    args: tuple[tuple[str, Any], ...] = ()
+
+
+class Reason(tuple):
+    """A sentence as a sequence of phrases, shown one after the other."""
+
+    def __add__(self, other: "Reason") -> "Reason":  # type: ignore[override]
+        return Reason(tuple.__add__(self, other))
+
+
+def say(code: str, **args: Any) -> Reason:
+    """A one-phrase reason: `say("stale", used=2021, year=2022)`."""
+    return Reason((Say(code, tuple(args.items())),))
+
+
+NO_REASON = Reason()
+MUST_EXIST = say("target.must_exist")  # the target of a yes/no criterion
 
 
 @dataclass(frozen=True)
@@ -50,7 +96,7 @@ class Missing:
     """A figure that would have let a criterion be decided."""
     indicator: str
     years: tuple[int, ...]
-    why: Words
+    why: Reason
 
 
 @dataclass(frozen=True)
@@ -104,7 +150,7 @@ class Measurement:
     target and (optionally) baseline on the 10^-6 grid, and the comparison `op`.
     """
     state: str
-    reason: Words
+    reason: Reason
     formula: str = ""
     value: Decimal | None = None
     unit: str = ""
@@ -124,6 +170,11 @@ class Measurement:
     def higher_is_better(self) -> bool:
         return self.op in (">=", ">")
 
+    @property
+    def is_mechanism(self) -> bool:
+        """A yes/no measurement (1 = in place)."""
+        return self.unit == YES_NO
+
 
 @dataclass(frozen=True)
 class CriterionResult:
@@ -141,8 +192,8 @@ class CriterionResult:
     measurement: Measurement
     gap: Decimal | None             # value − target, in the unit
     gap_pct: Decimal | None         # (value − target) / target × 100
-    reason: Words
-    target_summary: Words = NO_WORDS
+    reason: Reason
+    target_summary: Reason = NO_REASON
     trend: Trend | None = None
     waiver: "WaiverNote | None" = None
     part_statuses: tuple[str, ...] = ()
@@ -188,7 +239,7 @@ class FrameworkResult:
     ready_threshold: Decimal
     nearly_threshold: Decimal
     verdict: str
-    verdict_reason: Words
+    verdict_reason: Reason
     categories: tuple[CategoryScore, ...]
     results: tuple[CriterionResult, ...]
     counts: dict[str, int] = field(default_factory=dict)

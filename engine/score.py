@@ -22,7 +22,7 @@ from decimal import Decimal
 from typing import Iterable
 
 from . import formulas as f
-from .result import CategoryScore, CriterionResult, FixFirst, FrameworkResult, Measurement, Words
+from .result import CategoryScore, CriterionResult, FixFirst, FrameworkResult, Listed, Measurement, Reason, Score, Share, say
 from .units import CTX
 
 EVIDENCE = ("pass", "partial", "fail")
@@ -95,29 +95,23 @@ def overall(results: list[CriterionResult], cats: tuple[CategoryScore, ...], mod
 
 
 def verdict(score: Decimal | None, cov: Decimal, floor: Decimal, ready: Decimal, nearly: Decimal,
-            results: list[CriterionResult]) -> tuple[str, Words]:
+            results: list[CriterionResult]) -> tuple[str, Reason]:
     """ready / nearly_ready / not_ready / not_assessable, and the reason in words."""
-    pct = f"{(cov * 100).quantize(Decimal(1))}%"
-    fl = f"{(floor * 100).quantize(Decimal(1))}%"
     if score is None or cov < floor:
-        return "not_assessable", Words(f"only {pct} of the weight has evidence, below the coverage floor of {fl}",
-                                       f"有证据的权重仅占{pct}，低于覆盖率下限{fl}")
+        return "not_assessable", say("verdict.coverage", cov=Share(cov), floor=Share(floor))
     gates = [r for r in results if r.required and r.status not in ("not_applicable", "waived")]
     failed = [r.id for r in gates if r.status == "fail"]
     open_ = [r.id for r in gates if r.status != "pass"]
-    s = score.quantize(Decimal("0.1"))
+    s = Score(score)
     if score >= ready and not open_:
-        return "ready", Words(f"score {s} ≥ {ready} and every required criterion passes", f"得分{s} ≥ {ready}，且必备指标全部达标")
+        return "ready", say("verdict.ready", s=s, ready=ready)
     if score >= nearly and not failed:
         if score >= ready:
-            ids = ", ".join(open_)
-            return "nearly_ready", Words(f"score {s} ≥ {nearly}, but required criteria are not yet passed: {ids}",
-                                         f"得分{s} ≥ {nearly}，但必备指标尚未达标：{ids}")
-        return "nearly_ready", Words(f"score {s} ≥ {nearly} but below {ready}", f"得分{s} ≥ {nearly}，但低于{ready}")
+            return "nearly_ready", say("verdict.nearly_open", s=s, nearly=nearly, ids=Listed(tuple(open_), "codes"))
+        return "nearly_ready", say("verdict.nearly", s=s, nearly=nearly, ready=ready)
     if failed:
-        ids = ", ".join(failed)
-        return "not_ready", Words(f"required criteria fail: {ids}", f"必备指标未达标：{ids}")
-    return "not_ready", Words(f"score {s} is below {nearly}", f"得分{s}低于{nearly}")
+        return "not_ready", say("verdict.required_fail", ids=Listed(tuple(failed), "codes"))
+    return "not_ready", say("verdict.below", s=s, nearly=nearly)
 
 
 def fix_first(results: list[CriterionResult], model: str, weights: dict[str, Decimal],

@@ -48,7 +48,7 @@ _REFERENCE = PythonDecider()
 def _redecide(r: CriterionResult, factor: Decimal) -> CriterionResult:
     """The criterion decided again with its target moved by `factor` (the reference semantics)."""
     ms = r.measurement
-    if r.status not in ("pass", "partial", "fail") or ms.combine or ms.state != "measured" or ms.unit == "yes/no":
+    if r.status not in ("pass", "partial", "fail") or ms.combine or ms.state != "measured" or ms.is_mechanism:
         return r
     moved = dataclasses.replace(ms, target=f.on_grid(ms.target * factor))  # type: ignore[operator]
     decision = _REFERENCE.decide([leaf("x", moved.value, moved.target, moved.baseline, moved.op)])["x"]  # type: ignore[arg-type]

@@ -18,6 +18,7 @@ MULTIPLIERS = {"": Decimal(1), "万": Decimal(10_000), "亿": Decimal(100_000_00
 COUNTERS = ("件/万人", "件", "家", "个", "项", "次", "人", "所", "天", "元", "%")
 PERCENT = "%"
 PER_10K = "件/万人"
+YES_NO = "yes/no"  # the unit of a mechanism: in place (1) or not (0), with evidence
 # Largest value accepted in any unit: bigger than any published figure, and small
 # enough that the fixed-point form handed to durable-rules stays below 2^63.
 MAX_VALUE = Decimal(10) ** 12
@@ -147,17 +148,3 @@ def normalize(d: Decimal) -> Decimal:
 def plain(d: Decimal) -> str:
     """Decimal as plain digits, never in exponent form."""
     return format(normalize(d), "f")
-
-
-OP_SYMBOL = {">=": "≥", ">": ">", "<=": "≤", "<": "<"}
-
-
-def display(d: Decimal, unit: str = "") -> str:
-    """A figure for people: grouped digits, at most two decimals, with its unit (36,000 件, 95%)."""
-    text = f"{d.quantize(Decimal('0.01'), context=CTX):,.2f}"
-    text = text.rstrip("0").rstrip(".") if "." in text else text
-    if text == "-0":
-        text = "0"
-    if unit == PERCENT:
-        return f"{text}%"
-    return f"{text} {unit}".strip()

@@ -18,6 +18,7 @@ from ..engine.result import FrameworkResult
 from ..engine.sensitivity import Sensitivity
 
 from .labels import CATEGORY, MARK, VERDICT, pct, score_text, short_status
+from .words import text
 
 
 @dataclass
@@ -67,7 +68,7 @@ def plan_doc(plans: list[tuple[FrameworkResult, Plan]], lang: str) -> Doc:
                             f"{pct(p.coverage_after)} ({p.method} search{'' if p.reached else '; the goal cannot be reached'})"))
         by_id = {r.id: r for r in res.results}
         rows = [[str(i), s.criterion, by_id[s.criterion].title_zh if lang == "zh" else by_id[s.criterion].title_en,
-                 short_status(s.status, lang), s.need.get(lang), s.lead_unit] for i, s in enumerate(p.steps, 1)]
+                 short_status(s.status, lang), text(s.need, lang), s.lead_unit] for i, s in enumerate(p.steps, 1)]
         tables = [Table([_t(lang, "序", "#"), "ID", _t(lang, "指标", "Criterion"), _t(lang, "状态", "Status"),
                          _t(lang, "需要", "What it takes"), _t(lang, "牵头单位", "Lead unit")], rows,
                         [["", "", "", f"s-{s.status}", "", ""] for s in p.steps])] if rows else []

@@ -24,7 +24,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from ..engine.result import FrameworkResult
 
-from . import labels
+from . import labels, words
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 CJK_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC")
@@ -40,7 +40,8 @@ def _env() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html", "j2", "svg"]),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     from . import analysis
-    env.globals.update(cos=math.cos, sin=math.sin, pi=math.pi, L=labels, A=analysis, float=float, max=max, min=min)
+    env.globals.update(cos=math.cos, sin=math.sin, pi=math.pi, L=labels, W=words, A=analysis, float=float, max=max,
+                       min=min)
     return env
 
 

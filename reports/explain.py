@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..engine.result import CriterionResult, FrameworkResult, Measurement
-from ..engine.units import display
+from .words import display, text
 
 from .labels import STATUS, fact_value, gap_text, target_text, value_text
 
@@ -13,7 +13,7 @@ def _measurement_lines(ms: Measurement, lang: str, indent: str = "  ") -> list[s
     if ms.combine:
         lines.append(f"{indent}{'all' if ms.combine == 'all_of' else 'any'} of these checks:")
         for i, p in enumerate(ms.parts, 1):
-            lines.append(f"{indent}[{i}] {p.state}: {p.reason.get(lang)}")
+            lines.append(f"{indent}[{i}] {p.state}: {text(p.reason, lang)}")
             lines += _measurement_lines(p, lang, indent + "    ")
         return lines
     if ms.formula:
@@ -44,7 +44,7 @@ def render(res: FrameworkResult, r: CriterionResult, lang: str) -> str:
         f"check: {r.check_kind}; weight {r.weight}{'; required (a gate for the verdict)' if r.required else ''}",
         f"status: {STATUS[r.status][lang]}" + ("" if r.score is None else f" (score {(r.score * 100).quantize(1)}%)"),
         f"value: {value_text(r)}; target: {target_text(r)}; gap: {gap_text(r)}",
-        f"why: {r.reason.get(lang)}",
+        f"why: {text(r.reason, lang)}",
     ]
     lines += _measurement_lines(r.measurement, lang)
     if r.trend and len(r.trend.history) > 1:
@@ -71,7 +71,7 @@ def render(res: FrameworkResult, r: CriterionResult, lang: str) -> str:
     if r.measurement.missing:
         lines.append("evidence missing:")
         for mi in r.measurement.missing:
-            lines.append(f"  - {mi.indicator} ({', '.join(map(str, mi.years))}): {mi.why.get(lang)}")
+            lines.append(f"  - {mi.indicator} ({', '.join(map(str, mi.years))}): {text(mi.why, lang)}")
     if r.waiver:
         state = "active" if r.waiver.active else "expired"
         lines.append(f"waiver ({state}, expires {r.waiver.expires}): {r.waiver.justification}")

@@ -13,8 +13,9 @@ from decimal import Decimal
 from typing import Any
 
 from ..engine.compare import Summary
-from ..engine.result import CriterionResult, FrameworkResult, Measurement
+from ..engine.result import CriterionResult, FrameworkResult, Measurement, Reason
 from ..engine.units import plain
+from .words import both
 
 SCHEMA = "ipcheck.evaluation/1"
 
@@ -29,6 +30,8 @@ def _v(x: Any) -> Any:
         return x
     if t is Decimal:
         return plain(x)
+    if t is Reason:
+        return both(x)
     if t is dict:
         return {str(k): _v(i) for k, i in x.items()}
     if t is list or t is tuple:
@@ -47,7 +50,7 @@ def _measurement(ms: Measurement) -> dict[str, Any]:
     out = {
         "state": ms.state, "value": _v(ms.value), "unit": ms.unit, "year": ms.year, "target": _v(ms.target),
         "target_year": ms.target_year, "baseline": _v(ms.baseline), "op": ms.op, "stale": ms.stale,
-        "formula": ms.formula, "reason": ms.reason,
+        "formula": ms.formula, "reason": both(ms.reason),
         "trajectory": _v(ms.trajectory),
         "missing": _v(ms.missing),
     }
@@ -65,7 +68,7 @@ def criterion_dict(r: CriterionResult) -> dict[str, Any]:
         "value": _v(r.measurement.value), "unit": r.measurement.unit, "year": r.measurement.year,
         "target": _v(r.measurement.trajectory.target if r.measurement.trajectory else r.measurement.target),
         "target_year": r.measurement.trajectory.target_year if r.measurement.trajectory else r.measurement.target_year,
-        "gap": _v(r.gap), "gap_pct": _v(r.gap_pct), "stale": r.measurement.stale, "reason": r.reason,
+        "gap": _v(r.gap), "gap_pct": _v(r.gap_pct), "stale": r.measurement.stale, "reason": both(r.reason),
         "measurement": _measurement(r.measurement),
         "facts": _v(r.measurement.facts),
         "trend": _v(r.trend),
@@ -83,7 +86,7 @@ def evaluation_dict(res: FrameworkResult) -> dict[str, Any]:
         "year": res.year, "as_of": _v(res.as_of), "engine": res.engine, "model": res.model,
         "score": _v(res.score), "coverage": _v(res.coverage), "coverage_floor": _v(res.coverage_floor),
         "thresholds": {"ready": _v(res.ready_threshold), "nearly_ready": _v(res.nearly_threshold)},
-        "verdict": res.verdict, "verdict_reason": res.verdict_reason, "counts": dict(res.counts),
+        "verdict": res.verdict, "verdict_reason": both(res.verdict_reason), "counts": dict(res.counts),
         "categories": [_v(c) for c in res.categories],
         "criteria": [criterion_dict(r) for r in res.results],
         "waivers": _v(res.waivers),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..engine.result import MUST_EXIST, CriterionResult, FrameworkResult
-from ..engine.units import OP_SYMBOL, display
+from .words import OP_SYMBOL, display, pct, score_text, text
 
 STATUS = {
     "pass": {"zh": "达标", "en": "pass"},
@@ -46,15 +46,6 @@ HEAD = {
 }
 
 
-def pct(share: Decimal | None) -> str:
-    """A share in [0, 1] as a whole percentage."""
-    return "—" if share is None else f"{(share * 100).quantize(Decimal(1))}%"
-
-
-def score_text(score: Decimal | None) -> str:
-    return "—" if score is None else f"{score.quantize(Decimal('0.1'))}"
-
-
 def score_line(res: FrameworkResult, lang: str) -> str:
     """'78.4 / 100 on 86% of the weight with evidence'."""
     if lang == "zh":
@@ -74,7 +65,7 @@ def value_text(r: CriterionResult) -> str:
         return ", ".join(MARK[s] for s in r.part_statuses)
     if ms.value is None:
         return "—"
-    if ms.unit == "yes/no":
+    if ms.is_mechanism:
         v = "yes" if ms.value else "no"
     elif ms.value >= Decimal(4_000_000_000_000):
         v = "∞ (from 0)"
@@ -91,9 +82,9 @@ def value_text(r: CriterionResult) -> str:
 def target_text(r: CriterionResult, lang: str = "en") -> str:
     ms = r.measurement
     if r.check_kind == "exists":
-        return MUST_EXIST.get(lang)
+        return text(MUST_EXIST, lang)
     if ms.combine or ms.target is None:
-        return r.target_summary.get(lang)
+        return text(r.target_summary, lang)
     if ms.trajectory:
         t = ms.trajectory
         return f"{display(t.target, ms.unit)} by {t.target_year}"
@@ -130,7 +121,7 @@ def header_lines(res: FrameworkResult, lang: str) -> list[tuple[str, str]]:
         ("", f"{city} — {res.framework_id} v{res.framework_version}: {title(res, lang)}"),
         (HEAD["source"][lang], f"{res.source_file} 《{res.source_title}》 ({res.issuer})"),
         (HEAD["year"][lang], f"{res.year} · engine {res.engine} · model {res.model}"),
-        (HEAD["verdict"][lang], f"{VERDICT[res.verdict][lang].upper()} — {res.verdict_reason.get(lang)}"),
+        (HEAD["verdict"][lang], f"{VERDICT[res.verdict][lang].upper()} — {text(res.verdict_reason, lang)}"),
         (HEAD["overall"][lang], score_line(res, lang)),
         (HEAD["categories"][lang], category_line(res, lang)),
     ]

@@ -13,6 +13,7 @@ from ipcheck.engine.compare import diff_frameworks, rank, status_changes
 from ipcheck.engine.evaluate import evaluate
 from ipcheck.engine.plan import plan
 from ipcheck.engine.sensitivity import percentile, rank_intervals, sensitivity
+from ipcheck.reports.words import text
 from helpers import city, crit, framework
 
 ABC = (crit("A", "{kind: threshold, indicator: valid_patents, target: 100件}")
@@ -38,7 +39,7 @@ def test_plan_hand_worked(catalogue, deciders):
     p = plan(res)
     assert p.goal == "ready" and p.method == "exhaustive" and p.reached
     assert [s.criterion for s in p.steps] == ["A"]
-    assert p.steps[0].improvement == 100 and "+100 件" in p.steps[0].need.en and "提高" in p.steps[0].need.zh
+    assert p.steps[0].improvement == 100 and "+100 件" in text(p.steps[0].need, "en") and "提高" in text(p.steps[0].need, "zh")
     assert p.score_after == Decimal("83.333333")
 
 

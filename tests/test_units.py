@@ -6,7 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from ipcheck.engine.units import UnitError, display, parse_unit, to_unit
+from ipcheck.engine.units import UnitError, parse_unit, to_unit
+from ipcheck.reports.words import display
 
 
 @pytest.mark.parametrize("value,unit,expected", [

@@ -1,0 +1,20 @@
+"""all_of: every part must be met; the criterion takes its weakest part."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from ..fields import CheckModel
+from . import composite
+from .base import Kind
+
+
+class AllOf(CheckModel):
+    """Every part must be met (the score is the weakest part's)."""
+    kind: Literal["all_of"]
+    checks: list["Check"] = Field(min_length=2)  # noqa: F821 - the union of every kind, set by the registry
+
+
+KIND = Kind("all_of", AllOf, composite.resolve, composite.measure, composite.describe_parts, composite.indicators)

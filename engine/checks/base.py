@@ -1,0 +1,232 @@
+"""What every check kind shares: the registry, and the helpers for resolving and measuring checks.
+
+A check kind is one module in this folder (see `__init__.py`) with a `KIND`: its pydantic
+model, how its targets are resolved into indicator units when a framework loads, how it is
+measured on a city's facts, how its target reads in a few words, and which indicators it reads.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Callable
+
+from .. import formulas as f
+from ..catalogue import Catalogue
+from ..errors import InputError, did_you_mean
+from ..facts import Facts
+from ..result import FactUsed, Listed, Measurement, Missing, Q, Reason, say
+from ..units import CTX, Unit, UnitError, plain, to_unit
+from ..yamldoc import Document
+
+if TYPE_CHECKING:
+    from .. import models as m
+
+# A stand-in for "unbounded" (growth from a zero base, no upper goalpost): larger than any
+# accepted figure (10^12) yet small enough for a signed 64-bit fixed-point number.
+UNBOUNDED = Decimal(4_000_000_000_000)
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One check kind: its model and the four things the engine asks of it."""
+    name: str
+    model: type
+    resolve: Callable[[Any, "Resolver"], None]
+    measure: Callable[[Any, Facts, int], Measurement]
+    describe: Callable[[Any, Catalogue, int], Reason]
+    indicators: Callable[[Any], list[str]]
+
+
+REGISTRY: dict[str, Kind] = {}  # filled by the package's __init__, one entry per kind module
+
+
+def measure_check(check: Any, facts: Facts, year: int) -> Measurement:
+    """Measure one check for the evaluation year."""
+    return REGISTRY[check.kind].measure(check, facts, year)
+
+
+def describe(check: Any, cat: Catalogue, year: int) -> Reason:
+    """The target of a check in a few words, known before any fact is read: '≥ 650 家 (2022)'."""
+    return REGISTRY[check.kind].describe(check, cat, year)
+
+
+def check_indicators(check: Any) -> list[str]:
+    """Every indicator a check reads, in a stable order."""
+    return REGISTRY[check.kind].indicators(check)
+
+
+# ---------------------------------------------------------------- resolving (when a framework loads)
+
+@dataclass
+class Resolver:
+    """Checks the indicators a check names and converts its targets into their units."""
+    doc: Document
+    cat: Catalogue
+    check: Any
+    path: tuple[Any, ...]
+    update: dict[str, Any] = field(default_factory=dict)
+
+    def error(self, fld: str, message: str) -> InputError:
+        """An error at one field of the check."""
+        return self.doc.error(self.path + (fld,), message)
+
+    def indicator(self, fld: str, ind_id: str | None = None) -> m.Indicator:
+        """The indicator a field names (an error with a did-you-mean if there is none)."""
+        ind_id = ind_id if ind_id is not None else getattr(self.check, fld)
+        if ind_id not in self.cat.indicators:
+            raise self.error(fld, f"unknown indicator {ind_id!r}{did_you_mean(ind_id, list(self.cat.indicators))}")
+        return self.cat.indicators[ind_id]
+
+    def numeric(self, fld: str, kinds: tuple[str, ...] | None = None) -> Unit:
+        """The unit of the numeric indicator a field names (refused: a mechanism, or a kind not in `kinds`)."""
+        ind = self.indicator(fld)
+        if ind.kind == "mechanism":
+            raise self.error(fld, f"indicator {ind.id!r} is a yes/no mechanism; use kind: exists")
+        if kinds and ind.kind not in kinds:
+            raise self.error(fld, f"indicator {ind.id!r} is a {ind.kind}; this check needs a {' or '.join(kinds)}")
+        return self.cat.units[ind.id]  # type: ignore[return-value]
+
+    def convert(self, fld: str, unit: Unit) -> None:
+        """Convert the field's quantity (if given) into `unit`."""
+        value = getattr(self.check, fld)
+        if value is not None:
+            self.update[fld] = self.quantity((fld,), value, unit)
+
+    def quantity(self, sub: tuple[Any, ...], value: Any, unit: Unit) -> Decimal:
+        """A quantity as written, in `unit`; an error at `path + sub` if it does not fit."""
+        try:
+            return to_unit(value, unit)
+        except UnitError as exc:
+            raise self.doc.error(self.path + sub, str(exc)) from None
+
+
+def resolve_check(doc: Document, cat: Catalogue, chk: Any, path: tuple[Any, ...]) -> Any:
+    """A check with its indicators checked and its targets in their units."""
+    r = Resolver(doc, cat, chk, path)
+    REGISTRY[chk.kind].resolve(chk, r)
+    return chk.model_copy(update=r.update) if r.update else chk
+
+
+# ---------------------------------------------------------------- measuring
+
+def unknown(reason: Reason, *missing: Missing, facts: tuple[FactUsed, ...] = ()) -> Measurement:
+    """Unknown: evidence missing (`missing` says which figure for which years)."""
+    return Measurement(state="unknown", reason=reason, missing=tuple(missing), facts=facts)
+
+
+def error(reason: Reason, facts: tuple[FactUsed, ...] = ()) -> Measurement:
+    """An error in the data (e.g. a division by zero)."""
+    return Measurement(state="error", reason=reason, facts=facts)
+
+
+def q(d: Decimal) -> Decimal:
+    """A value on the engine's 10^-6 grid."""
+    return f.on_grid(d)
+
+
+def stale_note(used_year: int, year: int) -> Reason:
+    """' (latest figure is for 2021, older than 2022: stale)', or nothing."""
+    return say("stale", used=used_year, year=year) if used_year < year else Reason()
+
+
+EXACT = say("need.exact")
+EXACT_BOTH = say("need.exact_both")
+
+
+def bound_blocks(fact: m.Fact, value: Decimal, target: Decimal, higher: bool) -> bool:
+    """True when a published bound ("over 1,200") does not settle the comparison."""
+    if fact.bound == "exact":
+        return False
+    if fact.bound == "at_least":
+        return not (higher and value >= target)
+    return not ((not higher) and value <= target)
+
+
+def exact(*fs: m.Fact) -> bool:
+    """True when every fact is an exact figure (no bound)."""
+    return all(x.bound == "exact" for x in fs)
+
+
+def single(facts: Facts, ind: str, year: int, target: Decimal, op: str, baseline: Decimal | None,
+           formula: str, target_year: int | None = None) -> Measurement:
+    """A value read straight from one fact (threshold, count, path)."""
+    hit = facts.latest(ind, year)
+    name = facts.names(ind)
+    if hit is None:
+        later = [y for y in facts.years(ind) if y > year]
+        need = say("need.in_or_before", ind=name, year=year)
+        why = say("no_figure") + need
+        if later:
+            why += say("only_for", years=Listed(tuple(later)))
+        return unknown(why, Missing(ind, (year,), need))
+    y, fact = hit
+    used = (facts.used(ind, y),)
+    value = q(fact.value)
+    higher = op in (">=", ">")
+    v = Q(value, facts.unit(ind))
+    if bound_blocks(fact, value, target, higher):
+        why = say("bound_unsettled", bound=say(f"bound.{fact.bound}"), v=v, y=y)
+        return unknown(why, Missing(ind, (year,), EXACT), facts=used)
+    reason = say("was", ind=name, v=v, y=y) + stale_note(y, year)
+    if fact.bound == "at_least":
+        reason += say("lower_bound_note")
+    return Measurement(state="measured", reason=reason, formula=formula.format(y=y), value=value, unit=facts.unit(ind),
+                       year=y, target=q(target), target_year=target_year or year,
+                       baseline=None if baseline is None else q(baseline), op=op, facts=used, stale=y < year)
+
+
+def pair(facts: Facts, ind: str, year: int) -> tuple[int, m.Fact, m.Fact] | Missing:
+    """The latest year y ≤ `year` with figures for both y and y − 1."""
+    for y in reversed([y for y in facts.years(ind) if y <= year]):
+        prev = facts.get(ind, y - 1)
+        if prev is not None:
+            return y, prev, facts.get(ind, y)  # type: ignore[return-value]
+    return Missing(ind, (year - 1, year), say("need.two_years", ind=facts.names(ind), year=year))
+
+
+def rate(facts: Facts, year: int, num: str, den: str, per: Decimal, published: str | None,
+         target: Decimal, op: str, baseline: Decimal | None, unit: str, what: Reason) -> Measurement:
+    """A rate num / den × per (ratio, per capita).
+
+    The officially published rate is used when it is at least as recent as the figures the
+    rate could be derived from, or when the derived rate cannot be computed (bounds only, or
+    a zero denominator); otherwise the rate is derived."""
+    want = year
+    pub = facts.latest(published, want) if published else None
+    both = [y for y in facts.years(num) if y <= want and facts.get(den, y) is not None]
+    derived_year = both[-1] if both else None
+
+    def published_rate(note: Reason = Reason()) -> Measurement:
+        m_ = single(facts, published, want, target, op, baseline, f"published {published}[{{y}}] {op} target")  # type: ignore[arg-type]
+        return replace(m_, reason=m_.reason + say("rate.published") + note)
+
+    if pub is not None and (derived_year is None or pub[0] >= derived_year):
+        return published_rate()
+    if derived_year is None:
+        miss = [Missing(i, (want,), say("need.same_year", ind=facts.names(i), other=facts.names(other), year=want))
+                for i, other in ((num, den), (den, num))]
+        if published:
+            miss.append(Missing(published, (want,), say("need.or_published", ind=facts.names(published))))
+        return unknown(what + say("rate.needs", num=facts.names(num), den=facts.names(den), year=want), *miss)
+    y = derived_year
+    a, b = facts.get(num, y), facts.get(den, y)
+    used = (facts.used(num, y), facts.used(den, y))
+    broken = None
+    if not exact(a, b):  # type: ignore[arg-type]
+        broken = say("rate.broken_bounds", y=y)
+    elif b.value == 0:  # type: ignore[union-attr]
+        broken = say("rate.broken_zero", ind=facts.names(den), y=y)
+    if broken is not None:
+        # A newer derived figure that cannot be computed does not hide an older published one.
+        if pub is not None:
+            return published_rate(say("rate.cannot_derive") + broken)
+        if not exact(a, b):  # type: ignore[arg-type]
+            return unknown(what + say("rate.bounds"), Missing(num, (y,), EXACT_BOTH), facts=used)
+        return error(say("rate.zero_head", ind=facts.names(den), y=y) + what + say("rate.undefined"), used)
+    value = CTX.multiply(CTX.divide(a.value, b.value), per)  # type: ignore[union-attr]
+    reason = what + say("rate.value", a=Q(a.value, facts.unit(num)), b=Q(b.value, facts.unit(den)),  # type: ignore[union-attr]
+                        per=per, v=Q(q(value), unit), y=y) + stale_note(y, want)
+    return Measurement(state="measured", reason=reason, formula=f"{num}[{y}] / {den}[{y}] × {plain(per)}",
+                       value=q(value), unit=unit, year=y, target=q(target), target_year=want,
+                       baseline=None if baseline is None else q(baseline), op=op, facts=used, stale=y < want)

@@ -1,0 +1,32 @@
+"""What all_of and any_of share: measuring every part, describing the parts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..catalogue import Catalogue
+from ..facts import Facts
+from ..result import Listed, Measurement, Reason, say
+from .base import Resolver, check_indicators, describe, measure_check, resolve_check
+
+
+def resolve(c: Any, r: Resolver) -> None:
+    r.update["checks"] = [resolve_check(r.doc, r.cat, x, r.path + ("checks", i)) for i, x in enumerate(c.checks)]
+
+
+def measure(c: Any, facts: Facts, year: int) -> Measurement:
+    parts = tuple(measure_check(x, facts, year) for x in c.checks)
+    return Measurement(state="composite", reason=Reason(), formula=c.kind, parts=parts, combine=c.kind,
+                       facts=tuple(u for p in parts for u in p.facts),
+                       missing=tuple(x for p in parts for x in p.missing))
+
+
+def describe_parts(c: Any, cat: Catalogue, year: int) -> Reason:
+    return say(f"describe.{c.kind}", parts=Listed(tuple(describe(x, cat, year) for x in c.checks), "clauses"))
+
+
+def indicators(c: Any) -> list[str]:
+    out: list[str] = []
+    for x in c.checks:
+        out += [i for i in check_indicators(x) if i not in out]
+    return out

@@ -1,0 +1,35 @@
+"""count: a number of events in the year (special campaigns, quarterly reports)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from ..catalogue import Catalogue
+from ..facts import Facts
+from ..fields import CheckModel, ID, Raw, Year
+from ..result import Cmp, Measurement, Q, Reason, say
+from .base import Kind, Resolver, single
+
+
+class Count(CheckModel):
+    """A number of events in the year (campaigns, reports)."""
+    kind: Literal["count"]
+    indicator: ID
+    op: Literal[">=", ">"] = ">="
+    target: Raw
+    year: Year | None = None
+
+
+def resolve(c: Count, r: Resolver) -> None:
+    r.convert("target", r.numeric("indicator", ("count",)))
+
+
+def measure(c: Count, facts: Facts, year: int) -> Measurement:
+    return single(facts, c.indicator, c.year or year, c.target, c.op, None, f"number of {c.indicator} in {{y}} {c.op} target")
+
+
+def describe(c: Count, cat: Catalogue, year: int) -> Reason:
+    return say("describe.target", op=Cmp(c.op), v=Q(c.target, cat.unit_text(c.indicator)), y=c.year or year)
+
+
+KIND = Kind("count", Count, resolve, measure, describe, lambda c: [c.indicator])

@@ -1,0 +1,44 @@
+"""path: a target for each year (Yinchuan's 2023/2024/2025 targets)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from ..catalogue import Catalogue
+from ..facts import Facts
+from ..fields import CheckModel, ID, Raw, Year
+from ..result import Cmp, Listed, Measurement, Q, Reason, say
+from .base import Kind, Resolver, single
+
+
+class Path(CheckModel):
+    """A target for each year (Yinchuan's 2023/2024/2025)."""
+    kind: Literal["path"]
+    indicator: ID
+    op: Literal[">=", "<="] = ">="
+    targets: dict[Year, Raw] = Field(min_length=1)
+
+
+def resolve(c: Path, r: Resolver) -> None:
+    unit = r.numeric("indicator")
+    r.update["targets"] = {y: r.quantity(("targets", y), v, unit) for y, v in sorted(c.targets.items())}
+
+
+def measure(c: Path, facts: Facts, year: int) -> Measurement:
+    years = sorted(c.targets)
+    if year < years[0]:
+        return Measurement(state="not_applicable", reason=say("path.not_started", start=years[0], year=year))
+    ty = max(y for y in years if y <= year)
+    return single(facts, c.indicator, year, c.targets[ty], c.op, None,
+                  f"{c.indicator}[{{y}}] {c.op} path target for {ty}", target_year=ty)
+
+
+def describe(c: Path, cat: Catalogue, year: int) -> Reason:
+    unit = cat.unit_text(c.indicator)
+    return say("items", items=Listed(tuple(say("describe.path_item", y=y, op=Cmp(c.op), v=Q(v, unit))
+                                         for y, v in c.targets.items()), "series"))
+
+
+KIND = Kind("path", Path, resolve, measure, describe, lambda c: [c.indicator])

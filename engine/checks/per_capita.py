@@ -1,0 +1,50 @@
+"""per_capita: an indicator per 10,000 resident population (每万人口…拥有量)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Literal
+
+from ..catalogue import Catalogue
+from ..facts import Facts
+from ..fields import CheckModel, ID, Op, Raw, Year
+from ..result import Cmp, Measurement, Q, Reason, say
+from ..units import PER_10K, parse_unit
+from .base import Kind, Resolver, rate
+
+
+class PerCapita(CheckModel):
+    """indicator per 10,000 resident population."""
+    kind: Literal["per_capita"]
+    indicator: ID
+    population: ID = "population"
+    op: Op = ">="
+    target: Raw
+    year: Year | None = None
+    published: ID | None = None
+    baseline: Raw | None = None
+
+
+def resolve(c: PerCapita, r: Resolver) -> None:
+    r.numeric("indicator")
+    pop = r.numeric("population")
+    if pop.counter != "人":
+        raise r.error("population", f"population must be counted in 人, not {pop.text}")
+    if c.published:
+        r.indicator("published")
+    unit = parse_unit(PER_10K)
+    r.convert("target", unit)
+    r.convert("baseline", unit)
+
+
+def measure(c: PerCapita, facts: Facts, year: int) -> Measurement:
+    return rate(facts, c.year or year, c.indicator, c.population, Decimal(10_000), c.published, c.target, c.op,
+                c.baseline, PER_10K, say("rate.what.per_capita"))
+
+
+def describe(c: PerCapita, cat: Catalogue, year: int) -> Reason:
+    return say("describe.target", op=Cmp(c.op), v=Q(c.target, PER_10K), y=c.year or year)
+
+
+KIND = Kind("per_capita", PerCapita, resolve, measure, describe,
+            lambda c: [i for i in (c.indicator, c.population, c.published) if i])

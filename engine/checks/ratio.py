@@ -1,0 +1,49 @@
+"""ratio: numerator / denominator as a percentage, e.g. cases closed / filed ≥ 95%."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from .. import formulas as f
+from ..catalogue import Catalogue
+from ..facts import Facts
+from ..fields import CheckModel, ID, Op, Raw, Year
+from ..result import Cmp, Measurement, Q, Reason, say
+from ..units import PERCENT, parse_unit
+from .base import Kind, Resolver, rate
+
+
+class Ratio(CheckModel):
+    """numerator / denominator as a percentage, e.g. closed / filed ≥ 95%."""
+    kind: Literal["ratio"]
+    numerator: ID
+    denominator: ID
+    op: Op = ">="
+    target: Raw
+    year: Year | None = None
+    published: ID | None = None  # an indicator carrying the officially published rate
+    baseline: Raw | None = None
+
+
+def resolve(c: Ratio, r: Resolver) -> None:
+    a = r.numeric("numerator")
+    b = r.numeric("denominator")
+    if a.counter != b.counter:
+        raise r.error("denominator", f"numerator ({a.text}) and denominator ({b.text}) are not in the same unit")
+    if c.published:
+        r.indicator("published")
+    unit = parse_unit(PERCENT)
+    r.convert("target", unit)
+    r.convert("baseline", unit)
+
+
+def measure(c: Ratio, facts: Facts, year: int) -> Measurement:
+    return rate(facts, c.year or year, c.numerator, c.denominator, f.HUNDRED, c.published, c.target, c.op,
+                c.baseline, PERCENT, say("rate.what.ratio"))
+
+
+def describe(c: Ratio, cat: Catalogue, year: int) -> Reason:
+    return say("describe.target", op=Cmp(c.op), v=Q(c.target, PERCENT), y=c.year or year)
+
+
+KIND = Kind("ratio", Ratio, resolve, measure, describe, lambda c: [i for i in (c.numerator, c.denominator, c.published) if i])

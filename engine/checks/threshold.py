@@ -1,0 +1,38 @@
+"""threshold: the indicator's value in the year compares with a target ("valid invention patents ≥ 36,000")."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from ..catalogue import Catalogue
+from ..facts import Facts
+from ..fields import CheckModel, ID, Op, Raw, Year
+from ..result import Cmp, Measurement, Q, Reason, say
+from .base import Kind, Resolver, single
+
+
+class Threshold(CheckModel):
+    """The indicator's value in the year compares with a target."""
+    kind: Literal["threshold"]
+    indicator: ID
+    op: Op = ">="
+    target: Raw
+    year: Year | None = None
+    baseline: Raw | None = None
+
+
+def resolve(c: Threshold, r: Resolver) -> None:
+    unit = r.numeric("indicator")
+    r.convert("target", unit)
+    r.convert("baseline", unit)
+
+
+def measure(c: Threshold, facts: Facts, year: int) -> Measurement:
+    return single(facts, c.indicator, c.year or year, c.target, c.op, c.baseline, f"{c.indicator}[{{y}}] {c.op} target")
+
+
+def describe(c: Threshold, cat: Catalogue, year: int) -> Reason:
+    return say("describe.target", op=Cmp(c.op), v=Q(c.target, cat.unit_text(c.indicator)), y=c.year or year)
+
+
+KIND = Kind("threshold", Threshold, resolve, measure, describe, lambda c: [c.indicator])

@@ -1,0 +1,79 @@
+"""trajectory: from a base-year value to a target-year value — is the city on track?"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from .. import formulas as f
+from ..catalogue import Catalogue
+from ..facts import Facts
+from ..fields import CheckModel, ID, Raw, Year
+from ..result import Measurement, Missing, Q, Reason, say
+from ..result import Trajectory as Progress
+from ..units import PERCENT
+from .base import EXACT, Kind, Resolver, bound_blocks, q, unknown
+
+
+class Trajectory(CheckModel):
+    """From a base-year value to a target-year value: is the city on track?"""
+    kind: Literal["trajectory"]
+    indicator: ID
+    base_year: Year
+    base: Raw
+    target_year: Year
+    target: Raw
+
+
+def resolve(c: Trajectory, r: Resolver) -> None:
+    unit = r.numeric("indicator")
+    if c.target_year <= c.base_year:
+        raise r.error("target_year", "target_year must come after base_year")
+    r.convert("base", unit)
+    r.convert("target", unit)
+
+
+def measure(c: Trajectory, facts: Facts, year: int) -> Measurement:
+    name = facts.names(c.indicator)
+    unit = facts.unit(c.indicator)
+    hit = facts.latest(c.indicator, min(year, c.target_year))
+    if hit is None or hit[0] <= c.base_year:
+        last = min(year, c.target_year)
+        why = say("need.after_base", ind=name, base=c.base_year, year=last)
+        return unknown(say("trajectory.needs") + why, Missing(c.indicator, (last,), why))
+    t, fact = hit
+    used = (facts.used(c.indicator, t),)
+    value = q(fact.value)
+    higher = c.target >= c.base
+    expected = q(f.path_value(c.base, c.target, c.base_year, c.target_year, t))
+    if bound_blocks(fact, value, expected, higher):
+        return unknown(say("trajectory.bounds"), Missing(c.indicator, (t,), EXACT), facts=used)
+    observed = f.cagr_pct(c.base, value, t - c.base_year) if c.base > 0 else None
+    needed = f.cagr_pct(value, c.target, c.target_year - t) if (t < c.target_year and value > 0) else None
+    on_track = value >= expected if higher else value <= expected
+    projected = None
+    if observed is not None:
+        yrs = f.years_to_reach(value, c.target, observed)
+        if yrs is not None:
+            projected = t + int(yrs.to_integral_value(rounding="ROUND_CEILING"))
+    traj = Progress(base_year=c.base_year, base=c.base, year=t, value=value, target_year=c.target_year,
+                      target=c.target, expected_now=expected,
+                      observed_cagr_pct=None if observed is None else q(observed),
+                      needed_cagr_pct=None if needed is None else q(needed), on_track=on_track,
+                      projected_year=projected)
+    reason = say("trajectory.path", ind=name, v=Q(value, unit), t=t, b0=Q(c.base, unit), by=c.base_year,
+                 tg=Q(c.target, unit), ty=c.target_year, ex=Q(expected, unit))
+    reason += say("trajectory.on_track" if on_track else "trajectory.behind")
+    if needed is not None:
+        reason += say("trajectory.needed", n=Q(q(needed), PERCENT))
+    return Measurement(state="measured", reason=reason,
+                       formula=f"{c.indicator}[{t}] vs base × (target/base)^(({t}−{c.base_year})/({c.target_year}−{c.base_year}))",
+                       value=value, unit=unit, year=t, target=expected, target_year=t, baseline=q(c.base),
+                       op=">=" if higher else "<=", facts=used, stale=False, trajectory=traj)
+
+
+def describe(c: Trajectory, cat: Catalogue, year: int) -> Reason:
+    unit = cat.unit_text(c.indicator)
+    return say("describe.trajectory", base=Q(c.base, unit), by=c.base_year, target=Q(c.target, unit), ty=c.target_year)
+
+
+KIND = Kind("trajectory", Trajectory, resolve, measure, describe, lambda c: [c.indicator])

@@ -1,0 +1,59 @@
+"""The building blocks of every file model: the strict base model and the field types.
+
+Quantities stay as written here ("5.2万件"); `load.py` converts them into each indicator's
+unit once the catalogue is known, so an error can name the exact node.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict
+
+ID = Annotated[str, Strict(), Field(pattern=r"^[A-Za-z][A-Za-z0-9_.-]*$", max_length=64)]
+Text = Annotated[str, Strict(), Field(min_length=1, max_length=4000)]
+Year = Annotated[int, Strict(), Field(ge=1949, le=2100)]
+Raw = Union[Annotated[int, Strict()], Annotated[Decimal, Strict()], Annotated[str, Strict()]]
+Op = Literal[">=", ">", "<=", "<"]
+
+
+def _number(v: Any) -> Decimal:
+    """A weight or threshold: an int or exact decimal, never a bool or text."""
+    if isinstance(v, bool) or not isinstance(v, (int, Decimal)):
+        raise ValueError("must be a number")
+    d = Decimal(v)
+    if not d.is_finite():
+        raise ValueError("must be a finite number")
+    return d
+
+
+def _date(v: Any) -> dt.date:
+    if isinstance(v, dt.date):
+        return v
+    if not isinstance(v, str):
+        raise ValueError("must be a date written YYYY-MM-DD")
+    try:
+        return dt.date.fromisoformat(v)
+    except ValueError:
+        raise ValueError(f"{v!r} is not a real date (YYYY-MM-DD)") from None
+
+
+Number = Annotated[Decimal, BeforeValidator(_number)]
+Date = Annotated[dt.date, BeforeValidator(_date)]
+
+
+class Model(BaseModel):
+    """Every file model: unknown fields are errors, values are frozen and strictly typed."""
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+class Names(Model):
+    zh: Text
+    en: Text
+
+
+class CheckModel(Model):
+    """The fields every check kind has (each kind's model adds `kind` and its own)."""
+    note: Text | None = None

@@ -1,0 +1,210 @@
+"""The word book: every phrase ipcheck writes for people, in Chinese and English, and how figures look.
+
+The engine hands over reasons as codes with arguments (`engine.result.Reason`); `text` turns
+them into one language. Adding a phrase means adding its code here in both languages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from ..engine.fields import Names
+from ..engine.result import Cmp, Listed, Q, Reason, Say, Score, Share
+from ..engine.units import CTX, PERCENT
+
+OP_SYMBOL = {">=": "≥", ">": ">", "<=": "≤", "<": "<"}
+
+
+def display(d: Decimal, unit: str = "") -> str:
+    """A figure for people: grouped digits, at most two decimals, with its unit (36,000 件, 95%)."""
+    text = f"{d.quantize(Decimal('0.01'), context=CTX):,.2f}"
+    text = text.rstrip("0").rstrip(".") if "." in text else text
+    if text == "-0":
+        text = "0"
+    if unit == PERCENT:
+        return f"{text}%"
+    return f"{text} {unit}".strip()
+
+
+def pct(share: Decimal | None) -> str:
+    """A share in [0, 1] as a whole percentage."""
+    return "—" if share is None else f"{(share * 100).quantize(Decimal(1))}%"
+
+
+def score_text(score: Decimal | None) -> str:
+    """A score on 0–100 with one decimal ("—" without a score)."""
+    return "—" if score is None else f"{score.quantize(Decimal('0.1'))}"
+
+
+# code: (English, Chinese). Arguments are named {like_this}.
+PHRASES: dict[str, tuple[str, str]] = {
+    # separators and plain pieces
+    "sep.colon": (": ", "："),
+    "sep.semicolon": ("; ", "；"),
+    "ind": ("{ind}", "{ind}"),
+    "items": ("{items}", "{items}"),
+    # result heads (the status in a reason)
+    "status.pass": ("meets the target", "达标"),
+    "status.partial": ("partly meets the target", "部分达标"),
+    "status.fail": ("does not meet the target", "未达标"),
+    "status.unknown": ("unknown — evidence missing", "未知（缺证据）"),
+    "status.not_applicable": ("not applicable", "不适用"),
+    "status.error": ("error in the data", "数据错误"),
+    "status.waived": ("waived", "豁免"),
+    "status.": ("", ""),
+    # targets
+    "target.must_exist": ("must exist", "须具备"),
+    "target.by": ("target {v} by {year}", "目标：{year}年达到{v}"),
+    "target.at": ("target {op} {v} ({year})", "目标{op} {v}（{year}年）"),
+    # what is missing
+    "need.in_or_before": ("{ind} in or before {year}", "{ind}（{year}年或之前）"),
+    "need.two_years": ("{ind} for two consecutive years up to {year}", "{ind}连续两年（截至{year}年）的数据"),
+    "need.base_and_later": ("{ind} for the base year {base} and a later year up to {year}",
+                            "{ind}基期{base}年及其后（截至{year}年）的数据"),
+    "need.same_year": ("{ind} for the same year as {other}, in or before {year}",
+                       "与{other}同一年份的{ind}（{year}年或之前）"),
+    "need.or_published": ("or the published {ind}", "或公布的{ind}"),
+    "need.after_base": ("{ind} for a year after the {base} base (up to {year})", "{ind}基期{base}年之后（截至{year}年）的数据"),
+    "need.evidence": ("evidence that {ind} exists (in or before {year})", "{ind}的证据（{year}年或之前）"),
+    "need.attribute": ("{attr} of the {ind} (one of: {allowed})", "{ind}的{attr}（须为{allowed}之一）"),
+    "need.exact": ("an exact figure", "确切数值"),
+    "need.exact_both": ("exact figures", "确切数值"),
+    # reading one figure
+    "no_figure": ("no figure for ", "缺少"),
+    "only_for": (" (only for {years})", "（仅有{years}年的数据）"),
+    "bound.at_least": ("at least", "不少于"),
+    "bound.at_most": ("at most", "不超过"),
+    "bound_unsettled": ("only a bound is published ({bound} {v} in {y}), which does not settle the target",
+                        "仅公布了区间值（{y}年{bound}{v}），不足以判定是否达标"),
+    "was": ("{ind} was {v} in {y}", "{ind}{y}年为{v}"),
+    "stale": (" (latest figure is for {used}, older than {year}: stale)", "（最新数据为{used}年，早于{year}年，已陈旧）"),
+    "lower_bound_note": (" (published as a lower bound)", "（公布值为下限）"),
+    "not_applicable.level": ("applies to {levels} cities; this city is {level}", "仅适用于{levels}类城市；本市为{level}"),
+    # path
+    "path.not_started": ("the target path starts in {start}; the evaluation year is {year}",
+                         "目标路径自{start}年开始，评价年度为{year}年"),
+    # flow
+    "flow.needs": ("the yearly increase needs ", "计算年增量需要"),
+    "flow.bounds": ("a yearly increase cannot be computed from bounds", "仅有区间值，无法计算年增量"),
+    "flow.rose": ("{ind} rose from {a} ({y0}) to {b} ({y}): an increase of {d}", "{ind}由{a}（{y0}年）变为{b}（{y}年），年增量{d}"),
+    # growth
+    "growth.needs": ("growth needs ", "计算增长率需要"),
+    "cagr.needs": ("average growth needs ", "计算年均增长率需要"),
+    "growth.bounds": ("growth cannot be computed from bounds", "仅有区间值，无法计算增长率"),
+    "growth.zero": (" stayed at zero", "保持为零"),
+    "growth.from_zero": (" grew from zero to {b} (growth from a zero base is unbounded)", "由零增至{b}（零基数增长率无上限）"),
+    "growth.went": (" went from {a} ({y0}) to {b} ({y}): {g}", "由{a}（{y0}年）变为{b}（{y}年），增长{g}"),
+    "cagr.went": (" went from {a} ({y0}) to {b} ({y}): {g} a year on average", "由{a}（{y0}年）变为{b}（{y}年），年均增长{g}"),
+    # rates (ratio, per capita)
+    "rate.what.ratio": ("the rate", "比率"),
+    "rate.what.per_capita": ("the figure per 10,000 people", "每万人口数值"),
+    "rate.published": (" (the officially published rate)", "（采用官方公布值）"),
+    "rate.cannot_derive": ("; the derived rate cannot be computed for ", "；无法计算派生比率："),
+    "rate.broken_bounds": ("{y}: only bounds are published", "{y}年仅有区间值"),
+    "rate.broken_zero": ("{ind} is 0 in {y} (division by zero)", "{ind}{y}年为0（除数为零）"),
+    "rate.needs": (" needs {num} and {den} for the same year (in or before {year})", "需要同一年份（{year}年或之前）的{num}和{den}"),
+    "rate.bounds": (" cannot be computed from bounds", "仅有区间值，无法计算"),
+    "rate.zero_head": ("{ind} is 0 in {y}: ", "{ind}{y}年为0："),
+    "rate.undefined": (" is not defined (division by zero)", "无法计算（除数为零）"),
+    "rate.value": (" = {a} / {b} × {per} = {v} in {y}", " = {a} / {b} × {per} = {v}（{y}年）"),
+    # trajectory
+    "trajectory.needs": ("progress needs ", "判断进度需要"),
+    "trajectory.bounds": ("only a bound is published, which does not settle progress", "仅公布了区间值，不足以判断进度"),
+    "trajectory.path": ("{ind} was {v} in {t}; the path from {b0} ({by}) to {tg} ({ty}) stands at {ex} in {t}: ",
+                        "{ind}{t}年为{v}；由{b0}（{by}年）到{tg}（{ty}年）的路径在{t}年应为{ex}："),
+    "trajectory.on_track": ("on track", "进度达标"),
+    "trajectory.behind": ("behind the path", "落后于路径"),
+    "trajectory.needed": ("; {n} a year is needed from here", "；此后每年需增长{n}"),
+    # mechanisms
+    "exists.none": ("no ", "缺少"),
+    "exists.yes": ("{ind}: yes ({y})", "{ind}：有（{y}年）"),
+    "exists.no": ("{ind}: no ({y})", "{ind}：无（{y}年）"),
+    "exists.attr_unstated": ("{ind} exists ({y}) but its {attr} is not stated", "{ind}已有（{y}年），但未说明{attr}"),
+    "exists.attr_not_allowed": ("; {attr} is {got}, not one of {allowed}", "；{attr}为{got}，不属于{allowed}"),
+    "exists.attr": ("; {attr}: {got}", "；{attr}：{got}"),
+    # a criterion's target in a few words
+    "describe.all_of": ("all of: {parts}", "全部满足：{parts}"),
+    "describe.any_of": ("any of: {parts}", "满足其一：{parts}"),
+    "describe.exists": ("{ind} exists", "具备{ind}"),
+    "describe.where": (", {attr} in {values}", "，{attr}为{values}"),
+    "describe.trajectory": ("{base} ({by}) → {target} ({ty})", "{base}（{by}年）→ {target}（{ty}年）"),
+    "describe.path_item": ("{y}: {op} {v}", "{y}年{op} {v}"),
+    "describe.cagr": ("growth {op} {g} a year since {base} ({y})", "自{base}年起年均增长{op} {g}（{y}年）"),
+    "describe.growth": ("growth {op} {g} year on year ({y})", "同比增长{op} {g}（{y}年）"),
+    "describe.flow": ("increase {op} {v} in the year ({y})", "年增量{op} {v}（{y}年）"),
+    "describe.target": ("{op} {v} ({y})", "{op} {v}（{y}年）"),
+    # a criterion's reason
+    "reason.all_of": ("{head} (all of): {parts}", "{head}（全部满足）：{parts}"),
+    "reason.any_of": ("{head} (any of): {parts}", "{head}（满足其一）：{parts}"),
+    "reason.engine_error": ("error: {msg}", "错误：{msg}"),
+    "reason.waived": ("waived until {expires}: {why} (measured: {measured})", "豁免至{expires}：{why}（测量结果：{measured}）"),
+    "reason.waiver_expired": (" (a waiver expired on {expires} and no longer applies)", "（豁免已于{expires}到期，不再适用）"),
+    # verdicts
+    "verdict.coverage": ("only {cov} of the weight has evidence, below the coverage floor of {floor}",
+                         "有证据的权重仅占{cov}，低于覆盖率下限{floor}"),
+    "verdict.ready": ("score {s} ≥ {ready} and every required criterion passes", "得分{s} ≥ {ready}，且必备指标全部达标"),
+    "verdict.nearly_open": ("score {s} ≥ {nearly}, but required criteria are not yet passed: {ids}",
+                            "得分{s} ≥ {nearly}，但必备指标尚未达标：{ids}"),
+    "verdict.nearly": ("score {s} ≥ {nearly} but below {ready}", "得分{s} ≥ {nearly}，但低于{ready}"),
+    "verdict.required_fail": ("required criteria fail: {ids}", "必备指标未达标：{ids}"),
+    "verdict.below": ("score {s} is below {nearly}", "得分{s}低于{nearly}"),
+    # plan steps
+    "plan.evidence": ("evidence that it is met", "达标的证据"),
+    "plan.meet": ("meet {goal}", "达到{goal}"),
+    "plan.publish": ("publish {why}", "公布{why}"),
+    "plan.publish_showing": ("publish {why}, showing it meets {goal}", "公布{why}，证明达到{goal}"),
+    "plan.mechanism": ("put the mechanism in place, with evidence", "建立该机制并留存证据"),
+    "plan.raise": ("raise from {frm} to {op} {to} (+{by})", "由{frm}提高到{op} {to}（+{by}）"),
+    "plan.lower": ("lower from {frm} to {op} {to} (−{by})", "由{frm}降低到{op} {to}（−{by}）"),
+    "plan.strict": (", strictly beyond", "，须严格超过"),
+}
+
+_JOIN = {  # Listed.style: (English separator, Chinese separator)
+    "list": (", ", "、"), "codes": (", ", ", "), "alternatives": ("/", "/"), "clauses": ("; ", "；"),
+    "series": (", ", "，"), "numbered": ("; ", "；"),
+}
+
+
+def _arg(x: Any, lang: str) -> str:
+    t = type(x)
+    if t is str:
+        return x
+    if t is int:
+        return str(x)
+    if t is Q:
+        return display(x.value, x.unit)
+    if t is Names:
+        return x.zh if lang == "zh" else x.en
+    if t is Reason:
+        return text(x, lang)
+    if t is Cmp:
+        return OP_SYMBOL[x.op]
+    if t is Share:
+        return pct(x.value)
+    if t is Score:
+        return score_text(x.value)
+    if t is Listed:
+        sep = _JOIN[x.style][lang == "zh"]
+        items = [_arg(i, lang) for i in x.items]
+        if x.style == "numbered":
+            items = [f"[{n}] {i}" for n, i in enumerate(items, 1)]
+        return sep.join(items)
+    if isinstance(x, (Decimal, dt.date)):
+        return str(x)
+    raise TypeError(f"no word-book form for {t.__name__}")
+
+
+def text(reason: Reason, lang: str) -> str:
+    """A reason in one language ("zh" or "en")."""
+    out = []
+    for phrase in reason:
+        template = PHRASES[phrase.code][lang == "zh"]
+        out.append(template.format(**{k: _arg(v, lang) for k, v in phrase.args}) if phrase.args else template)
+    return "".join(out)
+
+
+def both(reason: Reason) -> dict[str, str]:
+    """A reason in both languages, as the JSON report gives it: {"en": ..., "zh": ...}."""
+    return {"en": text(reason, "en"), "zh": text(reason, "zh")}
