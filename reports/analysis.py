@@ -231,7 +231,3 @@ def to_markdown(doc: Doc) -> str:
     out += [m + "\n" for m in doc.method]
     return "\n".join(out)
 
-
-def to_html(doc: Doc, lang: str) -> str:
-    from .document import _env
-    return _env().get_template("analysis.html.j2").render(doc=doc, lang=lang)

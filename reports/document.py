@@ -52,6 +52,11 @@ def render_html(results: list[FrameworkResult], lang: str, sources: list[tuple[s
                                                         sensitivity=sensitivity or {})
 
 
+def render_analysis_html(doc, lang: str) -> str:
+    """A planning or comparison document (`analysis.Doc`) as one self-contained HTML page."""
+    return _env().get_template("analysis.html.j2").render(doc=doc, lang=lang)
+
+
 def cjk_font_available() -> bool:
     """True when fontconfig knows a font covering Chinese (what pango will draw Han with)."""
     fc = shutil.which("fc-list")

@@ -79,7 +79,7 @@ def render(view: EvaluationView | AnalysisView, fmt: str, lang: str, color: bool
 
 def document_html(view: EvaluationView | AnalysisView, lang: str) -> str:
     """The view as the HTML page the PDF is made from."""
-    from . import analysis, document
+    from . import document
     if isinstance(view, EvaluationView):
         return document.render_html(view.results, lang, view.inputs, view.version, view.sensitivity)
-    return analysis.to_html(view.doc, lang)
+    return document.render_analysis_html(view.doc, lang)
