@@ -43,7 +43,7 @@ def render(res: FrameworkResult, r: CriterionResult, lang: str) -> str:
         f"city: {res.city_en} {res.city_zh}, evaluation year {res.year}",
         f"check: {r.check_kind}; weight {r.weight}{'; required (a gate for the verdict)' if r.required else ''}",
         f"status: {STATUS[r.status][lang]}" + ("" if r.score is None else f" (score {(r.score * 100).quantize(1)}%)"),
-        f"value: {value_text(r)}; target: {target_text(r)}; gap: {gap_text(r)}",
+        f"value: {value_text(r, lang)}; target: {target_text(r, lang)}; gap: {gap_text(r)}",
         f"why: {text(r.reason, lang)}",
     ]
     lines += _measurement_lines(r.measurement, lang)
@@ -63,7 +63,7 @@ def render(res: FrameworkResult, r: CriterionResult, lang: str) -> str:
     if r.measurement.facts:
         lines.append("facts used:")
         for f in r.measurement.facts:
-            v = fact_value(f)
+            v = fact_value(f, lang)
             bound = ""
             src = f"{f.source_title} — {f.publisher}" + (f", {f.source_url}" if f.source_url else "")
             note = f"; note: {f.note}" if f.note else ""

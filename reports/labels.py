@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..engine.result import MUST_EXIST, CriterionResult, FrameworkResult
+from ..engine.checks.base import UNBOUNDED
+from ..engine.result import MUST_EXIST, CriterionResult, FrameworkResult, Q, say
 from .words import OP_SYMBOL, display, pct, score_text, text
 
 STATUS = {
@@ -59,27 +60,29 @@ def title(r: CriterionResult | FrameworkResult, lang: str) -> str:
     return r.title_zh if lang == "zh" else r.title_en
 
 
-def value_text(r: CriterionResult) -> str:
+def value_text(r: CriterionResult, lang: str) -> str:
+    """The measured value in a table cell: '38,289 件 (2021, stale)', '≥ 1,200 件 (2021)', 'yes (2023)'."""
     ms = r.measurement
     if ms.combine:
         return ", ".join(MARK[s] for s in r.part_statuses)
     if ms.value is None:
         return "—"
     if ms.is_mechanism:
-        v = "yes" if ms.value else "no"
-    elif ms.value >= Decimal(4_000_000_000_000):
-        v = "∞ (from 0)"
+        v = text(say("value.yes" if ms.value else "value.no"), lang)
+    elif ms.value >= UNBOUNDED:
+        v = text(say("value.from_zero"), lang)
     else:
         v = display(ms.value, ms.unit)
         bounds = {f.bound for f in ms.facts}
         v = ("≥ " if "at_least" in bounds else "≤ " if "at_most" in bounds else "") + v
         if any(f.assumed for f in ms.facts):
-            v += " (assumed)"
-    year = f" ({ms.year}{', stale' if ms.stale else ''})" if ms.year else ""
+            v += text(say("value.assumed"), lang)
+    year = text(say("value.year_stale" if ms.stale else "value.year", y=ms.year), lang) if ms.year else ""
     return v + year
 
 
-def target_text(r: CriterionResult, lang: str = "en") -> str:
+def target_text(r: CriterionResult, lang: str) -> str:
+    """The target in a table cell: '≥ 36,000 件', '3 亿元 by 2025', 'must exist'."""
     ms = r.measurement
     if r.check_kind == "exists":
         return text(MUST_EXIST, lang)
@@ -87,7 +90,7 @@ def target_text(r: CriterionResult, lang: str = "en") -> str:
         return text(r.target_summary, lang)
     if ms.trajectory:
         t = ms.trajectory
-        return f"{display(t.target, ms.unit)} by {t.target_year}"
+        return text(say("target.by_short", v=Q(t.target, ms.unit), year=t.target_year), lang)
     return f"{OP_SYMBOL[ms.op]} {display(ms.target, ms.unit)}"
 
 
@@ -103,7 +106,7 @@ def gap_text(r: CriterionResult) -> str:
 
 def criterion_row(r: CriterionResult, lang: str) -> list[str]:
     """The cells of one criterion in the table and Markdown outputs."""
-    return [f"{MARK[r.status]} {SHORT[r.status][lang]}", r.id, title(r, lang), value_text(r), target_text(r, lang),
+    return [f"{MARK[r.status]} {SHORT[r.status][lang]}", r.id, title(r, lang), value_text(r, lang), target_text(r, lang),
             gap_text(r), "—" if r.score is None else f"{(r.score * 100).quantize(Decimal('0.1'))}"]
 
 
@@ -210,10 +213,10 @@ def status_words(status: str, lang: str) -> str:
     return f"{MARK[status]} {STATUS[status][lang]}"
 
 
-def fact_value(f) -> str:
+def fact_value(f, lang: str) -> str:
     """A fact as published into its unit: '38,289 件', '≥ 1,200 件', 'yes'."""
     if isinstance(f.value, bool):
-        return "yes" if f.value else "no"
+        return text(say("value.yes" if f.value else "value.no"), lang)
     prefix = {"at_least": "≥ ", "at_most": "≤ "}.get(f.bound, "")
     return prefix + display(f.value, f.unit)
 

@@ -58,6 +58,14 @@ PHRASES: dict[str, tuple[str, str]] = {
     "target.must_exist": ("must exist", "须具备"),
     "target.by": ("target {v} by {year}", "目标：{year}年达到{v}"),
     "target.at": ("target {op} {v} ({year})", "目标{op} {v}（{year}年）"),
+    "target.by_short": ("{v} by {year}", "{year}年达到{v}"),
+    # values in a table cell
+    "value.yes": ("yes", "有"),
+    "value.no": ("no", "无"),
+    "value.from_zero": ("∞ (from 0)", "∞（由0起）"),
+    "value.assumed": (" (assumed)", "（假设）"),
+    "value.year": (" ({y})", "（{y}年）"),
+    "value.year_stale": (" ({y}, stale)", "（{y}年，陈旧）"),
     # what is missing
     "need.in_or_before": ("{ind} in or before {year}", "{ind}（{year}年或之前）"),
     "need.two_years": ("{ind} for two consecutive years up to {year}", "{ind}连续两年（截至{year}年）的数据"),
