@@ -203,6 +203,8 @@ def load_city(name: str, raw: bytes, cat: Catalogue) -> LoadedCity:
             value = _resolve_value(doc, cat, ind_id, fact.value, path + ("value",))
             if fact.bound != "exact" and isinstance(value, bool):
                 raise doc.error(path + ("bound",), "a yes/no fact has no bound")
+            if fact.as_of is not None and int(fact.as_of[:4]) != year:
+                raise doc.error(path + ("as_of",), f"as_of {fact.as_of} is not in {year}, the year the fact is filed under")
             facts[ind_id][year] = fact.model_copy(update={"value": value})
     return LoadedCity(city.model_copy(update={"facts": facts}), name, sha256(raw))
 

@@ -135,6 +135,8 @@ class Fact(Model):
     bound: Literal["exact", "at_least", "at_most"] = "exact"
     attributes: dict[ID, Text] = Field(default_factory=dict)
     note: Text | None = None
+    # A stock published for a month ("截至9月"): the month it stands at, never read as year-end.
+    as_of: Annotated[str, Strict(), Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")] | None = None
     # Set only by a what-if (`--set`), never by a fact file: not a field of the file format.
     _assumed: bool = PrivateAttr(default=False)
 
