@@ -119,7 +119,7 @@ def main() -> None:
     args = ap.parse_args()
     runs = 1 if args.quick else args.runs
     sizes = (30,) if args.quick else (30, 300, 3000)
-    from bench.synth import write_cities
+    from synth import write_cities  # bench/ is on sys.path: this script runs from it
 
     rows: list[tuple[str, str, str, str]] = [("machine speed: a pure-Python loop of 10^7 additions", f"{reference_loop():.2f} s", "",
                                                "compare runs by this: the same machine varies by a third over time")]
