@@ -189,6 +189,17 @@ def validate(paths, criteria_dir):
     _finish(run(list(paths), criteria_dir=criteria_dir))
 
 
+@main.command("test")
+@click.argument("paths", metavar="[PATH...]", nargs=-1, type=FilePath)
+@engine_option
+@criteria_option
+@guarded
+def run_test(paths, engine_name, criteria_dir):
+    """Run the criteria's examples: every framework's, or those of the framework files given."""
+    from .app.examples import run_tests
+    _finish(run_tests(list(paths), criteria_dir=criteria_dir, engine=engine_name))
+
+
 @main.command()
 @click.argument("city_path", metavar="CITY.yaml", type=FilePath)
 @click.option("--to", "goal", type=click.Choice(["nearly_ready", "ready"]),
