@@ -11,7 +11,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, WithJsonSchema, field_validator
 
 ID = Annotated[str, Strict(), Field(pattern=r"^[A-Za-z][A-Za-z0-9_.-]*$", max_length=64)]
 Text = Annotated[str, Strict(), Field(min_length=1, max_length=4000)]
@@ -48,7 +48,7 @@ def _date(v: Any) -> dt.date:
         raise ValueError(f"{v!r} is not a real date (YYYY-MM-DD)") from None
 
 
-Number = Annotated[Decimal, BeforeValidator(_number)]
+Number = Annotated[Decimal, BeforeValidator(_number), WithJsonSchema({"type": "number"})]  # text is refused
 Date = Annotated[dt.date, BeforeValidator(_date)]
 
 
