@@ -1,4 +1,4 @@
-"""The JSON Schemas for editors: `ipcheck schema` and the copies kept in schema/."""
+"""The JSON Schemas for editors: `ipcheck schema`, the copies kept in schema/, the modelines of the shipped files."""
 
 from __future__ import annotations
 
@@ -12,7 +12,9 @@ from ipcheck.app.library import FILE_KINDS, sniff_kind
 from ipcheck.app.schemas import INDICATOR_FIELDS, schema_path
 from ipcheck.cli import main
 from ipcheck.engine.errors import InputError
-from ipcheck.engine.load import load_city
+from ipcheck.engine.load import load_city, load_framework
+
+SHIPPED_YAML = CITY_FILES + sorted(CRITERIA.glob("*.yaml"))
 
 
 def schema_of(kind: str, *args: str) -> dict:
@@ -117,6 +119,30 @@ def test_the_criteria_folder_gives_the_indicator_ids(tmp_path):
 def test_unknown_kind_is_a_usage_error():
     r = CliRunner().invoke(main, ["schema", "cities"])
     assert r.exit_code == 2 and "'cities' is not one of" in r.output
+
+
+@pytest.mark.parametrize("path", SHIPPED_YAML, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_every_shipped_file_names_its_schema_on_its_first_line(path):
+    kind = sniff_kind(path.read_bytes())
+    expected = "city" if path.parent == CITIES else "indicators" if path.name == "indicators.yaml" else "framework"
+    assert kind == expected
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    assert first == f"# yaml-language-server: $schema=../schema/{kind}.schema.json"
+    assert (path.parent / first.split("$schema=")[1]).resolve() == schema_path(kind)
+
+
+def test_the_modeline_changes_nothing_the_loaders_read(library, tmp_path):
+    city = CITIES / "ningbo.yaml"
+    raw = city.read_bytes()
+    bare = raw.split(b"\n", 1)[1]
+    assert bare.startswith(b"#") and not bare.startswith(b"# yaml-language-server")
+    assert load_city("a", raw, library.catalogue).model == load_city("a", bare, library.catalogue).model
+    fw = CRITERIA / "tianjin-2017.yaml"
+    raw = fw.read_bytes()
+    bare = raw.split(b"\n", 1)[1]
+    assert load_framework("a", raw, library.catalogue).model == load_framework("a", bare, library.catalogue).model
+    waivers = b"# yaml-language-server: $schema=../schema/waivers.schema.json\nwaivers:\n  - {criterion: X}\n"
+    assert sniff_kind(waivers) == "waivers"
 
 
 def test_schema_files_travel_with_the_package():
