@@ -21,7 +21,7 @@ os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 from . import CRITERIA_DIR, __version__  # noqa: E402
 from .app.files import write_atomic  # noqa: E402
-from .app.library import Selection, UsageProblem  # noqa: E402
+from .app.library import FILE_KINDS, Selection, UsageProblem  # noqa: E402
 from .app.outcome import Outcome, Perturbation  # noqa: E402
 from .engine.errors import InputError  # noqa: E402
 
@@ -187,6 +187,28 @@ def validate(paths, criteria_dir):
     """Check criteria, city and waiver files; every problem with file:line:column."""
     from .app.catalogue import validate as run
     _finish(run(list(paths), criteria_dir=criteria_dir))
+
+
+@main.command("test")
+@click.argument("paths", metavar="[PATH...]", nargs=-1, type=FilePath)
+@engine_option
+@criteria_option
+@guarded
+def run_test(paths, engine_name, criteria_dir):
+    """Run the criteria's examples: every framework's, or those of the framework files given."""
+    from .app.examples import run_tests
+    _finish(run_tests(list(paths), criteria_dir=criteria_dir, engine=engine_name))
+
+
+@main.command("schema")
+@click.argument("kind", type=click.Choice(FILE_KINDS))
+@criteria_option
+@output_option
+@guarded
+def schema(kind, criteria_dir, output):
+    """Print the JSON Schema of a file kind (indicator ids from the criteria folder's catalogue)."""
+    from .app.schemas import schema as run
+    _finish(run(kind, criteria_dir=criteria_dir), output)
 
 
 @main.command()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..engine.errors import InputError
+from .examples import failing_examples
 from .files import read_input, yaml_files
 from .library import CRITERIA_DIR, INDICATORS, UsageProblem, load_library, sniff_kind
 from .outcome import Outcome
@@ -30,11 +31,17 @@ def list_criteria(framework_id: str | None = None, *, criteria_dir: Path = CRITE
 
 
 def validate(paths: list[Path], *, criteria_dir: Path = CRITERIA_DIR) -> Outcome:
-    """Check city, criteria and waiver files (folders too): one stderr line per problem, exit 2 if any."""
+    """Check city, criteria and waiver files (folders too): one stderr line per problem, exit 2 if any.
+
+    A framework's criteria must each have examples, and every example must give its expected status.
+    """
+    from ..engine.decide import make_decider
     from ..engine.load import lint_framework, load_city, load_framework, load_indicators, load_waivers
 
     cat = load_indicators(str(Path(criteria_dir) / INDICATORS), read_input(Path(criteria_dir) / INDICATORS))
     problems: list[str] = []
+    notices: list[str] = []
+    decider = None
     files = yaml_files(paths)
     for p in files:
         try:
@@ -45,6 +52,10 @@ def validate(paths: list[Path], *, criteria_dir: Path = CRITERIA_DIR) -> Outcome
             elif kind == "framework":
                 fw = load_framework(str(p), raw, cat)
                 problems += [str(x) for x in lint_framework(fw)]
+                if decider is None:
+                    decider, notice = make_decider("durable")
+                    notices += [notice] if notice else []
+                problems += [str(x) for x in failing_examples(fw, cat, decider)]
             elif kind == "waivers":
                 load_waivers(str(p), raw)
             else:
@@ -52,5 +63,5 @@ def validate(paths: list[Path], *, criteria_dir: Path = CRITERIA_DIR) -> Outcome
         except InputError as exc:
             problems.append(str(exc))
     if problems:
-        return Outcome(notices=problems, exit_code=2)
-    return Outcome(text=f"{len(files)} file{'s' if len(files) != 1 else ''} valid\n")
+        return Outcome(notices=notices + problems, exit_code=2)
+    return Outcome(text=f"{len(files)} file{'s' if len(files) != 1 else ''} valid\n", notices=notices)

@@ -86,8 +86,11 @@ def parse_assumptions(items: tuple[str, ...] | list[str]) -> list[tuple[str, str
     return out
 
 
+FILE_KINDS = ("city", "framework", "indicators", "waivers")
+
+
 def sniff_kind(raw: bytes) -> str:
-    """Which kind of file this is, from its top-level keys (a bad file is then judged as a city)."""
+    """Which of FILE_KINDS this is, from its top-level keys (a bad file is then judged as a city)."""
     head = raw[:4096].decode("utf-8", "replace")
     for line in head.splitlines():
         if line.startswith("indicators:"):

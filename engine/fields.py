@@ -10,7 +10,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, WithJsonSchema
 
 ID = Annotated[str, Strict(), Field(pattern=r"^[A-Za-z][A-Za-z0-9_.-]*$", max_length=64)]
 Text = Annotated[str, Strict(), Field(min_length=1, max_length=4000)]
@@ -40,7 +40,7 @@ def _date(v: Any) -> dt.date:
         raise ValueError(f"{v!r} is not a real date (YYYY-MM-DD)") from None
 
 
-Number = Annotated[Decimal, BeforeValidator(_number)]
+Number = Annotated[Decimal, BeforeValidator(_number), WithJsonSchema({"type": "number"})]  # text is refused
 Date = Annotated[dt.date, BeforeValidator(_date)]
 
 

@@ -163,6 +163,58 @@ def test_validate_flags_criteria_without_examples(tmp_path):
     assert r.exit_code == 2 and "criterion TJ-02 has no examples" in r.stderr
 
 
+def test_test_runs_every_example_of_the_shipped_criteria():
+    from conftest import load_library
+    lib = load_library(CRITERIA)
+    total = sum(len(c.examples) for fw in lib.frameworks.values() for c in fw.model.criteria)
+    r = invoke("test")
+    assert r.exit_code == 0, r.output
+    lines = r.stdout.splitlines()
+    assert lines[-1] == f"{total} passed, 0 failed" and total > 200
+    for fid, fw in lib.frameworks.items():
+        n = sum(len(c.examples) for c in fw.model.criteria)
+        assert any(line.split() == [fid, str(n), "passed", "0", "failed", fw.name] for line in lines), fid
+    assert invoke("test", "--engine", "python").stdout == r.stdout
+
+
+def broken_example(tmp_path):
+    """A copy of tianjin-2017.yaml whose TJ-02 example 2 expects pass (it gives partial), and where that example is."""
+    text = (CRITERIA / "tianjin-2017.yaml").read_text(encoding="utf-8")
+    example = "{facts: {valid_patents: {2017: 10万}}, expect: partial}"
+    assert text.count(example) == 1
+    f = tmp_path / "tianjin-2017.yaml"
+    f.write_text(text.replace(example, example.replace("partial", "pass")), encoding="utf-8")
+    before = text[:text.index(example)]
+    line = before.count("\n") + 1
+    col = len(before) - before.rfind("\n")
+    return f, f"{f}:{line}:{col}: TJ-02 example 2: expected pass, got partial"
+
+
+def test_test_prints_a_failing_example_with_its_position(tmp_path):
+    f, problem = broken_example(tmp_path)
+    r = invoke("test", str(f))
+    assert r.exit_code == 1, r.output
+    assert r.stdout.splitlines() == [f"tianjin-2017{'':<7}21 passed    1 failed  {f}", problem, "21 passed, 1 failed"]
+    r = invoke("test", str(tmp_path), str(CRITERIA / "heze-2022.yaml"))  # a folder, and a file
+    assert r.exit_code == 1 and problem in r.stdout.splitlines() and r.stdout.splitlines()[-1] == "49 passed, 1 failed"
+
+
+def test_test_refuses_what_is_not_a_framework(tmp_path):
+    one_line_error(invoke("test", NINGBO), "ningbo.yaml:0:0", "not a framework file")
+    one_line_error(invoke("test", str(CITIES)), "no framework file")
+    one_line_error(invoke("test", str(tmp_path / "nope.yaml")), "no such file")
+    bad = tmp_path / "fw.yaml"
+    bad.write_text((CRITERIA / "tianjin-2017.yaml").read_text(encoding="utf-8").replace("weight: 2", "weight: two"))
+    one_line_error(invoke("test", str(bad)), "fw.yaml:", "must be a number")
+
+
+def test_validate_runs_the_examples(tmp_path):
+    f, problem = broken_example(tmp_path)
+    r = invoke("validate", str(f))
+    assert r.exit_code == 2 and r.stdout == ""
+    assert r.stderr.splitlines() == [problem]
+
+
 @pytest.mark.parametrize("path", CITY_FILES, ids=lambda p: p.stem)
 def test_every_shipped_city_evaluates(path):
     r = invoke("evaluate", str(path), "--format", "json")

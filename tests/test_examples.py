@@ -1,7 +1,9 @@
 """Every example of every shipped criterion gives its expected status, with both deciders.
 
 Like sqlfluff's rule fixtures: a criterion carries its own cases and this one test runs
-them all. It is also the first guard that durable-rules and the reference decider agree.
+them all, through the same functions as `ipcheck test` and `ipcheck validate`
+(`ipcheck.app.examples`). It is also the first guard that durable-rules and the reference
+decider agree.
 """
 
 from __future__ import annotations
@@ -9,23 +11,18 @@ from __future__ import annotations
 import pytest
 
 from conftest import CRITERIA, load_library
-from ipcheck.engine.evaluate import run_example
+from ipcheck.app.examples import example_cases, run_case
 
 _LIB = load_library(CRITERIA)
-CASES = [
-    pytest.param(fw_id, c, i, ex, id=f"{c.id}-{i}")
-    for fw_id, fw in sorted(_LIB.frameworks.items())
-    for c in fw.model.criteria
-    for i, ex in enumerate(c.examples)
-]
+CASES = [pytest.param(case, id=case.label.split(" (")[0].replace(" example ", "-"))
+         for fw_id, fw in sorted(_LIB.frameworks.items()) for case in example_cases(fw)]
 
 
-@pytest.mark.parametrize("fw_id,criterion,index,example", CASES)
+@pytest.mark.parametrize("case", CASES)
 @pytest.mark.parametrize("decider_name", ["python", "durable"])
-def test_example(fw_id, criterion, index, example, decider_name, deciders):
-    fw = _LIB.frameworks[fw_id]
-    got = run_example(fw, criterion, example, _LIB.catalogue, deciders[decider_name])
-    assert got == example.expect, f"{criterion.id} example {index} ({example.name or example.facts}): {got}"
+def test_example(case, decider_name, deciders):
+    result = run_case(case, _LIB.catalogue, deciders[decider_name])
+    assert result.passed, str(result.problem())
 
 
 def test_every_criterion_has_examples():
