@@ -52,7 +52,7 @@ def _one(path: str):
         out = []
         for r in results:
             s = summarize(r)
-            out.append((s if job.summaries else RankKey(s.city_id, s.score),
+            out.append((s if job.summaries else RankKey(s.city_id, s.score, s.verdict, s.coverage),
                         sensitivity(r, *job.sens) if job.sens else None, summary_row(s) if job.rows else None))
         return path, out, None
     except InputError as exc:

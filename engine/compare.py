@@ -25,6 +25,10 @@ class Summary:
     verdict: str
     categories: tuple[CategoryScore, ...]
     statuses: tuple[tuple[str, str], ...]  # (criterion id, status), in the framework's order
+    score_low: Decimal | None = None
+    score_high: Decimal | None = None
+    lacking: int = 0
+    applicable: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,26 +36,32 @@ class RankKey:
     """What ranking needs of a summary, when nothing else of it is shown (JSON output)."""
     city_id: str
     score: Decimal | None
+    verdict: str
+    coverage: Decimal
 
 
 def summarize(r: FrameworkResult) -> Summary:
+    """What a comparison keeps of one city's evaluation."""
     return Summary(r.framework_id, r.framework_version, r.framework_title_zh, r.framework_title_en, r.city_id,
                    r.city_zh, r.city_en, r.year, r.score, r.coverage, r.verdict, r.categories,
-                   tuple((x.id, x.status) for x in r.results))
+                   tuple((x.id, x.status) for x in r.results), r.score_low, r.score_high, r.lacking, r.applicable)
 
 
-def rank(results: list) -> list[tuple[int, Summary]]:
-    """Cities by score, highest first; no score ranks last; equal scores share a rank (1, 2, 2, 4).
+def rank(results: list) -> list[tuple[int | None, Summary]]:
+    """Assessable cities by score, highest first, equal scores sharing a rank (1, 2, 2, 4); then the
+    cities that are not assessable, unranked (None), by coverage (highest first).
 
-    Takes evaluations or their summaries (anything with score and city_id)."""
-    ordered = sorted(results, key=lambda r: (r.score is None, -(r.score or Decimal(0)), r.city_id))
-    out: list[tuple[int, Summary]] = []
-    for i, r in enumerate(ordered):
-        if i and r.score == ordered[i - 1].score:
+    Takes evaluations or their summaries (anything with score, verdict, coverage and city_id)."""
+    ranked = sorted((r for r in results if r.verdict != "not_assessable"),
+                    key=lambda r: (r.score is None, -(r.score or Decimal(0)), r.city_id))
+    out: list[tuple[int | None, Summary]] = []
+    for i, r in enumerate(ranked):
+        if i and r.score == ranked[i - 1].score:
             out.append((out[-1][0], r))
         else:
             out.append((i + 1, r))
-    return out
+    rest = sorted((r for r in results if r.verdict == "not_assessable"), key=lambda r: (-r.coverage, r.city_id))
+    return out + [(None, r) for r in rest]
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from .load import LoadedCity, LoadedFramework
 from .measure import measure, trend
 from .result import (MUST_EXIST, NO_REASON, Cmp, CriterionResult, FrameworkResult, Listed, Measurement, Q, Reason,
                      WaiverNote, say)
-from .score import category_scores, coverage, fix_first, leaf_status, overall, verdict
+from .score import category_scores, coverage, evidence_counts, fix_first, leaf_status, overall, score_range, verdict
 from .units import CTX
 
 
@@ -133,7 +133,9 @@ def evaluate_frameworks(fws: list[LoadedFramework], city: LoadedCity, cat: Catal
         y = year or h.target_year or latest_year(city.model)
         if y is None:
             raise InputError(city.name, 0, 0, f"no facts to take the evaluation year from for {h.id}; give --year")
-        measured = [(c, measure(c, facts, y)) for c in fw.model.criteria]
+        fw_facts = facts.with_limits(dict(h.max_age))
+        measured = [(c, measure(c, fw_facts if c.max_age is None else fw_facts.with_limits(None, c.max_age), y))
+                    for c in fw.model.criteria]
         for c, ms in measured:
             _leaves(f"{i}|{c.id}", ms, leaves)
         plans.append((fw, y, measured))
@@ -173,7 +175,7 @@ def _result(fw: LoadedFramework, city: LoadedCity, cat: Catalogue, facts: Facts,
             required=c.required, clause=c.clause, lead_unit=c.lead_unit, check_kind=c.check.kind,
             status=status, score=score, measurement=ms, gap=gap, gap_pct=gap_pct, reason=reason,
             target_summary=describe(c.check, cat, year) if detail else NO_REASON,
-            trend=trend(c.check, ms, facts) if detail else None,
+            trend=trend(c.check, ms, facts, year) if detail else None,
             waiver=note, part_statuses=part_statuses))
 
     model = h.scoring
@@ -182,8 +184,11 @@ def _result(fw: LoadedFramework, city: LoadedCity, cat: Catalogue, facts: Facts,
     cov = coverage(results, model)
     v, why = verdict(score, cov, h.coverage_floor, h.thresholds.ready, h.thresholds.nearly_ready, results)
     counts = {s: sum(1 for r in results if r.status == s) for s in m.STATUSES}
-    gains = tuple(type(g)(g.criterion, f.on_grid(g.gain), f.on_grid(g.score_if_met), g.status, f.on_grid(g.coverage_gain))
+    gains = tuple(type(g)(g.criterion, f.on_grid(g.gain), f.on_grid(g.score_if_met), g.status, f.on_grid(g.coverage_gain),
+                          f.on_grid(g.range_narrowing))
                   for g in fix_first(results, model, dict(h.category_weights), m.CATEGORIES)) if detail else ()
+    low, high = score_range(results, model, dict(h.category_weights), m.CATEGORIES)
+    lacking, applicable = evidence_counts(results)
     return FrameworkResult(
         framework_id=h.id, framework_version=h.version, framework_title_zh=h.title.zh, framework_title_en=h.title.en,
         framework_kind=h.kind, source_file=h.source.file, source_title=h.source.title, issuer=h.issuer,
@@ -193,7 +198,9 @@ def _result(fw: LoadedFramework, city: LoadedCity, cat: Catalogue, facts: Facts,
         ready_threshold=h.thresholds.ready, nearly_threshold=h.thresholds.nearly_ready, verdict=v, verdict_reason=why,
         categories=tuple(type(c)(c.category, None if c.score is None else f.on_grid(c.score),
                                  None if c.coverage is None else f.on_grid(c.coverage), c.weight) for c in cats),
-        results=tuple(results), counts=counts, waivers=tuple(notes), fix_first=gains)
+        results=tuple(results), counts=counts, waivers=tuple(notes), fix_first=gains,
+        score_low=None if low is None else f.on_grid(low), score_high=None if high is None else f.on_grid(high),
+        lacking=lacking, applicable=applicable)
 
 
 def latest_year(city: m.City) -> int | None:

@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from . import formulas as f
+from .age import DEFAULT_MAX_AGE, age, freshness
 from .catalogue import Catalogue
 from .result import FactUsed
 
@@ -17,10 +18,27 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Facts:
-    """A city's facts with the catalogue."""
+    """A city's facts with the catalogue, and the data-age limits of the framework and criterion measured."""
     city: m.City
     cat: Catalogue
     _history: dict = field(default_factory=dict, compare=False, repr=False)
+    max_ages: dict = field(default_factory=lambda: dict(DEFAULT_MAX_AGE))  # by indicator kind
+    max_age_override: int | None = None  # a criterion's own max_age
+
+    def with_limits(self, max_ages: dict[str, int] | None = None, override: int | None = None) -> "Facts":
+        """The same facts under a framework's age limits (over the defaults) and a criterion's override."""
+        ages = {**DEFAULT_MAX_AGE, **(max_ages or {})} if max_ages is not None else self.max_ages
+        return Facts(self.city, self.cat, self._history, ages, override)
+
+    def max_age(self, ind: str) -> int:
+        """How many years older than the year judged a figure of this indicator may be."""
+        if self.max_age_override is not None:
+            return self.max_age_override
+        return self.max_ages[self.cat.indicators[ind].kind]
+
+    def freshness(self, ind: str, year: int, fact: "m.Fact", judged: int) -> str:
+        """The figure of `year` judged in `judged`: fresh, stale, previous_year or too_old (engine/age.py)."""
+        return freshness(age(judged, year, fact.as_of), self.max_age(ind))
 
     def history(self, ind: str) -> tuple[tuple[tuple[int, Decimal], ...], Decimal | None]:
         """The exact figures of an indicator by year, and their compound growth first → last (cached)."""

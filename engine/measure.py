@@ -28,7 +28,7 @@ def measure(criterion: m.Criterion, facts: Facts, year: int) -> Measurement:
 _SINGLE = ("threshold", "count", "path", "flow", "growth", "trajectory")
 
 
-def trend(check: Any, ms: Measurement, facts: Facts) -> Trend | None:
+def trend(check: Any, ms: Measurement, facts: Facts, year: int) -> Trend | None:
     """The history of a single-indicator check's indicator, with observed and needed growth.
 
     observed = ((last / first)^(1/(last year − first year)) − 1) × 100 over exact figures;
@@ -55,6 +55,11 @@ def trend(check: Any, ms: Measurement, facts: Facts) -> Trend | None:
         target_year = ms.trajectory.target_year if ms.trajectory else ms.target_year
     elif check.kind == "trajectory":
         target, target_year = check.target, check.target_year
+    elif check.kind == "path":  # not measured: the target of the path year judged
+        target_year = max((y for y in check.targets if y <= year), default=min(check.targets))
+        target = check.targets[target_year]
+    elif level:  # not measured (e.g. the latest figure is too old): the check's own target
+        target, target_year = check.target, check.year or year
     needed = None
     y1, v1 = points[-1]
     if target is not None and target_year is not None and target_year > y1 and v1 > 0 and target > 0:

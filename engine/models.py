@@ -22,6 +22,7 @@ CATEGORIES: tuple[str, ...] = Category.__args__  # type: ignore[attr-defined]
 Level = Literal["municipality", "sub_provincial", "provincial_capital", "prefecture"]
 Status = Literal["pass", "partial", "fail", "unknown", "not_applicable", "waived", "error"]
 STATUSES: tuple[str, ...] = Status.__args__  # type: ignore[attr-defined]
+IndicatorKind = Literal["stock", "flow", "rate", "percentage", "count", "mechanism"]
 
 __all__ = ["Check", "Names"]
 
@@ -32,7 +33,7 @@ class Indicator(Model):
     id: ID
     name: Names
     unit: Text  # a unit of units.py, or "yes/no" for a mechanism
-    kind: Literal["stock", "flow", "rate", "percentage", "count", "mechanism"]
+    kind: IndicatorKind
     better: Literal["higher", "lower"] = "higher"
     description: Text | None = None
 
@@ -72,6 +73,7 @@ class Criterion(Model):
     lead_unit: Text
     check: Check
     applies_if: Applicability | None = None
+    max_age: Annotated[int, Strict(), Field(ge=0, le=50)] | None = None  # overrides the data-age rule (engine/age.py)
     examples: list[Example] = Field(default_factory=list)
 
     @field_validator("weight")
@@ -109,6 +111,8 @@ class FrameworkHeader(Model):
     thresholds: Thresholds
     coverage_floor: Number
     category_weights: dict[Category, Number] = Field(default_factory=dict)
+    # How many years older than the year judged a figure may be, by indicator kind (engine/age.py)
+    max_age: dict[IndicatorKind, Annotated[int, Strict(), Field(ge=0, le=50)]] = Field(default_factory=dict)
     note: Text | None = None
 
 

@@ -140,6 +140,7 @@ class FixFirst:
     score_if_met: Decimal
     status: str
     coverage_gain: Decimal   # share of the weight that would gain evidence (unknown criteria)
+    range_narrowing: Decimal = Decimal(0)  # points by which knowing it narrows the score range
 
 
 @dataclass(frozen=True)
@@ -165,6 +166,10 @@ class Measurement:
     trajectory: Trajectory | None = None
     parts: tuple["Measurement", ...] = ()
     combine: str | None = None  # all_of / any_of
+    freshness: str = ""             # "", stale, previous_year, too_old (engine/age.py); an unknown that is
+    #                                 previous_year or too_old keeps the old figure as context (value, year)
+    as_of: str | None = None        # the month of a stock published for a month (YYYY-MM)
+    projection: bool = False        # the target's year is not reached yet: judged on the path or the latest figure
 
     @property
     def higher_is_better(self) -> bool:
@@ -233,7 +238,7 @@ class FrameworkResult:
     as_of: dt.date
     engine: str
     model: str
-    score: Decimal | None
+    score: Decimal | None           # on the criteria with evidence
     coverage: Decimal
     coverage_floor: Decimal
     ready_threshold: Decimal
@@ -245,3 +250,11 @@ class FrameworkResult:
     counts: dict[str, int] = field(default_factory=dict)
     waivers: tuple[WaiverNote, ...] = ()
     fix_first: tuple[FixFirst, ...] = ()
+    score_low: Decimal | None = None     # every criterion without evidence failed
+    score_high: Decimal | None = None    # every criterion without evidence met
+    lacking: int = 0                     # applicable criteria without evidence
+    applicable: int = 0                  # applicable, unwaived criteria
+
+    @property
+    def assessable(self) -> bool:
+        return self.verdict != "not_assessable"

@@ -114,18 +114,44 @@ def verdict(score: Decimal | None, cov: Decimal, floor: Decimal, ready: Decimal,
     return "not_ready", say("verdict.below", s=s, nearly=nearly)
 
 
+def evidence_counts(results: Iterable[CriterionResult]) -> tuple[int, int]:
+    """(criteria without evidence, applicable and unwaived criteria)."""
+    rs = [r for r in results if r.status in EVIDENCE + NO_EVIDENCE]
+    return sum(1 for r in rs if r.status in NO_EVIDENCE), len(rs)
+
+
+def score_range(results: list[CriterionResult], model: str, weights: dict[str, Decimal],
+                categories: tuple[str, ...]) -> tuple[Decimal | None, Decimal | None]:
+    """The lowest and the highest overall score the missing evidence allows.
+
+    low  = overall with every criterion without evidence (unknown, error) failed (score 0);
+    high = overall with every one of them met (score 1). The score on the criteria with
+    evidence lies between the two; with nothing applicable both are None."""
+    import dataclasses
+
+    def with_missing(status: str, score: Decimal) -> Decimal | None:
+        rs = [dataclasses.replace(r, status=status, score=score) if r.status in NO_EVIDENCE else r for r in results]
+        return overall(rs, category_scores(rs, categories, model, weights), model)
+
+    return with_missing("fail", Decimal(0)), with_missing("pass", Decimal(1))
+
+
 def fix_first(results: list[CriterionResult], model: str, weights: dict[str, Decimal],
               categories: tuple[str, ...]) -> list[FixFirst]:
     """For each applicable criterion not passed, the overall score if it alone were met.
 
     gain = overall(with that criterion at status pass, score 1) − overall(as it is), under the
     framework's model; an unknown criterion met also adds its weight to the evidence
-    (coverage_gain). Sorted by gain, then coverage gain (largest first), then by id.
+    (coverage_gain), and knowing it narrows the score range by
+    range_narrowing = (high − low now) − (high − low with that criterion known).
+    Sorted by gain, then coverage gain, then range narrowing (largest first), then by id.
     """
     import dataclasses
 
     base = overall(results, category_scores(results, categories, model, weights), model) or Decimal(0)
     base_cov = coverage(results, model)
+    low, high = score_range(results, model, weights, categories)
+    width = (high - low) if low is not None and high is not None else Decimal(0)
     out = []
     for i, r in enumerate(results):
         if r.status in ("pass", "not_applicable", "waived"):
@@ -133,9 +159,13 @@ def fix_first(results: list[CriterionResult], model: str, weights: dict[str, Dec
         met = list(results)
         met[i] = dataclasses.replace(r, status="pass", score=Decimal(1))
         new = overall(met, category_scores(met, categories, model, weights), model) or Decimal(0)
+        narrowing = Decimal(0)
+        if r.status in NO_EVIDENCE:
+            lo, hi = score_range(met, model, weights, categories)
+            narrowing = width - ((hi - lo) if lo is not None and hi is not None else Decimal(0))
         out.append(FixFirst(criterion=r.id, gain=new - base, score_if_met=new, status=r.status,
-                            coverage_gain=coverage(met, model) - base_cov))
-    out.sort(key=lambda x: (-x.gain, -x.coverage_gain, x.criterion))
+                            coverage_gain=coverage(met, model) - base_cov, range_narrowing=narrowing))
+    out.sort(key=lambda x: (-x.gain, -x.coverage_gain, -x.range_narrowing, x.criterion))
     return out
 
 

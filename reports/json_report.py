@@ -84,7 +84,9 @@ def evaluation_dict(res: FrameworkResult) -> dict[str, Any]:
                       "issuer": res.issuer, "source_file": res.source_file, "source_title": res.source_title},
         "city": {"id": res.city_id, "name": {"zh": res.city_zh, "en": res.city_en}, "level": res.city_level},
         "year": res.year, "as_of": _v(res.as_of), "engine": res.engine, "model": res.model,
-        "score": _v(res.score), "coverage": _v(res.coverage), "coverage_floor": _v(res.coverage_floor),
+        "score": _v(res.score), "score_range": _range(res.score_low, res.score_high),
+        "evidence": {"lacking": res.lacking, "applicable": res.applicable},
+        "coverage": _v(res.coverage), "coverage_floor": _v(res.coverage_floor),
         "thresholds": {"ready": _v(res.ready_threshold), "nearly_ready": _v(res.nearly_threshold)},
         "verdict": res.verdict, "verdict_reason": both(res.verdict_reason), "counts": dict(res.counts),
         "categories": [_v(c) for c in res.categories],
@@ -94,6 +96,10 @@ def evaluation_dict(res: FrameworkResult) -> dict[str, Any]:
     }
 
 
+def _range(low: Decimal | None, high: Decimal | None) -> dict[str, str | None]:
+    return {"low": None if low is None else plain(low), "high": None if high is None else plain(high)}
+
+
 def summary_row(s: Summary) -> dict[str, Any]:
     """One city in a comparison's ranking, as plain JSON values (the rank is added by the ranker).
 
@@ -101,6 +107,7 @@ def summary_row(s: Summary) -> dict[str, Any]:
     these, in the worker processes."""
     return {
         "city": s.city_id, "year": s.year, "score": None if s.score is None else plain(s.score),
+        "score_range": _range(s.score_low, s.score_high),
         "coverage": plain(s.coverage), "verdict": s.verdict,
         "categories": [{"category": c.category, "score": None if c.score is None else plain(c.score),
                         "coverage": None if c.coverage is None else plain(c.coverage), "weight": plain(c.weight)}

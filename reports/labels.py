@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..engine.checks.base import UNBOUNDED
-from ..engine.result import MUST_EXIST, CriterionResult, FrameworkResult, Q, say
+from ..engine.result import MUST_EXIST, CriterionResult, FrameworkResult, Q, Score, Share, say
 from .words import OP_SYMBOL, display, pct, score_text, text
 
 STATUS = {
@@ -44,14 +44,46 @@ HEAD = {
     "verdict": {"zh": "结论", "en": "Verdict"}, "overall": {"zh": "总分", "en": "Score"},
     "source": {"zh": "依据", "en": "Source"}, "year": {"zh": "评价年度", "en": "Evaluation year"},
     "categories": {"zh": "分类得分", "en": "Categories"}, "missing": {"zh": "缺失证据", "en": "Missing evidence"},
+    "evidence": {"zh": "证据", "en": "Evidence"}, "range": {"zh": "可能得分", "en": "Possible score"},
 }
 
 
 def score_line(res: FrameworkResult, lang: str) -> str:
-    """'78.4 / 100 on 86% of the weight with evidence'."""
+    """'78.4 / 100 on 86% of the weight with evidence' (for an assessable evaluation)."""
     if lang == "zh":
-        return f"{score_text(res.score)} / 100（有证据的权重占 {pct(res.coverage)}）"
-    return f"{score_text(res.score)} / 100 on {pct(res.coverage)} of the weight with evidence"
+        line = f"{score_text(res.score)} / 100（有证据的权重占 {pct(res.coverage)}）"
+    else:
+        line = f"{score_text(res.score)} / 100 on {pct(res.coverage)} of the weight with evidence"
+    if res.lacking:
+        line += ("；" if lang == "zh" else "; ") + range_text(res, lang)
+    return line
+
+
+def lacking_text(res: FrameworkResult, lang: str) -> str:
+    """'20 of 24 criteria lack evidence'."""
+    return text(say("headline.lacking", n=res.lacking, m=res.applicable), lang)
+
+
+def range_text(res: FrameworkResult, lang: str) -> str:
+    """'between 43.0 and 100.0 depending on the missing evidence'."""
+    return text(say("headline.range", low=Score(res.score_low), high=Score(res.score_high)), lang)
+
+
+def known_text(res: FrameworkResult, lang: str) -> str:
+    """'100.0 on the criteria with evidence (43% of the weight)'."""
+    return text(say("headline.known", score=Score(res.score), cov=Share(res.coverage)), lang)
+
+
+def headline(res: FrameworkResult, lang: str) -> list[tuple[str, str]]:
+    """(label, text) of what an evaluation leads with: the verdict; then, when it is not assessable,
+    how much evidence is missing and the range of scores it allows (the score on the known part
+    last); otherwise the score."""
+    lines = [(HEAD["verdict"][lang], f"{VERDICT[res.verdict][lang].upper()} — {text(res.verdict_reason, lang)}")]
+    if not res.assessable:
+        return lines + [(HEAD["evidence"][lang], lacking_text(res, lang)),
+                        (HEAD["range"][lang], range_text(res, lang) + ("；" if lang == "zh" else "; ")
+                         + known_text(res, lang))]
+    return lines + [(HEAD["overall"][lang], score_line(res, lang))]
 
 
 def title(r: CriterionResult | FrameworkResult, lang: str) -> str:
@@ -77,8 +109,11 @@ def value_text(r: CriterionResult, lang: str) -> str:
         v = ("≥ " if "at_least" in bounds else "≤ " if "at_most" in bounds else "") + v
         if any(f.assumed for f in ms.facts):
             v += text(say("value.assumed"), lang)
-    year = text(say("value.year_stale" if ms.stale else "value.year", y=ms.year), lang) if ms.year else ""
-    return v + year
+    if not ms.year:
+        return v
+    when = "value.as_of" if ms.as_of else "value.year"
+    code = f"{when}_{ms.freshness}" if ms.freshness else when
+    return v + text(say(code, y=ms.as_of or ms.year), lang)
 
 
 def target_text(r: CriterionResult, lang: str) -> str:
@@ -123,9 +158,9 @@ def header_lines(res: FrameworkResult, lang: str) -> list[tuple[str, str]]:
     return [
         ("", f"{city} — {res.framework_id} v{res.framework_version}: {title(res, lang)}"),
         (HEAD["source"][lang], f"{res.source_file} 《{res.source_title}》 ({res.issuer})"),
-        (HEAD["year"][lang], f"{res.year} · engine {res.engine} · model {res.model}"),
-        (HEAD["verdict"][lang], f"{VERDICT[res.verdict][lang].upper()} — {text(res.verdict_reason, lang)}"),
-        (HEAD["overall"][lang], score_line(res, lang)),
+        (HEAD["year"][lang], f"{res.year} · {'引擎' if lang == 'zh' else 'engine'} {res.engine} · "
+                             f"{'计分模型' if lang == 'zh' else 'model'} {res.model}"),
+        *headline(res, lang),
         (HEAD["categories"][lang], category_line(res, lang)),
     ]
 

@@ -66,9 +66,16 @@ PHRASES: dict[str, tuple[str, str]] = {
     "value.assumed": (" (assumed)", "（假设）"),
     "value.year": (" ({y})", "（{y}年）"),
     "value.year_stale": (" ({y}, stale)", "（{y}年，陈旧）"),
+    "value.year_previous_year": (" ({y}, previous year, indicative)", "（{y}年，上一年数据，仅供参考）"),
+    "value.year_too_old": (" ({y}, too old)", "（{y}年，过旧）"),
+    "value.as_of": (" (as of {y})", "（截至{y}）"),
+    "value.as_of_stale": (" (as of {y}, stale)", "（截至{y}，陈旧）"),
+    "value.as_of_previous_year": (" (as of {y}, previous year, indicative)", "（截至{y}，上一年数据，仅供参考）"),
+    "value.as_of_too_old": (" (as of {y}, too old)", "（截至{y}，过旧）"),
     # what is missing
-    "need.in_or_before": ("{ind} in or before {year}", "{ind}（{year}年或之前）"),
-    "need.two_years": ("{ind} for two consecutive years up to {year}", "{ind}连续两年（截至{year}年）的数据"),
+    "need.for_year": ("{ind} for {year}", "{ind}（{year}年）"),
+    "need.for_year_or_earlier": ("{ind} for {year} (or as far back as {earliest})", "{ind}（{year}年，最早可用{earliest}年）"),
+    "need.pair": ("{ind} for {y0} and {year}", "{ind}{y0}年和{year}年的数据"),
     "need.base_and_later": ("{ind} for the base year {base} and a later year up to {year}",
                             "{ind}基期{base}年及其后（截至{year}年）的数据"),
     "need.same_year": ("{ind} for the same year as {other}, in or before {year}",
@@ -87,7 +94,14 @@ PHRASES: dict[str, tuple[str, str]] = {
     "bound_unsettled": ("only a bound is published ({bound} {v} in {y}), which does not settle the target",
                         "仅公布了区间值（{y}年{bound}{v}），不足以判定是否达标"),
     "was": ("{ind} was {v} in {y}", "{ind}{y}年为{v}"),
+    "was_as_of": ("{ind} was {v} as of {m}", "{ind}截至{m}为{v}"),
     "stale": (" (latest figure is for {used}, older than {year}: stale)", "（最新数据为{used}年，早于{year}年，已陈旧）"),
+    "stale_as_of": (" (latest figure is as of {m}, not the end of {year}: stale)", "（最新数据截至{m}，并非{year}年末数据，已陈旧）"),
+    "too_old": ("latest figure too old ({y}): {ind} was {v} in {y}; judging {year} takes a figure at most {most} "
+                "year(s) older", "最新数据过旧（{y}）：{ind}{y}为{v}；评价{year}年最多可用早{most}年的数据"),
+    "previous_year": ("only the previous year's figure: {ind} was {v} in {y} (indicative only; a yearly figure must "
+                      "be for {year})", "仅有上一年数据：{ind}{y}为{v}（仅供参考，年度数据须为{year}年数据）"),
+    "projection": (" (projection: the {year} target is not due yet)", "（预测：{year}年目标尚未到期）"),
     "lower_bound_note": (" (published as a lower bound)", "（公布值为下限）"),
     "not_applicable.level": ("applies to {levels} cities; this city is {level}", "仅适用于{levels}类城市；本市为{level}"),
     # path
@@ -158,6 +172,10 @@ PHRASES: dict[str, tuple[str, str]] = {
     "verdict.nearly": ("score {s} ≥ {nearly} but below {ready}", "得分{s} ≥ {nearly}，但低于{ready}"),
     "verdict.required_fail": ("required criteria fail: {ids}", "必备指标未达标：{ids}"),
     "verdict.below": ("score {s} is below {nearly}", "得分{s}低于{nearly}"),
+    # the headline of an evaluation
+    "headline.lacking": ("{n} of {m} criteria lack evidence", "{m}项指标中{n}项缺少证据"),
+    "headline.range": ("between {low} and {high} depending on the missing evidence", "取决于缺失的证据，介于{low}与{high}之间"),
+    "headline.known": ("{score} on the criteria with evidence ({cov} of the weight)", "有证据的指标得分{score}（占权重{cov}）"),
     # plan steps
     "plan.evidence": ("evidence that it is met", "达标的证据"),
     "plan.meet": ("meet {goal}", "达到{goal}"),

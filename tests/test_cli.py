@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from decimal import Decimal
 
 import pytest
 from click.testing import CliRunner
@@ -34,11 +35,28 @@ def test_evaluate_ningbo_table():
     assert r.exit_code == 0, r.output
     out = r.stdout
     assert "ningbo-2020 v1" in out and "reference v1" in out
-    assert "NOT ASSESSABLE" in out and "43% of the weight" in out
+    # NB-02, NB-03, NB-06 are yearly flows: their 2021 figures do not judge 2022 (engine/age.py)
+    assert "NOT ASSESSABLE" in out and "23% of the weight" in out
+    assert "Evidence: 24 of 28 criteria lack evidence" in out and "Possible score: between" in out
     nb01 = next(line for line in out.splitlines() if "NB-01" in line)
     assert "pass" in nb01 and "38,289 件 (2021, stale)" in nb01 and "≥ 36,000 件" in nb01 and "+2,289 件" in nb01
     nb07 = next(line for line in out.splitlines() if "NB-07" in line)
     assert "unknown" in nb07 and "≥ 650 家 (2022)" in nb07
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_no_output_leads_with_a_score_where_evidence_is_missing(lang):
+    """issue 11: for a city that is not assessable, the verdict and the missing evidence lead, then the range."""
+    for path in CITY_FILES:
+        out = invoke("evaluate", str(path), "--lang", lang).stdout
+        blocks = [b for b in out.split("\n\n") if b.strip()]
+        for block in blocks:
+            head = block.splitlines()[:7]
+            verdict = next(i for i, line in enumerate(head) if line.startswith(("结论", "Verdict")))
+            if "证据不足" in head[verdict] or "NOT ASSESSABLE" in head[verdict]:
+                assert head[verdict + 1].startswith(("证据: ", "Evidence: ")), head
+                assert head[verdict + 2].startswith(("可能得分: ", "Possible score: ")), head
+                assert not any("/ 100" in line for line in head), head
 
 
 def test_evaluate_in_chinese_by_default():
@@ -58,7 +76,9 @@ def test_json_is_versioned_complete_and_byte_identical():
     ev = {e["framework"]["id"]: e for e in doc["evaluations"]}
     assert set(ev) == {"ningbo-2020", "reference"}
     nb = ev["ningbo-2020"]
-    assert nb["verdict"] == "not_assessable" and nb["coverage"] == "0.431818" and nb["score"] == "100"
+    assert nb["verdict"] == "not_assessable" and nb["coverage"] == "0.227273" and nb["score"] == "100"
+    low, high = Decimal(nb["score_range"]["low"]), Decimal(nb["score_range"]["high"])
+    assert low < Decimal(nb["score"]) <= high == 100 and nb["evidence"] == {"lacking": 24, "applicable": 28}
     c = {x["id"]: x for x in nb["criteria"]}
     assert (c["NB-01"]["status"], c["NB-01"]["value"], c["NB-01"]["target"], c["NB-01"]["gap"]) == (
         "pass", "38289", "36000", "2289")
@@ -196,7 +216,7 @@ def test_test_prints_a_failing_example_with_its_position(tmp_path):
     assert r.exit_code == 1, r.output
     assert r.stdout.splitlines() == [f"tianjin-2017{'':<7}21 passed    1 failed  {f}", problem, "21 passed, 1 failed"]
     r = invoke("test", str(tmp_path), str(CRITERIA / "heze-2022.yaml"))  # a folder, and a file
-    assert r.exit_code == 1 and problem in r.stdout.splitlines() and r.stdout.splitlines()[-1] == "49 passed, 1 failed"
+    assert r.exit_code == 1 and problem in r.stdout.splitlines() and r.stdout.splitlines()[-1] == "51 passed, 1 failed"
 
 
 def test_test_refuses_what_is_not_a_framework(tmp_path):

@@ -74,8 +74,9 @@ def test_verdicts(catalogue, deciders):
 
 def test_trajectory_hand_worked(catalogue, deciders):
     c = crit("T", "{kind: trajectory, indicator: valid_patents, base_year: 2020, base: 100, target_year: 2025, target: 200}")
-    res = run(catalogue, deciders, c, {"valid_patents": {2023: 150}}, year=2025)
+    res = run(catalogue, deciders, c, {"valid_patents": {2023: 150}}, year=2023)  # before 2025: on the path?
     r = res.results[0]
+    assert r.measurement.projection
     t = r.measurement.trajectory
     # path in 2023: 100 × 2^(3/5) = 151.571657; observed (1.5)^(1/3) − 1; needed (200/150)^(1/2) − 1
     assert t.expected_now == Decimal("151.571657")
@@ -87,17 +88,73 @@ def test_trajectory_hand_worked(catalogue, deciders):
     assert r.gap == Decimal(-50)  # against the final target
 
 
+def test_a_trajectory_is_judged_in_its_target_year_against_that_years_figure(catalogue, deciders):
+    c = crit("T", "{kind: trajectory, indicator: valid_patents, base_year: 2020, base: 100, target_year: 2025, target: 200}")
+    # issue 11: a figure on track in 2023 does not meet the 2025 target in 2025
+    r = run(catalogue, deciders, c, {"valid_patents": {2023: 190}}, year=2025).results[0]
+    assert r.status == "unknown" and r.measurement.freshness == "too_old" and r.measurement.value == 190
+    assert "too old" in text(r.reason, "en") and "过旧" in text(r.reason, "zh")
+    r = run(catalogue, deciders, c, {"valid_patents": {2023: 190, 2025: 180}}, year=2025).results[0]
+    assert r.status == "partial" and not r.measurement.projection and r.measurement.target == 200
+    assert r.score == Decimal("0.8")  # goalposts from the base: (180 − 100) / (200 − 100)
+    r = run(catalogue, deciders, c, {"valid_patents": {2025: 200}}, year=2026).results[0]
+    assert r.status == "pass" and r.measurement.year == 2025  # after 2025, still the 2025 figure
+
+
 def test_trajectory_needs_a_year_after_the_base(catalogue, deciders):
     c = crit("T", "{kind: trajectory, indicator: valid_patents, base_year: 2020, base: 100, target_year: 2025, target: 200}")
-    r = run(catalogue, deciders, c, {"valid_patents": {2020: 100}}, year=2025).results[0]
+    r = run(catalogue, deciders, c, {"valid_patents": {2020: 100}}, year=2023).results[0]
     assert r.status == "unknown" and "after the 2020 base" in text(r.reason, "en") and "基期2020年之后" in text(r.reason, "zh")
 
 
 def test_stale_data_is_used_and_flagged(catalogue, deciders):
     c = crit("A", "{kind: threshold, indicator: valid_patents, target: 100件}")
-    r = run(catalogue, deciders, c, {"valid_patents": {2019: 120, 2025: 1}}, year=2023).results[0]
-    assert r.status == "pass" and r.measurement.year == 2019 and r.measurement.stale
+    r = run(catalogue, deciders, c, {"valid_patents": {2022: 120, 2025: 1}}, year=2023).results[0]
+    assert r.status == "pass" and r.measurement.year == 2022 and r.measurement.stale
     assert "stale" in text(r.reason, "en") and "已陈旧" in text(r.reason, "zh")
+
+
+def test_data_age_rule_hand_worked(catalogue, deciders):
+    """engine/age.py: a stock may be one year older than the year judged; a yearly flow must be of
+    that year (the previous year's is shown, indicative only); older is unknown, shown as context."""
+    stock = crit("A", "{kind: threshold, indicator: valid_patents, target: 100件}")
+    r = run(catalogue, deciders, stock, {"valid_patents": {2019: 120}}, year=2023).results[0]
+    assert r.status == "unknown" and r.measurement.freshness == "too_old" and r.measurement.value == 120
+    assert r.measurement.missing[0].years == (2023,) and "latest figure too old (2019)" in text(r.reason, "en")
+    flow = crit("F", "{kind: threshold, indicator: pct_applications, target: 100件}")
+    r = run(catalogue, deciders, flow, {"pct_applications": {2022: 667}}, year=2023).results[0]
+    assert r.status == "unknown" and r.measurement.freshness == "previous_year" and "indicative" in text(r.reason, "en")
+    r = run(catalogue, deciders, flow, {"pct_applications": {2023: 667}}, year=2023).results[0]
+    assert r.status == "pass" and not r.measurement.stale
+    # a framework's own limit, and a criterion's, replace the default
+    older = crit("A", "{kind: threshold, indicator: valid_patents, target: 100件}").replace("  check:", "  max_age: 4\n  check:")
+    r = run(catalogue, deciders, older, {"valid_patents": {2019: 120}}, year=2023).results[0]
+    assert r.status == "pass" and r.measurement.stale
+
+
+def test_a_month_figure_is_never_read_as_year_end(catalogue, deciders):
+    import yaml
+    from ipcheck.engine.load import load_city
+    c = crit("A", "{kind: threshold, indicator: valid_invention_patents, target: 14000件}")
+    doc = {"city": {"id": "c", "name": {"zh": "城", "en": "city"}, "level": "municipality"},
+           "sources": {"s": {"title": "t", "publisher": "p", "read": "2024-01-01"}},
+           "facts": {"valid_invention_patents": {2014: {"value": 14108, "source": "s", "as_of": "2014-09"}}}}
+    city = load_city("c.yaml", yaml.safe_dump(doc).encode(), catalogue)
+    fw = framework(c, catalogue, year=2014)
+    r = evaluate(fw, city, catalogue, deciders["python"], year=2014).results[0]
+    assert r.status == "pass" and r.measurement.stale and r.measurement.as_of == "2014-09"
+    assert "as of 2014-09" in text(r.reason, "en") and "截至2014-09" in text(r.reason, "zh")
+    r = evaluate(fw, city, catalogue, deciders["python"], year=2015).results[0]
+    assert r.status == "unknown" and r.measurement.freshness == "too_old"  # two years short of the end of 2015
+
+
+def test_growth_is_the_growth_into_the_year_judged(catalogue, deciders):
+    g = crit("G", "{kind: growth, indicator: patent_enforcement_cases, min_growth: 50%}")
+    # issue 11: 100 (2011) → 160 (2012) is no evidence of growth into 2014
+    r = run(catalogue, deciders, g, {"patent_enforcement_cases": {2011: 100, 2012: 160}}, year=2014).results[0]
+    assert r.status == "unknown" and r.measurement.missing[0].years == (2013, 2014)
+    r = run(catalogue, deciders, g, {"patent_enforcement_cases": {2013: 100, 2014: 160}}, year=2014).results[0]
+    assert r.status == "pass" and r.measurement.value == 60
 
 
 def test_growth_from_zero_and_division_by_zero(catalogue, deciders):
@@ -208,10 +265,10 @@ def test_durable_decides_batches_larger_than_one_consequence_call(deciders):
 def test_an_uncomputable_derived_rate_falls_back_to_the_published_one(catalogue, deciders):
     """Found by the missing-data property: a zero denominator in 2020 hid the published 2019 rate,
     so removing the denominator's figures raised coverage."""
-    c = crit("R", "{kind: ratio, numerator: patent_enforcement_cases_closed, denominator: patent_enforcement_cases, "
-                  "published: patent_enforcement_closure_rate, target: 95%}")
-    facts = {"patent_enforcement_cases": {2020: 0}, "patent_enforcement_cases_closed": {2020: 0},
-             "patent_enforcement_closure_rate": {2019: "96%"}}
-    r = run(catalogue, deciders, c, facts, year=2024).results[0]
+    c = crit("R", "{kind: per_capita, indicator: valid_invention_patents, published: invention_patents_per_10k, "
+                  "target: 12}")
+    facts = {"valid_invention_patents": {2020: 100}, "population": {2020: 0},
+             "invention_patents_per_10k": {2019: 15}}  # a rate of a stock: one year older is allowed
+    r = run(catalogue, deciders, c, facts, year=2020).results[0]
     assert r.status == "pass" and r.measurement.year == 2019
     assert "division by zero" in text(r.reason, "en") and "官方公布值" in text(r.reason, "zh")

@@ -308,7 +308,7 @@ def test_trajectory_growth_needed(catalogue, deciders, base, extra, value, year)
            "target_year": 2026, "target": f"{target}件"}
     fw, city = single_case(chk, {"valid_patents": {year: f"{value}件"}}, target_year=2026)
     lf, lc = load_case(fw, city, catalogue)
-    r = evaluate(lf, lc, catalogue, deciders["durable"], year=2026).results[0]
+    r = evaluate(lf, lc, catalogue, deciders["durable"], year=year).results[0]  # before 2026: a projection
     t = r.measurement.trajectory
     needed = (target / value) ** (Decimal(1) / (2026 - year)) - 1
     assert abs(t.needed_cagr_pct - needed * 100) <= Decimal("0.000001")
@@ -317,3 +317,54 @@ def test_trajectory_growth_needed(catalogue, deciders, base, extra, value, year)
     if abs(needed - path_rate) > Decimal("0.0000001"):
         assert t.on_track == (needed <= path_rate)
     assert (r.status == "pass") == t.on_track
+
+
+# ---------------------------------------------------------------- data age and the honest headline
+
+def _has_trajectory(chk: dict) -> bool:
+    return chk["kind"] == "trajectory" or any(_has_trajectory(c) for c in chk.get("checks", []))
+
+
+@given(case(), st.integers(1, 3))
+def test_making_the_facts_older_never_raises_a_status(catalogue, deciders, data, k):
+    """issue 11: the same figures, k years older, never give a better status or score, and never
+    give evidence where there was none (older figures are stale, then too old: unknown).
+
+    Trajectories are left out on purpose: before the target year they ask whether the figure is on
+    the path in its own year, and the same figure reached earlier is rightly further ahead."""
+    fw, city = data
+    # only figures up to the evaluation year: a later one moved back would be a new current figure
+    city = {**city, "facts": {ind: {y: f for y, f in ys.items() if y <= EVAL_YEAR} for ind, ys in city["facts"].items()}}
+    older = copy.deepcopy(city)
+    older["facts"] = {ind: {y - k: f for y, f in ys.items()} for ind, ys in city["facts"].items()}
+    before = by_id(run(fw, city, catalogue, deciders["python"]))
+    after = by_id(run(fw, older, catalogue, deciders["python"]))
+    for c in fw["criteria"]:
+        if _has_trajectory(c["check"]):
+            continue
+        b, a = before[c["id"]], after[c["id"]]
+        note(f"{c['id']}: {b.status} → {a.status}")
+        if b.score is None:
+            assert a.score is None
+        else:
+            assert a.score is None or a.score <= b.score
+        assert not (a.status == "pass" and b.status != "pass")
+
+
+@given(case())
+def test_the_score_range_holds_the_score_on_the_known_part(catalogue, deciders, data):
+    """issue 11: low (every criterion without evidence failed) ≤ the score on the criteria with
+    evidence ≤ high (every one of them met); with nothing missing the three are one."""
+    fw, city = data
+    res = run(fw, city, catalogue, deciders["python"])
+    doc = json_report.evaluation_dict(res)
+    assert doc["score_range"] == {"low": json_report.plain_values(res.score_low),
+                                  "high": json_report.plain_values(res.score_high)}
+    if res.applicable == 0:
+        assert res.score_low is None and res.score_high is None
+        return
+    assert 0 <= res.score_low <= res.score_high <= 100
+    if res.score is not None:
+        assert res.score_low <= res.score <= res.score_high
+    if res.lacking == 0:
+        assert res.score_low == res.score_high == (res.score if res.score is not None else res.score_low)

@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Callable
 
 from .. import formulas as f
+from ..age import PREVIOUS_YEAR, STALE, TOO_OLD
 from ..catalogue import Catalogue
 from ..errors import InputError, did_you_mean
 from ..facts import Facts
@@ -125,9 +126,31 @@ def q(d: Decimal) -> Decimal:
     return f.on_grid(d)
 
 
-def stale_note(used_year: int, year: int) -> Reason:
+def stale_note(used_year: int, year: int, as_of: str | None = None) -> Reason:
     """' (latest figure is for 2021, older than 2022: stale)', or nothing."""
+    if as_of is not None:
+        return say("stale_as_of", m=as_of, year=year) if used_year <= year else Reason()
     return say("stale", used=used_year, year=year) if used_year < year else Reason()
+
+
+def need_for(facts: Facts, ind: str, year: int) -> Reason:
+    """What would settle it: the indicator for the year (or, within the age limit, a year or two before)."""
+    most = facts.max_age(ind)
+    if most == 0:
+        return say("need.for_year", ind=facts.names(ind), year=year)
+    return say("need.for_year_or_earlier", ind=facts.names(ind), year=year, earliest=year - most)
+
+
+def too_old(facts: Facts, ind: str, year: int, fact: "m.Fact", judged: int, fresh: str,
+            used: tuple[FactUsed, ...], value: Decimal) -> Measurement:
+    """Unknown: the latest figure is too old for the year judged (or a yearly figure is a year late).
+
+    The old figure stays in the measurement (value, year) as context; it decides nothing."""
+    when: int | str = fact.as_of or year
+    code = "previous_year" if fresh == PREVIOUS_YEAR else "too_old"
+    reason = say(code, ind=facts.names(ind), v=Q(value, facts.unit(ind)), y=when, year=judged, most=facts.max_age(ind))
+    return Measurement(state="unknown", reason=reason, missing=(Missing(ind, (judged,), need_for(facts, ind, judged)),),
+                       facts=used, value=value, unit=facts.unit(ind), year=year, freshness=fresh, as_of=fact.as_of)
 
 
 EXACT = say("need.exact")
@@ -149,56 +172,73 @@ def exact(*fs: m.Fact) -> bool:
 
 
 def single(facts: Facts, ind: str, year: int, target: Decimal, op: str, baseline: Decimal | None,
-           formula: str, target_year: int | None = None) -> Measurement:
-    """A value read straight from one fact (threshold, count, path)."""
-    hit = facts.latest(ind, year)
+           formula: str, target_year: int | None = None, now: int | None = None) -> Measurement:
+    """A value read straight from one fact (threshold, count, path), for the target of `year`.
+
+    The figure must be of `year`, or older within the indicator's age limit (engine/age.py).
+    When the evaluation year `now` comes before `year`, the target is not due yet: the latest
+    figure up to `now` is held against it, and the result is marked as a projection."""
+    projection = now is not None and now < year
+    look = now if projection else year
+    hit = facts.latest(ind, look)  # type: ignore[arg-type]
     name = facts.names(ind)
     if hit is None:
-        later = [y for y in facts.years(ind) if y > year]
-        need = say("need.in_or_before", ind=name, year=year)
+        later = [y for y in facts.years(ind) if y > look]  # type: ignore[operator]
+        need = need_for(facts, ind, look)  # type: ignore[arg-type]
         why = say("no_figure") + need
         if later:
             why += say("only_for", years=Listed(tuple(later)))
-        return unknown(why, Missing(ind, (year,), need))
+        return unknown(why, Missing(ind, (look,), need))  # type: ignore[arg-type]
     y, fact = hit
     used = (facts.used(ind, y),)
     value = q(fact.value)
+    fresh = facts.freshness(ind, y, fact, look)  # type: ignore[arg-type]
+    if fresh in (PREVIOUS_YEAR, TOO_OLD):
+        return too_old(facts, ind, y, fact, look, fresh, used, value)  # type: ignore[arg-type]
     higher = op in (">=", ">")
     v = Q(value, facts.unit(ind))
     if bound_blocks(fact, value, target, higher):
-        why = say("bound_unsettled", bound=say(f"bound.{fact.bound}"), v=v, y=y)
-        return unknown(why, Missing(ind, (year,), EXACT), facts=used)
-    reason = say("was", ind=name, v=v, y=y) + stale_note(y, year)
+        why = say("bound_unsettled", bound=say(f"bound.{fact.bound}"), v=v, y=fact.as_of or y)
+        return unknown(why, Missing(ind, (look,), EXACT), facts=used)  # type: ignore[arg-type]
+    reason = (say("was_as_of", ind=name, v=v, m=fact.as_of) if fact.as_of else say("was", ind=name, v=v, y=y))
+    reason += stale_note(y, look, fact.as_of)  # type: ignore[arg-type]
     if fact.bound == "at_least":
         reason += say("lower_bound_note")
+    if projection:
+        reason += say("projection", year=year)
     return Measurement(state="measured", reason=reason, formula=formula.format(y=y), value=value, unit=facts.unit(ind),
                        year=y, target=q(target), target_year=target_year or year,
-                       baseline=None if baseline is None else q(baseline), op=op, facts=used, stale=y < year)
+                       baseline=None if baseline is None else q(baseline), op=op, facts=used, stale=fresh == STALE,
+                       freshness=fresh, as_of=fact.as_of, projection=projection)
 
 
-def pair(facts: Facts, ind: str, year: int) -> tuple[int, m.Fact, m.Fact] | Missing:
-    """The latest year y ≤ `year` with figures for both y and y − 1."""
-    for y in reversed([y for y in facts.years(ind) if y <= year]):
-        prev = facts.get(ind, y - 1)
-        if prev is not None:
-            return y, prev, facts.get(ind, y)  # type: ignore[return-value]
-    return Missing(ind, (year - 1, year), say("need.two_years", ind=facts.names(ind), year=year))
+def pair(facts: Facts, ind: str, year: int) -> tuple[int, "m.Fact", "m.Fact"] | Missing:
+    """The year-end figures for `year` − 1 and `year`: a change is always the change into the year judged."""
+    prev, cur = facts.get(ind, year - 1), facts.get(ind, year)
+    if prev is not None and cur is not None and prev.as_of is None and cur.as_of is None:
+        return year, prev, cur
+    return Missing(ind, (year - 1, year), say("need.pair", ind=facts.names(ind), y0=year - 1, year=year))
 
 
 def rate(facts: Facts, year: int, num: str, den: str, per: Decimal, published: str | None,
-         target: Decimal, op: str, baseline: Decimal | None, unit: str, what: Reason) -> Measurement:
-    """A rate num / den × per (ratio, per capita).
+         target: Decimal, op: str, baseline: Decimal | None, unit: str, what: Reason,
+         now: int | None = None) -> Measurement:
+    """A rate num / den × per (ratio, per capita), for the target of `year`.
 
     The officially published rate is used when it is at least as recent as the figures the
     rate could be derived from, or when the derived rate cannot be computed (bounds only, or
-    a zero denominator); otherwise the rate is derived."""
-    want = year
+    a zero denominator); otherwise the rate is derived, from the numerator and denominator of
+    one year, which must be within the numerator's age limit. Before `year` (`now` earlier),
+    the latest figures are held against the target as a projection."""
+    projection = now is not None and now < year
+    want: int = now if projection else year  # type: ignore[assignment]
     pub = facts.latest(published, want) if published else None
     both = [y for y in facts.years(num) if y <= want and facts.get(den, y) is not None]
     derived_year = both[-1] if both else None
 
     def published_rate(note: Reason = Reason()) -> Measurement:
-        m_ = single(facts, published, want, target, op, baseline, f"published {published}[{{y}}] {op} target")  # type: ignore[arg-type]
+        m_ = single(facts, published, year, target, op, baseline, f"published {published}[{{y}}] {op} target",  # type: ignore[arg-type]
+                    now=now)
         return replace(m_, reason=m_.reason + say("rate.published") + note)
 
     if pub is not None and (derived_year is None or pub[0] >= derived_year):
@@ -224,9 +264,15 @@ def rate(facts: Facts, year: int, num: str, den: str, per: Decimal, published: s
         if not exact(a, b):  # type: ignore[arg-type]
             return unknown(what + say("rate.bounds"), Missing(num, (y,), EXACT_BOTH), facts=used)
         return error(say("rate.zero_head", ind=facts.names(den), y=y) + what + say("rate.undefined"), used)
+    fresh = facts.freshness(num, y, a, want)  # type: ignore[arg-type]
+    if fresh in (PREVIOUS_YEAR, TOO_OLD):
+        return too_old(facts, num, y, a, want, fresh, used, q(a.value))  # type: ignore[arg-type, union-attr]
     value = CTX.multiply(CTX.divide(a.value, b.value), per)  # type: ignore[union-attr]
     reason = what + say("rate.value", a=Q(a.value, facts.unit(num)), b=Q(b.value, facts.unit(den)),  # type: ignore[union-attr]
-                        per=per, v=Q(q(value), unit), y=y) + stale_note(y, want)
+                        per=per, v=Q(q(value), unit), y=y) + stale_note(y, want, a.as_of)  # type: ignore[union-attr]
+    if projection:
+        reason += say("projection", year=year)
     return Measurement(state="measured", reason=reason, formula=f"{num}[{y}] / {den}[{y}] × {plain(per)}",
-                       value=q(value), unit=unit, year=y, target=q(target), target_year=want,
-                       baseline=None if baseline is None else q(baseline), op=op, facts=used, stale=y < want)
+                       value=q(value), unit=unit, year=y, target=q(target), target_year=year,
+                       baseline=None if baseline is None else q(baseline), op=op, facts=used, stale=fresh == STALE,
+                       freshness=fresh, as_of=a.as_of, projection=projection)  # type: ignore[union-attr]

@@ -25,7 +25,8 @@ def resolve(c: Count, r: Resolver) -> None:
 
 
 def measure(c: Count, facts: Facts, year: int) -> Measurement:
-    return single(facts, c.indicator, c.year or year, c.target, c.op, None, f"number of {c.indicator} in {{y}} {c.op} target")
+    return single(facts, c.indicator, c.year or year, c.target, c.op, None,
+                  f"number of {c.indicator} in {{y}} {c.op} target", now=year)
 
 
 def describe(c: Count, cat: Catalogue, year: int) -> Reason:

@@ -12,7 +12,8 @@ from ..facts import Facts
 from ..fields import CheckModel, ID, Text, Year
 from ..result import Listed, Measurement, Missing, Reason, say
 from ..units import YES_NO
-from .base import Kind, Resolver, stale_note, unknown
+from ..age import PREVIOUS_YEAR, STALE, TOO_OLD
+from .base import Kind, Resolver, stale_note, too_old, unknown
 
 
 class Exists(CheckModel):
@@ -38,6 +39,9 @@ def measure(c: Exists, facts: Facts, year: int) -> Measurement:
         return unknown(say("exists.none") + why, Missing(c.indicator, (y,), why))
     fy, fact = hit
     used = (facts.used(c.indicator, fy),)
+    fresh = facts.freshness(c.indicator, fy, fact, y)
+    if fresh in (PREVIOUS_YEAR, TOO_OLD):
+        return too_old(facts, c.indicator, fy, fact, y, fresh, used, Decimal(1 if fact.value else 0))
     ok = bool(fact.value)
     reason = say("exists.yes" if ok else "exists.no", ind=name, y=fy) + stale_note(fy, y)
     if ok:
@@ -55,7 +59,8 @@ def measure(c: Exists, facts: Facts, year: int) -> Measurement:
                 reason += say("exists.attr", attr=attr, got=got)
     return Measurement(state="measured", reason=reason, formula=f"{c.indicator} exists" + "".join(
         f" and {a} in {v}" for a, v in sorted(c.where.items())), value=Decimal(1 if ok else 0), unit=YES_NO,
-        year=fy, target=Decimal(1), target_year=y, baseline=Decimal(0), op=">=", facts=used, stale=fy < y)
+        year=fy, target=Decimal(1), target_year=y, baseline=Decimal(0), op=">=", facts=used, stale=fresh == STALE,
+        freshness=fresh)
 
 
 def describe(c: Exists, cat: Catalogue, year: int) -> Reason:

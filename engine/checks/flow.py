@@ -8,7 +8,7 @@ from ..catalogue import Catalogue
 from ..facts import Facts
 from ..fields import CheckModel, ID, Raw, Year
 from ..result import Cmp, Measurement, Missing, Q, Reason, say
-from .base import EXACT_BOTH, Kind, Resolver, exact, pair, q, stale_note, unknown
+from .base import EXACT_BOTH, Kind, Resolver, exact, pair, q, unknown
 
 
 class Flow(CheckModel):
@@ -25,7 +25,8 @@ def resolve(c: Flow, r: Resolver) -> None:
 
 
 def measure(c: Flow, facts: Facts, year: int) -> Measurement:
-    y0 = c.year or year
+    judged = c.year or year
+    y0 = min(judged, year)  # a target not yet due: the latest change, as a projection
     hit = pair(facts, c.indicator, y0)
     if isinstance(hit, Missing):
         return unknown(say("flow.needs") + hit.why, hit)
@@ -36,10 +37,12 @@ def measure(c: Flow, facts: Facts, year: int) -> Measurement:
     value = q(cur.value - prev.value)
     unit = facts.unit(c.indicator)
     reason = say("flow.rose", ind=facts.names(c.indicator), a=Q(prev.value, unit), y0=y - 1, b=Q(cur.value, unit), y=y,
-                 d=Q(value, unit)) + stale_note(y, y0)
+                 d=Q(value, unit))
+    if judged > year:
+        reason += say("projection", year=judged)
     return Measurement(state="measured", reason=reason, formula=f"{c.indicator}[{y}] − {c.indicator}[{y - 1}]",
-                       value=value, unit=unit, year=y, target=q(c.target), target_year=y0, op=c.op,
-                       facts=used, stale=y < y0)
+                       value=value, unit=unit, year=y, target=q(c.target), target_year=judged, op=c.op,
+                       facts=used, projection=judged > year)
 
 
 def describe(c: Flow, cat: Catalogue, year: int) -> Reason:

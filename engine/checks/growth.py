@@ -11,7 +11,7 @@ from ..facts import Facts
 from ..fields import CheckModel, ID, Raw, Year
 from ..result import Cmp, Measurement, Missing, Q, Reason, say
 from ..units import PERCENT, parse_unit
-from .base import EXACT_BOTH, UNBOUNDED, Kind, Resolver, exact, pair, q, stale_note, unknown
+from .base import EXACT_BOTH, UNBOUNDED, Kind, Resolver, exact, pair, q, unknown
 
 
 class Growth(CheckModel):
@@ -32,7 +32,8 @@ def resolve(c: Growth, r: Resolver) -> None:
 
 
 def measure(c: Growth, facts: Facts, year: int) -> Measurement:
-    y0 = c.year or year
+    judged = c.year or year
+    y0 = min(judged, year)  # a target not yet due: the latest growth, as a projection
     name = facts.names(c.indicator)
     if c.base_year is None:
         hit = pair(facts, c.indicator, y0)
@@ -42,9 +43,10 @@ def measure(c: Growth, facts: Facts, year: int) -> Measurement:
         start_year, start, end = y - 1, prev, cur
         formula = f"({c.indicator}[{y}] − {c.indicator}[{y - 1}]) / {c.indicator}[{y - 1}] × 100"
     else:
-        hit2 = facts.latest(c.indicator, y0)
+        end_fact = facts.get(c.indicator, y0)
+        hit2 = (y0, end_fact) if end_fact is not None and end_fact.as_of is None else None
         start = facts.get(c.indicator, c.base_year)
-        if start is None or hit2 is None or hit2[0] <= c.base_year:
+        if start is None or start.as_of is not None or hit2 is None or y0 <= c.base_year:
             why = say("need.base_and_later", ind=name, base=c.base_year, year=y0)
             return unknown(say("cagr.needs") + why, Missing(c.indicator, (c.base_year, y0), why))
         y, end = hit2
@@ -64,10 +66,12 @@ def measure(c: Growth, facts: Facts, year: int) -> Measurement:
         value = f.growth_pct(b, a) if c.base_year is None else f.cagr_pct(a, b, y - start_year)
         words = say("growth.went" if c.base_year is None else "cagr.went", a=Q(a, unit), y0=start_year, b=Q(b, unit),
                     y=y, g=Q(q(value), PERCENT))
-    reason = say("ind", ind=name) + words + stale_note(y, y0)
+    reason = say("ind", ind=name) + words
+    if judged > year:
+        reason += say("projection", year=judged)
     return Measurement(state="measured", reason=reason, formula=formula,
-                       value=q(value), unit=PERCENT, year=y, target=q(c.min_growth), target_year=y0,
-                       baseline=Decimal(0), op=c.op, facts=used, stale=y < y0)
+                       value=q(value), unit=PERCENT, year=y, target=q(c.min_growth), target_year=judged,
+                       baseline=Decimal(0), op=c.op, facts=used, projection=judged > year)
 
 
 def describe(c: Growth, cat: Catalogue, year: int) -> Reason:

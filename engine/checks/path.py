@@ -27,12 +27,12 @@ def resolve(c: Path, r: Resolver) -> None:
 
 
 def measure(c: Path, facts: Facts, year: int) -> Measurement:
+    """The target of the latest path year reached, judged with that year's figure; before the path
+    starts, the latest figure against the first target, as a projection."""
     years = sorted(c.targets)
-    if year < years[0]:
-        return Measurement(state="not_applicable", reason=say("path.not_started", start=years[0], year=year))
-    ty = max(y for y in years if y <= year)
-    return single(facts, c.indicator, year, c.targets[ty], c.op, None,
-                  f"{c.indicator}[{{y}}] {c.op} path target for {ty}", target_year=ty)
+    ty = max((y for y in years if y <= year), default=years[0])
+    return single(facts, c.indicator, ty, c.targets[ty], c.op, None,
+                  f"{c.indicator}[{{y}}] {c.op} path target for {ty}", target_year=ty, now=year)
 
 
 def describe(c: Path, cat: Catalogue, year: int) -> Reason:

@@ -39,7 +39,7 @@ def resolve(c: PerCapita, r: Resolver) -> None:
 
 def measure(c: PerCapita, facts: Facts, year: int) -> Measurement:
     return rate(facts, c.year or year, c.indicator, c.population, Decimal(10_000), c.published, c.target, c.op,
-                c.baseline, PER_10K, say("rate.what.per_capita"))
+                c.baseline, PER_10K, say("rate.what.per_capita"), now=year)
 
 
 def describe(c: PerCapita, cat: Catalogue, year: int) -> Reason:

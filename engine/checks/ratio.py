@@ -39,7 +39,7 @@ def resolve(c: Ratio, r: Resolver) -> None:
 
 def measure(c: Ratio, facts: Facts, year: int) -> Measurement:
     return rate(facts, c.year or year, c.numerator, c.denominator, f.HUNDRED, c.published, c.target, c.op,
-                c.baseline, PERCENT, say("rate.what.ratio"))
+                c.baseline, PERCENT, say("rate.what.ratio"), now=year)
 
 
 def describe(c: Ratio, cat: Catalogue, year: int) -> Reason:

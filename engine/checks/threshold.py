@@ -28,7 +28,8 @@ def resolve(c: Threshold, r: Resolver) -> None:
 
 
 def measure(c: Threshold, facts: Facts, year: int) -> Measurement:
-    return single(facts, c.indicator, c.year or year, c.target, c.op, c.baseline, f"{c.indicator}[{{y}}] {c.op} target")
+    return single(facts, c.indicator, c.year or year, c.target, c.op, c.baseline, f"{c.indicator}[{{y}}] {c.op} target",
+                  now=year)
 
 
 def describe(c: Threshold, cat: Catalogue, year: int) -> Reason:

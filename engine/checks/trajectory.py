@@ -11,7 +11,8 @@ from ..fields import CheckModel, ID, Raw, Year
 from ..result import Measurement, Missing, Q, Reason, say
 from ..result import Trajectory as Progress
 from ..units import PERCENT
-from .base import EXACT, Kind, Resolver, bound_blocks, q, unknown
+from ..age import PREVIOUS_YEAR, STALE, TOO_OLD
+from .base import EXACT, Kind, Resolver, bound_blocks, q, single, stale_note, too_old, unknown
 
 
 class Trajectory(CheckModel):
@@ -33,17 +34,24 @@ def resolve(c: Trajectory, r: Resolver) -> None:
 
 
 def measure(c: Trajectory, facts: Facts, year: int) -> Measurement:
+    """From the target year on, the target year's figure against the target; before it, a projection:
+    is the latest figure on the path from the base to the target?"""
+    higher = c.target >= c.base
+    if year >= c.target_year:
+        return single(facts, c.indicator, c.target_year, c.target, ">=" if higher else "<=", c.base,
+                      f"{c.indicator}[{{y}}] vs the {c.target_year} target", target_year=c.target_year)
     name = facts.names(c.indicator)
     unit = facts.unit(c.indicator)
-    hit = facts.latest(c.indicator, min(year, c.target_year))
+    hit = facts.latest(c.indicator, year)
     if hit is None or hit[0] <= c.base_year:
-        last = min(year, c.target_year)
-        why = say("need.after_base", ind=name, base=c.base_year, year=last)
-        return unknown(say("trajectory.needs") + why, Missing(c.indicator, (last,), why))
+        why = say("need.after_base", ind=name, base=c.base_year, year=year)
+        return unknown(say("trajectory.needs") + why, Missing(c.indicator, (year,), why))
     t, fact = hit
     used = (facts.used(c.indicator, t),)
     value = q(fact.value)
-    higher = c.target >= c.base
+    fresh = facts.freshness(c.indicator, t, fact, year)
+    if fresh in (PREVIOUS_YEAR, TOO_OLD):
+        return too_old(facts, c.indicator, t, fact, year, fresh, used, value)
     expected = q(f.path_value(c.base, c.target, c.base_year, c.target_year, t))
     if bound_blocks(fact, value, expected, higher):
         return unknown(say("trajectory.bounds"), Missing(c.indicator, (t,), EXACT), facts=used)
@@ -65,10 +73,12 @@ def measure(c: Trajectory, facts: Facts, year: int) -> Measurement:
     reason += say("trajectory.on_track" if on_track else "trajectory.behind")
     if needed is not None:
         reason += say("trajectory.needed", n=Q(q(needed), PERCENT))
+    reason += stale_note(t, year, fact.as_of) + say("projection", year=c.target_year)
     return Measurement(state="measured", reason=reason,
                        formula=f"{c.indicator}[{t}] vs base × (target/base)^(({t}−{c.base_year})/({c.target_year}−{c.base_year}))",
                        value=value, unit=unit, year=t, target=expected, target_year=t, baseline=q(c.base),
-                       op=">=" if higher else "<=", facts=used, stale=False, trajectory=traj)
+                       op=">=" if higher else "<=", facts=used, stale=fresh == STALE, trajectory=traj,
+                       freshness=fresh, as_of=fact.as_of, projection=True)
 
 
 def describe(c: Trajectory, cat: Catalogue, year: int) -> Reason:
