@@ -118,9 +118,16 @@ def test_progress_hand_worked():
     r = invoke("progress", CITIES / "tianjin.yaml", "--from", "2015", "--to", "2019", "--format", "json")
     years = json.loads(r.stdout)["years"]
     assert [y["year"] for y in years] == [2015, 2016, 2017, 2018, 2019]
-    assert years[1]["changes"] == [{"criterion": "TJ-01", "before": "unknown", "after": "partial"}]   # 14.7 < 15.2
-    assert years[4]["changes"] == [{"criterion": "TJ-01", "before": "partial", "after": "pass"}]      # 22.3 ≥ 15.2
-    assert years[0]["score"] is None and years[1]["score"] == "96.7105"  # 100 × 14.7 / 15.2, from the criterion score on the 10^-6 grid
+    assert years[1]["changes"] == [{"criterion": "TJ-03", "before": "unknown", "after": "partial"},   # 10,639 < 11,000
+                                   {"criterion": "TJ-11", "before": "unknown", "after": "pass"}]      # 双打 in 2016
+    assert years[2]["changes"] == [{"criterion": "TJ-01", "before": "partial", "after": "pass"},      # 18.3 ≥ 15.2
+                                   {"criterion": "TJ-02", "before": "partial", "after": "pass"},      # 144,706 ≥ 130,000
+                                   {"criterion": "TJ-05", "before": "unknown", "after": "pass"},
+                                   {"criterion": "TJ-08", "before": "unknown", "after": "pass"}]
+    # 2015 rests on 2013 figures, creation only: (9.04 / 15.2 + 68,540 / 130,000) / 2
+    assert years[0]["score"] == "56.0984"
+    # 2016: creation (14.7 / 15.2 + 124,800 / 130,000 + 10,639 / 11,000) / 3, protection 1 (TJ-11), their mean
+    assert years[1]["score"] == "98.238117" and years[2]["coverage"] == "0.5"
 
 
 def test_diff_and_flips(catalogue, deciders, tmp_path, library):
@@ -176,7 +183,7 @@ def test_compare_in_parallel_matches_serial(tmp_path):
 
 def test_compare_against_every_framework():
     data = json.loads(invoke("compare", CITIES, "--framework", "all", "--format", "json").stdout)
-    assert len(data["comparisons"]) == 6
+    assert len(data["comparisons"]) == 7
     plan_for_heze = next(c for c in data["comparisons"] if c["framework"] == "heze-2022")["ranking"]
     assert len(plan_for_heze) == 5
 

@@ -39,21 +39,22 @@ def test_pages_header_and_footer(pdf_text):
     assert 8 <= n <= 30
     assert f"第 1 页 / 共 {n} 页" in pdf_text[0].replace("\n", " ")
     assert f"第 {n} 页 / 共 {n} 页" in pdf_text[-1]
-    assert "宁波" in pdf_text[3] and "ningbo-2020 v1" in pdf_text[3]  # running header
+    assert "宁波" in pdf_text[3] and "ningbo-2020 v2" in pdf_text[3]  # running header
 
 
 def test_cover_has_verdict_score_and_coverage(pdf_text):
     cover = pdf_text[0]
     assert "宁波" in cover and "知识产权示范城市建设评估报告" in cover
     assert "证据不足，无法评定" in cover
-    assert "100.0 / 100（有证据的权重占 43%）" in cover
-    assert "100.0 / 100（有证据的权重占 12%）" in cover  # the reference framework
+    assert "100.0 / 100（有证据的权重占 40%）" in cover
+    assert "— / 100（有证据的权重占 0%）" in cover  # national-2025: no figure published yet
+    assert "100.0 / 100（有证据的权重占 10%）" in cover  # the reference framework
     assert "2022" in cover and "004_edee8db098a98e76.txt" in cover
 
 
 def test_every_criterion_appears(pdf_text, library):
     text = "\n".join(pdf_text)
-    for fid in ("ningbo-2020", "reference"):
+    for fid in ("ningbo-2020", "national-2025", "reference"):
         for c in library.frameworks[fid].model.criteria:
             assert c.id in text, c.id
     assert "38,289 件" in text and "+2,289 件" in text  # NB-01's value and gap
@@ -61,7 +62,9 @@ def test_every_criterion_appears(pdf_text, library):
 
 def test_contents_sources_and_method(pdf_text):
     text = "\n".join(pdf_text)
-    assert "目录" in pdf_text[1] and "数据来源" in pdf_text[1]
+    # The cover has one block per framework evaluated: with three by default it runs onto page 2.
+    contents = next(i for i, t in enumerate(pdf_text) if "目录" in t)
+    assert contents <= 2 and "数据来源" in pdf_text[contents]
     assert "http://76421.cn/newsdetail_3020832.html" in text.replace("\n", "")
     assert "NISTIR 7275r4" in text and "覆盖率下限" in text
 
@@ -79,9 +82,10 @@ def test_han_characters_are_drawn_with_a_cjk_font(ningbo_pdf):
 
 def test_charts_are_drawn(ningbo_pdf, pdf_text):
     with pdfplumber.open(ningbo_pdf) as pdf:
-        summary = pdf.pages[2]
+        first = next(i for i, t in enumerate(pdf_text) if "目录" in t) + 1  # the first framework's summary
+        summary = pdf.pages[first]
         assert len(summary.curves) + len(summary.lines) > 5  # the radar's polygons and axes
-    assert "门槛85" in pdf_text[2].replace(" ", "")  # the radar's legend is text
+    assert "门槛85" in pdf_text[first].replace(" ", "")  # the radar's legend is text
 
 
 def test_first_page_is_not_blank(ningbo_pdf, tmp_path):
