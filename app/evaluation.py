@@ -50,11 +50,19 @@ def _evaluate(sel, fmt, lang, color, pdf_path, html_path, fail_under, perturb, r
         except document.ReportError as exc:
             raise InputError(str(pdf_path), 0, 0, str(exc)) from None
     if fail_under is not None:
-        low = [r.framework_id for r in ev.results if r.score is None or r.score < fail_under]
+        low = [r.framework_id for r in ev.results if _below(r, fail_under)]
         if low:
             out.exit_code = 1
             out.failure = f"below --fail-under {fail_under}: {', '.join(low)}"
     return out
+
+
+def _below(r, bar: Decimal) -> bool:
+    """A framework fails --fail-under when it has no score, scores below the bar, or is not assessable
+    and the missing evidence allows a score below the bar (its score range's low end)."""
+    if r.score is None or r.score < bar:
+        return True
+    return not r.assessable and (r.score_low is None or r.score_low < bar)
 
 
 def explain(sel: Selection, criterion_id: str, lang: str = "zh") -> Outcome:

@@ -100,7 +100,7 @@ class Thresholds(Model):
 class FrameworkHeader(Model):
     id: ID
     version: Annotated[int, Strict(), Field(ge=1)]
-    kind: Literal["plan", "reference"]
+    kind: Literal["plan", "reference", "benchmark"]  # a benchmark is evaluated only when named
     city: ID | None = None
     title: Names
     issuer: Text

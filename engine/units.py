@@ -15,7 +15,7 @@ from decimal import ROUND_HALF_EVEN, Context, Decimal, InvalidOperation
 CTX = Context(prec=34, rounding=ROUND_HALF_EVEN)
 
 MULTIPLIERS = {"": Decimal(1), "万": Decimal(10_000), "亿": Decimal(100_000_000)}
-COUNTERS = ("件/万人", "件", "家", "个", "项", "次", "人", "所", "天", "元", "%")
+COUNTERS = ("件/万人", "件", "家", "个", "项", "次", "人", "所", "天", "元", "分", "%")
 PERCENT = "%"
 PER_10K = "件/万人"
 YES_NO = "yes/no"  # the unit of a mechanism: in place (1) or not (0), with evidence

@@ -71,7 +71,7 @@ SEED_TARGETS = [
     ("ningbo-2020", "ip_standard_enterprises", "650"), ("ningbo-2020", "national_ip_advantage_enterprises", "150"),
     ("ningbo-2020", "trademark_brand_guidance_stations", "5"), ("ningbo-2020", "industrial_cluster_trademarks_applied", "2"),
     ("ningbo-2020", "valid_trademarks", "50000"), ("ningbo-2020", "well_known_trademarks", "3"),
-    ("ningbo-2020", "copyright_registrations", "10"), ("ningbo-2020", "gi_registered", "3"),
+    ("ningbo-2020", "copyright_registrations", "10"), ("ningbo-2020", "gi_applications", "3"),
     ("ningbo-2020", "regional_brands_applied", "3"), ("ningbo-2020", "trade_secret_stations_provincial", "25"),
     ("ningbo-2020", "trade_secret_stations_municipal", "180"), ("ningbo-2020", "standards_new_cumulative", "450"),
     ("ningbo-2020", "ip_operating_institutions", "6"),

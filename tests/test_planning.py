@@ -118,13 +118,21 @@ def test_progress_hand_worked():
     r = invoke("progress", CITIES / "tianjin.yaml", "--from", "2015", "--to", "2019", "--format", "json")
     years = json.loads(r.stdout)["years"]
     assert [y["year"] for y in years] == [2015, 2016, 2017, 2018, 2019]
-    assert years[1]["changes"] == [{"criterion": "TJ-01", "before": "unknown", "after": "partial"}]   # 14.7 < 15.2
-    # a rate of a stock may be one year old (2017: the 2016 figure, stale); in 2018 it is too old
-    assert years[2]["changes"] == [{"criterion": "TJ-05", "before": "unknown", "after": "pass"}]  # its 2017 fact
-    assert years[3]["changes"] == [{"criterion": "TJ-01", "before": "partial",
-                                                                    "after": "unknown"}]
-    assert years[4]["changes"] == [{"criterion": "TJ-01", "before": "unknown", "after": "pass"}]      # 22.3 ≥ 15.2
-    assert years[0]["score"] is None and years[1]["score"] == "96.7105"  # 100 × 14.7 / 15.2, from the criterion score on the 10^-6 grid
+    unknown_to = [{"criterion": c, "before": "unknown", "after": a} for c, a in
+                  (("TJ-01", "partial"), ("TJ-02", "partial"), ("TJ-03", "partial"), ("TJ-11", "pass"))]
+    assert years[1]["changes"] == unknown_to  # 14.7 < 15.2, 124,800 < 130,000, 10,639 < 11,000; 双打 in 2016
+    assert years[2]["changes"] == [{"criterion": "TJ-01", "before": "partial", "after": "pass"},      # 18.3 ≥ 15.2
+                                   {"criterion": "TJ-02", "before": "partial", "after": "pass"},      # 144,706 ≥ 130,000
+                                   {"criterion": "TJ-05", "before": "unknown", "after": "pass"},
+                                   {"criterion": "TJ-08", "before": "unknown", "after": "pass"}]
+    # the data-age rule (engine/age.py): the 2016 stock of enterprises holding patents may stand for 2017
+    # (stale), not for 2018; the 2016 双打 campaign (a mechanism) up to 2018, not 2019
+    assert years[3]["changes"] == [{"criterion": "TJ-03", "before": "partial", "after": "unknown"}]
+    assert years[4]["changes"] == [{"criterion": "TJ-11", "before": "pass", "after": "unknown"}]
+    # 2015: the latest figures are of 2013, too old to judge 2015: nothing has evidence
+    assert years[0]["score"] is None and years[0]["coverage"] == "0"
+    # 2016: creation (14.7 / 15.2 + 124,800 / 130,000 + 10,639 / 11,000) / 3, protection 1 (TJ-11), their mean
+    assert years[1]["score"] == "98.238117" and years[2]["coverage"] == "0.5" and years[2]["verdict"] == "ready"
 
 
 def test_diff_and_flips(catalogue, deciders, tmp_path, library):
@@ -183,7 +191,7 @@ def test_compare_in_parallel_matches_serial(tmp_path):
 
 def test_compare_against_every_framework():
     data = json.loads(invoke("compare", CITIES, "--framework", "all", "--format", "json").stdout)
-    assert len(data["comparisons"]) == 6
+    assert len(data["comparisons"]) == 7
     plan_for_heze = next(c for c in data["comparisons"] if c["framework"] == "heze-2022")["ranking"]
     assert len(plan_for_heze) == 5
 
