@@ -54,7 +54,8 @@ def compare(city_paths: list[Path], framework_ids: tuple[str, ...] = (), *, year
             docs.append((f"{fid} v{fw.version}", compare_doc(ranked, titles, lang, sens or None, ci)))
         if fmt == "json":
             row = {rs[k][0].city_id: rs[k][2] for rs in per_city}
-            comparisons.append({"framework": fid, "ranking": [
+            comparisons.append({"framework": fid, "years": sorted({row[r.city_id]["year"] for _, r in ranked}),
+                                "ranking": [
                 {"rank": rk, **row[r.city_id],
                  **({"sensitivity": json_plain({"score_p5": sens[r.city_id].score_p5, "score_p95": sens[r.city_id].score_p95,
                                                 "verdict_kept": sens[r.city_id].verdict_kept,

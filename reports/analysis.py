@@ -47,6 +47,11 @@ def _t(lang: str, zh: str, en: str) -> str:
     return zh if lang == "zh" else en
 
 
+def _city(r, lang: str) -> str:
+    """A city by its name in the output's language."""
+    return r.city_zh if lang == "zh" else r.city_en
+
+
 def _heat(score: Decimal | None) -> str:
     return "heat-na" if score is None else f"heat-{min(9, int(score // 10))}"
 
@@ -75,7 +80,7 @@ def plan_doc(plans: list[tuple[FrameworkResult, Plan]], lang: str) -> Doc:
         sections.append(Section(f"{res.framework_id}: {res.framework_title_zh if lang == 'zh' else res.framework_title_en}",
                                 lines, tables))
     city = plans[0][0]
-    return Doc(_t(lang, f"{city.city_zh} 改进计划", f"{city.city_en} {city.city_zh}: improvement plan"),
+    return Doc(_t(lang, f"{city.city_zh} 改进计划", f"{city.city_en}: improvement plan"),
                [f"{_t(lang, '评价年度', 'Evaluation year')} {city.year}"], sections, [METHOD_PLAN[lang]])
 
 
@@ -85,26 +90,40 @@ def compare_doc(ranked: list[tuple[int, Summary]], titles: list[tuple[str, str, 
     """`titles`: (id, title zh, title en) of the framework's criteria."""
     first = ranked[0][1]
     cats = [c.category for c in first.categories]
-    head = [_t(lang, "名次", "Rank"), _t(lang, "城市", "City"), _t(lang, "年度", "Year"), _t(lang, "得分", "Score"),
-            _t(lang, "覆盖率", "Coverage"), _t(lang, "结论", "Verdict")]
+    head = [_t(lang, "名次", "Rank"), _t(lang, "城市", "City"), _t(lang, "年度", "Year"), _t(lang, "结论", "Verdict"),
+            _t(lang, "覆盖率", "Coverage"), _t(lang, "得分", "Score"), _t(lang, "可能得分", "Possible score")]
     if sens:
         head += [_t(lang, "得分区间(5–95%)", "Score 5–95%"), _t(lang, "结论保持", "Verdict kept"), _t(lang, "名次区间", "Rank range")]
     rows, classes = [], []
     for rk, r in ranked:
-        row = [str(rk), f"{r.city_zh} {r.city_id}", str(r.year), score_text(r.score), pct(r.coverage), VERDICT[r.verdict][lang]]
+        # a city that is not assessable has no rank, and its score on the known part does not stand alone
+        assessable = r.verdict != "not_assessable"
+        row = ["—" if rk is None else str(rk), _city(r, lang), str(r.year), VERDICT[r.verdict][lang],
+               pct(r.coverage), score_text(r.score) if assessable else "—",
+               f"{score_text(r.score_low)}–{score_text(r.score_high)}"]
         if sens:
             s = sens[r.city_id]
             lo, hi = (rank_ci or {}).get(r.city_id, (0, 0))
             row += [f"{score_text(s.score_p5)}–{score_text(s.score_p95)}", pct(s.verdict_kept), f"{lo}–{hi}"]
         rows.append(row)
-        classes.append(["", "", "", _heat(r.score), "", f"v-{r.verdict}"] + ([""] * 3 if sens else []))
+        classes.append(["", "", "", f"v-{r.verdict}", "", _heat(r.score) if assessable else "heat-na", ""]
+                       + ([""] * 3 if sens else []))
     heat_rows, heat_classes = [], []
     for _, r in ranked:
         by_cat = {c.category: c for c in r.categories}
-        heat_rows.append([r.city_zh] + [score_text(by_cat[c].score) if c in by_cat else "—" for c in cats])
+        heat_rows.append([_city(r, lang)] + [score_text(by_cat[c].score) if c in by_cat else "—" for c in cats])
         heat_classes.append([""] + [_heat(by_cat[c].score) if c in by_cat else "heat-na" for c in cats])
+    years = sorted({r.year for _, r in ranked})
+    notes = [_t(lang, f"只有证据覆盖率达到下限的城市参与排名；其余 {sum(1 for rk, _ in ranked if rk is None)} 个城市证据不足，按覆盖率列出，不排名。",
+                f"Only cities with enough evidence are ranked; the other {sum(1 for rk, _ in ranked if rk is None)} "
+                "are not assessable and follow, unranked, by coverage.")] if any(rk is None for rk, _ in ranked) else []
+    if len(years) > 1:
+        ys = "、".join(map(str, years)) if lang == "zh" else ", ".join(map(str, years))
+        notes.append(_t(lang, f"各城市的评价年度不同（{ys}），得分不能逐年比较；用 --year 指定同一年度。",
+                        f"The cities are evaluated in different years ({ys}): their scores do not compare year for "
+                        "year; give --year for one common year."))
     sections = [
-        Section(_t(lang, "排名", "Ranking"), [], [Table(head, rows, classes)]),
+        Section(_t(lang, "排名", "Ranking"), notes, [Table(head, rows, classes)]),
         Section(_t(lang, "分类得分热力图", "Category scores (heat map)"), [],
                 [Table([_t(lang, "城市", "City")] + [CATEGORY[c][lang] for c in cats], heat_rows, heat_classes)]),
     ]
@@ -112,7 +131,7 @@ def compare_doc(ranked: list[tuple[int, Summary]], titles: list[tuple[str, str, 
     cities = [r for _, r in ranked]
     status_of = [dict(r.statuses) for r in cities]
     if len(cities) <= matrix_limit:
-        mhead = ["ID", _t(lang, "指标", "Criterion")] + [r.city_zh for r in cities]
+        mhead = ["ID", _t(lang, "指标", "Criterion")] + [_city(r, lang) for r in cities]
         mrows, mclasses = [], []
         for cid, title in crits:
             sts = [st[cid] for st in status_of]
@@ -140,7 +159,7 @@ def progress_doc(series: list[FrameworkResult], changes: list[list[StatusChange]
     classes = [["", _heat(r.score), "", f"v-{r.verdict}", ""] for r in series]
     table = Table([_t(lang, "年度", "Year"), _t(lang, "得分", "Score"), _t(lang, "覆盖率", "Coverage"),
                    _t(lang, "结论", "Verdict"), _t(lang, "状态变化", "Status changes")], rows, classes)
-    return Doc(_t(lang, f"{first.city_zh} 逐年进展", f"{first.city_en} {first.city_zh}: progress by year"),
+    return Doc(_t(lang, f"{first.city_zh} 逐年进展", f"{first.city_en}: progress by year"),
                [f"{first.framework_id} v{first.framework_version}"], [Section(_t(lang, "逐年结果", "Year by year"), [], [table])],
                [METHOD_PROGRESS[lang]])
 
@@ -153,7 +172,7 @@ def diff_doc(a: str, b: str, diffs: list[CriterionDiff], flips: list[tuple[Frame
         sa = {r.id: r.status for r in ra.results}
         changed = [f"{r.id} {MARK[sa[r.id]]}→{MARK[r.status]}" for r in rb.results if r.id in sa and sa[r.id] != r.status]
         flip = "" if ra.verdict == rb.verdict else _t(lang, "（结论改变）", " (verdict flips)")
-        sections.append(Section(f"{ra.city_zh} {ra.city_id}", [
+        sections.append(Section(_city(ra, lang), [
             f"{a}: {VERDICT[ra.verdict][lang]} {score_text(ra.score)} · {b}: {VERDICT[rb.verdict][lang]} {score_text(rb.score)}{flip}",
             _t(lang, "状态改变：", "Status changes: ") + (", ".join(changed) or "—")]))
     return Doc(_t(lang, f"框架比较：{a} → {b}", f"Framework diff: {a} → {b}"), [], sections)

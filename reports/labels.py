@@ -184,6 +184,10 @@ REPORT = {
     "score": {"zh": "得分", "en": "Score"},
     "coverage": {"zh": "证据覆盖率", "en": "Coverage"},
     "fix_first": {"zh": "优先补齐（达标后总分提升）", "en": "Fix first (overall score gained if met)"},
+    "collect_first": {"zh": "优先收集以下证据（提高覆盖率、缩小得分区间）",
+                      "en": "Collect this evidence first (coverage gained, score range narrowed)"},
+    "range_narrowed": {"zh": "区间缩小", "en": "Range narrows by"},
+    "data_age": {"zh": "数据时效与目标年份", "en": "Data age and target years"},
     "gain": {"zh": "提升", "en": "Gain"},
     "counts": {"zh": "状态统计", "en": "Results by status"},
     "radar": {"zh": "分类得分与“已具备条件”门槛", "en": "Category scores against the ready threshold"},
@@ -267,6 +271,11 @@ def short_status(status: str, lang: str) -> str:
     return f"{MARK[status]} {SHORT[status][lang]}"
 
 
+DATA_AGE = {
+    "zh": "数据时效：数据的年龄 = 评价年度 − 数据年份（按月公布的存量数据，如“截至9月”，不视为年末数据，按早一年计）。存量及按人口计算的比率最多可早1年，机制类最多可早2年，均标注“陈旧”；年度流量、次数和比例须为评价年度的数据，上一年的数据仅作参考、不计分；更早的数据视为“未知——最新数据过旧”，仅作背景列出。框架和指标可另行规定（max_age）。目标年份：带年份的目标到该年份时以该年份的数据判定；此前按路径判断是否“进度达标”，或以最新数据对照目标，并注明为“预测”。增长率指标一律为评价年度相对上一年的增长。得分区间：缺证据的指标全部未达标时的得分为下限，全部达标时为上限。",
+    "en": "Data age: a figure's age is the year judged minus its year (a stock published for a month, such as 'as of September', is not year-end and counts a year older). Stocks and rates per capita may be one year older, mechanisms two, flagged stale; yearly flows, counts and shares must be of the year judged — the previous year's is shown as indicative and scores nothing; anything older is 'unknown — latest figure too old', shown as context. A framework or criterion may set other limits (max_age). Target years: a target with a year is judged in that year against that year's figure; before it, on track or off track on the path, or the latest figure against the target, marked as a projection. A growth target is the growth into the year judged. Score range: the low end with every criterion without evidence failed, the high end with every one met.",
+}
+
 PLANNING = {
     "zh": "优先补齐：某指标达标（状态为达标、得分为 1）后按同一模型重新计算的总分与现总分之差；未知指标达标还会提高覆盖率（覆盖率提升 = 其权重 / 适用权重）。趋势：已观察年均增长 = (末值/首值)^(1/年数) − 1；达标尚需年均增长 = (目标/末值)^(1/(目标年 − 末值年)) − 1；按已观察增速达标年份 = 末值年 + ⌈ln(目标/末值) / ln(1 + 已观察增长)⌉。路径类指标的当年路径值 = 基期值 × (目标/基期值)^((当年 − 基期年)/(目标年 − 基期年))。",
     "en": "Fix first: the overall score if the criterion were met (status pass, score 1), recomputed with the same model, minus the score now; meeting an unknown criterion also raises coverage by its weight over the applicable weight. Trends: growth observed = (last/first)^(1/years) − 1; growth still needed = (target/last)^(1/(target year − last year)) − 1; year reached at the observed pace = last year + ⌈ln(target/last) / ln(1 + observed)⌉. A trajectory's path value in year t = base × (target/base)^((t − base year)/(target year − base year)).",
@@ -295,16 +304,36 @@ def trend_line(r: CriterionResult, lang: str) -> str | None:
     return f"{r.id}: " + ("，".join(parts) if zh else ", ".join(parts)) if parts else None
 
 
+def fix_first(res: FrameworkResult) -> list:
+    """The criteria whose meeting raises the score, largest gain first."""
+    return [g for g in res.fix_first if g.gain > 0]
+
+
+def collect_first(res: FrameworkResult) -> list:
+    """The criteria without evidence whose meeting does not raise the score: ranked by the coverage their
+    evidence adds, then by how much it narrows the score range (what to collect first)."""
+    rest = [g for g in res.fix_first if g.gain <= 0 and g.status in ("unknown", "error")
+            and (g.coverage_gain > 0 or g.range_narrowing > 0)]
+    return sorted(rest, key=lambda g: (-g.coverage_gain, -g.range_narrowing, g.criterion))
+
+
 def followup_lines(res: FrameworkResult, lang: str, top: int = 5) -> list[str]:
     """Under the table: what to fix first, and the trends of criteria not passed."""
     zh = lang == "zh"
     by_id = {r.id: r for r in res.results}
     lines = []
-    fix = [g for g in res.fix_first if g.gain > 0 or g.coverage_gain > 0][:top]
+    fix = fix_first(res)[:top]
     if fix:
         items = [f"{g.criterion} +{score_text(g.gain)}" + (f" ({'覆盖率' if zh else 'coverage'} +{pct(g.coverage_gain)})"
                                                           if g.coverage_gain > 0 else "") for g in fix]
         lines.append(("优先补齐（达标后总分提升）：" if zh else "Fix first (score gained if met): ") + "; ".join(items))
+    collect = collect_first(res)[:top]
+    if collect:
+        items = [f"{g.criterion} {'覆盖率' if zh else 'coverage'} +{pct(g.coverage_gain)}"
+                 + (f"{'，区间缩小' if zh else ', range narrows by'} {score_text(g.range_narrowing)}" if g.range_narrowing > 0 else "")
+                 for g in collect]
+        lines.append(("优先收集以下证据（提高覆盖率、缩小得分区间）：" if zh else
+                      "Collect this evidence first (coverage gained, score range narrowed): ") + ("；" if zh else "; ").join(items))
     trends = [x for x in (trend_line(by_id[i], lang) for i in by_id if by_id[i].status in ("partial", "fail"))
               if x]
     if trends:

@@ -166,7 +166,7 @@ def test_compare_cli(tmp_path):
     covs = [Decimal(x["coverage"]) for x in ranking]
     assert covs == sorted(covs, reverse=True) and ranking[0]["sensitivity"]["rank_range"][0] >= 1
     text = invoke("compare", CITIES / "ningbo.yaml", CITIES / "heze.yaml", "--lang", "en").stdout
-    assert "Which cities pass each criterion" in text and "宁波 ningbo" in text
+    assert "Which cities pass each criterion" in text and "Ningbo" in text and "宁波" not in text  # one language
 
 
 def test_compare_refuses_a_bad_city_with_one_line(tmp_path):
@@ -242,3 +242,17 @@ def test_a_comparison_row_says_what_the_generic_json_converter_says(catalogue, d
                        "score_range": {"low": plain_values(s.score_low), "high": plain_values(s.score_high)},
                        "coverage": plain_values(s.coverage), "verdict": s.verdict,
                        "categories": plain_values(s.categories), "statuses": plain_values(dict(s.statuses))}
+
+
+def test_compare_ranks_only_assessable_cities_and_flags_their_years():
+    """issue 11: a city that is not assessable is not ranked above one with evidence, and is never 1st."""
+    r = invoke("compare", CITIES / "tianjin.yaml", CITIES / "ningbo.yaml", "--framework", "tianjin-2017",
+               "--year", "2017", "--format", "json")
+    ranking = json.loads(r.stdout)["comparisons"][0]["ranking"]
+    assert [(x["city"], x["rank"], x["verdict"]) for x in ranking] == [("tianjin", 1, "ready"),
+                                                                       ("ningbo", None, "not_assessable")]
+    assert ranking[1]["score_range"]["low"] is not None
+    text = invoke("compare", CITIES, "--lang", "en").stdout
+    assert "evaluated in different years" in text and "not assessable and follow, unranked" in text
+    data = json.loads(invoke("compare", CITIES, "--format", "json").stdout)["comparisons"][0]
+    assert len(data["years"]) > 1
