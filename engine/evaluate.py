@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from decimal import Decimal
 from typing import Iterable
 
@@ -20,6 +21,35 @@ from .result import (MUST_EXIST, NO_REASON, Cmp, CriterionResult, FrameworkResul
                      WaiverNote, say)
 from .score import category_scores, coverage, evidence_counts, fix_first, leaf_status, overall, score_range, verdict
 from .units import CTX
+
+
+# The largest magnitude a measured value, target or baseline may have to be decided: growth from
+# a zero base stands at UNBOUNDED, and a perturbed target (sensitivity, at most doubled) must
+# still fit the decider's 64-bit fixed point (2^63 / 10^6 ≈ 9.2 × 10^12).
+DECIDABLE = UNBOUNDED
+
+
+def _within_range(ms: Measurement) -> Measurement:
+    """The arithmetic guard between measuring and deciding: a measured value, target or baseline
+    beyond DECIDABLE becomes status error with the reason, never a crash of the decider."""
+    if ms.combine:
+        parts = tuple(_within_range(p) for p in ms.parts)
+        return ms if parts == ms.parts else replace(ms, parts=parts)
+    if ms.state != "measured":
+        return ms
+    big = [x for x in (ms.value, ms.target, ms.baseline) if x is not None and abs(x) > DECIDABLE]
+    if not big:
+        return ms
+    return Measurement(state="error", reason=say("error.out_of_range", v=Q(big[0], ms.unit), most=Q(DECIDABLE)),
+                       facts=ms.facts, formula=ms.formula)
+
+
+def _measure(c: m.Criterion, facts: Facts, year: int) -> Measurement:
+    """Measure one criterion; arithmetic that fails (a result beyond Decimal's 34 digits) is an error."""
+    try:
+        return _within_range(measure(c, facts, year))
+    except ArithmeticError:
+        return Measurement(state="error", reason=say("error.arithmetic"))
 
 
 def _leaves(key: str, ms: Measurement, out: list[Leaf]) -> None:
@@ -134,7 +164,7 @@ def evaluate_frameworks(fws: list[LoadedFramework], city: LoadedCity, cat: Catal
         if y is None:
             raise InputError(city.name, 0, 0, f"no facts to take the evaluation year from for {h.id}; give --year")
         fw_facts = facts.with_limits(dict(h.max_age))
-        measured = [(c, measure(c, fw_facts if c.max_age is None else fw_facts.with_limits(None, c.max_age), y))
+        measured = [(c, _measure(c, fw_facts if c.max_age is None else fw_facts.with_limits(None, c.max_age), y))
                     for c in fw.model.criteria]
         for c, ms in measured:
             _leaves(f"{i}|{c.id}", ms, leaves)

@@ -172,6 +172,11 @@ PHRASES: dict[str, tuple[str, str]] = {
     "verdict.nearly": ("score {s} ≥ {nearly} but below {ready}", "得分{s} ≥ {nearly}，但低于{ready}"),
     "verdict.required_fail": ("required criteria fail: {ids}", "必备指标未达标：{ids}"),
     "verdict.below": ("score {s} is below {nearly}", "得分{s}低于{nearly}"),
+    # errors of arithmetic
+    "error.out_of_range": ("the result {v} is beyond what ipcheck decides (at most {most} in magnitude): check the "
+                           "figures", "计算结果{v}超出可判定范围（绝对值不超过{most}）：请核对数据"),
+    "error.arithmetic": ("the figures give a result beyond exact decimal arithmetic: check them",
+                         "数据的计算结果超出精确十进制运算范围：请核对数据"),
     # the headline of an evaluation
     "headline.lacking": ("{n} of {m} criteria lack evidence", "{m}项指标中{n}项缺少证据"),
     "headline.range": ("between {low} and {high} depending on the missing evidence", "取决于缺失的证据，介于{low}与{high}之间"),

@@ -272,3 +272,40 @@ def test_an_uncomputable_derived_rate_falls_back_to_the_published_one(catalogue,
     r = run(catalogue, deciders, c, facts, year=2020).results[0]
     assert r.status == "pass" and r.measurement.year == 2019
     assert "division by zero" in text(r.reason, "en") and "官方公布值" in text(r.reason, "zh")
+
+
+def test_results_beyond_the_deciders_range_are_errors_not_crashes(catalogue, deciders):
+    """issue 12: values within the documented limits whose arithmetic overflows give status error."""
+    growth = crit("G", "{kind: growth, indicator: patent_enforcement_cases, min_growth: 50%}")
+    ratio = crit("R", "{kind: ratio, numerator: patent_enforcement_cases_closed, denominator: patent_enforcement_cases, "
+                      "target: 95%}")
+    per_capita = crit("P", "{kind: per_capita, indicator: valid_invention_patents, target: 12}")
+    cases = [
+        (growth, {"patent_enforcement_cases": {2022: 1, 2023: 10**12}}),                   # 10^14 %
+        (ratio, {"patent_enforcement_cases_closed": {2023: 10**12}, "patent_enforcement_cases": {2023: 1}}),
+        (ratio, {"patent_enforcement_cases_closed": {2023: 5}, "patent_enforcement_cases": {2023: "0." + "0" * 29 + "1"}}),
+        (per_capita, {"valid_invention_patents": {2023: 10**12}, "population": {2023: 1}}),  # 10^16 per 10k
+    ]
+    for c, facts in cases:
+        for name in ("python", "durable"):
+            r = run(catalogue, deciders, c, facts, decider=name).results[0]
+            assert r.status == "error", (c, facts, r.status)
+            assert "check" in text(r.reason, "en") and "核对" in text(r.reason, "zh")
+
+
+def test_rates_convert_units_before_dividing(catalogue, deciders):
+    """issue 12: 1亿元 in 万元 over 1亿元 in 亿元 is 100%, not 1,000,000%."""
+    c = crit("R", "{kind: ratio, numerator: ip_budget, denominator: ip_pledge_financing, target: 50%}")
+    r = run(catalogue, deciders, c, {"ip_budget": {2023: "1亿元"}, "ip_pledge_financing": {2023: "1亿元"}}).results[0]
+    assert r.status == "pass" and r.measurement.value == 100
+
+
+def test_a_published_rate_must_be_a_rate(catalogue):
+    from ipcheck.engine.errors import InputError
+    bad = crit("R", "{kind: ratio, numerator: patent_enforcement_cases_closed, denominator: patent_enforcement_cases, "
+                    "published: leadership_group, target: 95%}")
+    with pytest.raises(InputError, match="published rate here must be in %"):
+        framework(bad, catalogue)
+    bad = crit("P", "{kind: per_capita, indicator: valid_invention_patents, published: valid_patents, target: 12}")
+    with pytest.raises(InputError, match="must be in 件/万人"):
+        framework(bad, catalogue)

@@ -79,6 +79,16 @@ class Resolver:
             raise self.error(fld, f"unknown indicator {ind_id!r}{did_you_mean(ind_id, list(self.cat.indicators))}")
         return self.cat.indicators[ind_id]
 
+    def published(self, counter: str) -> None:
+        """The `published` indicator (if any) must carry the rate itself, in `counter` (% or 件/万人)."""
+        if getattr(self.check, "published", None) is None:
+            return
+        unit = self.cat.units[self.indicator("published").id]
+        if unit is None or unit.counter != counter:
+            what = "a yes/no mechanism" if unit is None else f"in {unit.text}"
+            raise self.error("published", f"indicator {self.check.published!r} is {what}; a published rate "
+                                          f"here must be in {counter}")
+
     def numeric(self, fld: str, kinds: tuple[str, ...] | None = None) -> Unit:
         """The unit of the numeric indicator a field names (refused: a mechanism, or a kind not in `kinds`)."""
         ind = self.indicator(fld)
@@ -267,7 +277,9 @@ def rate(facts: Facts, year: int, num: str, den: str, per: Decimal, published: s
     fresh = facts.freshness(num, y, a, want)  # type: ignore[arg-type]
     if fresh in (PREVIOUS_YEAR, TOO_OLD):
         return too_old(facts, num, y, a, want, fresh, used, q(a.value))  # type: ignore[arg-type, union-attr]
-    value = CTX.multiply(CTX.divide(a.value, b.value), per)  # type: ignore[union-attr]
+    # each figure in its indicator's unit: scale both by their multipliers (万, 亿) before dividing
+    num_mult, den_mult = facts.cat.units[num].mult, facts.cat.units[den].mult  # type: ignore[union-attr]
+    value = CTX.multiply(CTX.divide(CTX.multiply(a.value, num_mult), CTX.multiply(b.value, den_mult)), per)  # type: ignore[union-attr]
     reason = what + say("rate.value", a=Q(a.value, facts.unit(num)), b=Q(b.value, facts.unit(den)),  # type: ignore[union-attr]
                         per=per, v=Q(q(value), unit), y=y) + stale_note(y, want, a.as_of)  # type: ignore[union-attr]
     if projection:

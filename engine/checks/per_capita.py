@@ -30,8 +30,7 @@ def resolve(c: PerCapita, r: Resolver) -> None:
     pop = r.numeric("population")
     if pop.counter != "人":
         raise r.error("population", f"population must be counted in 人, not {pop.text}")
-    if c.published:
-        r.indicator("published")
+    r.published(PER_10K)
     unit = parse_unit(PER_10K)
     r.convert("target", unit)
     r.convert("baseline", unit)

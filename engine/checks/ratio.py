@@ -30,8 +30,7 @@ def resolve(c: Ratio, r: Resolver) -> None:
     b = r.numeric("denominator")
     if a.counter != b.counter:
         raise r.error("denominator", f"numerator ({a.text}) and denominator ({b.text}) are not in the same unit")
-    if c.published:
-        r.indicator("published")
+    r.published(PERCENT)
     unit = parse_unit(PERCENT)
     r.convert("target", unit)
     r.convert("baseline", unit)
