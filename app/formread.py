@@ -120,6 +120,8 @@ def read_workbook(path: Path) -> list[Sheet]:
     """The sheets of an .xlsx form, after the checks that need no XML parsing."""
     name = str(path)
     suffix = path.suffix.lower()
+    if suffix == ".csv":
+        raise InputError(name, 0, 0, "one CSV file: import reads the folder the CSV forms are in (ipcheck import DIR)")
     if suffix in (".xls", ".xlsm", ".xltm", ".xlsb"):
         what = {".xls": "an Excel 97-2003 (.xls) workbook", ".xlsb": "a binary workbook (.xlsb)"}.get(
             suffix, "a macro-enabled workbook")
@@ -249,7 +251,8 @@ def _sheet_problems(at: str, s: Sheet, expected: list[tuple[str, int]], cat, fac
         got = (rows[r] if r < len(rows) else []) + [None] * len(COLUMNS)
         for i, w in enumerate(want):
             if got[i] != w:
-                problems.append(f"{at}!{_ref(i, r + 1)}: header {got[i]!r} should be {w!r} (do not rename or move columns)")
+                problems.append(f"{at}!{_ref(i, r + 1)}: header {got[i]!r} should be {w!r} "
+                                "(do not rename or move columns)")
         extra = [i for i, v in enumerate(got[len(COLUMNS):], start=len(COLUMNS)) if v not in (None, "")]
         problems += [f"{at}!{_ref(i, r + 1)}: a column the form did not have" for i in extra[:1]]
     if problems:
@@ -284,7 +287,8 @@ def _row(at: str, rownum: int, row: list[Any], expected: tuple[str, int], cat, f
         problems.append(f"{ref('indicator')}: {cell('indicator')!r} should be {key!r} (rows cannot be moved or edited)")
     got_year = cell("year")
     if isinstance(got_year, (dt.date, dt.datetime)):
-        problems.append(f"{ref('year')}: a date ({got_year:%Y-%m-%d}) where a year is expected; type the year, e.g. {year}")
+        problems.append(f"{ref('year')}: a date ({got_year:%Y-%m-%d}) where a year is expected; "
+                        f"type the year, e.g. {year}")
     elif isinstance(got_year, str) and not text_cells:
         problems.append(f"{ref('year')}: {got_year!r} is a year stored as text; type it as a number, {year}")
     elif _as_int(got_year, text_ok=text_cells) != year:
@@ -323,7 +327,7 @@ def _as_int(v: Any, text_ok: bool) -> int | None:
 def _attribute_row(ref, cell, inputs, indicator: str, attribute: str, year: int, cat, facts) -> list[str]:
     values = cat.indicators[indicator].attributes[attribute].values
     got = half_width(str(cell("value"))).strip()
-    by_label = {names.zh: vid for vid, names in values.items()} | {vid: vid for vid in values}
+    by_label = {half_width(names.zh): vid for vid, names in values.items()} | {vid: vid for vid in values}
     problems = [f"{ref(c)}: an option row takes only the value (its source is the row of the fact itself)"
                 for c in inputs[1:] if cell(c) not in (None, "")]
     if got not in by_label:

@@ -291,6 +291,7 @@ def workbook_bytes(forms: Forms, city, cat, today: dt.date) -> bytes:
     info.protection.sheet = True
 
     yellow = PatternFill("solid", fgColor="FFF2CC")
+    unlocked = Protection(locked=False)
     grey = PatternFill("solid", fgColor="EDEDED")
     col = {c.id: get_column_letter(i + 1) for i, c in enumerate(COLUMNS)}
     for name, needs in forms.sheets.items():
@@ -313,17 +314,20 @@ def workbook_bytes(forms: Forms, city, cat, today: dt.date) -> bytes:
         lists: dict[str, DataValidation] = {}
         for dv in (number, yes_no, bound, date):
             ws.add_data_validation(dv)
+        wrap = Alignment(wrap_text=True, vertical="top")
         for r, need in enumerate(needs, start=HEADER_ROWS + 1):
             for i, v in enumerate(row_cells(city, cat, need), start=1):
-                ws.cell(row=r, column=i, value=v).alignment = Alignment(wrap_text=True, vertical="top")
+                cell = ws.cell(row=r, column=i, value=v)
+                if COLUMNS[i - 1].id in ("name", "definition"):
+                    cell.alignment = wrap
             unit = unit_text(cat, need)
             inputs = ["value"]
             if need.attribute:
                 values = cat.indicators[need.indicator].attributes[need.attribute].values
                 formula = '"' + ",".join(v.zh for v in values.values()) + '"'
                 if formula not in lists:
-                    lists[formula] = DataValidation(type="list", formula1=formula, allow_blank=True, showErrorMessage=True,
-                                                    errorTitle="选项", error="请从下拉列表选择。")
+                    lists[formula] = DataValidation(type="list", formula1=formula, allow_blank=True,
+                                                    showErrorMessage=True, errorTitle="选项", error="请从下拉列表选择。")
                     ws.add_data_validation(lists[formula])
                 lists[formula].add(f"{col['value']}{r}")
             else:
@@ -336,11 +340,10 @@ def workbook_bytes(forms: Forms, city, cat, today: dt.date) -> bytes:
                     bound.add(f"{col['bound']}{r}")
                 if unit == "%":
                     ws[f"{col['value']}{r}"].number_format = "0.##%"
-            for c in COLUMNS:
-                cell = ws[f"{col[c.id]}{r}"]
-                if c.id in inputs:
-                    cell.protection = Protection(locked=False)
-                    cell.fill = yellow
+            for c in inputs:
+                cell = ws[f"{col[c]}{r}"]
+                cell.protection = unlocked
+                cell.fill = yellow
         ws.freeze_panes = "C3"
         ws.protection.sheet = True
         ws.protection.formatColumns = False  # people may still widen columns and rows
@@ -350,8 +353,10 @@ def workbook_bytes(forms: Forms, city, cat, today: dt.date) -> bytes:
         meta.append(row)
     meta.sheet_state = "veryHidden"
     meta.protection.sheet = True
+    from openpyxl.writer.excel import ExcelWriter
     buf = io.BytesIO()
-    wb.save(buf)
+    # ExcelWriter, not wb.save: save stamps the workbook "modified" with the clock
+    ExcelWriter(wb, zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, allowZip64=True)).save()
     return _fixed_times(buf.getvalue())
 
 

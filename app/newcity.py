@@ -56,7 +56,8 @@ def city_text(city_id: str, name_zh: str, name_en: str, level: str, framework_id
         "sources:",
         "  example:  " + ("# 示例来源：换成实际的来源（公报、白皮书、政府网站），再添加其他来源" if zh else
                           "# an example: replace it with a real source (bulletin, white paper, government site)"),
-        f"    title: {_q('示例来源（请替换为实际发布的文件或网页）' if zh else 'example source (replace with a published document or page)')}",
+        "    title: " + _q("示例来源（请替换为实际发布的文件或网页）" if zh else
+                          "example source (replace with a published document or page)"),
         f"    publisher: {_q('发布单位' if zh else 'publisher')}",
         f"    read: {today.isoformat()}",
         "    confidence: low",
@@ -84,7 +85,8 @@ def city_text(city_id: str, name_zh: str, name_en: str, level: str, framework_id
                 example += f", attributes: {{{attr}: {values}}}"
             lines.append(f"#    {'年份' if zh else 'YEAR'}: {example}}}")
         else:
-            lines.append(f"#    {'年份' if zh else 'YEAR'}: {{value: {'数值' if zh else 'NUMBER'}{ind.unit}, source: example}}")
+            number = "数值" if zh else "NUMBER"
+            lines.append(f"#    {'年份' if zh else 'YEAR'}: {{value: {number}{ind.unit}, source: example}}")
     return "\n".join(lines) + "\n"
 
 

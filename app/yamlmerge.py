@@ -106,12 +106,31 @@ def _comments(text: str) -> list[str]:
     return out
 
 
-def _subsequence(small: list[str], big: list[str]) -> int | None:
+def _subsequence(small: list[str], big: list[str]) -> int | None:  # noqa: D401
     """The index in `small` of the first item not found, in order, in `big`; None when all are."""
     it = iter(big)
     for i, s in enumerate(small):
         if not any(s == b for b in it):
             return i
+    return None
+
+
+def _changed_line(old: list[str], new: list[str], opened: str | None) -> int | None:
+    """The index of the first old line the new text changes, or None when it only inserts lines.
+
+    A long plain value folded over lines may be folded at other spaces (ruamel.yaml folds by its
+    own rule): that is the same text and counts as unchanged; so does `facts: {}` opened up."""
+    import difflib
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        if op in ("equal", "insert"):
+            continue
+        was = " ".join(x.strip() for x in old[i1:i2])
+        if op == "replace" and any(was in (" ".join(x.strip() for x in new[j1:j1 + k]),
+                                           " ".join(x.strip() for x in new[j2 - k:j2])) for k in range(1, j2 - j1 + 1)):
+            continue  # the same text folded otherwise, with new lines before or after it
+        if op == "replace" and opened and old[i1:i2] == [opened + " {}"] and opened in (x.rstrip() for x in new[j1:j2]):
+            continue
+        return i1
     return None
 
 
@@ -168,8 +187,7 @@ def merge(name: str, text: str, edits: Edits) -> str:
         raise InputError(name, 0, 0, f"cannot add the facts without losing the comment {_comments(src)[lost]!r}; "
                                      "add them by hand")
     if not edits.changes_existing:  # only additions: every old line is still there, in order
-        lost = _subsequence([line for line in src.splitlines() if not (opened and line.startswith("facts:"))],
-                            out.splitlines())
+        lost = _changed_line(src.splitlines(), out.splitlines(), "facts:" if opened else None)
         if lost is not None:
             raise InputError(name, lost + 1, 0, "cannot add the facts without changing this line; add them by hand")
     if newline != "\n":

@@ -39,7 +39,8 @@ def indicators_doc(data: dict, lang: str, *, blocks: bool = False) -> Doc:
     for r in data["indicators"]:
         rows.append([
             r["id"], r["name"][lang], UNIT.get(r["unit"], {}).get(lang, r["unit"]), KIND[r["kind"]][lang],
-            "—" if r["kind"] == "mechanism" else BETTER[r["better"]][lang], r["description"][lang] if r["description"] else "—",
+            "—" if r["kind"] == "mechanism" else BETTER[r["better"]][lang],
+            r["description"][lang] if r["description"] else "—",
             _attributes(r, lang) or "—", ("、" if lang == "zh" else ", ").join(r["criteria"]) or "—",
         ])
     n, fid = len(rows), data["framework"]

@@ -64,13 +64,15 @@ def test_a_where_naming_a_value_the_catalogue_does_not_allow_fails_when_the_fram
         framework(crit("T-1", "{kind: exists, indicator: leadership_group, where: {chair: [mayor, 市长]}}"), catalogue)
     assert "chair '市长' is not one of the allowed values" in exc.value.message and exc.value.line > 0
     ex = crit("T-2", "{kind: exists, indicator: leadership_group}") + (
-        "  examples:\n    - {facts: {leadership_group: {2023: {value: yes, attributes: {chair: boss}}}}, expect: pass}\n")
+        "  examples:\n    - {facts: {leadership_group: {2023: {value: yes, attributes: {chair: boss}}}}, "
+        "expect: pass}\n")
     with pytest.raises(InputError, match="chair 'boss'"):
         framework(ex, catalogue)
 
 
 def test_only_a_mechanism_declares_attributes():
     raw = (CRITERIA / "indicators.yaml").read_text(encoding="utf-8").replace(
-        "  - id: valid_patents\n", "  - id: valid_patents\n    attributes: {kind: {name: {zh: 类, en: kind}, values: {a: {zh: 甲, en: a}}}}\n")
+        "  - id: valid_patents\n",
+        "  - id: valid_patents\n    attributes: {kind: {name: {zh: 类, en: kind}, values: {a: {zh: 甲, en: a}}}}\n")
     with pytest.raises(InputError, match="only a mechanism"):
         load_indicators("indicators.yaml", raw.encode())

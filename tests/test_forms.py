@@ -7,6 +7,7 @@ import datetime as dt
 import io
 import re
 import shutil
+import time
 import zipfile
 from pathlib import Path
 
@@ -108,6 +109,7 @@ def test_collect_takes_the_rows_from_the_missing_evidence_and_is_deterministic(t
     rows = {(n.indicator, n.year) for ns in forms.sheets.values() for n in ns}
     assert rows == wanted - held and rows
     a = collect(sel, xlsx_path=tmp_path / "a.xlsx", today=DAY).files[0][1]
+    time.sleep(1.1)  # a clock in the output would show now
     b = collect(sel, xlsx_path=tmp_path / "a.xlsx", today=DAY).files[0][1]
     assert a == b
 
@@ -369,6 +371,7 @@ def _macro(path: Path, forms: Path) -> Path:
     ("text.xlsx", lambda p, f: p.write_text("indicator,year\n", encoding="utf-8") or p, "not a zip file"),
     ("broken.xlsx", lambda p, f: p.write_bytes(f.read_bytes()[:3000]) or p, "not a readable .xlsx"),
     ("plain.xlsx", lambda p, f: p.write_bytes(_zip({"a.txt": b"x"})) or p, "not a readable .xlsx"),
+    ("one.csv", lambda p, f: p.write_text("a,b\n", encoding="utf-8") or p, "reads the folder the CSV forms are in"),
 ])
 def test_files_that_are_not_forms_are_refused_in_one_line(ningbo, tmp_path, name, make, words):
     city, forms = ningbo
