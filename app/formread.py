@@ -91,7 +91,8 @@ def _ref(col: int, row: int) -> str:
 def _inspect_zip(name: str, data: bytes) -> None:
     """Refuse what is not a plain .xlsx before any XML is parsed: old or macro formats, zip bombs."""
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        raise InputError(name, 0, 0, "an Excel 97-2003 (.xls) workbook: save it as an Excel workbook (.xlsx) first")
+        raise InputError(name, 0, 0, "an Excel 97-2003 (.xls) or password-protected workbook: save it as an "
+                                     "Excel workbook (.xlsx) without a password first")
     if data[:4] != b"PK\x03\x04":
         raise InputError(name, 0, 0, "not an .xlsx workbook (not a zip file)")
     try:
@@ -193,20 +194,30 @@ def _trimmed(rows: list[list[Any]]) -> list[list[Any]]:
     return out
 
 
-def _manifest(label: str, sheet: Sheet | None) -> tuple[str, list[tuple[str, int]], dict[str, list[tuple[str, int]]]]:
+def _manifest(label: str, sheet: Sheet | None, cat) -> tuple[str, list[tuple[str, int]],
+                                                             dict[str, list[tuple[str, int]]]]:
+    """What `collect` recorded: the city, the frameworks and years, and which row holds which fact."""
     if sheet is None:
         raise InputError(label, 0, 0, f"not a form made by `ipcheck collect` (no {MANIFEST} part)")
     rows = _trimmed(sheet.rows)
     head = {r[0]: r[1] for r in rows[:3] if len(r) >= 2}
     if head.get("format") != FORMAT or len(rows) < 4 or tuple(rows[3][:4]) != MANIFEST_HEAD:
         raise InputError(label, 0, 0, f"not a form this ipcheck reads (its {MANIFEST} part is not {FORMAT})")
-    frameworks = []
-    for item in str(head.get("frameworks", "")).split():
-        fid, _, year = item.partition("@")
-        frameworks.append((fid, int(year)))
-    expected: dict[str, list[tuple[str, int]]] = {}
-    for r in rows[4:]:
-        expected.setdefault(str(r[0]), []).append((str(r[2]), int(r[3])))
+    try:
+        frameworks = [(item.partition("@")[0], int(item.partition("@")[2]))
+                      for item in str(head.get("frameworks", "")).split()]
+        expected: dict[str, list[tuple[str, int]]] = {}
+        for r in rows[4:]:
+            expected.setdefault(str(r[0]), []).append((str(r[2]), int(r[3])))
+    except (ValueError, TypeError, IndexError):
+        raise InputError(label, 0, 0, f"the form's {MANIFEST} part is damaged; collect the forms again") from None
+    for rows_ in expected.values():
+        for key, _ in rows_:
+            indicator, _, attribute = key.partition(".")
+            ind = cat.indicators.get(indicator)
+            if ind is None or (attribute and attribute not in ind.attributes):
+                raise InputError(label, 0, 0, f"the form asks for {key!r}, which this catalogue does not have "
+                                              "(made with other criteria? use the same --criteria)")
     return str(head.get("city")), frameworks, expected
 
 
@@ -223,7 +234,7 @@ def read_forms(path: Path, cat) -> Returned:
         return f"{label}/{name}.csv" if is_dir else f"{label}!{name}"
 
     by_name = {s.name: s for s in sheets}
-    city_id, frameworks, expected = _manifest(label, by_name.get(MANIFEST))
+    city_id, frameworks, expected = _manifest(label, by_name.get(MANIFEST), cat)
     problems: list[str] = []
     facts: list[FormFact] = []
     for s in sheets:

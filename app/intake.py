@@ -27,7 +27,7 @@ class Change:
     """One fact the import adds, replaces, or finds already there."""
     kind: str            # added | replaced | same | attribute
     fact: FormFact
-    old: str = ""
+    old: tuple | None = None  # a replaced fact's (value, bound)
 
 
 def _value_text(fact: FormFact, cat) -> str | bool:
@@ -105,7 +105,7 @@ def plan_import(city, facts: list[FormFact], cat, *, replace: bool, via: str,
         edits.facts.append((f.indicator, f.year, fields))
         edits.changes_existing |= old is not None
         changes.append(Change("replaced" if old is not None else "added", f,
-                              "" if old is None else _shown(old.value, old.bound, unit, "en")))
+                              None if old is None else (old.value, old.bound)))
     for a in facts:
         if a.attribute is None:
             continue
@@ -127,7 +127,7 @@ def plan_import(city, facts: list[FormFact], cat, *, replace: bool, via: str,
         else:
             edits.attributes.append((a.indicator, a.year, a.attribute, a.value))
             edits.changes_existing = True
-            changes.append(Change("attribute", a, got or ""))
+            changes.append(Change("attribute", a))
     return changes, edits, problems
 
 
@@ -196,7 +196,10 @@ def _report(city, new_city, changes: list[Change], edits: Edits, frameworks, lib
             shown = f"{attr.name.zh}：{attr.values[f.value].zh}" if zh else f"{f.attribute} = {f.value}"
         else:
             shown = _shown(f.value, f.bound, cat.units[f.indicator], lang)
-        was = (f"（原为 {c.old}）" if zh else f" (was {c.old})") if c.kind == "replaced" else ""
+        was = ""
+        if c.kind == "replaced" and c.old:
+            before = _shown(*c.old, cat.units[f.indicator], lang)
+            was = f"（原为 {before}）" if zh else f" (was {before})"
         eq = " " if c.kind == "attribute" else " = "
         lines.append(f"  {verbs[c.kind][0 if zh else 1]} {f.indicator} {f.year}{eq}{shown}{was}  ← {f.where}")
     for key, fields in edits.sources:

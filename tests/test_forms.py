@@ -383,6 +383,18 @@ def test_files_that_are_not_forms_are_refused_in_one_line(ningbo, tmp_path, name
     assert city.read_bytes() == before
 
 
+def test_a_damaged_manifest_is_one_line(ningbo, tmp_path):
+    city, forms = ningbo
+    wb = load_workbook(forms)
+    wb["_ipcheck"]["D5"] = "二〇二二"
+    wb.save(tmp_path / "damaged.xlsx")
+    assert "part is damaged" in problems(invoke("import", tmp_path / "damaged.xlsx", "--into", city), 1)[0]
+    wb["_ipcheck"]["D5"] = 2022
+    wb["_ipcheck"]["C5"] = "no_such_indicator"
+    wb.save(tmp_path / "other.xlsx")
+    assert "this catalogue does not have" in problems(invoke("import", tmp_path / "other.xlsx", "--into", city), 1)[0]
+
+
 def test_a_workbook_without_the_manifest_is_not_a_form(ningbo, tmp_path):
     city, forms = ningbo
     wb = load_workbook(forms)
