@@ -19,14 +19,13 @@ import click
 # ipcheck uses no pydantic plugins; not scanning installed packages for them saves start-up time.
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
-from . import CRITERIA_DIR, __version__  # noqa: E402
+from . import __version__  # noqa: E402
 from .app.files import write_atomic  # noqa: E402
 from .app.library import FILE_KINDS, Selection, UsageProblem  # noqa: E402
 from .app.outcome import Outcome, Perturbation  # noqa: E402
 from .engine.errors import InputError  # noqa: E402
-
-FilePath = click.Path(path_type=Path)
-
+from .options import (FilePath, criteria_option, engine_option, format_option, lang_option, output_option,  # noqa: E402
+                      pdf_option, selection_options, sensitivity_options, set_option, year_option)
 
 def guarded(fn: Callable) -> Callable:
     """Bad input becomes one line on stderr and exit code 2; a misused option, click's usage error."""
@@ -66,58 +65,6 @@ def _finish(out: Outcome, output: Path | None = None) -> None:
 
 def _color(output: Path | None) -> bool:
     return output is None and sys.stdout.isatty()
-
-
-def _as_of(ctx, param, value):
-    if value in (None, "today"):
-        return value
-    try:
-        dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD) or 'today'") from None
-    return value
-
-
-def _options(*opts):
-    def apply(fn):
-        for o in reversed(opts):
-            fn = o(fn)
-        return fn
-    return apply
-
-
-year_option = click.option("--year", type=click.IntRange(1949, 2100),
-                           help="Evaluation year. Default: each framework's target year; for the reference "
-                                "framework, the latest year in the city's facts.")
-criteria_option = click.option("--criteria", "criteria_dir", type=FilePath, default=CRITERIA_DIR,
-                               show_default="the criteria shipped with ipcheck", help="Folder of indicators and frameworks.")
-lang_option = click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
-format_option = click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table",
-                             show_default=True)
-output_option = click.option("--output", type=FilePath, help="Write to this file (atomically) instead of stdout.")
-pdf_option = click.option("--pdf", "pdf_path", type=FilePath, help="Also write it as PDF.")
-engine_option = click.option("--engine", "engine_name", type=click.Choice(["durable", "python"]), default="durable",
-                             show_default=True, help="Decide with durable-rules or the pure-Python reference decider.")
-set_option = click.option("--set", "assumptions", multiple=True, metavar="INDICATOR=VALUE@YEAR",
-                          help="What-if: evaluate with this fact changed (repeatable); the outputs mark it as an assumption.")
-selection_options = _options(
-    click.option("--framework", "frameworks", multiple=True, metavar="ID",
-                 help="Framework to evaluate against (repeatable). Default: the city's own plan and the reference framework."),
-    year_option, engine_option,
-    click.option("--waivers", "waivers_path", type=FilePath, help="A waiver file."),
-    click.option("--as-of", callback=_as_of, metavar="DATE|today",
-                 help="Date waivers are judged on. Default: 31 December of the evaluation year."),
-    criteria_option, lang_option,
-)
-sensitivity_options = _options(
-    click.option("--sensitivity", type=click.IntRange(1, 100_000), metavar="N",
-                 help="Perturb weights and goalposts N times and report the score's 5–95% interval."),
-    click.option("--seed", type=int, default=1, show_default=True, help="Seed of the sensitivity draws."),
-    click.option("--weight-range", type=click.FloatRange(0, 1), default=0.2, show_default=True,
-                 help="Weights vary by up to ± this share."),
-    click.option("--goalpost-range", type=click.FloatRange(0, 1), default=0.1, show_default=True,
-                 help="Targets vary by up to ± this share."),
-)
 
 
 def _perturbation(sensitivity, seed, weight_range, goalpost_range) -> Perturbation | None:
@@ -313,6 +260,72 @@ def diff(framework_a, framework_b, city_paths, year, criteria_dir, lang, fmt, ou
     from .app.analysis import diff as run
     _finish(run(framework_a, framework_b, list(city_paths), year=year, criteria_dir=criteria_dir, fmt=fmt, lang=lang,
                 color=_color(output)), output)
+
+
+@main.command()
+@click.option("--framework", "framework_id", metavar="ID", help="Only the indicators this framework uses.")
+@criteria_option
+@lang_option
+@format_option
+@output_option
+@guarded
+def indicators(framework_id, criteria_dir, lang, fmt, output):
+    """Every indicator: names, unit, kind, definition, allowed attribute values, the criteria using it."""
+    from .app.indicators import list_indicators
+    _finish(list_indicators(framework_id, criteria_dir=criteria_dir, fmt=fmt, lang=lang, color=_color(output)), output)
+
+
+@main.command()
+@click.argument("city_id")
+@click.option("--name", "name_zh", required=True, help="The city's name in Chinese, e.g. 苏州.")
+@click.option("--name-en", help="Its name in English. Default: the id, capitalised.")
+@click.option("--level", type=click.Choice(["municipality", "sub_provincial", "provincial_capital", "prefecture"]),
+              default="prefecture", show_default=True)
+@click.option("--framework", "frameworks", multiple=True, metavar="ID",
+              help="Framework whose indicators to list (repeatable); the reference framework always.")
+@click.option("--output", type=FilePath, help="The new fact file. Default: CITY_ID.yaml. Never overwritten.")
+@criteria_option
+@lang_option
+@guarded
+def init(city_id, name_zh, name_en, level, frameworks, output, criteria_dir, lang):
+    """Start a city's fact file: header, an example source, every indicator needed as a commented entry."""
+    from .app.newcity import new_city
+    _finish(new_city(city_id, name_zh, name_en, level, tuple(frameworks), output=output, criteria_dir=criteria_dir,
+                     lang=lang, today=dt.date.today()))
+
+
+@main.command()
+@click.argument("city_path", metavar="CITY.yaml", type=FilePath)
+@click.option("--framework", "frameworks", multiple=True, metavar="ID",
+              help="Framework to collect for (repeatable). Default: the city's own plan and the reference framework.")
+@year_option
+@click.option("--xlsx", "xlsx_path", type=FilePath, help="Write the forms as one Excel workbook (.xlsx).")
+@click.option("--csv", "csv_dir", type=FilePath, help="Write the forms as CSV files into this folder.")
+@criteria_option
+@lang_option
+@guarded
+def collect(city_path, frameworks, year, xlsx_path, csv_dir, criteria_dir, lang):
+    """Evidence-request forms (数据征集表): a sheet per lead unit, a row per fact still missing."""
+    from .app.forms import collect as run
+    if not (xlsx_path or csv_dir):
+        raise click.UsageError("name the forms to write: --xlsx FILE and/or --csv DIR")
+    sel = _selection(city_path, frameworks, year, "python", None, None, criteria_dir)
+    _finish(run(sel, xlsx_path=xlsx_path, csv_dir=csv_dir, today=dt.date.today(), lang=lang))
+
+
+@main.command("import")
+@click.argument("forms_path", metavar="FORMS.xlsx|DIR", type=FilePath)
+@click.option("--into", "city_path", metavar="CITY.yaml", type=FilePath, required=True, help="The city file to add to.")
+@click.option("--dry-run", is_flag=True, help="Check the forms and say what would change; write nothing.")
+@click.option("--replace", is_flag=True, help="Overwrite a different value already in the file for the same year.")
+@criteria_option
+@lang_option
+@guarded
+def import_forms(forms_path, city_path, dry_run, replace, criteria_dir, lang):
+    """Read filled forms into a city file (comments and layout kept); every bad cell is one line."""
+    from .app.intake import import_forms as run
+    _finish(run(forms_path, city_path, criteria_dir=criteria_dir, dry_run=dry_run, replace=replace, lang=lang,
+                today=dt.date.today()))
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ from . import models as m
 from .catalogue import Catalogue
 from .checks import KIND_NAMES, resolve_check
 from .errors import InputError, did_you_mean
-from .units import PERCENT, YES_NO, Unit, UnitError, parse_unit, to_unit
+from .units import PERCENT, YES_NO, Unit, UnitError, parse_unit, read_figure, to_unit
 from .yamldoc import Document, parse
 
 
@@ -111,6 +111,8 @@ def load_indicators(name: str, raw: bytes) -> Catalogue:
                 raise doc.error(("indicators", i, "unit"), str(exc)) from None
             if ind.kind == "percentage" and units[ind.id].counter != PERCENT:
                 raise doc.error(("indicators", i, "unit"), "a percentage indicator's unit is %")
+            if ind.attributes:
+                raise doc.error(("indicators", i, "attributes"), "only a mechanism (yes/no) carries attributes")
         indicators[ind.id] = ind
     return Catalogue(indicators, units, sha256(raw), name)
 
@@ -173,11 +175,36 @@ def load_framework(name: str, raw: bytes, cat: Catalogue) -> LoadedFramework:
         seen[c.id] = i
         check = resolve_check(doc, cat, c.check, ("criteria", i, "check"))
         examples = [_resolve_example(doc, cat, ex, ("criteria", i, "examples", j)) for j, ex in enumerate(c.examples)]
+        _check_attribute_values(doc, cat, c.check, examples, ("criteria", i))
         criteria.append(c.model_copy(update={"check": check, "examples": examples}))
     if sum(c.weight for c in criteria) <= 0:
         raise doc.error(("criteria",), "the criteria's weights add up to zero: nothing could be scored")
     model = fw.model_copy(update={"criteria": criteria})
     return LoadedFramework(model, name, sha256(raw), doc)
+
+
+def _check_attribute_values(doc: Document, cat: Catalogue, check: Any, examples: list[m.Example],
+                            path: tuple[Any, ...]) -> None:
+    """Every attribute value a criterion's `where:` asks for, or its examples give, is one the catalogue allows."""
+    def walk(chk: Any, at: tuple[Any, ...]) -> None:
+        if chk.kind in ("all_of", "any_of"):
+            for k, part in enumerate(chk.checks):
+                walk(part, at + ("checks", k))
+        elif chk.kind == "exists":
+            for attr, values in chk.where.items():
+                for k, value in enumerate(values):
+                    problem = attribute_problem(cat.indicators[chk.indicator], attr, value)
+                    if problem:
+                        raise doc.error(at + ("where", attr, k), problem)
+
+    walk(check, path + ("check",))
+    for j, ex in enumerate(examples):
+        for ind_id, years in ex.facts.items():
+            for year, fact in years.items():
+                for attr, value in fact.attributes.items():
+                    problem = attribute_problem(cat.indicators[ind_id], attr, value)
+                    if problem:
+                        raise doc.error(path + ("examples", j, "facts", ind_id, year, "attributes", attr), problem)
 
 
 def lint_framework(fw: LoadedFramework) -> list[InputError]:
@@ -187,6 +214,37 @@ def lint_framework(fw: LoadedFramework) -> list[InputError]:
 
 
 # ---------------------------------------------------------------- cities
+
+def attribute_problem(ind: m.Indicator, attr: str, value: str) -> str | None:
+    """Why `attr: value` is not an attribute the catalogue allows for `ind`, or None when it is."""
+    if attr not in ind.attributes:
+        known = ", ".join(ind.attributes) or "none"
+        return f"{ind.id} has no attribute {attr!r}{did_you_mean(attr, list(ind.attributes))} (known: {known})"
+    allowed = ind.attributes[attr].values
+    if value not in allowed:
+        choices = ", ".join(f"{k} ({names.zh})" for k, names in allowed.items())
+        return f"{ind.id} {attr} {value!r} is not one of the allowed values: write one of {choices}"
+    return None
+
+
+def _fact_value(doc: Document, cat: Catalogue, ind_id: str, fact: m.Fact, path: tuple[Any, ...]) -> tuple[Any, str]:
+    """A fact's value in its indicator's unit and its bound; "突破1200件" gives 1200 with the bound at_least."""
+    unit = cat.units[ind_id]
+    if unit is None or isinstance(fact.value, bool):
+        value = _resolve_value(doc, cat, ind_id, fact.value, path + ("value",))
+        if fact.bound != "exact":
+            raise doc.error(path + ("bound",), "a yes/no fact has no bound")
+        return value, fact.bound
+    try:
+        value, bound, word = read_figure(fact.value, unit)
+    except UnitError as exc:
+        raise doc.error(path + ("value",), str(exc)) from None
+    if not word:
+        return value, fact.bound
+    if "bound" in fact.model_fields_set and fact.bound != bound:
+        raise doc.error(path + ("bound",), f"the value says {word} ({bound}) but the bound given is {fact.bound}")
+    return value, bound
+
 
 def load_city(name: str, raw: bytes, cat: Catalogue) -> LoadedCity:
     """Read one `cities/<city>.yaml`; every value ends up in its indicator's unit."""
@@ -200,12 +258,14 @@ def load_city(name: str, raw: bytes, cat: Catalogue) -> LoadedCity:
             path = ("facts", ind_id, year)
             if fact.source not in city.sources:
                 raise doc.error(path + ("source",), f"unknown source {fact.source!r}{did_you_mean(fact.source, list(city.sources))}")
-            value = _resolve_value(doc, cat, ind_id, fact.value, path + ("value",))
-            if fact.bound != "exact" and isinstance(value, bool):
-                raise doc.error(path + ("bound",), "a yes/no fact has no bound")
+            value, bound = _fact_value(doc, cat, ind_id, fact, path)
+            for attr, got in fact.attributes.items():
+                problem = attribute_problem(cat.indicators[ind_id], attr, got)
+                if problem:
+                    raise doc.error(path + ("attributes", attr), problem)
             if fact.as_of is not None and int(fact.as_of[:4]) != year:
                 raise doc.error(path + ("as_of",), f"as_of {fact.as_of} is not in {year}, the year the fact is filed under")
-            facts[ind_id][year] = fact.model_copy(update={"value": value})
+            facts[ind_id][year] = fact.model_copy(update={"value": value, "bound": bound})
     return LoadedCity(city.model_copy(update={"facts": facts}), name, sha256(raw))
 
 

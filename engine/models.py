@@ -29,13 +29,20 @@ __all__ = ["Check", "Names"]
 
 # ---------------------------------------------------------------- indicators
 
+class Attribute(Model):
+    """An attribute a mechanism's fact may carry (e.g. who chairs a leadership group) and its allowed values."""
+    name: Names
+    values: dict[ID, Names] = Field(min_length=1)  # value id -> its names, in the order shown to people
+
+
 class Indicator(Model):
     id: ID
     name: Names
     unit: Text  # a unit of units.py, or "yes/no" for a mechanism
     kind: IndicatorKind
     better: Literal["higher", "lower"] = "higher"
-    description: Text | None = None
+    description: Names | None = None  # the definition: what is counted, and how
+    attributes: dict[ID, Attribute] = Field(default_factory=dict)  # mechanisms only
 
 
 class IndicatorCatalogue(Model):

@@ -61,16 +61,40 @@ def parse_unit(text: str) -> Unit:
     raise UnitError(f"unknown unit {text!r} (known: {', '.join(COUNTERS)}, with 万 or 亿 before a counter)")
 
 
+# Full-width forms typed with a Chinese input method (１２３, ％, ，, ．, ：) are their ASCII twins.
+_HALF_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+
+
+def half_width(text: str) -> str:
+    """Full-width ASCII characters (digits, %, comma, point, colon, ...) and the ideographic space as ASCII."""
+    return text.translate(_HALF_WIDTH)
+
+
+# Words of an approximate figure: ipcheck compares exact figures, so these are refused with a hint.
+APPROXIMATE = ("大约", "约", "将近", "接近", "近", "左右", "上下")
+# Words of a bound, longest first so that 不超过 is not read as 超过: (word, bound, before the number?)
+_QUALIFIERS = (("不超过", "at_most", True), ("不少于", "at_least", True), ("不低于", "at_least", True),
+               ("突破", "at_least", True), ("超过", "at_least", True), ("多于", "at_least", True),
+               ("至少", "at_least", True), ("逾", "at_least", True), ("不足", "at_most", True),
+               ("不到", "at_most", True), ("少于", "at_most", True), ("至多", "at_most", True),
+               ("以上", "at_least", False), ("以下", "at_most", False), ("以内", "at_most", False))
+_MORE_THAN = re.compile(r"^(?P<num>[\d,.]+(?:万|亿)?)(?:多|余)(?P<rest>.*)$")  # 1200多件, 5万余件
+APPROXIMATE_HINT = ("ipcheck compares exact figures only: write the exact figure from the source, "
+                    "or leave it out (it then shows as evidence missing)")
+
+
 def _split(text: str) -> tuple[Decimal, str, str]:
     """'5.2万件' -> (5.2, '万', '件'); a bare number has empty multiplier and counter."""
-    s = text.strip().replace("\u00a0", "").replace(" ", "")
+    s = half_width(text).strip().replace("\u00a0", "").replace(" ", "")
     if s.startswith(("-", "+", "−")):
         raise UnitError(f"{text!r}: a published figure here is never negative or signed")
     if _EXPONENT.match(s):
         raise UnitError(f"{text!r}: exponent notation is not a published figure; write plain digits")
     m = _NUMBER.match(s)
     if not m:
-        if any(w in s for w in ("突破", "超过", "以上", "逾", "约", "近")):
+        if any(w in s for w in APPROXIMATE):
+            raise UnitError(f"{text!r} is an approximate figure: {APPROXIMATE_HINT}")
+        if any(w in s for w, _, _ in _QUALIFIERS):
             raise UnitError(f"{text!r}: write the number alone and state 'bound: at_least' (or at_most) for 突破/超过/以上")
         raise UnitError(f"{text!r} is not a number with a unit, e.g. 5.2万件, 3.6亿元, 95%")
     number = Decimal(m.group("num").replace(",", ""))
@@ -132,6 +156,39 @@ def to_unit(value: object, unit: Unit, *, fraction_as_percent: bool = True) -> D
     if result > MAX_VALUE:
         raise UnitError(f"{value!r} is larger than any published figure ipcheck accepts (10^12 {unit.text})")
     return normalize(result)
+
+
+BOUNDS = ("exact", "at_least", "at_most")
+
+
+def read_figure(value: object, unit: Unit) -> tuple[Decimal, str, str]:
+    """A figure as people write it: (value in `unit`, bound, the qualifier word or "").
+
+    Besides what `to_unit` reads, text may carry the qualifiers of published figures:
+    突破/超过/逾/以上/多/余 ("over", "more than") give the bound at_least, 不超过/不足/以下/以内
+    ("at most", "under") at_most. Approximate figures (约, 近, 左右) are refused with a hint.
+    """
+    if not isinstance(value, str):
+        return to_unit(value, unit), "exact", ""
+    s = half_width(value).strip().replace("\u00a0", "").replace(" ", "")
+    if any(w in s for w in APPROXIMATE):
+        raise UnitError(f"{value!r} is an approximate figure: {APPROXIMATE_HINT}")
+    bound, word = "exact", ""
+    for w, b, before in _QUALIFIERS:
+        if (s.startswith(w) if before else s.endswith(w)):
+            s, bound, word = (s[len(w):] if before else s[:-len(w)]), b, w
+            break
+    m = _MORE_THAN.match(s)
+    if m:
+        if bound == "at_most":
+            raise UnitError(f"{value!r}: {word} and 多/余 contradict each other")
+        s, bound, word = m["num"] + m["rest"], "at_least", word or s[len(m["num"])]
+    if word and any(w in s for w, _, _ in _QUALIFIERS):
+        raise UnitError(f"{value!r}: more than one qualifier; write the number with one (e.g. 突破1200件)")
+    try:
+        return to_unit(s, unit), bound, word
+    except UnitError as exc:  # name the figure as it was written, not what is left of it
+        raise UnitError(str(exc).replace(repr(s), repr(value), 1)) from None
 
 
 def normalize(d: Decimal) -> Decimal:

@@ -62,3 +62,46 @@ def test_display_groups_digits_and_keeps_two_decimals():
     assert display(Decimal("401100"), "件") == "401,100 件"
     assert display(Decimal("40.118399"), "件/万人") == "40.12 件/万人"
     assert display(Decimal("95"), "%") == "95%"
+
+
+@pytest.mark.parametrize("value,unit,expected,bound", [
+    ("1,041家", "家", "1041", "exact"),
+    ("１，０４１家", "家", "1041", "exact"),         # full-width digits and comma (a Chinese input method)
+    ("９５％", "%", "95", "exact"),
+    ("41家以上", "家", "41", "at_least"),
+    ("突破1200件", "件", "1200", "at_least"),
+    ("超过1,200件", "件", "1200", "at_least"),
+    ("逾5万件", "件", "50000", "at_least"),
+    ("1200多件", "件", "1200", "at_least"),
+    ("5万余件", "件", "50000", "at_least"),
+    ("不超过30天", "天", "30", "at_most"),
+    ("不足30天", "天", "30", "at_most"),
+    ("30天以内", "天", "30", "at_most"),
+    ("5.2万件", "件", "52000", "exact"),
+    (Decimal("0.95"), "%", "95", "exact"),
+])
+def test_figures_as_people_type_them(value, unit, expected, bound):
+    from ipcheck.engine.units import read_figure
+    assert read_figure(value, parse_unit(unit))[:2] == (Decimal(expected), bound)
+
+
+@pytest.mark.parametrize("value,words", [
+    ("约1200件", "approximate"),
+    ("近1200件", "approximate"),
+    ("1200件左右", "approximate"),
+    ("超过不足5件", "more than one qualifier"),
+    ("不足1200多件", "contradict"),
+    ("41家以上", "'41家以上': unit 家 does not fit 件"),   # the message names the figure as written
+    ("以上", "'以上' is not a number"),
+])
+def test_figures_people_type_that_are_refused(value, words):
+    from ipcheck.engine.units import read_figure
+    with pytest.raises(UnitError) as exc:
+        read_figure(value, parse_unit("件"))
+    assert words in str(exc.value)
+
+
+def test_to_unit_reads_full_width_digits_but_still_refuses_qualifiers():
+    assert to_unit("３．６亿元", parse_unit("万元")) == Decimal(36000)
+    with pytest.raises(UnitError, match="approximate"):
+        to_unit("约5件", parse_unit("件"))

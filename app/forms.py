@@ -1,0 +1,373 @@
+"""collect: the evidence-request workbook (数据征集表) — one sheet per lead unit, one row per fact still needed.
+
+The rows come from the evaluation itself: every unknown criterion's `measurement.missing`
+(indicator and years), so that what counts as missing (a data-age rule, a bound that does not
+settle a target) is decided in one place, the engine, and the forms follow it. The layout
+(columns, sheet names, the manifest that `ipcheck import` checks a returned form against) is
+defined here once and read back by `formread`.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..reports.words import display
+from .library import Selection, evaluate_selection
+from .outcome import Outcome
+
+FORMAT = "ipcheck.forms/1"
+INSTRUCTIONS = "填写说明"
+MANIFEST = "_ipcheck"
+HEADER_ROWS = 2
+
+
+@dataclass(frozen=True)
+class Column:
+    id: str        # row 2: the machine id other tools fill by
+    title: str     # row 1: the Chinese title people read
+    width: int
+    input: bool = False
+
+
+COLUMNS = (
+    Column("name", "指标名称", 28),
+    Column("indicator", "指标代码", 26),
+    Column("year", "年份", 7),
+    Column("unit", "单位", 8),
+    Column("value", "填报数值", 14, True),
+    Column("bound", "数值性质", 10, True),
+    Column("source_title", "来源名称", 30, True),
+    Column("source_url", "网址或文号", 30, True),
+    Column("publisher", "发布单位", 20, True),
+    Column("published", "发布日期", 12, True),
+    Column("note", "备注", 24, True),
+    Column("definition", "指标定义", 48),
+    Column("current_value", "已有数值", 16),
+    Column("current_year", "已有数值年份", 8),
+    Column("criteria", "用于评价条目", 18),
+)
+COLUMN = {c.id: i for i, c in enumerate(COLUMNS)}
+MANIFEST_HEAD = ("sheet", "row", "indicator", "year")
+
+# The bound column's choices (and the machine forms other tools may write).
+BOUND_WORDS = {"确切值": "exact", "不少于": "at_least", "不多于": "at_most",
+               "exact": "exact", "at_least": "at_least", "at_most": "at_most"}
+BOUND_LABEL = {"exact": "确切值", "at_least": "不少于", "at_most": "不多于"}
+YES_NO = {"是": True, "否": False, "yes": True, "no": False, "true": True, "false": False}
+MECHANISM_UNIT = "是/否"
+ATTRIBUTE_UNIT = "选项"
+
+KIND_ZH = {"stock": "存量，年末数", "flow": "流量，全年发生数", "rate": "比率，填公布值", "percentage": "百分比",
+           "count": "全年次数", "mechanism": "有/无，须有证据"}
+
+
+@dataclass
+class Need:
+    """One fact the evaluation lacks: an indicator (or a mechanism's attribute) for a year."""
+    indicator: str
+    year: int
+    lead_unit: str
+    criteria: list[str] = field(default_factory=list)
+    attribute: str | None = None
+
+    @property
+    def key(self) -> str:
+        """What the form's indicator column holds: the id, or id.attribute for an attribute row."""
+        return f"{self.indicator}.{self.attribute}" if self.attribute else self.indicator
+
+
+@dataclass
+class Forms:
+    """The forms of one city: sheets of needs by lead unit, and what they were made for."""
+    city_id: str
+    city_name: str
+    frameworks: list[tuple[str, int]]     # (framework id, evaluation year)
+    sheets: dict[str, list[Need]]          # sheet name -> rows, in order
+
+
+def sheet_name(lead_unit: str) -> str:
+    """A lead unit as a short, valid Excel sheet name: 市市场监管局（知识产权局） -> 市场监管局.
+
+    The first unit named, without what is in brackets and without the leading 市 of a bureau;
+    at most 31 characters and none of []:*?/\\ (Excel's rules)."""
+    text = re.sub(r"[（(〈<][^）)〉>]*[）)〉>]", "", lead_unit).strip()
+    first = re.split(r"[、，,；;]", text)[0].strip()
+    name = first if len(first) >= 2 else text
+    if name.startswith("市") and len(name) > 2 and not name.startswith(("市委", "市政府", "市人民政府", "市、", "市中级")):
+        name = name[1:]
+    name = re.sub(r"[\[\]:*?/\\]", "_", name).strip("'") or "其他"
+    return name[:31]
+
+
+RESERVED = {INSTRUCTIONS.casefold(), MANIFEST.casefold(), "history"}  # Excel keeps "History" for itself
+
+
+def plan_forms(sel: Selection) -> tuple[Forms, object]:
+    """Evaluate the city and gather, per lead unit, every fact an unknown criterion is missing."""
+    ev = evaluate_selection(sel)
+    cat = ev.lib.catalogue
+    needs: dict[tuple[str, int, str | None], Need] = {}
+    for res in ev.results:
+        for r in res.results:
+            if r.status != "unknown":
+                continue
+            for miss in r.measurement.missing:
+                for year in miss.years:
+                    have = ev.city.model.facts.get(miss.indicator, {}).get(year)
+                    attrs = [None] + list(cat.indicators[miss.indicator].attributes)
+                    for attr in attrs:
+                        if have is not None and (have.attributes.get(attr) if attr else have.bound == "exact"):
+                            continue  # the city already holds it: a row would only repeat it
+                        need = needs.setdefault((miss.indicator, year, attr),
+                                                Need(miss.indicator, year, r.lead_unit, attribute=attr))
+                        if r.id not in need.criteria:
+                            need.criteria.append(r.id)
+    sheets: dict[str, list[Need]] = {}
+    spelled: dict[str, str] = {}  # Excel's sheet names are unique without regard to case
+    for need in needs.values():
+        name = sheet_name(need.lead_unit)
+        if name.casefold() in RESERVED:
+            name = f"{name[:28]}_2"
+        name = spelled.setdefault(name.casefold(), name)
+        sheets.setdefault(name, []).append(need)
+    city = ev.city.model.city
+    forms = Forms(city.id, city.name.zh, [(r.framework_id, r.year) for r in ev.results], sheets)
+    return forms, ev
+
+
+# ---------------------------------------------------------------- the cells of a row
+
+def unit_text(cat, need: Need) -> str:
+    """The unit column: the indicator's unit, 是/否 for a mechanism, 选项 for an attribute."""
+    if need.attribute:
+        return ATTRIBUTE_UNIT
+    unit = cat.units[need.indicator]
+    return MECHANISM_UNIT if unit is None else unit.text
+
+
+def _definition(cat, need: Need) -> str:
+    ind = cat.indicators[need.indicator]
+    if need.attribute:
+        attr = ind.attributes[need.attribute]
+        return f"{attr.name.zh}，从下拉列表选择：" + "、".join(v.zh for v in attr.values.values()) + "；未说明则留空"
+    text = ind.description.zh if ind.description else ind.name.zh
+    return f"{text}（{KIND_ZH[ind.kind]}）"
+
+
+def _current(city, cat, need: Need) -> tuple[str, int | None]:
+    """The figure the city file holds for the year (or the latest before it), as people read it."""
+    years = city.facts.get(need.indicator, {})
+    have = [y for y in sorted(years) if y <= need.year]
+    if not have:
+        return "", None
+    y = have[-1]
+    fact = years[y]
+    if need.attribute:
+        got = fact.attributes.get(need.attribute)
+        values = cat.indicators[need.indicator].attributes[need.attribute].values
+        return (values[got].zh if got in values else "未说明"), y
+    if isinstance(fact.value, bool):
+        return ("是" if fact.value else "否"), y
+    text = display(fact.value, cat.units[need.indicator].text)
+    return (text if fact.bound == "exact" else f"{BOUND_LABEL[fact.bound]}{text}"), y
+
+
+def row_cells(city, cat, need: Need) -> list:
+    """The cells of one row, in COLUMNS order; the input cells are empty."""
+    ind = cat.indicators[need.indicator]
+    name = ind.name.zh + (f"：{ind.attributes[need.attribute].name.zh}" if need.attribute else "")
+    current, current_year = _current(city, cat, need)
+    cells = {"name": name, "indicator": need.key, "year": need.year, "unit": unit_text(cat, need),
+             "definition": _definition(cat, need), "current_value": current, "current_year": current_year,
+             "criteria": "、".join(need.criteria)}
+    return [cells.get(c.id) for c in COLUMNS]
+
+
+def instructions(forms: Forms) -> list[str]:
+    """The instructions sheet, one paragraph per line (Chinese: the forms go to Chinese departments)."""
+    fws = "、".join(f"{fid}（{year}年）" for fid, year in forms.frameworks)
+    counts = "、".join(f"{name}（{len(rows)} 行）" for name, rows in forms.sheets.items()) or "无"
+    return [
+        f"数据征集表：{forms.city_name}（{forms.city_id}）",
+        f"评价框架：{fws}。下列数据缺失，相关评价条目目前为“未知”。",
+        f"本文件按牵头单位分为以下工作表：{counts}。",
+        "",
+        "填写方法",
+        "1. 只填写浅黄色的列：填报数值、数值性质、来源名称、网址或文号、发布单位、发布日期、备注。"
+        "其他列与前两行表头不要改动；不要增删行或工作表，不要合并单元格，不要使用公式。",
+        "2. 填报数值：按“单位”列的单位填写数字（单位为“亿元”时，12.5 表示 12.5 亿元）。百分比填 95% 或 0.95。"
+        "只填写已公开发布、或能出具文件的数值；没有数据的行留空，不要估算。",
+        "3. 数值性质：默认为“确切值”。公布为“突破、超过、逾、以上”的数值选“不少于”；公布为“不超过、以下”的选“不多于”。"
+        "“约、近、左右”等约数不能作为评价依据：请查找确切数值，找不到则留空。",
+        "4. 单位为“是/否”的行（工作机制）：选“是”或“否”；“是”须有文件或报道为证，在来源列写明。"
+        "单位为“选项”的行（如领导小组组长）：从下拉列表选择，来源与上一行相同，不必再填。",
+        "5. 来源：每个数值都必须填写来源名称和发布单位；网址与文号填其一；发布日期写成 2024-03-01。",
+        "6. 年份：数值所属的年度。存量（如有效发明专利）为该年年末数，流量（如申请量）为全年数。",
+        "7. “已有数值”列是评价文件中已有的数据，供参考；如发现有误，在该行填写正确数值并在备注中说明。",
+        "8. 填好后交回。评价人员执行 ipcheck import 本文件 --into 城市文件.yaml 导入；"
+        "每个单元格都会按与评价文件相同的规则检查，有误的会逐一列出（工作表!单元格：原因）。",
+    ]
+
+
+# ---------------------------------------------------------------- writing
+
+def collect(sel: Selection, *, xlsx_path: Path | None = None, csv_dir: Path | None = None,
+            today: dt.date, lang: str = "zh") -> Outcome:
+    """The evidence-request forms for a city: an .xlsx workbook and/or a folder of CSV files.
+
+    `today` dates the workbook's properties (nothing here reads the clock), so the same inputs
+    give the same bytes."""
+    forms, ev = plan_forms(sel)
+    cat = ev.lib.catalogue
+    out = Outcome(notices=list(ev.notices))
+    if xlsx_path is not None:
+        out.files.append((Path(xlsx_path), workbook_bytes(forms, ev.city.model, cat, today)))
+    if csv_dir is not None:
+        csv_dir = Path(csv_dir)
+        csv_dir.mkdir(parents=True, exist_ok=True)
+        out.files += [(csv_dir / name, data) for name, data in csv_files(forms, ev.city.model, cat)]
+    rows = sum(1 for rs in forms.sheets.values() for n in rs if not n.attribute)
+    if lang == "zh":
+        lines = [f"{forms.city_name}：{len(forms.sheets)} 个牵头单位，{rows} 项数据待征集"]
+        lines += [f"  {name}：{sum(1 for n in rs if not n.attribute)} 项" for name, rs in forms.sheets.items()]
+    else:
+        lines = [f"{ev.city.model.city.name.en}: {rows} facts to collect from {len(forms.sheets)} lead units"]
+        lines += [f"  {name}: {sum(1 for n in rs if not n.attribute)}" for name, rs in forms.sheets.items()]
+    out.text = "\n".join(lines) + "\n"
+    return out
+
+
+def _manifest_rows(forms: Forms) -> list[list]:
+    rows: list[list] = [["format", FORMAT], ["city", forms.city_id],
+                        ["frameworks", " ".join(f"{fid}@{year}" for fid, year in forms.frameworks)],
+                        list(MANIFEST_HEAD)]
+    for name, needs in forms.sheets.items():
+        rows += [[name, HEADER_ROWS + 1 + i, n.key, n.year] for i, n in enumerate(needs)]
+    return rows
+
+
+def csv_files(forms: Forms, city, cat) -> list[tuple[str, bytes]]:
+    """The forms as CSV files (UTF-8 with a byte-order mark, which spreadsheet programs need for Chinese)."""
+    def encode(rows: list[list]) -> bytes:
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\r\n")
+        for row in rows:
+            w.writerow(["" if v is None else v for v in row])
+        return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+    files = [(f"{INSTRUCTIONS}.txt", ("\ufeff" + "\r\n".join(instructions(forms)) + "\r\n").encode("utf-8"))]
+    for name, needs in forms.sheets.items():
+        rows = [[c.title for c in COLUMNS], [c.id for c in COLUMNS]] + [row_cells(city, cat, n) for n in needs]
+        files.append((f"{name}.csv", encode(rows)))
+    files.append((f"{MANIFEST}.csv", encode(_manifest_rows(forms))))
+    return files
+
+
+def workbook_bytes(forms: Forms, city, cat, today: dt.date) -> bytes:
+    """The forms as one .xlsx workbook: instructions, a protected sheet per lead unit, a hidden manifest."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill, Protection
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    wb = Workbook()
+    stamp = dt.datetime(today.year, today.month, today.day)
+    wb.properties.creator = "ipcheck"
+    wb.properties.created = wb.properties.modified = stamp
+    info = wb.active
+    info.title = INSTRUCTIONS
+    info.column_dimensions["A"].width = 120
+    for i, line in enumerate(instructions(forms), start=1):
+        cell = info.cell(row=i, column=1, value=line)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if i == 1 or line == "填写方法":
+            cell.font = Font(bold=True)
+    info.protection.sheet = True
+
+    yellow = PatternFill("solid", fgColor="FFF2CC")
+    unlocked = Protection(locked=False)
+    grey = PatternFill("solid", fgColor="EDEDED")
+    col = {c.id: get_column_letter(i + 1) for i, c in enumerate(COLUMNS)}
+    for name, needs in forms.sheets.items():
+        ws = wb.create_sheet(name)
+        for i, c in enumerate(COLUMNS, start=1):
+            ws.cell(row=1, column=i, value=c.title).font = Font(bold=True)
+            ws.cell(row=2, column=i, value=c.id).font = Font(color="808080")
+            ws.column_dimensions[get_column_letter(i)].width = c.width
+            for r in (1, 2):
+                ws.cell(row=r, column=i).fill = yellow if c.input else grey
+        number = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
+                                showErrorMessage=True, errorTitle="填报数值", error="请填写数字（按“单位”列的单位）；没有数据则留空。")
+        yes_no = DataValidation(type="list", formula1='"是,否"', allow_blank=True, showErrorMessage=True,
+                                errorTitle="是/否", error="请从下拉列表选择“是”或“否”。")
+        bound = DataValidation(type="list", formula1='"确切值,不少于,不多于"', allow_blank=True, showErrorMessage=True,
+                               errorTitle="数值性质", error="请选择：确切值、不少于或不多于。")
+        date = DataValidation(type="date", operator="between", formula1="DATE(1949,1,1)", formula2="DATE(2100,12,31)",
+                              allow_blank=True, showErrorMessage=True, errorTitle="发布日期",
+                              error="请填写日期，如 2024-03-01。")
+        lists: dict[str, DataValidation] = {}
+        for dv in (number, yes_no, bound, date):
+            ws.add_data_validation(dv)
+        wrap = Alignment(wrap_text=True, vertical="top")
+        for r, need in enumerate(needs, start=HEADER_ROWS + 1):
+            for i, v in enumerate(row_cells(city, cat, need), start=1):
+                cell = ws.cell(row=r, column=i, value=v)
+                if COLUMNS[i - 1].id in ("name", "definition"):
+                    cell.alignment = wrap
+            unit = unit_text(cat, need)
+            inputs = ["value"]
+            if need.attribute:
+                values = cat.indicators[need.indicator].attributes[need.attribute].values
+                formula = '"' + ",".join(v.zh for v in values.values()) + '"'
+                if formula not in lists:
+                    lists[formula] = DataValidation(type="list", formula1=formula, allow_blank=True,
+                                                    showErrorMessage=True, errorTitle="选项", error="请从下拉列表选择。")
+                    ws.add_data_validation(lists[formula])
+                lists[formula].add(f"{col['value']}{r}")
+            else:
+                inputs += ["source_title", "source_url", "publisher", "published", "note"]
+                (yes_no if unit == MECHANISM_UNIT else number).add(f"{col['value']}{r}")
+                date.add(f"{col['published']}{r}")
+                ws[f"{col['published']}{r}"].number_format = "yyyy-mm-dd"
+                if unit != MECHANISM_UNIT:
+                    inputs.append("bound")
+                    bound.add(f"{col['bound']}{r}")
+                if unit == "%":
+                    ws[f"{col['value']}{r}"].number_format = "0.##%"
+            for c in inputs:
+                cell = ws[f"{col[c]}{r}"]
+                cell.protection = unlocked
+                cell.fill = yellow
+        ws.freeze_panes = "C3"
+        ws.protection.sheet = True
+        ws.protection.formatColumns = False  # people may still widen columns and rows
+        ws.protection.formatRows = False
+    meta = wb.create_sheet(MANIFEST)
+    for row in _manifest_rows(forms):
+        meta.append(row)
+    meta.sheet_state = "veryHidden"
+    meta.protection.sheet = True
+    from openpyxl.writer.excel import ExcelWriter
+    buf = io.BytesIO()
+    # ExcelWriter, not wb.save: save stamps the workbook "modified" with the clock
+    ExcelWriter(wb, zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, allowZip64=True)).save()
+    return _fixed_times(buf.getvalue())
+
+
+def _fixed_times(data: bytes) -> bytes:
+    """The same zip with every entry dated 1980-01-01, so that the same forms give the same bytes."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = info.external_attr
+            dst.writestr(fixed, src.read(info.filename))
+    return buf.getvalue()
