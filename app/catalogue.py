@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..engine.errors import InputError
+from ..engine.errors import InputError, InputErrors
 from .examples import failing_examples
 from .files import read_input, yaml_files
 from .library import CRITERIA_DIR, INDICATORS, UsageProblem, load_library, sniff_kind
@@ -60,6 +60,8 @@ def validate(paths: list[Path], *, criteria_dir: Path = CRITERIA_DIR) -> Outcome
                 load_waivers(str(p), raw)
             else:
                 load_city(str(p), raw, cat)
+        except InputErrors as exc:  # every problem of the file, one line each
+            problems += [str(x) for x in exc.problems]
         except InputError as exc:
             problems.append(str(exc))
     if problems:

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 from . import models as m
 from .catalogue import Catalogue
 from .checks import KIND_NAMES, resolve_check
-from .errors import InputError, did_you_mean
+from .errors import InputError, InputErrors, Problems, did_you_mean
 from .units import PERCENT, YES_NO, Unit, UnitError, parse_unit, read_figure, to_unit
 from .yamldoc import Document, parse
 
@@ -53,37 +53,37 @@ _UNION_MEMBERS = {"bool", "int", "decimal", "str", "ExampleFact"}
 
 
 def _validate(doc: Document, model: type[BaseModel]) -> Any:
+    """The file as `model`; every problem pydantic finds becomes one InputError with its position."""
     try:
         return model.model_validate(doc.data)
     except ValidationError as exc:
-        errors = exc.errors(include_url=False)
-        err = errors[0]
-        loc = tuple(err["loc"])
-        # A value that fits no member of a union (number | text | yes/no): one message, not four.
-        cut = next((i for i, p in enumerate(loc) if isinstance(p, str) and p in _UNION_MEMBERS), None)
-        if cut is not None:
-            loc = loc[:cut]
-            errors = [e for e in errors if tuple(e["loc"])[:cut] != loc]
-        path = loc
-        where = ".".join(str(p) for p in loc if not (isinstance(p, str) and p in _TAGS)) or "the file"
-        got = err.get("input")
-        if cut is not None:
-            message = f"{where}: expected a number, a figure such as 5.2万件 or 95%, or yes/no (got {got!r})"
-        elif err["type"] == "extra_forbidden":
-            message = f"unknown field {where!r}"
-        elif err["type"] == "missing":
-            message = f"missing field {where!r}"
-        elif err["type"] == "union_tag_invalid" and isinstance(got, dict):
-            message = f"{where}: unknown check kind {got.get('kind')!r} (known: {', '.join(sorted(_TAGS))})"
-        else:
-            msg = re.sub(r" or instance of \w+", "", err["msg"])
-            message = f"{where}: {msg}"
-            if isinstance(got, (str, int, bool)):
-                message += f" (got {got!r})"
-        more = len(errors) - 1 if cut is None else len(errors)
-        if more > 0:
-            message += f" [and {more} more problem{'s' if more > 1 else ''}]"
-        raise doc.error(path, message) from None
+        problems, seen = [], set()
+        for err in exc.errors(include_url=False):
+            loc = tuple(err["loc"])
+            # A value that fits no member of a union (number | text | yes/no): one message, not four.
+            cut = next((i for i, p in enumerate(loc) if isinstance(p, str) and p in _UNION_MEMBERS), None)
+            if cut is not None:
+                loc = loc[:cut]
+            if loc in seen:
+                continue
+            seen.add(loc)
+            where = ".".join(str(p) for p in loc if not (isinstance(p, str) and p in _TAGS)) or "the file"
+            got = err.get("input")
+            if cut is not None:
+                message = f"{where}: expected a number, a figure such as 5.2万件 or 95%, or yes/no (got {got!r})"
+            elif err["type"] == "extra_forbidden":
+                message = f"unknown field {where!r}"
+            elif err["type"] == "missing":
+                message = f"missing field {where!r}"
+            elif err["type"] == "union_tag_invalid" and isinstance(got, dict):
+                message = f"{where}: unknown check kind {got.get('kind')!r} (known: {', '.join(sorted(_TAGS))})"
+            else:
+                msg = re.sub(r" or instance of \w+", "", err["msg"])
+                message = f"{where}: {msg}"
+                if isinstance(got, (str, int, bool)):
+                    message += f" (got {got!r})"
+            problems.append(doc.error(loc, message))
+        raise InputErrors(problems) from None
 
 
 _TAGS = set(KIND_NAMES)
@@ -97,7 +97,9 @@ def load_indicators(name: str, raw: bytes) -> Catalogue:
     cat: m.IndicatorCatalogue = _validate(doc, m.IndicatorCatalogue)
     indicators: dict[str, m.Indicator] = {}
     units: dict[str, Unit | None] = {}
-    for i, ind in enumerate(cat.indicators):
+    problems = Problems()
+
+    def one(i: int, ind: m.Indicator) -> None:
         if ind.id in indicators:
             raise doc.error(("indicators", i, "id"), f"duplicate indicator id {ind.id!r}")
         if ind.kind == "mechanism":
@@ -114,6 +116,13 @@ def load_indicators(name: str, raw: bytes) -> Catalogue:
             if ind.attributes:
                 raise doc.error(("indicators", i, "attributes"), "only a mechanism (yes/no) carries attributes")
         indicators[ind.id] = ind
+
+    for i, ind in enumerate(cat.indicators):
+        try:
+            one(i, ind)
+        except InputError as exc:
+            problems.add(exc)
+    problems.check()
     return Catalogue(indicators, units, sha256(raw), name)
 
 
@@ -156,20 +165,24 @@ def load_framework(name: str, raw: bytes, cat: Catalogue) -> LoadedFramework:
     doc = parse(name, raw)
     fw: m.Framework = _validate(doc, m.Framework)
     h = fw.framework
-    if not (0 <= h.thresholds.nearly_ready <= h.thresholds.ready <= 100):
-        raise doc.error(("framework", "thresholds"), "thresholds must satisfy 0 ≤ nearly_ready ≤ ready ≤ 100")
-    if not (0 <= h.coverage_floor <= 1):
-        raise doc.error(("framework", "coverage_floor"), "coverage_floor is a share between 0 and 1")
-    if h.kind == "plan" and not h.city:
-        raise doc.error(("framework", "kind"), "a plan framework names the city it belongs to (city: ...)")
-    if h.kind == "plan" and h.target_year is None:
-        raise doc.error(("framework", "kind"), "a plan framework names its target year (target_year: ...)")
-    for cat_name, w in h.category_weights.items():
-        if w < 0:
-            raise doc.error(("framework", "category_weights", cat_name), "a category weight cannot be negative")
+    problems = Problems()
+    header = [
+        (not (0 <= h.thresholds.nearly_ready <= h.thresholds.ready <= 100), ("framework", "thresholds"),
+         "thresholds must satisfy 0 ≤ nearly_ready ≤ ready ≤ 100"),
+        (not (0 <= h.coverage_floor <= 1), ("framework", "coverage_floor"), "coverage_floor is a share between 0 and 1"),
+        (h.kind == "plan" and not h.city, ("framework", "kind"),
+         "a plan framework names the city it belongs to (city: ...)"),
+        (h.kind == "plan" and h.target_year is None, ("framework", "kind"),
+         "a plan framework names its target year (target_year: ...)"),
+    ] + [(w < 0, ("framework", "category_weights", cat_name), "a category weight cannot be negative")
+         for cat_name, w in h.category_weights.items()]
+    for wrong, path, message in header:
+        if wrong:
+            problems.add(doc.error(path, message))
     seen: dict[str, int] = {}
     criteria = []
-    for i, c in enumerate(fw.criteria):
+
+    def one(i: int, c: m.Criterion) -> None:
         if c.id in seen:
             raise doc.error(("criteria", i, "id"), f"duplicate criterion id {c.id!r} (first at criteria[{seen[c.id]}])")
         seen[c.id] = i
@@ -177,6 +190,13 @@ def load_framework(name: str, raw: bytes, cat: Catalogue) -> LoadedFramework:
         examples = [_resolve_example(doc, cat, ex, ("criteria", i, "examples", j)) for j, ex in enumerate(c.examples)]
         _check_attribute_values(doc, cat, c.check, examples, ("criteria", i))
         criteria.append(c.model_copy(update={"check": check, "examples": examples}))
+
+    for i, c in enumerate(fw.criteria):
+        try:
+            one(i, c)
+        except InputError as exc:
+            problems.add(exc)
+    problems.check()
     if sum(c.weight for c in criteria) <= 0:
         raise doc.error(("criteria",), "the criteria's weights add up to zero: nothing could be scored")
     model = fw.model_copy(update={"criteria": criteria})
@@ -251,21 +271,34 @@ def load_city(name: str, raw: bytes, cat: Catalogue) -> LoadedCity:
     doc = parse(name, raw)
     city: m.City = _validate(doc, m.City)
     facts: dict[str, dict[int, m.Fact]] = {}
+    problems = Problems()
+
+    def one(ind_id: str, year: int, fact: m.Fact) -> None:
+        path = ("facts", ind_id, year)
+        if fact.source not in city.sources:
+            raise doc.error(path + ("source",), f"unknown source {fact.source!r}{did_you_mean(fact.source, list(city.sources))}")
+        value, bound = _fact_value(doc, cat, ind_id, fact, path)
+        for attr, got in fact.attributes.items():
+            problem = attribute_problem(cat.indicators[ind_id], attr, got)
+            if problem:
+                raise doc.error(path + ("attributes", attr), problem)
+        if fact.as_of is not None and int(fact.as_of[:4]) != year:
+            raise doc.error(path + ("as_of",), f"as_of {fact.as_of} is not in {year}, the year the fact is filed under")
+        facts[ind_id][year] = fact.model_copy(update={"value": value, "bound": bound})
+
     for ind_id, years in city.facts.items():
-        _indicator(doc, cat, ("facts", ind_id), ind_id)
+        try:
+            _indicator(doc, cat, ("facts", ind_id), ind_id)
+        except InputError as exc:
+            problems.add(exc)
+            continue
         facts[ind_id] = {}
         for year, fact in sorted(years.items()):
-            path = ("facts", ind_id, year)
-            if fact.source not in city.sources:
-                raise doc.error(path + ("source",), f"unknown source {fact.source!r}{did_you_mean(fact.source, list(city.sources))}")
-            value, bound = _fact_value(doc, cat, ind_id, fact, path)
-            for attr, got in fact.attributes.items():
-                problem = attribute_problem(cat.indicators[ind_id], attr, got)
-                if problem:
-                    raise doc.error(path + ("attributes", attr), problem)
-            if fact.as_of is not None and int(fact.as_of[:4]) != year:
-                raise doc.error(path + ("as_of",), f"as_of {fact.as_of} is not in {year}, the year the fact is filed under")
-            facts[ind_id][year] = fact.model_copy(update={"value": value, "bound": bound})
+            try:
+                one(ind_id, year, fact)
+            except InputError as exc:
+                problems.add(exc)
+    problems.check()
     return LoadedCity(city.model_copy(update={"facts": facts}), name, sha256(raw))
 
 
@@ -275,10 +308,12 @@ def load_waivers(name: str, raw: bytes, known: set[str] | None = None) -> list[m
     """Read a waiver file; with `known` criterion ids, a waiver for any other id is an error."""
     doc = parse(name, raw)
     wf: m.WaiverFile = _validate(doc, m.WaiverFile)
+    problems = Problems()
     for i, w in enumerate(wf.waivers):
         if known is not None and w.criterion not in known:
-            raise doc.error(("waivers", i, "criterion"),
-                            f"no criterion {w.criterion!r} in any framework{did_you_mean(w.criterion, sorted(known))}")
+            problems.add(doc.error(("waivers", i, "criterion"),
+                                   f"no criterion {w.criterion!r} in any framework{did_you_mean(w.criterion, sorted(known))}"))
+    problems.check()
     return list(wf.waivers)
 
 

@@ -278,3 +278,26 @@ def test_waiver_file_end_to_end(tmp_path):
                               "--format", "json").stdout)
     nb07 = next(c for c in later["evaluations"][0]["criteria"] if c["id"] == "NB-07")
     assert nb07["status"] == "unknown" and "expired on 2023-06-30" in nb07["reason"]["en"]
+
+
+def test_validate_reports_every_problem_of_a_file(tmp_path):
+    """issue 14: one line per problem, not only the first; other commands stop at the first, saying how many more."""
+    bad = tmp_path / "multi.yaml"
+    bad.write_text(
+        "city: {id: t, name: {zh: 天津, en: Tianjin}, level: municipality}\n"
+        "sources: {s: {title: t, publisher: p, read: 2024-01-01}}\n"
+        "facts:\n"
+        "  valid_invention_patents:\n"
+        "    2014: {value: 三万, source: s}\n"
+        "    2015: {value: 5家, source: s}\n"
+        "  leadership_group:\n"
+        "    2020: {value: yes, source: s, attributes: {chair: 市长}}\n"
+        "  valid_patentz:\n"
+        "    2020: {value: 5, source: x}\n", encoding="utf-8")
+    r = invoke("validate", str(bad))
+    lines = r.stderr.strip().splitlines()
+    assert r.exit_code == 2 and len(lines) == 4, r.stderr
+    assert [line.split(":")[1] for line in lines] == ["5", "6", "8", "10"]
+    assert "mayor (市长)" in lines[2] and "did you mean 'valid_patents'" in lines[3]
+    r = invoke("evaluate", str(bad))
+    assert r.exit_code == 2 and len(r.stderr.strip().splitlines()) == 1 and "[and 3 more problems]" in r.stderr
