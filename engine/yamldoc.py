@@ -3,7 +3,7 @@
 PyYAML (libyaml when present) does the parsing. On top of it this module refuses what a
 fact or criteria file never needs and what makes YAML dangerous: aliases (the "billion
 laughs"), merge keys, duplicate keys, deep nesting, NaN and infinity, numbers in exponent
-notation, and any text that is not UTF-8. Numbers come back exact: ints as `int`, others
+notation, with a '+' sign or of more than MAX_DIGITS digits, and any text that is not UTF-8. Numbers come back exact: ints as `int`, others
 as `Decimal` built from the written digits, never through a float.
 """
 
@@ -21,6 +21,9 @@ from .errors import InputError
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 32
 MAX_NODES = 200_000
+# Far beyond any figure, weight or year; well within Python's limit on converting digits to an
+# int (4,300), which would otherwise end a command with a ValueError.
+MAX_DIGITS = 100
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _INT = "tag:yaml.org,2002:int"
@@ -184,6 +187,11 @@ def _typed(name: str, tag: str, raw: str, node: Any) -> Any:
             kind = "not a number" if "nan" in raw.lower() else (
                 "infinite" if "inf" in raw.lower() else "not written in plain decimal digits")
             raise _fail(name, node, f"number {raw!r} is {kind}; write it as plain digits, e.g. 0.00001")
+        if text[0] == "+":
+            raise _fail(name, node, f"number {raw!r} is written with a sign; write the digits alone")
+        if len(text) > MAX_DIGITS and sum(ch.isdigit() for ch in text) > MAX_DIGITS:
+            raise _fail(name, node, f"number of {sum(ch.isdigit() for ch in text):,} digits; "
+                                    f"ipcheck reads numbers of at most {MAX_DIGITS}")
         if tag == _INT:
             n = int(text)
             return Decimal(text) if n == 0 and text.startswith("-") else n  # keep -0 visible to the checks
