@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
 import os
+import signal
 import sys
+import threading
+from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 from typing import Callable
@@ -20,12 +24,20 @@ import click
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 from . import CRITERIA_DIR, __version__  # noqa: E402
-from .app.files import write_atomic  # noqa: E402
-from .app.library import Selection, UsageProblem  # noqa: E402
+from .app.files import write_outputs  # noqa: E402
+from .app.library import FIRST_YEAR, LAST_YEAR, Selection, UsageProblem  # noqa: E402
 from .app.outcome import Outcome, Perturbation  # noqa: E402
-from .engine.errors import InputError  # noqa: E402
+from .engine.errors import InputError, error_line, printable  # noqa: E402
 
-FilePath = click.Path(path_type=Path)
+
+class _Path(click.Path):
+    """A file or folder path; an empty one (which would name the current folder) is refused."""
+
+    def convert(self, value, param, ctx):
+        return self.fail("the path is empty", param, ctx) if value == "" else super().convert(value, param, ctx)
+
+
+FilePath = _Path(path_type=Path)
 
 
 def guarded(fn: Callable) -> Callable:
@@ -36,7 +48,7 @@ def guarded(fn: Callable) -> Callable:
         try:
             return fn(*args, **kwargs)
         except InputError as exc:
-            click.echo(f"ipcheck: {exc}", err=True)
+            click.echo(error_line(exc), err=True)
             sys.exit(2)
         except UsageProblem as exc:
             if exc.option:
@@ -47,21 +59,60 @@ def guarded(fn: Callable) -> Callable:
 
 
 def _finish(out: Outcome, output: Path | None = None) -> None:
-    """Write a command's outcome: its files, then its text to `output` or stdout; stderr lines; exit code."""
+    """Write a command's outcome: all its files (with the text, to `output`) or none; stderr lines; exit code.
+
+    Called inside a `guarded` command: a file that cannot be written is one line and exit code 2."""
+    files = list(out.files) + ([(output, out.text.encode("utf-8"))] if output is not None else [])
+    write_outputs(files, out.inputs)
     for line in out.notices:
-        click.echo(line, err=True)
-    for path, data in out.files:
-        write_atomic(path, data)
-        click.echo(f"wrote {path}", err=True)
-    if output:
-        write_atomic(output, out.text.encode("utf-8"))
-        click.echo(f"wrote {output}", err=True)
-    else:
+        click.echo(printable(line), err=True)
+    for path, _ in files:
+        click.echo(f"wrote {printable(str(path))}", err=True)
+    if output is None:
         click.echo(out.text, nl=False)
     if out.failure:
-        click.echo(f"ipcheck: {out.failure}", err=True)
+        click.echo(error_line(out.failure), err=True)
     if out.exit_code:
         sys.exit(out.exit_code)
+
+
+@contextmanager
+def _one_line():
+    """A usage error comes out as every other error does: one line, 'ipcheck: ...', exit code 2."""
+    try:
+        yield
+    except getattr(click.exceptions, "NoArgsIsHelpError", ()):
+        raise  # `ipcheck` alone: the help
+    except click.ClickException as exc:
+        ctx = getattr(exc, "ctx", None)
+        click.echo(error_line(exc.format_message() + (f" (see '{ctx.command_path} --help')" if ctx else "")), err=True)
+        sys.exit(exc.exit_code)
+
+
+class _Main(click.Group):
+    """The command group; its commands' usage errors come out as one line."""
+
+    def make_context(self, *args, **kwargs):
+        with _one_line():
+            return super().make_context(*args, **kwargs)
+
+    def invoke(self, ctx):
+        with _one_line():
+            return super().invoke(ctx)
+
+
+class _Finite(click.FloatRange):
+    """A number in a range; NaN, which every comparison lets through, is refused."""
+
+    def convert(self, value, param, ctx):
+        rv = super().convert(value, param, ctx)
+        return self.fail(f"{value!r} is not a number", param, ctx) if math.isnan(rv) else rv
+
+
+def _exit_on_sigterm() -> None:
+    """SIGTERM ends a command as an error does: temporary files removed, child processes stopped; exit 143."""
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
 
 
 def _color(output: Path | None) -> bool:
@@ -86,7 +137,7 @@ def _options(*opts):
     return apply
 
 
-year_option = click.option("--year", type=click.IntRange(1949, 2100),
+year_option = click.option("--year", type=click.IntRange(FIRST_YEAR, LAST_YEAR),
                            help="Evaluation year. Default: each framework's target year; for the reference "
                                 "framework, the latest year in the city's facts.")
 criteria_option = click.option("--criteria", "criteria_dir", type=FilePath, default=CRITERIA_DIR,
@@ -113,9 +164,9 @@ sensitivity_options = _options(
     click.option("--sensitivity", type=click.IntRange(1, 100_000), metavar="N",
                  help="Perturb weights and goalposts N times and report the score's 5–95% interval."),
     click.option("--seed", type=int, default=1, show_default=True, help="Seed of the sensitivity draws."),
-    click.option("--weight-range", type=click.FloatRange(0, 1), default=0.2, show_default=True,
+    click.option("--weight-range", type=_Finite(0, 1), default=0.2, show_default=True,
                  help="Weights vary by up to ± this share."),
-    click.option("--goalpost-range", type=click.FloatRange(0, 1), default=0.1, show_default=True,
+    click.option("--goalpost-range", type=_Finite(0, 1), default=0.1, show_default=True,
                  help="Targets vary by up to ± this share."),
 )
 
@@ -130,10 +181,11 @@ def _selection(city_path, frameworks, year, engine_name, waivers_path, as_of, cr
     return Selection(city_path, criteria_dir, tuple(frameworks), year, engine_name, waivers_path, as_of, tuple(assumptions))
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="ipcheck")
 def main() -> None:
     """ipcheck: how ready is a city to be a national IP demonstration city, and how far from its plan?"""
+    _exit_on_sigterm()
 
 
 @main.command()
@@ -141,7 +193,7 @@ def main() -> None:
 @selection_options
 @format_option
 @output_option
-@click.option("--fail-under", type=click.FloatRange(0, 100), help="Exit 1 when any framework scores below this.")
+@click.option("--fail-under", type=_Finite(0, 100), help="Exit 1 when any framework scores below this.")
 @click.option("--pdf", "pdf_path", type=FilePath, help="Also write the readiness report as PDF.")
 @click.option("--html", "html_path", type=FilePath, help="Also write the report as one self-contained HTML page.")
 @set_option
@@ -196,7 +248,7 @@ def validate(paths, criteria_dir):
 @selection_options
 @format_option
 @output_option
-@click.option("--set", "assumptions", multiple=True, metavar="INDICATOR=VALUE@YEAR", help="What-if facts (repeatable).")
+@set_option
 @guarded
 def plan(city_path, goal, frameworks, year, engine_name, waivers_path, as_of, criteria_dir, lang, fmt, output, assumptions):
     """The smallest set of improvements that moves the verdict up a level, with their size."""
@@ -231,7 +283,7 @@ class _ProgressBar:
 @click.argument("city_paths", metavar="CITY.yaml...", nargs=-1, required=True, type=FilePath)
 @click.option("--framework", "framework_ids", metavar="ID", multiple=True,
               help="Framework every city is measured against (repeatable; 'all' for every framework). Default: reference.")
-@click.option("--year", type=click.IntRange(1949, 2100), help="Evaluation year for every city.")
+@click.option("--year", type=click.IntRange(FIRST_YEAR, LAST_YEAR), help="Evaluation year for every city.")
 @engine_option
 @click.option("--jobs", type=click.IntRange(1, 64), default=os.cpu_count() or 1, show_default="the number of cores")
 @criteria_option
@@ -257,8 +309,8 @@ def compare(city_paths, framework_ids, year, engine_name, jobs, criteria_dir, la
 
 @main.command()
 @click.argument("city_path", metavar="CITY.yaml", type=FilePath)
-@click.option("--from", "year_from", type=click.IntRange(1949, 2100), required=True)
-@click.option("--to", "year_to", type=click.IntRange(1949, 2100), required=True)
+@click.option("--from", "year_from", type=click.IntRange(FIRST_YEAR, LAST_YEAR), required=True)
+@click.option("--to", "year_to", type=click.IntRange(FIRST_YEAR, LAST_YEAR), required=True)
 @click.option("--framework", "framework_id", metavar="ID", help="Default: the city's own plan, else the reference framework.")
 @engine_option
 @criteria_option
