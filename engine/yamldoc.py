@@ -3,8 +3,9 @@
 PyYAML (libyaml when present) does the parsing. On top of it this module refuses what a
 fact or criteria file never needs and what makes YAML dangerous: aliases (the "billion
 laughs"), merge keys, duplicate keys, deep nesting, NaN and infinity, numbers in exponent
-notation, with a '+' sign or of more than MAX_DIGITS digits, and any text that is not UTF-8. Numbers come back exact: ints as `int`, others
-as `Decimal` built from the written digits, never through a float.
+notation, with a '+' sign or of more than MAX_DIGITS digits, control characters, and any
+text that is not UTF-8. Numbers come back exact: ints as `int`, others as `Decimal` built
+from the written digits, never through a float.
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ _MERGE = "tag:yaml.org,2002:merge"
 _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
 _PLAIN_DECIMAL = re.compile(r"^[-+]?(\d[\d_]*)?(\.\d[\d_]*)?$")
+# What YAML does not allow in a stream (its printable set is tab, LF, CR, #x20-#x7E, NEL, #xA0 and up)
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 
 
 
@@ -87,11 +90,17 @@ def _decode(name: str, raw: bytes) -> str:
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
-        return raw.decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         raise InputError(name, line, col, f"not UTF-8 text (byte 0x{raw[exc.start]:02x})") from None
+    bad = _UNPRINTABLE.search(text)
+    if bad:  # (libyaml says so too, but with no line and column)
+        line = text.count("\n", 0, bad.start()) + 1
+        col = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        raise InputError(name, line, col, f"control character U+{ord(bad.group()):04X} is not allowed in YAML")
+    return text
 
 
 def _mark(node_or_event: Any) -> tuple[int, int]:
