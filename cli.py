@@ -7,7 +7,6 @@ Each command parses its options and calls one function of `ipcheck.app`, which r
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import math
 import os
 import signal
@@ -16,7 +15,6 @@ import threading
 from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
-from typing import Callable
 
 import click
 
@@ -38,30 +36,13 @@ class _Path(click.Path):
 
 
 FilePath = _Path(path_type=Path)
+OutPath = _Path(path_type=str)  # as written: "reports/" stays a folder's name, and is refused as a file
 
 
-def guarded(fn: Callable) -> Callable:
-    """Bad input becomes one line on stderr and exit code 2; a misused option, click's usage error."""
-
-    @functools.wraps(fn)
-    def wrapper(*args, **kwargs):
-        try:
-            return fn(*args, **kwargs)
-        except InputError as exc:
-            click.echo(error_line(exc), err=True)
-            sys.exit(2)
-        except UsageProblem as exc:
-            if exc.option:
-                raise click.BadParameter(exc.message, param_hint=exc.option) from None
-            raise click.UsageError(exc.message) from None
-
-    return wrapper
-
-
-def _finish(out: Outcome, output: Path | None = None) -> None:
+def _finish(out: Outcome, output: str | None = None) -> None:
     """Write a command's outcome: all its files (with the text, to `output`) or none; stderr lines; exit code.
 
-    Called inside a `guarded` command: a file that cannot be written is one line and exit code 2."""
+    Called inside a command: a file that cannot be written is one line and exit code 2 (`_Command`)."""
     files = list(out.files) + ([(output, out.text.encode("utf-8"))] if output is not None else [])
     write_outputs(files, out.inputs)
     for line in out.notices:
@@ -89,8 +70,24 @@ def _one_line():
         sys.exit(exc.exit_code)
 
 
+class _Command(click.Command):
+    """A command: bad input becomes one line on stderr and exit code 2; a misused option, a usage error."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except InputError as exc:
+            click.echo(error_line(exc), err=True)
+            sys.exit(2)
+        except UsageProblem as exc:
+            raise (click.BadParameter(exc.message, ctx, param_hint=exc.option) if exc.option
+                   else click.UsageError(exc.message, ctx)) from None
+
+
 class _Main(click.Group):
     """The command group; its commands' usage errors come out as one line."""
+
+    command_class = _Command
 
     def make_context(self, *args, **kwargs):
         with _one_line():
@@ -115,7 +112,7 @@ def _exit_on_sigterm() -> None:
         signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
 
 
-def _color(output: Path | None) -> bool:
+def _color(output: str | None) -> bool:
     return output is None and sys.stdout.isatty()
 
 
@@ -145,8 +142,8 @@ criteria_option = click.option("--criteria", "criteria_dir", type=FilePath, defa
 lang_option = click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
 format_option = click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table",
                              show_default=True)
-output_option = click.option("--output", type=FilePath, help="Write to this file (atomically) instead of stdout.")
-pdf_option = click.option("--pdf", "pdf_path", type=FilePath, help="Also write it as PDF.")
+output_option = click.option("--output", type=OutPath, help="Write to this file (atomically) instead of stdout.")
+pdf_option = click.option("--pdf", "pdf_path", type=OutPath, help="Also write it as PDF.")
 engine_option = click.option("--engine", "engine_name", type=click.Choice(["durable", "python"]), default="durable",
                              show_default=True, help="Decide with durable-rules or the pure-Python reference decider.")
 set_option = click.option("--set", "assumptions", multiple=True, metavar="INDICATOR=VALUE@YEAR",
@@ -194,11 +191,10 @@ def main() -> None:
 @format_option
 @output_option
 @click.option("--fail-under", type=_Finite(0, 100), help="Exit 1 when any framework scores below this.")
-@click.option("--pdf", "pdf_path", type=FilePath, help="Also write the readiness report as PDF.")
-@click.option("--html", "html_path", type=FilePath, help="Also write the report as one self-contained HTML page.")
+@click.option("--pdf", "pdf_path", type=OutPath, help="Also write the readiness report as PDF.")
+@click.option("--html", "html_path", type=OutPath, help="Also write the report as one self-contained HTML page.")
 @set_option
 @sensitivity_options
-@guarded
 def evaluate(city_path, frameworks, year, engine_name, waivers_path, as_of, criteria_dir, lang, fmt, output, fail_under,
              pdf_path, html_path, assumptions, sensitivity, seed, weight_range, goalpost_range):
     """Evaluate a city against its own plan and the reference framework."""
@@ -213,7 +209,6 @@ def evaluate(city_path, frameworks, year, engine_name, waivers_path, as_of, crit
 @click.argument("city_path", metavar="CITY.yaml", type=FilePath)
 @click.argument("criterion_id", metavar="CRITERION_ID")
 @selection_options
-@guarded
 def explain(city_path, criterion_id, frameworks, year, engine_name, waivers_path, as_of, criteria_dir, lang):
     """Explain one criterion's result for a city in plain words."""
     from .app.evaluation import explain as run
@@ -224,7 +219,6 @@ def explain(city_path, criterion_id, frameworks, year, engine_name, waivers_path
 @click.argument("framework_id", required=False)
 @criteria_option
 @lang_option
-@guarded
 def criteria(framework_id, criteria_dir, lang):
     """List the frameworks, or one framework's criteria."""
     from .app.catalogue import list_criteria
@@ -234,7 +228,6 @@ def criteria(framework_id, criteria_dir, lang):
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=FilePath)
 @criteria_option
-@guarded
 def validate(paths, criteria_dir):
     """Check criteria, city and waiver files; every problem with file:line:column."""
     from .app.catalogue import validate as run
@@ -249,7 +242,6 @@ def validate(paths, criteria_dir):
 @format_option
 @output_option
 @set_option
-@guarded
 def plan(city_path, goal, frameworks, year, engine_name, waivers_path, as_of, criteria_dir, lang, fmt, output, assumptions):
     """The smallest set of improvements that moves the verdict up a level, with their size."""
     from .app.evaluation import plan as run
@@ -292,7 +284,6 @@ class _ProgressBar:
 @output_option
 @pdf_option
 @sensitivity_options
-@guarded
 def compare(city_paths, framework_ids, year, engine_name, jobs, criteria_dir, lang, fmt, output, pdf_path,
             sensitivity, seed, weight_range, goalpost_range):
     """Rank several cities against a framework: scores, coverage, verdicts, category heat map."""
@@ -318,7 +309,6 @@ def compare(city_paths, framework_ids, year, engine_name, jobs, criteria_dir, la
 @format_option
 @output_option
 @pdf_option
-@guarded
 def progress(city_path, year_from, year_to, framework_id, engine_name, criteria_dir, lang, fmt, output, pdf_path):
     """Score, coverage and verdict for each year, and which criteria changed status."""
     from .app.analysis import progress as run
@@ -337,7 +327,6 @@ def progress(city_path, year_from, year_to, framework_id, engine_name, criteria_
 @lang_option
 @format_option
 @output_option
-@guarded
 def diff(framework_a, framework_b, city_paths, year, criteria_dir, lang, fmt, output):
     """Which criteria two frameworks add, remove or change, and whose verdicts flip."""
     from .app.analysis import diff as run

@@ -142,6 +142,8 @@ def _target(path: Path | str, data: bytes, files: dict, folders: dict, seen: dic
     name = os.fspath(path)
     if not name:
         raise OutputError("''", "the path is empty")
+    if name.endswith(os.sep):
+        raise OutputError(name, "names a folder (it ends with /), not a file")
     try:
         st = os.stat(name)  # through every symbolic link, the kernel's way (/proc's links too)
     except FileNotFoundError:
