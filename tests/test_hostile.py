@@ -229,7 +229,7 @@ def _output_path(kind: str, work: Path, other: str | None) -> str:
         return str(work / "out" / "fifo")
     if kind == "proc":
         return "/proc/version"
-    return other or str(work / "out" / "same.txt")  # same-as-other
+    return other or str(work / "out" / "first.txt")  # same-as-other
 
 
 def _criteria_copy(folder: Path) -> None:
@@ -260,10 +260,10 @@ def test_generated_output_paths_all_or_nothing(tmp_path_factory, outputs):
     (work / "out").mkdir()
     args, paths, other = [], [], None
     for option, kind in outputs:
-        kind = "new" if kind == "same-as-other" and other is None else kind  # (the first output has no other)
+        first = other is None
         other = _output_path(kind, work, other)
         args += [option, other]
-        paths.append((option, kind, other))
+        paths.append((option, "first" if first and kind == "same-as-other" else kind, other))  # (no other yet)
     before = _tree(work)
     r = run_in(work, "evaluate", work / "city.yaml", "--criteria", work / "criteria",
                "--waivers", work / "waivers.yaml", *args)

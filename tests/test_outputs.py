@@ -260,6 +260,13 @@ def _line_of(path: Path, text: str) -> int:
     return next(i for i, line in enumerate(path.read_text().splitlines(), 1) if text in line)
 
 
+def test_a_file_name_cannot_forge_a_second_line(tmp_path):
+    city = tmp_path / "x\nipcheck: forged.yaml:1:1: all is well\x1b]0;pwned\x07.yaml"
+    city.write_text(NINGBO.read_text().replace("value: 667件", "value: 667亿元", 1))
+    line = one_line(invoke("evaluate", city), "x\\x0aipcheck: forged.yaml:1:1: all is well\\x1b]0;pwned\\x07.yaml:")
+    assert "\x1b" not in line and "亿元" in line
+
+
 def test_a_megabyte_note_gives_a_short_line(tmp_path):
     city = tmp_path / "c.yaml"
     city.write_text(NINGBO.read_text().replace("value: 667件", f"value: 667件, note: '{'x' * 1_000_000}'", 1))
