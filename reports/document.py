@@ -165,7 +165,7 @@ def render_pdf(html: str) -> bytes:
         return HTML(string=html, base_url=str(TEMPLATES), url_fetcher=_fetcher()).write_pdf()
 
 
-def quiet_child() -> None:
+def _quiet_child() -> None:
     """In a forked worker: the parent alone answers Ctrl-C and SIGTERM, and ends its workers itself.
 
     A worker keeping the parent's handlers would print a KeyboardInterrupt or BrokenPipeError
@@ -178,7 +178,7 @@ def _warm() -> None:
     # What the renderer inherited from the parent stays out of the collector's scans (which
     # would also copy those pages of the forked process); then weasyprint is imported ahead,
     # while the parent evaluates.
-    quiet_child()
+    _quiet_child()
     gc.freeze()
     _import_weasyprint()
 
