@@ -7,12 +7,11 @@ Each command parses its options and calls one function of `ipcheck.app`, which r
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import os
+import signal
 import sys
+import threading
 from decimal import Decimal
-from pathlib import Path
-from typing import Callable
 
 import click
 
@@ -20,50 +19,40 @@ import click
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 from . import __version__  # noqa: E402
-from .app.files import write_atomic  # noqa: E402
-from .app.library import FILE_KINDS, Selection, UsageProblem  # noqa: E402
+from .app.files import write_outputs  # noqa: E402
+from .app.library import FILE_KINDS, Selection  # noqa: E402
 from .app.outcome import Outcome, Perturbation  # noqa: E402
-from .engine.errors import InputError  # noqa: E402
-from .options import (FilePath, criteria_option, engine_option, format_option, lang_option, output_option,  # noqa: E402
-                      pdf_option, selection_options, sensitivity_options, set_option, year_option)
-
-def guarded(fn: Callable) -> Callable:
-    """Bad input becomes one line on stderr and exit code 2; a misused option, click's usage error."""
-
-    @functools.wraps(fn)
-    def wrapper(*args, **kwargs):
-        try:
-            return fn(*args, **kwargs)
-        except InputError as exc:
-            click.echo(f"ipcheck: {exc}", err=True)
-            sys.exit(2)
-        except UsageProblem as exc:
-            if exc.option:
-                raise click.BadParameter(exc.message, param_hint=exc.option) from None
-            raise click.UsageError(exc.message) from None
-
-    return wrapper
+from .engine.errors import error_line, printable  # noqa: E402
+from .options import (FilePath, Finite, Main, OutPath, Year, criteria_option, engine_option, format_option,  # noqa: E402
+                      lang_option, output_option, pdf_option, selection_options, sensitivity_options, set_option,
+                      year_option)
 
 
-def _finish(out: Outcome, output: Path | None = None) -> None:
-    """Write a command's outcome: its files, then its text to `output` or stdout; stderr lines; exit code."""
+def _finish(out: Outcome, output: str | None = None) -> None:
+    """Write a command's outcome: all its files (with the text, to `output`) or none; stderr lines; exit code.
+
+    Called inside a command: a file that cannot be written is one line and exit code 2 (`options.Command`)."""
+    files = list(out.files) + ([(output, out.text.encode("utf-8"))] if output is not None else [])
+    write_outputs(files, out.inputs)
     for line in out.notices:
-        click.echo(line, err=True)
-    for path, data in out.files:
-        write_atomic(path, data)
-        click.echo(f"wrote {path}", err=True)
-    if output:
-        write_atomic(output, out.text.encode("utf-8"))
-        click.echo(f"wrote {output}", err=True)
-    else:
+        click.echo(printable(line), err=True)
+    for path, _ in files:
+        click.echo(f"wrote {printable(str(path))}", err=True)
+    if output is None:
         click.echo(out.text, nl=False)
     if out.failure:
-        click.echo(f"ipcheck: {out.failure}", err=True)
+        click.echo(error_line(out.failure), err=True)
     if out.exit_code:
         sys.exit(out.exit_code)
 
 
-def _color(output: Path | None) -> bool:
+def _exit_on_sigterm() -> None:
+    """SIGTERM ends a command as an error does: temporary files removed, child processes stopped; exit 143."""
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+
+
+def _color(output: str | None) -> bool:
     return output is None and sys.stdout.isatty()
 
 
@@ -77,10 +66,11 @@ def _selection(city_path, frameworks, year, engine_name, waivers_path, as_of, cr
     return Selection(city_path, criteria_dir, tuple(frameworks), year, engine_name, waivers_path, as_of, tuple(assumptions))
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="ipcheck")
 def main() -> None:
     """ipcheck: how ready is a city to be a national IP demonstration city, and how far from its plan?"""
+    _exit_on_sigterm()
 
 
 @main.command()
@@ -88,12 +78,11 @@ def main() -> None:
 @selection_options
 @format_option
 @output_option
-@click.option("--fail-under", type=click.FloatRange(0, 100), help="Exit 1 when any framework scores below this.")
-@click.option("--pdf", "pdf_path", type=FilePath, help="Also write the readiness report as PDF.")
-@click.option("--html", "html_path", type=FilePath, help="Also write the report as one self-contained HTML page.")
+@click.option("--fail-under", type=Finite(0, 100), help="Exit 1 when any framework scores below this.")
+@click.option("--pdf", "pdf_path", type=OutPath, help="Also write the readiness report as PDF.")
+@click.option("--html", "html_path", type=OutPath, help="Also write the report as one self-contained HTML page.")
 @set_option
 @sensitivity_options
-@guarded
 def evaluate(city_path, frameworks, year, engine_name, waivers_path, as_of, criteria_dir, lang, fmt, output, fail_under,
              pdf_path, html_path, assumptions, sensitivity, seed, weight_range, goalpost_range):
     """Evaluate a city against its own plan and the reference framework."""
@@ -108,7 +97,6 @@ def evaluate(city_path, frameworks, year, engine_name, waivers_path, as_of, crit
 @click.argument("city_path", metavar="CITY.yaml", type=FilePath)
 @click.argument("criterion_id", metavar="CRITERION_ID")
 @selection_options
-@guarded
 def explain(city_path, criterion_id, frameworks, year, engine_name, waivers_path, as_of, criteria_dir, lang):
     """Explain one criterion's result for a city in plain words."""
     from .app.evaluation import explain as run
@@ -119,7 +107,6 @@ def explain(city_path, criterion_id, frameworks, year, engine_name, waivers_path
 @click.argument("framework_id", required=False)
 @criteria_option
 @lang_option
-@guarded
 def criteria(framework_id, criteria_dir, lang):
     """List the frameworks, or one framework's criteria."""
     from .app.catalogue import list_criteria
@@ -129,7 +116,6 @@ def criteria(framework_id, criteria_dir, lang):
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=FilePath)
 @criteria_option
-@guarded
 def validate(paths, criteria_dir):
     """Check criteria, city and waiver files; every problem with file:line:column."""
     from .app.catalogue import validate as run
@@ -140,7 +126,6 @@ def validate(paths, criteria_dir):
 @click.argument("paths", metavar="[PATH...]", nargs=-1, type=FilePath)
 @engine_option
 @criteria_option
-@guarded
 def run_test(paths, engine_name, criteria_dir):
     """Run the criteria's examples: every framework's, or those of the framework files given."""
     from .app.examples import run_tests
@@ -151,7 +136,6 @@ def run_test(paths, engine_name, criteria_dir):
 @click.argument("kind", type=click.Choice(FILE_KINDS))
 @criteria_option
 @output_option
-@guarded
 def schema(kind, criteria_dir, output):
     """Print the JSON Schema of a file kind (indicator ids from the criteria folder's catalogue)."""
     from .app.schemas import schema as run
@@ -165,8 +149,7 @@ def schema(kind, criteria_dir, output):
 @selection_options
 @format_option
 @output_option
-@click.option("--set", "assumptions", multiple=True, metavar="INDICATOR=VALUE@YEAR", help="What-if facts (repeatable).")
-@guarded
+@set_option
 def plan(city_path, goal, frameworks, year, engine_name, waivers_path, as_of, criteria_dir, lang, fmt, output, assumptions):
     """The smallest set of improvements that moves the verdict up a level, with their size."""
     from .app.evaluation import plan as run
@@ -200,7 +183,7 @@ class _ProgressBar:
 @click.argument("city_paths", metavar="CITY.yaml...", nargs=-1, required=True, type=FilePath)
 @click.option("--framework", "framework_ids", metavar="ID", multiple=True,
               help="Framework every city is measured against (repeatable; 'all' for every framework). Default: reference.")
-@click.option("--year", type=click.IntRange(1949, 2100), help="Evaluation year for every city.")
+@click.option("--year", type=Year, help="Evaluation year for every city.")
 @engine_option
 @click.option("--jobs", type=click.IntRange(1, 64), default=os.cpu_count() or 1, show_default="the number of cores")
 @criteria_option
@@ -209,7 +192,6 @@ class _ProgressBar:
 @output_option
 @pdf_option
 @sensitivity_options
-@guarded
 def compare(city_paths, framework_ids, year, engine_name, jobs, criteria_dir, lang, fmt, output, pdf_path,
             sensitivity, seed, weight_range, goalpost_range):
     """Rank several cities against a framework: scores, coverage, verdicts, category heat map."""
@@ -226,8 +208,8 @@ def compare(city_paths, framework_ids, year, engine_name, jobs, criteria_dir, la
 
 @main.command()
 @click.argument("city_path", metavar="CITY.yaml", type=FilePath)
-@click.option("--from", "year_from", type=click.IntRange(1949, 2100), required=True)
-@click.option("--to", "year_to", type=click.IntRange(1949, 2100), required=True)
+@click.option("--from", "year_from", type=Year, required=True)
+@click.option("--to", "year_to", type=Year, required=True)
 @click.option("--framework", "framework_id", metavar="ID", help="Default: the city's own plan, else the reference framework.")
 @engine_option
 @criteria_option
@@ -235,7 +217,6 @@ def compare(city_paths, framework_ids, year, engine_name, jobs, criteria_dir, la
 @format_option
 @output_option
 @pdf_option
-@guarded
 def progress(city_path, year_from, year_to, framework_id, engine_name, criteria_dir, lang, fmt, output, pdf_path):
     """Score, coverage and verdict for each year, and which criteria changed status."""
     from .app.analysis import progress as run
@@ -254,7 +235,6 @@ def progress(city_path, year_from, year_to, framework_id, engine_name, criteria_
 @lang_option
 @format_option
 @output_option
-@guarded
 def diff(framework_a, framework_b, city_paths, year, criteria_dir, lang, fmt, output):
     """Which criteria two frameworks add, remove or change, and whose verdicts flip."""
     from .app.analysis import diff as run
@@ -268,7 +248,6 @@ def diff(framework_a, framework_b, city_paths, year, criteria_dir, lang, fmt, ou
 @lang_option
 @format_option
 @output_option
-@guarded
 def indicators(framework_id, criteria_dir, lang, fmt, output):
     """Every indicator: names, unit, kind, definition, allowed attribute values, the criteria using it."""
     from .app.indicators import list_indicators
@@ -283,10 +262,9 @@ def indicators(framework_id, criteria_dir, lang, fmt, output):
               default="prefecture", show_default=True)
 @click.option("--framework", "frameworks", multiple=True, metavar="ID",
               help="Framework whose indicators to list (repeatable); the reference framework always.")
-@click.option("--output", type=FilePath, help="The new fact file. Default: CITY_ID.yaml. Never overwritten.")
+@click.option("--output", type=OutPath, help="The new fact file. Default: CITY_ID.yaml. Never overwritten.")
 @criteria_option
 @lang_option
-@guarded
 def init(city_id, name_zh, name_en, level, frameworks, output, criteria_dir, lang):
     """Start a city's fact file: header, an example source, every indicator needed as a commented entry."""
     from .app.newcity import new_city
@@ -299,11 +277,10 @@ def init(city_id, name_zh, name_en, level, frameworks, output, criteria_dir, lan
 @click.option("--framework", "frameworks", multiple=True, metavar="ID",
               help="Framework to collect for (repeatable). Default: the city's own plan and the reference framework.")
 @year_option
-@click.option("--xlsx", "xlsx_path", type=FilePath, help="Write the forms as one Excel workbook (.xlsx).")
-@click.option("--csv", "csv_dir", type=FilePath, help="Write the forms as CSV files into this folder.")
+@click.option("--xlsx", "xlsx_path", type=OutPath, help="Write the forms as one Excel workbook (.xlsx).")
+@click.option("--csv", "csv_dir", type=OutPath, help="Write the forms as CSV files into this folder.")
 @criteria_option
 @lang_option
-@guarded
 def collect(city_path, frameworks, year, xlsx_path, csv_dir, criteria_dir, lang):
     """Evidence-request forms (数据征集表): a sheet per lead unit, a row per fact still missing."""
     from .app.forms import collect as run
@@ -320,7 +297,6 @@ def collect(city_path, frameworks, year, xlsx_path, csv_dir, criteria_dir, lang)
 @click.option("--replace", is_flag=True, help="Overwrite a different value already in the file for the same year.")
 @criteria_option
 @lang_option
-@guarded
 def import_forms(forms_path, city_path, dry_run, replace, criteria_dir, lang):
     """Read filled forms into a city file (comments and layout kept); every bad cell is one line."""
     from .app.intake import import_forms as run

@@ -1,15 +1,37 @@
-"""The command line's shared options (click), so that each command in `cli` stays a few lines."""
+"""The command line's shared options and command classes (click), so that each command in `cli` stays a few lines."""
 
 from __future__ import annotations
 
 import datetime as dt
+import math
+import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
 from . import CRITERIA_DIR
+from .app.library import FIRST_YEAR, LAST_YEAR, UsageProblem
+from .engine.errors import InputError, error_line
 
-FilePath = click.Path(path_type=Path)
+
+class _Path(click.Path):
+    """A file or folder path; an empty one (which would name the current folder) is refused."""
+
+    def convert(self, value, param, ctx):
+        return self.fail("the path is empty", param, ctx) if value == "" else super().convert(value, param, ctx)
+
+
+FilePath = _Path(path_type=Path)
+OutPath = _Path(path_type=str)  # as written: "reports/" stays a folder's name, and is refused as a file
+
+
+class Finite(click.FloatRange):
+    """A number in a range; NaN, which every comparison lets through, is refused."""
+
+    def convert(self, value, param, ctx):
+        rv = super().convert(value, param, ctx)
+        return self.fail(f"{value!r} is not a number", param, ctx) if math.isnan(rv) else rv
 
 
 def _as_of(ctx, param, value):
@@ -30,7 +52,8 @@ def _options(*opts):
     return apply
 
 
-year_option = click.option("--year", type=click.IntRange(1949, 2100),
+Year = click.IntRange(FIRST_YEAR, LAST_YEAR)
+year_option = click.option("--year", type=Year,
                            help="Evaluation year. Default: each framework's target year; for the reference "
                                 "framework, the latest year in the city's facts.")
 criteria_option = click.option("--criteria", "criteria_dir", type=FilePath, default=CRITERIA_DIR,
@@ -38,8 +61,8 @@ criteria_option = click.option("--criteria", "criteria_dir", type=FilePath, defa
 lang_option = click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
 format_option = click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table",
                              show_default=True)
-output_option = click.option("--output", type=FilePath, help="Write to this file (atomically) instead of stdout.")
-pdf_option = click.option("--pdf", "pdf_path", type=FilePath, help="Also write it as PDF.")
+output_option = click.option("--output", type=OutPath, help="Write to this file (atomically) instead of stdout.")
+pdf_option = click.option("--pdf", "pdf_path", type=OutPath, help="Also write it as PDF.")
 engine_option = click.option("--engine", "engine_name", type=click.Choice(["durable", "python"]), default="durable",
                              show_default=True, help="Decide with durable-rules or the pure-Python reference decider.")
 set_option = click.option("--set", "assumptions", multiple=True, metavar="INDICATOR=VALUE@YEAR",
@@ -57,8 +80,49 @@ sensitivity_options = _options(
     click.option("--sensitivity", type=click.IntRange(1, 100_000), metavar="N",
                  help="Perturb weights and goalposts N times and report the score's 5–95% interval."),
     click.option("--seed", type=int, default=1, show_default=True, help="Seed of the sensitivity draws."),
-    click.option("--weight-range", type=click.FloatRange(0, 1), default=0.2, show_default=True,
+    click.option("--weight-range", type=Finite(0, 1), default=0.2, show_default=True,
                  help="Weights vary by up to ± this share."),
-    click.option("--goalpost-range", type=click.FloatRange(0, 1), default=0.1, show_default=True,
+    click.option("--goalpost-range", type=Finite(0, 1), default=0.1, show_default=True,
                  help="Targets vary by up to ± this share."),
 )
+
+
+@contextmanager
+def _one_line():
+    """A usage error comes out as every other error does: one line, 'ipcheck: ...', exit code 2."""
+    try:
+        yield
+    except getattr(click.exceptions, "NoArgsIsHelpError", ()):
+        raise  # `ipcheck` alone: the help
+    except click.ClickException as exc:
+        ctx = getattr(exc, "ctx", None)
+        click.echo(error_line(exc.format_message() + (f" (see '{ctx.command_path} --help')" if ctx else "")), err=True)
+        sys.exit(exc.exit_code)
+
+
+class Command(click.Command):
+    """A command: bad input becomes one line on stderr and exit code 2; a misused option, a usage error."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except InputError as exc:
+            click.echo(error_line(exc), err=True)
+            sys.exit(2)
+        except UsageProblem as exc:
+            raise (click.BadParameter(exc.message, ctx, param_hint=exc.option) if exc.option
+                   else click.UsageError(exc.message, ctx)) from None
+
+
+class Main(click.Group):
+    """The command group; its commands' usage errors come out as one line."""
+
+    command_class = Command
+
+    def make_context(self, *args, **kwargs):
+        with _one_line():
+            return super().make_context(*args, **kwargs)
+
+    def invoke(self, ctx):
+        with _one_line():
+            return super().invoke(ctx)

@@ -7,7 +7,7 @@ from typing import Callable
 
 from ..engine.errors import InputError
 from .batch import evaluate_many
-from .files import yaml_files
+from .files import OutputError, yaml_files
 from .library import CRITERIA_DIR, choose_frameworks, load_city_file, load_library
 from .outcome import Outcome, Perturbation
 
@@ -69,7 +69,7 @@ def compare(city_paths: list[Path], framework_ids: tuple[str, ...] = (), *, year
     # Past 100 cities the JSON is written on one line (the C encoder), still byte-identical run to run.
     view = AnalysisView(doc, {"schema": "ipcheck.compare/1", "comparisons": comparisons},
                         compact=len(files) > 100, is_plain=True)
-    out = Outcome(text=render(view, fmt, lang, color))
+    out = Outcome(text=render(view, fmt, lang, color), inputs=lib.paths() + [str(p) for p in [*city_paths, *files]])
     if pdf_path:
         out.files.append((pdf_path, _pdf(pdf_path, document_html(view, lang))))
     return out
@@ -86,7 +86,7 @@ def _pdf(path: Path, html: str) -> bytes:
     try:
         return document.render_pdf(html)
     except document.ReportError as exc:
-        raise InputError(str(path), 0, 0, str(exc)) from None
+        raise OutputError(str(path), str(exc)) from None
 
 
 def progress(city_path: Path, year_from: int, year_to: int, framework_id: str | None = None, *,
@@ -109,7 +109,8 @@ def progress(city_path: Path, year_from: int, year_to: int, framework_id: str | 
             "years": [{"year": r.year, "score": r.score, "coverage": r.coverage, "verdict": r.verdict,
                        "changes": ch} for r, ch in zip(series, changes)]}
     view = AnalysisView(progress_doc(series, changes, lang), data)
-    out = Outcome(text=render(view, fmt, lang, color), notices=[notice] if notice else [])
+    out = Outcome(text=render(view, fmt, lang, color), notices=[notice] if notice else [],
+                  inputs=lib.paths() + [str(city_path)])
     if pdf_path:
         out.files.append((pdf_path, _pdf(pdf_path, document_html(view, lang))))
     return out
@@ -136,4 +137,5 @@ def diff(framework_a: str, framework_b: str, city_paths: list[Path] = (), *, yea
             "cities": [{"city": ra.city_id, "a": {"score": ra.score, "verdict": ra.verdict},
                         "b": {"score": rb.score, "verdict": rb.verdict}, "verdict_flips": ra.verdict != rb.verdict}
                        for ra, rb in flips]}
-    return Outcome(text=render(AnalysisView(diff_doc(a.id, b.id, diffs, flips, lang), data), fmt, lang, color))
+    return Outcome(text=render(AnalysisView(diff_doc(a.id, b.id, diffs, flips, lang), data), fmt, lang, color),
+                   inputs=lib.paths() + [str(p) for p in city_paths])

@@ -27,8 +27,13 @@ _WORKER: dict = {}  # the job of this (worker) process, set once by _init
 
 def _init(job: _Job) -> None:
     import gc
+    import signal
 
     from ..engine.decide import make_decider
+    # The parent alone answers Ctrl-C and SIGTERM and ends the pool (with SIGTERM): a worker
+    # keeping the parent's handlers would print a traceback instead of ending quietly.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     gc.freeze()  # the criteria and modules shared with the parent stay out of every collection
     _WORKER.update(job=job, fws=[job.lib.frameworks[f] for f in job.fw_ids], decider=make_decider(job.engine)[0])
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..engine.errors import InputError, InputErrors
+from ..engine.errors import InputError, InputErrors, error_line, printable
 from .examples import failing_examples
 from .files import read_input, yaml_files
 from .library import CRITERIA_DIR, INDICATORS, UsageProblem, load_library, sniff_kind
@@ -27,7 +27,8 @@ def list_criteria(framework_id: str | None = None, *, criteria_dir: Path = CRITE
             title = c.title.zh if lang == "zh" else c.title.en
             gate = " required" if c.required else ""
             lines.append(f"{c.id:<8} {c.category:<12} w={c.weight}{gate:<9} {c.check.kind:<10} {c.clause}  {title}")
-    return Outcome(text="".join(line + "\n" for line in lines))
+    # titles come from the criteria files: no control character of theirs reaches the terminal
+    return Outcome(text="".join(printable(line) + "\n" for line in lines), inputs=lib.paths())
 
 
 def validate(paths: list[Path], *, criteria_dir: Path = CRITERIA_DIR) -> Outcome:
@@ -38,7 +39,8 @@ def validate(paths: list[Path], *, criteria_dir: Path = CRITERIA_DIR) -> Outcome
     from ..engine.decide import make_decider
     from ..engine.load import lint_framework, load_city, load_framework, load_indicators, load_waivers
 
-    cat = load_indicators(str(Path(criteria_dir) / INDICATORS), read_input(Path(criteria_dir) / INDICATORS))
+    indicators = Path(criteria_dir) / INDICATORS
+    cat = load_indicators(str(indicators), read_input(indicators))
     problems: list[str] = []
     notices: list[str] = []
     decider = None
@@ -64,6 +66,7 @@ def validate(paths: list[Path], *, criteria_dir: Path = CRITERIA_DIR) -> Outcome
             problems += [str(x) for x in exc.problems]
         except InputError as exc:
             problems.append(str(exc))
+    inputs = [str(indicators)] + [str(p) for p in [*paths, *files]]
     if problems:
-        return Outcome(notices=notices + problems, exit_code=2)
-    return Outcome(text=f"{len(files)} file{'s' if len(files) != 1 else ''} valid\n", notices=notices)
+        return Outcome(notices=notices + [error_line(p) for p in problems], exit_code=2, inputs=inputs)
+    return Outcome(text=f"{len(files)} file{'s' if len(files) != 1 else ''} valid\n", notices=notices, inputs=inputs)

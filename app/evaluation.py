@@ -6,7 +6,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from .. import __version__
-from ..engine.errors import InputError
+from .files import OutputError
 from .library import Selection, UsageProblem, evaluate_selection
 from .outcome import Outcome, Perturbation
 
@@ -34,7 +34,7 @@ def _evaluate(sel, fmt, lang, color, pdf_path, html_path, fail_under, perturb, r
         from ..engine.sensitivity import sensitivity
         sens = {r.framework_id: sensitivity(r, *perturb.args) for r in ev.results}
     view = outputs.EvaluationView(ev.results, ev.inputs, __version__, sens)
-    out = Outcome(notices=list(ev.notices))
+    out = Outcome(notices=list(ev.notices), inputs=ev.paths())
     job = None
     if pdf_path or html_path:
         page = outputs.document_html(view, lang)
@@ -48,7 +48,7 @@ def _evaluate(sel, fmt, lang, color, pdf_path, html_path, fail_under, perturb, r
         try:
             out.files.append((pdf_path, job.get()))
         except document.ReportError as exc:
-            raise InputError(str(pdf_path), 0, 0, str(exc)) from None
+            raise OutputError(str(pdf_path), str(exc)) from None
     if fail_under is not None:
         low = [r.framework_id for r in ev.results if _below(r, fail_under)]
         if low:
@@ -73,7 +73,7 @@ def explain(sel: Selection, criterion_id: str, lang: str = "zh") -> Outcome:
     for res in ev.results:
         for r in res.results:
             if r.id == criterion_id:
-                return Outcome(text=explain_report.render(res, r, lang), notices=ev.notices)
+                return Outcome(text=explain_report.render(res, r, lang), notices=ev.notices, inputs=ev.paths())
     ids = [r.id for res in ev.results for r in res.results]
     raise UsageProblem(f"no criterion {criterion_id!r}{did_you_mean(criterion_id, ids)}")
 
@@ -87,4 +87,4 @@ def plan(sel: Selection, goal: str | None = None, *, fmt: str = "table", lang: s
     ev = evaluate_selection(sel)
     plans = [(r, make_plan(r, goal)) for r in ev.results]
     view = AnalysisView(plan_doc(plans, lang), {"schema": "ipcheck.plan/1", "plans": [p for _, p in plans]})
-    return Outcome(text=render(view, fmt, lang, color), notices=ev.notices)
+    return Outcome(text=render(view, fmt, lang, color), notices=ev.notices, inputs=ev.paths())

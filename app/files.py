@@ -1,61 +1,321 @@
-"""Reading input files and writing a command's outputs."""
+"""Reading a command's input files and writing its outputs: all of them or none, never onto an input.
+
+Inputs are read only when they are regular files (a FIFO or a device is refused without
+being opened, so nothing can hang a command). Outputs go through `write_outputs`, the one
+function that writes files; see its docstring for what it refuses and what it guarantees.
+"""
 
 from __future__ import annotations
 
+import errno
 import os
+import shutil
+import stat
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable, Sequence
 
 from ..engine.errors import InputError
 
 MAX_INPUT_BYTES = 2 * 1024 * 1024
+GLOB = "*.yaml"  # what a folder given as input contributes
+
+
+class OutputError(InputError):
+    """An output that cannot be written: one line naming the path and what is wrong."""
+
+    def __init__(self, path: str, message: str):
+        super().__init__(path, None, None, message)
+
+    def __reduce__(self):
+        return (type(self), (self.file, self.message))
+
+
+def _why(exc: BaseException) -> str:
+    """An OS error in words ("Permission denied"), for the end of a line."""
+    return getattr(exc, "strerror", None) or str(exc)
+
+
+def _kind(mode: int) -> str:
+    """What a file that is not a regular file is, in words."""
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISCHR(mode):
+        return "a character device"
+    if stat.S_ISBLK(mode):
+        return "a block device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
 
 
 def read_input(path: Path | str) -> bytes:
-    """A file's bytes, or an InputError that says in one line why it cannot be read."""
+    """A regular file's bytes, or an InputError that says in one line why it cannot be read.
+
+    Anything but a regular file (a folder, FIFO, device, socket) is refused without being
+    opened; the file is opened without blocking and checked again once open."""
     name = str(path)
-    p = Path(path)
     try:
-        st = p.stat()
+        st = os.stat(name)
     except FileNotFoundError:
         raise InputError(name, 0, 0, "no such file") from None
     except OSError as exc:
-        raise InputError(name, 0, 0, f"cannot read: {exc.strerror}") from None
-    if p.is_dir():
+        raise InputError(name, 0, 0, f"cannot read: {_why(exc)}") from None
+    if stat.S_ISDIR(st.st_mode):
         raise InputError(name, 0, 0, "is a directory, not a file")
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError(name, 0, 0, f"is {_kind(st.st_mode)}, not a regular file")
     if st.st_size > MAX_INPUT_BYTES:
         raise InputError(name, 0, 0, f"file is {st.st_size:,} bytes; the limit is {MAX_INPUT_BYTES:,}")
     try:
-        with open(p, "rb") as fh:
+        fd = os.open(name, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
+    except OSError as exc:
+        raise InputError(name, 0, 0, f"cannot read: {_why(exc)}") from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):  # replaced between the look and the opening
+            raise InputError(name, 0, 0, "is not a regular file")
+        with os.fdopen(fd, "rb", closefd=False) as fh:
             return fh.read(MAX_INPUT_BYTES + 1)
     except OSError as exc:
-        raise InputError(name, 0, 0, f"cannot read: {exc.strerror}") from None
+        raise InputError(name, 0, 0, f"cannot read: {_why(exc)}") from None
+    finally:
+        os.close(fd)
 
 
-def yaml_files(paths: list[Path] | tuple[Path, ...]) -> list[Path]:
-    """The files named, with each folder replaced by the YAML files in it (sorted)."""
+def yaml_files(paths: Iterable[Path]) -> list[Path]:
+    """The files named, with each folder replaced by the YAML files in it (sorted); a folder without one is an error."""
     files: list[Path] = []
     for p in paths:
-        files += sorted(p.glob("*.yaml")) if p.is_dir() else [p]
+        p = Path(p)
+        if p.is_dir():
+            found = sorted(p.glob(GLOB))
+            if not found:
+                raise InputError(str(p), 0, 0, f"no {GLOB} file in this folder")
+            files += found
+        else:
+            files.append(p)
     return files
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside `path`, then rename: never a half-written file."""
-    path = Path(path)
-    parent = path.parent if str(path.parent) else Path(".")
-    if not parent.is_dir():
-        raise InputError(str(path), 0, 0, f"folder {parent} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=parent)
+# ---------------------------------------------------------------- writing
+
+
+@dataclass
+class _Target:
+    """One output: where its bytes go and how."""
+    path: str                 # as the user gave it (for messages)
+    data: bytes
+    place: str                # the file the bytes end in: the path with its symbolic links resolved
+    stream: bool = False      # a character device or FIFO: written through, never replaced
+    mode: int | None = None   # the permissions of the file replaced (None: a new file)
+    tmp: str | None = None    # the staged content, beside `place`
+    backup: str | None = None  # a hard link to the file replaced, while the renames run
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _ident(st: os.stat_result) -> tuple[int, int]:
+    return st.st_dev, st.st_ino
+
+
+def _protected(inputs: Iterable[Path | str]) -> tuple[dict[tuple[int, int], str], dict[tuple[int, int], str]]:
+    """The (device, inode) of every input file, and of every input folder (whose *.yaml files are read)."""
+    files, folders = {}, {}
+    for p in inputs:
+        try:
+            st = os.stat(p)
+        except (OSError, ValueError):
+            continue
+        (folders if stat.S_ISDIR(st.st_mode) else files)[_ident(st)] = str(p)
+    return files, folders
+
+
+def _target(path: Path | str, data: bytes, files: dict, folders: dict, seen: dict) -> _Target:
+    """Look at one output path and decide where and how its bytes go, or refuse it (OutputError)."""
+    name = os.fspath(path)
+    if not name:
+        raise OutputError("''", "the path is empty")
+    if name.endswith(os.sep):
+        raise OutputError(name, "names a folder (it ends with /), not a file")
+    try:
+        st = os.stat(name)  # through every symbolic link, the kernel's way (/proc's links too)
+    except FileNotFoundError:
+        st = None
+    except NotADirectoryError:
+        raise OutputError(name, "a part of the path before the file name is not a folder") from None
+    except (OSError, ValueError) as exc:
+        raise OutputError(name, f"cannot write: {_why(exc)}") from None
+    if st is None:  # a new file (or a symbolic link to none yet: the file it names is made)
+        place = os.path.realpath(name)
+        parent = os.path.dirname(place)
+        try:
+            pst = os.stat(parent)
+        except OSError:
+            raise OutputError(name, f"folder {parent} does not exist") from None
+        if not stat.S_ISDIR(pst.st_mode):
+            raise OutputError(name, f"{parent} is not a folder")
+        if _ident(pst) in folders and Path(place).match(GLOB):
+            raise OutputError(name, f"is in {folders[_ident(pst)]}, whose {GLOB} files this command reads")
+        key: object = place
+        target = _Target(name, data, place)
+    else:
+        key = _ident(st)
+        if key in files:
+            same = "" if files[key] == name else f"the same file as {files[key]}, "
+            raise OutputError(name, f"is {same}an input of this command: refusing to write over it")
+        if stat.S_ISDIR(st.st_mode):
+            raise OutputError(name, "is a folder, not a file")
+        if stat.S_ISCHR(st.st_mode) or stat.S_ISFIFO(st.st_mode):
+            target = _Target(name, data, name, stream=True)
+        elif not stat.S_ISREG(st.st_mode):
+            raise OutputError(name, f"is {_kind(st.st_mode)}: ipcheck writes files, character devices and FIFOs")
+        elif not os.access(name, os.W_OK):
+            raise OutputError(name, "is read-only")
+        else:
+            target = _Target(name, data, os.path.realpath(name), mode=stat.S_IMODE(st.st_mode))
+    if key in seen:
+        raise OutputError(name, f"is also where another output of this command goes ({seen[key]})")
+    seen[key] = name
+    return target
+
+
+def _stage(t: _Target, mask: int) -> None:
+    """Write `t`'s bytes to a new temporary file beside the file they are for (a short name: a 255-byte name fits)."""
+    folder = os.path.dirname(t.place)
+    try:
+        fd, t.tmp = tempfile.mkstemp(prefix=".ipcheck-", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise OutputError(t.path, f"cannot make a file in {folder}: {_why(exc)}") from None
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            fh.write(t.data)
             fh.flush()
+            os.fchmod(fh.fileno(), t.mode if t.mode is not None else 0o666 & ~mask)  # mkstemp makes 0600
             os.fsync(fh.fileno())
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(tmp, 0o666 & ~mask)  # mkstemp makes 0600; a report gets the usual permissions
-        os.replace(tmp, path)
+    except OSError as exc:
+        raise OutputError(t.path, f"cannot write: {_why(exc)}") from None
+
+
+def _write_through(t: _Target) -> None:
+    """Write `t`'s bytes into the character device or FIFO at its path (never made, never replaced)."""
+    try:
+        # O_NONBLOCK: a FIFO no process reads from is an error, not a wait without end.
+        fd = os.open(t.path, os.O_WRONLY | os.O_NOCTTY | os.O_CLOEXEC | os.O_NONBLOCK)
+    except OSError as exc:
+        why = "no process is reading from it" if exc.errno == errno.ENXIO else _why(exc)
+        raise OutputError(t.path, f"cannot write: {why}") from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if not (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):  # replaced since it was looked at
+            raise OutputError(t.path, "changed while it was being written; nothing written")
+        os.set_blocking(fd, True)
+        view = memoryview(t.data)
+        while view:
+            view = view[os.write(fd, view):]
+    except OSError as exc:
+        raise OutputError(t.path, f"cannot write: {_why(exc)}") from None
+    finally:
+        os.close(fd)
+
+
+def _keep_old(t: _Target) -> None:
+    """A hard link to the file about to be replaced (a copy where links are not possible), to put it back."""
+    folder = os.path.dirname(t.place)
+    for _ in range(100):
+        name = os.path.join(folder, f".ipcheck-{os.urandom(6).hex()}.old")
+        try:
+            os.link(t.place, name)
+        except FileExistsError:
+            continue
+        except OSError:
+            try:
+                shutil.copy2(t.place, name)
+            except OSError as exc:
+                _unlink(name)
+                raise OutputError(t.path, f"cannot keep the previous file while writing: {_why(exc)}") from None
+        t.backup = name
+        return
+
+
+def _unlink(path: str | None) -> None:
+    if path:
+        try:
+            os.unlink(path)
+        except OSError:
+            pass
+
+
+def _sync_folders(done: list[_Target]) -> None:
+    """Make the renames durable (best effort: not every file system lets a folder be synced)."""
+    for folder in sorted({os.path.dirname(t.place) for t in done}):
+        try:
+            fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+        except OSError:
+            continue
+        try:
+            os.fsync(fd)
+        except OSError:
+            pass
+        finally:
+            os.close(fd)
+
+
+def write_outputs(outputs: Sequence[tuple[Path | str, bytes]], inputs: Iterable[Path | str] = ()) -> None:
+    """Write every output of a command, all of them or none (OutputError: one line naming the path).
+
+    Refused before anything is written: an empty path; a folder, block device or socket; a
+    read-only file; a path that is one of the command's `inputs` (the same file by device
+    and inode, through any symbolic or hard link); a new *.yaml file in an input folder;
+    two outputs at the same place. A symbolic link is written through (the link stays, the
+    file it names gets the content). A character device or FIFO is written through, never
+    replaced (/dev/null stays /dev/null; a FIFO no process reads is refused).
+
+    Regular files are first written in full to temporary files beside their targets; then
+    devices and FIFOs are written; only then are the temporary files renamed into place.
+    When anything fails, every temporary file is removed and every file already renamed
+    gets its previous content back: nothing new is left behind.
+    """
+    files, folders = _protected(inputs)
+    seen: dict = {}
+    targets = [_target(path, data, files, folders, seen) for path, data in outputs]
+    regular = [t for t in targets if not t.stream]
+    done: list[_Target] = []
+    try:
+        mask = _umask()
+        for t in regular:
+            _stage(t, mask)
+        for t in targets:
+            if t.stream:
+                _write_through(t)
+        for t in regular:
+            if t.mode is not None and len(regular) > 1:
+                _keep_old(t)
+            try:
+                os.replace(t.tmp, t.place)  # type: ignore[arg-type]
+            except OSError as exc:
+                raise OutputError(t.path, f"cannot write: {_why(exc)}") from None
+            t.tmp = None
+            done.append(t)
+        _sync_folders(done)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        for t in reversed(done):  # put back what was there before
+            try:
+                if t.backup:
+                    os.replace(t.backup, t.place)
+                    t.backup = None
+                else:
+                    os.unlink(t.place)
+            except OSError:
+                pass
         raise
+    finally:
+        for t in regular:
+            _unlink(t.tmp)
+            _unlink(t.backup)

@@ -12,6 +12,7 @@ from ..engine.errors import InputError
 from .files import read_input
 
 INDICATORS = "indicators.yaml"
+FIRST_YEAR, LAST_YEAR = 1949, 2100  # the years an evaluation (--year, --set ...@YEAR) may name
 
 
 class UsageProblem(Exception):
@@ -30,7 +31,12 @@ class Library:
     """The criteria folder: the indicator catalogue and every framework in it."""
     catalogue: object
     frameworks: dict
-    inputs: list[tuple[str, str]]
+    inputs: list[tuple[str, str]]   # (path, sha256) of every file read
+    folder: str = ""
+
+    def paths(self) -> list[str]:
+        """The folder and every file read from it: what a command's outputs must never overwrite."""
+        return [self.folder] + [p for p, _ in self.inputs]
 
 
 def load_library(criteria_dir: Path = CRITERIA_DIR) -> Library:
@@ -50,7 +56,7 @@ def load_library(criteria_dir: Path = CRITERIA_DIR) -> Library:
             raise InputError(str(p), 0, 0, f"framework id {fw.id!r} is also used by {frameworks[fw.id].name}")
         frameworks[fw.id] = fw
         inputs.append((str(p), fw.sha256))
-    return Library(cat, frameworks, inputs)
+    return Library(cat, frameworks, inputs, str(criteria_dir))
 
 
 def choose_frameworks(lib: Library, city_id: str, wanted: tuple[str, ...] | list[str]) -> list:
@@ -82,7 +88,10 @@ def parse_assumptions(items: tuple[str, ...] | list[str]) -> list[tuple[str, str
         m = re.fullmatch(r"\s*([A-Za-z][A-Za-z0-9_]*)\s*=\s*(.+?)\s*@\s*(\d{4})\s*", item)
         if not m:
             raise UsageProblem(f"{item!r}: write INDICATOR=VALUE@YEAR, e.g. pct_applications=700件@2022", "--set")
-        out.append((m[1], m[2], int(m[3])))
+        year = int(m[3])
+        if not FIRST_YEAR <= year <= LAST_YEAR:
+            raise UsageProblem(f"{item!r}: the year must be between {FIRST_YEAR} and {LAST_YEAR}", "--set")
+        out.append((m[1], m[2], year))
     return out
 
 
@@ -124,6 +133,10 @@ class Evaluated:
     results: list
     inputs: list[tuple[str, str]]
     notices: list[str] = field(default_factory=list)
+
+    def paths(self) -> list[str]:
+        """Every file and folder read: what the command's outputs must never overwrite."""
+        return [self.lib.folder] + [p for p, _ in self.inputs]
 
 
 def evaluate_selection(sel: Selection) -> Evaluated:

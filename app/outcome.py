@@ -15,6 +15,7 @@ class Outcome:
     notices: list[str] = field(default_factory=list)               # lines for stderr
     exit_code: int = 0
     failure: str | None = None                                     # the stderr line that goes with exit code 1
+    inputs: list[str] = field(default_factory=list)                # every file and folder read: never written
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,9 @@
 PyYAML (libyaml when present) does the parsing. On top of it this module refuses what a
 fact or criteria file never needs and what makes YAML dangerous: aliases (the "billion
 laughs"), merge keys, duplicate keys, deep nesting, NaN and infinity, numbers in exponent
-notation, and any text that is not UTF-8. Numbers come back exact: ints as `int`, others
-as `Decimal` built from the written digits, never through a float.
+notation, with a '+' sign or of more than MAX_DIGITS digits, control characters, and any
+text that is not UTF-8. Numbers come back exact: ints as `int`, others as `Decimal` built
+from the written digits, never through a float.
 """
 
 from __future__ import annotations
@@ -21,6 +22,9 @@ from .errors import InputError
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 32
 MAX_NODES = 200_000
+# Far beyond any figure, weight or year; well within Python's limit on converting digits to an
+# int (4,300), which would otherwise end a command with a ValueError.
+MAX_DIGITS = 100
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _INT = "tag:yaml.org,2002:int"
@@ -33,6 +37,8 @@ _MERGE = "tag:yaml.org,2002:merge"
 _SEQ = "tag:yaml.org,2002:seq"
 _MAP = "tag:yaml.org,2002:map"
 _PLAIN_DECIMAL = re.compile(r"^[-+]?(\d[\d_]*)?(\.\d[\d_]*)?$")
+# What YAML does not allow in a stream (its printable set is tab, LF, CR, #x20-#x7E, NEL, #xA0 and up)
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 
 
 
@@ -84,11 +90,17 @@ def _decode(name: str, raw: bytes) -> str:
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
-        return raw.decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         raise InputError(name, line, col, f"not UTF-8 text (byte 0x{raw[exc.start]:02x})") from None
+    bad = _UNPRINTABLE.search(text)
+    if bad:  # (libyaml says so too, but with no line and column)
+        line = text.count("\n", 0, bad.start()) + 1
+        col = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        raise InputError(name, line, col, f"control character U+{ord(bad.group()):04X} is not allowed in YAML")
+    return text
 
 
 def _mark(node_or_event: Any) -> tuple[int, int]:
@@ -184,6 +196,11 @@ def _typed(name: str, tag: str, raw: str, node: Any) -> Any:
             kind = "not a number" if "nan" in raw.lower() else (
                 "infinite" if "inf" in raw.lower() else "not written in plain decimal digits")
             raise _fail(name, node, f"number {raw!r} is {kind}; write it as plain digits, e.g. 0.00001")
+        if text[0] == "+":
+            raise _fail(name, node, f"number {raw!r} is written with a sign; write the digits alone")
+        if len(text) > MAX_DIGITS and sum(ch.isdigit() for ch in text) > MAX_DIGITS:
+            raise _fail(name, node, f"number of {sum(ch.isdigit() for ch in text):,} digits; "
+                                    f"ipcheck reads numbers of at most {MAX_DIGITS}")
         if tag == _INT:
             n = int(text)
             return Decimal(text) if n == 0 and text.startswith("-") else n  # keep -0 visible to the checks

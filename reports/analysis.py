@@ -204,49 +204,51 @@ _RICH = {"heat-0": "red", "heat-1": "red", "heat-2": "red", "heat-3": "yellow", 
 
 
 def to_terminal(doc: Doc, color: bool = False, width: int | None = None) -> str:
+    """The document for the terminal; every piece of text made safe by `terminal.text`."""
     from rich import box
     from rich.console import Console
     from rich.table import Table as RichTable
-    from rich.text import Text
+
+    from .terminal import text
 
     buf = io.StringIO()
     width = width or int(os.environ.get("COLUMNS", "0") or 0) or 160
     con = Console(file=buf, width=width, force_terminal=color, color_system="standard" if color else None,
                   highlight=False, emoji=False)
-    con.print(Text(doc.title, style="bold"))
+    con.print(text(doc.title, style="bold"))
     for m in doc.meta:
-        con.print(Text(m))
+        con.print(text(m))
     for s in doc.sections:
         con.print()
-        con.print(Text(s.heading, style="bold"))
+        con.print(text(s.heading, style="bold"))
         for line in s.lines:
-            con.print(Text(line))
+            con.print(text(line))
         for t in s.tables:
             rt = RichTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
             for h in t.head:
-                rt.add_column(h, overflow="fold")
+                rt.add_column(text(h), overflow="fold")
             for i, row in enumerate(t.rows):
                 cls = t.classes[i] if t.classes else [""] * len(row)
-                rt.add_row(*[Text(c, style=_RICH.get(k, "")) for c, k in zip(row, cls)])
+                rt.add_row(*[text(c, style=_RICH.get(k, "")) for c, k in zip(row, cls)])
             con.print(rt)
     for m in doc.method:
         con.print()
-        con.print(Text(m))
+        con.print(text(m))
     return buf.getvalue()
 
 
 def to_markdown(doc: Doc) -> str:
-    def cell(x: str) -> str:
-        return x.replace("|", "\\|").replace("\n", " ")
+    """The document as Markdown; every piece of text escaped by `markdown.text`."""
+    from .markdown import text
 
-    out = [f"# {doc.title}", ""] + [f"- {m}" for m in doc.meta] + [""]
+    out = [f"# {text(doc.title)}", ""] + [f"- {text(m)}" for m in doc.meta] + [""]
     for s in doc.sections:
-        out += [f"## {s.heading}", ""] + [f"{line}  " for line in s.lines] + [""]
+        out += [f"## {text(s.heading)}", ""] + [f"{text(line)}  " for line in s.lines] + [""]
         for t in s.tables:
-            out.append("| " + " | ".join(cell(h) for h in t.head) + " |")
+            out.append("| " + " | ".join(text(h) for h in t.head) + " |")
             out.append("|" + "---|" * len(t.head))
-            out += ["| " + " | ".join(cell(c) for c in row) + " |" for row in t.rows]
+            out += ["| " + " | ".join(text(c) for c in row) + " |" for row in t.rows]
             out.append("")
-    out += [m + "\n" for m in doc.method]
+    out += [text(m) + "\n" for m in doc.method]
     return "\n".join(out)
 

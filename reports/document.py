@@ -15,8 +15,10 @@ import math
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
+import warnings
 from contextlib import contextmanager, redirect_stdout
 from pathlib import Path
 
@@ -104,16 +106,26 @@ def _ldconfig_lookup():
         ctypes.util.find_library = original
 
 
+@contextmanager
+def _quiet_weasyprint():
+    """weasyprint's warnings (e.g. "No fonts configured in FontConfig") stay off stderr: ipcheck checks
+    the fonts itself and says in its own one line what is missing."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        yield
+
+
 def _import_weasyprint():
     """weasyprint, imported with the quick library look-up; the standard one if that could not load it."""
     if "weasyprint" not in sys.modules:
         try:  # (weasyprint prints its installation help on a failed load: kept off stdout here)
-            with redirect_stdout(io.StringIO()), _ldconfig_lookup():
+            with redirect_stdout(io.StringIO()), _ldconfig_lookup(), _quiet_weasyprint():
                 importlib.import_module("weasyprint")
         except OSError:  # a library the ldconfig cache does not list: let ctypes search as usual
             for name in [m for m in sys.modules if m == "weasyprint" or m.startswith("weasyprint.")]:
                 del sys.modules[name]
-    return importlib.import_module("weasyprint")
+    with _quiet_weasyprint():
+        return importlib.import_module("weasyprint")
 
 
 def _fetcher():
@@ -155,14 +167,24 @@ def render_pdf(html: str) -> bytes:
 
     HTML = _import_weasyprint().HTML
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    with _fewer_collections():
+    with _fewer_collections(), _quiet_weasyprint():
         return HTML(string=html, base_url=str(TEMPLATES), url_fetcher=_fetcher()).write_pdf()
+
+
+def _quiet_child() -> None:
+    """In a forked worker: the parent alone answers Ctrl-C and SIGTERM, and ends its workers itself.
+
+    A worker keeping the parent's handlers would print a KeyboardInterrupt or BrokenPipeError
+    traceback when the parent stops; SIGTERM (how the parent ends a pool) ends it at once."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _warm() -> None:
     # What the renderer inherited from the parent stays out of the collector's scans (which
     # would also copy those pages of the forked process); then weasyprint is imported ahead,
     # while the parent evaluates.
+    _quiet_child()
     gc.freeze()
     _import_weasyprint()
 

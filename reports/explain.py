@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..engine.errors import printable
 from ..engine.result import CriterionResult, FrameworkResult, Measurement
 from .words import display, text
 
@@ -34,6 +35,7 @@ def _measurement_lines(ms: Measurement, lang: str, indent: str = "  ") -> list[s
 
 
 def render(res: FrameworkResult, r: CriterionResult, lang: str) -> str:
+    """One criterion's result in plain words, one fact per line."""
     title = r.title_zh if lang == "zh" else r.title_en
     lines = [
         f"{r.id}  {title}",
@@ -75,4 +77,4 @@ def render(res: FrameworkResult, r: CriterionResult, lang: str) -> str:
     if r.waiver:
         state = "active" if r.waiver.active else "expired"
         lines.append(f"waiver ({state}, expires {r.waiver.expires}): {r.waiver.justification}")
-    return "\n".join(lines) + "\n"
+    return "".join(printable(line) + "\n" for line in lines)  # no control character from a file reaches the terminal

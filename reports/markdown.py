@@ -1,32 +1,49 @@
-"""The Markdown report: the same blocks as the terminal table, plus lead units and clauses."""
+"""The Markdown report: the same blocks as the terminal table, plus lead units and clauses.
+
+Every piece of text goes through `text` (one place for this format): text from a fact or
+criteria file is never markup here — no HTML (`<img>`, `<script>`), no link or image, no
+code span, no table cell break, no new line, no terminal control sequence.
+"""
 
 from __future__ import annotations
 
+from ..engine.errors import printable
 from ..engine.result import FrameworkResult
 
 from .labels import HEAD, ROW_HEAD, STATUS, criterion_row, followup_lines, header_lines
 
+# HTML-significant characters as entities; Markdown's link, image, code and cell marks escaped
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\\": "\\\\", "`": "\\`", "[": "\\[",
+                          "]": "\\]", "|": "\\|", "\r": " ", "\n": " "})
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+
+def text(s: str) -> str:
+    """`s` as Markdown text that shows exactly `s`, on one line, with no control character."""
+    return printable(s.translate(_ESCAPES))
+
+
+def lines(block: str) -> str:
+    """Each line of a block of plain text as Markdown text (the lines stay lines)."""
+    return "".join(text(line) + "\n" for line in block.splitlines())
 
 
 def render(results: list[FrameworkResult], lang: str) -> str:
+    """The evaluation as Markdown: per framework a heading, the header lines, the criteria table, what follows."""
     out: list[str] = []
     for res in results:
-        lines = header_lines(res, lang)
-        out.append(f"## {lines[0][1]}\n")
-        out += [f"- **{label}:** {_cell(text)}" for label, text in lines[1:]]
+        head = header_lines(res, lang)
+        out.append(f"## {text(head[0][1])}\n")
+        out += [f"- **{text(label)}:** {text(value)}" for label, value in head[1:]]
         out.append("")
         heads = [HEAD[k][lang] for k in ROW_HEAD] + [HEAD["lead"][lang], HEAD["clause"][lang]]
-        out.append("| " + " | ".join(heads) + " |")
+        out.append("| " + " | ".join(text(h) for h in heads) + " |")
         out.append("|" + "---|" * len(heads))
         for r in res.results:
             cells = criterion_row(r, lang) + [r.lead_unit, r.clause]
-            out.append("| " + " | ".join(_cell(c) for c in cells) + " |")
+            out.append("| " + " | ".join(text(c) for c in cells) + " |")
         out.append("")
-        out.append(", ".join(f"{STATUS[s][lang]}: {n}" for s, n in res.counts.items() if n))
+        out.append(text(", ".join(f"{STATUS[s][lang]}: {n}" for s, n in res.counts.items() if n)))
         out.append("")
-        out += [f"{line}  " for line in followup_lines(res, lang)]
+        out += [f"{text(line)}  " for line in followup_lines(res, lang)]
         out.append("")
     return "\n".join(out)

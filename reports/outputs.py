@@ -33,12 +33,13 @@ class AnalysisView:
 
 def _evaluation_table(v: EvaluationView, lang: str, color: bool) -> str:
     from . import labels, terminal
-    return terminal.render(v.results, lang, color=color) + labels.sensitivity_lines(v.results, v.sensitivity, lang)
+    sensitivity = labels.sensitivity_lines(v.results, v.sensitivity, lang)
+    return terminal.render(v.results, lang, color=color) + terminal.lines(sensitivity)
 
 
 def _evaluation_markdown(v: EvaluationView, lang: str, color: bool) -> str:
     from . import labels, markdown
-    return markdown.render(v.results, lang) + labels.sensitivity_lines(v.results, v.sensitivity, lang)
+    return markdown.render(v.results, lang) + markdown.lines(labels.sensitivity_lines(v.results, v.sensitivity, lang))
 
 
 def _evaluation_json(v: EvaluationView, lang: str, color: bool) -> str:

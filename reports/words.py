@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..engine.fields import Names
-from ..engine.result import Cmp, Listed, Q, Reason, Say, Score, Share
+from ..engine.result import Cmp, Listed, Q, Reason, Score, Share
 from ..engine.units import CTX, PERCENT
 
 OP_SYMBOL = {">=": "≥", ">": ">", "<=": "≤", "<": "<"}

@@ -237,7 +237,7 @@ def test_validate_runs_the_examples(tmp_path):
     f, problem = broken_example(tmp_path)
     r = invoke("validate", str(f))
     assert r.exit_code == 2 and r.stdout == ""
-    assert r.stderr.splitlines() == [problem]
+    assert r.stderr.splitlines() == ["ipcheck: " + problem]  # one error line, as every command gives
 
 
 @pytest.mark.parametrize("path", CITY_FILES, ids=lambda p: p.stem)
@@ -297,7 +297,7 @@ def test_validate_reports_every_problem_of_a_file(tmp_path):
     r = invoke("validate", str(bad))
     lines = r.stderr.strip().splitlines()
     assert r.exit_code == 2 and len(lines) == 4, r.stderr
-    assert [line.split(":")[1] for line in lines] == ["5", "6", "8", "10"]
+    assert [line.split(":")[2] for line in lines] == ["5", "6", "8", "10"]  # "ipcheck: FILE:LINE:COL: ..."
     assert "mayor (市长)" in lines[2] and "did you mean 'valid_patents'" in lines[3]
     r = invoke("evaluate", str(bad))
     assert r.exit_code == 2 and len(r.stderr.strip().splitlines()) == 1 and "[and 3 more problems]" in r.stderr

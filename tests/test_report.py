@@ -153,8 +153,8 @@ def test_pdf_write_is_atomic(tmp_path, monkeypatch):
         raise OSError("rename failed")
     monkeypatch.undo()
     monkeypatch.setattr(files.os, "replace", failing_replace)
-    with pytest.raises(OSError):
-        invoke("evaluate", NINGBO, "--framework", "ningbo-2020", "--pdf", str(target))
+    r = invoke("evaluate", NINGBO, "--framework", "ningbo-2020", "--pdf", str(target))
+    assert r.exit_code == 2 and r.stderr == f"ipcheck: {target}: cannot write: rename failed\n"
     assert target.read_bytes() == b"old report"
     assert [p.name for p in tmp_path.iterdir()] == ["r.pdf"]  # the temporary file is gone too
 
