@@ -368,3 +368,40 @@ def test_the_score_range_holds_the_score_on_the_known_part(catalogue, deciders, 
         assert res.score_low <= res.score <= res.score_high
     if res.lacking == 0:
         assert res.score_low == res.score_high == (res.score if res.score is not None else res.score_low)
+
+
+# ---------------------------------------------------------------- arithmetic extremes (issue 12)
+
+_EXTREME = st.sampled_from(["0", "1", "0." + "0" * 29 + "1", "0.000001", "999999999999", "1000000000000", "5"])
+
+
+@given(st.sampled_from(["growth", "ratio", "per_capita", "flow", "threshold"]), _EXTREME, _EXTREME, _EXTREME)
+def test_arithmetic_extremes_give_a_status_never_a_crash(catalogue, deciders, kind, a, b, c):
+    """Values each within the documented limits, whose arithmetic overflows, end as status error with
+    a reason (or a proper status), in both deciders: never an exception."""
+    checks = {
+        "growth": ({"kind": "growth", "indicator": "patent_enforcement_cases", "min_growth": "50%"},
+                   {"patent_enforcement_cases": {EVAL_YEAR - 1: f"{a}件", EVAL_YEAR: f"{b}件"}}),
+        "ratio": ({"kind": "ratio", "numerator": "patent_enforcement_cases_closed",
+                   "denominator": "patent_enforcement_cases", "target": "95%"},
+                  {"patent_enforcement_cases_closed": {EVAL_YEAR: f"{a}件"}, "patent_enforcement_cases": {EVAL_YEAR: f"{b}件"}}),
+        "per_capita": ({"kind": "per_capita", "indicator": "valid_invention_patents", "target": "12件/万人"},
+                       {"valid_invention_patents": {EVAL_YEAR: f"{a}件"}, "population": {EVAL_YEAR: f"{b}人"}}),
+        "flow": ({"kind": "flow", "indicator": "valid_patents", "target": f"{c}件"},
+                 {"valid_patents": {EVAL_YEAR - 1: f"{a}件", EVAL_YEAR: f"{b}件"}}),
+        "threshold": ({"kind": "threshold", "indicator": "valid_patents", "target": f"{c}件", "baseline": f"{a}件"},
+                      {"valid_patents": {EVAL_YEAR: f"{b}件"}}),
+    }
+    chk, facts = checks[kind]
+    try:
+        fw, city = single_case(chk, facts)
+        lf, lc = load_case(fw, city, catalogue)
+    except Exception as exc:  # a refusal of the file itself (e.g. a baseline above the target) is fine
+        from ipcheck.engine.errors import InputError
+        assert isinstance(exc, InputError), exc
+        return
+    for name in ("python", "durable"):
+        r = evaluate(lf, lc, catalogue, deciders[name], year=EVAL_YEAR).results[0]
+        assert r.status in ("pass", "partial", "fail", "unknown", "error")
+        if r.status == "error":
+            assert text(r.reason, "en") and text(r.reason, "zh")
