@@ -30,6 +30,7 @@ class Finite(click.FloatRange):
     """A number in a range; NaN, which every comparison lets through, is refused."""
 
     def convert(self, value, param, ctx):
+        """The number, or a usage error for NaN."""
         rv = super().convert(value, param, ctx)
         return self.fail(f"{value!r} is not a number", param, ctx) if math.isnan(rv) else rv
 
@@ -57,7 +58,8 @@ year_option = click.option("--year", type=Year,
                            help="Evaluation year. Default: each framework's target year; for the reference "
                                 "framework, the latest year in the city's facts.")
 criteria_option = click.option("--criteria", "criteria_dir", type=FilePath, default=CRITERIA_DIR,
-                               show_default="the criteria shipped with ipcheck", help="Folder of indicators and frameworks.")
+                               show_default="the criteria shipped with ipcheck",
+                               help="Folder of indicators and frameworks.")
 lang_option = click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
 format_option = click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table",
                              show_default=True)
@@ -66,10 +68,12 @@ pdf_option = click.option("--pdf", "pdf_path", type=OutPath, help="Also write it
 engine_option = click.option("--engine", "engine_name", type=click.Choice(["durable", "python"]), default="durable",
                              show_default=True, help="Decide with durable-rules or the pure-Python reference decider.")
 set_option = click.option("--set", "assumptions", multiple=True, metavar="INDICATOR=VALUE@YEAR",
-                          help="What-if: evaluate with this fact changed (repeatable); the outputs mark it as an assumption.")
+                          help="What-if: evaluate with this fact changed (repeatable); the outputs mark it as an "
+                               "assumption.")
 selection_options = _options(
     click.option("--framework", "frameworks", multiple=True, metavar="ID",
-                 help="Framework to evaluate against (repeatable). Default: the city's own plan and the reference framework."),
+                 help="Framework to evaluate against (repeatable). Default: the city's own plan and the reference "
+                      "framework."),
     year_option, engine_option,
     click.option("--waivers", "waivers_path", type=FilePath, help="A waiver file."),
     click.option("--as-of", callback=_as_of, metavar="DATE|today",
@@ -104,6 +108,7 @@ class Command(click.Command):
     """A command: bad input becomes one line on stderr and exit code 2; a misused option, a usage error."""
 
     def invoke(self, ctx):
+        """Run the command; bad input is one line and exit code 2."""
         try:
             return super().invoke(ctx)
         except InputError as exc:
@@ -120,9 +125,11 @@ class Main(click.Group):
     command_class = Command
 
     def make_context(self, *args, **kwargs):
+        """Parse the command line; a usage error is one line."""
         with _one_line():
             return super().make_context(*args, **kwargs)
 
     def invoke(self, ctx):
+        """Run the chosen command; a usage error is one line."""
         with _one_line():
             return super().invoke(ctx)

@@ -22,8 +22,19 @@ from typing import Any
 
 from ..engine.errors import InputError
 from ..engine.units import UnitError, half_width, read_figure
-from .forms import (BOUND_WORDS, COLUMN, COLUMNS, FORMAT, HEADER_ROWS, INSTRUCTIONS, MANIFEST, MANIFEST_HEAD,
-                    YES_NO, Need, unit_text)
+from .forms import (
+    BOUND_WORDS,
+    COLUMN,
+    COLUMNS,
+    FORMAT,
+    HEADER_ROWS,
+    INSTRUCTIONS,
+    MANIFEST,
+    MANIFEST_HEAD,
+    YES_NO,
+    Need,
+    unit_text,
+)
 
 MAX_FORM_BYTES = 10 * 1024 * 1024        # a filled form is a few hundred KB at most
 MAX_UNPACKED_BYTES = 50 * 1024 * 1024    # what its zip entries may unpack to, all together

@@ -29,6 +29,7 @@ HEADER_ROWS = 2
 
 @dataclass(frozen=True)
 class Column:
+    """One column of a form: its Chinese title, its machine id, its width."""
     id: str        # row 2: the machine id other tools fill by
     title: str     # row 1: the Chinese title people read
     width: int
@@ -99,7 +100,8 @@ def sheet_name(lead_unit: str) -> str:
     text = re.sub(r"[（(〈<][^）)〉>]*[）)〉>]", "", lead_unit).strip()
     first = re.split(r"[、，,；;]", text)[0].strip()
     name = first if len(first) >= 2 else text
-    if name.startswith("市") and len(name) > 2 and not name.startswith(("市委", "市政府", "市人民政府", "市、", "市中级")):
+    city_wide = ("市委", "市政府", "市人民政府", "市、", "市中级")
+    if name.startswith("市") and len(name) > 2 and not name.startswith(city_wide):
         name = name[1:]
     name = re.sub(r"[\[\]:*?/\\]", "_", name).strip("'") or "其他"
     return name[:31]
@@ -303,7 +305,8 @@ def workbook_bytes(forms: Forms, city, cat, today: dt.date) -> bytes:
             for r in (1, 2):
                 ws.cell(row=r, column=i).fill = yellow if c.input else grey
         number = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
-                                showErrorMessage=True, errorTitle="填报数值", error="请填写数字（按“单位”列的单位）；没有数据则留空。")
+                                showErrorMessage=True, errorTitle="填报数值",
+                                error="请填写数字（按“单位”列的单位）；没有数据则留空。")
         yes_no = DataValidation(type="list", formula1='"是,否"', allow_blank=True, showErrorMessage=True,
                                 errorTitle="是/否", error="请从下拉列表选择“是”或“否”。")
         bound = DataValidation(type="list", formula1='"确切值,不少于,不多于"', allow_blank=True, showErrorMessage=True,
@@ -327,7 +330,8 @@ def workbook_bytes(forms: Forms, city, cat, today: dt.date) -> bytes:
                 formula = '"' + ",".join(v.zh for v in values.values()) + '"'
                 if formula not in lists:
                     lists[formula] = DataValidation(type="list", formula1=formula, allow_blank=True,
-                                                    showErrorMessage=True, errorTitle="选项", error="请从下拉列表选择。")
+                                                    showErrorMessage=True, errorTitle="选项",
+                                                    error="请从下拉列表选择。")
                     ws.add_data_validation(lists[formula])
                 lists[formula].add(f"{col['value']}{r}")
             else:

@@ -142,8 +142,8 @@ class Evaluated:
 def evaluate_selection(sel: Selection) -> Evaluated:
     """Load the library, the city (with what-if assumptions) and waivers; evaluate the chosen frameworks."""
     from ..engine.decide import make_decider
-    from ..engine.evaluate import evaluate_frameworks
     from ..engine.errors import did_you_mean
+    from ..engine.evaluate import evaluate_frameworks
     from ..engine.load import load_waivers, sha256, with_assumptions
 
     lib = load_library(sel.criteria_dir)

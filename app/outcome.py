@@ -28,4 +28,5 @@ class Perturbation:
 
     @property
     def args(self) -> tuple:
+        """The draws, seed and ranges in the order `engine.sensitivity.sensitivity` takes them."""
         return (self.draws, self.seed, self.weight_range, self.goalpost_range)

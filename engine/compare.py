@@ -66,6 +66,7 @@ def rank(results: list) -> list[tuple[int | None, Summary]]:
 
 @dataclass(frozen=True)
 class StatusChange:
+    """A criterion's status in one year and the next."""
     criterion: str
     before: str
     after: str
@@ -79,6 +80,7 @@ def status_changes(before: FrameworkResult, after: FrameworkResult) -> list[Stat
 
 @dataclass(frozen=True)
 class CriterionDiff:
+    """A criterion added, removed or changed between two frameworks (and which fields changed)."""
     criterion: str
     change: str                     # added | removed | changed
     fields: tuple[str, ...] = ()    # what changed

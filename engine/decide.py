@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Protocol
 
-
 GE, GT, LE, LT = 1, 2, -1, -2
 OPS = {">=": GE, ">": GT, "<=": LE, "<": LT}
 INT64_MAX = 2**63 - 1
@@ -54,6 +53,7 @@ def to_fixed(d: Decimal) -> int:
 
 
 def leaf(key: str, value: Decimal, target: Decimal, baseline: Decimal | None, op: str) -> Leaf:
+    """A measured value, target and baseline as a fixed-point leaf for the deciders."""
     if baseline is None:
         base = 0 if OPS[op] > 0 else NO_UPPER_GOALPOST
     else:
@@ -62,6 +62,7 @@ def leaf(key: str, value: Decimal, target: Decimal, baseline: Decimal | None, op
 
 
 class Decider(Protocol):
+    """Anything that decides pass, partial or fail for a batch of leaves."""
     name: str
 
     def decide(self, leaves: list[Leaf]) -> dict[str, str]:
@@ -74,6 +75,7 @@ class PythonDecider:
     name = "python"
 
     def decide(self, leaves: list[Leaf]) -> dict[str, str]:
+        """Map each leaf's key to pass, partial or fail, by plain comparison."""
         out: dict[str, str] = {}
         for x in leaves:
             v, t, b = x.value, x.target, x.base
@@ -203,4 +205,5 @@ def make_decider(name: str) -> tuple[Decider, str | None]:
     try:
         return DurableDecider(), None
     except ImportError as exc:
-        return PythonDecider(), f"ipcheck: durable-rules cannot be imported ({exc}); deciding with the Python reference decider"
+        return PythonDecider(), (f"ipcheck: durable-rules cannot be imported ({exc}); deciding with the Python "
+                                 "reference decider")

@@ -9,19 +9,29 @@ from typing import Iterable
 
 from . import formulas as f
 from . import models as m
-from .decide import Decider, DeciderError, Leaf, leaf
-from .errors import InputError
 from .catalogue import Catalogue
 from .checks import describe
 from .checks.base import UNBOUNDED
+from .decide import Decider, DeciderError, Leaf, leaf
+from .errors import InputError
 from .facts import Facts
 from .load import LoadedCity, LoadedFramework
 from .measure import measure, trend
-from .result import (MUST_EXIST, NO_REASON, Cmp, CriterionResult, FrameworkResult, Listed, Measurement, Q, Reason,
-                     WaiverNote, say)
+from .result import (
+    MUST_EXIST,
+    NO_REASON,
+    Cmp,
+    CriterionResult,
+    FrameworkResult,
+    Listed,
+    Measurement,
+    Q,
+    Reason,
+    WaiverNote,
+    say,
+)
 from .score import category_scores, coverage, evidence_counts, fix_first, leaf_status, overall, score_range, verdict
 from .units import CTX
-
 
 # The largest magnitude a measured value, target or baseline may have to be decided: growth from
 # a zero base stands at UNBOUNDED, and a perturbed target (sensitivity, at most doubled) must

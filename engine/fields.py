@@ -50,6 +50,7 @@ class Model(BaseModel):
 
 
 class Names(Model):
+    """A name in Chinese and English."""
     zh: Text
     en: Text
 

@@ -25,6 +25,7 @@ def on_grid(d: Decimal) -> Decimal:
 
 
 def clamp01(d: Decimal) -> Decimal:
+    """d held to [0, 1]."""
     return max(ZERO, min(ONE, d))
 
 
@@ -71,7 +72,8 @@ def path_value(base: Decimal, target: Decimal, base_year: int, target_year: int,
     share = CTX.divide(Decimal(year - base_year), Decimal(target_year - base_year))
     if base <= 0:
         return base + CTX.multiply(target - base, share)
-    return CTX.multiply(base, ROOTS.power(CTX.divide(target, base), ROOTS.divide(Decimal(year - base_year), Decimal(target_year - base_year))))
+    share = ROOTS.divide(Decimal(year - base_year), Decimal(target_year - base_year))
+    return CTX.multiply(base, ROOTS.power(CTX.divide(target, base), share))
 
 
 def years_to_reach(value: Decimal, target: Decimal, growth_pct_a_year: Decimal) -> Decimal | None:

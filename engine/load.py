@@ -23,6 +23,7 @@ from .yamldoc import Document, parse
 
 @dataclass(frozen=True)
 class LoadedFramework:
+    """A framework file, validated, with its targets in indicator units, its name and hash."""
     model: m.Framework
     name: str
     sha256: str
@@ -30,21 +31,25 @@ class LoadedFramework:
 
     @property
     def id(self) -> str:
+        """The framework's id."""
         return self.model.framework.id
 
 
 @dataclass(frozen=True)
 class LoadedCity:
+    """A city fact file, validated, with every value in its indicator's unit, its name and hash."""
     model: m.City
     name: str
     sha256: str
 
     @property
     def id(self) -> str:
+        """The city's id."""
         return self.model.city.id
 
 
 def sha256(raw: bytes) -> str:
+    """The SHA-256 of a file's bytes, in hex."""
     return hashlib.sha256(raw).hexdigest()
 
 
@@ -168,7 +173,8 @@ def load_framework(name: str, raw: bytes, cat: Catalogue) -> LoadedFramework:
     header = [
         (not (0 <= h.thresholds.nearly_ready <= h.thresholds.ready <= 100), ("framework", "thresholds"),
          "thresholds must satisfy 0 ≤ nearly_ready ≤ ready ≤ 100"),
-        (not (0 <= h.coverage_floor <= 1), ("framework", "coverage_floor"), "coverage_floor is a share between 0 and 1"),
+        (not (0 <= h.coverage_floor <= 1), ("framework", "coverage_floor"),
+         "coverage_floor is a share between 0 and 1"),
         (h.kind == "plan" and not h.city, ("framework", "kind"),
          "a plan framework names the city it belongs to (city: ...)"),
         (h.kind == "plan" and h.target_year is None, ("framework", "kind"),
@@ -275,7 +281,8 @@ def load_city(name: str, raw: bytes, cat: Catalogue) -> LoadedCity:
     def one(ind_id: str, year: int, fact: m.Fact) -> None:
         path = ("facts", ind_id, year)
         if fact.source not in city.sources:
-            raise doc.error(path + ("source",), f"unknown source {fact.source!r}{did_you_mean(fact.source, list(city.sources))}")
+            hint = did_you_mean(fact.source, list(city.sources))
+            raise doc.error(path + ("source",), f"unknown source {fact.source!r}{hint}")
         value, bound = _fact_value(doc, cat, ind_id, fact, path)
         for attr, got in fact.attributes.items():
             problem = attribute_problem(cat.indicators[ind_id], attr, got)
@@ -311,7 +318,8 @@ def load_waivers(name: str, raw: bytes, known: set[str] | None = None) -> list[m
     for i, w in enumerate(wf.waivers):
         if known is not None and w.criterion not in known:
             problems.add(doc.error(("waivers", i, "criterion"),
-                                   f"no criterion {w.criterion!r} in any framework{did_you_mean(w.criterion, sorted(known))}"))
+                                   f"no criterion {w.criterion!r} in any framework"
+                                   f"{did_you_mean(w.criterion, sorted(known))}"))
     problems.check()
     return list(wf.waivers)
 

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-from math import comb
 from dataclasses import dataclass
 from decimal import Decimal
+from math import comb
 
 from . import formulas as f
 from .result import Cmp, CriterionResult, FrameworkResult, Listed, Q, Reason, say

@@ -173,6 +173,7 @@ class Measurement:
 
     @property
     def higher_is_better(self) -> bool:
+        """True when a larger value is better (op >= or >)."""
         return self.op in (">=", ">")
 
     @property
@@ -183,6 +184,7 @@ class Measurement:
 
 @dataclass(frozen=True)
 class CriterionResult:
+    """One criterion's result: status, score, measurement, gap, reason and where its figures come from."""
     id: str
     title_zh: str
     title_en: str
@@ -206,6 +208,7 @@ class CriterionResult:
 
 @dataclass(frozen=True)
 class WaiverNote:
+    """A waiver that matched a criterion, and whether it was still in force on the date judged."""
     criterion: str
     justification: str
     expires: dt.date
@@ -214,6 +217,7 @@ class WaiverNote:
 
 @dataclass(frozen=True)
 class CategoryScore:
+    """A category's score (0–100) and coverage, with its weight."""
     category: str
     score: Decimal | None    # 0–100
     coverage: Decimal | None  # 0–1
@@ -222,6 +226,7 @@ class CategoryScore:
 
 @dataclass(frozen=True)
 class FrameworkResult:
+    """A city's evaluation against one framework: every criterion, the categories, score, range, verdict."""
     framework_id: str
     framework_version: int
     framework_title_zh: str
@@ -257,4 +262,5 @@ class FrameworkResult:
 
     @property
     def assessable(self) -> bool:
+        """False when too little of the weight has evidence for a verdict."""
         return self.verdict != "not_assessable"

@@ -22,7 +22,18 @@ from decimal import Decimal
 from typing import Iterable
 
 from . import formulas as f
-from .result import CategoryScore, CriterionResult, FixFirst, FrameworkResult, Listed, Measurement, Reason, Score, Share, say
+from .result import (
+    CategoryScore,
+    CriterionResult,
+    FixFirst,
+    FrameworkResult,
+    Listed,
+    Measurement,
+    Reason,
+    Score,
+    Share,
+    say,
+)
 from .units import CTX
 
 EVIDENCE = ("pass", "partial", "fail")
@@ -71,6 +82,7 @@ def coverage(results: Iterable[CriterionResult], model: str) -> Decimal:
 
 def category_scores(results: list[CriterionResult], categories: tuple[str, ...], model: str,
                     weights: dict[str, Decimal]) -> tuple[CategoryScore, ...]:
+    """Each category's score and coverage under `model` (see the module docstring)."""
     out = []
     for c in categories:
         rs = [r for r in results if r.category == c]

@@ -26,6 +26,7 @@ STEPS = 10**6
 
 @dataclass(frozen=True)
 class Sensitivity:
+    """How a framework's score and verdict move when weights and targets are perturbed."""
     draws: int
     seed: int
     weight_range: Decimal
@@ -73,6 +74,7 @@ def percentile(values: list[Decimal], p: int) -> Decimal:
 
 def sensitivity(res: FrameworkResult, draws: int, seed: int = 1, weight_range: Decimal = Decimal("0.2"),
                 goalpost_range: Decimal = Decimal("0.1")) -> Sensitivity:
+    """The score interval and verdict stability over `draws` perturbed evaluations (formula in the module docstring)."""
     rnd = random.Random(seed)
     outs = [draw_once(res, rnd, weight_range, goalpost_range) for _ in range(draws)]
     scores = [s for s, _ in outs if s is not None]

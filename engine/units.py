@@ -95,7 +95,8 @@ def _split(text: str) -> tuple[Decimal, str, str]:
         if any(w in s for w in APPROXIMATE):
             raise UnitError(f"{text!r} is an approximate figure: {APPROXIMATE_HINT}")
         if any(w in s for w, _, _ in _QUALIFIERS):
-            raise UnitError(f"{text!r}: write the number alone and state 'bound: at_least' (or at_most) for 突破/超过/以上")
+            raise UnitError(f"{text!r}: write the number alone and state 'bound: at_least' (or at_most) "
+                            "for 突破/超过/以上")
         raise UnitError(f"{text!r} is not a number with a unit, e.g. 5.2万件, 3.6亿元, 95%")
     number = Decimal(m.group("num").replace(",", ""))
     rest = m.group("rest")

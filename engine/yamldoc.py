@@ -56,6 +56,7 @@ class Document:
 
     @property
     def root(self) -> yaml.Node:
+        """The node tree (composed when first asked: only an error needs positions)."""
         if self._root is None:
             self._root = yaml.compose(self._text, Loader=_FastLoader)
         return self._root
@@ -80,6 +81,7 @@ class Document:
         return _mark(node)
 
     def error(self, path: tuple[Any, ...], message: str) -> InputError:
+        """An InputError at the node under `path`, with its line and column."""
         line, col = self.where(path)
         return InputError(self.name, line, col, message)
 

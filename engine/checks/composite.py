@@ -11,10 +11,12 @@ from .base import Resolver, check_indicators, describe, measure_check, resolve_c
 
 
 def resolve(c: Any, r: Resolver) -> None:
+    """Check the indicators this check names and convert its targets into their units."""
     r.update["checks"] = [resolve_check(r.doc, r.cat, x, r.path + ("checks", i)) for i, x in enumerate(c.checks)]
 
 
 def measure(c: Any, facts: Facts, year: int) -> Measurement:
+    """The value this check reads from the city's facts for the year, or why it cannot be measured."""
     parts = tuple(measure_check(x, facts, year) for x in c.checks)
     return Measurement(state="composite", reason=Reason(), formula=c.kind, parts=parts, combine=c.kind,
                        facts=tuple(u for p in parts for u in p.facts),
@@ -22,10 +24,12 @@ def measure(c: Any, facts: Facts, year: int) -> Measurement:
 
 
 def describe_parts(c: Any, cat: Catalogue, year: int) -> Reason:
+    """The parts' targets, joined."""
     return say(f"describe.{c.kind}", parts=Listed(tuple(describe(x, cat, year) for x in c.checks), "clauses"))
 
 
 def indicators(c: Any) -> list[str]:
+    """Every indicator the parts read, in a stable order."""
     out: list[str] = []
     for x in c.checks:
         out += [i for i in check_indicators(x) if i not in out]

@@ -7,12 +7,12 @@ from typing import Literal
 
 from pydantic import Field
 
+from ..age import PREVIOUS_YEAR, STALE, TOO_OLD
 from ..catalogue import Catalogue
 from ..facts import Facts
-from ..fields import CheckModel, ID, Text, Year
+from ..fields import ID, CheckModel, Text, Year
 from ..result import Listed, Measurement, Missing, Reason, say
 from ..units import YES_NO
-from ..age import PREVIOUS_YEAR, STALE, TOO_OLD
 from .base import Kind, Resolver, stale_note, too_old, unknown
 
 
@@ -25,12 +25,14 @@ class Exists(CheckModel):
 
 
 def resolve(c: Exists, r: Resolver) -> None:
+    """Check the indicators this check names and convert its targets into their units."""
     ind = r.indicator("indicator")
     if ind.kind != "mechanism":
         raise r.error("indicator", f"indicator {ind.id!r} is not a yes/no mechanism")
 
 
 def measure(c: Exists, facts: Facts, year: int) -> Measurement:
+    """The value this check reads from the city's facts for the year, or why it cannot be measured."""
     y = c.year or year
     name = facts.names(c.indicator)
     hit = facts.latest(c.indicator, y)
@@ -64,6 +66,7 @@ def measure(c: Exists, facts: Facts, year: int) -> Measurement:
 
 
 def describe(c: Exists, cat: Catalogue, year: int) -> Reason:
+    """The target in a few words, before any fact is read."""
     out = say("describe.exists", ind=cat.indicators[c.indicator].name)
     for a, v in sorted(c.where.items()):
         out += say("describe.where", attr=a, values=Listed(tuple(v), "alternatives"))

@@ -6,7 +6,7 @@ from typing import Literal
 
 from ..catalogue import Catalogue
 from ..facts import Facts
-from ..fields import CheckModel, ID, Raw, Year
+from ..fields import ID, CheckModel, Raw, Year
 from ..result import Cmp, Measurement, Missing, Q, Reason, say
 from .base import EXACT_BOTH, Kind, Resolver, exact, pair, q, unknown
 
@@ -21,10 +21,12 @@ class Flow(CheckModel):
 
 
 def resolve(c: Flow, r: Resolver) -> None:
+    """Check the indicators this check names and convert its targets into their units."""
     r.convert("target", r.numeric("indicator", ("stock",)))
 
 
 def measure(c: Flow, facts: Facts, year: int) -> Measurement:
+    """The value this check reads from the city's facts for the year, or why it cannot be measured."""
     judged = c.year or year
     y0 = min(judged, year)  # a target not yet due: the latest change, as a projection
     hit = pair(facts, c.indicator, y0)
@@ -46,6 +48,7 @@ def measure(c: Flow, facts: Facts, year: int) -> Measurement:
 
 
 def describe(c: Flow, cat: Catalogue, year: int) -> Reason:
+    """The target in a few words, before any fact is read."""
     return say("describe.flow", op=Cmp(c.op), v=Q(c.target, cat.unit_text(c.indicator)), y=c.year or year)
 
 

@@ -8,7 +8,7 @@ from typing import Literal
 from .. import formulas as f
 from ..catalogue import Catalogue
 from ..facts import Facts
-from ..fields import CheckModel, ID, Raw, Year
+from ..fields import ID, CheckModel, Raw, Year
 from ..result import Cmp, Measurement, Missing, Q, Reason, say
 from ..units import PERCENT, parse_unit
 from .base import EXACT_BOTH, UNBOUNDED, Kind, Resolver, exact, pair, q, unknown
@@ -25,6 +25,7 @@ class Growth(CheckModel):
 
 
 def resolve(c: Growth, r: Resolver) -> None:
+    """Check the indicators this check names and convert its targets into their units."""
     r.numeric("indicator")
     r.convert("min_growth", parse_unit(PERCENT))
     if c.base_year is not None and c.year is not None and c.base_year >= c.year:
@@ -32,6 +33,7 @@ def resolve(c: Growth, r: Resolver) -> None:
 
 
 def measure(c: Growth, facts: Facts, year: int) -> Measurement:
+    """The value this check reads from the city's facts for the year, or why it cannot be measured."""
     judged = c.year or year
     y0 = min(judged, year)  # a target not yet due: the latest growth, as a projection
     name = facts.names(c.indicator)
@@ -75,6 +77,7 @@ def measure(c: Growth, facts: Facts, year: int) -> Measurement:
 
 
 def describe(c: Growth, cat: Catalogue, year: int) -> Reason:
+    """The target in a few words, before any fact is read."""
     g, y = Q(c.min_growth, PERCENT), c.year or year
     if c.base_year:
         return say("describe.cagr", op=Cmp(c.op), g=g, base=c.base_year, y=y)

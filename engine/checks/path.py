@@ -8,7 +8,7 @@ from pydantic import Field
 
 from ..catalogue import Catalogue
 from ..facts import Facts
-from ..fields import CheckModel, ID, Raw, Year
+from ..fields import ID, CheckModel, Raw, Year
 from ..result import Cmp, Listed, Measurement, Q, Reason, say
 from .base import Kind, Resolver, single
 
@@ -22,6 +22,7 @@ class Path(CheckModel):
 
 
 def resolve(c: Path, r: Resolver) -> None:
+    """Check the indicators this check names and convert its targets into their units."""
     unit = r.numeric("indicator")
     r.update["targets"] = {y: r.quantity(("targets", y), v, unit) for y, v in sorted(c.targets.items())}
 
@@ -36,6 +37,7 @@ def measure(c: Path, facts: Facts, year: int) -> Measurement:
 
 
 def describe(c: Path, cat: Catalogue, year: int) -> Reason:
+    """The target in a few words, before any fact is read."""
     unit = cat.unit_text(c.indicator)
     return say("items", items=Listed(tuple(say("describe.path_item", y=y, op=Cmp(c.op), v=Q(v, unit))
                                          for y, v in c.targets.items()), "series"))

@@ -7,7 +7,7 @@ from typing import Literal
 
 from ..catalogue import Catalogue
 from ..facts import Facts
-from ..fields import CheckModel, ID, Op, Raw, Year
+from ..fields import ID, CheckModel, Op, Raw, Year
 from ..result import Cmp, Measurement, Q, Reason, say
 from ..units import PER_10K, parse_unit
 from .base import Kind, Resolver, rate
@@ -26,6 +26,7 @@ class PerCapita(CheckModel):
 
 
 def resolve(c: PerCapita, r: Resolver) -> None:
+    """Check the indicators this check names and convert its targets into their units."""
     r.numeric("indicator")
     pop = r.numeric("population")
     if pop.counter != "人":
@@ -37,11 +38,13 @@ def resolve(c: PerCapita, r: Resolver) -> None:
 
 
 def measure(c: PerCapita, facts: Facts, year: int) -> Measurement:
+    """The value this check reads from the city's facts for the year, or why it cannot be measured."""
     return rate(facts, c.year or year, c.indicator, c.population, Decimal(10_000), c.published, c.target, c.op,
                 c.baseline, PER_10K, say("rate.what.per_capita"), now=year)
 
 
 def describe(c: PerCapita, cat: Catalogue, year: int) -> Reason:
+    """The target in a few words, before any fact is read."""
     return say("describe.target", op=Cmp(c.op), v=Q(c.target, PER_10K), y=c.year or year)
 
 

@@ -7,7 +7,7 @@ from typing import Literal
 from .. import formulas as f
 from ..catalogue import Catalogue
 from ..facts import Facts
-from ..fields import CheckModel, ID, Op, Raw, Year
+from ..fields import ID, CheckModel, Op, Raw, Year
 from ..result import Cmp, Measurement, Q, Reason, say
 from ..units import PERCENT, parse_unit
 from .base import Kind, Resolver, rate
@@ -26,6 +26,7 @@ class Ratio(CheckModel):
 
 
 def resolve(c: Ratio, r: Resolver) -> None:
+    """Check the indicators this check names and convert its targets into their units."""
     a = r.numeric("numerator")
     b = r.numeric("denominator")
     if a.counter != b.counter:
@@ -37,12 +38,15 @@ def resolve(c: Ratio, r: Resolver) -> None:
 
 
 def measure(c: Ratio, facts: Facts, year: int) -> Measurement:
+    """The value this check reads from the city's facts for the year, or why it cannot be measured."""
     return rate(facts, c.year or year, c.numerator, c.denominator, f.HUNDRED, c.published, c.target, c.op,
                 c.baseline, PERCENT, say("rate.what.ratio"), now=year)
 
 
 def describe(c: Ratio, cat: Catalogue, year: int) -> Reason:
+    """The target in a few words, before any fact is read."""
     return say("describe.target", op=Cmp(c.op), v=Q(c.target, PERCENT), y=c.year or year)
 
 
-KIND = Kind("ratio", Ratio, resolve, measure, describe, lambda c: [i for i in (c.numerator, c.denominator, c.published) if i])
+KIND = Kind("ratio", Ratio, resolve, measure, describe,
+            lambda c: [i for i in (c.numerator, c.denominator, c.published) if i])

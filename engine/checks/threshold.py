@@ -6,7 +6,7 @@ from typing import Literal
 
 from ..catalogue import Catalogue
 from ..facts import Facts
-from ..fields import CheckModel, ID, Op, Raw, Year
+from ..fields import ID, CheckModel, Op, Raw, Year
 from ..result import Cmp, Measurement, Q, Reason, say
 from .base import Kind, Resolver, single
 
@@ -22,17 +22,20 @@ class Threshold(CheckModel):
 
 
 def resolve(c: Threshold, r: Resolver) -> None:
+    """Check the indicators this check names and convert its targets into their units."""
     unit = r.numeric("indicator")
     r.convert("target", unit)
     r.convert("baseline", unit)
 
 
 def measure(c: Threshold, facts: Facts, year: int) -> Measurement:
+    """The value this check reads from the city's facts for the year, or why it cannot be measured."""
     return single(facts, c.indicator, c.year or year, c.target, c.op, c.baseline, f"{c.indicator}[{{y}}] {c.op} target",
                   now=year)
 
 
 def describe(c: Threshold, cat: Catalogue, year: int) -> Reason:
+    """The target in a few words, before any fact is read."""
     return say("describe.target", op=Cmp(c.op), v=Q(c.target, cat.unit_text(c.indicator)), y=c.year or year)
 
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import Literal
 
 from .. import formulas as f
+from ..age import PREVIOUS_YEAR, STALE, TOO_OLD
 from ..catalogue import Catalogue
 from ..facts import Facts
-from ..fields import CheckModel, ID, Raw, Year
+from ..fields import ID, CheckModel, Raw, Year
 from ..result import Measurement, Missing, Q, Reason, say
 from ..result import Trajectory as Progress
 from ..units import PERCENT
-from ..age import PREVIOUS_YEAR, STALE, TOO_OLD
 from .base import EXACT, Kind, Resolver, bound_blocks, q, single, stale_note, too_old, unknown
 
 
@@ -26,6 +26,7 @@ class Trajectory(CheckModel):
 
 
 def resolve(c: Trajectory, r: Resolver) -> None:
+    """Check the indicators this check names and convert its targets into their units."""
     unit = r.numeric("indicator")
     if c.target_year <= c.base_year:
         raise r.error("target_year", "target_year must come after base_year")
@@ -75,13 +76,15 @@ def measure(c: Trajectory, facts: Facts, year: int) -> Measurement:
         reason += say("trajectory.needed", n=Q(q(needed), PERCENT))
     reason += stale_note(t, year, fact.as_of) + say("projection", year=c.target_year)
     return Measurement(state="measured", reason=reason,
-                       formula=f"{c.indicator}[{t}] vs base × (target/base)^(({t}−{c.base_year})/({c.target_year}−{c.base_year}))",
+                       formula=f"{c.indicator}[{t}] vs base × (target/base)^(({t}−{c.base_year})/"
+                               f"({c.target_year}−{c.base_year}))",
                        value=value, unit=unit, year=t, target=expected, target_year=t, baseline=q(c.base),
                        op=">=" if higher else "<=", facts=used, stale=fresh == STALE, trajectory=traj,
                        freshness=fresh, as_of=fact.as_of, projection=True)
 
 
 def describe(c: Trajectory, cat: Catalogue, year: int) -> Reason:
+    """The target in a few words, before any fact is read."""
     unit = cat.unit_text(c.indicator)
     return say("describe.trajectory", base=Q(c.base, unit), by=c.base_year, target=Q(c.target, unit), ty=c.target_year)
 
