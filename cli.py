@@ -96,6 +96,7 @@ format_option = click.option("--format", "fmt", type=click.Choice(["table", "jso
                              show_default=True)
 output_option = click.option("--output", type=FilePath, help="Write to this file (atomically) instead of stdout.")
 pdf_option = click.option("--pdf", "pdf_path", type=FilePath, help="Also write it as PDF.")
+docx_option = click.option("--docx", "docx_path", type=FilePath, help="Also write it as Word (.docx), for editing.")
 engine_option = click.option("--engine", "engine_name", type=click.Choice(["durable", "python"]), default="durable",
                              show_default=True, help="Decide with durable-rules or the pure-Python reference decider.")
 set_option = click.option("--set", "assumptions", multiple=True, metavar="INDICATOR=VALUE@YEAR",
@@ -144,15 +145,16 @@ def main() -> None:
 @click.option("--fail-under", type=click.FloatRange(0, 100), help="Exit 1 when any framework scores below this.")
 @click.option("--pdf", "pdf_path", type=FilePath, help="Also write the readiness report as PDF.")
 @click.option("--html", "html_path", type=FilePath, help="Also write the report as one self-contained HTML page.")
+@docx_option
 @set_option
 @sensitivity_options
 @guarded
 def evaluate(city_path, frameworks, year, engine_name, waivers_path, as_of, criteria_dir, lang, fmt, output, fail_under,
-             pdf_path, html_path, assumptions, sensitivity, seed, weight_range, goalpost_range):
+             pdf_path, html_path, docx_path, assumptions, sensitivity, seed, weight_range, goalpost_range):
     """Evaluate a city against its own plan and the reference framework."""
     from .app.evaluation import evaluate as run
     sel = _selection(city_path, frameworks, year, engine_name, waivers_path, as_of, criteria_dir, assumptions)
-    _finish(run(sel, fmt=fmt, lang=lang, color=_color(output), pdf_path=pdf_path, html_path=html_path,
+    _finish(run(sel, fmt=fmt, lang=lang, color=_color(output), pdf_path=pdf_path, html_path=html_path, docx_path=docx_path,
                 fail_under=None if fail_under is None else Decimal(str(fail_under)),
                 perturb=_perturbation(sensitivity, seed, weight_range, goalpost_range)), output)
 
@@ -219,12 +221,15 @@ def schema(kind, criteria_dir, output):
 @format_option
 @output_option
 @click.option("--set", "assumptions", multiple=True, metavar="INDICATOR=VALUE@YEAR", help="What-if facts (repeatable).")
+@pdf_option
+@docx_option
 @guarded
-def plan(city_path, goal, frameworks, year, engine_name, waivers_path, as_of, criteria_dir, lang, fmt, output, assumptions):
+def plan(city_path, goal, frameworks, year, engine_name, waivers_path, as_of, criteria_dir, lang, fmt, output, assumptions,
+         pdf_path, docx_path):
     """The smallest set of improvements that moves the verdict up a level, with their size."""
     from .app.evaluation import plan as run
     sel = _selection(city_path, frameworks, year, engine_name, waivers_path, as_of, criteria_dir, assumptions)
-    _finish(run(sel, goal, fmt=fmt, lang=lang, color=_color(output)), output)
+    _finish(run(sel, goal, fmt=fmt, lang=lang, color=_color(output), pdf_path=pdf_path, docx_path=docx_path), output)
 
 
 class _ProgressBar:
@@ -288,14 +293,15 @@ def compare(city_paths, framework_ids, year, engine_name, jobs, criteria_dir, la
 @format_option
 @output_option
 @pdf_option
+@docx_option
 @guarded
-def progress(city_path, year_from, year_to, framework_id, engine_name, criteria_dir, lang, fmt, output, pdf_path):
+def progress(city_path, year_from, year_to, framework_id, engine_name, criteria_dir, lang, fmt, output, pdf_path, docx_path):
     """Score, coverage and verdict for each year, and which criteria changed status."""
     from .app.analysis import progress as run
     if year_to < year_from:
         raise click.BadParameter("--to comes before --from", param_hint="--to")
     _finish(run(city_path, year_from, year_to, framework_id, engine=engine_name, criteria_dir=criteria_dir, fmt=fmt,
-                lang=lang, color=_color(output), pdf_path=pdf_path), output)
+                lang=lang, color=_color(output), pdf_path=pdf_path, docx_path=docx_path), output)
 
 
 @main.command()

@@ -48,7 +48,8 @@ class Plan:
     verdict_after: str
 
 
-def _step(r: CriterionResult) -> Step:
+def step(r: CriterionResult) -> Step:
+    """What meeting one criterion takes: the evidence to publish, the mechanism to set up, or how far its value must move."""
     ms = r.measurement
     goal = r.target_summary
     if r.status == "unknown" or ms.state != "measured" or ms.combine:
@@ -108,7 +109,7 @@ def plan(res: FrameworkResult, goal: str | None = None) -> Plan:
         if best:
             combo, v, s, c = best
             return Plan(res.framework_id, res.city_id, res.verdict, goal, True, "exhaustive",
-                        tuple(_step(by_id[i]) for i in combo), s, c, v)
+                        tuple(step(by_id[i]) for i in combo), s, c, v)
     # Greedy past the budget: each time the criterion that raises (verdict, score, coverage) most.
     met: frozenset[str] = frozenset()
     order: list[str] = []
@@ -119,4 +120,4 @@ def plan(res: FrameworkResult, goal: str | None = None) -> Plan:
         met = met | {pick}
         order.append(pick)
     return Plan(res.framework_id, res.city_id, res.verdict, goal, LEVELS.index(v) >= want, "greedy",
-                tuple(_step(by_id[i]) for i in order), s, c, v)
+                tuple(step(by_id[i]) for i in order), s, c, v)

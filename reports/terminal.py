@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-import os
+import shutil
 
 from rich import box
 from rich.console import Console
@@ -16,23 +16,46 @@ from ..engine.result import FrameworkResult
 from .labels import HEAD, ROW_HEAD, STATUS, criterion_row, followup_lines, header_lines
 
 _STYLE = {"pass": "green", "partial": "yellow", "fail": "red", "unknown": "magenta", "error": "bold red"}
+COMPACT_BELOW = 120  # columns: narrower terminals get one criterion per two lines
+
+
+def terminal_width() -> int:
+    """The terminal's width in columns ($COLUMNS first, as shutil does); 160 when output is not a terminal."""
+    return shutil.get_terminal_size((160, 24)).columns
+
+
+def _table(res: FrameworkResult, lang: str, width: int) -> Table:
+    """The criteria: one row each on a wide terminal; on a narrow one, the title with its figures under it."""
+    if width >= COMPACT_BELOW:
+        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+        for key in ROW_HEAD:
+            table.add_column(HEAD[key][lang], overflow="fold", no_wrap=key in ("status", "id"))
+        for r in res.results:
+            table.add_row(*(Text(c) for c in criterion_row(r, lang)), style=_STYLE.get(r.status))
+        return table
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
+    table.add_column(HEAD["status"][lang], no_wrap=True)
+    table.add_column(HEAD["id"][lang], no_wrap=True)
+    table.add_column(f"{HEAD['criterion'][lang]} · {HEAD['value'][lang]} → {HEAD['target'][lang]} · {HEAD['gap'][lang]}",
+                     ratio=1)
+    for r in res.results:
+        status, rid, name, value, target, gap, score = criterion_row(r, lang)
+        figures = f"{value} → {target}" + (f" · {gap}" if gap != "—" else "") + (f" · {score}" if score != "—" else "")
+        table.add_row(Text(status), Text(rid), Text(f"{name}\n{figures}"), style=_STYLE.get(r.status))
+    return table
 
 
 def render(results: list[FrameworkResult], lang: str, color: bool = False, width: int | None = None) -> str:
-    """The evaluation as text; `color` adds terminal colours."""
+    """The evaluation as text, as wide as the terminal (a compact layout below 120 columns); `color` adds colours."""
     buf = io.StringIO()
-    width = width or int(os.environ.get("COLUMNS", "0") or 0) or 160
+    width = width or terminal_width()
     console = Console(file=buf, width=width, force_terminal=color, color_system="standard" if color else None,
                       highlight=False, emoji=False, legacy_windows=False)
     for res in results:
-        for label, text in header_lines(res, lang):  # text from files is escaped: "[...]" is not markup
+        for label, text in header_lines(res, lang, compact=width < COMPACT_BELOW):
+            # text from files is escaped: "[...]" is not markup
             console.print(f"[bold]{escape(label)}:[/bold] {escape(text)}" if label else f"[bold]{escape(text)}[/bold]")
-        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-        for key in ROW_HEAD:
-            table.add_column(HEAD[key][lang], overflow="fold")
-        for r in res.results:
-            table.add_row(*(Text(c) for c in criterion_row(r, lang)), style=_STYLE.get(r.status))
-        console.print(table)
+        console.print(_table(res, lang, width))
         counts = ", ".join(f"{STATUS[s][lang]} {n}" for s, n in res.counts.items() if n)
         console.print(counts, markup=False)
         for line in followup_lines(res, lang):
