@@ -8,7 +8,6 @@ computed here beyond formatting.
 from __future__ import annotations
 
 import io
-import os
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -245,7 +244,8 @@ def to_terminal(doc: Doc, color: bool = False, width: int | None = None) -> str:
     from rich.text import Text
 
     buf = io.StringIO()
-    width = width or int(os.environ.get("COLUMNS", "0") or 0) or 160
+    from .terminal import terminal_width
+    width = width or terminal_width()
     con = Console(file=buf, width=width, force_terminal=color, color_system="standard" if color else None,
                   highlight=False, emoji=False)
     con.print(Text(doc.title, style="bold"))

@@ -81,13 +81,12 @@ def png(svg: str, scale: float = 3) -> bytes:
 
 # ---------------------------------------------------------------- numbers on axes
 
-def nice_ticks(top: float, count: int = 4) -> list[float]:
-    """Round ticks from 0 covering `top`: steps of 1, 2, 2.5 or 5 × 10^k (0, 10,000, 20,000, …)."""
+def nice_ticks(top: float, count: int = 5) -> list[float]:
+    """Round ticks from 0 covering `top` in at most `count` steps of 1, 2, 2.5 or 5 × 10^k (0, 10,000, 20,000, …)."""
     if top <= 0:
         return [0.0, 1.0]
-    raw = top / count
-    mag = 10 ** math.floor(math.log10(raw))
-    step = next(m * mag for m in (1, 2, 2.5, 5, 10) if m * mag >= raw)
+    mag = 10 ** math.floor(math.log10(top / count))
+    step = next(m * mag for m in (1, 2, 2.5, 5, 10) if math.ceil(top / (m * mag) - 1e-9) <= count)
     n = math.ceil(top / step - 1e-9)
     return [round(i * step, 10) for i in range(n + 1)]
 
@@ -126,8 +125,8 @@ def categories(cats: list[CategoryScore] | tuple[CategoryScore, ...], ready: Dec
 
 def _radar(cats: list[CategoryScore], ready: float, names: dict[str, str], lang: str) -> Chart:
     n = len(cats)
-    w, h = 360, 290
-    cx, cy, r = w / 2, 142, 84
+    w, h = 330, 285
+    cx, cy, r = w / 2, 140, 80
     ch = Chart(w, h, WORDS["ready"][lang], "radar")
 
     def at(i: int, s: float) -> tuple[float, float]:

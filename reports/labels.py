@@ -461,9 +461,10 @@ def followup_lines(res: FrameworkResult, lang: str, top: int = 5) -> list[str]:
     lines = []
     fix = fix_first(res)[:top]
     if fix:
-        items = [f"{g.criterion} +{score_text(g.gain)}" + (f" ({'覆盖率' if zh else 'coverage'} +{pct(g.coverage_gain)})"
+        items = [f"{g.criterion} +{score_text(g.gain)}" + ((f"（覆盖率 +{pct(g.coverage_gain)}）" if zh else
+                                                           f" (coverage +{pct(g.coverage_gain)})")
                                                           if g.coverage_gain > 0 else "") for g in fix]
-        lines.append(("优先补齐（达标后总分提升）：" if zh else "Fix first (score gained if met): ") + "; ".join(items))
+        lines.append(("优先补齐（达标后总分提升）：" if zh else "Fix first (score gained if met): ") + ("；" if zh else "; ").join(items))
     collect = collect_first(res)[:top]
     if collect:
         items = [f"{g.criterion} {'覆盖率' if zh else 'coverage'} +{pct(g.coverage_gain)}"

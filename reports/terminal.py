@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import shutil
 
 from rich import box
@@ -20,8 +21,17 @@ COMPACT_BELOW = 120  # columns: narrower terminals get one criterion per two lin
 
 
 def terminal_width() -> int:
-    """The terminal's width in columns ($COLUMNS first, as shutil does); 160 when output is not a terminal."""
-    return shutil.get_terminal_size((160, 24)).columns
+    """The terminal's width in columns: $COLUMNS or standard output's terminal (shutil), else the terminal
+    standard error or input is on (output piped into `less` or `head` is read there); 160 without any."""
+    cols = shutil.get_terminal_size((0, 0)).columns
+    for fd in (2, 0):
+        if cols > 0:
+            break
+        try:
+            cols = os.get_terminal_size(fd).columns
+        except OSError:
+            pass
+    return cols if cols > 0 else 160
 
 
 def _table(res: FrameworkResult, lang: str, width: int) -> Table:
@@ -37,7 +47,7 @@ def _table(res: FrameworkResult, lang: str, width: int) -> Table:
     table.add_column(HEAD["status"][lang], no_wrap=True)
     table.add_column(HEAD["id"][lang], no_wrap=True)
     table.add_column(f"{HEAD['criterion'][lang]} · {HEAD['value'][lang]} → {HEAD['target'][lang]} · {HEAD['gap'][lang]}",
-                     ratio=1)
+                     ratio=1, overflow="fold")  # fold only what has no space to break at (Chinese runs), never a word
     for r in res.results:
         status, rid, name, value, target, gap, score = criterion_row(r, lang)
         figures = f"{value} → {target}" + (f" · {gap}" if gap != "—" else "") + (f" · {score}" if score != "—" else "")
