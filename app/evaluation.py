@@ -41,11 +41,10 @@ def _evaluate(sel, fmt, lang, color, paths, fail_under, perturb, renderer) -> Ou
         report = outputs.readiness_report(view, lang)  # one content for every document
         if pdf_path or html_path:
             from ..reports.document import render_html
-            page = render_html(report)
+            if pdf_path:  # the PDF renders on the other core while the rest is made
+                job = renderer.submit(render_html(report, screen=False))
             if html_path:
-                out.files.append((html_path, page.encode("utf-8")))
-            if pdf_path:
-                job = renderer.submit(page)  # the PDF renders on the other core while the rest is made
+                out.files.append((html_path, render_html(report).encode("utf-8")))
         if docx_path:
             from ..reports.docx_report import report_docx
             out.files.append((docx_path, report_docx(report)))

@@ -41,9 +41,10 @@ def _env() -> Environment:
     return env
 
 
-def render_html(report) -> str:
-    """The readiness report (`readiness.Report`) as one self-contained HTML page."""
-    return _env().get_template("report.html.j2").render(report=report, lang=report.lang)
+def render_html(report, screen: bool = True) -> str:
+    """The readiness report (`readiness.Report`) as one self-contained HTML page; `screen=False` for the page
+    a PDF is printed from (without what only a screen uses: each cell's column heading for a phone)."""
+    return _env().get_template("report.html.j2").render(report=report, lang=report.lang, screen=screen)
 
 
 def render_analysis_html(doc, lang: str) -> str:

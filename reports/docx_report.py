@@ -165,8 +165,7 @@ def _table(doc, head: list[str], rows: list, widths_pct: list[int], width_mm: fl
             run.bold, run.font.size, run.font.color.rgb = True, Pt(size), BLUE
             _shade(merged._tc.get_or_add_tcPr(), "E8EEF5")
             continue
-        for i, c in enumerate(row):
-            cells[i].width = widths[i]
+        for i, c in enumerate(row):  # widths: the grid's and the header row's (fixed layout) hold for every row
             if isinstance(c, Cell):
                 _cell_text(cells[i], c, size)
             else:
@@ -182,7 +181,7 @@ def _grid(doc, g: Grid, size: float = 8) -> None:
 
 def _picture(container, chart: charts.Chart) -> None:
     p = container.add_paragraph() if hasattr(container, "add_paragraph") else container
-    p.add_run().add_picture(io.BytesIO(charts.png(chart.svg)), width=Mm(chart.width * PX_MM))
+    p.add_run().add_picture(io.BytesIO(charts.png(chart.svg, 2)), width=Mm(chart.width * PX_MM))
 
 
 def _figures(doc, figs: Figures) -> None:

@@ -152,9 +152,16 @@ def unit_pieces(unit: str) -> list[str]:
     return [p for p in _UNIT_BREAKS.split(unit) if p]
 
 
-def lead_runs(unit: str, style: str = "") -> tuple[Run, ...]:
-    """A lead unit as runs that each stay on one line."""
-    return tuple(Run(p, style, keep=True) for p in unit_pieces(unit))
+def lead_runs(unit: str, style: str = "", fit: int = 12) -> tuple[Run, ...]:
+    """A lead unit as runs that each stay on one line: its pieces joined while they stay within `fit`
+    characters (what the column holds on a line), so a line breaks only between pieces."""
+    runs: list[str] = []
+    for piece in unit_pieces(unit):
+        if runs and len(runs[-1]) + len(piece) <= fit:
+            runs[-1] += piece
+        else:
+            runs.append(piece)
+    return tuple(Run(r, style, keep=True) for r in runs)
 
 
 def status_run(status: str, lang: str) -> Run:
@@ -194,6 +201,13 @@ def _due(r: CriterionResult, res: FrameworkResult) -> int:
 
 # ---------------------------------------------------------------- page 1
 
+def inline(title: str, lang: str) -> str:
+    """A title inside an English sentence: 'Valid patents reach …' → 'valid patents reach …' (not 'IP …')."""
+    if lang == "en" and len(title) > 1 and title[0].isupper() and (title[1].islower() or title[1] == " "):
+        return title[0].lower() + title[1:]
+    return title
+
+
 def _numeric(r: CriterionResult) -> bool:
     """A criterion measured as a figure (not a yes/no mechanism, not a combination)."""
     ms = r.measurement
@@ -208,13 +222,14 @@ def key_messages(res: FrameworkResult, lang: str) -> tuple[tuple[str, str], ...]
     measured = [r for r in res.results if r.score is not None]
     if short:
         r = short[0]
-        gap = say("msg.gap", title=L.title(r, lang), value=L.value_text(r, lang), target=L.target_text(r, lang))
+        gap = say("msg.gap", title=inline(L.title(r, lang), lang), value=L.value_text(r, lang),
+                  target=L.target_text(r, lang))
         if r.gap is not None:
             gap += say("msg.gap_by", gap=L.gap_text(r, lang))
         if len(short) > 1:
             gap += say("msg.gap_more", n=len(short) - 1)
     elif measured:
-        gap = say("msg.no_gap", n=len(measured))
+        gap = say("msg.no_gap", n=len(measured)) if len(measured) > 1 else say("msg.no_gap_one")
     else:
         gap = say("msg.no_evidence")
     if res.lacking:
@@ -226,9 +241,10 @@ def key_messages(res: FrameworkResult, lang: str) -> tuple[tuple[str, str], ...]
         holes = say("msg.holes_none")
     met = sorted((r for r in res.results if r.status == "pass"), key=lambda r: (-r.weight, not _numeric(r), r.id))
     if met:
-        items = tuple(say("msg.met_item", title=L.title(r, lang), value=L.value_text(r, lang)) if _numeric(r)
-                      else L.title(r, lang) for r in met[:2])
-        ok = say("msg.met", n=len(met), items=Listed(items, "clauses"))
+        items = tuple(say("msg.met_item", title=inline(L.title(r, lang), lang), value=L.value_text(r, lang))
+                      if _numeric(r) else inline(L.title(r, lang), lang) for r in met[:2])
+        ok = say("msg.met", n=len(met), items=Listed(items, "clauses")) if len(met) > 1 else \
+            say("msg.met_one", items=items[0])
     else:
         ok = say("msg.met_none")
     return (("gap", text(gap, lang)), ("evidence", text(holes, lang)), ("met", text(ok, lang)))
@@ -249,7 +265,7 @@ def actions(res: FrameworkResult, lang: str, top: int) -> Grid | None:
         else:
             what = text(step(r).need, lang)
         rows.append(Row((_cell((Run(L.title(r, lang), "strong"), Run(f" {r.id}", "note")), what),
-                         _cell(lead_runs(r.lead_unit)), _cell(str(_due(r, res)), cls="num"))))
+                         _cell(lead_runs(r.lead_unit, fit=15)), _cell(str(_due(r, res)), cls="num"))))
     if not rows:
         return None
     R = L.REPORT
@@ -283,7 +299,8 @@ def trend_figure(r: CriterionResult, res: FrameworkResult, lang: str) -> Figure 
     if t is None:
         return None
     name = res.indicator_names.get(t.indicator)
-    chart = charts.trend(t, res.year, (name.zh if lang == "zh" else name.en) if name else L.title(r, lang), lang)
+    label = (name.zh if lang == "zh" else name.en[:1].upper() + name.en[1:]) if name else L.title(r, lang)
+    chart = charts.trend(t, res.year, label, lang)
     if chart is None:
         return None
     R = L.REPORT
@@ -321,9 +338,9 @@ def framework_section(k: int, res: FrameworkResult, lang: str, sens) -> Section:
         head += [Run(L.score_line(res, lang), "strong")]
     else:
         semi = "；" if lang == "zh" else "; "
+        label = L.HEAD["range"][lang] + "：" if lang == "zh" else ""  # Chinese says 可能得分; English 'between …'
         head += [Run(L.lacking_text(res, lang), "strong"),
-                 Run(semi + L.HEAD["range"][lang] + ("：" if lang == "zh" else ": ") + L.range_text(res, lang) + semi
-                     + L.known_text(res, lang))]
+                 Run(semi + label + L.range_text(res, lang) + semi + L.known_text(res, lang))]
     items.append(Para(tuple(head)))
     items.append(_para(text(res.verdict_reason, lang), cls="note"))
     if res.framework_kind == "reference":
@@ -348,7 +365,7 @@ def framework_section(k: int, res: FrameworkResult, lang: str, sens) -> Section:
                            L.HEAD["gap"][lang], L.HEAD["lead"][lang]), (34, 18, 16, 14, 18),
                           tuple(Row((_cell((Run(f"{r.id} ", "strong"), Run(L.title(r, lang))), (status_run(r.status, lang),)),
                                      _cell(L.value_text(r, lang)), _cell(L.target_text(r, lang)),
-                                     _cell(L.gap_text(r, lang)), _cell(lead_runs(r.lead_unit))))
+                                     _cell(L.gap_text(r, lang)), _cell(lead_runs(r.lead_unit, fit=10))))
                                 for r in short), "short"))
     else:
         items.append(_para(R["none_short"][lang]))
@@ -393,7 +410,7 @@ def criteria_grid(res: FrameworkResult, lang: str) -> Grid:
             rows.append(Row((
                 _cell((status_run(r.status, lang),), (Run(f"{score} × {r.weight}", "note", keep=True),)),
                 _cell((Run(f"{r.id}{'*' if r.required else ''} ", "strong"), Run(L.title(r, lang))),
-                      lead_runs(r.lead_unit, "note") + (Run(" · " + r.clause, "note"),)),
+                      lead_runs(r.lead_unit, "note", fit=26) + (Run(" · " + r.clause, "note"),)),
                 _cell(L.value_text(r, lang)), _cell(L.target_text(r, lang)), _cell(L.gap_text(r, lang)))))
     return Grid((f"{L.HEAD['status'][lang]} · {L.HEAD['score'][lang]} × {L.HEAD['weight'][lang]}",
                  f"{L.HEAD['criterion'][lang]} · {L.HEAD['lead'][lang]} · {L.HEAD['clause'][lang]}",
