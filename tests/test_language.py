@@ -56,8 +56,8 @@ def file_text(lang: str) -> list[str]:
     for p in sorted(CRITERIA.glob("*.yaml")) + CITY_FILES:
         _strings(yaml.safe_load(p.read_text(encoding="utf-8")), skip, out)
     out |= {str(p.relative_to(CITIES.parent)) for p in sorted(CRITERIA.glob("*.yaml")) + CITY_FILES}
-    # a title inside an English sentence starts in lower case, a name heading a chart in upper case
-    out |= {s[0].lower() + s[1:] for s in out} | {s[0].upper() + s[1:] for s in out}
+    if lang == "en":  # a title inside an English sentence starts in lower case, a name heading a chart in upper case
+        out |= {s[0].lower() + s[1:] for s in out} | {s[0].upper() + s[1:] for s in out}
     return sorted((s for s in out if len(s) > 1 and s not in VOCABULARY), key=len, reverse=True)
 
 
