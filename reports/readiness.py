@@ -116,6 +116,7 @@ class Section:
 class Brief:
     """One framework on the leadership page."""
     title: str
+    year: int              # the year judged
     meta: str
     verdict: str           # the verdict's code (its colour)
     verdict_words: str
@@ -139,6 +140,7 @@ class Report:
     appendix: tuple[Section, ...]
     footer: str
     date: dt.date                                # the evaluation's date (as of): the document's date
+    density: int = 0                            # page 1 set tighter as frameworks add up: 0, 1 (three), 2 (more)
     notes: tuple[str, ...] = field(default=())  # under the briefs (the reference framework is not official)
 
 
@@ -214,8 +216,9 @@ def _numeric(r: CriterionResult) -> bool:
     return ms.value is not None and not ms.is_mechanism and not ms.combine
 
 
-def key_messages(res: FrameworkResult, lang: str) -> tuple[tuple[str, str], ...]:
-    """Three sentences drawn from the results: the largest gap, the evidence missing, what is met."""
+def key_messages(res: FrameworkResult, lang: str, examples: int = 2) -> tuple[tuple[str, str], ...]:
+    """Three sentences drawn from the results: the largest gap, the evidence missing, what is met (naming up to
+    `examples` of the criteria met)."""
     gains = {g.criterion: g.gain for g in res.fix_first}
     short = sorted((r for r in res.results if r.status in ("fail", "partial")),
                    key=lambda r: (-gains.get(r.id, Decimal(0)), r.score or 0, r.id))
@@ -242,9 +245,13 @@ def key_messages(res: FrameworkResult, lang: str) -> tuple[tuple[str, str], ...]
     met = sorted((r for r in res.results if r.status == "pass"), key=lambda r: (-r.weight, not _numeric(r), r.id))
     if met:
         items = tuple(say("msg.met_item", title=inline(L.title(r, lang), lang), value=L.value_text(r, lang))
-                      if _numeric(r) else inline(L.title(r, lang), lang) for r in met[:2])
-        ok = say("msg.met", n=len(met), items=Listed(items, "clauses")) if len(met) > 1 else \
-            say("msg.met_one", items=items[0])
+                      if _numeric(r) else inline(L.title(r, lang), lang) for r in met[:examples])
+        if not items:
+            ok = say("msg.met_count", n=len(met))
+        elif len(met) > 1:
+            ok = say("msg.met", n=len(met), items=Listed(items, "clauses"))
+        else:
+            ok = say("msg.met_one", items=items[0])
     else:
         ok = say("msg.met_none")
     return (("gap", text(gap, lang)), ("evidence", text(holes, lang)), ("met", text(ok, lang)))
@@ -272,8 +279,8 @@ def actions(res: FrameworkResult, lang: str, top: int) -> Grid | None:
     return Grid((R["action"][lang], L.HEAD["lead"][lang], R["due"][lang]), (62, 28, 10), tuple(rows), "actions")
 
 
-def brief(res: FrameworkResult, lang: str, top: int) -> Brief:
-    """One framework's block on the leadership page."""
+def brief(res: FrameworkResult, lang: str, top: int, examples: int = 2) -> Brief:
+    """One framework's block on the leadership page (`top` actions; `examples` of what is met, by name)."""
     R = L.REPORT
     if res.assessable:
         lead = f"{R['score'][lang]} {score_text(res.score)} / 100"
@@ -282,12 +289,13 @@ def brief(res: FrameworkResult, lang: str, top: int) -> Brief:
             details.append(L.lacking_text(res, lang) + ("；" if lang == "zh" else "; ") + L.range_text(res, lang))
     else:
         lead = L.lacking_text(res, lang)
-        details = [f"{L.HEAD['range'][lang]}{'：' if lang == 'zh' else ': '}{L.range_text(res, lang)}",
-                   L.known_text(res, lang)]
+        details = [f"{L.HEAD['range'][lang]}{'：' if lang == 'zh' else ': '}{L.range_text(res, lang)}"]
+        if res.score is not None:  # with no evidence at all there is no score on a known part to give
+            details.append(L.known_text(res, lang))
     meta = (f"{R['eval_year'][lang]} {res.year}" + (" · " if lang == "en" else "　")
             + f"{R['source_doc'][lang]}{'：' if lang == 'zh' else ': '}{L.source_line(res, lang)}")
-    return Brief(L.title(res, lang), meta, res.verdict, L.VERDICT[res.verdict][lang], text(res.verdict_reason, lang),
-                 lead, tuple(details), key_messages(res, lang), actions(res, lang, top))
+    return Brief(L.title(res, lang), res.year, meta, res.verdict, L.VERDICT[res.verdict][lang], text(res.verdict_reason, lang),
+                 lead, tuple(details), key_messages(res, lang, examples), actions(res, lang, top))
 
 
 # ---------------------------------------------------------------- the body
@@ -516,8 +524,9 @@ def build(results: list[FrameworkResult], inputs: list[tuple[str, str]], version
     """The readiness report of one city's evaluation, in one language."""
     R = L.REPORT
     first = results[0]
-    top = 4 if len(results) == 1 else 3 if len(results) == 2 else 2
-    briefs = tuple(brief(res, lang, top) for res in results)
+    n = len(results)
+    top = 4 if n == 1 else 3 if n == 2 else 2 if n == 3 else 1
+    briefs = tuple(brief(res, lang, top, 2 if n <= 4 else 0) for res in results)
     notes = tuple(R["not_official"][lang] for res in results if res.framework_kind == "reference")[:1]
     body = tuple(framework_section(k, res, lang, sensitivity) for k, res in enumerate(results, 1))
     crit: list[Item] = []
@@ -544,4 +553,5 @@ def build(results: list[FrameworkResult], inputs: list[tuple[str, str]], version
     subtitle = (f"{R['eval_year'][lang]} {'、'.join(map(str, years)) if lang == 'zh' else ', '.join(map(str, years))}"
                 f"{'　' if lang == 'zh' else ' · '}{R['as_of'][lang]} {first.as_of.isoformat()}")
     return Report(lang, city_name(first, lang), R["report"][lang], subtitle, briefs, contents, body, appendix,
-                  R["generated"][lang].replace("{v}", version), first.as_of, notes)
+                  R["generated"][lang].replace("{v}", version), first.as_of, notes=notes,
+                  density=0 if n <= 2 else 1 if n == 3 else 2)

@@ -216,6 +216,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "msg.holes_none": ("Every criterion has evidence", "全部指标均有证据"),
     "msg.met": ("{n} met, among them {items}", "已达标{n}项，包括{items}"),
     "msg.met_one": ("1 met: {items}", "已达标1项：{items}"),
+    "msg.met_count": ("{n} met", "已达标{n}项"),
     "msg.met_item": ("{title}: {value}", "{title}：{value}"),
     "msg.met_none": ("No criterion is shown to be met yet", "尚无已证实达标的指标"),
     "action.collect": ("publish {what}", "补充{what}"),

@@ -15,8 +15,12 @@ from ipcheck.reports.readiness import unit_pieces
 from conftest import CITIES, CITY_FILES
 import pdfcheck
 
+THREE = ("--framework", "ningbo-2020", "--framework", "reference", "--framework", "national-2025")
+SIX = ("--framework", "tianjin-2017", "--framework", "reference", "--framework", "national-2025", "--framework",
+       "ningbo-2020", "--framework", "heze-2022", "--framework", "yinchuan-2023", "--year", "2017")
 CASES = [(p.stem, lang, ()) for p in CITY_FILES for lang in ("zh", "en")] + [
-    ("tianjin", lang, ("--framework", "tianjin-2017", "--year", "2017")) for lang in ("zh", "en")]
+    ("tianjin", lang, ("--framework", "tianjin-2017", "--year", "2017")) for lang in ("zh", "en")] + [
+    ("ningbo", lang, THREE) for lang in ("zh", "en")] + [("tianjin", "en", SIX)]  # page 1 holds up to six
 
 
 @pytest.fixture(scope="module")
@@ -24,7 +28,7 @@ def reports(tmp_path_factory):
     folder = tmp_path_factory.mktemp("layout")
     out = {}
     for city, lang, extra in CASES:
-        path = folder / f"{city}-{lang}-{len(extra)}.pdf"
+        path = folder / f"{city}-{lang}-{len(extra)}.pdf"  # (several cases of a city differ in their options)
         r = CliRunner().invoke(main, ["evaluate", str(CITIES / f"{city}.yaml"), "--lang", lang, "--pdf", str(path),
                                       "--format", "json", *extra], catch_exceptions=False)
         assert r.exit_code == 0, r.output
@@ -38,7 +42,7 @@ def _lines(path) -> list[list[str]]:
         return [[line.replace(" ", "") for line in (p.extract_text() or "").split("\n")] for p in pdf.pages]
 
 
-@pytest.mark.parametrize("city,lang,extra", CASES, ids=[f"{c}-{lang}{'-2017' if e else ''}" for c, lang, e in CASES])
+@pytest.mark.parametrize("city,lang,extra", CASES, ids=[f"{c}-{lang}-{e.count('--framework')}" for c, lang, e in CASES])
 def test_layout_holds(reports, city, lang, extra):
     path, evaluations = reports[(city, lang, extra)]
     assert pdfcheck.problems(path) == []
