@@ -21,7 +21,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from . import labels, words
+from . import labels
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 CJK_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC")
@@ -36,8 +36,7 @@ class ReportError(RuntimeError):
 def _env() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html", "j2", "svg"]),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    from . import analysis
-    env.globals.update(L=labels, W=words, A=analysis)
+    env.globals.update(L=labels)
     return env
 
 

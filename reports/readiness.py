@@ -271,7 +271,7 @@ def actions(res: FrameworkResult, lang: str, top: int) -> Grid | None:
             what = text(say("action.collect", what=r.measurement.missing[0].why), lang)
         else:
             what = text(step(r).need, lang)
-        rows.append(Row((_cell((Run(L.title(r, lang), "strong"), Run(f" {r.id}", "note")), what),
+        rows.append(Row((_cell((Run(L.title(r, lang), "strong"), Run(" "), Run(r.id, "note", keep=True)), what),
                          _cell(lead_runs(r.lead_unit, fit=15)), _cell(str(_due(r, res)), cls="num"))))
     if not rows:
         return None
@@ -371,7 +371,8 @@ def framework_section(k: int, res: FrameworkResult, lang: str, sens) -> Section:
     if short:
         items.append(Grid((L.HEAD["criterion"][lang], L.HEAD["value"][lang], L.HEAD["target"][lang],
                            L.HEAD["gap"][lang], L.HEAD["lead"][lang]), (34, 18, 16, 14, 18),
-                          tuple(Row((_cell((Run(f"{r.id} ", "strong"), Run(L.title(r, lang))), (status_run(r.status, lang),)),
+                          tuple(Row((_cell((Run(r.id, "strong", keep=True), Run(" " + L.title(r, lang))),
+                                            (status_run(r.status, lang),)),
                                      _cell(L.value_text(r, lang)), _cell(L.target_text(r, lang)),
                                      _cell(L.gap_text(r, lang)), _cell(lead_runs(r.lead_unit, fit=10))))
                                 for r in short), "short"))
@@ -417,7 +418,7 @@ def criteria_grid(res: FrameworkResult, lang: str) -> Grid:
             score = "—" if r.score is None else score_text(r.score * 100)
             rows.append(Row((
                 _cell((status_run(r.status, lang),), (Run(f"{score} × {r.weight}", "note", keep=True),)),
-                _cell((Run(f"{r.id}{'*' if r.required else ''} ", "strong"), Run(L.title(r, lang))),
+                _cell((Run(f"{r.id}{'*' if r.required else ''}", "strong", keep=True), Run(" " + L.title(r, lang))),
                       lead_runs(r.lead_unit, "note", fit=26) + (Run(" · " + r.clause, "note"),)),
                 _cell(L.value_text(r, lang)), _cell(L.target_text(r, lang)), _cell(L.gap_text(r, lang)))))
     return Grid((f"{L.HEAD['status'][lang]} · {L.HEAD['score'][lang]} × {L.HEAD['weight'][lang]}",
