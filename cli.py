@@ -154,8 +154,8 @@ def evaluate(city_path, frameworks, year, engine_name, waivers_path, as_of, crit
     """Evaluate a city against its own plan and the reference framework."""
     from .app.evaluation import evaluate as run
     sel = _selection(city_path, frameworks, year, engine_name, waivers_path, as_of, criteria_dir, assumptions)
-    _finish(run(sel, fmt=fmt, lang=lang, color=_color(output), pdf_path=pdf_path, html_path=html_path, docx_path=docx_path,
-                fail_under=None if fail_under is None else Decimal(str(fail_under)),
+    _finish(run(sel, fmt=fmt, lang=lang, color=_color(output), pdf_path=pdf_path, html_path=html_path,
+                docx_path=docx_path, fail_under=None if fail_under is None else Decimal(str(fail_under)),
                 perturb=_perturbation(sensitivity, seed, weight_range, goalpost_range)), output)
 
 
@@ -224,8 +224,8 @@ def schema(kind, criteria_dir, output):
 @pdf_option
 @docx_option
 @guarded
-def plan(city_path, goal, frameworks, year, engine_name, waivers_path, as_of, criteria_dir, lang, fmt, output, assumptions,
-         pdf_path, docx_path):
+def plan(city_path, goal, frameworks, year, engine_name, waivers_path, as_of, criteria_dir, lang, fmt, output,
+         assumptions, pdf_path, docx_path):
     """The smallest set of improvements that moves the verdict up a level, with their size."""
     from .app.evaluation import plan as run
     sel = _selection(city_path, frameworks, year, engine_name, waivers_path, as_of, criteria_dir, assumptions)
@@ -295,7 +295,8 @@ def compare(city_paths, framework_ids, year, engine_name, jobs, criteria_dir, la
 @pdf_option
 @docx_option
 @guarded
-def progress(city_path, year_from, year_to, framework_id, engine_name, criteria_dir, lang, fmt, output, pdf_path, docx_path):
+def progress(city_path, year_from, year_to, framework_id, engine_name, criteria_dir, lang, fmt, output, pdf_path,
+             docx_path):
     """Score, coverage and verdict for each year, and which criteria changed status."""
     from .app.analysis import progress as run
     if year_to < year_from:

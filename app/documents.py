@@ -17,7 +17,8 @@ def pdf_bytes(path: Path, html: str) -> bytes:
         raise InputError(str(path), 0, 0, str(exc)) from None
 
 
-def analysis_files(view, lang: str, date: dt.date, pdf_path: Path | None, docx_path: Path | None) -> list[tuple[Path, bytes]]:
+def analysis_files(view, lang: str, date: dt.date, pdf_path: Path | None,
+                   docx_path: Path | None) -> list[tuple[Path, bytes]]:
     """An analysis view (plan, progress, compare) as the PDF and Word files asked for, dated `date`."""
     files = []
     if pdf_path:

@@ -49,7 +49,8 @@ class Plan:
 
 
 def step(r: CriterionResult) -> Step:
-    """What meeting one criterion takes: the evidence to publish, the mechanism to set up, or how far its value must move."""
+    """What meeting one criterion takes: the evidence to publish, the mechanism to set up, or how far its
+    value must move."""
     ms = r.measurement
     goal = r.target_summary
     if r.status == "unknown" or ms.state != "measured" or ms.combine:

@@ -74,7 +74,8 @@ def plan_doc(plans: list[tuple[FrameworkResult, Plan]], lang: str) -> Doc:
         by_id = {r.id: r for r in res.results}
         rows = [[str(i), s.criterion, by_id[s.criterion].title_zh if lang == "zh" else by_id[s.criterion].title_en,
                  short_status(s.status, lang), text(s.need, lang), s.lead_unit] for i, s in enumerate(p.steps, 1)]
-        tables = [Table([_t(lang, "序", "#"), _t(lang, "编号", "ID"), _t(lang, "指标", "Criterion"), _t(lang, "状态", "Status"),
+        tables = [Table([_t(lang, "序", "#"), _t(lang, "编号", "ID"), _t(lang, "指标", "Criterion"),
+                         _t(lang, "状态", "Status"),
                          _t(lang, "需要", "What it takes"), _t(lang, "牵头单位", "Lead unit")], rows,
                         [["", "", "", f"s-{s.status}", "", ""] for s in p.steps])] if rows else []
         sections.append(Section(f"{res.framework_id}: {res.framework_title_zh if lang == 'zh' else res.framework_title_en}",
@@ -157,8 +158,9 @@ def progress_doc(series: list[FrameworkResult], changes: list[list[StatusChange]
     status change with the criterion's title."""
     from .charts import YearPoint, progress as progress_chart
     first = series[0]
-    rows = [[str(r.year), score_text(r.score) if r.assessable else "—", f"{score_text(r.score_low)}–{score_text(r.score_high)}",
-             pct(r.coverage), VERDICT[r.verdict][lang], str(len(ch)) if ch else "—"]
+    rows = [[str(r.year), score_text(r.score) if r.assessable else "—",
+             f"{score_text(r.score_low)}–{score_text(r.score_high)}", pct(r.coverage), VERDICT[r.verdict][lang],
+             str(len(ch)) if ch else "—"]
             for r, ch in zip(series, changes)]
     classes = [["", _heat(r.score) if r.assessable else "heat-na", "", "", f"v-{r.verdict}", ""] for r in series]
     table = Table([_t(lang, "年度", "Year"), _t(lang, "得分", "Score"), _t(lang, "可能得分", "Possible score"),
@@ -192,8 +194,8 @@ FIELD = {"title": {"zh": "标题", "en": "title"}, "category": {"zh": "类别", 
          "check": {"zh": "检查方式", "en": "check"}, "applies_if": {"zh": "适用范围", "en": "applies to"}}
 
 
-def diff_doc(a: str, b: str, diffs: list[CriterionDiff], flips: list[tuple[FrameworkResult, FrameworkResult]], lang: str,
-             titles: dict[str, tuple[str, str]] | None = None) -> Doc:
+def diff_doc(a: str, b: str, diffs: list[CriterionDiff], flips: list[tuple[FrameworkResult, FrameworkResult]],
+             lang: str, titles: dict[str, tuple[str, str]] | None = None) -> Doc:
     """Criteria added, removed or changed (with their titles: `titles` id → (zh, en)), and whose verdicts flip."""
     titles = titles or {}
     sep = "、" if lang == "zh" else ", "

@@ -50,7 +50,8 @@ class Chart:
 
     def dot(self, x: float, y: float, r: float = 3, color: str = BLUE, hollow: bool = False) -> None:
         fill = "#ffffff" if hollow else color
-        self.items.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r}" fill="{fill}" stroke="{color}" stroke-width="1.5"/>')
+        self.items.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r}" fill="{fill}" stroke="{color}" '
+                          'stroke-width="1.5"/>')
 
     def rect(self, x: float, y: float, w: float, h: float, fill: str, stroke: str = "none", dash: str = "",
              opacity: float = 1) -> None:

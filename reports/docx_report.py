@@ -285,7 +285,8 @@ def analysis_docx(d: Doc, lang: str, date: dt.date) -> bytes:
                 rows.append([Cell(((Run(x),),), k) for x, k in zip(row, cls)])
             _table(doc, t.head, rows, [1] * len(t.head))
     if d.method:
-        doc.add_heading("方法" if lang == "zh" else "Method", 1)
+        from .labels import EXPLAIN
+        doc.add_heading(EXPLAIN["method"][lang], 1)
         for m in d.method:
             doc.add_paragraph(m)
     return _bytes(doc)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ..engine.result import CriterionResult, FrameworkResult, Measurement
-from .labels import (CHECK_KIND, CONFIDENCE, EXPLAIN, STATE, STATUS, fact_source, fact_value, formula_text, gap_text, source_line,
-                     target_text, title, value_text, version_text)
+from .labels import (CHECK_KIND, CONFIDENCE, EXPLAIN, STATE, STATUS, fact_source, fact_value, formula_text, gap_text,
+                     source_line, target_text, title, value_text, version_text)
 from .words import display, text
 
 
@@ -45,8 +45,8 @@ def _measurement_lines(ms: Measurement, names: dict, lang: str, indent: str = " 
                          f"{t.target_year}; expected {display(t.expected_now, u, lang)} in {t.year}, observed "
                          f"{display(t.value, u, lang)} ({state})")
         if t.observed_cagr_pct is not None:
-            lines.append(indent + _growth("growth_observed", f"{t.base_year}–{t.year}", display(t.observed_cagr_pct, "%"),
-                                          lang))
+            lines.append(indent + _growth("growth_observed", f"{t.base_year}–{t.year}",
+                                          display(t.observed_cagr_pct, "%"), lang))
         if t.needed_cagr_pct is not None:
             lines.append(indent + _growth("growth_needed", f"{t.year}–{t.target_year}", display(t.needed_cagr_pct, "%"),
                                           lang) + f" = (target / value)^(1/{t.target_year - t.year}) − 1"

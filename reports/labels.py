@@ -202,7 +202,8 @@ EXPLAIN = {
     "framework": {"zh": "评价框架", "en": "framework"}, "clause": {"zh": "条款", "en": "clause"},
     "lead": {"zh": "牵头单位", "en": "lead unit"}, "city": {"zh": "城市", "en": "city"},
     "year": {"zh": "评价年度", "en": "evaluation year"}, "check": {"zh": "检查方式", "en": "check"},
-    "weight": {"zh": "权重", "en": "weight"}, "required": {"zh": "必备指标（结论的门槛）", "en": "required (a gate for the verdict)"},
+    "weight": {"zh": "权重", "en": "weight"},
+    "required": {"zh": "必备指标（结论的门槛）", "en": "required (a gate for the verdict)"},
     "status": {"zh": "状态", "en": "status"}, "score": {"zh": "得分", "en": "score"},
     "value": {"zh": "现值", "en": "value"}, "target": {"zh": "目标", "en": "target"}, "gap": {"zh": "差距", "en": "gap"},
     "why": {"zh": "理由", "en": "why"}, "formula": {"zh": "公式", "en": "formula"},
@@ -219,6 +220,7 @@ EXPLAIN = {
     "growth_needed": {"zh": "达标尚需年均增长", "en": "growth still needed"},
     "a_year": {"zh": "", "en": " a year"},
     "pace": {"zh": "按已观察增速将于{y}年达标", "en": "at the observed pace the target is reached in {y}"},
+    "method": {"zh": "方法", "en": "Method"},
 }
 STATE = {"measured": {"zh": "已测得", "en": "measured"}, "unknown": {"zh": "未知", "en": "unknown"},
          "not_applicable": {"zh": "不适用", "en": "not applicable"}, "error": {"zh": "数据错误", "en": "error"},
@@ -432,7 +434,8 @@ def followup_lines(res: FrameworkResult, lang: str, top: int = 5) -> list[str]:
         items = [f"{g.criterion} +{score_text(g.gain)}" + ((f"（覆盖率 +{pct(g.coverage_gain)}）" if zh else
                                                            f" (coverage +{pct(g.coverage_gain)})")
                                                           if g.coverage_gain > 0 else "") for g in fix]
-        lines.append(("优先补齐（达标后总分提升）：" if zh else "Fix first (score gained if met): ") + ("；" if zh else "; ").join(items))
+        lines.append(("优先补齐（达标后总分提升）：" if zh else "Fix first (score gained if met): ")
+                     + ("；" if zh else "; ").join(items))
     collect = collect_first(res)[:top]
     if collect:
         items = [f"{g.criterion} {'覆盖率' if zh else 'coverage'} +{pct(g.coverage_gain)}"
@@ -445,7 +448,8 @@ def followup_lines(res: FrameworkResult, lang: str, top: int = 5) -> list[str]:
     if trends:
         lines.append("趋势：" if zh else "Trends:")
         lines += [f"  {t}" for t in trends]
-    assumed = sorted({f"{f.indicator}={display(f.value, f.unit, lang) if not isinstance(f.value, bool) else f.value}@{f.year}"
+    assumed = sorted({f"{f.indicator}="
+                      f"{display(f.value, f.unit, lang) if not isinstance(f.value, bool) else f.value}@{f.year}"
                       for r in res.results for f in r.measurement.facts if f.assumed})
     if assumed:
         lines.append(("假设（--set，非公布数据）：" if zh else "Assumptions (--set, not published figures): ") + ", ".join(assumed))

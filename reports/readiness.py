@@ -294,7 +294,8 @@ def brief(res: FrameworkResult, lang: str, top: int, examples: int = 2) -> Brief
             details.append(L.known_text(res, lang))
     meta = (f"{R['eval_year'][lang]} {res.year}" + (" · " if lang == "en" else "　")
             + f"{R['source_doc'][lang]}{'：' if lang == 'zh' else ': '}{L.source_line(res, lang)}")
-    return Brief(L.title(res, lang), res.year, meta, res.verdict, L.VERDICT[res.verdict][lang], text(res.verdict_reason, lang),
+    return Brief(L.title(res, lang), res.year, meta, res.verdict, L.VERDICT[res.verdict][lang],
+                 text(res.verdict_reason, lang),
                  lead, tuple(details), key_messages(res, lang, examples), actions(res, lang, top))
 
 
@@ -457,15 +458,12 @@ def method_items(results: list[FrameworkResult], lang: str, sens) -> list[Item]:
     items: list[Item] = []
     for res in results:
         items.append(Heading(3, L.title(res, lang)))
-        weights = (" · " if lang == "en" else "　").join(f"{L.CATEGORY[c.category][lang]} {c.weight}"
-                                                        for c in res.categories)
+        gap, comma = ("　", "，") if lang == "zh" else (" · ", ", ")
+        weights = gap.join(f"{L.CATEGORY[c.category][lang]} {c.weight}" for c in res.categories)
         items.append(_para(L.METHOD[res.model][lang]))
-        items.append(_para(f"{R['thresholds'][lang]}{colon}{L.VERDICT['ready'][lang]} ≥ {res.ready_threshold}，"
-                           f"{L.VERDICT['nearly_ready'][lang]} ≥ {res.nearly_threshold}　{R['floor'][lang]}{colon}"
-                           f"{pct(res.coverage_floor)}　{R['category_weight'][lang]}{colon}{weights}" if lang == "zh" else
-                           f"{R['thresholds'][lang]}{colon}{L.VERDICT['ready'][lang]} ≥ {res.ready_threshold}, "
-                           f"{L.VERDICT['nearly_ready'][lang]} ≥ {res.nearly_threshold} · {R['floor'][lang]}{colon}"
-                           f"{pct(res.coverage_floor)} · {R['category_weight'][lang]}{colon}{weights}", cls="note"))
+        items.append(_para(f"{R['thresholds'][lang]}{colon}{L.VERDICT['ready'][lang]} ≥ {res.ready_threshold}{comma}"
+                           f"{L.VERDICT['nearly_ready'][lang]} ≥ {res.nearly_threshold}{gap}{R['floor'][lang]}{colon}"
+                           f"{pct(res.coverage_floor)}{gap}{R['category_weight'][lang]}{colon}{weights}", cls="note"))
     items.append(_para(Run(R["goalposts"][lang] + colon, "strong"), L.GOALPOSTS[lang]))
     items.append(_para(Run(R["fix_first"][lang] + colon, "strong"), L.PLANNING[lang]))
     items.append(_para(Run(R["data_age"][lang] + colon, "strong"), L.DATA_AGE[lang]))
@@ -481,7 +479,8 @@ def source_items(results: list[FrameworkResult], inputs: list[tuple[str, str]], 
     items: list[Item] = [Heading(3, R["documents"][lang])]
     docs = []
     for res in results:
-        docs.append(_para(Run(L.title(res, lang), "strong"), Run(("：" if lang == "zh" else ": ") + L.source_line(res, lang))))
+        docs.append(_para(Run(L.title(res, lang), "strong"),
+                          Run(("：" if lang == "zh" else ": ") + L.source_line(res, lang))))
         if res.derived_from:
             docs += [_para(Run(d, "note")) for d in res.derived_from]
     items.append(Bullets(tuple(docs)))
@@ -546,7 +545,8 @@ def build(results: list[FrameworkResult], inputs: list[tuple[str, str]], version
         Section("app-criteria", R["app_criteria"][lang], R["appendix"][lang], tuple(crit)),
         Section("app-evidence", R["app_evidence"][lang], R["appendix"][lang],
                 (evidence,) if evidence else (_para(R["no_missing"][lang]),)),
-        Section("app-method", R["app_method"][lang], R["appendix"][lang], tuple(method_items(results, lang, sensitivity))),
+        Section("app-method", R["app_method"][lang], R["appendix"][lang],
+                tuple(method_items(results, lang, sensitivity))),
         Section("app-sources", R["app_sources"][lang], R["appendix"][lang], tuple(source_items(results, inputs, lang))),
     )
     contents = tuple((s.anchor, s.heading, 1) for s in body + appendix)

@@ -46,8 +46,9 @@ def _table(res: FrameworkResult, lang: str, width: int) -> Table:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
     table.add_column(HEAD["status"][lang], no_wrap=True)
     table.add_column(HEAD["id"][lang], no_wrap=True)
-    table.add_column(f"{HEAD['criterion'][lang]} · {HEAD['value'][lang]} → {HEAD['target'][lang]} · {HEAD['gap'][lang]}",
-                     ratio=1, overflow="fold")  # fold only what has no space to break at (Chinese runs), never a word
+    heading = f"{HEAD['criterion'][lang]} · {HEAD['value'][lang]} → {HEAD['target'][lang]} · {HEAD['gap'][lang]}"
+    # fold only what has no space to break at (a Chinese run), never an English word
+    table.add_column(heading, ratio=1, overflow="fold")
     for r in res.results:
         status, rid, name, value, target, gap, score = criterion_row(r, lang)
         figures = f"{value} → {target}" + (f" · {gap}" if gap != "—" else "") + (f" · {score}" if score != "—" else "")

@@ -47,7 +47,8 @@ def overlaps(page) -> list[str]:
         active = [a for a in active if a["x1"] > c["x0"] + 0.01]
         for a in active:
             if abs(a["n"] - c["n"]) > 1 and _overlap(a, c) > 0.34:
-                found.append(f"{a['text']!r}@({a['x0']:.0f},{a['top']:.0f}) over {c['text']!r}@({c['x0']:.0f},{c['top']:.0f})")
+                found.append(f"{a['text']!r}@({a['x0']:.0f},{a['top']:.0f}) over "
+                             f"{c['text']!r}@({c['x0']:.0f},{c['top']:.0f})")
         active.append(c)
     return found
 

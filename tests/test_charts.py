@@ -91,7 +91,8 @@ def test_gridlines_at_every_tick_and_text_never_below_8_points():
 
 def _cats(known: int, unknown: int) -> list[CategoryScore]:
     cats = list(CATEGORY)[: known + unknown]
-    return [CategoryScore(c, D(90) if i < known else None, D("0.5") if i < known else None, D(1)) for i, c in enumerate(cats)]
+    return [CategoryScore(c, D(90) if i < known else None, D("0.5") if i < known else None, D(1))
+            for i, c in enumerate(cats)]
 
 
 def test_the_radar_leaves_categories_without_evidence_as_gaps():

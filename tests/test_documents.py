@@ -43,7 +43,8 @@ def test_word_has_headings_tables_and_charts(ningbo_docx):
     texts = "\n".join(p.text for p in doc.paragraphs)
     assert "证据不足，无法评定" in texts and "32项指标中28项缺少证据" in texts
     criteria = next(t for t in doc.tables if t.rows[0].cells[0].text.startswith("状态"))
-    assert criteria._tbl.tblPr.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tblLayout") is not None
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    assert criteria._tbl.tblPr.find(f"{w}tblLayout") is not None  # fixed column widths
     header = criteria.rows[0]._tr.trPr
     assert header is not None and "tblHeader" in header.xml  # the header row repeats on each page
     ids = {c.text.split(" ")[0].rstrip("*") for row in criteria.rows for c in row.cells[1:2]}
@@ -116,7 +117,8 @@ document.getElementById('f').addEventListener('load', function () {
   var d = this.contentDocument, over = [];
   d.querySelectorAll('td, th, p, li, div, h1, h2, h3, span, svg').forEach(function (e) {
     var r = e.getBoundingClientRect();
-    if ((e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).display != 'inline') || r.right > d.documentElement.clientWidth + 1)
+    var spills = e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).display != 'inline';
+    if (spills || r.right > d.documentElement.clientWidth + 1)
       over.push(e.tagName + ': ' + (e.textContent || '').trim().slice(0, 40));
   });
   document.body.setAttribute('data-probe', JSON.stringify({width: d.documentElement.clientWidth,
@@ -132,12 +134,13 @@ def browser_layout(page: str, width: int) -> dict:
     tmp = Path(tempfile.mkdtemp(prefix="ipcheck-chromium-"))
     try:
         (tmp / "w.html").write_text(
-            f'<!DOCTYPE html><html><body style="margin:0"><iframe id="f" style="width:{width}px;height:40000px;border:0" '
+            '<!DOCTYPE html><html><body style="margin:0">'
+            f'<iframe id="f" style="width:{width}px;height:40000px;border:0" '
             f'srcdoc="{htmllib.escape(page, quote=True)}"></iframe>{PROBE}</body></html>', encoding="utf-8")
         r = subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                            "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={tmp / 'p'}",
-                            "--window-size=1200,2000", "--virtual-time-budget=5000", "--dump-dom", (tmp / "w.html").as_uri()],
-                           capture_output=True, text=True, timeout=120)
+                            "--disable-component-update", "--disable-sync", "--no-first-run",
+                            f"--user-data-dir={tmp / 'p'}", "--window-size=1200,2000", "--virtual-time-budget=5000",
+                            "--dump-dom", (tmp / "w.html").as_uri()], capture_output=True, text=True, timeout=120)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     found = re.search(r'data-probe="([^"]*)"', r.stdout)
@@ -150,8 +153,9 @@ needs_chromium = pytest.mark.skipif(not (shutil.which("chromium") or shutil.whic
 
 
 @needs_chromium
-@pytest.mark.parametrize("args", [("evaluate", NINGBO), ("evaluate", NINGBO, "--lang", "en"),
-                                  ("evaluate", CITIES / "tianjin.yaml", "--framework", "tianjin-2017", "--year", "2017")])
+@pytest.mark.parametrize("args", [
+    ("evaluate", NINGBO), ("evaluate", NINGBO, "--lang", "en"),
+    ("evaluate", CITIES / "tianjin.yaml", "--framework", "tianjin-2017", "--year", "2017")])
 def test_the_report_fits_a_phone(tmp_path, args):
     page = tmp_path / "r.html"
     invoke(*args, "--html", page)

@@ -119,20 +119,21 @@ def outputs(lang: str, tmp: Path) -> dict[str, str]:
     run("evaluate", CITIES / "tianjin.yaml", "--framework", "tianjin-2017", "--year", "2017", "--lang", lang,
         "--html", html, "--sensitivity", "20")
     out["evaluate tianjin html"] = html_text(html.read_text(encoding="utf-8"))
-    run("evaluate", CITIES / "ningbo.yaml", "--lang", lang, "--html", html, "--set", "ip_standard_enterprises=600家@2022")
+    run("evaluate", CITIES / "ningbo.yaml", "--lang", lang, "--html", html,
+        "--set", "ip_standard_enterprises=600家@2022")
     out["evaluate ningbo html"] = html_text(html.read_text(encoding="utf-8"))
     for cid in ("NB-01", "NB-02", "NB-05", "NB-22", "REF-06", "REF-08"):
         out[f"explain {cid}"] = run("explain", CITIES / "ningbo.yaml", cid, "--lang", lang)
     for cid in ("HZ-01", "HZ-05"):
         out[f"explain {cid}"] = run("explain", CITIES / "heze.yaml", cid, "--lang", lang)
-    out["explain TJ-01"] = run("explain", CITIES / "tianjin.yaml", "TJ-01", "--framework", "tianjin-2017", "--year", "2016",
-                               "--lang", lang)
+    out["explain TJ-01"] = run("explain", CITIES / "tianjin.yaml", "TJ-01", "--framework", "tianjin-2017",
+                               "--year", "2016", "--lang", lang)
     out["explain YC-17"] = run("explain", CITIES / "yinchuan.yaml", "YC-17", "--lang", lang)
     out["criteria"] = run("criteria", "--lang", lang)
     out["criteria ningbo-2020"] = run("criteria", "ningbo-2020", "--lang", lang)
     out["plan"] = run("plan", CITIES / "ningbo.yaml", "--lang", lang)
-    out["plan tianjin"] = run("plan", CITIES / "tianjin.yaml", "--framework", "tianjin-2017", "--year", "2017", "--to", "ready",
-                              "--lang", lang)
+    out["plan tianjin"] = run("plan", CITIES / "tianjin.yaml", "--framework", "tianjin-2017", "--year", "2017",
+                              "--to", "ready", "--lang", lang)
     for fmt in ("table", "markdown"):
         out[f"compare {fmt}"] = run("compare", CITIES, "--lang", lang, "--format", fmt, "--jobs", "1")
     out["progress"] = run("progress", CITIES / "tianjin.yaml", "--from", "2015", "--to", "2018", "--framework",

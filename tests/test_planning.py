@@ -39,7 +39,8 @@ def test_plan_hand_worked(catalogue, deciders):
     p = plan(res)
     assert p.goal == "ready" and p.method == "exhaustive" and p.reached
     assert [s.criterion for s in p.steps] == ["A"]
-    assert p.steps[0].improvement == 100 and "(+100)" in text(p.steps[0].need, "en") and "提高" in text(p.steps[0].need, "zh")
+    assert p.steps[0].improvement == 100 and "(+100)" in text(p.steps[0].need, "en")
+    assert "提高" in text(p.steps[0].need, "zh")
     assert p.score_after == Decimal("83.333333")
 
 
@@ -201,7 +202,8 @@ def test_sensitivity_in_the_report(tmp_path):
     assert invoke("evaluate", CITIES / "ningbo.yaml", "--framework", "ningbo-2020", "--sensitivity", "30", "--lang", "en",
                   "--html", html).exit_code == 0
     page = html.read_text()
-    assert "ningbo-2020 sensitivity: 30 draws" in page and "score 5–95%" in page and "each draw multiplies every criterion weight" in page
+    assert "ningbo-2020 sensitivity: 30 draws" in page and "score 5–95%" in page
+    assert "each draw multiplies every criterion weight" in page
 
 
 def test_compare_and_progress_pdfs(tmp_path):
