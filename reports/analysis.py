@@ -22,6 +22,7 @@ from .words import text
 
 @dataclass
 class Table:
+    """A table of text cells, with a CSS class per cell (colours) when given."""
     head: list[str]
     rows: list[list[str]]
     classes: list[list[str]] | None = None  # a CSS class per cell (heat map, status colours)
@@ -29,6 +30,7 @@ class Table:
 
 @dataclass
 class Section:
+    """A heading with lines, tables and charts under it."""
     heading: str
     lines: list[str] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
@@ -37,6 +39,7 @@ class Section:
 
 @dataclass
 class Doc:
+    """A planning or comparison document: title, lines under it, sections, the method."""
     title: str
     meta: list[str]
     sections: list[Section]
@@ -59,6 +62,7 @@ def _heat(score: Decimal | None) -> str:
 # ---------------------------------------------------------------- builders
 
 def plan_doc(plans: list[tuple[FrameworkResult, Plan]], lang: str) -> Doc:
+    """For each framework, where the city stands, the goal and the steps that reach it, with their lead units."""
     sections = []
     for res, p in plans:
         lines = [_t(lang, f"现状：{VERDICT[p.from_verdict][lang]}，{score_text(res.score)} 分，覆盖率 {pct(res.coverage)}",
@@ -240,6 +244,7 @@ _RICH = {"heat-0": "red", "heat-1": "red", "heat-2": "red", "heat-3": "yellow", 
 
 
 def to_terminal(doc: Doc, color: bool = False, width: int | None = None) -> str:
+    """A document as terminal text (its charts are left to the PDF, HTML and Word documents)."""
     from rich import box
     from rich.console import Console
     from rich.table import Table as RichTable
@@ -273,6 +278,7 @@ def to_terminal(doc: Doc, color: bool = False, width: int | None = None) -> str:
 
 
 def to_markdown(doc: Doc) -> str:
+    """A document as Markdown."""
     def cell(x: str) -> str:
         return x.replace("|", "\\|").replace("\n", " ")
 

@@ -36,12 +36,14 @@ class Chart:
 
     def line(self, x1: float, y1: float, x2: float, y2: float, color: str = GRID, width: float = 1,
              dash: str = "") -> None:
+        """A straight line (dashed with `dash`, an SVG dash array)."""
         d = f' stroke-dasharray="{dash}"' if dash else ""
         self.items.append(f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="{color}" '
                           f'stroke-width="{width}"{d}/>')
 
     def poly(self, points: list[tuple[float, float]], *, stroke: str = BLUE, fill: str = "none",
              width: float = 1.5, opacity: float = 1, dash: str = "", closed: bool = False) -> None:
+        """A polyline through `points`, or a polygon when `closed`."""
         pts = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
         d = f' stroke-dasharray="{dash}"' if dash else ""
         o = f' fill-opacity="{opacity}"' if opacity != 1 else ""
@@ -49,12 +51,14 @@ class Chart:
                           f'stroke="{stroke}" stroke-width="{width}"{d}/>')
 
     def dot(self, x: float, y: float, r: float = 3, color: str = BLUE, hollow: bool = False) -> None:
+        """A point: a filled circle, or a ring when `hollow`."""
         fill = "#ffffff" if hollow else color
         self.items.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r}" fill="{fill}" stroke="{color}" '
                           'stroke-width="1.5"/>')
 
     def rect(self, x: float, y: float, w: float, h: float, fill: str, stroke: str = "none", dash: str = "",
              opacity: float = 1) -> None:
+        """A rectangle from its top-left corner."""
         d = f' stroke-dasharray="{dash}"' if dash else ""
         o = f' fill-opacity="{opacity}"' if opacity != 1 else ""
         self.items.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{max(w, 0):.1f}" height="{h:.1f}" fill="{fill}"{o} '
@@ -62,6 +66,7 @@ class Chart:
 
     def text(self, x: float, y: float, s: str, *, size: int = MIN_FONT, color: str = INK, anchor: str = "start",
              bold: bool = False) -> None:
+        """A label at (x, y), its baseline; never smaller than MIN_FONT."""
         size = max(size, MIN_FONT)
         b = ' font-weight="bold"' if bold else ""
         self.items.append(f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" fill="{color}" '
@@ -69,6 +74,7 @@ class Chart:
 
     @property
     def svg(self) -> str:
+        """The chart as one <svg> element (inline in HTML, or converted to PNG for Word)."""
         return (f'<svg xmlns="http://www.w3.org/2000/svg" class="chart {self.kind}" width="{self.width}" '
                 f'height="{self.height}" viewBox="0 0 {self.width} {self.height}" font-family="{FONT}" '
                 f'role="img" aria-label={quoteattr(self.label)}>' + "".join(self.items) + "</svg>")

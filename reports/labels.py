@@ -88,6 +88,7 @@ def headline(res: FrameworkResult, lang: str) -> list[tuple[str, str]]:
 
 
 def title(r: CriterionResult | FrameworkResult, lang: str) -> str:
+    """A criterion's or a framework's title in the output's language."""
     if isinstance(r, FrameworkResult):
         return r.framework_title_zh if lang == "zh" else r.framework_title_en
     return r.title_zh if lang == "zh" else r.title_en
@@ -180,6 +181,7 @@ MODEL = {"xccdf_default": {"zh": "XCCDF 默认模型", "en": "XCCDF default"},
 
 
 def category_line(res: FrameworkResult, lang: str) -> str:
+    """Each category's score and coverage on one line."""
     return " · ".join(f"{CATEGORY[c.category][lang]} {score_text(c.score)} ({pct(c.coverage)})" for c in res.categories)
 
 
@@ -375,6 +377,7 @@ def page_counter_css(lang: str) -> str:
 
 
 def short_status(status: str, lang: str) -> str:
+    """A status as a table cell shows it: its mark and a short word ('✔ 达标', '? unknown')."""
     return f"{MARK[status]} {SHORT[status][lang]}"
 
 

@@ -167,6 +167,7 @@ def lead_runs(unit: str, style: str = "", fit: int = 12) -> tuple[Run, ...]:
 
 
 def status_run(status: str, lang: str) -> Run:
+    """A status in words with its mark and colour, never broken across lines."""
     return Run(L.short_status(status, lang), f"s-{status}", keep=True)
 
 
