@@ -284,6 +284,7 @@ REPORT = {
     "observed": {"zh": "已观察年均增长", "en": "growth observed a year"},
     "no_missing": {"zh": "没有缺失证据。", "en": "No evidence is missing."},
     "needs": {"zh": "需要", "en": "Needed"},
+    "waivers": {"zh": "豁免事项", "en": "Waivers"},
     "justification": {"zh": "理由", "en": "Justification"},
     "expires": {"zh": "到期日", "en": "Expires"},
     "expired": {"zh": "已过期，不再适用", "en": "expired: no longer applies"},

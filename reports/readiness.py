@@ -535,6 +535,7 @@ def build(results: list[FrameworkResult], inputs: list[tuple[str, str]], version
         crit.append(Heading(3, L.title(res, lang)))
         crit.append(criteria_grid(res, lang))
         if res.waivers:
+            crit.append(Heading(3, f"{R['waivers'][lang]}{'：' if lang == 'zh' else ': '}{L.title(res, lang)}"))
             crit.append(Grid((L.HEAD["id"][lang], R["justification"][lang], R["expires"][lang], ""), (12, 54, 14, 20),
                              tuple(Row((_cell(w.criterion), _cell(w.justification), _cell(w.expires.isoformat()),
                                         _cell(R["active"][lang] if w.active else R["expired"][lang],
