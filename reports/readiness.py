@@ -314,22 +314,23 @@ def trend_figure(r: CriterionResult, res: FrameworkResult, lang: str) -> Figure 
     if chart is None:
         return None
     R = L.REPORT
-    colon = "：" if lang == "zh" else ": "
-    notes = [_para(Run(f"{r.id} ", "strong"), status_run(r.status, lang), Run(" " + L.title(r, lang))),
-             _para(f"{L.HEAD['value'][lang]}{colon}{L.value_text(r, lang)}　{L.HEAD['target'][lang]}{colon}"
-                   f"{L.target_text(r, lang)}" + (f"　{L.HEAD['gap'][lang]}{colon}{L.gap_text(r, lang)}"
+    colon, gap = ("：", "　") if lang == "zh" else (": ", " · ")
+    notes = [_para(Run(r.id, "strong", keep=True), Run(" "), status_run(r.status, lang), Run(" " + L.title(r, lang))),
+             _para(f"{L.HEAD['value'][lang]}{colon}{L.value_text(r, lang)}{gap}{L.HEAD['target'][lang]}{colon}"
+                   f"{L.target_text(r, lang)}" + (f"{gap}{L.HEAD['gap'][lang]}{colon}{L.gap_text(r, lang)}"
                                                   if r.gap is not None else ""), cls="note")]
+
+    def growth(label: str, span: str, value) -> Para:
+        if lang == "zh":  # 已观察年均增长（2019–2021）：10%
+            return _para(f"{R[label][lang]}（{span}）{colon}{display(value, '%')}", cls="note")
+        return _para(f"{R[label][lang]} {span}{colon}{display(value, '%')}{L.EXPLAIN['a_year'][lang]}", cls="note")
+
     points = [p for p in t.history if p[0] <= res.year]
     ahead = t.target_year is not None and t.target_year > res.year
     if t.observed_cagr_pct is not None and len(points) > 1:
-        notes.append(_para(f"{R['observed'][lang]}（{points[0][0]}–{points[-1][0]}）{colon}"
-                           f"{display(t.observed_cagr_pct, '%')}" if lang == "zh" else
-                           f"{R['observed'][lang]} ({points[0][0]}–{points[-1][0]}){colon}"
-                           f"{display(t.observed_cagr_pct, '%')}", cls="note"))
+        notes.append(growth("observed", f"{points[0][0]}–{points[-1][0]}", t.observed_cagr_pct))
     if ahead and t.needed_cagr_pct is not None:
-        span = f"{points[-1][0]}–{t.target_year}"
-        notes.append(_para(f"{R['needed'][lang]}（{span}）{colon}{display(t.needed_cagr_pct, '%')}" if lang == "zh" else
-                           f"{R['needed'][lang]} ({span}){colon}{display(t.needed_cagr_pct, '%')}", cls="note"))
+        notes.append(growth("needed", f"{points[-1][0]}–{t.target_year}", t.needed_cagr_pct))
     if ahead and t.projected_year is not None:
         notes.append(_para(f"{R['reached_at_pace'][lang]}{colon}{t.projected_year}", cls="note"))
     return Figure(chart, tuple(notes))

@@ -121,5 +121,5 @@ def test_no_growth_still_needed_over_a_period_already_past(catalogue, deciders):
     def notes(res):
         fig = readiness.trend_figure(res.results[0], res, "en")
         return " ".join(r.text for p in fig.notes for r in p.runs)
-    assert "growth still needed a year (2021–2022)" in notes(ahead)
-    assert "growth still needed" not in notes(past) and "growth observed a year (2019–2021)" in notes(past)
+    assert "growth still needed 2021–2022: 33.33% a year" in notes(ahead)  # (200 / 150)^(1/1) − 1
+    assert "growth still needed" not in notes(past) and "growth observed 2019–2021: 22.47% a year" in notes(past)
