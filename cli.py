@@ -23,7 +23,8 @@ from .app.files import write_outputs  # noqa: E402
 from .app.library import FILE_KINDS, Selection  # noqa: E402
 from .app.outcome import Outcome, Perturbation  # noqa: E402
 from .engine.errors import error_line, printable  # noqa: E402
-from .options import (FilePath, Finite, Main, OutPath, Year, criteria_option, engine_option, format_option,  # noqa: E402
+from .options import (FilePath, Finite, Main, OutPath, Year, criteria_option, docx_option, engine_option,  # noqa: E402
+                      format_option,
                       lang_option, output_option, pdf_option, selection_options, sensitivity_options, set_option,
                       year_option)
 
@@ -81,15 +82,16 @@ def main() -> None:
 @click.option("--fail-under", type=Finite(0, 100), help="Exit 1 when any framework scores below this.")
 @click.option("--pdf", "pdf_path", type=OutPath, help="Also write the readiness report as PDF.")
 @click.option("--html", "html_path", type=OutPath, help="Also write the report as one self-contained HTML page.")
+@docx_option
 @set_option
 @sensitivity_options
 def evaluate(city_path, frameworks, year, engine_name, waivers_path, as_of, criteria_dir, lang, fmt, output, fail_under,
-             pdf_path, html_path, assumptions, sensitivity, seed, weight_range, goalpost_range):
+             pdf_path, html_path, docx_path, assumptions, sensitivity, seed, weight_range, goalpost_range):
     """Evaluate a city against its own plan and the reference framework."""
     from .app.evaluation import evaluate as run
     sel = _selection(city_path, frameworks, year, engine_name, waivers_path, as_of, criteria_dir, assumptions)
     _finish(run(sel, fmt=fmt, lang=lang, color=_color(output), pdf_path=pdf_path, html_path=html_path,
-                fail_under=None if fail_under is None else Decimal(str(fail_under)),
+                docx_path=docx_path, fail_under=None if fail_under is None else Decimal(str(fail_under)),
                 perturb=_perturbation(sensitivity, seed, weight_range, goalpost_range)), output)
 
 
@@ -150,11 +152,14 @@ def schema(kind, criteria_dir, output):
 @format_option
 @output_option
 @set_option
-def plan(city_path, goal, frameworks, year, engine_name, waivers_path, as_of, criteria_dir, lang, fmt, output, assumptions):
+@pdf_option
+@docx_option
+def plan(city_path, goal, frameworks, year, engine_name, waivers_path, as_of, criteria_dir, lang, fmt, output,
+         assumptions, pdf_path, docx_path):
     """The smallest set of improvements that moves the verdict up a level, with their size."""
     from .app.evaluation import plan as run
     sel = _selection(city_path, frameworks, year, engine_name, waivers_path, as_of, criteria_dir, assumptions)
-    _finish(run(sel, goal, fmt=fmt, lang=lang, color=_color(output)), output)
+    _finish(run(sel, goal, fmt=fmt, lang=lang, color=_color(output), pdf_path=pdf_path, docx_path=docx_path), output)
 
 
 class _ProgressBar:
@@ -217,13 +222,15 @@ def compare(city_paths, framework_ids, year, engine_name, jobs, criteria_dir, la
 @format_option
 @output_option
 @pdf_option
-def progress(city_path, year_from, year_to, framework_id, engine_name, criteria_dir, lang, fmt, output, pdf_path):
+@docx_option
+def progress(city_path, year_from, year_to, framework_id, engine_name, criteria_dir, lang, fmt, output, pdf_path,
+             docx_path):
     """Score, coverage and verdict for each year, and which criteria changed status."""
     from .app.analysis import progress as run
     if year_to < year_from:
         raise click.BadParameter("--to comes before --from", param_hint="--to")
     _finish(run(city_path, year_from, year_to, framework_id, engine=engine_name, criteria_dir=criteria_dir, fmt=fmt,
-                lang=lang, color=_color(output), pdf_path=pdf_path), output)
+                lang=lang, color=_color(output), pdf_path=pdf_path, docx_path=docx_path), output)
 
 
 @main.command()

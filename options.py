@@ -65,6 +65,7 @@ format_option = click.option("--format", "fmt", type=click.Choice(["table", "jso
                              show_default=True)
 output_option = click.option("--output", type=OutPath, help="Write to this file (atomically) instead of stdout.")
 pdf_option = click.option("--pdf", "pdf_path", type=OutPath, help="Also write it as PDF.")
+docx_option = click.option("--docx", "docx_path", type=OutPath, help="Also write it as Word (.docx), for editing.")
 engine_option = click.option("--engine", "engine_name", type=click.Choice(["durable", "python"]), default="durable",
                              show_default=True, help="Decide with durable-rules or the pure-Python reference decider.")
 set_option = click.option("--set", "assumptions", multiple=True, metavar="INDICATOR=VALUE@YEAR",

@@ -12,9 +12,11 @@ mode=run
 
 # --- system packages -------------------------------------------------------------------
 # gcc and the Python headers build durable-rules (source-only on PyPI); pango draws the PDF;
-# Noto CJK gives Chinese glyphs; poppler-utils (pdftoppm) is used by the report tests.
-apt_pkgs=(gcc python3-dev python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig fonts-noto-cjk)
-[ "$mode" = test ] && apt_pkgs+=(poppler-utils)
+# Noto CJK gives Chinese glyphs; cairo draws the charts of the Word report (CairoSVG);
+# poppler-utils (pdftoppm) and chromium (the HTML report on a phone-sized screen) are used by the tests.
+apt_pkgs=(gcc python3-dev python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig fonts-noto-cjk
+          libcairo2)
+[ "$mode" = test ] && apt_pkgs+=(poppler-utils chromium)
 missing=()
 for p in "${apt_pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

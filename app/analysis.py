@@ -7,7 +7,7 @@ from typing import Callable
 
 from ..engine.errors import InputError
 from .batch import evaluate_many
-from .files import OutputError, yaml_files
+from .files import yaml_files
 from .library import CRITERIA_DIR, choose_frameworks, load_city_file, load_library
 from .outcome import Outcome, Perturbation
 
@@ -82,22 +82,20 @@ def _prefixed(doc, label: str) -> list:
 
 
 def _pdf(path: Path, html: str) -> bytes:
-    from ..reports import document
-    try:
-        return document.render_pdf(html)
-    except document.ReportError as exc:
-        raise OutputError(str(path), str(exc)) from None
+    from .documents import pdf_bytes
+    return pdf_bytes(path, html)
 
 
 def progress(city_path: Path, year_from: int, year_to: int, framework_id: str | None = None, *,
              engine: str = "durable", criteria_dir: Path = CRITERIA_DIR, fmt: str = "table", lang: str = "zh",
-             color: bool = False, pdf_path: Path | None = None) -> Outcome:
-    """Score, coverage and verdict for each year from `year_from` to `year_to`, and which criteria changed."""
+             color: bool = False, pdf_path: Path | None = None, docx_path: Path | None = None) -> Outcome:
+    """Score, coverage and verdict for each year from `year_from` to `year_to`, and which criteria changed;
+    with `pdf_path` and `docx_path`, also as PDF and Word (with a chart of score and coverage by year)."""
     from ..engine.compare import status_changes
     from ..engine.decide import make_decider
     from ..engine.evaluate import evaluate as run
     from ..reports.analysis import progress_doc
-    from ..reports.outputs import AnalysisView, document_html, render
+    from ..reports.outputs import AnalysisView, render
 
     lib = load_library(criteria_dir)
     city = load_city_file(city_path, lib)
@@ -109,11 +107,10 @@ def progress(city_path: Path, year_from: int, year_to: int, framework_id: str | 
             "years": [{"year": r.year, "score": r.score, "coverage": r.coverage, "verdict": r.verdict,
                        "changes": ch} for r, ch in zip(series, changes)]}
     view = AnalysisView(progress_doc(series, changes, lang), data)
-    out = Outcome(text=render(view, fmt, lang, color), notices=[notice] if notice else [],
-                  inputs=lib.paths() + [str(city_path)])
-    if pdf_path:
-        out.files.append((pdf_path, _pdf(pdf_path, document_html(view, lang))))
-    return out
+    from .documents import analysis_files
+    return Outcome(text=render(view, fmt, lang, color), notices=[notice] if notice else [],
+                   inputs=lib.paths() + [str(city_path)],
+                   files=analysis_files(view, lang, series[-1].as_of, pdf_path, docx_path))
 
 
 def diff(framework_a: str, framework_b: str, city_paths: list[Path] = (), *, year: int | None = None,
@@ -137,5 +134,6 @@ def diff(framework_a: str, framework_b: str, city_paths: list[Path] = (), *, yea
             "cities": [{"city": ra.city_id, "a": {"score": ra.score, "verdict": ra.verdict},
                         "b": {"score": rb.score, "verdict": rb.verdict}, "verdict_flips": ra.verdict != rb.verdict}
                        for ra, rb in flips]}
-    return Outcome(text=render(AnalysisView(diff_doc(a.id, b.id, diffs, flips, lang), data), fmt, lang, color),
+    titles = {c.id: (c.title.zh, c.title.en) for fw in (a, b) for c in fw.model.criteria}
+    return Outcome(text=render(AnalysisView(diff_doc(a.id, b.id, diffs, flips, lang, titles), data), fmt, lang, color),
                    inputs=lib.paths() + [str(p) for p in city_paths])

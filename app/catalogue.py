@@ -13,20 +13,23 @@ from .outcome import Outcome
 
 def list_criteria(framework_id: str | None = None, *, criteria_dir: Path = CRITERIA_DIR, lang: str = "zh") -> Outcome:
     """The frameworks (one line each), or one framework's criteria."""
+    from ..reports.labels import CATALOGUE as W, CATEGORY, CHECK_KIND
     lib = load_library(criteria_dir)
     lines = []
     if framework_id is None:
         for fid, fw in sorted(lib.frameworks.items()):
             h = fw.model.framework
             title = h.title.zh if lang == "zh" else h.title.en
-            lines.append(f"{fid:<16} {h.kind:<9} {len(fw.model.criteria):>3} criteria  {h.source.file}  {title}")
+            count = W["criteria"][lang].format(n=len(fw.model.criteria))
+            lines.append(f"{fid:<16} {W[h.kind][lang]:<9} {count:>8}  {title}《{h.source.title}》")
     else:
         if framework_id not in lib.frameworks:
             raise UsageProblem(f"unknown framework {framework_id!r} (known: {', '.join(sorted(lib.frameworks))})")
         for c in lib.frameworks[framework_id].model.criteria:
             title = c.title.zh if lang == "zh" else c.title.en
-            gate = " required" if c.required else ""
-            lines.append(f"{c.id:<8} {c.category:<12} w={c.weight}{gate:<9} {c.check.kind:<10} {c.clause}  {title}")
+            gate = f" {W['required'][lang]}" if c.required else ""
+            lines.append(f"{c.id:<8} {CATEGORY[c.category][lang]:<12} {W['weight'][lang]} {c.weight}{gate:<9} "
+                         f"{CHECK_KIND[c.check.kind][lang]:<10} {c.clause}  {title}")
     # titles come from the criteria files: no control character of theirs reaches the terminal
     return Outcome(text="".join(printable(line) + "\n" for line in lines), inputs=lib.paths())
 

@@ -12,21 +12,22 @@ from .outcome import Outcome, Perturbation
 
 
 def evaluate(sel: Selection, *, fmt: str = "table", lang: str = "zh", color: bool = False,
-             pdf_path: Path | None = None, html_path: Path | None = None, fail_under: Decimal | None = None,
-             perturb: Perturbation | None = None) -> Outcome:
-    """Evaluate a city; the text in `fmt`, and the readiness report as PDF and/or HTML."""
+             pdf_path: Path | None = None, html_path: Path | None = None, docx_path: Path | None = None,
+             fail_under: Decimal | None = None, perturb: Perturbation | None = None) -> Outcome:
+    """Evaluate a city; the text in `fmt`, and the readiness report as PDF, HTML and/or Word."""
     renderer = None
     if pdf_path:
         from ..reports.document import Renderer
         renderer = Renderer()  # imports weasyprint in another process while this one evaluates
     try:
-        return _evaluate(sel, fmt, lang, color, pdf_path, html_path, fail_under, perturb, renderer)
+        return _evaluate(sel, fmt, lang, color, (pdf_path, html_path, docx_path), fail_under, perturb, renderer)
     finally:
         if renderer:
             renderer.close()
 
 
-def _evaluate(sel, fmt, lang, color, pdf_path, html_path, fail_under, perturb, renderer) -> Outcome:
+def _evaluate(sel, fmt, lang, color, paths, fail_under, perturb, renderer) -> Outcome:
+    pdf_path, html_path, docx_path = paths
     from ..reports import outputs
     ev = evaluate_selection(sel)
     sens = {}
@@ -36,12 +37,17 @@ def _evaluate(sel, fmt, lang, color, pdf_path, html_path, fail_under, perturb, r
     view = outputs.EvaluationView(ev.results, ev.inputs, __version__, sens)
     out = Outcome(notices=list(ev.notices), inputs=ev.paths())
     job = None
-    if pdf_path or html_path:
-        page = outputs.document_html(view, lang)
-        if html_path:
-            out.files.append((html_path, page.encode("utf-8")))
-        if pdf_path:
-            job = renderer.submit(page)  # the PDF renders on the other core while the text is made
+    if pdf_path or html_path or docx_path:
+        report = outputs.readiness_report(view, lang)  # one content for every document
+        if pdf_path or html_path:
+            from ..reports.document import render_html
+            if pdf_path:  # the PDF renders on the other core while the rest is made
+                job = renderer.submit(render_html(report, screen=False))
+            if html_path:
+                out.files.append((html_path, render_html(report).encode("utf-8")))
+        if docx_path:
+            from ..reports.docx_report import report_docx
+            out.files.append((docx_path, report_docx(report)))
     out.text = outputs.render(view, fmt, lang, color)
     if job is not None:
         from ..reports import document
@@ -78,13 +84,15 @@ def explain(sel: Selection, criterion_id: str, lang: str = "zh") -> Outcome:
     raise UsageProblem(f"no criterion {criterion_id!r}{did_you_mean(criterion_id, ids)}")
 
 
-def plan(sel: Selection, goal: str | None = None, *, fmt: str = "table", lang: str = "zh",
-         color: bool = False) -> Outcome:
+def plan(sel: Selection, goal: str | None = None, *, fmt: str = "table", lang: str = "zh", color: bool = False,
+         pdf_path: Path | None = None, docx_path: Path | None = None) -> Outcome:
     """The smallest set of improvements that moves the verdict up a level, for each framework."""
     from ..engine.plan import plan as make_plan
     from ..reports.analysis import plan_doc
     from ..reports.outputs import AnalysisView, render
+    from .documents import analysis_files
     ev = evaluate_selection(sel)
     plans = [(r, make_plan(r, goal)) for r in ev.results]
     view = AnalysisView(plan_doc(plans, lang), {"schema": "ipcheck.plan/1", "plans": [p for _, p in plans]})
-    return Outcome(text=render(view, fmt, lang, color), notices=ev.notices, inputs=ev.paths())
+    return Outcome(text=render(view, fmt, lang, color), notices=ev.notices, inputs=ev.paths(),
+                   files=analysis_files(view, lang, ev.results[0].as_of, pdf_path, docx_path))

@@ -10,7 +10,7 @@ from typing import Iterable
 from . import formulas as f
 from . import models as m
 from .catalogue import Catalogue
-from .checks import describe
+from .checks import check_indicators, describe
 from .checks.base import UNBOUNDED
 from .decide import Decider, DeciderError, Leaf, leaf
 from .errors import InputError
@@ -240,7 +240,10 @@ def _result(fw: LoadedFramework, city: LoadedCity, cat: Catalogue, facts: Facts,
                                  None if c.coverage is None else f.on_grid(c.coverage), c.weight) for c in cats),
         results=tuple(results), counts=counts, waivers=tuple(notes), fix_first=gains,
         score_low=None if low is None else f.on_grid(low), score_high=None if high is None else f.on_grid(high),
-        lacking=lacking, applicable=applicable)
+        lacking=lacking, applicable=applicable, source_number=h.source.number, source_date=h.source.date,
+        derived_from=tuple(h.derived_from),
+        indicator_names={ind: cat.indicators[ind].name for c, _ in measured for ind in check_indicators(c.check)}
+        if detail else {})
 
 
 def latest_year(city: m.City) -> int | None:

@@ -13,15 +13,15 @@ from . import formulas as f
 from . import models as m
 from .checks import measure_check
 from .facts import Facts
-from .result import Listed, Measurement, Trend, say
+from .result import Listed, Measurement, Term, Trend, say
 
 
 def measure(criterion: m.Criterion, facts: Facts, year: int) -> Measurement:
     """Measure a criterion: not applicable for the city's level, or its check's measurement."""
     if criterion.applies_if and facts.city.city.level not in criterion.applies_if.level:
         return Measurement(state="not_applicable", reason=say(
-            "not_applicable.level", levels=Listed(tuple(criterion.applies_if.level), "codes"),
-            level=facts.city.city.level))
+            "not_applicable.level", levels=Listed(tuple(Term("level", x) for x in criterion.applies_if.level), "list"),
+            level=Term("level", facts.city.city.level)))
     return measure_check(criterion.check, facts, year)
 
 
@@ -29,8 +29,9 @@ _SINGLE = ("threshold", "count", "path", "flow", "growth", "trajectory")
 
 
 def trend(check: Any, ms: Measurement, facts: Facts, year: int) -> Trend | None:
-    """The history of a single-indicator check's indicator, with observed and needed growth.
+    """The history of a single-indicator check's indicator up to the year judged, with observed and needed growth.
 
+    Figures after `year` are left out: a report judging 2017 draws nothing published later as if known.
     observed = ((last / first)^(1/(last year − first year)) − 1) × 100 over exact figures;
     needed   = ((target / last)^(1/(target year − last year)) − 1) × 100, when the target year
     lies ahead of the last figure; projected year = last year + ⌈ln(target / last) / ln(1 + observed)⌉
@@ -46,6 +47,12 @@ def trend(check: Any, ms: Measurement, facts: Facts, year: int) -> Trend | None:
     if facts.cat.is_mechanism(ind):
         return None
     points, observed = facts.history(ind)
+    if points and points[-1][0] > year:
+        points = tuple(p for p in points if p[0] <= year)
+        observed = None
+        if len(points) > 1 and points[0][1] > 0:
+            (y0, v0), (y1, v1) = points[0], points[-1]
+            observed = f.on_grid(f.cagr_pct(v0, v1, y1 - y0))
     if not points:
         return None
     level = check.kind in ("threshold", "count", "path", "trajectory", "per_capita", "ratio")

@@ -51,7 +51,9 @@ class Plan:
     verdict_after: str
 
 
-def _step(r: CriterionResult) -> Step:
+def step(r: CriterionResult) -> Step:
+    """What meeting one criterion takes: the evidence to publish, the mechanism to set up, or how far its
+    value must move."""
     ms = r.measurement
     goal = r.target_summary
     if r.status == "unknown" or ms.state != "measured" or ms.combine:
@@ -214,7 +216,7 @@ def plan(res: FrameworkResult, goal: str | None = None, budget: int = BUDGET) ->
             steps = [candidates[i] for i in best[0]]
             v, s, c = _verdict_with(res, frozenset(r.id for r in steps))
             return Plan(res.framework_id, res.city_id, res.verdict, goal, True, "exhaustive",
-                        tuple(_step(r) for r in steps), s, c, v)
+                        tuple(step(r) for r in steps), s, c, v)
     # Greedy past the budget: each time the criterion that raises (verdict, score, coverage) most,
     # the smallest id among equals. Interchangeable candidates (same category, weight, status,
     # score and gate) are tried once, by the smallest id among them.
@@ -232,4 +234,4 @@ def plan(res: FrameworkResult, goal: str | None = None, budget: int = BUDGET) ->
         order.append(pick)
     v, s, c = _verdict_with(res, frozenset(candidates[i].id for i in order))
     return Plan(res.framework_id, res.city_id, res.verdict, goal, LEVELS.index(v) >= want, "greedy",
-                tuple(_step(candidates[i]) for i in order), s, c, v)
+                tuple(step(candidates[i]) for i in order), s, c, v)

@@ -43,6 +43,13 @@ class Score:
 
 
 @dataclass(frozen=True)
+class Term:
+    """A word of one of ipcheck's vocabularies (a city level, say), shown in the output's language."""
+    vocabulary: str
+    code: str
+
+
+@dataclass(frozen=True)
 class Listed:
     """Items shown one after the other; `style` says how they are joined (see the word book)."""
     items: tuple[Any, ...]
@@ -259,6 +266,10 @@ class FrameworkResult:
     score_high: Decimal | None = None    # every criterion without evidence met
     lacking: int = 0                     # applicable criteria without evidence
     applicable: int = 0                  # applicable, unwaived criteria
+    source_number: str | None = None     # the source document's 文号
+    source_date: dt.date | None = None   # the source document's date
+    derived_from: tuple[str, ...] = ()   # the documents a derived (reference) framework is drawn from
+    indicator_names: dict = field(default_factory=dict)  # indicator id -> Names, of every indicator it reads
 
     @property
     def assessable(self) -> bool:

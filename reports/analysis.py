@@ -8,7 +8,6 @@ computed here beyond formatting.
 from __future__ import annotations
 
 import io
-import os
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -23,6 +22,7 @@ from .words import text
 
 @dataclass
 class Table:
+    """A table of text cells, with a CSS class per cell (colours) when given."""
     head: list[str]
     rows: list[list[str]]
     classes: list[list[str]] | None = None  # a CSS class per cell (heat map, status colours)
@@ -30,13 +30,16 @@ class Table:
 
 @dataclass
 class Section:
+    """A heading with lines, tables and charts under it."""
     heading: str
     lines: list[str] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
+    charts: list = field(default_factory=list)  # charts.Chart, drawn in the HTML, PDF and Word documents only
 
 
 @dataclass
 class Doc:
+    """A planning or comparison document: title, lines under it, sections, the method."""
     title: str
     meta: list[str]
     sections: list[Section]
@@ -59,6 +62,7 @@ def _heat(score: Decimal | None) -> str:
 # ---------------------------------------------------------------- builders
 
 def plan_doc(plans: list[tuple[FrameworkResult, Plan]], lang: str) -> Doc:
+    """For each framework, where the city stands, the goal and the steps that reach it, with their lead units."""
     sections = []
     for res, p in plans:
         lines = [_t(lang, f"现状：{VERDICT[p.from_verdict][lang]}，{score_text(res.score)} 分，覆盖率 {pct(res.coverage)}",
@@ -74,7 +78,8 @@ def plan_doc(plans: list[tuple[FrameworkResult, Plan]], lang: str) -> Doc:
         by_id = {r.id: r for r in res.results}
         rows = [[str(i), s.criterion, by_id[s.criterion].title_zh if lang == "zh" else by_id[s.criterion].title_en,
                  short_status(s.status, lang), text(s.need, lang), s.lead_unit] for i, s in enumerate(p.steps, 1)]
-        tables = [Table([_t(lang, "序", "#"), "ID", _t(lang, "指标", "Criterion"), _t(lang, "状态", "Status"),
+        tables = [Table([_t(lang, "序", "#"), _t(lang, "编号", "ID"), _t(lang, "指标", "Criterion"),
+                         _t(lang, "状态", "Status"),
                          _t(lang, "需要", "What it takes"), _t(lang, "牵头单位", "Lead unit")], rows,
                         [["", "", "", f"s-{s.status}", "", ""] for s in p.steps])] if rows else []
         sections.append(Section(f"{res.framework_id}: {res.framework_title_zh if lang == 'zh' else res.framework_title_en}",
@@ -131,7 +136,7 @@ def compare_doc(ranked: list[tuple[int, Summary]], titles: list[tuple[str, str, 
     cities = [r for _, r in ranked]
     status_of = [dict(r.statuses) for r in cities]
     if len(cities) <= matrix_limit:
-        mhead = ["ID", _t(lang, "指标", "Criterion")] + [_city(r, lang) for r in cities]
+        mhead = [_t(lang, "编号", "ID"), _t(lang, "指标", "Criterion")] + [_city(r, lang) for r in cities]
         mrows, mclasses = [], []
         for cid, title in crits:
             sts = [st[cid] for st in status_of]
@@ -144,7 +149,8 @@ def compare_doc(ranked: list[tuple[int, Summary]], titles: list[tuple[str, str, 
             sts = [st[cid] for st in status_of]
             srows.append([cid, title] + [str(sts.count(s)) for s in ("pass", "partial", "fail", "unknown")])
         sections.append(Section(_t(lang, "各指标城市数", "Cities per status, per criterion"), [],
-                                [Table(["ID", _t(lang, "指标", "Criterion"), "✔", "◐", "✘", "?"], srows)]))
+                                [Table([_t(lang, "编号", "ID"), _t(lang, "指标", "Criterion"), "✔", "◐", "✘", "?"],
+                                       srows)]))
     meta = [f"{first.framework_id} v{first.framework_version}: {first.framework_title_zh if lang == 'zh' else first.framework_title_en}",
             _t(lang, f"{len(cities)} 个城市", f"{len(cities)} cities")]
     method = [METHOD_RANK[lang]] + ([METHOD_SENS[lang]] if sens else [])
@@ -152,22 +158,56 @@ def compare_doc(ranked: list[tuple[int, Summary]], titles: list[tuple[str, str, 
 
 
 def progress_doc(series: list[FrameworkResult], changes: list[list[StatusChange]], lang: str) -> Doc:
+    """Score, coverage and verdict year by year (with a chart of score, range and coverage), then each
+    status change with the criterion's title."""
+    from .charts import YearPoint, progress as progress_chart
     first = series[0]
-    rows = [[str(r.year), score_text(r.score), pct(r.coverage), VERDICT[r.verdict][lang],
-             ", ".join(f"{c.criterion} {MARK[c.before]}→{MARK[c.after]}" for c in ch) or "—"]
+    rows = [[str(r.year), score_text(r.score) if r.assessable else "—",
+             f"{score_text(r.score_low)}–{score_text(r.score_high)}", pct(r.coverage), VERDICT[r.verdict][lang],
+             str(len(ch)) if ch else "—"]
             for r, ch in zip(series, changes)]
-    classes = [["", _heat(r.score), "", f"v-{r.verdict}", ""] for r in series]
-    table = Table([_t(lang, "年度", "Year"), _t(lang, "得分", "Score"), _t(lang, "覆盖率", "Coverage"),
-                   _t(lang, "结论", "Verdict"), _t(lang, "状态变化", "Status changes")], rows, classes)
+    classes = [["", _heat(r.score) if r.assessable else "heat-na", "", "", f"v-{r.verdict}", ""] for r in series]
+    table = Table([_t(lang, "年度", "Year"), _t(lang, "得分", "Score"), _t(lang, "可能得分", "Possible score"),
+                   _t(lang, "覆盖率", "Coverage"), _t(lang, "结论", "Verdict"), _t(lang, "状态变化", "Status changes")],
+                  rows, classes)
+    chart = progress_chart([YearPoint(r.year, r.score, r.score_low, r.score_high, r.coverage) for r in series], lang)
+    titles = {r.id: r.title_zh if lang == "zh" else r.title_en for r in first.results}
+    crows, cclasses = [], []
+    for r, ch in zip(series, changes):
+        for c in ch:
+            crows.append([str(r.year), c.criterion, titles.get(c.criterion, ""), short_status(c.before, lang),
+                          short_status(c.after, lang)])
+            cclasses.append(["", "", "", f"s-{c.before}", f"s-{c.after}"])
+    sections = [Section(_t(lang, "逐年结果", "Year by year"), [], [table], [chart])]
+    sections.append(Section(_t(lang, "状态变化", "Status changes"),
+                            [] if crows else [_t(lang, "各年之间没有指标改变状态。", "No criterion changes status.")],
+                            [Table([_t(lang, "年度", "Year"), _t(lang, "编号", "ID"), _t(lang, "指标", "Criterion"),
+                                    _t(lang, "之前", "Before"), _t(lang, "之后", "After")], crows, cclasses)]
+                            if crows else []))
     return Doc(_t(lang, f"{first.city_zh} 逐年进展", f"{first.city_en}: progress by year"),
-               [f"{first.framework_id} v{first.framework_version}"], [Section(_t(lang, "逐年结果", "Year by year"), [], [table])],
-               [METHOD_PROGRESS[lang]])
+               [f"{first.framework_title_zh if lang == 'zh' else first.framework_title_en}"
+                f"（{first.framework_id}）" if lang == "zh" else
+                f"{first.framework_title_en} ({first.framework_id})"], sections, [METHOD_PROGRESS[lang]])
 
 
-def diff_doc(a: str, b: str, diffs: list[CriterionDiff], flips: list[tuple[FrameworkResult, FrameworkResult]], lang: str) -> Doc:
-    rows = [[d.criterion, d.change, ", ".join(d.fields)] for d in diffs]
+CHANGE = {"added": {"zh": "新增", "en": "added"}, "removed": {"zh": "删除", "en": "removed"},
+          "changed": {"zh": "修改", "en": "changed"}}
+FIELD = {"title": {"zh": "标题", "en": "title"}, "category": {"zh": "类别", "en": "category"},
+         "weight": {"zh": "权重", "en": "weight"}, "required": {"zh": "必备", "en": "required"},
+         "clause": {"zh": "条款", "en": "clause"}, "lead_unit": {"zh": "牵头单位", "en": "lead unit"},
+         "check": {"zh": "检查方式", "en": "check"}, "applies_if": {"zh": "适用范围", "en": "applies to"}}
+
+
+def diff_doc(a: str, b: str, diffs: list[CriterionDiff], flips: list[tuple[FrameworkResult, FrameworkResult]],
+             lang: str, titles: dict[str, tuple[str, str]] | None = None) -> Doc:
+    """Criteria added, removed or changed (with their titles: `titles` id → (zh, en)), and whose verdicts flip."""
+    titles = titles or {}
+    sep = "、" if lang == "zh" else ", "
+    rows = [[d.criterion, titles.get(d.criterion, ("", ""))[lang != "zh"], CHANGE[d.change][lang],
+             sep.join(FIELD[f][lang] for f in d.fields)] for d in diffs]
     sections = [Section(_t(lang, "指标变化", "Criteria"), [] if rows else [_t(lang, "无变化。", "No criterion differs.")],
-                        [Table(["ID", _t(lang, "变化", "Change"), _t(lang, "字段", "Fields")], rows)] if rows else [])]
+                        [Table([_t(lang, "编号", "ID"), _t(lang, "指标", "Criterion"), _t(lang, "变化", "Change"),
+                                _t(lang, "字段", "Fields")], rows)] if rows else [])]
     for ra, rb in flips:
         sa = {r.id: r.status for r in ra.results}
         changed = [f"{r.id} {MARK[sa[r.id]]}→{MARK[r.status]}" for r in rb.results if r.id in sa and sa[r.id] != r.status]
@@ -212,7 +252,8 @@ def to_terminal(doc: Doc, color: bool = False, width: int | None = None) -> str:
     from .terminal import text
 
     buf = io.StringIO()
-    width = width or int(os.environ.get("COLUMNS", "0") or 0) or 160
+    from .terminal import terminal_width
+    width = width or terminal_width()
     con = Console(file=buf, width=width, force_terminal=color, color_system="standard" if color else None,
                   highlight=False, emoji=False)
     con.print(text(doc.title, style="bold"))

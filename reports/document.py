@@ -11,7 +11,6 @@ from __future__ import annotations
 import gc
 import importlib
 import io
-import math
 import os
 import re
 import shutil
@@ -24,9 +23,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from ..engine.result import FrameworkResult
-
-from . import labels, words
+from . import labels
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 CJK_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC")
@@ -41,17 +38,14 @@ class ReportError(RuntimeError):
 def _env() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html", "j2", "svg"]),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    from . import analysis
-    env.globals.update(cos=math.cos, sin=math.sin, pi=math.pi, L=labels, W=words, A=analysis, float=float, max=max,
-                       min=min)
+    env.globals.update(L=labels)
     return env
 
 
-def render_html(results: list[FrameworkResult], lang: str, sources: list[tuple[str, str]], version: str,
-                sensitivity: dict | None = None) -> str:
-    """The whole report as one self-contained HTML page (`sensitivity`: by framework id, optional)."""
-    return _env().get_template("report.html.j2").render(results=results, lang=lang, inputs=sources, version=version,
-                                                        sensitivity=sensitivity or {})
+def render_html(report, screen: bool = True) -> str:
+    """The readiness report (`readiness.Report`) as one self-contained HTML page; `screen=False` for the page
+    a PDF is printed from (without what only a screen uses: each cell's column heading for a phone)."""
+    return _env().get_template("report.html.j2").render(report=report, lang=report.lang, screen=screen)
 
 
 def render_analysis_html(doc, lang: str) -> str:

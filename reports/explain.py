@@ -1,80 +1,122 @@
-"""`ipcheck explain`: one criterion's result in plain words — facts, formula, target, source."""
+"""`ipcheck explain`: one criterion's result in plain words — facts, formula, target, source — in one language."""
 
 from __future__ import annotations
 
 from ..engine.errors import printable
 from ..engine.result import CriterionResult, FrameworkResult, Measurement
+from .labels import (CHECK_KIND, CONFIDENCE, EXPLAIN, STATE, STATUS, fact_source, fact_value, formula_text, gap_text,
+                     source_line, target_text, title, value_text, version_text)
 from .words import display, text
 
-from .labels import STATUS, fact_value, gap_text, target_text, value_text
+
+def _w(key: str, lang: str) -> str:
+    return EXPLAIN[key][lang]
 
 
-def _measurement_lines(ms: Measurement, lang: str, indent: str = "  ") -> list[str]:
+def _sep(lang: str) -> tuple[str, str]:
+    """(colon, semicolon) in the output's language."""
+    return ("：", "；") if lang == "zh" else (": ", "; ")
+
+
+def _growth(label: str, span: str, pct_text: str, lang: str) -> str:
+    colon, _ = _sep(lang)
+    return f"{_w(label, lang)} {span}{colon}{pct_text}{_w('a_year', lang)}"
+
+
+def _measurement_lines(ms: Measurement, names: dict, lang: str, indent: str = "  ") -> list[str]:
+    colon, _ = _sep(lang)
     lines = []
     if ms.combine:
-        lines.append(f"{indent}{'all' if ms.combine == 'all_of' else 'any'} of these checks:")
+        lines.append(f"{indent}{_w(ms.combine, lang)}{colon}")
         for i, p in enumerate(ms.parts, 1):
-            lines.append(f"{indent}[{i}] {p.state}: {text(p.reason, lang)}")
-            lines += _measurement_lines(p, lang, indent + "    ")
+            lines.append(f"{indent}[{i}] {STATE.get(p.state, {}).get(lang, p.state)}{colon}{text(p.reason, lang)}")
+            lines += _measurement_lines(p, names, lang, indent + "    ")
         return lines
     if ms.formula:
-        lines.append(f"{indent}formula: {ms.formula}")
+        lines.append(f"{indent}{_w('formula', lang)}{colon}{formula_text(ms.formula, names, lang)}")
     if ms.trajectory:
         t = ms.trajectory
-        lines.append(f"{indent}path: {display(t.base, ms.unit)} in {t.base_year} → {display(t.target, ms.unit)} in "
-                     f"{t.target_year}; expected {display(t.expected_now, ms.unit)} in {t.year}, observed "
-                     f"{display(t.value, ms.unit)} ({'on track' if t.on_track else 'behind'})")
+        u = ms.unit
+        state = _w("on_track" if t.on_track else "behind", lang)
+        if lang == "zh":
+            lines.append(f"{indent}路径：{t.base_year}年{display(t.base, u)} → {t.target_year}年{display(t.target, u)}；"
+                         f"{t.year}年应达{display(t.expected_now, u, lang)}，实际{display(t.value, u, lang)}（{state}）")
+        else:
+            lines.append(f"{indent}path: {display(t.base, u, lang)} in {t.base_year} → {display(t.target, u, lang)} in "
+                         f"{t.target_year}; expected {display(t.expected_now, u, lang)} in {t.year}, observed "
+                         f"{display(t.value, u, lang)} ({state})")
         if t.observed_cagr_pct is not None:
-            lines.append(f"{indent}growth observed {t.base_year}–{t.year}: {display(t.observed_cagr_pct, '%')} a year")
+            lines.append(indent + _growth("growth_observed", f"{t.base_year}–{t.year}",
+                                          display(t.observed_cagr_pct, "%"), lang))
         if t.needed_cagr_pct is not None:
-            lines.append(f"{indent}growth still needed {t.year}–{t.target_year}: {display(t.needed_cagr_pct, '%')} a year "
-                         f"= (target / value)^(1/{t.target_year - t.year}) − 1")
+            lines.append(indent + _growth("growth_needed", f"{t.year}–{t.target_year}", display(t.needed_cagr_pct, "%"),
+                                          lang) + f" = (target / value)^(1/{t.target_year - t.year}) − 1"
+                         .replace("target", _w("target", lang)).replace("value", _w("value", lang)))
         if t.projected_year is not None:
-            lines.append(f"{indent}at the observed pace the target is reached in {t.projected_year}")
+            lines.append(indent + _w("pace", lang).replace("{y}", str(t.projected_year)))
     return lines
 
 
 def render(res: FrameworkResult, r: CriterionResult, lang: str) -> str:
-    """One criterion's result in plain words, one fact per line."""
-    title = r.title_zh if lang == "zh" else r.title_en
+    """One criterion's result in plain words, in `lang` only."""
+    colon, semi = _sep(lang)
+    names = res.indicator_names
+
+    def name(ind: str) -> str:
+        n = names.get(ind)
+        return (n.zh if lang == "zh" else n.en) if n else ind
+
+    city = res.city_zh if lang == "zh" else res.city_en
+    score = "" if r.score is None else (f"（{_w('score', lang)} {(r.score * 100).quantize(1)}%）" if lang == "zh"
+                                        else f" ({_w('score', lang)} {(r.score * 100).quantize(1)}%)")
     lines = [
-        f"{r.id}  {title}",
-        f"  {r.title_en if lang == 'zh' else r.title_zh}",
-        f"framework: {res.framework_id} v{res.framework_version} ({res.source_file}, clause {r.clause})",
-        f"lead unit: {r.lead_unit}",
-        f"city: {res.city_en} {res.city_zh}, evaluation year {res.year}",
-        f"check: {r.check_kind}; weight {r.weight}{'; required (a gate for the verdict)' if r.required else ''}",
-        f"status: {STATUS[r.status][lang]}" + ("" if r.score is None else f" (score {(r.score * 100).quantize(1)}%)"),
-        f"value: {value_text(r, lang)}; target: {target_text(r, lang)}; gap: {gap_text(r)}",
-        f"why: {text(r.reason, lang)}",
+        f"{r.id}  {title(r, lang)}",
+        f"{_w('framework', lang)}{colon}{version_text(res.framework_id, res.framework_version, lang)} "
+        f"{title(res, lang)}{semi}{source_line(res, lang)}{semi}{_w('clause', lang)} {r.clause}",
+        f"{_w('lead', lang)}{colon}{r.lead_unit}",
+        f"{_w('city', lang)}{colon}{city}{semi}{_w('year', lang)} {res.year}",
+        f"{_w('check', lang)}{colon}{CHECK_KIND[r.check_kind][lang]}{semi}{_w('weight', lang)} {r.weight}"
+        + (f"{semi}{_w('required', lang)}" if r.required else ""),
+        f"{_w('status', lang)}{colon}{STATUS[r.status][lang]}{score}",
+        f"{_w('value', lang)}{colon}{value_text(r, lang)}{semi}{_w('target', lang)}{colon}{target_text(r, lang)}"
+        f"{semi}{_w('gap', lang)}{colon}{gap_text(r, lang)}",
+        f"{_w('why', lang)}{colon}{text(r.reason, lang)}",
     ]
-    lines += _measurement_lines(r.measurement, lang)
+    lines += _measurement_lines(r.measurement, names, lang)
     if r.trend and len(r.trend.history) > 1:
         t = r.trend
-        lines.append("history: " + ", ".join(f"{y} {display(v, t.unit)}" for y, v in t.history))
+        sep = "，" if lang == "zh" else ", "
+        lines.append(f"{_w('history', lang)}（{name(t.indicator)}）{colon}" if lang == "zh" else
+                     f"{_w('history', lang)} ({name(t.indicator)}){colon}")
+        lines[-1] += sep.join(f"{y}{'年' if lang == 'zh' else ''} {display(v, t.unit, lang)}" for y, v in t.history)
     # A trajectory's growth figures (from its base year) are given with its path above; the
     # history's own first-to-last figures would read as a second answer to the same question.
     if r.trend and len(r.trend.history) > 1 and not r.measurement.trajectory:
         t = r.trend
         if t.observed_cagr_pct is not None:
-            lines.append(f"  growth observed {t.history[0][0]}–{t.history[-1][0]}: {display(t.observed_cagr_pct, '%')} a year")
-        if t.needed_cagr_pct is not None:
-            lines.append(f"  growth needed {t.history[-1][0]}–{t.target_year}: {display(t.needed_cagr_pct, '%')} a year")
+            lines.append("  " + _growth("growth_observed", f"{t.history[0][0]}–{t.history[-1][0]}",
+                                        display(t.observed_cagr_pct, "%"), lang))
+        if t.needed_cagr_pct is not None and t.target_year is not None and t.target_year > res.year:
+            lines.append("  " + _growth("growth_needed", f"{t.history[-1][0]}–{t.target_year}",
+                                        display(t.needed_cagr_pct, "%"), lang))
         if t.projected_year is not None:
-            lines.append(f"  at the observed pace the target is reached in {t.projected_year}")
+            lines.append("  " + _w("pace", lang).replace("{y}", str(t.projected_year)))
     if r.measurement.facts:
-        lines.append("facts used:")
+        lines.append(f"{_w('facts', lang)}{colon.rstrip()}")
         for f in r.measurement.facts:
-            v = fact_value(f, lang)
-            bound = ""
-            src = f"{f.source_title} — {f.publisher}" + (f", {f.source_url}" if f.source_url else "")
-            note = f"; note: {f.note}" if f.note else ""
-            lines.append(f"  - {f.indicator} {f.year}: {v}{bound} — {src}; read {f.read}; confidence {f.confidence}{note}")
+            src_title, publisher, note_text = fact_source(f, lang)
+            src = f"{src_title} — {publisher}" + (f", {f.source_url}" if f.source_url else "")
+            note = f"{semi}{_w('note', lang)}{colon}{note_text}" if note_text else ""
+            conf = CONFIDENCE.get(f.confidence, {}).get(lang, f.confidence)
+            lines.append(f"  - {name(f.indicator)} {f.year}{'年' if lang == 'zh' else ''}{colon}{fact_value(f, lang)} — "
+                         f"{src}{semi}{_w('read', lang)} {f.read}{semi}{_w('confidence', lang)}{colon}{conf}{note}")
     if r.measurement.missing:
-        lines.append("evidence missing:")
+        lines.append(f"{_w('missing', lang)}{colon.rstrip()}")
         for mi in r.measurement.missing:
-            lines.append(f"  - {mi.indicator} ({', '.join(map(str, mi.years))}): {text(mi.why, lang)}")
+            lines.append(f"  - {text(mi.why, lang)}")
     if r.waiver:
-        state = "active" if r.waiver.active else "expired"
-        lines.append(f"waiver ({state}, expires {r.waiver.expires}): {r.waiver.justification}")
+        from .labels import REPORT
+        state = REPORT["active"][lang] if r.waiver.active else REPORT["expired"][lang]
+        lines.append(f"{_w('waiver', lang)}{colon}{state}{semi}{_w('expires', lang)} {r.waiver.expires}{semi}"
+                     f"{r.waiver.justification}")
     return "".join(printable(line) + "\n" for line in lines)  # no control character from a file reaches the terminal

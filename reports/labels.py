@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from ..engine.checks.base import UNBOUNDED
@@ -87,6 +88,7 @@ def headline(res: FrameworkResult, lang: str) -> list[tuple[str, str]]:
 
 
 def title(r: CriterionResult | FrameworkResult, lang: str) -> str:
+    """A criterion's or a framework's title in the output's language."""
     if isinstance(r, FrameworkResult):
         return r.framework_title_zh if lang == "zh" else r.framework_title_en
     return r.title_zh if lang == "zh" else r.title_en
@@ -96,7 +98,7 @@ def value_text(r: CriterionResult, lang: str) -> str:
     """The measured value in a table cell: '38,289 件 (2021, stale)', '≥ 1,200 件 (2021)', 'yes (2023)'."""
     ms = r.measurement
     if ms.combine:
-        return ", ".join(MARK[s] for s in r.part_statuses)
+        return parts_text(r.part_statuses, lang)
     if ms.value is None:
         return "—"
     if ms.is_mechanism:
@@ -104,7 +106,7 @@ def value_text(r: CriterionResult, lang: str) -> str:
     elif ms.value >= UNBOUNDED:
         v = text(say("value.from_zero"), lang)
     else:
-        v = display(ms.value, ms.unit)
+        v = display(ms.value, ms.unit, lang)
         bounds = {f.bound for f in ms.facts}
         v = ("≥ " if "at_least" in bounds else "≤ " if "at_most" in bounds else "") + v
         if any(f.assumed for f in ms.facts):
@@ -126,79 +128,163 @@ def target_text(r: CriterionResult, lang: str) -> str:
     if ms.trajectory:
         t = ms.trajectory
         return text(say("target.by_short", v=Q(t.target, ms.unit), year=t.target_year), lang)
-    return f"{OP_SYMBOL[ms.op]} {display(ms.target, ms.unit)}"
+    return f"{OP_SYMBOL[ms.op]} {display(ms.target, ms.unit, lang)}"
 
 
-def gap_text(r: CriterionResult) -> str:
+def gap_text(r: CriterionResult, lang: str) -> str:
+    """The signed gap, value − target, with its share of the target: '+2,289 件 (+6.36%)'."""
     if r.gap is None:
         return "—"
     sign = "+" if r.gap > 0 else ""
-    text = f"{sign}{display(r.gap, r.measurement.unit)}"
+    text = f"{sign}{display(r.gap, r.measurement.unit, lang)}"
     if r.gap_pct is not None:
-        text += f" ({sign}{display(r.gap_pct)}%)"
+        text += f"（{sign}{display(r.gap_pct)}%）" if lang == "zh" else f" ({sign}{display(r.gap_pct)}%)"
     return text
+
+
+def parts_text(statuses: tuple[str, ...], lang: str) -> str:
+    """A combined criterion's parts in words: '2 parts: 1 pass, 1 unknown' / '2项子条件：达标1，未知1'."""
+    counts = {s: statuses.count(s) for s in STATUS if s in statuses}
+    if lang == "zh":
+        return f"{len(statuses)}项子条件：" + "，".join(f"{SHORT[s]['zh']}{n}" for s, n in counts.items())
+    return f"{len(statuses)} parts: " + ", ".join(f"{n} {SHORT[s]['en']}" for s, n in counts.items())
 
 
 def criterion_row(r: CriterionResult, lang: str) -> list[str]:
     """The cells of one criterion in the table and Markdown outputs."""
     return [f"{MARK[r.status]} {SHORT[r.status][lang]}", r.id, title(r, lang), value_text(r, lang), target_text(r, lang),
-            gap_text(r), "—" if r.score is None else f"{(r.score * 100).quantize(Decimal('0.1'))}"]
+            gap_text(r, lang), "—" if r.score is None else f"{(r.score * 100).quantize(Decimal('0.1'))}"]
 
 
 ROW_HEAD = ("status", "id", "criterion", "value", "target", "gap", "score")
 
 
+def version_text(framework_id: str, version: int, lang: str) -> str:
+    """A framework's id and version: 'ningbo-2020 第2版' / 'ningbo-2020 v2'."""
+    return f"{framework_id} 第{version}版" if lang == "zh" else f"{framework_id} v{version}"
+
+
+def source_line(res: FrameworkResult, lang: str) -> str:
+    """A framework's source document by title, number and date, and its issuer (never a file name)."""
+    extra = [x for x in (res.source_number, res.source_date and res.source_date.isoformat()) if x]
+    if lang == "zh":
+        return f"《{res.source_title}》" + ("（" + "，".join(extra) + "）" if extra else "") + f"，{res.issuer}"
+    return f"《{res.source_title}》" + (f" ({', '.join(extra)})" if extra else "") + f", {res.issuer}"
+
+
+ENGINE = {"durable": {"zh": "durable-rules 规则引擎", "en": "durable-rules"},
+          "python": {"zh": "Python 参考判定器", "en": "Python reference decider"}}
+MODEL = {"xccdf_default": {"zh": "XCCDF 默认模型", "en": "XCCDF default"},
+         "flat": {"zh": "XCCDF 平面模型", "en": "XCCDF flat"},
+         "flat_unweighted": {"zh": "XCCDF 平面不加权模型", "en": "XCCDF flat unweighted"},
+         "absolute": {"zh": "XCCDF 绝对模型", "en": "XCCDF absolute"}}
+
+
 def category_line(res: FrameworkResult, lang: str) -> str:
+    """Each category's score and coverage on one line."""
     return " · ".join(f"{CATEGORY[c.category][lang]} {score_text(c.score)} ({pct(c.coverage)})" for c in res.categories)
 
 
-def header_lines(res: FrameworkResult, lang: str) -> list[tuple[str, str]]:
-    """(label, text) pairs heading one framework's evaluation."""
-    city = res.city_zh if lang == "zh" else f"{res.city_en} {res.city_zh}"
+def header_lines(res: FrameworkResult, lang: str, compact: bool = False) -> list[tuple[str, str]]:
+    """(label, text) pairs heading one framework's evaluation; `compact` puts the title on its own line."""
+    city = res.city_zh if lang == "zh" else res.city_en
+    name = f"{city} — {version_text(res.framework_id, res.framework_version, lang)}"
     return [
-        ("", f"{city} — {res.framework_id} v{res.framework_version}: {title(res, lang)}"),
-        (HEAD["source"][lang], f"{res.source_file} 《{res.source_title}》 ({res.issuer})"),
-        (HEAD["year"][lang], f"{res.year} · {'引擎' if lang == 'zh' else 'engine'} {res.engine} · "
-                             f"{'计分模型' if lang == 'zh' else 'model'} {res.model}"),
+        *([("", name), ("", title(res, lang))] if compact else [("", f"{name}: {title(res, lang)}")]),
+        (HEAD["source"][lang], source_line(res, lang)),
+        (HEAD["year"][lang], f"{res.year} · {'判定引擎' if lang == 'zh' else 'engine'} {ENGINE[res.engine][lang]} · "
+                             f"{'计分模型' if lang == 'zh' else 'model'} {MODEL[res.model][lang]}"),
         *headline(res, lang),
         (HEAD["categories"][lang], category_line(res, lang)),
     ]
 
 
+# Words of `ipcheck explain` (reports/explain.py).
+EXPLAIN = {
+    "framework": {"zh": "评价框架", "en": "framework"}, "clause": {"zh": "条款", "en": "clause"},
+    "lead": {"zh": "牵头单位", "en": "lead unit"}, "city": {"zh": "城市", "en": "city"},
+    "year": {"zh": "评价年度", "en": "evaluation year"}, "check": {"zh": "检查方式", "en": "check"},
+    "weight": {"zh": "权重", "en": "weight"},
+    "required": {"zh": "必备指标（结论的门槛）", "en": "required (a gate for the verdict)"},
+    "status": {"zh": "状态", "en": "status"}, "score": {"zh": "得分", "en": "score"},
+    "value": {"zh": "现值", "en": "value"}, "target": {"zh": "目标", "en": "target"}, "gap": {"zh": "差距", "en": "gap"},
+    "why": {"zh": "理由", "en": "why"}, "formula": {"zh": "公式", "en": "formula"},
+    "all_of": {"zh": "以下检查须全部满足", "en": "all of these checks"},
+    "any_of": {"zh": "以下检查满足其一即可", "en": "any of these checks"},
+    "history": {"zh": "历年数据", "en": "history"}, "facts": {"zh": "所用数据", "en": "facts used"},
+    "missing": {"zh": "缺失的证据", "en": "evidence missing"}, "read": {"zh": "读取于", "en": "read"},
+    "confidence": {"zh": "可信度", "en": "confidence"}, "note": {"zh": "备注", "en": "note"},
+    "waiver": {"zh": "豁免", "en": "waiver"}, "expires": {"zh": "到期", "en": "expires"},
+    "path": {"zh": "路径", "en": "path"}, "expected": {"zh": "应达", "en": "expected"},
+    "observed": {"zh": "实际", "en": "observed"},
+    "on_track": {"zh": "进度达标", "en": "on track"}, "behind": {"zh": "落后于路径", "en": "behind"},
+    "growth_observed": {"zh": "已观察年均增长", "en": "growth observed"},
+    "growth_needed": {"zh": "达标尚需年均增长", "en": "growth still needed"},
+    "a_year": {"zh": "", "en": " a year"},
+    "pace": {"zh": "按已观察增速将于{y}年达标", "en": "at the observed pace the target is reached in {y}"},
+    "method": {"zh": "方法", "en": "Method"},
+}
+STATE = {"measured": {"zh": "已测得", "en": "measured"}, "unknown": {"zh": "未知", "en": "unknown"},
+         "not_applicable": {"zh": "不适用", "en": "not applicable"}, "error": {"zh": "数据错误", "en": "error"},
+         "composite": {"zh": "组合", "en": "combined"}}
+CHECK_KIND = {
+    "threshold": {"zh": "门槛值", "en": "threshold"}, "growth": {"zh": "增长率", "en": "growth"},
+    "ratio": {"zh": "比率", "en": "ratio"}, "per_capita": {"zh": "每万人口", "en": "per 10,000 people"},
+    "trajectory": {"zh": "目标路径", "en": "trajectory"}, "path": {"zh": "分年目标", "en": "yearly targets"},
+    "flow": {"zh": "年增量", "en": "yearly increase"}, "count": {"zh": "年内次数", "en": "count in the year"},
+    "exists": {"zh": "机制是否具备", "en": "mechanism in place"}, "all_of": {"zh": "全部满足", "en": "all of"},
+    "any_of": {"zh": "满足其一", "en": "any of"},
+}
+_FORMULA_WORDS = {"target": "目标", "published": "公布的", "exists": "具备", "and": "且", "in": "属于", "vs": "对比",
+                  "base": "基期值"}
+
+
+def formula_text(formula: str, names: dict, lang: str) -> str:
+    """A measurement's formula with indicator names for ids, its words in the output's language:
+    'valid_invention_patents[2021] >= target' → '有效发明专利拥有量[2021] >= 目标'."""
+    out = formula
+    if lang == "zh":
+        out = re.sub(r"\b(" + "|".join(_FORMULA_WORDS) + r")\b", lambda m: _FORMULA_WORDS[m.group(1)], out)
+    for ind in sorted(names, key=len, reverse=True):
+        n = names[ind]
+        out = re.sub(rf"\b{re.escape(ind)}\b", n.zh if lang == "zh" else n.en, out)
+    return out
+
+
+# Words of `ipcheck criteria`.
+CATALOGUE = {"criteria": {"zh": "{n}项指标", "en": "{n} criteria"}, "required": {"zh": "必备", "en": "required"},
+             "weight": {"zh": "权重", "en": "weight"}, "plan": {"zh": "城市规划", "en": "plan"},
+             "reference": {"zh": "参考框架", "en": "reference"}, "benchmark": {"zh": "国家基准", "en": "benchmark"}}
+
+# Words of the charts (reports/charts.py).
+CHART = {
+    "no_evidence": {"zh": "无证据", "en": "no evidence"},
+    "ready": {"zh": "“已具备条件”门槛", "en": "ready threshold"},
+    "score": {"zh": "得分", "en": "score"},
+    "target": {"zh": "目标", "en": "target"},
+    "judged": {"zh": "评价年度", "en": "year judged"},
+    "coverage": {"zh": "证据覆盖率", "en": "coverage"},
+    "range": {"zh": "可能得分区间", "en": "possible score range"},
+}
+
 # Words of the PDF/HTML report.
 REPORT = {
     "report": {"zh": "知识产权示范城市建设评估报告", "en": "IP demonstration-city readiness report"},
     "contents": {"zh": "目录", "en": "Contents"},
-    "summary": {"zh": "概要", "en": "Summary"},
-    "criteria": {"zh": "指标评价明细", "en": "Criteria"},
     "gaps": {"zh": "差距分析", "en": "Gap analysis"},
-    "missing": {"zh": "缺失证据（下一轮数据收集清单）", "en": "Missing evidence (what to collect next)"},
-    "waivers": {"zh": "豁免事项", "en": "Waivers"},
-    "method": {"zh": "评价方法", "en": "Method"},
-    "sources": {"zh": "数据来源", "en": "Sources"},
-    "framework": {"zh": "评价框架", "en": "Framework"},
     "source_doc": {"zh": "依据文件", "en": "Source document"},
     "eval_year": {"zh": "评价年度", "en": "Evaluation year"},
     "as_of": {"zh": "基准日", "en": "As of"},
-    "verdict": {"zh": "结论", "en": "Verdict"},
     "score": {"zh": "得分", "en": "Score"},
     "coverage": {"zh": "证据覆盖率", "en": "Coverage"},
     "fix_first": {"zh": "优先补齐（达标后总分提升）", "en": "Fix first (overall score gained if met)"},
-    "collect_first": {"zh": "优先收集以下证据（提高覆盖率、缩小得分区间）",
-                      "en": "Collect this evidence first (coverage gained, score range narrowed)"},
-    "range_narrowed": {"zh": "区间缩小", "en": "Range narrows by"},
     "data_age": {"zh": "数据时效与目标年份", "en": "Data age and target years"},
-    "gain": {"zh": "提升", "en": "Gain"},
-    "counts": {"zh": "状态统计", "en": "Results by status"},
     "radar": {"zh": "分类得分与“已具备条件”门槛", "en": "Category scores against the ready threshold"},
-    "ready_line": {"zh": "门槛", "en": "ready"},
-    "needed": {"zh": "达标尚需年均增长", "en": "growth still needed a year"},
-    "observed": {"zh": "已观察年均增长", "en": "growth observed a year"},
-    "no_gap": {"zh": "没有未达标的指标。", "en": "No criterion with evidence falls short."},
+    "needed": {"zh": "达标尚需年均增长", "en": "growth still needed"},
+    "observed": {"zh": "已观察年均增长", "en": "growth observed"},
     "no_missing": {"zh": "没有缺失证据。", "en": "No evidence is missing."},
-    "no_waivers": {"zh": "本次评价未使用豁免。", "en": "No waivers were used."},
     "needs": {"zh": "需要", "en": "Needed"},
-    "owner": {"zh": "责任单位", "en": "Owner"},
+    "waivers": {"zh": "豁免事项", "en": "Waivers"},
     "justification": {"zh": "理由", "en": "Justification"},
     "expires": {"zh": "到期日", "en": "Expires"},
     "expired": {"zh": "已过期，不再适用", "en": "expired: no longer applies"},
@@ -212,13 +298,34 @@ REPORT = {
     "not_official": {"zh": "参考框架据五份城市文件归纳，并非国家知识产权局官方评价表。",
                      "en": "The reference framework is derived from five city documents; it is not an official CNIPA table."},
     "generated": {"zh": "由 ipcheck {v} 生成", "en": "Generated by ipcheck {v}"},
-    "weights": {"zh": "权重", "en": "Weights"},
     "category_weight": {"zh": "分类权重", "en": "Category weight"},
     "thresholds": {"zh": "结论门槛", "en": "Verdict thresholds"},
     "floor": {"zh": "覆盖率下限", "en": "Coverage floor"},
     "goalposts": {"zh": "部分得分", "en": "Partial credit"},
     "inputs": {"zh": "输入文件（SHA-256）", "en": "Input files (SHA-256)"},
+    # the leadership page, the body and the appendix
+    "action": {"zh": "行动", "en": "Action"},
+    "due": {"zh": "目标年份", "en": "Target year"},
+    "met": {"zh": "已达标", "en": "What is met"},
+    "not_met": {"zh": "未达标", "en": "What is not met"},
+    "none_met": {"zh": "尚无已证实达标的指标。", "en": "No criterion is shown to be met yet."},
+    "none_short": {"zh": "有证据的指标中没有未达标项。", "en": "No criterion with evidence falls short."},
+    "lacking_see": {"zh": "{n}项指标缺少证据，需补充的证据按牵头单位列于附录B。",
+                    "en": "{n} criteria lack evidence: what to collect, by lead unit, is in appendix B."},
+    "appendix": {"zh": "附录", "en": "Appendix"},
+    "app_criteria": {"zh": "附录A　指标评价明细", "en": "Appendix A. Every criterion"},
+    "app_evidence": {"zh": "附录B　需补充的证据（按牵头单位）", "en": "Appendix B. Evidence to collect, by lead unit"},
+    "app_method": {"zh": "附录C　评价方法", "en": "Appendix C. Method"},
+    "app_sources": {"zh": "附录D　数据来源", "en": "Appendix D. Sources"},
+    "for_criteria": {"zh": "用于", "en": "For"},
+    "documents": {"zh": "依据文件", "en": "Source documents"},
+    "data": {"zh": "数据", "en": "Figures"},
+    "required_note": {"zh": "* 必备指标（门槛）", "en": "* required (a gate for the verdict)"},
+    "reached_at_pace": {"zh": "按已观察增速达标年份", "en": "reached at the observed pace in"},
+    "file": {"zh": "文件", "en": "File"},
 }
+
+CONFIDENCE = {"high": {"zh": "高", "en": "high"}, "medium": {"zh": "中", "en": "medium"}, "low": {"zh": "低", "en": "low"}}
 
 METHOD = {
     "xccdf_default": {
@@ -240,16 +347,8 @@ GOALPOSTS = {
 }
 
 
-def display_short(x: float | Decimal) -> str:
-    """A chart tick: 401100 → 40.11万, 0.87 → 0.87."""
-    d = Decimal(str(x))
-    if d >= 10_000:
-        return display(d / 10_000) + "万"
-    return display(d)
 
 
-def status_words(status: str, lang: str) -> str:
-    return f"{MARK[status]} {STATUS[status][lang]}"
 
 
 def fact_value(f, lang: str) -> str:
@@ -257,7 +356,18 @@ def fact_value(f, lang: str) -> str:
     if isinstance(f.value, bool):
         return text(say("value.yes" if f.value else "value.no"), lang)
     prefix = {"at_least": "≥ ", "at_most": "≤ "}.get(f.bound, "")
-    return prefix + display(f.value, f.unit)
+    return prefix + display(f.value, f.unit, lang)
+
+
+ASSUMED = {"title": {"zh": "假设：命令行 --set 给出的数值，并非公布数据", "en": "assumption given with --set, not a published figure"},
+           "publisher": {"zh": "ipcheck（假设分析）", "en": "ipcheck (what-if)"}}
+
+
+def fact_source(f, lang: str) -> tuple[str, str, str | None]:
+    """(source title, publisher, note) of a fact as a report shows it; a what-if assumption in the output's language."""
+    if f.assumed:
+        return ASSUMED["title"][lang], ASSUMED["publisher"][lang], None
+    return f.source_title, f.publisher, f.note
 
 
 def page_counter_css(lang: str) -> str:
@@ -268,6 +378,7 @@ def page_counter_css(lang: str) -> str:
 
 
 def short_status(status: str, lang: str) -> str:
+    """A status as a table cell shows it: its mark and a short word ('✔ 达标', '? unknown')."""
     return f"{MARK[status]} {SHORT[status][lang]}"
 
 
@@ -324,9 +435,11 @@ def followup_lines(res: FrameworkResult, lang: str, top: int = 5) -> list[str]:
     lines = []
     fix = fix_first(res)[:top]
     if fix:
-        items = [f"{g.criterion} +{score_text(g.gain)}" + (f" ({'覆盖率' if zh else 'coverage'} +{pct(g.coverage_gain)})"
+        items = [f"{g.criterion} +{score_text(g.gain)}" + ((f"（覆盖率 +{pct(g.coverage_gain)}）" if zh else
+                                                           f" (coverage +{pct(g.coverage_gain)})")
                                                           if g.coverage_gain > 0 else "") for g in fix]
-        lines.append(("优先补齐（达标后总分提升）：" if zh else "Fix first (score gained if met): ") + "; ".join(items))
+        lines.append(("优先补齐（达标后总分提升）：" if zh else "Fix first (score gained if met): ")
+                     + ("；" if zh else "; ").join(items))
     collect = collect_first(res)[:top]
     if collect:
         items = [f"{g.criterion} {'覆盖率' if zh else 'coverage'} +{pct(g.coverage_gain)}"
@@ -339,7 +452,8 @@ def followup_lines(res: FrameworkResult, lang: str, top: int = 5) -> list[str]:
     if trends:
         lines.append("趋势：" if zh else "Trends:")
         lines += [f"  {t}" for t in trends]
-    assumed = sorted({f"{f.indicator}={display(f.value, f.unit) if not isinstance(f.value, bool) else f.value}@{f.year}"
+    assumed = sorted({f"{f.indicator}="
+                      f"{display(f.value, f.unit, lang) if not isinstance(f.value, bool) else f.value}@{f.year}"
                       for r in res.results for f in r.measurement.facts if f.assumed})
     if assumed:
         lines.append(("假设（--set，非公布数据）：" if zh else "Assumptions (--set, not published figures): ") + ", ".join(assumed))

@@ -78,9 +78,15 @@ def render(view: EvaluationView | AnalysisView, fmt: str, lang: str, color: bool
     return REPORTERS[(type(view), fmt)](view, lang, color)
 
 
-def document_html(view: EvaluationView | AnalysisView, lang: str) -> str:
-    """The view as the HTML page the PDF is made from."""
+def document_html(view: EvaluationView | AnalysisView, lang: str, screen: bool = True) -> str:
+    """The view as an HTML page (`screen=False`: the page a PDF is made from)."""
     from . import document
     if isinstance(view, EvaluationView):
-        return document.render_html(view.results, lang, view.inputs, view.version, view.sensitivity)
+        return document.render_html(readiness_report(view, lang), screen)
     return document.render_analysis_html(view.doc, lang)
+
+
+def readiness_report(view: EvaluationView, lang: str):
+    """The readiness report's content (`readiness.Report`), which the HTML, PDF and Word documents lay out."""
+    from . import readiness
+    return readiness.build(view.results, view.inputs, view.version, lang, view.sensitivity)

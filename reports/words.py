@@ -11,21 +11,49 @@ from decimal import Decimal
 from typing import Any
 
 from ..engine.fields import Names
-from ..engine.result import Cmp, Listed, Q, Reason, Score, Share
+from ..engine.result import Cmp, Listed, Q, Reason, Score, Share, Term
 from ..engine.units import CTX, PERCENT
 
 OP_SYMBOL = {">=": "≥", ">": ">", "<=": "≤", "<": "<"}
 
 
-def display(d: Decimal, unit: str = "") -> str:
-    """A figure for people: grouped digits, at most two decimals, with its unit (36,000 件, 95%)."""
-    text = f"{d.quantize(Decimal('0.01'), context=CTX):,.2f}"
-    text = text.rstrip("0").rstrip(".") if "." in text else text
-    if text == "-0":
-        text = "0"
+def display(d: Decimal, unit: str = "", lang: str = "zh") -> str:
+    """A figure for people: grouped digits, at most two decimals, with its unit (36,000 件, 95%).
+
+    In English a counter word is dropped (36,000), other units are said in English (people,
+    per 10k people) and money in yuan with m or bn (40 亿元 → 4 bn yuan).
+    """
+    if lang == "en" and unit in _EN_MONEY:
+        yuan = d * _EN_MONEY[unit]
+        for scale, word in ((Decimal(10) ** 9, "bn yuan"), (Decimal(10) ** 6, "m yuan")):
+            if abs(yuan) >= scale:
+                return f"{_digits(yuan / scale)} {word}"
+        return f"{_digits(yuan)} yuan"
+    text = _digits(d)
     if unit == PERCENT:
         return f"{text}%"
+    if lang == "en":
+        unit = EN_UNIT.get(unit, unit)
     return f"{text} {unit}".strip()
+
+
+def _digits(d: Decimal) -> str:
+    text = f"{d.quantize(Decimal('0.01'), context=CTX):,.2f}"
+    text = text.rstrip("0").rstrip(".") if "." in text else text
+    return "0" if text == "-0" else text
+
+
+# How a unit reads in English: counter words (件, 家, ...) say nothing a figure needs.
+EN_UNIT = {"件": "", "家": "", "个": "", "项": "", "次": "", "所": "", "人": "people", "天": "days", "分": "points",
+           "元": "yuan", "件/万人": "per 10k people", "yes/no": ""}
+_EN_MONEY = {"元": Decimal(1), "万元": Decimal(10_000), "亿元": Decimal(100_000_000)}
+
+
+def unit_word(unit: str, lang: str) -> str:
+    """A unit as a chart's axis names it: '件', '万元'; in English 'per 10k people', 'm yuan' ('' for a count)."""
+    if lang == "en":
+        return "yuan" if unit in _EN_MONEY else EN_UNIT.get(unit, unit)
+    return "" if unit == "yes/no" else unit
 
 
 def pct(share: Decimal | None) -> str:
@@ -103,7 +131,7 @@ PHRASES: dict[str, tuple[str, str]] = {
                       "be for {year})", "仅有上一年数据：{ind}{y}为{v}（仅供参考，年度数据须为{year}年数据）"),
     "projection": (" (projection: the {year} target is not due yet)", "（预测：{year}年目标尚未到期）"),
     "lower_bound_note": (" (published as a lower bound)", "（公布值为下限）"),
-    "not_applicable.level": ("applies to {levels} cities; this city is {level}", "仅适用于{levels}类城市；本市为{level}"),
+    "not_applicable.level": ("applies to {levels} only; this city is a {level}", "仅适用于{levels}；本市为{level}"),
     # path
     "path.not_started": ("the target path starts in {start}; the evaluation year is {year}",
                          "目标路径自{start}年开始，评价年度为{year}年"),
@@ -181,6 +209,22 @@ PHRASES: dict[str, tuple[str, str]] = {
     "headline.lacking": ("{n} of {m} criteria lack evidence", "{m}项指标中{n}项缺少证据"),
     "headline.range": ("between {low} and {high} depending on the missing evidence", "取决于缺失的证据，介于{low}与{high}之间"),
     "headline.known": ("{score} on the criteria with evidence ({cov} of the weight)", "有证据的指标得分{score}（占权重{cov}）"),
+    # the leadership page: key messages drawn from the results
+    "msg.gap": ("Largest gap: {title} — {value} against a target of {target}", "差距最大：{title}，现为{value}，目标{target}"),
+    "msg.gap_by": (" (gap {gap})", "（差距{gap}）"),
+    "msg.gap_more": ("; {n} more fall short", "；另有{n}项未达标"),
+    "msg.no_gap": ("None of the {n} criteria with evidence falls short", "有证据的{n}项指标均未发现差距"),
+    "msg.no_gap_one": ("The one criterion with evidence does not fall short", "唯一有证据的指标未发现差距"),
+    "msg.no_evidence": ("No criterion has evidence yet, so no gap can be shown", "尚无任何指标有证据，差距无法判断"),
+    "msg.holes": ("The {n} criteria without evidence carry {share} of the weight", "缺少证据的{n}项指标占权重{share}"),
+    "msg.holes_cats": ("; none at all for {cats}", "，其中{cats}没有任何证据"),
+    "msg.holes_none": ("Every criterion has evidence", "全部指标均有证据"),
+    "msg.met": ("{n} met, among them {items}", "已达标{n}项，包括{items}"),
+    "msg.met_one": ("1 met: {items}", "已达标1项：{items}"),
+    "msg.met_count": ("{n} met", "已达标{n}项"),
+    "msg.met_item": ("{title}: {value}", "{title}：{value}"),
+    "msg.met_none": ("No criterion is shown to be met yet", "尚无已证实达标的指标"),
+    "action.collect": ("publish {what}", "补充{what}"),
     # plan steps
     "plan.evidence": ("evidence that it is met", "达标的证据"),
     "plan.meet": ("meet {goal}", "达到{goal}"),
@@ -190,6 +234,12 @@ PHRASES: dict[str, tuple[str, str]] = {
     "plan.raise": ("raise from {frm} to {op} {to} (+{by})", "由{frm}提高到{op} {to}（+{by}）"),
     "plan.lower": ("lower from {frm} to {op} {to} (−{by})", "由{frm}降低到{op} {to}（−{by}）"),
     "plan.strict": (", strictly beyond", "，须严格超过"),
+}
+
+# ipcheck's vocabularies (engine.result.Term): code -> (English, Chinese)
+TERMS: dict[str, dict[str, tuple[str, str]]] = {
+    "level": {"municipality": ("municipality", "直辖市"), "sub_provincial": ("sub-provincial city", "副省级城市"),
+              "provincial_capital": ("provincial capital", "省会城市"), "prefecture": ("prefecture-level city", "地级市")},
 }
 
 _JOIN = {  # Listed.style: (English separator, Chinese separator)
@@ -205,13 +255,15 @@ def _arg(x: Any, lang: str) -> str:
     if t is int:
         return str(x)
     if t is Q:
-        return display(x.value, x.unit)
+        return display(x.value, x.unit, lang)
     if t is Names:
         return x.zh if lang == "zh" else x.en
     if t is Reason:
         return text(x, lang)
     if t is Cmp:
         return OP_SYMBOL[x.op]
+    if t is Term:
+        return TERMS[x.vocabulary][x.code][lang == "zh"]
     if t is Share:
         return pct(x.value)
     if t is Score:

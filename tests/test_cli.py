@@ -40,9 +40,11 @@ def test_evaluate_ningbo_table():
     assert "NOT ASSESSABLE" in out and "21% of the weight" in out
     assert "Evidence: 28 of 32 criteria lack evidence" in out and "Possible score: between 10.4 and 100.0" in out
     nb01 = next(line for line in out.splitlines() if "NB-01" in line)
-    assert "pass" in nb01 and "38,289 件 (2021, stale)" in nb01 and "≥ 36,000 件" in nb01 and "+2,289 件" in nb01
+    # English drops the counter words (件, 家): a figure reads as a figure
+    assert "pass" in nb01 and "38,289 (2021, stale)" in nb01 and "≥ 36,000" in nb01 and "+2,289 (+6.36%)" in nb01
+    assert "件" not in nb01
     nb07 = next(line for line in out.splitlines() if "NB-07" in line)
-    assert "unknown" in nb07 and "≥ 650 家 (2022)" in nb07
+    assert "unknown" in nb07 and "≥ 650 (2022)" in nb07
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -147,8 +149,13 @@ def test_explain_names_facts_formula_and_source():
     r = invoke("explain", NINGBO, "NB-05", "--lang", "en")
     assert r.exit_code == 0
     out = r.stdout
-    assert "clause 一（总体要求）" in out and "madrid_registrations 2021: ≥ 1,200 件" in out and "http://76421.cn" in out
-    assert "formula: madrid_registrations[2021] >= target" in out
+    # indicators by their names, never their ids (issue 13)
+    assert "clause 一（总体要求）" in out and "http://76421.cn" in out
+    assert "Madrid international trademark registrations (cumulative) 2021: ≥ 1,200 —" in out
+    assert "formula: Madrid international trademark registrations (cumulative)[2021] >= target" in out
+    assert "madrid_registrations" not in out
+    zh = invoke("explain", NINGBO, "NB-05").stdout
+    assert "公式：马德里商标国际注册量[2021] >= 目标" in zh and "评价框架：" in zh and "可信度：低" in zh
 
 
 def test_criteria_lists_frameworks_and_criteria():
@@ -254,7 +261,9 @@ def test_table_shows_fix_first_trends_and_assumptions():
     out = invoke("evaluate", str(CITIES / "tianjin.yaml"), "--framework", "tianjin-2017", "--year", "2016",
                  "--lang", "en").stdout
     assert "Fix first (score gained if met): TJ-02 +0.7" in out  # 124,800 of 130,000
-    assert "TJ-01: observed 17.54% a year" in out  # the whole history: 9.04 (2013) → 53.5 (2024)
+    # the history up to the year judged: 9.04 (2013) → 14.7 (2016), (14.7 / 9.04)^(1/3) − 1; the figures of
+    # 2017–2024 were not known in 2016
+    assert "TJ-01: observed 17.59% a year" in out
     out = invoke("evaluate", NINGBO, "--framework", "ningbo-2020", "--set", "ip_standard_enterprises=600家@2022").stdout
     assert "（假设）" in out and "(assumed)" not in out  # the table speaks the output's language
     assert "假设（--set，非公布数据）：ip_standard_enterprises=600 家@2022" in out
@@ -264,7 +273,7 @@ def test_text_from_files_is_not_terminal_markup(tmp_path):
     city = tmp_path / "c.yaml"
     city.write_text((CITIES / "ningbo.yaml").read_text().replace("name: {zh: 宁波, en: Ningbo}", "name: {zh: 宁波, en: '[bold]Ningbo[/bold]'}"))
     out = invoke("evaluate", str(city), "--lang", "en").stdout
-    assert "[bold]Ningbo[/bold] 宁波" in out
+    assert out.startswith("[bold]Ningbo[/bold] — ")  # the English name only, as written
 
 
 def test_waiver_file_end_to_end(tmp_path):

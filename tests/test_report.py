@@ -34,23 +34,42 @@ def pdf_text(ningbo_pdf):
         return [page.extract_text() or "" for page in pdf.pages]
 
 
+def _appendix_page(pages: list[str]) -> int:
+    """The page (1-based) where the appendix starts: the first page headed by appendix A."""
+    return next(i for i, t in enumerate(pages, 1) if "附录A" in t.replace(" ", "").split("\n", 3)[1])
+
+
 def test_pages_header_and_footer(pdf_text):
     n = len(pdf_text)
-    assert 8 <= n <= 30
+    # issue 13: Ningbo's default report (two frameworks) in at most 10 pages, the body before the appendix in 6
+    assert n <= 10 and _appendix_page(pdf_text) - 1 <= 6
     assert f"第 1 页 / 共 {n} 页" in pdf_text[0].replace("\n", " ")
     assert f"第 {n} 页 / 共 {n} 页" in pdf_text[-1]
-    assert "宁波" in pdf_text[3] and "ningbo-2020 v2" in pdf_text[3]  # running header
+    assert pdf_text[2].startswith("宁波") and "知识产权示范城市参考框架" in pdf_text[2].split("\n")[0]  # running header
+    assert pdf_text[-1].startswith("宁波 附录")
 
 
-def test_cover_has_verdict_score_and_coverage(pdf_text):
-    cover = pdf_text[0]
-    assert "宁波" in cover and "知识产权示范城市建设评估报告" in cover
-    assert "证据不足，无法评定" in cover
-    # issue 11: not assessable, so the cover leads with the missing evidence and the range, not "100 / 100"
-    assert "/ 100（" not in cover and "32项指标中28项缺少证据" in cover
-    assert "可能得分 取决于缺失的证据，介于" in cover and "有证据的指标得分100.0（占权重21%）" in cover
-    assert cover.index("证据不足，无法评定") < cover.index("缺少证据") < cover.index("有证据的指标得分")
-    assert "2022" in cover and "004_edee8db098a98e76.txt" in cover
+def test_page_one_is_for_leadership(pdf_text):
+    page = pdf_text[0]
+    flat = page.replace("\n", "")
+    assert "宁波" in page and "知识产权示范城市建设评估报告" in page
+    # one block per framework, each with its verdict, coverage, range, three messages and its actions
+    for title in ("宁波市关于全面加强知识产权工作的实施意见（征求意见稿）2022年目标", "知识产权示范城市参考框架"):
+        assert title in flat
+    assert flat.count("证据不足，无法评定") == 2
+    # issue 11 kept: not assessable, so the missing evidence and the range lead, not "100 / 100"
+    assert "/ 100" not in page and "32项指标中28项缺少证据" in page and "22项指标中20项缺少证据" in page
+    assert "可能得分：取决于缺失的证据，介于10.4与100.0之间" in page and "有证据的指标得分100.0（占权重21%）" in page
+    assert flat.index("证据不足，无法评定") < flat.index("28项缺少证据") < flat.index("有证据的指标得分100.0（占权重21%）")
+    assert flat.count("▲") == 2 and flat.count("✔ 已达标") == 2 and "其中运用、保护、管理、服务、经费保障没有任何证据" in flat
+    assert "行动 牵头单位 目标年份" in page and "市市场监管局（起草单位） 2022" in page
+    assert "目录" not in page  # the contents start page 2
+
+
+def test_source_documents_by_title_and_date(pdf_text):
+    text = "\n".join(pdf_text)
+    assert "_edee8db098a98e76" not in text and ".txt" not in text  # never a hash file name
+    assert "《关于全面加强知识产权工作的实施意见（征求意见稿）》（2020-07-08）" in text.replace("\n", "")
 
 
 def test_every_criterion_appears(pdf_text, library):
@@ -61,13 +80,22 @@ def test_every_criterion_appears(pdf_text, library):
     assert "38,289 件" in text and "+2,289 件" in text  # NB-01's value and gap
 
 
+def test_indicators_by_name_never_by_id(pdf_text, library):
+    text = "\n".join(pdf_text).replace("\n", "")
+    ids = [i for i in library.catalogue.indicators if "_" in i]
+    assert not [i for i in ids if i in text]
+    assert "有效发明专利拥有量" in text  # the sources table names valid_invention_patents
+
+
 def test_contents_sources_and_method(pdf_text):
     text = "\n".join(pdf_text)
-    # The cover has one block per framework evaluated: with three by default it runs onto page 2.
-    contents = next(i for i, t in enumerate(pdf_text) if "目录" in t)
-    assert contents <= 2 and "数据来源" in pdf_text[contents]
+    assert "目录" in pdf_text[1] and "附录D　数据来源" in pdf_text[1].replace(" ", "　")
     assert "http://76421.cn/newsdetail_3020832.html" in text.replace("\n", "")
     assert "NISTIR 7275r4" in text and "覆盖率下限" in text
+    # the evidence to collect is listed once, grouped by lead unit
+    after = "\n".join(pdf_text[2:])  # past the contents
+    evidence = after[after.index("附录B"):after.index("附录C")]
+    assert evidence.count("知识产权贯标企业（2022年，最早可用2021年）") == 1
 
 
 def test_han_characters_are_drawn_with_a_cjk_font(ningbo_pdf):
@@ -83,10 +111,11 @@ def test_han_characters_are_drawn_with_a_cjk_font(ningbo_pdf):
 
 def test_charts_are_drawn(ningbo_pdf, pdf_text):
     with pdfplumber.open(ningbo_pdf) as pdf:
-        first = next(i for i, t in enumerate(pdf_text) if "目录" in t) + 1  # the first framework's summary
-        summary = pdf.pages[first]
-        assert len(summary.curves) + len(summary.lines) > 5  # the radar's polygons and axes
-    assert "门槛85" in pdf_text[first].replace(" ", "")  # the radar's legend is text
+        body = pdf.pages[1]  # the first framework's gap analysis: category bars and the trend charts
+        assert len(body.curves) + len(body.lines) + len(body.rects) > 20
+        sizes = [c["size"] for c in body.chars]
+    assert "“已具备条件”门槛85" in pdf_text[1].replace(" ", "") and "目标650（2022）" in pdf_text[1].replace(" ", "")
+    assert min(sizes) >= 7.5  # chart labels are 8 pt and more; the smallest table notes 7.5 pt
 
 
 def test_first_page_is_not_blank(ningbo_pdf, tmp_path):
@@ -111,7 +140,7 @@ def test_html_is_self_contained_and_escapes_fact_text(tmp_path):
     page = html.read_text()
     assert "<img" not in page and "<script" not in page
     assert "&lt;img src=&#34;file:///etc/passwd&#34;&gt;" in page
-    assert "http://" not in page.split("<body>")[0]  # nothing external in the head
+    assert "http://" not in page.split("<body")[0]  # nothing external in the head
     assert 'lang="zh-CN"' in page
 
 
@@ -131,7 +160,8 @@ def test_english_report(tmp_path):
     with pdfplumber.open(out) as pdf:
         first, last = pdf.pages[0].extract_text(), pdf.pages[-1].extract_text()
         n = len(pdf.pages)
-    assert "NOT ASSESSABLE".lower() in first.lower() and f"Page {n} of {n}" in last
+    assert "not assessable" in first and "28 of 32 criteria lack evidence" in first and f"Page {n} of {n}" in last
+    assert "宁波" not in first.split("\n")[0]  # the city by its English name
 
 
 def test_pdf_write_is_atomic(tmp_path, monkeypatch):

@@ -1,0 +1,332 @@
+"""The report's charts as SVG, drawn from the results: category scores (a radar, or bars when
+fewer than three categories have evidence), an indicator's trend against its target, and a
+city's score and coverage year by year.
+
+One drawing serves every format: the HTML and PDF embed the SVG, Word gets it as a PNG
+(`png`, by CairoSVG). Sizes are CSS pixels (1 px = 0.75 pt): text is never smaller than
+`MIN_FONT` px, which is 8 pt on paper at the chart's natural size.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from decimal import Decimal
+from xml.sax.saxutils import escape, quoteattr
+
+from ..engine.result import CategoryScore, Trend
+from .labels import CHART as WORDS
+from .words import EN_UNIT, display, unit_word
+
+FONT = "Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
+MIN_FONT = 11          # px: 8.25 pt
+INK, MUTED, GRID = "#222222", "#555555", "#dddddd"
+BLUE, GREEN, RED, GREY = "#1f4e79", "#2e7d32", "#c62828", "#9e9e9e"
+
+
+
+@dataclass
+class Chart:
+    """An SVG drawing in CSS pixels, built from a few primitives; `svg` is its text."""
+    width: int
+    height: int
+    label: str
+    kind: str
+    items: list[str] = field(default_factory=list)
+
+    def line(self, x1: float, y1: float, x2: float, y2: float, color: str = GRID, width: float = 1,
+             dash: str = "") -> None:
+        """A straight line (dashed with `dash`, an SVG dash array)."""
+        d = f' stroke-dasharray="{dash}"' if dash else ""
+        self.items.append(f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="{color}" '
+                          f'stroke-width="{width}"{d}/>')
+
+    def poly(self, points: list[tuple[float, float]], *, stroke: str = BLUE, fill: str = "none",
+             width: float = 1.5, opacity: float = 1, dash: str = "", closed: bool = False) -> None:
+        """A polyline through `points`, or a polygon when `closed`."""
+        pts = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
+        d = f' stroke-dasharray="{dash}"' if dash else ""
+        o = f' fill-opacity="{opacity}"' if opacity != 1 else ""
+        self.items.append(f'<{"polygon" if closed else "polyline"} points="{pts}" fill="{fill}"{o} '
+                          f'stroke="{stroke}" stroke-width="{width}"{d}/>')
+
+    def dot(self, x: float, y: float, r: float = 3, color: str = BLUE, hollow: bool = False) -> None:
+        """A point: a filled circle, or a ring when `hollow`."""
+        fill = "#ffffff" if hollow else color
+        self.items.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r}" fill="{fill}" stroke="{color}" '
+                          'stroke-width="1.5"/>')
+
+    def rect(self, x: float, y: float, w: float, h: float, fill: str, stroke: str = "none", dash: str = "",
+             opacity: float = 1) -> None:
+        """A rectangle from its top-left corner."""
+        d = f' stroke-dasharray="{dash}"' if dash else ""
+        o = f' fill-opacity="{opacity}"' if opacity != 1 else ""
+        self.items.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{max(w, 0):.1f}" height="{h:.1f}" fill="{fill}"{o} '
+                          f'stroke="{stroke}"{d}/>')
+
+    def text(self, x: float, y: float, s: str, *, size: int = MIN_FONT, color: str = INK, anchor: str = "start",
+             bold: bool = False) -> None:
+        """A label at (x, y), its baseline; never smaller than MIN_FONT."""
+        size = max(size, MIN_FONT)
+        b = ' font-weight="bold"' if bold else ""
+        self.items.append(f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" fill="{color}" '
+                          f'text-anchor="{anchor}"{b}>{escape(s)}</text>')
+
+    @property
+    def svg(self) -> str:
+        """The chart as one <svg> element (inline in HTML, or converted to PNG for Word)."""
+        return (f'<svg xmlns="http://www.w3.org/2000/svg" class="chart {self.kind}" width="{self.width}" '
+                f'height="{self.height}" viewBox="0 0 {self.width} {self.height}" font-family="{FONT}" '
+                f'role="img" aria-label={quoteattr(self.label)}>' + "".join(self.items) + "</svg>")
+
+
+def png(svg: str, scale: float = 3) -> bytes:
+    """An SVG chart as PNG bytes (for Word), drawn by CairoSVG at `scale` times its size."""
+    import cairosvg
+    return cairosvg.svg2png(bytestring=svg.encode("utf-8"), scale=scale, background_color="white")
+
+
+# ---------------------------------------------------------------- numbers on axes
+
+def nice_ticks(top: float, count: int = 5) -> list[float]:
+    """Round ticks from 0 covering `top` in at most `count` steps of 1, 2, 2.5 or 5 × 10^k (0, 10,000, 20,000, …)."""
+    if top <= 0:
+        return [0.0, 1.0]
+    mag = 10 ** math.floor(math.log10(top / count))
+    step = next(m * mag for m in (1, 2, 2.5, 5, 10) if math.ceil(top / (m * mag) - 1e-9) <= count)
+    n = math.ceil(top / step - 1e-9)
+    return [round(i * step, 10) for i in range(n + 1)]
+
+
+def short(x: float, unit: str, lang: str, ref: float | None = None) -> str:
+    """A figure on an axis or beside a point, without its unit (the chart's title names it): 40.11万 in
+    Chinese, 401.1k or 4 bn in English. `ref` (the axis's largest figure) sets one scale for a whole axis."""
+    d = Decimal(repr(x)) if isinstance(x, float) else Decimal(x)
+    big = abs(Decimal(repr(ref)) if ref is not None else d)
+    if unit == "%":
+        return display(d) + "%"
+    if lang == "en" and unit in ("万元", "亿元", "元"):
+        d, big = d * _YUAN[unit], big * _YUAN[unit]
+    scales = ((Decimal(10) ** 8, "亿"), (Decimal(10) ** 4, "万")) if lang == "zh" else \
+        ((Decimal(10) ** 9, "bn"), (Decimal(10) ** 6, "m"), (Decimal(10) ** 3, "k"))
+    for scale, word in scales:
+        if big >= scale * (10 if word == "k" else 1):
+            return display(d / scale) + ("" if d == 0 else word)
+    return display(d)
+
+
+_YUAN = {"元": Decimal(1), "万元": Decimal(10_000), "亿元": Decimal(100_000_000)}
+
+
+# ---------------------------------------------------------------- category scores
+
+def categories(cats: list[CategoryScore] | tuple[CategoryScore, ...], ready: Decimal, names: dict[str, str],
+               lang: str) -> Chart:
+    """Category scores against the ready threshold: a radar with three or more categories with evidence,
+    else bars. A category without evidence is a gap (a dashed axis, 'no evidence'), never a zero."""
+    known = [c for c in cats if c.score is not None]
+    if len(known) >= 3:
+        return _radar(list(cats), float(ready), names, lang)
+    return _bars(list(cats), float(ready), names, lang)
+
+
+def _radar(cats: list[CategoryScore], ready: float, names: dict[str, str], lang: str) -> Chart:
+    n = len(cats)
+    w, h = 330, 285
+    cx, cy, r = w / 2, 140, 80
+    ch = Chart(w, h, WORDS["ready"][lang], "radar")
+
+    def at(i: int, s: float) -> tuple[float, float]:
+        a = -math.pi / 2 + 2 * math.pi * i / n
+        return cx + r * s / 100 * math.cos(a), cy + r * s / 100 * math.sin(a)
+
+    for ring in (25, 50, 75, 100):
+        ch.poly([at(i, ring) for i in range(n)], stroke=GRID, width=0.8, closed=True)
+    for i, c in enumerate(cats):
+        ch.line(cx, cy, *at(i, 100), color="#999999" if c.score is not None else GREY, width=0.8,
+                dash="" if c.score is not None else "2 3")
+    ch.text(cx + 3, cy - r * 0.5 + 12, "50", color=MUTED)
+    ch.poly([at(i, ready) for i in range(n)], stroke=GREEN, width=1.2, dash="5 3", closed=True)
+    # The score joins the categories with evidence only: a solid edge between neighbours, a dashed
+    # one across a category without evidence (whose axis is dashed and says so), never through zero.
+    known = [i for i, c in enumerate(cats) if c.score is not None]
+    pts = [at(i, float(cats[i].score)) for i in known]  # type: ignore[arg-type]
+    ch.poly(pts, stroke="none", fill=BLUE, opacity=0.18, width=0, closed=True)
+    for k, i in enumerate(known):
+        j = known[(k + 1) % len(known)]
+        ch.line(*pts[k], *pts[(k + 1) % len(known)], color=BLUE, width=1.8,
+                dash="" if (i + 1) % n == j else "3 3")
+    for p in pts:
+        ch.dot(*p, r=3)
+    for i, c in enumerate(cats):
+        a = -math.pi / 2 + 2 * math.pi * i / n
+        x, y = cx + (r + 10) * math.cos(a), cy + (r + 10) * math.sin(a)
+        anchor = "middle" if abs(math.cos(a)) < 0.3 else ("start" if math.cos(a) > 0 else "end")
+        dy = -18 if math.sin(a) < -0.3 else (12 if math.sin(a) > 0.3 else -3)
+        known_c = c.score is not None
+        score = f"{c.score.quantize(Decimal(1))}" if known_c else WORDS["no_evidence"][lang]
+        ch.text(x, y + dy, names[c.category], color=INK if known_c else MUTED, anchor=anchor, bold=known_c)
+        ch.text(x, y + dy + 13, score, color=INK if known_c else MUTED, anchor=anchor)
+    _legend(ch, 12, h - 8, ready, lang)
+    return ch
+
+
+def _legend(ch: Chart, x: float, y: float, ready: float, lang: str) -> None:
+    ch.line(x, y - 4, x + 22, y - 4, color=GREEN, width=1.2, dash="5 3")
+    ch.text(x + 26, y, f"{WORDS['ready'][lang]} {ready:g}", color=MUTED)
+    x2 = x + (175 if lang == "zh" else 160)
+    ch.line(x2, y - 4, x2 + 22, y - 4, color=GREY, width=0.8, dash="2 3")
+    ch.text(x2 + 26, y, WORDS["no_evidence"][lang], color=MUTED)
+
+
+def _bars(cats: list[CategoryScore], ready: float, names: dict[str, str], lang: str) -> Chart:
+    row = 22
+    label_w = 80 if lang == "zh" else 92
+    w = 330
+    bar_w = w - label_w - 50
+    h = 24 + row * len(cats) + 24
+    ch = Chart(w, h, WORDS["ready"][lang], "bars")
+    for i, c in enumerate(cats):
+        y = 14 + row * i
+        ch.text(label_w - 6, y + 12, names[c.category], anchor="end", color=INK if c.score is not None else MUTED)
+        if c.score is None:
+            ch.rect(label_w, y, bar_w, 15, fill="none", stroke=GREY, dash="2 3")
+            ch.text(label_w + 6, y + 12, WORDS["no_evidence"][lang], color=MUTED)
+        else:
+            ch.rect(label_w, y, bar_w, 15, fill="#eeeeee")
+            ch.rect(label_w, y, bar_w * float(c.score) / 100, 15, fill=BLUE)
+            ch.text(label_w + bar_w + 4, y + 12, f"{c.score.quantize(Decimal(1))}")
+    x = label_w + bar_w * ready / 100
+    ch.line(x, 8, x, 16 + row * len(cats), color=GREEN, width=1.2, dash="5 3")
+    _legend(ch, 12, h - 8, ready, lang)
+    return ch
+
+
+# ---------------------------------------------------------------- an indicator's trend
+
+def trend(t: Trend, judged: int, name: str, lang: str) -> Chart | None:
+    """An indicator's figures up to the year judged, each labelled, against its target drawn at its year.
+
+    The x-axis runs from the first figure to the target year or the year judged, whichever is
+    later; no figure after the year judged is drawn. Ticks and gridlines sit at round values."""
+    points = [(y, float(v)) for y, v in t.history if y <= judged]
+    if not points:
+        return None
+    target = float(t.target) if t.target is not None else None
+    end = max(judged, t.target_year or judged)
+    x0 = points[0][0]
+    x1 = end if end > x0 else x0 + 1
+    if x1 - x0 < 2:
+        x0 = x1 - 2
+    top = max([v for _, v in points] + ([target] if target is not None else []))
+    ticks = nice_ticks(top * 1.08)
+    ymax = ticks[-1]
+    w, h = 330, 170
+    left, right, top_px, bottom = 46, w - 14, 34, h - 24
+    pad = 16  # between the axes and the first and last years
+    unit = unit_word(t.unit, lang)
+    label = name + (f"（{unit}）" if lang == "zh" and unit else f" ({unit})" if unit else "")
+    ch = Chart(w, h, label, "trend")
+    ch.text(4, 14, label, bold=True)
+
+    def px(year: float) -> float:
+        return left + pad + (right - left - 2 * pad) * (year - x0) / (x1 - x0)
+
+    def py(v: float) -> float:
+        return bottom - (bottom - top_px) * v / ymax
+
+    for tk in ticks:
+        ch.line(left, py(tk), right, py(tk), color=GRID, width=0.8)
+        ch.text(left - 5, py(tk) + 4, short(tk, t.unit, lang, ymax), color=MUTED, anchor="end")
+    ch.line(left, bottom, right, bottom, color="#999999", width=0.8)
+    step = 1 if x1 - x0 <= 8 else 2 if x1 - x0 <= 16 else 5
+    for y in range(x0, x1 + 1):
+        if (y - x0) % step == 0 or y == x1:
+            ch.line(px(y), bottom, px(y), bottom + 3, color="#999999", width=0.8)
+            ch.text(px(y), bottom + 15, str(y), color=MUTED, anchor="middle")
+    if judged < end:  # the year judged, where the known figures stop
+        ch.line(px(judged), top_px - 6, px(judged), bottom, color=GREY, width=0.8, dash="2 2")
+        ch.text(px(judged) - 3, top_px - 8, WORDS["judged"][lang], color=MUTED, anchor="end")
+    if target is not None and t.target_year is not None:
+        ty = py(target)
+        ch.line(left, ty, px(t.target_year), ty, color=RED, width=0.8, dash="4 3")
+        if t.target_year > points[-1][0] and t.target_year > judged:  # the growth still ahead
+            ch.line(px(points[-1][0]), py(points[-1][1]), px(t.target_year), ty, color=RED, width=1, dash="1 3")
+        ch.poly([(px(t.target_year), ty - 5), (px(t.target_year) + 5, ty), (px(t.target_year), ty + 5),
+                 (px(t.target_year) - 5, ty)], stroke=RED, fill=RED, width=1, closed=True)
+        tx = px(t.target_year)
+        anchor = "end" if tx > right - 60 else "start"
+        ch.text(tx + (-8 if anchor == "end" else 8), ty - 7,
+                f"{WORDS['target'][lang]} {short(target, t.unit, lang)}（{t.target_year}）" if lang == "zh" else
+                f"{WORDS['target'][lang]} {short(target, t.unit, lang)} ({t.target_year})", color=RED, anchor=anchor)
+    if len(points) > 1:
+        ch.poly([(px(y), py(v)) for y, v in points], stroke=BLUE, width=1.8)
+    for i, (y, v) in enumerate(points):
+        ch.dot(px(y), py(v))
+        ch.text(px(y), py(v) + (16 if target is not None and abs(py(v) - py(target)) < 16 and py(v) >= py(target)
+                                else -7), short(v, t.unit, lang), anchor="middle")
+    return ch
+
+
+# ---------------------------------------------------------------- a city year by year
+
+@dataclass(frozen=True)
+class YearPoint:
+    """One year of a progress series: score on the known part and its range (0–100), coverage (0–1)."""
+    year: int
+    score: Decimal | None
+    low: Decimal | None
+    high: Decimal | None
+    coverage: Decimal
+
+
+def progress(points: list[YearPoint], lang: str) -> Chart:
+    """Score (with the range the missing evidence allows, shaded) and coverage for each year, on 0–100."""
+    w, h = 520, 210
+    left, right, top_px, bottom = 40, w - 16, 20, h - 44
+    ch = Chart(w, h, f"{WORDS['score'][lang]} / {WORDS['coverage'][lang]}", "progress")
+    years = [p.year for p in points]
+    x0, x1 = years[0], max(years[-1], years[0] + 1)
+
+    def px(y: float) -> float:
+        return left + (right - left) * (y - x0) / (x1 - x0)
+
+    def py(v: float) -> float:
+        return bottom - (bottom - top_px) * v / 100
+
+    for tk in (0, 25, 50, 75, 100):
+        ch.line(left, py(tk), right, py(tk), color=GRID, width=0.8)
+        ch.text(left - 5, py(tk) + 4, str(tk), color=MUTED, anchor="end")
+    for y in years:
+        ch.text(px(y), bottom + 15, str(y), color=MUTED, anchor="middle")
+    band = [p for p in points if p.low is not None and p.high is not None]
+    if band:
+        ch.poly([(px(p.year), py(float(p.high))) for p in band] + [(px(p.year), py(float(p.low))) for p in band[::-1]],
+                stroke="none", fill=BLUE, opacity=0.12, width=0, closed=True)
+    cov = [(px(p.year), py(float(p.coverage) * 100)) for p in points]
+    if len(cov) > 1:
+        ch.poly(cov, stroke=GREEN, width=1.5, dash="5 3")
+    for (x, y), p in zip(cov, points):
+        ch.dot(x, y, r=2.5, color=GREEN, hollow=True)
+        ch.text(x, y + 15, f"{(p.coverage * 100).quantize(Decimal(1))}%", color=GREEN, anchor="middle")
+    run: list[tuple[float, float]] = []
+    for p in points + [YearPoint(0, None, None, None, Decimal(0))]:
+        if p.score is None:
+            if len(run) > 1:
+                ch.poly(run, stroke=BLUE, width=1.8)
+            run = []
+            continue
+        run.append((px(p.year), py(float(p.score))))
+        ch.dot(*run[-1])
+        ch.text(run[-1][0], run[-1][1] - 7, f"{p.score.quantize(Decimal('0.1'))}", anchor="middle")
+    y = h - 8
+    ch.line(left, y - 4, left + 22, y - 4, color=BLUE, width=1.8)
+    ch.text(left + 26, y, WORDS["score"][lang], color=MUTED)
+    ch.rect(left + 90, y - 10, 22, 10, fill=BLUE, opacity=0.12)
+    ch.text(left + 116, y, WORDS["range"][lang], color=MUTED)
+    ch.line(left + 250, y - 4, left + 272, y - 4, color=GREEN, width=1.5, dash="5 3")
+    ch.text(left + 276, y, WORDS["coverage"][lang] + " %", color=MUTED)
+    return ch
+
+
+__all__ = ["Chart", "EN_UNIT", "YearPoint", "categories", "nice_ticks", "png", "progress", "short", "trend"]

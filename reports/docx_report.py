@@ -1,0 +1,292 @@
+"""The readiness report and the planning documents as Word (.docx), for editing in Word or WPS.
+
+Lays out the same content as the PDF (`readiness.Report`, `analysis.Doc`): headings as Word
+headings (the navigation pane lists them), tables as Word tables whose header row repeats on
+each page, charts as PNG pictures drawn from the same SVG (`charts.png`). The file is the
+same bytes for the same input: its dates are the evaluation's, its zip entries carry no clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+
+from docx import Document
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, RGBColor
+
+from . import charts
+from .analysis import Doc
+from .readiness import Cell, Figures, Grid, Para, Report, Run
+
+FONT = "Microsoft YaHei"        # 微软雅黑: on every Chinese Windows; WPS substitutes its own on Linux
+BLUE = RGBColor(0x1F, 0x4E, 0x79)
+GREY = RGBColor(0x55, 0x55, 0x55)
+COLOURS = {"pass": "2E7D32", "partial": "B26A00", "fail": "C62828", "unknown": "6A1B9A", "error": "8B0000",
+           "waived": "1565C0", "not_applicable": "777777", "ready": "2E7D32", "nearly_ready": "9E9D24",
+           "not_ready": "C62828", "not_assessable": "6D6D6D"}
+PX_MM = 25.4 / 96                # a CSS pixel in millimetres
+
+
+def _fonts(style, size: float | None = None, color: RGBColor | None = None) -> None:
+    """A style's Latin and East Asian font (Word keeps them apart: w:eastAsia)."""
+    style.font.name = FONT
+    rpr = style.element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.append(fonts)
+    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(attr), FONT)
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attr), None)
+    if size:
+        style.font.size = Pt(size)
+    if color is not None:
+        style.font.color.rgb = color
+
+
+def _new(date: dt.date, title: str, lang: str) -> Document:
+    doc = Document()
+    sec = doc.sections[0]
+    sec.page_width, sec.page_height = Mm(210), Mm(297)
+    sec.left_margin = sec.right_margin = Mm(16)
+    sec.top_margin, sec.bottom_margin = Mm(18), Mm(16)
+    _fonts(doc.styles["Normal"], 9.5)
+    for name, size in (("Title", 22), ("Heading 1", 15), ("Heading 2", 12), ("Heading 3", 10.5)):
+        _fonts(doc.styles[name], size, BLUE)
+    doc.styles["Normal"].paragraph_format.space_after = Pt(2)
+    props = doc.core_properties
+    when = dt.datetime(date.year, date.month, date.day)
+    props.title, props.author, props.last_modified_by = title, "ipcheck", "ipcheck"
+    props.created = props.modified = when
+    props.revision, props.language = 1, "zh-CN" if lang == "zh" else "en"
+    props.comments = props.keywords = props.subject = props.category = ""
+    return doc
+
+
+def _shade(element, fill: str) -> None:
+    """A background colour on a cell's or a run's properties."""
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+    element.append(shd)
+
+
+def _runs(p, runs: tuple[Run, ...], size: float | None = None) -> None:
+    for r in runs:
+        run = p.add_run(r.text)
+        if size:
+            run.font.size = Pt(size)
+        style = r.style
+        if style == "strong":
+            run.bold = True
+        elif style in ("note", "url"):
+            run.font.size = Pt(7.5 if style == "url" else 8)
+            run.font.color.rgb = GREY
+        elif style.startswith("s-"):
+            run.font.color.rgb = RGBColor.from_string(COLOURS.get(style[2:], "222222"))
+            run.bold = style in ("s-pass", "s-fail", "s-partial", "s-error")
+        elif style.startswith("verdict"):
+            key = style.split("v-")[-1]
+            run.bold = True
+            run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+            _shade(run._r.get_or_add_rPr(), COLOURS.get(key, "6D6D6D"))
+
+
+def _para(doc_or_cell, para: Para, size: float | None = None):
+    p = doc_or_cell.add_paragraph()
+    _runs(p, para.runs, size)
+    if para.cls == "note":
+        for run in p.runs:
+            run.font.size = Pt(8)
+            if run.font.color.rgb is None:
+                run.font.color.rgb = GREY
+    return p
+
+
+def _repeat_header(row) -> None:
+    trpr = row._tr.get_or_add_trPr()
+    el = OxmlElement("w:tblHeader")
+    el.set(qn("w:val"), "true")
+    trpr.append(el)
+
+
+def _fixed(t, widths) -> None:
+    """Fixed column widths, as Word and WPS read them (the grid, the table's layout and each cell)."""
+    t.autofit = False
+    tblpr = t._tbl.tblPr
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    tblpr.append(layout)
+    for col, w in zip(t.columns, widths):
+        col.width = w
+
+
+def _cell_text(cell, c: Cell, size: float) -> None:
+    cell.paragraphs[0].text = ""
+    for i, line in enumerate(c.lines):
+        p = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
+        p.paragraph_format.space_after = Pt(0)
+        _runs(p, line, size)
+        if c.cls.startswith("s-"):
+            for run in p.runs:
+                run.font.color.rgb = RGBColor.from_string(COLOURS.get(c.cls[2:], "222222"))
+        if "num" in c.cls:
+            p.alignment = 2  # right
+
+
+def _table(doc, head: list[str], rows: list, widths_pct: list[int], width_mm: float = 178, size: float = 8) -> None:
+    """A Word table: a blue header row that repeats on each page, group rows shaded across the table."""
+    t = doc.add_table(rows=1, cols=len(head))
+    t.style = "Table Grid"
+    t.alignment = WD_TABLE_ALIGNMENT.CENTER
+    widths = [Mm(width_mm * w / sum(widths_pct)) for w in widths_pct]
+    _fixed(t, widths)
+    for i, h in enumerate(head):
+        cell = t.rows[0].cells[i]
+        cell.width = widths[i]
+        cell.paragraphs[0].text = ""
+        run = cell.paragraphs[0].add_run(h)
+        run.font.size, run.font.color.rgb, run.bold = Pt(size), RGBColor(0xFF, 0xFF, 0xFF), True
+        _shade(cell._tc.get_or_add_tcPr(), "1F4E79")
+    _repeat_header(t.rows[0])
+    for row in rows:
+        cells = t.add_row().cells
+        if isinstance(row, str):  # a group row
+            merged = cells[0].merge(cells[-1])
+            merged.paragraphs[0].text = ""
+            run = merged.paragraphs[0].add_run(row)
+            run.bold, run.font.size, run.font.color.rgb = True, Pt(size), BLUE
+            _shade(merged._tc.get_or_add_tcPr(), "E8EEF5")
+            continue
+        for i, c in enumerate(row):  # widths: the grid's and the header row's (fixed layout) hold for every row
+            if isinstance(c, Cell):
+                _cell_text(cells[i], c, size)
+            else:
+                cells[i].paragraphs[0].text = ""
+                run = cells[i].paragraphs[0].add_run(c)
+                run.font.size = Pt(size)
+    doc.add_paragraph()
+
+
+def _grid(doc, g: Grid, size: float = 8) -> None:
+    _table(doc, list(g.head), [r.group if r.group else list(r.cells) for r in g.rows], list(g.widths), size=size)
+
+
+def _picture(container, chart: charts.Chart) -> None:
+    p = container.add_paragraph() if hasattr(container, "add_paragraph") else container
+    p.add_run().add_picture(io.BytesIO(charts.png(chart.svg, 2)), width=Mm(chart.width * PX_MM))
+
+
+def _figures(doc, figs: Figures) -> None:
+    items = list(figs.items)
+    t = doc.add_table(rows=(len(items) + 1) // 2, cols=2)
+    _fixed(t, [Mm(89), Mm(89)])
+    for k, f in enumerate(items):
+        cell = t.rows[k // 2].cells[k % 2]
+        cell.width = Mm(89)
+        _picture(cell.paragraphs[0], f.chart)
+        for n in f.notes:
+            _para(cell, n)
+    doc.add_paragraph()
+
+
+def _items(doc, items) -> None:
+    for it in items:
+        if it.kind == "heading":
+            doc.add_heading(it.text, 2)
+        elif it.kind == "para":
+            _para(doc, it)
+        elif it.kind == "bullets":
+            for p in it.items:
+                q = doc.add_paragraph(style="List Bullet")
+                _runs(q, p.runs)
+        elif it.kind == "grid":
+            _grid(doc, it)
+        elif it.kind == "figures":
+            _figures(doc, it)
+
+
+def _deterministic(data: bytes) -> bytes:
+    """The .docx zip again with every entry dated 1980-01-01, so the same report is the same bytes."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            fixed.compress_type, fixed.external_attr = zipfile.ZIP_DEFLATED, 0o644 << 16
+            dst.writestr(fixed, src.read(info.filename))
+    return out.getvalue()
+
+
+def _bytes(doc) -> bytes:
+    buf = io.BytesIO()
+    doc.save(buf)
+    return _deterministic(buf.getvalue())
+
+
+def report_docx(report: Report) -> bytes:
+    """The readiness report as a .docx: page 1 for leadership, then the body and the appendix."""
+    doc = _new(report.date, f"{report.city} {report.title}", report.lang)
+    doc.add_heading(report.city, 0)
+    p = doc.add_paragraph()
+    r = p.add_run(report.title)
+    r.font.size, r.bold = Pt(13), True
+    doc.add_paragraph(report.subtitle).runs[0].font.color.rgb = GREY
+    for b in report.briefs:
+        doc.add_heading(b.title, 2)
+        _para(doc, Para((Run(b.meta, "note"),)))
+        head = doc.add_paragraph()
+        _runs(head, (Run(f" {b.verdict_words} ", f"verdict v-{b.verdict}"),), 12)
+        lead = head.add_run("  " + b.lead)
+        lead.bold, lead.font.size = True, Pt(14)
+        _para(doc, Para((Run(b.verdict_reason, "note"),)))
+        for d in b.details:
+            doc.add_paragraph(d)
+        marks = {"gap": "▲ ", "evidence": "? ", "met": "✔ "}
+        for kind, m in b.messages:
+            q = doc.add_paragraph()
+            _runs(q, (Run(marks[kind], {"gap": "s-fail", "evidence": "s-unknown", "met": "s-pass"}[kind]), Run(m)))
+        if b.actions:
+            _grid(doc, b.actions)
+    for n in report.notes:
+        _para(doc, Para((Run(n, "note"),)))
+    _para(doc, Para((Run(report.footer, "note"),)))
+    for k, s in enumerate(report.body + report.appendix):
+        if k == 0 or s is report.appendix[0]:
+            doc.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
+        doc.add_heading(s.heading, 1)
+        _items(doc, s.items)
+    return _bytes(doc)
+
+
+def analysis_docx(d: Doc, lang: str, date: dt.date) -> bytes:
+    """A planning or comparison document (plan, progress, compare) as a .docx."""
+    doc = _new(date, d.title, lang)
+    doc.add_heading(d.title, 0)
+    for m in d.meta:
+        _para(doc, Para((Run(m, "note"),)))
+    for s in d.sections:
+        doc.add_heading(s.heading, 1)
+        for line in s.lines:
+            doc.add_paragraph(line)
+        for c in s.charts:
+            _picture(doc, c)
+        for t in s.tables:
+            rows = []
+            for i, row in enumerate(t.rows):
+                cls = t.classes[i] if t.classes else [""] * len(row)
+                rows.append([Cell(((Run(x),),), k) for x, k in zip(row, cls)])
+            _table(doc, t.head, rows, [1] * len(t.head))
+    if d.method:
+        from .labels import EXPLAIN
+        doc.add_heading(EXPLAIN["method"][lang], 1)
+        for m in d.method:
+            doc.add_paragraph(m)
+    return _bytes(doc)

@@ -1,0 +1,561 @@
+"""The readiness report's content, built once from the results: the leadership page, the body, the appendix.
+
+Every sentence, cell and chart of the report is decided here, in one language; the HTML/PDF
+template (`templates/report.html.j2`) and the Word writer (`docx_report.py`) only lay it out.
+
+- Page 1, for leadership: per framework the verdict, the coverage and the score range (or the
+  score when assessable), three key messages drawn from the results (the largest gap, the
+  evidence missing, what is met) and the first actions with their lead units and target years.
+- The body: per framework what is met, what is not, and the gap analysis with its charts.
+- The appendix: every criterion, the evidence to collect (once, grouped by lead unit), the
+  method and the sources.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import ClassVar
+from decimal import Decimal
+from typing import Union
+
+from ..engine.plan import step
+from ..engine.result import CriterionResult, FrameworkResult, Listed, Score, Share, say
+from . import charts
+from . import labels as L
+from .words import display, pct, score_text, text
+
+
+# ---------------------------------------------------------------- the pieces a report is made of
+
+@dataclass(frozen=True)
+class Run:
+    """A piece of text with a style: '' plain, 'strong', 'note' (small grey), 's-<status>' (a status colour).
+    `keep`: never broken across lines (a lead unit's part, a status)."""
+    text: str
+    style: str = ""
+    keep: bool = False
+
+
+@dataclass(frozen=True)
+class Para:
+    """A paragraph: runs one after the other."""
+    kind: ClassVar[str] = "para"
+    runs: tuple[Run, ...]
+    cls: str = ""
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A table cell: one or more lines, each a tuple of runs."""
+    lines: tuple[tuple[Run, ...], ...]
+    cls: str = ""  # num (right-aligned), s-<status>
+
+
+@dataclass(frozen=True)
+class Row:
+    """A table row; a group row (a category, a lead unit) spans the table with its `group` text."""
+    cells: tuple[Cell, ...] = ()
+    group: str = ""
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A table: headings, column widths in percent, rows."""
+    kind: ClassVar[str] = "grid"
+    head: tuple[str, ...]
+    widths: tuple[int, ...]
+    rows: tuple[Row, ...]
+    cls: str = ""
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A chart with lines of notes beside or under it."""
+    chart: charts.Chart
+    notes: tuple[Para, ...] = ()
+
+
+@dataclass(frozen=True)
+class Figures:
+    """Charts side by side (two to a row on paper, one on a phone)."""
+    kind: ClassVar[str] = "figures"
+    items: tuple[Figure, ...]
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading inside a section (level 3); the section's own heading is level 2."""
+    kind: ClassVar[str] = "heading"
+    level: int  # 2 or 3 (1 is the report's title)
+    text: str
+    anchor: str = ""
+
+
+@dataclass(frozen=True)
+class Bullets:
+    """A list of paragraphs."""
+    kind: ClassVar[str] = "bullets"
+    items: tuple[Para, ...]
+
+
+Item = Union[Heading, Para, Grid, Figures, Bullets]
+
+
+@dataclass(frozen=True)
+class Section:
+    """A part of the report that starts on a new page; `running` is the page header while it runs."""
+    anchor: str
+    heading: str
+    running: str
+    items: tuple[Item, ...]
+
+
+@dataclass(frozen=True)
+class Brief:
+    """One framework on the leadership page."""
+    title: str
+    year: int              # the year judged
+    meta: str
+    verdict: str           # the verdict's code (its colour)
+    verdict_words: str
+    verdict_reason: str
+    lead: str              # the largest figure: the score, or "N of M criteria lack evidence"
+    details: tuple[str, ...]
+    messages: tuple[tuple[str, str], ...]  # (gap | evidence | met, sentence)
+    actions: Grid | None
+
+
+@dataclass(frozen=True)
+class Report:
+    """The whole readiness report in one language."""
+    lang: str
+    city: str
+    title: str
+    subtitle: str
+    briefs: tuple[Brief, ...]
+    contents: tuple[tuple[str, str, int], ...]  # (anchor, heading, level)
+    body: tuple[Section, ...]
+    appendix: tuple[Section, ...]
+    footer: str
+    date: dt.date                                # the evaluation's date (as of): the document's date
+    density: int = 0                            # page 1 set tighter as frameworks add up: 0, 1 (three), 2 (more)
+    notes: tuple[str, ...] = field(default=())  # under the briefs (the reference framework is not official)
+
+
+# ---------------------------------------------------------------- small helpers
+
+_UNIT_BREAKS = re.compile(r"(?<=[、，；/ ])|(?=[（(])|(?<=[）)])")
+
+
+def unit_pieces(unit: str) -> list[str]:
+    """A lead unit cut where a line may break: after 、，；/ and spaces, around brackets; never inside a name."""
+    return [p for p in _UNIT_BREAKS.split(unit) if p]
+
+
+def lead_runs(unit: str, style: str = "", fit: int = 12) -> tuple[Run, ...]:
+    """A lead unit as runs that each stay on one line: its pieces joined while they stay within `fit`
+    characters (what the column holds on a line), so a line breaks only between pieces."""
+    runs: list[str] = []
+    for piece in unit_pieces(unit):
+        if runs and len(runs[-1]) + len(piece) <= fit:
+            runs[-1] += piece
+        else:
+            runs.append(piece)
+    return tuple(Run(r, style, keep=True) for r in runs)
+
+
+def status_run(status: str, lang: str) -> Run:
+    """A status in words with its mark and colour, never broken across lines."""
+    return Run(L.short_status(status, lang), f"s-{status}", keep=True)
+
+
+def _cell(*lines: tuple[Run, ...] | str, cls: str = "") -> Cell:
+    return Cell(tuple((Run(x),) if isinstance(x, str) else x for x in lines), cls)
+
+
+def _para(*runs: Run | str, cls: str = "") -> Para:
+    return Para(tuple(Run(r) if isinstance(r, str) else r for r in runs), cls)
+
+
+def city_name(res: FrameworkResult, lang: str) -> str:
+    """The city by its name in the report's language."""
+    return res.city_zh if lang == "zh" else res.city_en
+
+
+def running(res: FrameworkResult, lang: str, limit: int = 34) -> str:
+    """The page header while a framework's section runs: its title, shortened to fit."""
+    t = L.title(res, lang)
+    n = limit if lang == "zh" else limit * 2
+    return t if len(t) <= n else t[: n - 1] + "…"
+
+
+def _due(r: CriterionResult, res: FrameworkResult) -> int:
+    """The year an action on a criterion is due: its target's year, else the year the evidence is for."""
+    ms = r.measurement
+    if ms.trajectory:
+        return ms.trajectory.target_year
+    if ms.target_year:
+        return ms.target_year
+    years = [y for m in ms.missing for y in m.years]
+    return max(years) if years else res.year
+
+
+# ---------------------------------------------------------------- page 1
+
+def inline(title: str, lang: str) -> str:
+    """A title inside an English sentence: 'Valid patents reach …' → 'valid patents reach …' (not 'IP …')."""
+    if lang == "en" and len(title) > 1 and title[0].isupper() and (title[1].islower() or title[1] == " "):
+        return title[0].lower() + title[1:]
+    return title
+
+
+def _numeric(r: CriterionResult) -> bool:
+    """A criterion measured as a figure (not a yes/no mechanism, not a combination)."""
+    ms = r.measurement
+    return ms.value is not None and not ms.is_mechanism and not ms.combine
+
+
+def key_messages(res: FrameworkResult, lang: str, examples: int = 2) -> tuple[tuple[str, str], ...]:
+    """Three sentences drawn from the results: the largest gap, the evidence missing, what is met (naming up to
+    `examples` of the criteria met)."""
+    gains = {g.criterion: g.gain for g in res.fix_first}
+    short = sorted((r for r in res.results if r.status in ("fail", "partial")),
+                   key=lambda r: (-gains.get(r.id, Decimal(0)), r.score or 0, r.id))
+    measured = [r for r in res.results if r.score is not None]
+    if short:
+        r = short[0]
+        gap = say("msg.gap", title=inline(L.title(r, lang), lang), value=L.value_text(r, lang),
+                  target=L.target_text(r, lang))
+        if r.gap is not None:
+            gap += say("msg.gap_by", gap=L.gap_text(r, lang))
+        if len(short) > 1:
+            gap += say("msg.gap_more", n=len(short) - 1)
+    elif measured:
+        gap = say("msg.no_gap", n=len(measured)) if len(measured) > 1 else say("msg.no_gap_one")
+    else:
+        gap = say("msg.no_evidence")
+    if res.lacking:
+        holes = say("msg.holes", n=res.lacking, m=res.applicable, share=Share(1 - res.coverage))
+        empty = [L.CATEGORY[c.category][lang] for c in res.categories if c.score is None]
+        if empty:
+            holes += say("msg.holes_cats", cats=Listed(tuple(empty), "list"))
+    else:
+        holes = say("msg.holes_none")
+    met = sorted((r for r in res.results if r.status == "pass"), key=lambda r: (-r.weight, not _numeric(r), r.id))
+    if met:
+        items = tuple(say("msg.met_item", title=inline(L.title(r, lang), lang), value=L.value_text(r, lang))
+                      if _numeric(r) else inline(L.title(r, lang), lang) for r in met[:examples])
+        if not items:
+            ok = say("msg.met_count", n=len(met))
+        elif len(met) > 1:
+            ok = say("msg.met", n=len(met), items=Listed(items, "clauses"))
+        else:
+            ok = say("msg.met_one", items=items[0])
+    else:
+        ok = say("msg.met_none")
+    return (("gap", text(gap, lang)), ("evidence", text(holes, lang)), ("met", text(ok, lang)))
+
+
+def actions(res: FrameworkResult, lang: str, top: int) -> Grid | None:
+    """The first actions: what meeting the criteria that raise the score most takes, then the evidence
+    that adds the most coverage; each with its lead unit and target year."""
+    by_id = {r.id: r for r in res.results}
+    picked = [by_id[g.criterion] for g in L.fix_first(res)] + [by_id[g.criterion] for g in L.collect_first(res)]
+    seen, rows = set(), []
+    for r in picked:
+        if r.id in seen or len(rows) >= top:
+            continue
+        seen.add(r.id)
+        if r.status == "unknown" and r.measurement.missing:
+            what = text(say("action.collect", what=r.measurement.missing[0].why), lang)
+        else:
+            what = text(step(r).need, lang)
+        rows.append(Row((_cell((Run(L.title(r, lang), "strong"), Run(" "), Run(r.id, "note", keep=True)), what),
+                         _cell(lead_runs(r.lead_unit, fit=15)), _cell(str(_due(r, res)), cls="num"))))
+    if not rows:
+        return None
+    R = L.REPORT
+    return Grid((R["action"][lang], L.HEAD["lead"][lang], R["due"][lang]), (62, 28, 10), tuple(rows), "actions")
+
+
+def brief(res: FrameworkResult, lang: str, top: int, examples: int = 2) -> Brief:
+    """One framework's block on the leadership page (`top` actions; `examples` of what is met, by name)."""
+    R = L.REPORT
+    if res.assessable:
+        lead = f"{R['score'][lang]} {score_text(res.score)} / 100"
+        details = [text(say("headline.known", score=Score(res.score), cov=Share(res.coverage)), lang)]
+        if res.lacking:
+            details.append(L.lacking_text(res, lang) + ("；" if lang == "zh" else "; ") + L.range_text(res, lang))
+    else:
+        lead = L.lacking_text(res, lang)
+        details = [f"{L.HEAD['range'][lang]}{'：' if lang == 'zh' else ': '}{L.range_text(res, lang)}"]
+        if res.score is not None:  # with no evidence at all there is no score on a known part to give
+            details.append(L.known_text(res, lang))
+    meta = (f"{R['eval_year'][lang]} {res.year}" + (" · " if lang == "en" else "　")
+            + f"{R['source_doc'][lang]}{'：' if lang == 'zh' else ': '}{L.source_line(res, lang)}")
+    return Brief(L.title(res, lang), res.year, meta, res.verdict, L.VERDICT[res.verdict][lang],
+                 text(res.verdict_reason, lang),
+                 lead, tuple(details), key_messages(res, lang, examples), actions(res, lang, top))
+
+
+# ---------------------------------------------------------------- the body
+
+def trend_figure(r: CriterionResult, res: FrameworkResult, lang: str) -> Figure | None:
+    """An indicator's chart with what it says: the result, growth observed, growth still needed (only
+    when the target's year is still ahead of the year judged), the year reached at the observed pace."""
+    t = r.trend
+    if t is None:
+        return None
+    name = res.indicator_names.get(t.indicator)
+    label = (name.zh if lang == "zh" else name.en[:1].upper() + name.en[1:]) if name else L.title(r, lang)
+    chart = charts.trend(t, res.year, label, lang)
+    if chart is None:
+        return None
+    R = L.REPORT
+    colon, gap = ("：", "　") if lang == "zh" else (": ", " · ")
+    notes = [_para(Run(r.id, "strong", keep=True), Run(" "), status_run(r.status, lang), Run(" " + L.title(r, lang))),
+             _para(f"{L.HEAD['value'][lang]}{colon}{L.value_text(r, lang)}{gap}{L.HEAD['target'][lang]}{colon}"
+                   f"{L.target_text(r, lang)}" + (f"{gap}{L.HEAD['gap'][lang]}{colon}{L.gap_text(r, lang)}"
+                                                  if r.gap is not None else ""), cls="note")]
+
+    def growth(label: str, span: str, value) -> Para:
+        if lang == "zh":  # 已观察年均增长（2019–2021）：10%
+            return _para(f"{R[label][lang]}（{span}）{colon}{display(value, '%')}", cls="note")
+        return _para(f"{R[label][lang]} {span}{colon}{display(value, '%')}{L.EXPLAIN['a_year'][lang]}", cls="note")
+
+    points = [p for p in t.history if p[0] <= res.year]
+    ahead = t.target_year is not None and t.target_year > res.year
+    if t.observed_cagr_pct is not None and len(points) > 1:
+        notes.append(growth("observed", f"{points[0][0]}–{points[-1][0]}", t.observed_cagr_pct))
+    if ahead and t.needed_cagr_pct is not None:
+        notes.append(growth("needed", f"{points[-1][0]}–{t.target_year}", t.needed_cagr_pct))
+    if ahead and t.projected_year is not None:
+        notes.append(_para(f"{R['reached_at_pace'][lang]}{colon}{t.projected_year}", cls="note"))
+    return Figure(chart, tuple(notes))
+
+
+def framework_section(k: int, res: FrameworkResult, lang: str, sens) -> Section:
+    """A framework's part of the body: the headline, what is met, what is not, the gap analysis."""
+    R = L.REPORT
+    colon = "：" if lang == "zh" else ": "
+    items: list[Item] = [
+        _para(f"{R['source_doc'][lang]}{colon}{L.source_line(res, lang)}　{R['eval_year'][lang]} {res.year}"
+              f"　{R['as_of'][lang]} {res.as_of.isoformat()}", cls="note"),
+    ]
+    head = [Run(L.VERDICT[res.verdict][lang], f"verdict v-{res.verdict}", keep=True), Run(" ")]
+    if res.assessable:
+        head += [Run(L.score_line(res, lang), "strong")]
+    else:
+        semi = "；" if lang == "zh" else "; "
+        label = L.HEAD["range"][lang] + "：" if lang == "zh" else ""  # Chinese says 可能得分; English 'between …'
+        head += [Run(L.lacking_text(res, lang), "strong"),
+                 Run(semi + label + L.range_text(res, lang) + semi + L.known_text(res, lang))]
+    items.append(Para(tuple(head)))
+    items.append(_para(text(res.verdict_reason, lang), cls="note"))
+    if res.framework_kind == "reference":
+        items.append(_para(R["not_official"][lang], cls="note"))
+    s = (sens or {}).get(res.framework_id)
+    if s:
+        items.append(_para(L.sensitivity_lines([res], {res.framework_id: s}, lang).strip(), cls="note"))
+
+    met = [r for r in res.results if r.status == "pass"]
+    items.append(Heading(3, f"{R['met'][lang]}（{len(met)}）" if lang == "zh" else f"{R['met'][lang]} ({len(met)})"))
+    if met:
+        items.append(Bullets(tuple(_para(Run(f"{r.id} ", "strong"), L.title(r, lang),
+                                         Run(f"{colon}{L.value_text(r, lang)}", "note")) for r in met)))
+    else:
+        items.append(_para(R["none_met"][lang]))
+
+    short = [r for r in res.results if r.status in ("fail", "partial", "error")]
+    items.append(Heading(3, f"{R['not_met'][lang]}（{len(short)}）" if lang == "zh"
+                         else f"{R['not_met'][lang]} ({len(short)})"))
+    if short:
+        items.append(Grid((L.HEAD["criterion"][lang], L.HEAD["value"][lang], L.HEAD["target"][lang],
+                           L.HEAD["gap"][lang], L.HEAD["lead"][lang]), (34, 18, 16, 14, 18),
+                          tuple(Row((_cell((Run(r.id, "strong", keep=True), Run(" " + L.title(r, lang))),
+                                            (status_run(r.status, lang),)),
+                                     _cell(L.value_text(r, lang)), _cell(L.target_text(r, lang)),
+                                     _cell(L.gap_text(r, lang)), _cell(lead_runs(r.lead_unit, fit=10))))
+                                for r in short), "short"))
+    else:
+        items.append(_para(R["none_short"][lang]))
+    if res.lacking:
+        items.append(_para(R["lacking_see"][lang].replace("{n}", str(res.lacking)), cls="note"))
+
+    items.append(Heading(3, R["gaps"][lang]))
+    names = {c: L.CATEGORY[c][lang] for c in L.CATEGORY}
+    figs = [Figure(charts.categories(res.categories, res.ready_threshold, names, lang),
+                   (_para(R["radar"][lang], cls="note"),))]
+    # the indicators behind the criteria not met, then those without evidence that have older figures
+    order = {"fail": 0, "partial": 0, "error": 0, "unknown": 1}
+    ranked = sorted((r for r in res.results if r.status in order and r.trend),
+                    key=lambda r: (order[r.status], -r.weight, r.id))
+    seen: set[str] = set()
+    for r in ranked:
+        if len(figs) >= 4:
+            break
+        if r.trend.indicator in seen:  # type: ignore[union-attr]
+            continue
+        f = trend_figure(r, res, lang)
+        if f:
+            seen.add(r.trend.indicator)  # type: ignore[union-attr]
+            figs.append(f)
+    items.append(Figures(tuple(figs)))
+    return Section(f"fw{k}", L.title(res, lang), running(res, lang), tuple(items))
+
+
+# ---------------------------------------------------------------- the appendix
+
+def criteria_grid(res: FrameworkResult, lang: str) -> Grid:
+    """Every criterion by category: status, name (clause, lead unit), value, target, gap, score × weight."""
+    rows: list[Row] = []
+    R = L.REPORT
+    for c in res.categories:
+        rows.append(Row(group=f"{L.CATEGORY[c.category][lang]} — {R['score'][lang]} {score_text(c.score)} · "
+                              f"{R['coverage'][lang]} {pct(c.coverage)}"))
+        for r in res.results:
+            if r.category != c.category:
+                continue
+            score = "—" if r.score is None else score_text(r.score * 100)
+            rows.append(Row((
+                _cell((status_run(r.status, lang),), (Run(f"{score} × {r.weight}", "note", keep=True),)),
+                _cell((Run(f"{r.id}{'*' if r.required else ''}", "strong", keep=True), Run(" " + L.title(r, lang))),
+                      lead_runs(r.lead_unit, "note", fit=26) + (Run(" · " + r.clause, "note"),)),
+                _cell(L.value_text(r, lang)), _cell(L.target_text(r, lang)), _cell(L.gap_text(r, lang)))))
+    return Grid((f"{L.HEAD['status'][lang]} · {L.HEAD['score'][lang]} × {L.HEAD['weight'][lang]}",
+                 f"{L.HEAD['criterion'][lang]} · {L.HEAD['lead'][lang]} · {L.HEAD['clause'][lang]}",
+                 L.HEAD["value"][lang], L.HEAD["target"][lang], L.HEAD["gap"][lang]), (12, 46, 17, 14, 11), tuple(rows),
+                "criteria")
+
+
+def evidence_grid(results: list[FrameworkResult], lang: str) -> Grid | None:
+    """The evidence to collect across every framework, each item once, grouped by lead unit."""
+    by_unit: dict[str, dict[str, list[str]]] = {}
+    for res in results:
+        for r in res.results:
+            if r.status not in ("unknown", "error"):
+                continue
+            needs = [text(m.why, lang) for m in r.measurement.missing] or [text(say("plan.evidence"), lang)]
+            for need in needs:
+                by_unit.setdefault(r.lead_unit, {}).setdefault(need, [])
+                if r.id not in by_unit[r.lead_unit][need]:
+                    by_unit[r.lead_unit][need].append(r.id)
+    if not by_unit:
+        return None
+    rows: list[Row] = []
+    for unit in sorted(by_unit, key=lambda u: (-len(by_unit[u]), u)):
+        rows.append(Row(group=unit))
+        for need, ids in by_unit[unit].items():
+            rows.append(Row((_cell(need), _cell(("、" if lang == "zh" else ", ").join(ids)))))
+    R = L.REPORT
+    return Grid((R["needs"][lang], R["for_criteria"][lang]), (78, 22), tuple(rows), "evidence")
+
+
+def method_items(results: list[FrameworkResult], lang: str, sens) -> list[Item]:
+    """The method: each framework's model, thresholds and category weights; the shared rules."""
+    R = L.REPORT
+    colon = "：" if lang == "zh" else ": "
+    items: list[Item] = []
+    for res in results:
+        items.append(Heading(3, L.title(res, lang)))
+        gap, comma = ("　", "，") if lang == "zh" else (" · ", ", ")
+        weights = gap.join(f"{L.CATEGORY[c.category][lang]} {c.weight}" for c in res.categories)
+        items.append(_para(L.METHOD[res.model][lang]))
+        items.append(_para(f"{R['thresholds'][lang]}{colon}{L.VERDICT['ready'][lang]} ≥ {res.ready_threshold}{comma}"
+                           f"{L.VERDICT['nearly_ready'][lang]} ≥ {res.nearly_threshold}{gap}{R['floor'][lang]}{colon}"
+                           f"{pct(res.coverage_floor)}{gap}{R['category_weight'][lang]}{colon}{weights}", cls="note"))
+    items.append(_para(Run(R["goalposts"][lang] + colon, "strong"), L.GOALPOSTS[lang]))
+    items.append(_para(Run(R["fix_first"][lang] + colon, "strong"), L.PLANNING[lang]))
+    items.append(_para(Run(R["data_age"][lang] + colon, "strong"), L.DATA_AGE[lang]))
+    if sens:
+        from .analysis import METHOD_SENS
+        items.append(_para(METHOD_SENS[lang]))
+    return items
+
+
+def source_items(results: list[FrameworkResult], inputs: list[tuple[str, str]], lang: str) -> list[Item]:
+    """The documents each framework rests on, every figure used with its source, the files read."""
+    R = L.REPORT
+    items: list[Item] = [Heading(3, R["documents"][lang])]
+    docs = []
+    for res in results:
+        docs.append(_para(Run(L.title(res, lang), "strong"),
+                          Run(("：" if lang == "zh" else ": ") + L.source_line(res, lang))))
+        if res.derived_from:
+            docs += [_para(Run(d, "note")) for d in res.derived_from]
+    items.append(Bullets(tuple(docs)))
+    rows, seen = [], set()
+    names = {k: v for res in results for k, v in res.indicator_names.items()}
+    for res in results:
+        for r in res.results:
+            for f in r.measurement.facts:
+                key = (f.indicator, f.year, f.source_key)
+                if key in seen:
+                    continue
+                seen.add(key)
+                n = names.get(f.indicator)
+                title, publisher, note = L.fact_source(f, lang)
+                src: list[tuple[Run, ...]] = [(Run(title),)]
+                if f.source_url:
+                    src.append((Run(f.source_url, "url"),))
+                if note:
+                    src.append((Run(note, "note"),))
+                conf = L.CONFIDENCE.get(f.confidence, {}).get(lang, f.confidence)
+                if f.assumed:
+                    conf += text(say("value.assumed"), lang)
+                rows.append(Row((_cell((n.zh if lang == "zh" else n.en) if n else f.indicator), _cell(str(f.year)),
+                                 _cell(L.fact_value(f, lang)), Cell(tuple(src)), _cell(publisher),
+                                 _cell(f.read.isoformat() if f.read else "—"), _cell(conf))))
+    if rows:
+        items.append(Heading(3, R["data"][lang]))
+        items.append(Grid((R["indicator"][lang], R["year"][lang], R["value"][lang], L.HEAD["source"][lang],
+                           R["publisher"][lang], R["read"][lang], R["confidence"][lang]),
+                          (16, 6, 11, 34, 12, 11, 10), tuple(rows), "sources"))
+    items.append(Heading(3, R["inputs"][lang]))
+    items.append(Grid((R["file"][lang], "SHA-256"), (38, 62),
+                      tuple(Row((_cell(p), _cell((Run(h, "url"),)))) for p, h in inputs), "inputs"))
+    return items
+
+
+# ---------------------------------------------------------------- the report
+
+def build(results: list[FrameworkResult], inputs: list[tuple[str, str]], version: str, lang: str,
+          sensitivity: dict | None = None) -> Report:
+    """The readiness report of one city's evaluation, in one language."""
+    R = L.REPORT
+    first = results[0]
+    n = len(results)
+    top = 4 if n == 1 else 3 if n == 2 else 2 if n == 3 else 1
+    briefs = tuple(brief(res, lang, top, 2 if n <= 4 else 0) for res in results)
+    notes = tuple(R["not_official"][lang] for res in results if res.framework_kind == "reference")[:1]
+    body = tuple(framework_section(k, res, lang, sensitivity) for k, res in enumerate(results, 1))
+    crit: list[Item] = []
+    for res in results:
+        crit.append(Heading(3, L.title(res, lang)))
+        crit.append(criteria_grid(res, lang))
+        if res.waivers:
+            crit.append(Heading(3, f"{R['waivers'][lang]}{'：' if lang == 'zh' else ': '}{L.title(res, lang)}"))
+            crit.append(Grid((L.HEAD["id"][lang], R["justification"][lang], R["expires"][lang], ""), (12, 54, 14, 20),
+                             tuple(Row((_cell(w.criterion), _cell(w.justification), _cell(w.expires.isoformat()),
+                                        _cell(R["active"][lang] if w.active else R["expired"][lang],
+                                              cls="s-waived" if w.active else "s-fail"))) for w in res.waivers),
+                             "waivers"))
+    crit.append(_para(R["required_note"][lang], cls="note"))
+    evidence = evidence_grid(results, lang)
+    appendix = (
+        Section("app-criteria", R["app_criteria"][lang], R["appendix"][lang], tuple(crit)),
+        Section("app-evidence", R["app_evidence"][lang], R["appendix"][lang],
+                (evidence,) if evidence else (_para(R["no_missing"][lang]),)),
+        Section("app-method", R["app_method"][lang], R["appendix"][lang],
+                tuple(method_items(results, lang, sensitivity))),
+        Section("app-sources", R["app_sources"][lang], R["appendix"][lang], tuple(source_items(results, inputs, lang))),
+    )
+    contents = tuple((s.anchor, s.heading, 1) for s in body + appendix)
+    years = sorted({r.year for r in results})
+    subtitle = (f"{R['eval_year'][lang]} {'、'.join(map(str, years)) if lang == 'zh' else ', '.join(map(str, years))}"
+                f"{'　' if lang == 'zh' else ' · '}{R['as_of'][lang]} {first.as_of.isoformat()}")
+    return Report(lang, city_name(first, lang), R["report"][lang], subtitle, briefs, contents, body, appendix,
+                  R["generated"][lang].replace("{v}", version), first.as_of, notes=notes,
+                  density=0 if n <= 2 else 1 if n == 3 else 2)

@@ -1,0 +1,88 @@
+"""The readiness report's layout holds for every shipped city in both languages (issue 13):
+no text over other text or past the margin, no page ending with a heading or a table's header,
+page 1 for leadership on one page, lead units and statuses never broken inside a word."""
+
+from __future__ import annotations
+
+import pdfplumber
+import pytest
+from click.testing import CliRunner
+
+from ipcheck.cli import main
+from ipcheck.reports import document
+from ipcheck.reports.labels import SHORT
+from ipcheck.reports.readiness import unit_pieces
+from conftest import CITIES, CITY_FILES
+import pdfcheck
+
+THREE = ("--framework", "ningbo-2020", "--framework", "reference", "--framework", "national-2025")
+SIX = ("--framework", "tianjin-2017", "--framework", "reference", "--framework", "national-2025", "--framework",
+       "ningbo-2020", "--framework", "heze-2022", "--framework", "yinchuan-2023", "--year", "2017")
+CASES = [(p.stem, lang, ()) for p in CITY_FILES for lang in ("zh", "en")] + [
+    ("tianjin", lang, ("--framework", "tianjin-2017", "--year", "2017")) for lang in ("zh", "en")] + [
+    ("ningbo", lang, THREE) for lang in ("zh", "en")] + [("tianjin", "en", SIX)]  # page 1 holds up to six
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("layout")
+    out = {}
+    for city, lang, extra in CASES:
+        path = folder / f"{city}-{lang}-{len(extra)}.pdf"  # (several cases of a city differ in their options)
+        r = CliRunner().invoke(main, ["evaluate", str(CITIES / f"{city}.yaml"), "--lang", lang, "--pdf", str(path),
+                                      "--format", "json", *extra], catch_exceptions=False)
+        assert r.exit_code == 0, r.output
+        import json
+        out[(city, lang, extra)] = (path, json.loads(r.stdout)["evaluations"])
+    return out
+
+
+def _lines(path) -> list[list[str]]:
+    with pdfplumber.open(path) as pdf:
+        return [[line.replace(" ", "") for line in (p.extract_text() or "").split("\n")] for p in pdf.pages]
+
+
+@pytest.mark.parametrize("city,lang,extra", CASES, ids=[f"{c}-{lang}-{e.count('--framework')}" for c, lang, e in CASES])
+def test_layout_holds(reports, city, lang, extra):
+    path, evaluations = reports[(city, lang, extra)]
+    assert pdfcheck.problems(path) == []
+    pages = _lines(path)
+    first, second = "".join(pages[0]), "".join(pages[1])
+    # page 1 holds every framework's block (in two columns from four frameworks); the contents start page 2
+    with pdfplumber.open(path) as pdf:
+        p = pdf.pages[0]
+        halves = "".join((p.crop(box).extract_text() or "") for box in ((0, 0, p.width / 2, p.height),
+                                                                         (p.width / 2, 0, p.width, p.height)))
+    halves = halves.replace("\n", "").replace(" ", "")
+    for ev in evaluations:
+        title = ev["framework"]["title"][lang].replace(" ", "")
+        assert title in first or title in halves, title
+    assert ("目录" if lang == "zh" else "Contents") in pages[1][1]
+    assert ("目录" if lang == "zh" else "Contents") not in first
+    # a lead unit's parts and a status are each on one line wherever they are printed
+    lines = [line for page in pages for line in page]
+    text = "".join(lines)
+    pieces = {p.replace(" ", "") for ev in evaluations for c in ev["criteria"] for p in unit_pieces(c["lead_unit"])}
+    pieces |= {SHORT[s][lang].replace(" ", "") for s in SHORT}
+    broken = [p for p in pieces if len(p) > 1 and p in text and not any(p in line for line in lines)]
+    assert not broken, f"broken across lines: {broken}"
+    assert second  # the body follows
+
+
+def test_the_checks_find_what_they_look_for(tmp_path):
+    """The layout checks can fail: text drawn over text, a heading and a table header at a page's foot."""
+    css = ("@page { size: A4; margin: 17mm 15mm 16mm 15mm }"
+           "html { font-family: 'Noto Sans CJK SC'; font-size: 9pt } h3 { font-size: 10.5pt; margin: 0 }"
+           "td { white-space: nowrap } table { table-layout: fixed; width: 60mm }")
+    page = (f"<html><head><style>{css}</style></head><body>"
+            "<table><tr><td style='width: 10mm'>市知识产权工作领导小组办公室</td><td>牵头单位</td></tr></table>"
+            "<div style='height: 235mm'></div><h3>差距分析</h3>"
+            "<div style='page-break-before: always'></div><div style='height: 240mm'></div>"
+            "<div style='color: white; background: #1f4e79'>状态 指标</div>"  # a table header's look, alone
+            "<p style='page-break-before: always'>后文</p></body></html>")
+    pdf = tmp_path / "bad.pdf"
+    pdf.write_bytes(document.render_pdf(page))
+    found = pdfcheck.problems(pdf)
+    assert any("overlapping text" in f for f in found), found
+    assert any("page 1: ends with a heading '差距分析'" in f for f in found), found
+    assert any("page 2: ends with a table header '状态指标'" in f for f in found), found
