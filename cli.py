@@ -23,10 +23,24 @@ from .app.files import write_outputs  # noqa: E402
 from .app.library import FILE_KINDS, Selection  # noqa: E402
 from .app.outcome import Outcome, Perturbation  # noqa: E402
 from .engine.errors import error_line, printable  # noqa: E402
-from .options import (FilePath, Finite, Main, OutPath, Year, criteria_option, docx_option, engine_option,  # noqa: E402
-                      format_option,
-                      lang_option, output_option, pdf_option, selection_options, sensitivity_options, set_option,
-                      year_option)
+from .options import (  # noqa: E402
+    FilePath,
+    Finite,
+    Main,
+    OutPath,
+    Year,
+    criteria_option,
+    docx_option,
+    engine_option,
+    format_option,
+    lang_option,
+    output_option,
+    pdf_option,
+    selection_options,
+    sensitivity_options,
+    set_option,
+    year_option,
+)
 
 
 def _finish(out: Outcome, output: str | None = None) -> None:
@@ -63,8 +77,10 @@ def _perturbation(sensitivity, seed, weight_range, goalpost_range) -> Perturbati
     return Perturbation(sensitivity, seed, Decimal(str(weight_range)), Decimal(str(goalpost_range)))
 
 
-def _selection(city_path, frameworks, year, engine_name, waivers_path, as_of, criteria_dir, assumptions=()) -> Selection:
-    return Selection(city_path, criteria_dir, tuple(frameworks), year, engine_name, waivers_path, as_of, tuple(assumptions))
+def _selection(city_path, frameworks, year, engine_name, waivers_path, as_of, criteria_dir,
+               assumptions=()) -> Selection:
+    return Selection(city_path, criteria_dir, tuple(frameworks), year, engine_name, waivers_path, as_of,
+                     tuple(assumptions))
 
 
 @click.group(cls=Main, context_settings={"help_option_names": ["-h", "--help"]})
@@ -102,7 +118,8 @@ def evaluate(city_path, frameworks, year, engine_name, waivers_path, as_of, crit
 def explain(city_path, criterion_id, frameworks, year, engine_name, waivers_path, as_of, criteria_dir, lang):
     """Explain one criterion's result for a city in plain words."""
     from .app.evaluation import explain as run
-    _finish(run(_selection(city_path, frameworks, year, engine_name, waivers_path, as_of, criteria_dir), criterion_id, lang))
+    _finish(run(_selection(city_path, frameworks, year, engine_name, waivers_path, as_of, criteria_dir),
+                criterion_id, lang))
 
 
 @main.command()
@@ -187,7 +204,8 @@ class _ProgressBar:
 @main.command()
 @click.argument("city_paths", metavar="CITY.yaml...", nargs=-1, required=True, type=FilePath)
 @click.option("--framework", "framework_ids", metavar="ID", multiple=True,
-              help="Framework every city is measured against (repeatable; 'all' for every framework). Default: reference.")
+              help="Framework every city is measured against (repeatable; 'all' for every framework). "
+                   "Default: reference.")
 @click.option("--year", type=Year, help="Evaluation year for every city.")
 @engine_option
 @click.option("--jobs", type=click.IntRange(1, 64), default=os.cpu_count() or 1, show_default="the number of cores")
@@ -215,7 +233,8 @@ def compare(city_paths, framework_ids, year, engine_name, jobs, criteria_dir, la
 @click.argument("city_path", metavar="CITY.yaml", type=FilePath)
 @click.option("--from", "year_from", type=Year, required=True)
 @click.option("--to", "year_to", type=Year, required=True)
-@click.option("--framework", "framework_id", metavar="ID", help="Default: the city's own plan, else the reference framework.")
+@click.option("--framework", "framework_id", metavar="ID",
+              help="Default: the city's own plan, else the reference framework.")
 @engine_option
 @criteria_option
 @lang_option

@@ -57,7 +57,8 @@ def compare(city_paths: list[Path], framework_ids: tuple[str, ...] = (), *, year
             comparisons.append({"framework": fid, "years": sorted({row[r.city_id]["year"] for _, r in ranked}),
                                 "ranking": [
                 {"rank": rk, **row[r.city_id],
-                 **({"sensitivity": json_plain({"score_p5": sens[r.city_id].score_p5, "score_p95": sens[r.city_id].score_p95,
+                 **({"sensitivity": json_plain({"score_p5": sens[r.city_id].score_p5,
+                                                "score_p95": sens[r.city_id].score_p95,
                                                 "verdict_kept": sens[r.city_id].verdict_kept,
                                                 "rank_range": list(ci[r.city_id])})} if sens else {})}
                 for rk, r in ranked]})

@@ -13,7 +13,8 @@ from .outcome import Outcome
 
 def list_criteria(framework_id: str | None = None, *, criteria_dir: Path = CRITERIA_DIR, lang: str = "zh") -> Outcome:
     """The frameworks (one line each), or one framework's criteria."""
-    from ..reports.labels import CATALOGUE as W, CATEGORY, CHECK_KIND
+    from ..reports.labels import CATALOGUE as W
+    from ..reports.labels import CATEGORY, CHECK_KIND
     lib = load_library(criteria_dir)
     lines = []
     if framework_id is None:

@@ -1,0 +1,1 @@
+"""Benchmarks, not shipped in the wheel: synthetic city files (`synth`) and the timing script (`run`)."""

@@ -75,8 +75,10 @@ def median_of(cmd: list[str], runs: int) -> dict:
 def import_breakdown() -> tuple[float, float]:
     """Seconds for a bare interpreter, and for importing what `ipcheck evaluate` needs."""
     bare = statistics.median(run([sys.executable, "-c", "pass"])["wall"] for _ in range(5))
-    imports = statistics.median(run([sys.executable, "-c", "import ipcheck.cli, ipcheck.engine.evaluate, ipcheck.engine.load, "
-                                     "ipcheck.engine.decide, ipcheck.reports.terminal, durable.engine"])["wall"] for _ in range(5))
+    imports = statistics.median(run([sys.executable, "-c",
+                                     "import ipcheck.cli, ipcheck.engine.evaluate, ipcheck.engine.load, "
+                                     "ipcheck.engine.decide, ipcheck.reports.terminal, durable.engine"])["wall"]
+                                for _ in range(5))
     return bare, imports
 
 
@@ -121,7 +123,8 @@ def main() -> None:
     sizes = (30,) if args.quick else (30, 300, 3000)
     from synth import write_cities  # bench/ is on sys.path: this script runs from it
 
-    rows: list[tuple[str, str, str, str]] = [("machine speed: a pure-Python loop of 10^7 additions", f"{reference_loop():.2f} s", "",
+    rows: list[tuple[str, str, str, str]] = [("machine speed: a pure-Python loop of 10^7 additions",
+                                               f"{reference_loop():.2f} s", "",
                                                "compare runs by this: the same machine varies by a third over time")]
     with tempfile.TemporaryDirectory(prefix="ipcheck-bench-") as tmp:
         tmpdir = Path(tmp)
@@ -147,9 +150,11 @@ def main() -> None:
                          f"peak memory {r['rss'] / 2**20:.0f} MiB; CPU {r['cpu']:.1f} s = "
                          f"{r['cpu'] / r['wall']:.2f} cores busy"))
         for a, b in zip(sizes, sizes[1:]):
-            rows.append((f"growth {a:,} → {b:,} cities", f"× {walls[b] / walls[a]:.1f}", f"× {b / a:.0f} if linear", ""))
+            rows.append((f"growth {a:,} → {b:,} cities", f"× {walls[b] / walls[a]:.1f}", f"× {b / a:.0f} if linear",
+                         ""))
         py, du = engine_cost(tmpdir / f"c{sizes[-1]}")
-        rows.append((f"engine, {sizes[-1]:,} cities × every framework: python decider", f"{py:.2f} s", "", "in one process"))
+        rows.append((f"engine, {sizes[-1]:,} cities × every framework: python decider", f"{py:.2f} s", "",
+                     "in one process"))
         rows.append((f"engine, {sizes[-1]:,} cities × every framework: durable decider", f"{du:.2f} s", "≤ 5 × python",
                      f"ratio {du / py:.2f}"))
 

@@ -13,9 +13,10 @@ from pathlib import Path
 
 YEARS = range(2018, 2026)
 LEVELS = ["municipality", "sub_provincial", "provincial_capital", "prefecture"]
-MECHANISMS = ["leadership_group", "ip_in_performance_assessment", "ip_agencies_staffed_funded", "assistance_centre_12330",
-              "admin_criminal_case_transfer", "diversified_dispute_resolution", "patent_insurance", "ip_public_service_platform",
-              "world_ip_day_publicity", "major_project_ip_review", "ip_risk_early_warning", "ip_in_civil_servant_training",
+MECHANISMS = ["leadership_group", "ip_in_performance_assessment", "ip_agencies_staffed_funded",
+              "assistance_centre_12330", "admin_criminal_case_transfer", "diversified_dispute_resolution",
+              "patent_insurance", "ip_public_service_platform", "world_ip_day_publicity", "major_project_ip_review",
+              "ip_risk_early_warning", "ip_in_civil_servant_training",
               "cross_department_coordination", "plan_monitoring_evaluation", "pledge_risk_compensation",
               "budget_growth_mechanism", "ip_budget_share_rising"]
 # indicator: (unit, low, high) of the first year's value; grows 0–20% a year after
@@ -38,7 +39,8 @@ def city_text(i: int, rnd: random.Random) -> str:
     lines = [
         f"city: {{id: synth{i:05d}, name: {{zh: 合成{i}, en: synthetic {i}}}, level: {rnd.choice(LEVELS)}}}",
         "sources:",
-        "  synth: {title: synthetic benchmark data (not a real city), publisher: ipcheck bench, read: 2026-01-01, confidence: low}",
+        "  synth: {title: synthetic benchmark data (not a real city), publisher: ipcheck bench, read: 2026-01-01, "
+        "confidence: low}",
         "facts:",
     ]
     years = [y for y in YEARS if rnd.random() < 0.7] or [2023]
@@ -64,8 +66,10 @@ def city_text(i: int, rnd: random.Random) -> str:
     for mech in MECHANISMS:
         if rnd.random() < 0.75:
             y = rnd.choice(years)
-            attrs = f", attributes: {{chair: {rnd.choice(['mayor', 'vice_mayor', 'other'])}}}" if mech == "leadership_group" else ""
-            lines.append(f"  {mech}:\n    {y}: {{value: {'yes' if rnd.random() < 0.85 else 'no'}, source: synth{attrs}}}")
+            attrs = (f", attributes: {{chair: {rnd.choice(['mayor', 'vice_mayor', 'other'])}}}"
+                     if mech == "leadership_group" else "")
+            lines.append(f"  {mech}:\n    {y}: {{value: {'yes' if rnd.random() < 0.85 else 'no'}, "
+                         f"source: synth{attrs}}}")
     return "\n".join(lines) + "\n"
 
 

@@ -133,10 +133,12 @@ def _gap(ms: Measurement) -> tuple[Decimal | None, Decimal | None]:
     return gap, pct
 
 
-def _waiver_for(c: m.Criterion, fw_id: str, city_id: str, waivers: Iterable[m.Waiver], as_of: dt.date) -> WaiverNote | None:
+def _waiver_for(c: m.Criterion, fw_id: str, city_id: str, waivers: Iterable[m.Waiver],
+                as_of: dt.date) -> WaiverNote | None:
     for w in waivers:
         if w.criterion == c.id and w.framework in (None, fw_id) and w.city in (None, city_id):
-            return WaiverNote(criterion=c.id, justification=w.justification, expires=w.expires, active=as_of < w.expires)
+            return WaiverNote(criterion=c.id, justification=w.justification, expires=w.expires,
+                              active=as_of < w.expires)
     return None
 
 
@@ -224,8 +226,8 @@ def _result(fw: LoadedFramework, city: LoadedCity, cat: Catalogue, facts: Facts,
     cov = coverage(results, model)
     v, why = verdict(score, cov, h.coverage_floor, h.thresholds.ready, h.thresholds.nearly_ready, results)
     counts = {s: sum(1 for r in results if r.status == s) for s in m.STATUSES}
-    gains = tuple(type(g)(g.criterion, f.on_grid(g.gain), f.on_grid(g.score_if_met), g.status, f.on_grid(g.coverage_gain),
-                          f.on_grid(g.range_narrowing))
+    gains = tuple(type(g)(g.criterion, f.on_grid(g.gain), f.on_grid(g.score_if_met), g.status,
+                          f.on_grid(g.coverage_gain), f.on_grid(g.range_narrowing))
                   for g in fix_first(results, model, dict(h.category_weights), m.CATEGORIES)) if detail else ()
     low, high = score_range(results, model, dict(h.category_weights), m.CATEGORIES)
     lacking, applicable = evidence_counts(results)
@@ -257,7 +259,8 @@ def example_city(fw: LoadedFramework, ex: m.Example) -> m.City:
     src = m.Source(title="criterion example", publisher="ipcheck", read=dt.date(2000, 1, 1))
     facts = {ind: {y: m.Fact(value=x.value, source="example", bound=x.bound, attributes=x.attributes)
                    for y, x in ys.items()} for ind, ys in ex.facts.items()}
-    return m.City(city=m.CityHeader(id="example", name=m.Names(zh="示例", en="example"), level=ex.level or "prefecture"),
+    return m.City(city=m.CityHeader(id="example", name=m.Names(zh="示例", en="example"),
+                                    level=ex.level or "prefecture"),
                   sources={"example": src}, facts=facts)  # type: ignore[arg-type]
 
 

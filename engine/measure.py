@@ -35,8 +35,8 @@ def trend(check: Any, ms: Measurement, facts: Facts, year: int) -> Trend | None:
     observed = ((last / first)^(1/(last year − first year)) − 1) × 100 over exact figures;
     needed   = ((target / last)^(1/(target year − last year)) − 1) × 100, when the target year
     lies ahead of the last figure; projected year = last year + ⌈ln(target / last) / ln(1 + observed)⌉
-    when the target is still ahead and the observed growth is positive. Only for levels the target applies to directly (not for
-    growth rates or yearly increases, whose target is not in the indicator's unit).
+    when the target is still ahead and the observed growth is positive. Only for levels the target applies to directly
+    (not for growth rates or yearly increases, whose target is not in the indicator's unit).
     """
     if check.kind in _SINGLE:
         ind = check.indicator

@@ -29,6 +29,8 @@ BUDGET = 20_000
 
 @dataclass(frozen=True)
 class Step:
+    """One criterion of a plan to meet: its status now, what meeting it takes, and who leads."""
+
     criterion: str
     status: str
     need: Reason                    # what meeting it takes
@@ -39,6 +41,8 @@ class Step:
 
 @dataclass(frozen=True)
 class Plan:
+    """A city's plan under one framework: the goal verdict, the steps that reach it, and the result after them."""
+
     framework_id: str
     city_id: str
     from_verdict: str

@@ -15,7 +15,6 @@ from ..engine.compare import CriterionDiff, StatusChange, Summary
 from ..engine.plan import Plan
 from ..engine.result import FrameworkResult
 from ..engine.sensitivity import Sensitivity
-
 from .labels import CATEGORY, MARK, VERDICT, pct, score_text, short_status
 from .words import text
 
@@ -65,16 +64,21 @@ def plan_doc(plans: list[tuple[FrameworkResult, Plan]], lang: str) -> Doc:
     """For each framework, where the city stands, the goal and the steps that reach it, with their lead units."""
     sections = []
     for res, p in plans:
-        lines = [_t(lang, f"现状：{VERDICT[p.from_verdict][lang]}，{score_text(res.score)} 分，覆盖率 {pct(res.coverage)}",
-                    f"Now: {VERDICT[p.from_verdict][lang]}, score {score_text(res.score)}, coverage {pct(res.coverage)}"),
+        lines = [_t(lang, f"现状：{VERDICT[p.from_verdict][lang]}，{score_text(res.score)} 分，"
+                          f"覆盖率 {pct(res.coverage)}",
+                    f"Now: {VERDICT[p.from_verdict][lang]}, score {score_text(res.score)}, "
+                    f"coverage {pct(res.coverage)}"),
                  _t(lang, f"目标：{VERDICT[p.goal][lang]}", f"Goal: {VERDICT[p.goal][lang]}")]
         if not p.steps:
             lines.append(_t(lang, "已达到目标，无需改进。", "The goal is already reached."))
         else:
-            lines.append(_t(lang, f"达成后：{VERDICT[p.verdict_after][lang]}，{score_text(p.score_after)} 分，覆盖率 {pct(p.coverage_after)}"
-                            f"（{'穷举' if p.method == 'exhaustive' else '贪心'}搜索{'' if p.reached else '，未能达到目标'}）",
+            lines.append(_t(lang, f"达成后：{VERDICT[p.verdict_after][lang]}，{score_text(p.score_after)} 分，"
+                                  f"覆盖率 {pct(p.coverage_after)}"
+                                  f"（{'穷举' if p.method == 'exhaustive' else '贪心'}搜索"
+                                  f"{'' if p.reached else '，未能达到目标'}）",
                             f"After: {VERDICT[p.verdict_after][lang]}, score {score_text(p.score_after)}, coverage "
-                            f"{pct(p.coverage_after)} ({p.method} search{'' if p.reached else '; the goal cannot be reached'})"))
+                            f"{pct(p.coverage_after)} ({p.method} search"
+                            f"{'' if p.reached else '; the goal cannot be reached'})"))
         by_id = {r.id: r for r in res.results}
         rows = [[str(i), s.criterion, by_id[s.criterion].title_zh if lang == "zh" else by_id[s.criterion].title_en,
                  short_status(s.status, lang), text(s.need, lang), s.lead_unit] for i, s in enumerate(p.steps, 1)]
@@ -82,7 +86,8 @@ def plan_doc(plans: list[tuple[FrameworkResult, Plan]], lang: str) -> Doc:
                          _t(lang, "状态", "Status"),
                          _t(lang, "需要", "What it takes"), _t(lang, "牵头单位", "Lead unit")], rows,
                         [["", "", "", f"s-{s.status}", "", ""] for s in p.steps])] if rows else []
-        sections.append(Section(f"{res.framework_id}: {res.framework_title_zh if lang == 'zh' else res.framework_title_en}",
+        sections.append(Section(f"{res.framework_id}: "
+                                f"{res.framework_title_zh if lang == 'zh' else res.framework_title_en}",
                                 lines, tables))
     city = plans[0][0]
     return Doc(_t(lang, f"{city.city_zh} 改进计划", f"{city.city_en}: improvement plan"),
@@ -98,7 +103,8 @@ def compare_doc(ranked: list[tuple[int, Summary]], titles: list[tuple[str, str, 
     head = [_t(lang, "名次", "Rank"), _t(lang, "城市", "City"), _t(lang, "年度", "Year"), _t(lang, "结论", "Verdict"),
             _t(lang, "覆盖率", "Coverage"), _t(lang, "得分", "Score"), _t(lang, "可能得分", "Possible score")]
     if sens:
-        head += [_t(lang, "得分区间(5–95%)", "Score 5–95%"), _t(lang, "结论保持", "Verdict kept"), _t(lang, "名次区间", "Rank range")]
+        head += [_t(lang, "得分区间(5–95%)", "Score 5–95%"), _t(lang, "结论保持", "Verdict kept"),
+                 _t(lang, "名次区间", "Rank range")]
     rows, classes = [], []
     for rk, r in ranked:
         # a city that is not assessable has no rank, and its score on the known part does not stand alone
@@ -119,7 +125,8 @@ def compare_doc(ranked: list[tuple[int, Summary]], titles: list[tuple[str, str, 
         heat_rows.append([_city(r, lang)] + [score_text(by_cat[c].score) if c in by_cat else "—" for c in cats])
         heat_classes.append([""] + [_heat(by_cat[c].score) if c in by_cat else "heat-na" for c in cats])
     years = sorted({r.year for _, r in ranked})
-    notes = [_t(lang, f"只有证据覆盖率达到下限的城市参与排名；其余 {sum(1 for rk, _ in ranked if rk is None)} 个城市证据不足，按覆盖率列出，不排名。",
+    notes = [_t(lang, "只有证据覆盖率达到下限的城市参与排名；"
+                      f"其余 {sum(1 for rk, _ in ranked if rk is None)} 个城市证据不足，按覆盖率列出，不排名。",
                 f"Only cities with enough evidence are ranked; the other {sum(1 for rk, _ in ranked if rk is None)} "
                 "are not assessable and follow, unranked, by coverage.")] if any(rk is None for rk, _ in ranked) else []
     if len(years) > 1:
@@ -142,7 +149,8 @@ def compare_doc(ranked: list[tuple[int, Summary]], titles: list[tuple[str, str, 
             sts = [st[cid] for st in status_of]
             mrows.append([cid, title] + [MARK[s] for s in sts])
             mclasses.append(["", ""] + [f"s-{s}" for s in sts])
-        sections.append(Section(_t(lang, "各指标达标城市", "Which cities pass each criterion"), [], [Table(mhead, mrows, mclasses)]))
+        sections.append(Section(_t(lang, "各指标达标城市", "Which cities pass each criterion"), [],
+                                [Table(mhead, mrows, mclasses)]))
     else:
         srows = []
         for cid, title in crits:
@@ -151,7 +159,8 @@ def compare_doc(ranked: list[tuple[int, Summary]], titles: list[tuple[str, str, 
         sections.append(Section(_t(lang, "各指标城市数", "Cities per status, per criterion"), [],
                                 [Table([_t(lang, "编号", "ID"), _t(lang, "指标", "Criterion"), "✔", "◐", "✘", "?"],
                                        srows)]))
-    meta = [f"{first.framework_id} v{first.framework_version}: {first.framework_title_zh if lang == 'zh' else first.framework_title_en}",
+    meta = [f"{first.framework_id} v{first.framework_version}: "
+            f"{first.framework_title_zh if lang == 'zh' else first.framework_title_en}",
             _t(lang, f"{len(cities)} 个城市", f"{len(cities)} cities")]
     method = [METHOD_RANK[lang]] + ([METHOD_SENS[lang]] if sens else [])
     return Doc(_t(lang, "城市比较", "City comparison"), meta, sections, method)
@@ -160,7 +169,8 @@ def compare_doc(ranked: list[tuple[int, Summary]], titles: list[tuple[str, str, 
 def progress_doc(series: list[FrameworkResult], changes: list[list[StatusChange]], lang: str) -> Doc:
     """Score, coverage and verdict year by year (with a chart of score, range and coverage), then each
     status change with the criterion's title."""
-    from .charts import YearPoint, progress as progress_chart
+    from .charts import YearPoint
+    from .charts import progress as progress_chart
     first = series[0]
     rows = [[str(r.year), score_text(r.score) if r.assessable else "—",
              f"{score_text(r.score_low)}–{score_text(r.score_high)}", pct(r.coverage), VERDICT[r.verdict][lang],
@@ -205,34 +215,53 @@ def diff_doc(a: str, b: str, diffs: list[CriterionDiff], flips: list[tuple[Frame
     sep = "、" if lang == "zh" else ", "
     rows = [[d.criterion, titles.get(d.criterion, ("", ""))[lang != "zh"], CHANGE[d.change][lang],
              sep.join(FIELD[f][lang] for f in d.fields)] for d in diffs]
-    sections = [Section(_t(lang, "指标变化", "Criteria"), [] if rows else [_t(lang, "无变化。", "No criterion differs.")],
+    sections = [Section(_t(lang, "指标变化", "Criteria"),
+                        [] if rows else [_t(lang, "无变化。", "No criterion differs.")],
                         [Table([_t(lang, "编号", "ID"), _t(lang, "指标", "Criterion"), _t(lang, "变化", "Change"),
                                 _t(lang, "字段", "Fields")], rows)] if rows else [])]
     for ra, rb in flips:
         sa = {r.id: r.status for r in ra.results}
-        changed = [f"{r.id} {MARK[sa[r.id]]}→{MARK[r.status]}" for r in rb.results if r.id in sa and sa[r.id] != r.status]
+        changed = [f"{r.id} {MARK[sa[r.id]]}→{MARK[r.status]}" for r in rb.results
+                   if r.id in sa and sa[r.id] != r.status]
         flip = "" if ra.verdict == rb.verdict else _t(lang, "（结论改变）", " (verdict flips)")
         sections.append(Section(_city(ra, lang), [
-            f"{a}: {VERDICT[ra.verdict][lang]} {score_text(ra.score)} · {b}: {VERDICT[rb.verdict][lang]} {score_text(rb.score)}{flip}",
+            f"{a}: {VERDICT[ra.verdict][lang]} {score_text(ra.score)} · "
+            f"{b}: {VERDICT[rb.verdict][lang]} {score_text(rb.score)}{flip}",
             _t(lang, "状态改变：", "Status changes: ") + (", ".join(changed) or "—")]))
     return Doc(_t(lang, f"框架比较：{a} → {b}", f"Framework diff: {a} → {b}"), [], sections)
 
 
 METHOD_PLAN = {
-    "zh": "改进计划：某指标“达标”即其状态为达标、得分为 1，按框架自身的计分模型、门槛和覆盖率下限重新计算结论；依次尝试 1、2、3……个指标的所有组合（穷举，评估次数上限 20,000），在能达到目标的最小组合中取总分最高者；超出上限时逐个加入使结论、总分、覆盖率提升最多的指标（贪心）。改进量 = 目标 − 现值（越低越好时为 现值 − 目标）。",
-    "en": "Plan: meeting a criterion sets its status to pass (score 1); the verdict is recomputed with the framework's model, thresholds and coverage floor. Every set of 1, 2, 3, … criteria is tried (exhaustive, up to 20,000 evaluations); among the smallest sets reaching the goal the one with the highest score is chosen; past that budget, criteria are added one at a time by the largest rise in verdict, then score, then coverage (greedy). Improvement = target − value (value − target when lower is better).",
+    "zh": "改进计划：某指标“达标”即其状态为达标、得分为 1，按框架自身的计分模型、门槛和覆盖率下限重新计算结论；依次尝"
+          "试 1、2、3……个指标的所有组合（穷举，评估次数上限 20,000），在能达到目标的最小组合中取总分最高者；超出上限时"
+          "逐个加入使结论、总分、覆盖率提升最多的指标（贪心）。改进量 = 目标 − 现值（越低越好时为 现值 − 目标）。",
+    "en": "Plan: meeting a criterion sets its status to pass (score 1); the verdict is recomputed with the framework's "
+          "model, thresholds and coverage floor. Every set of 1, 2, 3, … criteria is tried (exhaustive, up to 20,000 "
+          "evaluations); among the smallest sets reaching the goal the one with the highest score is chosen; past that "
+          "budget, criteria are added one at a time by the largest rise in verdict, then score, then coverage "
+          "(greedy). Improvement = target − value (value − target when lower is better).",
 }
 METHOD_RANK = {
-    "zh": "排名：按总分从高到低，无得分者排在最后；同分同名次（1、2、2、4）。未指定 --year 时，各城市按框架目标年度评价（参考框架按各自事实文件中最新的年份），年度列注明。热力图颜色每 10 分一档。",
-    "en": "Ranking: by overall score, highest first; no score ranks last; equal scores share a rank (1, 2, 2, 4). Without --year each city is evaluated for the framework's target year (for the reference framework, the latest year in its own fact file), as the Year column shows. Heat-map colours step every 10 points.",
+    "zh": "排名：按总分从高到低，无得分者排在最后；同分同名次（1、2、2、4）。未指定 --year 时，各城市按框架目标年度评价"
+          "（参考框架按各自事实文件中最新的年份），年度列注明。热力图颜色每 10 分一档。",
+    "en": "Ranking: by overall score, highest first; no score ranks last; equal scores share a rank (1, 2, 2, 4). "
+          "Without --year each city is evaluated for the framework's target year (for the reference framework, the "
+          "latest year in its own fact file), as the Year column shows. Heat-map colours step every 10 points.",
 }
 METHOD_SENS = {
-    "zh": "敏感性：每次抽样将每个指标权重和分类权重乘以 (1 + u)，u 在 [−w, w] 均匀分布，并将每个已测指标的目标乘以 (1 + v)，v 在 [−g, g] 均匀分布，再按参考语义重新判定与计分（组合指标保持原结果）；随机数种子固定，结果可复现。得分区间为各次抽样的第 5 至第 95 百分位（最近秩法）；名次区间为各次抽样中的最好与最差名次。",
-    "en": "Sensitivity: each draw multiplies every criterion weight and category weight by (1 + u), u uniform in [−w, w], and every measured target by (1 + v), v uniform in [−g, g], then decides and scores again with the reference semantics (composite criteria keep their result); the seed is fixed, so results repeat. The score interval is the 5th–95th percentile of the draws (nearest rank); the rank range is the best and worst rank across draws.",
+    "zh": "敏感性：每次抽样将每个指标权重和分类权重乘以 (1 + u)，u 在 [−w, w] 均匀分布，并将每个已测指标的目标乘以 "
+          "(1 + v)，v 在 [−g, g] 均匀分布，再按参考语义重新判定与计分（组合指标保持原结果）；随机数种子固定，结果可复"
+          "现。得分区间为各次抽样的第 5 至第 95 百分位（最近秩法）；名次区间为各次抽样中的最好与最差名次。",
+    "en": "Sensitivity: each draw multiplies every criterion weight and category weight by (1 + u), u uniform in "
+          "[−w, w], and every measured target by (1 + v), v uniform in [−g, g], then decides and scores again with the "
+          "reference semantics (composite criteria keep their result); the seed is fixed, so results repeat. The score "
+          "interval is the 5th–95th percentile of the draws (nearest rank); the rank range is the best and worst rank "
+          "across draws.",
 }
 METHOD_PROGRESS = {
     "zh": "逐年进展：每一年以该年为评价年度单独评价，所用数据为该年或之前最近一年的数据（更早的数据标注为“陈旧”）。",
-    "en": "Progress: each year is evaluated on its own as the evaluation year, with the latest figures in or before that year (older ones flagged stale).",
+    "en": "Progress: each year is evaluated on its own as the evaluation year, with the latest figures in or before "
+          "that year (older ones flagged stale).",
 }
 
 

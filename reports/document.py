@@ -204,5 +204,6 @@ class Renderer:
         return self._pool.apply_async(_render_in_child, (html,))
 
     def close(self) -> None:
+        """Stop the rendering process (an unfinished rendering is abandoned)."""
         self._pool.terminate()
         self._pool.join()

@@ -4,8 +4,22 @@ from __future__ import annotations
 
 from ..engine.errors import printable
 from ..engine.result import CriterionResult, FrameworkResult, Measurement
-from .labels import (CHECK_KIND, CONFIDENCE, EXPLAIN, STATE, STATUS, fact_source, fact_value, formula_text, gap_text,
-                     source_line, target_text, title, value_text, version_text)
+from .labels import (
+    CHECK_KIND,
+    CONFIDENCE,
+    EXPLAIN,
+    STATE,
+    STATUS,
+    fact_source,
+    fact_value,
+    formula_text,
+    gap_text,
+    source_line,
+    target_text,
+    title,
+    value_text,
+    version_text,
+)
 from .words import display, text
 
 
@@ -39,8 +53,10 @@ def _measurement_lines(ms: Measurement, names: dict, lang: str, indent: str = " 
         u = ms.unit
         state = _w("on_track" if t.on_track else "behind", lang)
         if lang == "zh":
-            lines.append(f"{indent}路径：{t.base_year}年{display(t.base, u)} → {t.target_year}年{display(t.target, u)}；"
-                         f"{t.year}年应达{display(t.expected_now, u, lang)}，实际{display(t.value, u, lang)}（{state}）")
+            lines.append(f"{indent}路径：{t.base_year}年{display(t.base, u)} → "
+                         f"{t.target_year}年{display(t.target, u)}；"
+                         f"{t.year}年应达{display(t.expected_now, u, lang)}，"
+                         f"实际{display(t.value, u, lang)}（{state}）")
         else:
             lines.append(f"{indent}path: {display(t.base, u, lang)} in {t.base_year} → {display(t.target, u, lang)} in "
                          f"{t.target_year}; expected {display(t.expected_now, u, lang)} in {t.year}, observed "
@@ -108,7 +124,8 @@ def render(res: FrameworkResult, r: CriterionResult, lang: str) -> str:
             src = f"{src_title} — {publisher}" + (f", {f.source_url}" if f.source_url else "")
             note = f"{semi}{_w('note', lang)}{colon}{note_text}" if note_text else ""
             conf = CONFIDENCE.get(f.confidence, {}).get(lang, f.confidence)
-            lines.append(f"  - {name(f.indicator)} {f.year}{'年' if lang == 'zh' else ''}{colon}{fact_value(f, lang)} — "
+            lines.append(f"  - {name(f.indicator)} {f.year}{'年' if lang == 'zh' else ''}{colon}"
+                         f"{fact_value(f, lang)} — "
                          f"{src}{semi}{_w('read', lang)} {f.read}{semi}{_w('confidence', lang)}{colon}{conf}{note}")
     if r.measurement.missing:
         lines.append(f"{_w('missing', lang)}{colon.rstrip()}")

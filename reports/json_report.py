@@ -61,6 +61,7 @@ def _measurement(ms: Measurement) -> dict[str, Any]:
 
 
 def criterion_dict(r: CriterionResult) -> dict[str, Any]:
+    """One criterion's result as an entry of the JSON report's `criteria` list."""
     return {
         "id": r.id, "title": {"zh": r.title_zh, "en": r.title_en}, "category": r.category,
         "weight": _v(r.weight), "required": r.required, "clause": r.clause, "lead_unit": r.lead_unit,
@@ -78,6 +79,7 @@ def criterion_dict(r: CriterionResult) -> dict[str, Any]:
 
 
 def evaluation_dict(res: FrameworkResult) -> dict[str, Any]:
+    """One framework's evaluation of a city as the JSON report's object."""
     return {
         "framework": {"id": res.framework_id, "version": res.framework_version, "kind": res.framework_kind,
                       "title": {"zh": res.framework_title_zh, "en": res.framework_title_en},

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from ..engine.errors import printable
 from ..engine.result import FrameworkResult
-
 from .labels import HEAD, ROW_HEAD, STATUS, criterion_row, followup_lines, header_lines
 
 # HTML-significant characters as entities; Markdown's link, image, code and cell marks escaped

@@ -16,16 +16,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import ClassVar
 from decimal import Decimal
-from typing import Union
+from typing import ClassVar, Union
 
 from ..engine.plan import step
 from ..engine.result import CriterionResult, FrameworkResult, Listed, Score, Share, say
 from . import charts
 from . import labels as L
 from .words import display, pct, score_text, text
-
 
 # ---------------------------------------------------------------- the pieces a report is made of
 

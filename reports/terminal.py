@@ -19,7 +19,6 @@ from rich.text import Text
 
 from ..engine.errors import printable
 from ..engine.result import FrameworkResult
-
 from .labels import HEAD, ROW_HEAD, STATUS, criterion_row, followup_lines, header_lines
 
 _STYLE = {"pass": "green", "partial": "yellow", "fail": "red", "unknown": "magenta", "error": "bold red"}
@@ -59,7 +58,8 @@ def _table(res: FrameworkResult, lang: str, width: int) -> Table:
         status, rid, name, value, target, gap, score = criterion_row(r, lang)
         figures = f"{value} → {target}" + (f" · {gap}" if gap != "—" else "") + (f" · {score}" if score != "—" else "")
         # the title, then its figures on a line of their own (the line break is the layout's, not a file's)
-        table.add_row(text(status), text(rid), Text.assemble(text(name), "\n", text(figures)), style=_STYLE.get(r.status))
+        table.add_row(text(status), text(rid), Text.assemble(text(name), "\n", text(figures)),
+                      style=_STYLE.get(r.status))
     return table
 
 

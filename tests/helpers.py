@@ -5,7 +5,6 @@ from __future__ import annotations
 import textwrap
 
 import yaml
-
 from ipcheck.engine.load import LoadedCity, load_city, load_framework
 
 HEADER = """

@@ -10,7 +10,6 @@ from decimal import Decimal
 
 import yaml
 from hypothesis import strategies as st
-
 from ipcheck.engine.load import LoadedCity, LoadedFramework, load_city, load_framework
 
 EVAL_YEAR = 2024
@@ -37,14 +36,16 @@ LOWER_IS_BETTER = {"rights_protection_cycle_days"}
 MECHANISMS = ["leadership_group", "patent_insurance", "ip_public_service_platform"]
 CHAIRS = ["mayor", "vice_mayor", "deputy_party_secretary", "other"]
 LEVELS = ["municipality", "sub_provincial", "provincial_capital", "prefecture"]
-CATEGORIES = ["creation", "utilisation", "protection", "management", "services", "organisation", "funding", "supervision"]
+CATEGORIES = ["creation", "utilisation", "protection", "management", "services", "organisation", "funding",
+              "supervision"]
 LEVEL_FREE = [i for i in NUMERIC if i not in ("patent_enforcement_cases_closed", "patent_enforcement_closure_rate",
                                               "invention_patents_per_10k", "valid_invention_patents")]
 
 
 def amount(ind: str, low: Decimal | int = 0) -> st.SearchStrategy[Decimal]:
     unit, top, places = NUMERIC[ind]
-    return st.decimals(min_value=Decimal(low), max_value=Decimal(top), places=places, allow_nan=False, allow_infinity=False)
+    return st.decimals(min_value=Decimal(low), max_value=Decimal(top), places=places, allow_nan=False,
+                       allow_infinity=False)
 
 
 def written(ind: str, v: Decimal) -> str:
@@ -61,13 +62,15 @@ def leaf_check(draw, kinds=None) -> dict:
         ind = draw(st.sampled_from(LEVEL_FREE))
         target = draw(amount(ind, 1))
         lower = ind in LOWER_IS_BETTER
-        check = {"kind": "threshold", "indicator": ind, "op": draw(st.sampled_from(["<=", "<"] if lower else [">=", ">"])),
+        check = {"kind": "threshold", "indicator": ind,
+                 "op": draw(st.sampled_from(["<=", "<"] if lower else [">=", ">"])),
                  "target": written(ind, target)}
         if draw(st.booleans()):
             if lower:
                 base = target + draw(st.decimals(min_value=1, max_value=1000, places=0))
             else:
-                base = draw(st.decimals(min_value=0, max_value=target, places=NUMERIC[ind][2]).filter(lambda b: b < target))
+                base = draw(st.decimals(min_value=0, max_value=target, places=NUMERIC[ind][2])
+                            .filter(lambda b: b < target))
             check["baseline"] = written(ind, base)
         return check
     if kind == "growth":
@@ -78,7 +81,8 @@ def leaf_check(draw, kinds=None) -> dict:
             check["base_year"] = draw(st.sampled_from([2019, 2020, 2021]))
         return check
     if kind == "ratio":
-        check = {"kind": "ratio", "numerator": "patent_enforcement_cases_closed", "denominator": "patent_enforcement_cases",
+        check = {"kind": "ratio", "numerator": "patent_enforcement_cases_closed",
+                 "denominator": "patent_enforcement_cases",
                  "target": f"{draw(st.decimals(min_value=1, max_value=100, places=1))}%"}
         if draw(st.booleans()):
             check["published"] = "patent_enforcement_closure_rate"
@@ -90,7 +94,8 @@ def leaf_check(draw, kinds=None) -> dict:
             check["published"] = "invention_patents_per_10k"
         return check
     if kind == "trajectory":
-        ind = draw(st.sampled_from(["valid_patents", "valid_trademarks", "ip_pledge_financing", "copyright_registrations"]))
+        ind = draw(st.sampled_from(["valid_patents", "valid_trademarks", "ip_pledge_financing",
+                                    "copyright_registrations"]))
         base = draw(amount(ind, 1))
         target = base + draw(amount(ind, 1))
         return {"kind": "trajectory", "indicator": ind, "base_year": 2019, "base": written(ind, base),
@@ -102,7 +107,8 @@ def leaf_check(draw, kinds=None) -> dict:
         return {"kind": "path", "indicator": ind, "targets": {2022: written(ind, a), 2024: written(ind, b)}}
     if kind == "flow":
         ind = draw(st.sampled_from(["valid_trademarks", "valid_patents", "ip_service_institutions"]))
-        return {"kind": "flow", "indicator": ind, "op": draw(st.sampled_from([">=", ">"])), "target": written(ind, draw(amount(ind, 1)))}
+        return {"kind": "flow", "indicator": ind, "op": draw(st.sampled_from([">=", ">"])),
+                "target": written(ind, draw(amount(ind, 1)))}
     if kind == "count":
         return {"kind": "count", "indicator": "enforcement_campaigns", "target": f"{draw(st.integers(1, 10))}次"}
     ind = draw(st.sampled_from(MECHANISMS))
@@ -115,7 +121,8 @@ def leaf_check(draw, kinds=None) -> dict:
 @st.composite
 def check(draw) -> dict:
     if draw(st.integers(0, 5)) == 0:
-        return {"kind": draw(st.sampled_from(["all_of", "any_of"])), "checks": draw(st.lists(leaf_check(), min_size=2, max_size=3))}
+        return {"kind": draw(st.sampled_from(["all_of", "any_of"])),
+                "checks": draw(st.lists(leaf_check(), min_size=2, max_size=3))}
     return draw(leaf_check())
 
 

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
-
-from ipcheck.engine.errors import InputError
-from ipcheck.engine.load import load_city, load_indicators
 from conftest import CRITERIA
 from helpers import crit, framework
+from ipcheck.engine.errors import InputError
+from ipcheck.engine.load import load_city, load_indicators
 
 
 def test_every_indicator_has_a_definition_in_both_languages(catalogue):
@@ -34,7 +33,8 @@ def _city(fact: str, catalogue):
 
 
 @pytest.mark.parametrize("attrs,words", [
-    ("{chair: 市长}", "chair '市长' is not one of the allowed values: write one of party_secretary (市委书记), mayor (市长)"),
+    ("{chair: 市长}",
+     "chair '市长' is not one of the allowed values: write one of party_secretary (市委书记), mayor (市长)"),
     ("{chiar: mayor}", "no attribute 'chiar' (did you mean 'chair'?)"),
 ])
 def test_an_attribute_value_outside_its_list_is_an_error_with_the_allowed_values(catalogue, attrs, words):

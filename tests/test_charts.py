@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from helpers import city, crit, framework
 from ipcheck.engine.evaluate import evaluate
 from ipcheck.engine.result import CategoryScore, Trend
 from ipcheck.reports import charts, readiness
 from ipcheck.reports.labels import CATEGORY
-from helpers import city, crit, framework
 
 D = Decimal
 NAMES = {c: CATEGORY[c]["zh"] for c in CATEGORY}

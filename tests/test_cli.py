@@ -9,9 +9,8 @@ from decimal import Decimal
 
 import pytest
 from click.testing import CliRunner
-
-from ipcheck.cli import main
 from conftest import CITIES, CITY_FILES, CRITERIA
+from ipcheck.cli import main
 
 NINGBO = str(CITIES / "ningbo.yaml")
 
@@ -86,7 +85,8 @@ def test_json_is_versioned_complete_and_byte_identical():
     assert (c["NB-01"]["status"], c["NB-01"]["value"], c["NB-01"]["target"], c["NB-01"]["gap"]) == (
         "pass", "38289", "36000", "2289")
     assert c["NB-01"]["facts"][0]["source_url"].startswith("http://76421.cn")
-    assert c["NB-07"]["status"] == "unknown" and c["NB-07"]["measurement"]["missing"][0]["indicator"] == "ip_standard_enterprises"
+    assert (c["NB-07"]["status"] == "unknown"
+            and c["NB-07"]["measurement"]["missing"][0]["indicator"] == "ip_standard_enterprises")
     assert c["NB-20"]["lead_unit"] == "市知识产权工作领导小组" and c["NB-20"]["clause"].startswith("六")
 
 
@@ -129,8 +129,10 @@ def test_fail_under():
     r = invoke("evaluate", heze, "--framework", "reference", "--fail-under", "60")
     assert r.exit_code == 1 and "below --fail-under 60.0: reference" in r.stderr
     # Tianjin in 2017 is assessable (half the weight has evidence) and scores 99.6 on its own plan
-    assert invoke("evaluate", tianjin, "--framework", "tianjin-2017", "--year", "2017", "--fail-under", "99").exit_code == 0
-    assert invoke("evaluate", tianjin, "--framework", "tianjin-2017", "--year", "2017", "--fail-under", "99.9").exit_code == 1
+    assert invoke("evaluate", tianjin, "--framework", "tianjin-2017", "--year", "2017",
+                  "--fail-under", "99").exit_code == 0
+    assert invoke("evaluate", tianjin, "--framework", "tianjin-2017", "--year", "2017",
+                  "--fail-under", "99.9").exit_code == 1
 
 
 def test_unknown_framework_and_criterion_are_usage_errors():
@@ -176,7 +178,8 @@ def test_validate_reports_every_bad_file_with_position(tmp_path):
     a = tmp_path / "a.yaml"
     a.write_text((CITIES / "ningbo.yaml").read_text().replace("  pct_applications:", "  pct_aplications:"))
     b = tmp_path / "b.yaml"
-    b.write_text((CRITERIA / "tianjin-2017.yaml").read_text().replace("    examples:\n      - {facts: {valid_patents", "    examples_:\n      - {facts: {valid_patents", 1))
+    b.write_text((CRITERIA / "tianjin-2017.yaml").read_text().replace(
+        "    examples:\n      - {facts: {valid_patents", "    examples_:\n      - {facts: {valid_patents", 1))
     r = invoke("validate", str(a), str(b))
     assert r.exit_code == 2
     lines = r.stderr.strip().splitlines()
@@ -271,20 +274,23 @@ def test_table_shows_fix_first_trends_and_assumptions():
 
 def test_text_from_files_is_not_terminal_markup(tmp_path):
     city = tmp_path / "c.yaml"
-    city.write_text((CITIES / "ningbo.yaml").read_text().replace("name: {zh: 宁波, en: Ningbo}", "name: {zh: 宁波, en: '[bold]Ningbo[/bold]'}"))
+    city.write_text((CITIES / "ningbo.yaml").read_text().replace("name: {zh: 宁波, en: Ningbo}",
+                                                                 "name: {zh: 宁波, en: '[bold]Ningbo[/bold]'}"))
     out = invoke("evaluate", str(city), "--lang", "en").stdout
     assert out.startswith("[bold]Ningbo[/bold] — ")  # the English name only, as written
 
 
 def test_waiver_file_end_to_end(tmp_path):
     w = tmp_path / "w.yaml"
-    w.write_text("waivers:\n  - {criterion: NB-07, framework: ningbo-2020, justification: 贯标统计口径调整中, expires: 2023-06-30}\n",
+    w.write_text("waivers:\n  - {criterion: NB-07, framework: ningbo-2020, justification: 贯标统计口径调整中, "
+                 "expires: 2023-06-30}\n",
                  encoding="utf-8")
-    data = json.loads(invoke("evaluate", NINGBO, "--framework", "ningbo-2020", "--waivers", str(w), "--format", "json").stdout)
+    data = json.loads(invoke("evaluate", NINGBO, "--framework", "ningbo-2020", "--waivers", str(w),
+                             "--format", "json").stdout)
     nb07 = next(c for c in data["evaluations"][0]["criteria"] if c["id"] == "NB-07")
     assert nb07["status"] == "waived" and nb07["waiver"]["active"] is True  # judged on 2022-12-31
-    later = json.loads(invoke("evaluate", NINGBO, "--framework", "ningbo-2020", "--waivers", str(w), "--as-of", "2023-06-30",
-                              "--format", "json").stdout)
+    later = json.loads(invoke("evaluate", NINGBO, "--framework", "ningbo-2020", "--waivers", str(w),
+                              "--as-of", "2023-06-30", "--format", "json").stdout)
     nb07 = next(c for c in later["evaluations"][0]["criteria"] if c["id"] == "NB-07")
     assert nb07["status"] == "unknown" and "expired on 2023-06-30" in nb07["reason"]["en"]
 

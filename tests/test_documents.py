@@ -12,10 +12,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from docx import Document
-
-from ipcheck.cli import main
 from conftest import CITIES
+from docx import Document
+from ipcheck.cli import main
 
 NINGBO = CITIES / "ningbo.yaml"
 
@@ -168,7 +167,8 @@ def test_the_report_fits_a_phone(tmp_path, args):
 @needs_chromium
 def test_the_phone_check_finds_a_page_that_scrolls_sideways():
     got = browser_layout('<html><body><table style="width:600px"><tr><td>宁波</td></tr></table>'
-                         '<div style="width:50px;white-space:nowrap">市市场监督管理局（代市委、市政府起草）</div></body></html>',
+                         '<div style="width:50px;white-space:nowrap">市市场监督管理局（代市委、市政府起草）</div>'
+                         '</body></html>',
                          390)
     assert got["scroll"] > 390 and any("市市场监督管理局" in o for o in got["over"])
 

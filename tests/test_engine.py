@@ -7,11 +7,10 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-
+from helpers import city, crit, framework
 from ipcheck.engine.evaluate import evaluate
 from ipcheck.engine.load import load_waivers
 from ipcheck.reports.words import text
-from helpers import city, crit, framework
 
 THREE = (
     crit("A", "{kind: threshold, indicator: valid_patents, target: 100件}", weight=2)
@@ -73,7 +72,8 @@ def test_verdicts(catalogue, deciders):
 
 
 def test_trajectory_hand_worked(catalogue, deciders):
-    c = crit("T", "{kind: trajectory, indicator: valid_patents, base_year: 2020, base: 100, target_year: 2025, target: 200}")
+    c = crit("T", "{kind: trajectory, indicator: valid_patents, base_year: 2020, base: 100, target_year: 2025, "
+                  "target: 200}")
     res = run(catalogue, deciders, c, {"valid_patents": {2023: 150}}, year=2023)  # before 2025: on the path?
     r = res.results[0]
     assert r.measurement.projection
@@ -89,7 +89,8 @@ def test_trajectory_hand_worked(catalogue, deciders):
 
 
 def test_a_trajectory_is_judged_in_its_target_year_against_that_years_figure(catalogue, deciders):
-    c = crit("T", "{kind: trajectory, indicator: valid_patents, base_year: 2020, base: 100, target_year: 2025, target: 200}")
+    c = crit("T", "{kind: trajectory, indicator: valid_patents, base_year: 2020, base: 100, target_year: 2025, "
+                  "target: 200}")
     # issue 11: a figure on track in 2023 does not meet the 2025 target in 2025
     r = run(catalogue, deciders, c, {"valid_patents": {2023: 190}}, year=2025).results[0]
     assert r.status == "unknown" and r.measurement.freshness == "too_old" and r.measurement.value == 190
@@ -102,9 +103,11 @@ def test_a_trajectory_is_judged_in_its_target_year_against_that_years_figure(cat
 
 
 def test_trajectory_needs_a_year_after_the_base(catalogue, deciders):
-    c = crit("T", "{kind: trajectory, indicator: valid_patents, base_year: 2020, base: 100, target_year: 2025, target: 200}")
+    c = crit("T", "{kind: trajectory, indicator: valid_patents, base_year: 2020, base: 100, target_year: 2025, "
+                  "target: 200}")
     r = run(catalogue, deciders, c, {"valid_patents": {2020: 100}}, year=2023).results[0]
-    assert r.status == "unknown" and "after the 2020 base" in text(r.reason, "en") and "基期2020年之后" in text(r.reason, "zh")
+    assert (r.status == "unknown" and "after the 2020 base" in text(r.reason, "en")
+            and "基期2020年之后" in text(r.reason, "zh"))
 
 
 def test_stale_data_is_used_and_flagged(catalogue, deciders):
@@ -127,7 +130,8 @@ def test_data_age_rule_hand_worked(catalogue, deciders):
     r = run(catalogue, deciders, flow, {"pct_applications": {2023: 667}}, year=2023).results[0]
     assert r.status == "pass" and not r.measurement.stale
     # a framework's own limit, and a criterion's, replace the default
-    older = crit("A", "{kind: threshold, indicator: valid_patents, target: 100件}").replace("  check:", "  max_age: 4\n  check:")
+    older = crit("A", "{kind: threshold, indicator: valid_patents, target: 100件}").replace("  check:",
+                                                                                        "  max_age: 4\n  check:")
     r = run(catalogue, deciders, older, {"valid_patents": {2019: 120}}, year=2023).results[0]
     assert r.status == "pass" and r.measurement.stale
 
@@ -163,14 +167,17 @@ def test_growth_from_zero_and_division_by_zero(catalogue, deciders):
     assert r.status == "pass" and "zero base" in text(r.reason, "en") and r.gap is None
     r = run(catalogue, deciders, g, {"patent_enforcement_cases": {2022: 0, 2023: 0}}).results[0]
     assert r.status == "fail"
-    ratio = crit("R", "{kind: ratio, numerator: patent_enforcement_cases_closed, denominator: patent_enforcement_cases, target: 95%}")
-    r = run(catalogue, deciders, ratio, {"patent_enforcement_cases": {2023: 0}, "patent_enforcement_cases_closed": {2023: 0}}).results[0]
+    ratio = crit("R", "{kind: ratio, numerator: patent_enforcement_cases_closed, "
+                      "denominator: patent_enforcement_cases, target: 95%}")
+    r = run(catalogue, deciders, ratio,
+            {"patent_enforcement_cases": {2023: 0}, "patent_enforcement_cases_closed": {2023: 0}}).results[0]
     assert r.status == "error" and "division by zero" in text(r.reason, "en") and "除数为零" in text(r.reason, "zh")
 
 
 def test_per_capita_derived_exactly(catalogue, deciders):
     c = crit("P", "{kind: per_capita, indicator: valid_invention_patents, target: 40件/万人}")
-    r = run(catalogue, deciders, c, {"valid_invention_patents": {2021: 38289}, "population": {2021: "954.4万人"}}, year=2021).results[0]
+    r = run(catalogue, deciders, c, {"valid_invention_patents": {2021: 38289}, "population": {2021: "954.4万人"}},
+            year=2021).results[0]
     assert r.measurement.value == Decimal("40.118399")  # 38289 / 954.4, on the 10^-6 grid
     assert r.status == "pass"
 
@@ -198,14 +205,16 @@ def test_composites(catalogue, deciders):
 
 
 def test_applicability_by_city_level(catalogue, deciders):
-    c = crit("M", "{kind: threshold, indicator: valid_patents, target: 1件}") + "  applies_if: {level: [municipality]}\n"
+    c = (crit("M", "{kind: threshold, indicator: valid_patents, target: 1件}")
+         + "  applies_if: {level: [municipality]}\n")
     res = run(catalogue, deciders, c, {"valid_patents": {2023: 5}}, floor="0")
     assert res.results[0].status == "not_applicable"
 
 
 def test_waiver_applies_before_expiry_and_not_from_it(catalogue, deciders):
     c = crit("A", "{kind: threshold, indicator: valid_patents, target: 100件}")
-    waivers = load_waivers("w.yaml", b"waivers:\n  - {criterion: A, justification: merged districts, expires: 2023-06-01}\n")
+    waivers = load_waivers("w.yaml",
+                           b"waivers:\n  - {criterion: A, justification: merged districts, expires: 2023-06-01}\n")
     before = run(catalogue, deciders, c, {"valid_patents": {2023: 1}}, waivers=waivers, as_of=dt.date(2023, 5, 31))
     on = run(catalogue, deciders, c, {"valid_patents": {2023: 1}}, waivers=waivers, as_of=dt.date(2023, 6, 1))
     assert before.results[0].status == "waived" and before.waivers[0].active
@@ -234,6 +243,7 @@ def test_durable_survives_more_sessions_than_its_limit(deciders):
 
 def test_falls_back_to_python_when_durable_cannot_be_imported(monkeypatch):
     import sys
+
     from ipcheck.engine.decide import PythonDecider, make_decider
     monkeypatch.setitem(sys.modules, "durable.engine", None)
     decider, notice = make_decider("durable")
@@ -249,7 +259,8 @@ def test_deciders_agree_at_the_boundaries(deciders):
             for base in (None, "0", "20") if op in ("<=", "<") else (None, "0", "5"):
                 if op in ("<=", "<") and base == "0":
                     continue
-                cases.append(leaf(f"{op}|{v}|{base}", Decimal(v), Decimal(10), None if base is None else Decimal(base), op))
+                cases.append(leaf(f"{op}|{v}|{base}", Decimal(v), Decimal(10),
+                                  None if base is None else Decimal(base), op))
     assert deciders["durable"].decide(cases) == deciders["python"].decide(cases)
 
 
@@ -277,13 +288,14 @@ def test_an_uncomputable_derived_rate_falls_back_to_the_published_one(catalogue,
 def test_results_beyond_the_deciders_range_are_errors_not_crashes(catalogue, deciders):
     """issue 12: values within the documented limits whose arithmetic overflows give status error."""
     growth = crit("G", "{kind: growth, indicator: patent_enforcement_cases, min_growth: 50%}")
-    ratio = crit("R", "{kind: ratio, numerator: patent_enforcement_cases_closed, denominator: patent_enforcement_cases, "
-                      "target: 95%}")
+    ratio = crit("R", "{kind: ratio, numerator: patent_enforcement_cases_closed, "
+                      "denominator: patent_enforcement_cases, target: 95%}")
     per_capita = crit("P", "{kind: per_capita, indicator: valid_invention_patents, target: 12}")
     cases = [
         (growth, {"patent_enforcement_cases": {2022: 1, 2023: 10**12}}),                   # 10^14 %
         (ratio, {"patent_enforcement_cases_closed": {2023: 10**12}, "patent_enforcement_cases": {2023: 1}}),
-        (ratio, {"patent_enforcement_cases_closed": {2023: 5}, "patent_enforcement_cases": {2023: "0." + "0" * 29 + "1"}}),
+        (ratio, {"patent_enforcement_cases_closed": {2023: 5},
+                 "patent_enforcement_cases": {2023: "0." + "0" * 29 + "1"}}),
         (per_capita, {"valid_invention_patents": {2023: 10**12}, "population": {2023: 1}}),  # 10^16 per 10k
     ]
     for c, facts in cases:

@@ -9,7 +9,6 @@ decider agree.
 from __future__ import annotations
 
 import pytest
-
 from conftest import CRITERIA, load_library
 from ipcheck.app.examples import example_cases, run_case
 
@@ -46,13 +45,15 @@ def test_every_seed_document_has_a_framework():
 # Every quantitative target of ../shared/domain.md: (framework, indicator, target in the indicator's unit).
 SEED_TARGETS = [
     ("shaoxing-2014", "enforcement_campaigns", "3"), ("shaoxing-2014", "patent_enforcement_cases", "50"),
-    ("shaoxing-2014", "patent_enforcement_cases_closed", "95"), ("shaoxing-2014", "invention_patent_applications", "30"),
+    ("shaoxing-2014", "patent_enforcement_cases_closed", "95"),
+    ("shaoxing-2014", "invention_patent_applications", "30"),
     ("shaoxing-2014", "invention_patent_grants", "845"), ("shaoxing-2014", "new_trademark_registrations", "7000"),
     ("shaoxing-2014", "copyright_registrations", "0"), ("shaoxing-2014", "standards_made_or_revised", "50"),
     ("shaoxing-2014", "ip_advantage_enterprises_provincial", "21"), ("shaoxing-2014", "ip_standard_enterprises", "31"),
     ("shaoxing-2014", "above_size_enterprises_with_patent", "75"), ("shaoxing-2014", "new_local_patent_agencies", "1"),
     ("shaoxing-2014", "supervision_reports", "4"),
-    ("heze-2022", "high_value_invention_patents_per_10k", "1.75"), ("heze-2022", "overseas_invention_patent_grants", "18"),
+    ("heze-2022", "high_value_invention_patents_per_10k", "1.75"),
+    ("heze-2022", "overseas_invention_patent_grants", "18"),
     ("heze-2022", "ip_pledge_financing", "3"), ("heze-2022", "public_satisfaction_ip_protection", "85"),
     ("heze-2022", "copyright_registrations", "10000"), ("heze-2022", "valid_trademarks", "120000"),
     ("yinchuan-2023", "valid_trademarks", "63000"), ("yinchuan-2023", "invention_patents_per_10k", "12"),
@@ -69,7 +70,8 @@ SEED_TARGETS = [
     ("ningbo-2020", "copyright_registrations", "4500"), ("ningbo-2020", "valid_trademarks", "400000"),
     ("ningbo-2020", "madrid_registrations", "1200"), ("ningbo-2020", "ip_pledge_financing", "40"),
     ("ningbo-2020", "ip_standard_enterprises", "650"), ("ningbo-2020", "national_ip_advantage_enterprises", "150"),
-    ("ningbo-2020", "trademark_brand_guidance_stations", "5"), ("ningbo-2020", "industrial_cluster_trademarks_applied", "2"),
+    ("ningbo-2020", "trademark_brand_guidance_stations", "5"),
+    ("ningbo-2020", "industrial_cluster_trademarks_applied", "2"),
     ("ningbo-2020", "valid_trademarks", "50000"), ("ningbo-2020", "well_known_trademarks", "3"),
     ("ningbo-2020", "copyright_registrations", "10"), ("ningbo-2020", "gi_applications", "3"),
     ("ningbo-2020", "regional_brands_applied", "3"), ("ningbo-2020", "trade_secret_stations_provincial", "25"),

@@ -13,10 +13,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from openpyxl import load_workbook
-
-from ipcheck.cli import main
 from conftest import CITIES
+from ipcheck.cli import main
+from openpyxl import load_workbook
 
 DAY = dt.date(2026, 11, 21)
 
@@ -141,7 +140,8 @@ def test_filling_one_row_moves_its_criterion_keeps_every_comment_and_says_so(nin
     it = iter(new)
     assert all(any(line == n for n in it) for line in old)  # every old line, in order: only insertions
     assert "    2022: {value: 650家, source: form-" in after
-    assert "title: 宁波市2022年知识产权发展状况白皮书（2023-04-26）" in after and "url: https://example.gov.cn/a" in after
+    assert ("title: 宁波市2022年知识产权发展状况白皮书（2023-04-26）" in after
+            and "url: https://example.gov.cn/a" in after)
     ev = invoke("evaluate", city, "--format", "json")
     assert '"id": "NB-07"' in ev.stdout
     # the same forms again: nothing changes, nothing is written
@@ -200,7 +200,8 @@ def test_qualified_figures_and_yes_no_and_attributes_from_the_forms(tmp_path):
     r = invoke("import", forms, "--into", city)
     assert r.exit_code == 0, r.output
     text = city.read_text(encoding="utf-8")
-    assert f"{y3}: {{value: 1200件, bound: at_least, source: form-" in text and "note: 'published as 突破1,200件'" in text
+    assert (f"{y3}: {{value: 1200件, bound: at_least, source: form-" in text
+            and "note: 'published as 突破1,200件'" in text)
     assert f"{y2}: {{value: yes, source: form-" in text or f"{y2}:\n      value: yes" in text
     assert "attributes: {stage: operating}" in text
     hz16 = next(line for line in r.stdout.splitlines() if "HZ-16" in line)
@@ -435,7 +436,8 @@ def test_a_new_city_goes_through_collect_and_import(tmp_path):
     assert invoke("collect", path, "--year", "2025", "--xlsx", forms).exit_code == 0
     wb = load_workbook(forms)
     ws = next(ws for ws in wb.worksheets[1:-1] if any(c.value == "patent_enforcement_cases" for c in ws["B"]))
-    fill(ws, row_of(ws, "patent_enforcement_cases", 2025), 420, title="苏州市2025年知识产权白皮书", publisher="苏州市市场监管局")
+    fill(ws, row_of(ws, "patent_enforcement_cases", 2025), 420, title="苏州市2025年知识产权白皮书",
+         publisher="苏州市市场监管局")
     wb.save(forms)
     r = invoke("import", forms, "--into", path)
     assert r.exit_code == 0, r.output

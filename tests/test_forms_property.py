@@ -11,15 +11,15 @@ import tempfile
 from pathlib import Path
 
 import yaml
-from hypothesis import given, settings, strategies as st
-from openpyxl import load_workbook
-
+from conftest import CITY_FILES, CRITERIA
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from ipcheck.app.forms import ATTRIBUTE_UNIT, MECHANISM_UNIT, collect
 from ipcheck.app.intake import import_forms
 from ipcheck.app.library import Selection, load_city_file, load_library
 from ipcheck.engine.decide import PythonDecider
 from ipcheck.engine.evaluate import evaluate
-from conftest import CITY_FILES, CRITERIA
+from openpyxl import load_workbook
 from strategies import case, dump
 
 DAY = dt.date(2026, 11, 21)

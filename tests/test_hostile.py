@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import given, strategies as st
-
-from ipcheck.cli import main
 from conftest import CITIES, CRITERIA
+from hypothesis import given
+from hypothesis import strategies as st
+from ipcheck.cli import main
 
 HOSTILE = Path(__file__).resolve().parent / "hostile"
 CORPUS = sorted(HOSTILE.glob("*.yaml"))
@@ -151,11 +151,12 @@ def check_contract(result, name: str):
     assert "Traceback" not in result.output
     if result.exit_code == 2:
         lines = result.stderr.strip().splitlines()
-        assert lines and all(name in line or line.startswith("Usage") or line.startswith("Error") or line.startswith("Try")
-                             for line in lines), result.stderr
+        assert lines and all(name in line or line.startswith("Usage") or line.startswith("Error")
+                             or line.startswith("Try") for line in lines), result.stderr
 
 
-SHIPPED = {"city": NINGBO.read_text(encoding="utf-8"), "framework": (CRITERIA / "tianjin-2017.yaml").read_text(encoding="utf-8")}
+SHIPPED = {"city": NINGBO.read_text(encoding="utf-8"),
+           "framework": (CRITERIA / "tianjin-2017.yaml").read_text(encoding="utf-8")}
 
 
 @given(st.sampled_from(sorted(SHIPPED)), st.data())

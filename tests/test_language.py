@@ -12,17 +12,15 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 from pathlib import Path
-
 from typing import get_args
 
 import pytest
 import yaml
 from click.testing import CliRunner
-
+from conftest import CITIES, CITY_FILES, CRITERIA
 from ipcheck.cli import main
 from ipcheck.engine import models as m
 from ipcheck.engine.checks import KIND_NAMES
-from conftest import CITIES, CITY_FILES, CRITERIA
 
 # Words that are names in any language: products, standards, formula functions, ipcheck's options.
 PROPER = {"ipcheck", "XCCDF", "NISTIR", "CNIPA", "SHA", "durable", "rules", "Python", "clamp", "ln", "max_age"}

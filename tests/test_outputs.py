@@ -20,9 +20,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
-from ipcheck.cli import main
 from conftest import CITIES, CRITERIA, ROOT
+from ipcheck.cli import main
 
 NINGBO = CITIES / "ningbo.yaml"
 ROOT_USER = os.geteuid() == 0

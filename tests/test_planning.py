@@ -6,17 +6,17 @@ import json
 from decimal import Decimal
 
 from click.testing import CliRunner
-
-from ipcheck.cli import main
 from conftest import CITIES
+from helpers import city, crit, framework
+from hypothesis import given
+from hypothesis import strategies as st
+from ipcheck.cli import main
 from ipcheck.engine.compare import diff_frameworks, rank, status_changes
 from ipcheck.engine.evaluate import evaluate
 from ipcheck.engine.plan import plan
 from ipcheck.engine.sensitivity import percentile, rank_intervals, sensitivity
 from ipcheck.reports.words import text
-from hypothesis import given, strategies as st
 from strategies import case
-from helpers import city, crit, framework
 
 ABC = (crit("A", "{kind: threshold, indicator: valid_patents, target: 100件}")
        + crit("B", "{kind: threshold, indicator: pct_applications, target: 10件}")
@@ -75,8 +75,8 @@ def test_fix_first_hand_worked(catalogue, deciders):
 
 def test_what_if_marks_assumptions(tmp_path):
     out = tmp_path / "r.json"
-    r = invoke("evaluate", CITIES / "ningbo.yaml", "--framework", "ningbo-2020", "--set", "ip_standard_enterprises=600家@2022",
-               "--format", "json", "--output", out)
+    r = invoke("evaluate", CITIES / "ningbo.yaml", "--framework", "ningbo-2020",
+               "--set", "ip_standard_enterprises=600家@2022", "--format", "json", "--output", out)
     assert r.exit_code == 0
     nb07 = next(c for c in json.loads(out.read_text())["evaluations"][0]["criteria"] if c["id"] == "NB-07")
     assert nb07["status"] == "partial" and nb07["value"] == "600"
@@ -101,7 +101,8 @@ def test_trend_projection_hand_worked(catalogue, deciders):
 
 def test_rank_shares_ties(catalogue, deciders):
     a = evaluated(catalogue, deciders)
-    b = evaluated(catalogue, deciders, {"valid_patents": {2023: 100}, "pct_applications": {2023: 10}, "valid_trademarks": {2023: 10}})
+    b = evaluated(catalogue, deciders,
+                  {"valid_patents": {2023: 100}, "pct_applications": {2023: 10}, "valid_trademarks": {2023: 10}})
     results = [a, b, a]
     assert [rk for rk, _ in rank(results)] == [1, 2, 2]
     assert rank(results)[0][1].score == 100
@@ -114,8 +115,8 @@ def test_percentile_and_rank_intervals():
     class S:  # two cities, three draws: x beats y twice, ties once
         def __init__(self, scores):
             self.scores, self.draws = scores, len(scores)
-    assert rank_intervals({"x": S([Decimal(3), Decimal(1), Decimal(2)]), "y": S([Decimal(1), Decimal(1), Decimal(1)])}) == {
-        "x": (1, 1), "y": (1, 2)}
+    assert rank_intervals({"x": S([Decimal(3), Decimal(1), Decimal(2)]),
+                           "y": S([Decimal(1), Decimal(1), Decimal(1)])}) == {"x": (1, 1), "y": (1, 2)}
 
 
 def test_sensitivity_zero_ranges_and_flips(catalogue, deciders):
@@ -135,8 +136,8 @@ def test_progress_hand_worked():
     unknown_to = [{"criterion": c, "before": "unknown", "after": a} for c, a in
                   (("TJ-01", "partial"), ("TJ-02", "partial"), ("TJ-03", "partial"), ("TJ-11", "pass"))]
     assert years[1]["changes"] == unknown_to  # 14.7 < 15.2, 124,800 < 130,000, 10,639 < 11,000; 双打 in 2016
-    assert years[2]["changes"] == [{"criterion": "TJ-01", "before": "partial", "after": "pass"},      # 18.3 ≥ 15.2
-                                   {"criterion": "TJ-02", "before": "partial", "after": "pass"},      # 144,706 ≥ 130,000
+    assert years[2]["changes"] == [{"criterion": "TJ-01", "before": "partial", "after": "pass"},  # 18.3 ≥ 15.2
+                                   {"criterion": "TJ-02", "before": "partial", "after": "pass"},  # 144,706 ≥ 130,000
                                    {"criterion": "TJ-05", "before": "unknown", "after": "pass"},
                                    {"criterion": "TJ-08", "before": "unknown", "after": "pass"}]
     # the data-age rule (engine/age.py): the 2016 stock of enterprises holding patents may stand for 2017
@@ -152,8 +153,11 @@ def test_progress_hand_worked():
 def test_diff_and_flips(catalogue, deciders, tmp_path, library):
     a = framework(ABC, catalogue)
     b = framework(ABC.replace("target: 10件}\n  weight: 1", "target: 10件}\n  weight: 1").replace(
-        "- id: C\n", "- id: D\n").replace("weight: 1\n  required: false\n  clause: x\n  lead_unit: x\n  check: {kind: threshold, indicator: pct_applications",
-                                           "weight: 3\n  required: false\n  clause: x\n  lead_unit: x\n  check: {kind: threshold, indicator: pct_applications"), catalogue)
+        "- id: C\n", "- id: D\n").replace(
+            "weight: 1\n  required: false\n  clause: x\n  lead_unit: x\n  check: {kind: threshold, "
+            "indicator: pct_applications",
+            "weight: 3\n  required: false\n  clause: x\n  lead_unit: x\n  check: {kind: threshold, "
+            "indicator: pct_applications"), catalogue)
     d = {x.criterion: (x.change, x.fields) for x in diff_frameworks(a, b)}
     assert d == {"C": ("removed", ()), "D": ("added", ()), "B": ("changed", ("weight",))}
     r = invoke("diff", "ningbo-2020", "reference", CITIES / "ningbo.yaml", "--format", "json")
@@ -212,8 +216,8 @@ def test_compare_against_every_framework():
 
 def test_sensitivity_in_the_report(tmp_path):
     html = tmp_path / "r.html"
-    assert invoke("evaluate", CITIES / "ningbo.yaml", "--framework", "ningbo-2020", "--sensitivity", "30", "--lang", "en",
-                  "--html", html).exit_code == 0
+    assert invoke("evaluate", CITIES / "ningbo.yaml", "--framework", "ningbo-2020", "--sensitivity", "30",
+                  "--lang", "en", "--html", html).exit_code == 0
     page = html.read_text()
     assert "ningbo-2020 sensitivity: 30 draws" in page and "score 5–95%" in page
     assert "each draw multiplies every criterion weight" in page
@@ -223,7 +227,8 @@ def test_compare_and_progress_pdfs(tmp_path):
     import pdfplumber
     cmp_pdf, prog_pdf = tmp_path / "c.pdf", tmp_path / "p.pdf"
     assert invoke("compare", CITIES, "--pdf", cmp_pdf, "--format", "json").exit_code == 0
-    assert invoke("progress", CITIES / "tianjin.yaml", "--from", "2016", "--to", "2019", "--pdf", prog_pdf).exit_code == 0
+    assert invoke("progress", CITIES / "tianjin.yaml", "--from", "2016", "--to", "2019",
+                  "--pdf", prog_pdf).exit_code == 0
     with pdfplumber.open(cmp_pdf) as pdf:
         text = "".join(p.extract_text() or "" for p in pdf.pages)
     assert "城市比较" in text and "分类得分热力图" in text and "菏泽" in text
@@ -238,7 +243,8 @@ def test_explain_gives_a_trajectory_one_growth_figure(catalogue, deciders):
     from ipcheck.reports import explain
     c = crit("T", "{kind: trajectory, indicator: valid_patents, base: 100件, base_year: 2018, target: 200件, "
                   "target_year: 2025}")
-    res = evaluate(framework(c, catalogue, year=2025), city({"valid_patents": {2016: 80, 2018: 100, 2020: 121}}, catalogue),
+    res = evaluate(framework(c, catalogue, year=2025),
+                   city({"valid_patents": {2016: 80, 2018: 100, 2020: 121}}, catalogue),
                    catalogue, deciders["python"], year=2020)
     text = explain.render(res, res.results[0], "en")
     assert "history (valid patents (all types)): 2016 80, 2018 100, 2020 121" in text
@@ -324,9 +330,8 @@ def test_plan_search_matches_the_plain_reference(catalogue, deciders, data, goal
 
 @given(case(1, 10), st.data())
 def test_running_sums_give_what_rescore_gives(catalogue, deciders, data, draw):
-    from strategies import EVAL_YEAR, load_case
-
     from ipcheck.engine.plan import LEVELS, _Tally, _verdict_with
+    from strategies import EVAL_YEAR, load_case
     fw, c = load_case(*data, catalogue)
     res = evaluate(fw, c, catalogue, deciders["python"], year=EVAL_YEAR)
     cands = [r for r in res.results if r.status in ("partial", "fail", "unknown", "error")]

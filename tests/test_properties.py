@@ -10,8 +10,8 @@ import copy
 import datetime as dt
 from decimal import Decimal
 
-from hypothesis import assume, given, note, strategies as st
-
+from hypothesis import assume, given, note
+from hypothesis import strategies as st
 from ipcheck.engine import formulas as f
 from ipcheck.engine.evaluate import evaluate
 from ipcheck.engine.load import load_waivers
@@ -56,7 +56,8 @@ def test_durable_and_python_deciders_agree(catalogue, deciders, data):
     fw, city = data
     a = run(fw, city, catalogue, deciders["python"])
     b = run(fw, city, catalogue, deciders["durable"])
-    assert [(r.id, r.status, r.score, r.reason) for r in a.results] == [(r.id, r.status, r.score, r.reason) for r in b.results]
+    assert ([(r.id, r.status, r.score, r.reason) for r in a.results]
+            == [(r.id, r.status, r.score, r.reason) for r in b.results])
     assert (a.score, a.coverage, a.verdict) == (b.score, b.coverage, b.verdict)
 
 
@@ -70,7 +71,8 @@ def _improvable(r, fw_criteria):
     chk = fw_criteria[r.id]["check"]
     if chk["kind"] in ("exists",):
         return None
-    ind = {"ratio": chk.get("numerator"), "per_capita": "valid_invention_patents"}.get(chk["kind"], chk.get("indicator"))
+    ind = {"ratio": chk.get("numerator"), "per_capita": "valid_invention_patents"}.get(chk["kind"],
+                                                                                      chk.get("indicator"))
     used = [u for u in ms.facts if u.year == ms.year]
     if not used or used[0].indicator != ind and chk["kind"] not in ("ratio", "per_capita"):
         return None
@@ -141,7 +143,8 @@ def test_threshold_status_matches_goalposts(catalogue, deciders, value, target, 
             assert (r.status, r.score) == ("fail", 0)
         else:
             # partial never scores 1: a value a hair below the target keeps the largest score below it
-            assert r.status == "partial" and r.score == min(f.on_grid(f.goalpost(value, target, baseline, True)), 1 - f.QUANTUM)
+            assert r.status == "partial" and r.score == min(f.on_grid(f.goalpost(value, target, baseline, True)),
+                                                            1 - f.QUANTUM)
 
 
 # ---------------------------------------------------------------- determinism
@@ -162,7 +165,8 @@ def test_order_of_criteria_and_facts_changes_nothing(catalogue, deciders, data, 
     rnd.shuffle(items)
     city2["facts"] = {k: dict(sorted(v.items(), key=lambda _: rnd.random())) for k, v in items}
     other = run(fw2, city2, catalogue, deciders["durable"])
-    assert {r.id: (r.status, r.score, r.reason) for r in other.results} == {r.id: (r.status, r.score, r.reason) for r in base.results}
+    assert ({r.id: (r.status, r.score, r.reason) for r in other.results}
+            == {r.id: (r.status, r.score, r.reason) for r in base.results})
     assert (other.score, other.coverage, other.verdict) == (base.score, base.coverage, base.verdict)
     assert _evaluations(run(fw, city2, catalogue, deciders["durable"])) == _evaluations(base)
 
@@ -334,7 +338,8 @@ def test_making_the_facts_older_never_raises_a_status(catalogue, deciders, data,
     the path in its own year, and the same figure reached earlier is rightly further ahead."""
     fw, city = data
     # only figures up to the evaluation year: a later one moved back would be a new current figure
-    city = {**city, "facts": {ind: {y: f for y, f in ys.items() if y <= EVAL_YEAR} for ind, ys in city["facts"].items()}}
+    city = {**city, "facts": {ind: {y: f for y, f in ys.items() if y <= EVAL_YEAR}
+                              for ind, ys in city["facts"].items()}}
     older = copy.deepcopy(city)
     older["facts"] = {ind: {y - k: f for y, f in ys.items()} for ind, ys in city["facts"].items()}
     before = by_id(run(fw, city, catalogue, deciders["python"]))
@@ -384,7 +389,8 @@ def test_arithmetic_extremes_give_a_status_never_a_crash(catalogue, deciders, ki
                    {"patent_enforcement_cases": {EVAL_YEAR - 1: f"{a}件", EVAL_YEAR: f"{b}件"}}),
         "ratio": ({"kind": "ratio", "numerator": "patent_enforcement_cases_closed",
                    "denominator": "patent_enforcement_cases", "target": "95%"},
-                  {"patent_enforcement_cases_closed": {EVAL_YEAR: f"{a}件"}, "patent_enforcement_cases": {EVAL_YEAR: f"{b}件"}}),
+                  {"patent_enforcement_cases_closed": {EVAL_YEAR: f"{a}件"},
+                   "patent_enforcement_cases": {EVAL_YEAR: f"{b}件"}}),
         "per_capita": ({"kind": "per_capita", "indicator": "valid_invention_patents", "target": "12件/万人"},
                        {"valid_invention_patents": {EVAL_YEAR: f"{a}件"}, "population": {EVAL_YEAR: f"{b}人"}}),
         "flow": ({"kind": "flow", "indicator": "valid_patents", "target": f"{c}件"},

@@ -9,9 +9,8 @@ from pathlib import Path
 import pdfplumber
 import pytest
 from click.testing import CliRunner
-
-from ipcheck.cli import main
 from conftest import CITIES
+from ipcheck.cli import main
 
 NINGBO = str(CITIES / "ningbo.yaml")
 
@@ -60,8 +59,10 @@ def test_page_one_is_for_leadership(pdf_text):
     # issue 11 kept: not assessable, so the missing evidence and the range lead, not "100 / 100"
     assert "/ 100" not in page and "32项指标中28项缺少证据" in page and "22项指标中20项缺少证据" in page
     assert "可能得分：取决于缺失的证据，介于10.4与100.0之间" in page and "有证据的指标得分100.0（占权重21%）" in page
-    assert flat.index("证据不足，无法评定") < flat.index("28项缺少证据") < flat.index("有证据的指标得分100.0（占权重21%）")
-    assert flat.count("▲") == 2 and flat.count("✔ 已达标") == 2 and "其中运用、保护、管理、服务、经费保障没有任何证据" in flat
+    assert (flat.index("证据不足，无法评定") < flat.index("28项缺少证据")
+            < flat.index("有证据的指标得分100.0（占权重21%）"))
+    assert (flat.count("▲") == 2 and flat.count("✔ 已达标") == 2
+            and "其中运用、保护、管理、服务、经费保障没有任何证据" in flat)
     assert "行动 牵头单位 目标年份" in page and "市市场监管局（起草单位） 2022" in page
     assert "目录" not in page  # the contents start page 2
 
@@ -121,7 +122,8 @@ def test_charts_are_drawn(ningbo_pdf, pdf_text):
 def test_first_page_is_not_blank(ningbo_pdf, tmp_path):
     if not shutil.which("pdftoppm"):
         pytest.skip("pdftoppm (poppler-utils) is not installed")
-    subprocess.run(["pdftoppm", "-r", "30", "-png", "-f", "1", "-l", "1", str(ningbo_pdf), str(tmp_path / "p")], check=True)
+    subprocess.run(["pdftoppm", "-r", "30", "-png", "-f", "1", "-l", "1", str(ningbo_pdf), str(tmp_path / "p")],
+                   check=True)
     from PIL import Image
     png = next(tmp_path.glob("p*.png"))
     histogram = Image.open(png).convert("L").histogram()
@@ -145,9 +147,8 @@ def test_html_is_self_contained_and_escapes_fact_text(tmp_path):
 
 
 def test_fetcher_refuses_files_and_network():
-    from weasyprint.urls import URLFetchingError
-
     from ipcheck.reports.document import _fetcher
+    from weasyprint.urls import URLFetchingError
     f = _fetcher()
     for url in ("file:///etc/passwd", "http://127.0.0.1/x.png", "https://example.com/a.css", "data:text/plain,x"):
         with pytest.raises(URLFetchingError):
@@ -204,7 +205,8 @@ def test_evaluate_without_pdf_does_not_import_weasyprint():
     code = ("import sys\nfrom ipcheck import cli\n"
             "try:\n    cli.main(['evaluate', 'cities/ningbo.yaml'])\nexcept SystemExit:\n    pass\n"
             "assert 'weasyprint' not in sys.modules, 'weasyprint was imported'\n")
-    r = subprocess.run([str(root / ".venv/bin/python") if (root / ".venv/bin/python").exists() else "python3", "-c", code],
+    r = subprocess.run([str(root / ".venv/bin/python") if (root / ".venv/bin/python").exists() else "python3",
+                        "-c", code],
                        cwd=root, capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
 
@@ -240,6 +242,7 @@ def test_weasyprint_still_loads_when_the_quick_lookup_fails():
             "document._ldconfig_lookup = fails\n"
             "pdf = document.render_pdf('<html lang=\"zh-CN\"><body><p>宁波</p></body></html>')\n"
             "assert pdf.startswith(b'%PDF'), pdf[:10]\n")
-    r = subprocess.run([_python(), "-c", code], cwd=Path(__file__).resolve().parent.parent, capture_output=True, text=True)
+    r = subprocess.run([_python(), "-c", code], cwd=Path(__file__).resolve().parent.parent, capture_output=True,
+                       text=True)
     assert r.returncode == 0, r.stderr
     assert r.stdout == ""  # the first attempt's installation help is not shown

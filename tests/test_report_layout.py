@@ -4,16 +4,15 @@ page 1 for leadership on one page, lead units and statuses never broken inside a
 
 from __future__ import annotations
 
+import pdfcheck
 import pdfplumber
 import pytest
 from click.testing import CliRunner
-
+from conftest import CITIES, CITY_FILES
 from ipcheck.cli import main
 from ipcheck.reports import document
 from ipcheck.reports.labels import SHORT
 from ipcheck.reports.readiness import unit_pieces
-from conftest import CITIES, CITY_FILES
-import pdfcheck
 
 THREE = ("--framework", "ningbo-2020", "--framework", "reference", "--framework", "national-2025")
 SIX = ("--framework", "tianjin-2017", "--framework", "reference", "--framework", "national-2025", "--framework",

@@ -6,7 +6,6 @@ import json
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import CITIES, CITY_FILES, CRITERIA, ROOT
 from ipcheck.app.library import FILE_KINDS, sniff_kind
 from ipcheck.app.schemas import INDICATOR_FIELDS, schema_path

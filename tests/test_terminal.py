@@ -6,12 +6,11 @@ import re
 
 import pytest
 from click.testing import CliRunner
-from rich.cells import cell_len
-
+from conftest import CITIES
 from ipcheck.cli import main
 from ipcheck.reports.labels import SHORT
 from ipcheck.reports.terminal import terminal_width
-from conftest import CITIES
+from rich.cells import cell_len
 
 TIANJIN_2016 = (str(CITIES / "tianjin.yaml"), "--framework", "tianjin-2017", "--year", "2016")
 

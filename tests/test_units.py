@@ -5,7 +5,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-
 from ipcheck.engine.units import UnitError, parse_unit, to_unit
 from ipcheck.reports.words import display
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-
 from ipcheck.engine.errors import InputError
 from ipcheck.engine.yamldoc import parse
 
@@ -46,7 +45,8 @@ def test_refusals_name_the_line(text, line, words):
 
 def test_billion_laughs_is_refused_before_expansion():
     bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
-        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n" for i in range(9))
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
+        for i in range(9))
     assert "aliases" in err(bomb).message
 
 
@@ -68,7 +68,8 @@ def test_too_large():
 
 
 def test_deep_block_nesting_is_refused_too():
-    assert "nested deeper" in err("a:\n" + "".join("  " * i + f"k{i}:\n" for i in range(1, 40)) + "  " * 40 + "x: 1\n").message
+    assert "nested deeper" in err("a:\n" + "".join("  " * i + f"k{i}:\n" for i in range(1, 40))
+                                  + "  " * 40 + "x: 1\n").message
     assert "nested deeper" in err("- " * 40 + "x\n").message
 
 
@@ -80,8 +81,8 @@ def _depth(x) -> int:
     return 0
 
 
-from hypothesis import given, strategies as st  # noqa: E402
-
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
 from ipcheck.engine.yamldoc import MAX_DEPTH, _parse_tagged  # noqa: E402
 
 _SCALARS = st.one_of(st.integers(-10**6, 10**6), st.booleans(), st.none(), st.text(max_size=6),
@@ -100,7 +101,8 @@ def _outcome(parse_text, text):
         return "refused", (exc.line, exc.message)
 
 
-@given(_TREES, st.booleans(), st.integers(0, 40), st.sampled_from(["", "&a ", "*a", "[", "- ", ": ", "\n", "? ", "{", "#"]))
+@given(_TREES, st.booleans(), st.integers(0, 40),
+       st.sampled_from(["", "&a ", "*a", "[", "- ", ": ", "\n", "? ", "{", "#"]))
 def test_the_event_reader_matches_the_safe_loader(tree, flow, at, insert):
     """Text without tags is read from libyaml's events; the safe loader's node tree must agree:
     the same values, or a refusal in both (with the same message when the rule is the same)."""
