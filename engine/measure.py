@@ -34,9 +34,10 @@ def trend(check: Any, ms: Measurement, facts: Facts, year: int) -> Trend | None:
     Figures after `year` are left out: a report judging 2017 draws nothing published later as if known.
     observed = ((last / first)^(1/(last year − first year)) − 1) × 100 over exact figures;
     needed   = ((target / last)^(1/(target year − last year)) − 1) × 100, when the target year
-    lies ahead of the last figure; projected year = last year + ⌈ln(target / last) / ln(1 + observed)⌉
-    when the target is still ahead and the observed growth is positive. Only for levels the target applies to directly
-    (not for growth rates or yearly increases, whose target is not in the indicator's unit).
+    lies ahead of the last figure and of the year judged; projected year = last year
+    + ⌈ln(target / last) / ln(1 + observed)⌉ when the target is still ahead and the observed growth is
+    positive. Only for levels the target applies to directly (not for growth rates or yearly increases,
+    whose target is not in the indicator's unit).
     """
     if check.kind in _SINGLE:
         ind = check.indicator
@@ -69,7 +70,8 @@ def trend(check: Any, ms: Measurement, facts: Facts, year: int) -> Trend | None:
         target, target_year = check.target, check.year or year
     needed = None
     y1, v1 = points[-1]
-    if target is not None and target_year is not None and target_year > y1 and v1 > 0 and target > 0:
+    # growth still needed only over a period still ahead: not once the target's year is the year judged or past
+    if target is not None and target_year is not None and target_year > max(y1, year) and v1 > 0 and target > 0:
         needed = f.on_grid(f.cagr_pct(v1, target, target_year - y1))
     projected = None
     if target is not None and observed is not None and target > v1:

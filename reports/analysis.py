@@ -15,7 +15,7 @@ from ..engine.compare import CriterionDiff, StatusChange, Summary
 from ..engine.plan import Plan
 from ..engine.result import FrameworkResult
 from ..engine.sensitivity import Sensitivity
-from .labels import CATEGORY, MARK, VERDICT, pct, score_text, short_status
+from .labels import CATEGORY, MARK, VERDICT, lacking_text, pct, range_text, score_text, short_status
 from .words import text
 
 
@@ -64,10 +64,17 @@ def plan_doc(plans: list[tuple[FrameworkResult, Plan]], lang: str) -> Doc:
     """For each framework, where the city stands, the goal and the steps that reach it, with their lead units."""
     sections = []
     for res, p in plans:
-        lines = [_t(lang, f"现状：{VERDICT[p.from_verdict][lang]}，{score_text(res.score)} 分，"
-                          f"覆盖率 {pct(res.coverage)}",
-                    f"Now: {VERDICT[p.from_verdict][lang]}, score {score_text(res.score)}, "
-                    f"coverage {pct(res.coverage)}"),
+        if res.assessable:
+            now = _t(lang, f"现状：{VERDICT[p.from_verdict][lang]}，{score_text(res.score)} 分，"
+                           f"覆盖率 {pct(res.coverage)}",
+                     f"Now: {VERDICT[p.from_verdict][lang]}, score {score_text(res.score)}, "
+                     f"coverage {pct(res.coverage)}")
+        else:  # issue 11: the missing evidence and the range lead, not the score on the known part
+            now = _t(lang, f"现状：{VERDICT[p.from_verdict][lang]}，{lacking_text(res, lang)}，"
+                           f"可能得分{range_text(res, lang)}",
+                     f"Now: {VERDICT[p.from_verdict][lang]}, {lacking_text(res, lang)}, a score "
+                     f"{range_text(res, lang)}")
+        lines = [now,
                  _t(lang, f"目标：{VERDICT[p.goal][lang]}", f"Goal: {VERDICT[p.goal][lang]}")]
         if not p.steps:
             lines.append(_t(lang, "已达到目标，无需改进。", "The goal is already reached."))
@@ -85,7 +92,7 @@ def plan_doc(plans: list[tuple[FrameworkResult, Plan]], lang: str) -> Doc:
         tables = [Table([_t(lang, "序", "#"), _t(lang, "编号", "ID"), _t(lang, "指标", "Criterion"),
                          _t(lang, "状态", "Status"),
                          _t(lang, "需要", "What it takes"), _t(lang, "牵头单位", "Lead unit")], rows,
-                        [["", "", "", f"s-{s.status}", "", ""] for s in p.steps])] if rows else []
+                        [["", "", "", f"s-{s.status}", "", "lead"] for s in p.steps])] if rows else []
         sections.append(Section(f"{res.framework_id}: "
                                 f"{res.framework_title_zh if lang == 'zh' else res.framework_title_en}",
                                 lines, tables))
@@ -180,7 +187,9 @@ def progress_doc(series: list[FrameworkResult], changes: list[list[StatusChange]
     table = Table([_t(lang, "年度", "Year"), _t(lang, "得分", "Score"), _t(lang, "可能得分", "Possible score"),
                    _t(lang, "覆盖率", "Coverage"), _t(lang, "结论", "Verdict"), _t(lang, "状态变化", "Status changes")],
                   rows, classes)
-    chart = progress_chart([YearPoint(r.year, r.score, r.score_low, r.score_high, r.coverage) for r in series], lang)
+    # a year that is not assessable has no score to draw (issue 11): its range only
+    chart = progress_chart([YearPoint(r.year, r.score if r.assessable else None, r.score_low, r.score_high, r.coverage)
+                            for r in series], lang)
     titles = {r.id: r.title_zh if lang == "zh" else r.title_en for r in first.results}
     crows, cclasses = [], []
     for r, ch in zip(series, changes):

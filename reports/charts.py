@@ -272,7 +272,8 @@ def trend(t: Trend, judged: int, name: str, lang: str) -> Chart | None:
 
 @dataclass(frozen=True)
 class YearPoint:
-    """One year of a progress series: score on the known part and its range (0–100), coverage (0–1)."""
+    """One year of a progress series: the score (None when the year is not assessable) and the range the
+    missing evidence allows (0–100), the coverage (0–1)."""
     year: int
     score: Decimal | None
     low: Decimal | None
@@ -281,7 +282,9 @@ class YearPoint:
 
 
 def progress(points: list[YearPoint], lang: str) -> Chart:
-    """Score (with the range the missing evidence allows, shaded) and coverage for each year, on 0–100."""
+    """Score (with the range the missing evidence allows, shaded) and coverage for each year, on 0–100.
+
+    A year without a score (not assessable: the caller leaves its score out) shows its range only."""
     w, h = 520, 210
     left, right, top_px, bottom = 40, w - 16, 20, h - 44
     ch = Chart(w, h, f"{WORDS['score'][lang]} / {WORDS['coverage'][lang]}", "progress")
@@ -308,7 +311,8 @@ def progress(points: list[YearPoint], lang: str) -> Chart:
         ch.poly(cov, stroke=GREEN, width=1.5, dash="5 3")
     for (x, y), p in zip(cov, points):
         ch.dot(x, y, r=2.5, color=GREEN, hollow=True)
-        ch.text(x, y + 15, f"{(p.coverage * 100).quantize(Decimal(1))}%", color=GREEN, anchor="middle")
+        low = p.coverage < Decimal("0.15")  # near the axis: the label goes above the point, clear of the years
+        ch.text(x, y - 7 if low else y + 15, f"{(p.coverage * 100).quantize(Decimal(1))}%", color=GREEN, anchor="middle")
     run: list[tuple[float, float]] = []
     for p in points + [YearPoint(0, None, None, None, Decimal(0))]:
         if p.score is None:

@@ -38,7 +38,8 @@ class ReportError(RuntimeError):
 def _env() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html", "j2", "svg"]),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    env.globals.update(L=labels)
+    from .readiness import unit_pieces
+    env.globals.update(L=labels, pieces=unit_pieces)
     return env
 
 

@@ -510,7 +510,7 @@ def source_items(results: list[FrameworkResult], inputs: list[tuple[str, str]], 
         items.append(Heading(3, R["data"][lang]))
         items.append(Grid((R["indicator"][lang], R["year"][lang], R["value"][lang], L.HEAD["source"][lang],
                            R["publisher"][lang], R["read"][lang], R["confidence"][lang]),
-                          (16, 6, 11, 34, 12, 11, 10), tuple(rows), "sources"))
+                          (16, 6, 10, 32, 16, 11, 9), tuple(rows), "sources"))
     items.append(Heading(3, R["inputs"][lang]))
     items.append(Grid((R["file"][lang], "SHA-256"), (38, 62),
                       tuple(Row((_cell(p), _cell((Run(h, "url"),)))) for p, h in inputs), "inputs"))
@@ -552,8 +552,9 @@ def build(results: list[FrameworkResult], inputs: list[tuple[str, str]], version
     )
     contents = tuple((s.anchor, s.heading, 1) for s in body + appendix)
     years = sorted({r.year for r in results})
-    subtitle = (f"{R['eval_year'][lang]} {'、'.join(map(str, years)) if lang == 'zh' else ', '.join(map(str, years))}"
-                f"{'　' if lang == 'zh' else ' · '}{R['as_of'][lang]} {first.as_of.isoformat()}")
+    subtitle = f"{R['eval_year'][lang]} {'、'.join(map(str, years)) if lang == 'zh' else ', '.join(map(str, years))}"
+    if len({r.as_of for r in results}) == 1:  # one date for all; else each framework's year says it
+        subtitle += f"{'　' if lang == 'zh' else ' · '}{R['as_of'][lang]} {first.as_of.isoformat()}"
     return Report(lang, city_name(first, lang), R["report"][lang], subtitle, briefs, contents, body, appendix,
                   R["generated"][lang].replace("{v}", version), first.as_of, notes=notes,
                   density=0 if n <= 2 else 1 if n == 3 else 2)

@@ -226,7 +226,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     # the leadership page: key messages drawn from the results
     "msg.gap": ("Largest gap: {title} — {value} against a target of {target}",
                 "差距最大：{title}，现为{value}，目标{target}"),
-    "msg.gap_by": (" (gap {gap})", "（差距{gap}）"),
+    "msg.gap_by": (", a gap of {gap}", "，差距{gap}"),
     "msg.gap_more": ("; {n} more fall short", "；另有{n}项未达标"),
     "msg.no_gap": ("None of the {n} criteria with evidence falls short", "有证据的{n}项指标均未发现差距"),
     "msg.no_gap_one": ("The one criterion with evidence does not fall short", "唯一有证据的指标未发现差距"),

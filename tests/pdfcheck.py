@@ -92,3 +92,12 @@ def problems(path: Path | str) -> list[str]:
             if end and n < len(pdf.pages):
                 out.append(f"page {n}: ends with a {end}")
     return out
+
+
+def broken(path: Path | str, pieces: set[str]) -> list[str]:
+    """The pieces (lead units' parts, statuses) printed in the PDF but never whole on one line."""
+    with pdfplumber.open(path) as pdf:
+        lines = [line.replace(" ", "") for p in pdf.pages for line in (p.extract_text() or "").split("\n")]
+    text = "".join(lines)
+    return sorted(p for p in {x.replace(" ", "") for x in pieces}
+                  if len(p) > 1 and p in text and not any(p in line for line in lines))

@@ -123,3 +123,11 @@ def test_no_growth_still_needed_over_a_period_already_past(catalogue, deciders):
         return " ".join(r.text for p in fig.notes for r in p.runs)
     assert "growth still needed 2021–2022: 33.33% a year" in notes(ahead)  # (200 / 150)^(1/1) − 1
     assert "growth still needed" not in notes(past) and "growth observed 2019–2021: 22.47% a year" in notes(past)
+
+
+def test_a_year_without_a_score_shows_its_range_only():
+    chart = charts.progress([charts.YearPoint(2016, None, D(10), D(90), D("0.4")),
+                             charts.YearPoint(2017, D("99.6"), D("34.1"), D("99.8"), D("0.5"))], "zh")
+    labels = texts(chart.svg)
+    assert "99.6" in labels and "40%" in labels and "50%" in labels
+    assert chart.svg.count('fill="#1f4e79" stroke="#1f4e79"') == 1  # one score point: 2017's

@@ -90,6 +90,15 @@ def test_plan_and_progress_as_pdf_and_word(tmp_path):
     assert "progress by year" in text and "Status changes" in text
     assert "Valid patents reach 130,000" in text  # the criterion's title beside its status change
     assert drawn > 5  # the chart of score and coverage by year
+    import pdfcheck
+    from ipcheck.reports.labels import SHORT
+    from ipcheck.reports.readiness import unit_pieces
+    assert pdfcheck.problems(tmp_path / "prog.pdf") == [] and pdfcheck.problems(tmp_path / "plan.pdf") == []
+    units = {p for c in ("市市场监管局（起草单位）", "知识产权管理部门（000 三.17：市科技局）") for p in unit_pieces(c)}
+    assert pdfcheck.broken(tmp_path / "plan.pdf", units | {SHORT[s]["zh"] for s in SHORT}) == []
+    cmp_pdf = tmp_path / "cmp.pdf"
+    invoke("compare", CITIES, "--pdf", cmp_pdf, "--lang", "en", "--jobs", "1")
+    assert pdfcheck.problems(cmp_pdf) == []
     prog = Document(str(tmp_path / "prog.docx"))
     assert len(prog.inline_shapes) == 1 and any(p.style.name == "Heading 1" for p in prog.paragraphs)
     plan = Document(str(tmp_path / "plan.docx"))

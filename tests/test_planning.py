@@ -91,12 +91,15 @@ def test_what_if_marks_assumptions(tmp_path):
 def test_trend_projection_hand_worked(catalogue, deciders):
     # 100 (2020) → 121 (2022): 10% a year; target 200 in 2030: needed (200/121)^(1/8) − 1 = 6.4837%;
     # at 10% a year: ln(200/121)/ln(1.1) = 5.27 years → 2028.
+    # Judged in 2022, the target's year is ahead; judged in 2030, the period is past: no growth "still needed".
     c = crit("T", "{kind: threshold, indicator: valid_patents, target: 200件, year: 2030}")
-    r = evaluate(framework(c, catalogue, year=2030), city({"valid_patents": {2020: 100, 2022: 121}}, catalogue),
-                 catalogue, deciders["python"]).results[0]
+    fw, facts = framework(c, catalogue, year=2030), city({"valid_patents": {2020: 100, 2022: 121}}, catalogue)
+    r = evaluate(fw, facts, catalogue, deciders["python"], year=2022).results[0]
     assert r.trend.observed_cagr_pct == Decimal("10")
     assert r.trend.needed_cagr_pct == Decimal("6.483074")
     assert r.trend.projected_year == 2028
+    late = evaluate(fw, facts, catalogue, deciders["python"]).results[0]
+    assert late.trend.needed_cagr_pct is None and late.trend.observed_cagr_pct == Decimal("10")
 
 
 def test_rank_shares_ties(catalogue, deciders):
