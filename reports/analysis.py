@@ -281,6 +281,21 @@ _RICH = {"heat-0": "red", "heat-1": "red", "heat-2": "red", "heat-3": "yellow", 
          "s-partial": "yellow", "s-fail": "red", "s-unknown": "magenta"}
 
 
+def _min_widths(t: Table) -> list[int]:
+    """Each column's width with no word broken: its longest word (a Chinese run may break between any two
+    characters)."""
+    from rich.cells import cell_len
+
+    def longest(text: str) -> int:
+        return max((2 if any(ord(ch) > 0x2E80 for ch in w) else cell_len(w) for w in text.split()), default=1)
+    return [max(longest(c) for c in col) for col in zip(t.head, *t.rows)]
+
+
+def _narrowest(t: Table) -> int:
+    """The fewest columns a table takes with no word broken (two spaces between columns)."""
+    return sum(_min_widths(t)) + 2 * (len(t.head) - 1)
+
+
 def to_terminal(doc: Doc, color: bool = False, width: int | None = None) -> str:
     """The document for the terminal; every piece of text made safe by `terminal.text`."""
     from rich import box
@@ -303,9 +318,18 @@ def to_terminal(doc: Doc, color: bool = False, width: int | None = None) -> str:
         for line in s.lines:
             con.print(text(line))
         for t in s.tables:
+            if _narrowest(t) > width:  # no room for the columns without breaking words: a card per row
+                for i, row in enumerate(t.rows):
+                    cls = t.classes[i] if t.classes else [""] * len(row)
+                    card = text(row[0], style="bold")
+                    for h, c, k in zip(t.head[1:], row[1:], cls[1:]):
+                        card.append_text(text(f"  {h}: ", style="dim"))
+                        card.append_text(text(c, style=_RICH.get(k, "")))
+                    con.print(card)
+                continue
             rt = RichTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-            for h in t.head:
-                rt.add_column(text(h), overflow="fold")
+            for h, least in zip(t.head, _min_widths(t)):
+                rt.add_column(text(h), overflow="fold", min_width=least)
             for i, row in enumerate(t.rows):
                 cls = t.classes[i] if t.classes else [""] * len(row)
                 rt.add_row(*[text(c, style=_RICH.get(k, "")) for c, k in zip(row, cls)])

@@ -312,7 +312,8 @@ def progress(points: list[YearPoint], lang: str) -> Chart:
     for (x, y), p in zip(cov, points):
         ch.dot(x, y, r=2.5, color=GREEN, hollow=True)
         low = p.coverage < Decimal("0.15")  # near the axis: the label goes above the point, clear of the years
-        ch.text(x, y - 7 if low else y + 15, f"{(p.coverage * 100).quantize(Decimal(1))}%", color=GREEN, anchor="middle")
+        ch.text(x, y - 7 if low else y + 15, f"{(p.coverage * 100).quantize(Decimal(1))}%", color=GREEN,
+                anchor="middle")
     run: list[tuple[float, float]] = []
     for p in points + [YearPoint(0, None, None, None, Decimal(0))]:
         if p.score is None:

@@ -83,6 +83,7 @@ def test_the_checks_find_what_they_look_for(tmp_path):
     assert any("page 2: ends with a table header '状态指标'" in f for f in found), found
     # a lead unit in a cell too narrow for it breaks inside '（起草单位）'
     narrow = tmp_path / "narrow.pdf"
-    narrow.write_bytes(document.render_pdf("<html><body style=\"font-family: 'Noto Sans CJK SC'\"><div style='width: 30mm; font-size: 9pt'>"
+    narrow.write_bytes(document.render_pdf("<html><body style=\"font-family: 'Noto Sans CJK SC'\">"
+                                           "<div style='width: 30mm; font-size: 9pt'>"
                                            "市市场监管局（起草单位）</div></body></html>"))
     assert pdfcheck.broken(narrow, set(unit_pieces("市市场监管局（起草单位）"))) == ["（起草单位）"]

@@ -51,3 +51,16 @@ def test_a_wide_terminal_keeps_one_row_per_criterion():
     out = table(160, str(CITIES / "ningbo.yaml"), "--lang", "en")
     nb01 = next(line for line in out.splitlines() if "NB-01" in line)
     assert "38,289 (2021, stale)" in nb01 and "≥ 36,000" in nb01 and "100.0" in nb01
+
+
+@pytest.mark.parametrize("command", [("compare", str(CITIES), "--jobs", "1"),
+                                     ("plan", str(CITIES / "ningbo.yaml")),
+                                     ("progress", *TIANJIN_2016[:3], "--from", "2015", "--to", "2018")])
+def test_planning_and_comparison_tables_break_no_word_at_80_columns(command):
+    def run(columns: int) -> str:
+        r = CliRunner(env={"COLUMNS": str(columns)}).invoke(main, [*command, "--lang", "en"], catch_exceptions=False)
+        return r.stdout
+    narrow, wide = run(80), run(1000)
+    assert max(cell_len(line.rstrip()) for line in narrow.splitlines()) <= 80
+    words = set(re.findall(r"[A-Za-z]{2,}", narrow))
+    assert words <= set(re.findall(r"[A-Za-z]{2,}", wide)), words - set(re.findall(r"[A-Za-z]{2,}", wide))
