@@ -361,17 +361,7 @@ def workbook_bytes(forms: Forms, city, cat, today: dt.date) -> bytes:
     buf = io.BytesIO()
     # ExcelWriter, not wb.save: save stamps the workbook "modified" with the clock
     ExcelWriter(wb, zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, allowZip64=True)).save()
-    return _fixed_times(buf.getvalue())
+    from ..reports.docx_report import deterministic_zip
+    return deterministic_zip(buf.getvalue())
 
 
-def _fixed_times(data: bytes) -> bytes:
-    """The same zip with every entry dated 1980-01-01, so that the same forms give the same bytes."""
-    src = zipfile.ZipFile(io.BytesIO(data))
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = info.external_attr
-            dst.writestr(fixed, src.read(info.filename))
-    return buf.getvalue()

@@ -213,8 +213,9 @@ def _items(doc, items) -> None:
             _figures(doc, it)
 
 
-def _deterministic(data: bytes) -> bytes:
-    """The .docx zip again with every entry dated 1980-01-01, so the same report is the same bytes."""
+def deterministic_zip(data: bytes) -> bytes:
+    """An Office file (a zip: .docx, .xlsx) again with every entry dated 1980-01-01 and the same
+    permissions, so that the same content is the same bytes whatever the clock."""
     src = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
@@ -228,7 +229,7 @@ def _deterministic(data: bytes) -> bytes:
 def _bytes(doc) -> bytes:
     buf = io.BytesIO()
     doc.save(buf)
-    return _deterministic(buf.getvalue())
+    return deterministic_zip(buf.getvalue())
 
 
 def report_docx(report: Report) -> bytes:
