@@ -109,6 +109,14 @@ class Problems:
         """Keep a problem (each of several)."""
         self.found += exc.problems if isinstance(exc, InputErrors) else [exc]
 
+    def each(self, items, check) -> None:
+        """Call `check(i, item)` for every item, keeping each one's problem and going on to the next."""
+        for i, item in enumerate(items):
+            try:
+                check(i, item)
+            except InputError as exc:
+                self.add(exc)
+
     def check(self) -> None:
         """Raise them together, if any."""
         if self.found:

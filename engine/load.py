@@ -121,11 +121,7 @@ def load_indicators(name: str, raw: bytes) -> Catalogue:
                 raise doc.error(("indicators", i, "attributes"), "only a mechanism (yes/no) carries attributes")
         indicators[ind.id] = ind
 
-    for i, ind in enumerate(cat.indicators):
-        try:
-            one(i, ind)
-        except InputError as exc:
-            problems.add(exc)
+    problems.each(cat.indicators, one)
     problems.check()
     return Catalogue(indicators, units, sha256(raw), name)
 
@@ -196,11 +192,7 @@ def load_framework(name: str, raw: bytes, cat: Catalogue) -> LoadedFramework:
         _check_attribute_values(doc, cat, c.check, examples, ("criteria", i))
         criteria.append(c.model_copy(update={"check": check, "examples": examples}))
 
-    for i, c in enumerate(fw.criteria):
-        try:
-            one(i, c)
-        except InputError as exc:
-            problems.add(exc)
+    problems.each(fw.criteria, one)
     problems.check()
     if sum(c.weight for c in criteria) <= 0:
         raise doc.error(("criteria",), "the criteria's weights add up to zero: nothing could be scored")
