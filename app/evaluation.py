@@ -15,18 +15,21 @@ def evaluate(sel: Selection, *, fmt: str = "table", lang: str = "zh", color: boo
              pdf_path: Path | None = None, html_path: Path | None = None, docx_path: Path | None = None,
              fail_under: Decimal | None = None, perturb: Perturbation | None = None) -> Outcome:
     """Evaluate a city; the text in `fmt`, and the readiness report as PDF, HTML and/or Word."""
-    renderer = None
-    if pdf_path:
-        from ..reports.document import Renderer
-        renderer = Renderer()  # imports weasyprint in another process while this one evaluates
+    workers = {}  # each imports its library in another process while this one evaluates
     try:
-        return _evaluate(sel, fmt, lang, color, (pdf_path, html_path, docx_path), fail_under, perturb, renderer)
+        if pdf_path:
+            from ..reports.document import Renderer
+            workers["pdf"] = Renderer()
+        if docx_path:
+            from ..reports.raster import Painter
+            workers["docx"] = Painter()
+        return _evaluate(sel, fmt, lang, color, (pdf_path, html_path, docx_path), fail_under, perturb, workers)
     finally:
-        if renderer:
-            renderer.close()
+        for w in workers.values():
+            w.close()
 
 
-def _evaluate(sel, fmt, lang, color, paths, fail_under, perturb, renderer) -> Outcome:
+def _evaluate(sel, fmt, lang, color, paths, fail_under, perturb, workers) -> Outcome:
     pdf_path, html_path, docx_path = paths
     from ..reports import outputs
     ev = evaluate_selection(sel)
@@ -39,15 +42,18 @@ def _evaluate(sel, fmt, lang, color, paths, fail_under, perturb, renderer) -> Ou
     job = None
     if pdf_path or html_path or docx_path:
         report = outputs.readiness_report(view, lang)  # one content for every document
+        if docx_path:  # the charts are drawn on the other core while the rest is made
+            from ..reports.docx_report import SCALE, chart_svgs
+            workers["docx"].paint(chart_svgs(report), SCALE)
         if pdf_path or html_path:
             from ..reports.document import render_html
             if pdf_path:  # the PDF renders on the other core while the rest is made
-                job = renderer.submit(render_html(report, screen=False))
+                job = workers["pdf"].submit(render_html(report, screen=False))
             if html_path:
                 out.files.append((html_path, render_html(report).encode("utf-8")))
         if docx_path:
             from ..reports.docx_report import report_docx
-            out.files.append((docx_path, report_docx(report)))
+            out.files.append((docx_path, report_docx(report, lambda svg: workers["docx"].picture(svg, SCALE))))
     out.text = outputs.render(view, fmt, lang, color)
     if job is not None:
         from ..reports import document

@@ -3,7 +3,7 @@ fewer than three categories have evidence), an indicator's trend against its tar
 city's score and coverage year by year.
 
 One drawing serves every format: the HTML and PDF embed the SVG, Word gets it as a PNG
-(`png`, by CairoSVG). Sizes are CSS pixels (1 px = 0.75 pt): text is never smaller than
+(`raster.png`, by CairoSVG). Sizes are CSS pixels (1 px = 0.75 pt): text is never smaller than
 `MIN_FONT` px, which is 8 pt on paper at the chart's natural size.
 """
 
@@ -78,12 +78,6 @@ class Chart:
         return (f'<svg xmlns="http://www.w3.org/2000/svg" class="chart {self.kind}" width="{self.width}" '
                 f'height="{self.height}" viewBox="0 0 {self.width} {self.height}" font-family="{FONT}" '
                 f'role="img" aria-label={quoteattr(self.label)}>' + "".join(self.items) + "</svg>")
-
-
-def png(svg: str, scale: float = 3) -> bytes:
-    """An SVG chart as PNG bytes (for Word), drawn by CairoSVG at `scale` times its size."""
-    import cairosvg
-    return cairosvg.svg2png(bytestring=svg.encode("utf-8"), scale=scale, background_color="white")
 
 
 # ---------------------------------------------------------------- numbers on axes
@@ -334,4 +328,4 @@ def progress(points: list[YearPoint], lang: str) -> Chart:
     return ch
 
 
-__all__ = ["Chart", "EN_UNIT", "YearPoint", "categories", "nice_ticks", "png", "progress", "short", "trend"]
+__all__ = ["Chart", "EN_UNIT", "YearPoint", "categories", "nice_ticks", "progress", "short", "trend"]

@@ -14,7 +14,6 @@ import io
 import os
 import re
 import shutil
-import signal
 import subprocess
 import sys
 import warnings
@@ -23,7 +22,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from . import labels
+from .worker import Worker
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 CJK_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC")
@@ -38,6 +37,7 @@ class ReportError(RuntimeError):
 def _env() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html", "j2", "svg"]),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    from . import labels  # (here: the PDF's worker forks from this module before the engine is loaded)
     from .readiness import unit_pieces
     env.globals.update(L=labels, pieces=unit_pieces)
     return env
@@ -166,26 +166,8 @@ def render_pdf(html: str) -> bytes:
         return HTML(string=html, base_url=str(TEMPLATES), url_fetcher=_fetcher()).write_pdf()
 
 
-def _quiet_child() -> None:
-    """In a forked worker: the parent alone answers Ctrl-C and SIGTERM, and ends its workers itself.
-
-    A worker keeping the parent's handlers would print a KeyboardInterrupt or BrokenPipeError
-    traceback when the parent stops; SIGTERM (how the parent ends a pool) ends it at once."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-
-
-def _warm() -> None:
-    # What the renderer inherited from the parent stays out of the collector's scans (which
-    # would also copy those pages of the forked process); then weasyprint is imported ahead,
-    # while the parent evaluates.
-    _quiet_child()
-    gc.freeze()
-    _import_weasyprint()
-
-
-def _render_in_child(html: str) -> bytes:
-    return render_pdf(html)  # looked up when called, so the child uses this module's render_pdf
+def _render_in_worker(html: str) -> bytes:
+    return render_pdf(html)  # looked up when called, so the worker uses this module's render_pdf
 
 
 class Renderer:
@@ -197,14 +179,12 @@ class Renderer:
     """
 
     def __init__(self) -> None:
-        import multiprocessing as mp
-        self._pool = mp.get_context("fork").Pool(1, initializer=_warm)
+        self._worker = Worker(_import_weasyprint)
 
     def submit(self, html: str):
         """Start rendering; `.get()` on the result waits for the PDF bytes (or raises its error)."""
-        return self._pool.apply_async(_render_in_child, (html,))
+        return self._worker.submit(_render_in_worker, html)
 
     def close(self) -> None:
         """Stop the rendering process (an unfinished rendering is abandoned)."""
-        self._pool.terminate()
-        self._pool.join()
+        self._worker.close()

@@ -2,7 +2,7 @@
 
 Lays out the same content as the PDF (`readiness.Report`, `analysis.Doc`): headings as Word
 headings (the navigation pane lists them), tables as Word tables whose header row repeats on
-each page, charts as PNG pictures drawn from the same SVG (`charts.png`). The file is the
+each page, charts as PNG pictures drawn from the same SVG (`raster.png`). The file is the
 same bytes for the same input: its dates are the evaluation's, its zip entries carry no clock.
 """
 
@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+from collections.abc import Callable
 
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -19,7 +20,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
-from . import charts
+from . import charts, raster
 from .analysis import Doc
 from .readiness import Cell, Figures, Grid, Para, Report, Run
 
@@ -110,6 +111,20 @@ def _para(doc_or_cell, para: Para, size: float | None = None):
     return p
 
 
+def _styled(p, style_id: str):
+    """A paragraph given a style of Word's template by its id ("Heading1", "ListBullet"): python-docx looks
+    a style up by name by reading all of them, a hundred times in a report."""
+    p._p.style = style_id
+    return p
+
+
+def _heading(doc, text: str, level: int):
+    """A Word heading (the navigation pane lists it), as `Document.add_heading` makes it."""
+    p = _styled(doc.add_paragraph(), "Title" if level == 0 else f"Heading{level}")
+    p.add_run(text)
+    return p
+
+
 def _repeat_header(row) -> None:
     trpr = row._tr.get_or_add_trPr()
     el = OxmlElement("w:tblHeader")
@@ -144,7 +159,7 @@ def _cell_text(cell, c: Cell, size: float) -> None:
 def _table(doc, head: list[str], rows: list, widths_pct: list[int], width_mm: float = 178, size: float = 8) -> None:
     """A Word table: a blue header row that repeats on each page, group rows shaded across the table."""
     t = doc.add_table(rows=1, cols=len(head))
-    t.style = "Table Grid"
+    t._tbl.tblStyle_val = "TableGrid"  # the style "Table Grid" by its id (a look-up by name reads every style)
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
     widths = [Mm(width_mm * w / sum(widths_pct)) for w in widths_pct]
     _fixed(t, widths)
@@ -179,38 +194,52 @@ def _grid(doc, g: Grid, size: float = 8) -> None:
     _table(doc, list(g.head), [r.group if r.group else list(r.cells) for r in g.rows], list(g.widths), size=size)
 
 
-def _picture(container, chart: charts.Chart) -> None:
+Pictures = Callable[[str], bytes]   # a chart's SVG -> its PNG
+SCALE = 2                           # pictures at twice their size: sharp when printed
+
+
+def _png(svg: str) -> bytes:
+    return raster.png(svg, SCALE)
+
+
+def _picture(container, chart: charts.Chart, picture: Pictures) -> None:
     p = container.add_paragraph() if hasattr(container, "add_paragraph") else container
-    p.add_run().add_picture(io.BytesIO(charts.png(chart.svg, 2)), width=Mm(chart.width * PX_MM))
+    p.add_run().add_picture(io.BytesIO(picture(chart.svg)), width=Mm(chart.width * PX_MM))
 
 
-def _figures(doc, figs: Figures) -> None:
+def chart_svgs(report: Report) -> list[str]:
+    """Every chart of the report, in the order the Word file shows them (to draw them ahead)."""
+    return [f.chart.svg for s in report.body + report.appendix for it in s.items if it.kind == "figures"
+            for f in it.items]
+
+
+def _figures(doc, figs: Figures, picture: Pictures) -> None:
     items = list(figs.items)
     t = doc.add_table(rows=(len(items) + 1) // 2, cols=2)
     _fixed(t, [Mm(89), Mm(89)])
     for k, f in enumerate(items):
         cell = t.rows[k // 2].cells[k % 2]
         cell.width = Mm(89)
-        _picture(cell.paragraphs[0], f.chart)
+        _picture(cell.paragraphs[0], f.chart, picture)
         for n in f.notes:
             _para(cell, n)
     doc.add_paragraph()
 
 
-def _items(doc, items) -> None:
+def _items(doc, items, picture: Pictures) -> None:
     for it in items:
         if it.kind == "heading":
-            doc.add_heading(it.text, 2)
+            _heading(doc, it.text, 2)
         elif it.kind == "para":
             _para(doc, it)
         elif it.kind == "bullets":
             for p in it.items:
-                q = doc.add_paragraph(style="List Bullet")
+                q = _styled(doc.add_paragraph(), "ListBullet")
                 _runs(q, p.runs)
         elif it.kind == "grid":
             _grid(doc, it)
         elif it.kind == "figures":
-            _figures(doc, it)
+            _figures(doc, it, picture)
 
 
 def deterministic_zip(data: bytes) -> bytes:
@@ -232,16 +261,18 @@ def _bytes(doc) -> bytes:
     return deterministic_zip(buf.getvalue())
 
 
-def report_docx(report: Report) -> bytes:
-    """The readiness report as a .docx: page 1 for leadership, then the body and the appendix."""
+def report_docx(report: Report, picture: Pictures = _png) -> bytes:
+    """The readiness report as a .docx: page 1 for leadership, then the body and the appendix.
+
+    `picture` gives each chart's PNG (drawn here unless a `raster.Painter` drew them ahead, at `SCALE`)."""
     doc = _new(report.date, f"{report.city} {report.title}", report.lang)
-    doc.add_heading(report.city, 0)
+    _heading(doc, report.city, 0)
     p = doc.add_paragraph()
     r = p.add_run(report.title)
     r.font.size, r.bold = Pt(13), True
     doc.add_paragraph(report.subtitle).runs[0].font.color.rgb = GREY
     for b in report.briefs:
-        doc.add_heading(b.title, 2)
+        _heading(doc, b.title, 2)
         _para(doc, Para((Run(b.meta, "note"),)))
         head = doc.add_paragraph()
         _runs(head, (Run(f" {b.verdict_words} ", f"verdict v-{b.verdict}"),), 12)
@@ -262,23 +293,23 @@ def report_docx(report: Report) -> bytes:
     for k, s in enumerate(report.body + report.appendix):
         if k == 0 or s is report.appendix[0]:
             doc.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
-        doc.add_heading(s.heading, 1)
-        _items(doc, s.items)
+        _heading(doc, s.heading, 1)
+        _items(doc, s.items, picture)
     return _bytes(doc)
 
 
 def analysis_docx(d: Doc, lang: str, date: dt.date) -> bytes:
     """A planning or comparison document (plan, progress, compare) as a .docx."""
     doc = _new(date, d.title, lang)
-    doc.add_heading(d.title, 0)
+    _heading(doc, d.title, 0)
     for m in d.meta:
         _para(doc, Para((Run(m, "note"),)))
     for s in d.sections:
-        doc.add_heading(s.heading, 1)
+        _heading(doc, s.heading, 1)
         for line in s.lines:
             doc.add_paragraph(line)
         for c in s.charts:
-            _picture(doc, c)
+            _picture(doc, c, _png)
         for t in s.tables:
             rows = []
             for i, row in enumerate(t.rows):
@@ -287,7 +318,7 @@ def analysis_docx(d: Doc, lang: str, date: dt.date) -> bytes:
             _table(doc, t.head, rows, [1] * len(t.head))
     if d.method:
         from .labels import EXPLAIN
-        doc.add_heading(EXPLAIN["method"][lang], 1)
+        _heading(doc, EXPLAIN["method"][lang], 1)
         for m in d.method:
             doc.add_paragraph(m)
     return _bytes(doc)

@@ -110,7 +110,7 @@ def test_word_is_written_atomically(tmp_path, monkeypatch):
     target = tmp_path / "r.docx"
     target.write_bytes(b"old report")
 
-    def broken(report):
+    def broken(report, picture=None):
         raise OSError("disk full")
     monkeypatch.setattr(docx_report, "report_docx", broken)
     with pytest.raises(OSError):
