@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..engine.compare import CriterionDiff, StatusChange, Summary
+from ..engine.errors import printable
 from ..engine.plan import Plan
 from ..engine.result import FrameworkResult
 from ..engine.sensitivity import Sensitivity
 from .labels import CATEGORY, MARK, VERDICT, lacking_text, pct, range_text, score_text, short_status
-from .words import text
+from .words import colon, text
 
 
 @dataclass
@@ -93,7 +94,7 @@ def plan_doc(plans: list[tuple[FrameworkResult, Plan]], lang: str) -> Doc:
                          _t(lang, "状态", "Status"),
                          _t(lang, "需要", "What it takes"), _t(lang, "牵头单位", "Lead unit")], rows,
                         [["", "", "", f"s-{s.status}", "", "lead"] for s in p.steps])] if rows else []
-        sections.append(Section(f"{res.framework_id}: "
+        sections.append(Section(f"{res.framework_id}{colon(lang)}"
                                 f"{res.framework_title_zh if lang == 'zh' else res.framework_title_en}",
                                 lines, tables))
     city = plans[0][0]
@@ -166,7 +167,7 @@ def compare_doc(ranked: list[tuple[int, Summary]], titles: list[tuple[str, str, 
         sections.append(Section(_t(lang, "各指标城市数", "Cities per status, per criterion"), [],
                                 [Table([_t(lang, "编号", "ID"), _t(lang, "指标", "Criterion"), "✔", "◐", "✘", "?"],
                                        srows)]))
-    meta = [f"{first.framework_id} v{first.framework_version}: "
+    meta = [f"{first.framework_id} v{first.framework_version}{colon(lang)}"
             f"{first.framework_title_zh if lang == 'zh' else first.framework_title_en}",
             _t(lang, f"{len(cities)} 个城市", f"{len(cities)} cities")]
     method = [METHOD_RANK[lang]] + ([METHOD_SENS[lang]] if sens else [])
@@ -234,9 +235,9 @@ def diff_doc(a: str, b: str, diffs: list[CriterionDiff], flips: list[tuple[Frame
                    if r.id in sa and sa[r.id] != r.status]
         flip = "" if ra.verdict == rb.verdict else _t(lang, "（结论改变）", " (verdict flips)")
         sections.append(Section(_city(ra, lang), [
-            f"{a}: {VERDICT[ra.verdict][lang]} {score_text(ra.score)} · "
-            f"{b}: {VERDICT[rb.verdict][lang]} {score_text(rb.score)}{flip}",
-            _t(lang, "状态改变：", "Status changes: ") + (", ".join(changed) or "—")]))
+            f"{a}{colon(lang)}{VERDICT[ra.verdict][lang]} {score_text(ra.score)} · "
+            f"{b}{colon(lang)}{VERDICT[rb.verdict][lang]} {score_text(rb.score)}{flip}",
+            _t(lang, "状态改变：", "Status changes: ") + (_t(lang, "，", ", ").join(changed) or "—")]))
     return Doc(_t(lang, f"框架比较：{a} → {b}", f"Framework diff: {a} → {b}"), [], sections)
 
 
@@ -281,62 +282,41 @@ _RICH = {"heat-0": "red", "heat-1": "red", "heat-2": "red", "heat-3": "yellow", 
          "s-partial": "yellow", "s-fail": "red", "s-unknown": "magenta"}
 
 
-def _min_widths(t: Table) -> list[int]:
-    """Each column's width with no word broken: its longest word (a Chinese run may break between any two
-    characters)."""
-    from rich.cells import cell_len
-
-    def longest(text: str) -> int:
-        return max((2 if any(ord(ch) > 0x2E80 for ch in w) else cell_len(w) for w in text.split()), default=1)
-    return [max(longest(c) for c in col) for col in zip(t.head, *t.rows)]
-
-
-def _narrowest(t: Table) -> int:
-    """The fewest columns a table takes with no word broken (two spaces between columns)."""
-    return sum(_min_widths(t)) + 2 * (len(t.head) - 1)
-
-
-def to_terminal(doc: Doc, color: bool = False, width: int | None = None) -> str:
-    """The document for the terminal; every piece of text made safe by `terminal.text`."""
-    from rich import box
+def to_terminal(doc: Doc, lang: str, color: bool = False, width: int | None = None) -> str:
+    """The document for the terminal, as wide as it is, with no word, number or lead unit broken
+    (`terminal.grid`); a card per row where a table's columns cannot fit. Text made safe by `terminal`."""
     from rich.console import Console
-    from rich.table import Table as RichTable
 
-    from .terminal import text
+    from .terminal import grid, paragraph, terminal_width
 
     buf = io.StringIO()
-    from .terminal import terminal_width
     width = width or terminal_width()
     con = Console(file=buf, width=width, force_terminal=color, color_system="standard" if color else None,
                   highlight=False, emoji=False)
-    con.print(text(doc.title, style="bold"))
+    sep = colon(lang)
+    con.print(paragraph(doc.title, width, "bold"))
     for m in doc.meta:
-        con.print(text(m))
+        con.print(paragraph(m, width))
     for s in doc.sections:
         con.print()
-        con.print(text(s.heading, style="bold"))
+        con.print(paragraph(s.heading, width, "bold"))
         for line in s.lines:
-            con.print(text(line))
+            con.print(paragraph(line, width))
         for t in s.tables:
-            if _narrowest(t) > width:  # no room for the columns without breaking words: a card per row
-                for i, row in enumerate(t.rows):
-                    cls = t.classes[i] if t.classes else [""] * len(row)
-                    card = text(row[0], style="bold")
-                    for h, c, k in zip(t.head[1:], row[1:], cls[1:]):
-                        card.append_text(text(f"  {h}: ", style="dim"))
-                        card.append_text(text(c, style=_RICH.get(k, "")))
-                    con.print(card)
+            classes = t.classes or [[""] * len(t.head) for _ in t.rows]
+            names = [[k == "lead" or k.startswith("s-") for k in cls] for cls in classes]
+            styles = [[_RICH.get(k, "") for k in cls] for cls in classes]
+            table = grid(t.head, t.rows, width, names=names, styles=styles)
+            if table is not None:
+                con.print(table)
                 continue
-            rt = RichTable(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-            for h, least in zip(t.head, _min_widths(t)):
-                rt.add_column(text(h), overflow="fold", min_width=least)
-            for i, row in enumerate(t.rows):
-                cls = t.classes[i] if t.classes else [""] * len(row)
-                rt.add_row(*[text(c, style=_RICH.get(k, "")) for c, k in zip(row, cls)])
-            con.print(rt)
+            for row, style in zip(t.rows, styles):  # no room for the columns: a card per row
+                card = paragraph(row[0] + "  " + "  ".join(f"{h}{sep}{c}" for h, c in zip(t.head[1:], row[1:])), width)
+                card.stylize("bold", 0, len(printable(row[0])))
+                con.print(card)
     for m in doc.method:
         con.print()
-        con.print(text(m))
+        con.print(paragraph(m, width))
     return buf.getvalue()
 
 

@@ -49,7 +49,7 @@ def _evaluation_json(v: EvaluationView, lang: str, color: bool) -> str:
 
 def _analysis_table(v: AnalysisView, lang: str, color: bool) -> str:
     from . import analysis
-    return analysis.to_terminal(v.doc, color=color)
+    return analysis.to_terminal(v.doc, lang, color=color)
 
 
 def _analysis_markdown(v: AnalysisView, lang: str, color: bool) -> str:

@@ -13,16 +13,20 @@ import os
 import shutil
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from ..engine.errors import printable
 from ..engine.result import FrameworkResult
+from . import linebreak
 from .labels import HEAD, ROW_HEAD, STATUS, criterion_row, followup_lines, header_lines
+from .words import colon
 
 _STYLE = {"pass": "green", "partial": "yellow", "fail": "red", "unknown": "magenta", "error": "bold red"}
 COMPACT_BELOW = 120  # columns: narrower terminals get one criterion per two lines
+GAP = 3              # cells between two columns: rich's padding either side of the (blank) column rule
 
 
 def terminal_width() -> int:
@@ -39,33 +43,76 @@ def terminal_width() -> int:
     return cols if cols > 0 else 160
 
 
-def _table(res: FrameworkResult, lang: str, width: int) -> Table:
-    """The criteria: one row each on a wide terminal; on a narrow one, the title with its figures under it."""
+def _table(res: FrameworkResult, lang: str, width: int) -> Table | Text:
+    """The criteria: one row each on a wide terminal; on a narrow one, the title with its figures under it
+    (the statuses and ids never broken); a card per criterion when even that does not fit."""
+    styles = [_STYLE.get(r.status, "") for r in res.results]
     if width >= COMPACT_BELOW:
-        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-        for key in ROW_HEAD:
-            table.add_column(HEAD[key][lang], overflow="fold", no_wrap=key in ("status", "id"))
-        for r in res.results:
-            table.add_row(*(text(c) for c in criterion_row(r, lang)), style=_STYLE.get(r.status))
-        return table
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=True)
-    table.add_column(HEAD["status"][lang], no_wrap=True)
-    table.add_column(HEAD["id"][lang], no_wrap=True)
+        rows: list[list[Cell]] = [list(criterion_row(r, lang)) for r in res.results]
+        keep = [key in ("status", "id") for key in ROW_HEAD]
+        table = grid([HEAD[key][lang] for key in ROW_HEAD], rows, width, names=[keep] * len(rows), row_styles=styles)
+        if table is not None:
+            return table
     heading = f"{HEAD['criterion'][lang]} · {HEAD['value'][lang]} → {HEAD['target'][lang]} · {HEAD['gap'][lang]}"
-    # fold only what has no space to break at (a Chinese run), never an English word
-    table.add_column(heading, ratio=1, overflow="fold")
+    rows = []
     for r in res.results:
         status, rid, name, value, target, gap, score = criterion_row(r, lang)
         figures = f"{value} → {target}" + (f" · {gap}" if gap != "—" else "") + (f" · {score}" if score != "—" else "")
-        # the title, then its figures on a line of their own (the line break is the layout's, not a file's)
-        table.add_row(text(status), text(rid), Text.assemble(text(name), "\n", text(figures)),
-                      style=_STYLE.get(r.status))
-    return table
+        rows.append([status, rid, (name, figures)])  # the title, then its figures on a line of their own
+    table = grid([HEAD["status"][lang], HEAD["id"][lang], heading], rows, width,
+                 names=[[True, True, False]] * len(rows), row_styles=styles, stretch_last=True)
+    if table is not None:
+        return table
+    return Text("\n").join(paragraph(f"{rid} {status} {name} · {figures}", width, style)
+                           for (status, rid, (name, figures)), style in zip(rows, styles))
 
 
 def text(s: str, style: str = "") -> Text:
     """`s` for the terminal: plain text (never markup), every control character shown as an escape."""
     return Text(printable(s), style=style)
+
+
+def paragraph(s: str, width: int, style: str = "", label: str = "", label_style: str = "bold") -> Text:
+    """`s` (after `label`) as lines of at most `width` cells, broken only where a line may break
+    (`linebreak`): rich would fold a Chinese sentence anywhere. Control characters show as escapes."""
+    head = printable(label)
+    lines = linebreak.wrap(head + printable(s), width)
+    out = Text("\n".join(lines), style=style)
+    if head:
+        out.stylize(label_style, 0, len(head.rstrip()))
+    return out
+
+
+Cell = str | tuple[str, ...]   # a cell's text, or its paragraphs (each starts a line)
+
+
+def grid(head: list[str], rows: list[list[Cell]], width: int, *, names: list[list[bool]] | None = None,
+         styles: list[list[str]] | None = None, row_styles: list[str] | None = None,
+         stretch_last: bool = False) -> Table | None:
+    """A table `width` cells wide whose cells are broken into lines by `linebreak` (no word, number or
+    name broken; `names` marks the cells that break only at spaces and brackets: lead units, statuses).
+    None when the columns cannot all fit without breaking a word: the caller shows a card per row."""
+    cells = [[tuple(printable(p) for p in ((c,) if isinstance(c, str) else c)) for c in row] for row in rows]
+    heads = [(printable(h),) for h in head]
+    names = names or [[False] * len(head) for _ in rows]
+    n = range(len(head))
+    least = [max([linebreak.least(p) for p in heads[i]] +
+                 [linebreak.least(p, nm[i]) for row, nm in zip(cells, names) for p in row[i]]) for i in n]
+    natural = [max(cell_len(p) for c in [heads[i]] + [row[i] for row in cells] for p in c) for i in n]
+    cols = linebreak.widths(least, natural, width, GAP, stretch_last)
+    if cols is None:
+        return None
+
+    def lines(paras: tuple[str, ...], i: int, name: bool = False) -> str:
+        return "\n".join(line for p in paras for line in linebreak.wrap(p, cols[i], name))
+
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    for i in n:
+        table.add_column(Text(lines(heads[i], i)), width=cols[i], no_wrap=True)
+    for k, (row, nm) in enumerate(zip(cells, names)):
+        table.add_row(*(Text(lines(row[i], i, nm[i]), style=styles[k][i] if styles else "") for i in n),
+                      style=row_styles[k] if row_styles else None)
+    return table
 
 
 def lines(block: str) -> str:
@@ -81,10 +128,12 @@ def render(results: list[FrameworkResult], lang: str, color: bool = False, width
                       highlight=False, emoji=False, legacy_windows=False)
     for res in results:
         for label, line in header_lines(res, lang, compact=width < COMPACT_BELOW):
-            console.print(Text.assemble(text(f"{label}:", "bold"), " ", text(line)) if label else text(line, "bold"))
+            console.print(paragraph(line, width, label=label + colon(lang)) if label
+                          else paragraph(line, width, "bold"))
         console.print(_table(res, lang, width))
-        console.print(text(", ".join(f"{STATUS[s][lang]} {n}" for s, n in res.counts.items() if n)))
+        sep = "，" if lang == "zh" else ", "
+        console.print(paragraph(sep.join(f"{STATUS[s][lang]} {n}" for s, n in res.counts.items() if n), width))
         for line in followup_lines(res, lang):
-            console.print(text(line))
+            console.print(paragraph(line, width))
         console.print()
     return buf.getvalue()

@@ -295,6 +295,11 @@ def _arg(x: Any, lang: str) -> str:
     raise TypeError(f"no word-book form for {t.__name__}")
 
 
+def colon(lang: str) -> str:
+    """What follows a label: a full-width colon in Chinese ("依据："), a colon and a space in English."""
+    return PHRASES["sep.colon"][lang == "zh"]
+
+
 def text(reason: Reason, lang: str) -> str:
     """A reason in one language ("zh" or "en")."""
     out = []

@@ -9,7 +9,9 @@ from click.testing import CliRunner
 from conftest import CITIES
 from ipcheck.cli import main
 from ipcheck.reports.labels import SHORT
+from ipcheck.reports.linebreak import units
 from ipcheck.reports.terminal import terminal_width
+from ipcheck.reports.words import text as say
 from rich.cells import cell_len
 
 TIANJIN_2016 = (str(CITIES / "tianjin.yaml"), "--framework", "tianjin-2017", "--year", "2016")
@@ -64,3 +66,42 @@ def test_planning_and_comparison_tables_break_no_word_at_80_columns(command):
     assert max(cell_len(line.rstrip()) for line in narrow.splitlines()) <= 80
     words = set(re.findall(r"[A-Za-z]{2,}", narrow))
     assert words <= set(re.findall(r"[A-Za-z]{2,}", wide)), words - set(re.findall(r"[A-Za-z]{2,}", wide))
+
+
+# ------------------------------------------------ Chinese lines: broken between characters, never inside
+
+def _steps(city: str) -> list:
+    from ipcheck.app.library import Selection, evaluate_selection
+    from ipcheck.engine.plan import plan
+    return [s for r in evaluate_selection(Selection(CITIES / city)).results for s in plan(r, None).steps]
+
+
+@pytest.mark.parametrize("columns", [80, 100])
+@pytest.mark.parametrize("city", ["ningbo.yaml", "heze.yaml", "yinchuan.yaml"])
+def test_a_chinese_plan_keeps_lead_units_numbers_and_years_whole(columns, city):
+    r = CliRunner(env={"COLUMNS": str(columns)}).invoke(main, ["plan", str(CITIES / city)], catch_exceptions=False)
+    lines = r.stdout.splitlines()
+    assert max(cell_len(line.rstrip()) for line in lines) <= columns
+    steps = _steps(city)
+    assert steps
+    for s in steps:  # a lead unit breaks only at a space or before its bracket: "市市场监管局" / "（起草单位）"
+        for piece in units(s.lead_unit, name=True):
+            assert any(piece.strip() in line for line in lines), (piece, r.stdout)
+    # a number keeps its digits and its measure word, a year its 年 ("4 / 500件", "（202 / 2年）" were seen)
+    for number in set(re.findall(r"\d[\d,.]*\d年?", "".join(say(s.need, "zh") for s in steps))):
+        assert any(number in line for line in lines), number
+
+
+@pytest.mark.parametrize("columns", [60, 80])
+def test_a_chinese_label_keeps_its_text_beside_it(columns):
+    out = table(columns, str(CITIES / "ningbo.yaml"))
+    for label in ("依据", "可能得分", "结论"):
+        line = next(line for line in out.splitlines() if line.startswith(label))
+        assert line.startswith(label + "：") and len(line) > len(label) + 3, line  # not "依据: " alone on a line
+    assert ": " not in out.split("状态")[0]  # the labels' colon is the full-width one
+
+
+def test_a_terminal_too_narrow_for_columns_gets_a_card_per_criterion():
+    out = table(30, str(CITIES / "ningbo.yaml"), "--lang", "en")
+    assert max(cell_len(line.rstrip()) for line in out.splitlines()) <= 30
+    assert out.count("NB-0") >= 9 and "Valid invention" in out
