@@ -242,6 +242,35 @@ def _items(doc, items, picture: Pictures) -> None:
             _figures(doc, it, picture)
 
 
+def _field_char(p, kind: str) -> None:
+    el = OxmlElement("w:fldChar")
+    el.set(qn("w:fldCharType"), kind)
+    p.add_run()._r.append(el)
+
+
+def _contents(doc, report: Report) -> None:
+    """The table of contents as a Word field (TOC): Word and WPS add the page numbers when the field is
+    updated (F9, or right-click → update field); until then it lists the headings as they are."""
+    from .labels import REPORT
+    p = doc.add_paragraph()
+    r = p.add_run(REPORT["contents"][report.lang])
+    r.bold, r.font.size, r.font.color.rgb = True, Pt(13), BLUE
+    entries = [heading for _, heading, _ in report.contents]
+    first = doc.add_paragraph()
+    _field_char(first, "begin")
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = ' TOC \\o "1-1" \\h \\z \\u '
+    first.add_run()._r.append(instr)
+    _field_char(first, "separate")
+    last = first
+    for k, heading in enumerate(entries):
+        last = first if k == 0 else doc.add_paragraph()
+        last.add_run(heading)
+        last.paragraph_format.space_after = Pt(1)
+    _field_char(last, "end")
+
+
 def deterministic_zip(data: bytes) -> bytes:
     """An Office file (a zip: .docx, .xlsx) again with every entry dated 1980-01-01 and the same
     permissions, so that the same content is the same bytes whatever the clock."""
@@ -262,7 +291,7 @@ def _bytes(doc) -> bytes:
 
 
 def report_docx(report: Report, picture: Pictures = _png) -> bytes:
-    """The readiness report as a .docx: page 1 for leadership, then the body and the appendix.
+    """The readiness report as a .docx: page 1 for leadership, the contents, then the body and the appendix.
 
     `picture` gives each chart's PNG (drawn here unless a `raster.Painter` drew them ahead, at `SCALE`)."""
     doc = _new(report.date, f"{report.city} {report.title}", report.lang)
@@ -287,6 +316,8 @@ def report_docx(report: Report, picture: Pictures = _png) -> bytes:
             _runs(q, (Run(marks[kind], {"gap": "s-fail", "evidence": "s-unknown", "met": "s-pass"}[kind]), Run(m)))
         if b.actions:
             _grid(doc, b.actions)
+    doc.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
+    _contents(doc, report)
     for n in report.notes:
         _para(doc, Para((Run(n, "note"),)))
     _para(doc, Para((Run(report.footer, "note"),)))
