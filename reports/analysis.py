@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..engine.compare import CriterionDiff, StatusChange, Summary
-from ..engine.errors import printable
 from ..engine.plan import Plan
 from ..engine.result import FrameworkResult
 from ..engine.sensitivity import Sensitivity
@@ -26,6 +25,7 @@ class Table:
     head: list[str]
     rows: list[list[str]]
     classes: list[list[str]] | None = None  # a CSS class per cell (heat map, status colours)
+    title: int = 1  # how many leading cells name a row: a card's title when the terminal is too narrow
 
 
 @dataclass
@@ -79,21 +79,29 @@ def plan_doc(plans: list[tuple[FrameworkResult, Plan]], lang: str) -> Doc:
                  _t(lang, f"目标：{VERDICT[p.goal][lang]}", f"Goal: {VERDICT[p.goal][lang]}")]
         if not p.steps:
             lines.append(_t(lang, "已达到目标，无需改进。", "The goal is already reached."))
+            if res.lacking:  # reached on part of the evidence: what comes in may still move the verdict
+                lines.append(_t(lang, f"但{lacking_text(res, lang)}，补齐后结论可能改变"
+                                      f"（可能得分{range_text(res, lang)}）。",
+                                f"But {lacking_text(res, lang)}: the verdict may change as it comes in (a score "
+                                f"{range_text(res, lang)})."))
         else:
-            lines.append(_t(lang, f"达成后：{VERDICT[p.verdict_after][lang]}，{score_text(p.score_after)} 分，"
-                                  f"覆盖率 {pct(p.coverage_after)}"
-                                  f"（{'穷举' if p.method == 'exhaustive' else '贪心'}搜索"
+            rest = 1 - p.coverage_after  # the score after is on the evidence the steps bring; the rest is unknown
+            lines.append(_t(lang, f"达成后：{VERDICT[p.verdict_after][lang]}，"
+                                  f"有证据的指标得分 {score_text(p.score_after)}（覆盖率 {pct(p.coverage_after)}"
+                                  + (f"，其余 {pct(rest)} 的权重仍缺证据" if rest > 0 else "")
+                                  + f"；{'穷举' if p.method == 'exhaustive' else '贪心'}搜索"
                                   f"{'' if p.reached else '，未能达到目标'}）",
-                            f"After: {VERDICT[p.verdict_after][lang]}, score {score_text(p.score_after)}, coverage "
-                            f"{pct(p.coverage_after)} ({p.method} search"
-                            f"{'' if p.reached else '; the goal cannot be reached'})"))
+                            f"After: {VERDICT[p.verdict_after][lang]}, score {score_text(p.score_after)} on the "
+                            f"criteria with evidence (coverage {pct(p.coverage_after)}"
+                            + (f"; {pct(rest)} of the weight still lacks evidence" if rest > 0 else "")
+                            + f"; {p.method} search{'' if p.reached else '; the goal cannot be reached'})"))
         by_id = {r.id: r for r in res.results}
         rows = [[str(i), s.criterion, by_id[s.criterion].title_zh if lang == "zh" else by_id[s.criterion].title_en,
                  short_status(s.status, lang), text(s.need, lang), s.lead_unit] for i, s in enumerate(p.steps, 1)]
         tables = [Table([_t(lang, "序", "#"), _t(lang, "编号", "ID"), _t(lang, "指标", "Criterion"),
                          _t(lang, "状态", "Status"),
                          _t(lang, "需要", "What it takes"), _t(lang, "牵头单位", "Lead unit")], rows,
-                        [["", "", "", f"s-{s.status}", "", "lead"] for s in p.steps])] if rows else []
+                        [["", "", "", f"s-{s.status}", "", "lead"] for s in p.steps], title=3)] if rows else []
         sections.append(Section(f"{res.framework_id}{colon(lang)}"
                                 f"{res.framework_title_zh if lang == 'zh' else res.framework_title_en}",
                                 lines, tables))
@@ -133,17 +141,25 @@ def compare_doc(ranked: list[tuple[int, Summary]], titles: list[tuple[str, str, 
         heat_rows.append([_city(r, lang)] + [score_text(by_cat[c].score) if c in by_cat else "—" for c in cats])
         heat_classes.append([""] + [_heat(by_cat[c].score) if c in by_cat else "heat-na" for c in cats])
     years = sorted({r.year for _, r in ranked})
-    notes = [_t(lang, "只有证据覆盖率达到下限的城市参与排名；"
-                      f"其余 {sum(1 for rk, _ in ranked if rk is None)} 个城市证据不足，按覆盖率列出，不排名。",
-                f"Only cities with enough evidence are ranked; the other {sum(1 for rk, _ in ranked if rk is None)} "
-                "are not assessable and follow, unranked, by coverage.")] if any(rk is None for rk, _ in ranked) else []
+    unranked = sum(1 for rk, _ in ranked if rk is None)
+    notes = []
+    if unranked == len(ranked):
+        notes.append(_t(lang, f"没有城市的证据覆盖率达到下限，{unranked} 个城市均不排名，按覆盖率列出。",
+                        f"No city has enough evidence to be ranked: all {unranked} are not assessable, listed by "
+                        "coverage."))
+    elif unranked:
+        notes.append(_t(lang, f"只有证据覆盖率达到下限的城市参与排名；其余 {unranked} 个城市证据不足，"
+                              "按覆盖率列出，不排名。",
+                        "Only cities with enough evidence are ranked; " + (
+                            "the other one is not assessable and follows, unranked." if unranked == 1 else
+                            f"the other {unranked} are not assessable and follow, unranked, by coverage.")))
     if len(years) > 1:
         ys = "、".join(map(str, years)) if lang == "zh" else ", ".join(map(str, years))
         notes.append(_t(lang, f"各城市的评价年度不同（{ys}），得分不能逐年比较；用 --year 指定同一年度。",
                         f"The cities are evaluated in different years ({ys}): their scores do not compare year for "
                         "year; give --year for one common year."))
     sections = [
-        Section(_t(lang, "排名", "Ranking"), notes, [Table(head, rows, classes)]),
+        Section(_t(lang, "排名", "Ranking"), notes, [Table(head, rows, classes, title=2)]),
         Section(_t(lang, "分类得分热力图", "Category scores (heat map)"), [],
                 [Table([_t(lang, "城市", "City")] + [CATEGORY[c][lang] for c in cats], heat_rows, heat_classes)]),
     ]
@@ -158,7 +174,7 @@ def compare_doc(ranked: list[tuple[int, Summary]], titles: list[tuple[str, str, 
             mrows.append([cid, title] + [MARK[s] for s in sts])
             mclasses.append(["", ""] + [f"s-{s}" for s in sts])
         sections.append(Section(_t(lang, "各指标达标城市", "Which cities pass each criterion"), [],
-                                [Table(mhead, mrows, mclasses)]))
+                                [Table(mhead, mrows, mclasses, title=2)]))
     else:
         srows = []
         for cid, title in crits:
@@ -166,7 +182,7 @@ def compare_doc(ranked: list[tuple[int, Summary]], titles: list[tuple[str, str, 
             srows.append([cid, title] + [str(sts.count(s)) for s in ("pass", "partial", "fail", "unknown")])
         sections.append(Section(_t(lang, "各指标城市数", "Cities per status, per criterion"), [],
                                 [Table([_t(lang, "编号", "ID"), _t(lang, "指标", "Criterion"), "✔", "◐", "✘", "?"],
-                                       srows)]))
+                                       srows, title=2)]))
     meta = [f"{first.framework_id} v{first.framework_version}{colon(lang)}"
             f"{first.framework_title_zh if lang == 'zh' else first.framework_title_en}",
             _t(lang, f"{len(cities)} 个城市", f"{len(cities)} cities")]
@@ -202,7 +218,7 @@ def progress_doc(series: list[FrameworkResult], changes: list[list[StatusChange]
     sections.append(Section(_t(lang, "状态变化", "Status changes"),
                             [] if crows else [_t(lang, "各年之间没有指标改变状态。", "No criterion changes status.")],
                             [Table([_t(lang, "年度", "Year"), _t(lang, "编号", "ID"), _t(lang, "指标", "Criterion"),
-                                    _t(lang, "之前", "Before"), _t(lang, "之后", "After")], crows, cclasses)]
+                                    _t(lang, "之前", "Before"), _t(lang, "之后", "After")], crows, cclasses, 3)]
                             if crows else []))
     return Doc(_t(lang, f"{first.city_zh} 逐年进展", f"{first.city_en}: progress by year"),
                [f"{first.framework_title_zh if lang == 'zh' else first.framework_title_en}"
@@ -228,7 +244,7 @@ def diff_doc(a: str, b: str, diffs: list[CriterionDiff], flips: list[tuple[Frame
     sections = [Section(_t(lang, "指标变化", "Criteria"),
                         [] if rows else [_t(lang, "无变化。", "No criterion differs.")],
                         [Table([_t(lang, "编号", "ID"), _t(lang, "指标", "Criterion"), _t(lang, "变化", "Change"),
-                                _t(lang, "字段", "Fields")], rows)] if rows else [])]
+                                _t(lang, "字段", "Fields")], rows, title=2)] if rows else [])]
     for ra, rb in flips:
         sa = {r.id: r.status for r in ra.results}
         changed = [f"{r.id} {MARK[sa[r.id]]}→{MARK[r.status]}" for r in rb.results
@@ -287,7 +303,7 @@ def to_terminal(doc: Doc, lang: str, color: bool = False, width: int | None = No
     (`terminal.grid`); a card per row where a table's columns cannot fit. Text made safe by `terminal`."""
     from rich.console import Console
 
-    from .terminal import grid, paragraph, terminal_width
+    from .terminal import card, grid, paragraph, terminal_width
 
     buf = io.StringIO()
     width = width or terminal_width()
@@ -310,10 +326,10 @@ def to_terminal(doc: Doc, lang: str, color: bool = False, width: int | None = No
             if table is not None:
                 con.print(table)
                 continue
-            for row, style in zip(t.rows, styles):  # no room for the columns: a card per row
-                card = paragraph(row[0] + "  " + "  ".join(f"{h}{sep}{c}" for h, c in zip(t.head[1:], row[1:])), width)
-                card.stylize("bold", 0, len(printable(row[0])))
-                con.print(card)
+            for row, cls, nm in zip(t.rows, classes, names):  # no room for the columns: a card per row
+                con.print(card("  ".join(row[:t.title]), [(f"{t.head[i]}{sep}{row[i]}", nm[i])
+                                                          for i in range(t.title, len(row))], width,
+                               _RICH.get(next((k for k in cls if k.startswith("s-")), ""), "")))
     for m in doc.method:
         con.print()
         con.print(paragraph(m, width))

@@ -141,17 +141,19 @@ def _radar(cats: list[CategoryScore], ready: float, names: dict[str, str], lang:
                 dash="" if c.score is not None else "2 3")
     ch.text(cx + 3, cy - r * 0.5 + 12, "50", color=MUTED)
     ch.poly([at(i, ready) for i in range(n)], stroke=GREEN, width=1.2, dash="5 3", closed=True)
-    # The score joins the categories with evidence only: a solid edge between neighbours, a dashed
-    # one across a category without evidence (whose axis is dashed and says so), never through zero.
-    known = [i for i, c in enumerate(cats) if c.score is not None]
-    pts = [at(i, float(cats[i].score)) for i in known]  # type: ignore[arg-type]
-    ch.poly(pts, stroke="none", fill=BLUE, opacity=0.18, width=0, closed=True)
-    for k, i in enumerate(known):
-        j = known[(k + 1) % len(known)]
-        ch.line(*pts[k], *pts[(k + 1) % len(known)], color=BLUE, width=1.8,
-                dash="" if (i + 1) % n == j else "3 3")
-    for p in pts:
-        ch.dot(*p, r=3)
+    # The score is drawn only where there is evidence: a spoke to each known category's score, and the
+    # area between two neighbouring known categories. Across a category without evidence nothing is
+    # drawn (its axis is dashed and says so): no line suggests a score there, zero or otherwise.
+    known = {i for i, c in enumerate(cats) if c.score is not None}
+    pts = {i: at(i, float(cats[i].score)) for i in known}  # type: ignore[arg-type]
+    for i in sorted(known):
+        j = (i + 1) % n
+        if j in known and j != i:
+            ch.poly([(cx, cy), pts[i], pts[j]], stroke="none", fill=BLUE, opacity=0.18, width=0, closed=True)
+            ch.line(*pts[i], *pts[j], color=BLUE, width=1.8)
+    for i in sorted(known):
+        ch.line(cx, cy, *pts[i], color=BLUE, width=1.2)
+        ch.dot(*pts[i], r=3)
     for i, c in enumerate(cats):
         a = -math.pi / 2 + 2 * math.pi * i / n
         x, y = cx + (r + 10) * math.cos(a), cy + (r + 10) * math.sin(a)
@@ -159,10 +161,23 @@ def _radar(cats: list[CategoryScore], ready: float, names: dict[str, str], lang:
         dy = -18 if math.sin(a) < -0.3 else (12 if math.sin(a) > 0.3 else -3)
         known_c = c.score is not None
         score = f"{c.score.quantize(Decimal(1))}" if known_c else WORDS["no_evidence"][lang]
+        cov = _coverage(c, lang) if known_c else ""
+        if cov and math.sin(a) < -0.3:  # a label above the radar grows upwards
+            dy -= 12
         ch.text(x, y + dy, names[c.category], color=INK if known_c else MUTED, anchor=anchor, bold=known_c)
         ch.text(x, y + dy + 13, score, color=INK if known_c else MUTED, anchor=anchor)
+        if cov:  # how much of the category the score stands on
+            ch.text(x, y + dy + 25, cov, color=MUTED, anchor=anchor)
     _legend(ch, 12, h - 8, ready, lang)
     return ch
+
+
+def _coverage(c: CategoryScore, lang: str) -> str:
+    """The share of a category's weight that has evidence ("证据39%", "evidence 39%"); "" when all of it has."""
+    if c.coverage is None or c.coverage >= 1:
+        return ""
+    share = f"{(c.coverage * 100).quantize(Decimal(1))}%"
+    return f"{WORDS['evidence'][lang]}{share}" if lang == "zh" else f"{WORDS['evidence'][lang]} {share}"
 
 
 def _legend(ch: Chart, x: float, y: float, ready: float, lang: str) -> None:
@@ -190,6 +205,8 @@ def _bars(cats: list[CategoryScore], ready: float, names: dict[str, str], lang: 
             ch.rect(label_w, y, bar_w, 15, fill="#eeeeee")
             ch.rect(label_w, y, bar_w * float(c.score) / 100, 15, fill=BLUE)
             ch.text(label_w + bar_w + 4, y + 12, f"{c.score.quantize(Decimal(1))}")
+            if _coverage(c, lang):  # how much of the category the score stands on, inside the bar
+                ch.text(label_w + 6, y + 12, _coverage(c, lang), color="white" if float(c.score) > 45 else MUTED)
     x = label_w + bar_w * ready / 100
     ch.line(x, 8, x, 16 + row * len(cats), color=GREEN, width=1.2, dash="5 3")
     _legend(ch, 12, h - 8, ready, lang)

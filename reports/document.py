@@ -40,7 +40,18 @@ def _env() -> Environment:
     from . import labels  # (here: the PDF's worker forks from this module before the engine is loaded)
     from .readiness import unit_pieces
     env.globals.update(L=labels, pieces=unit_pieces)
+    env.filters["whole"] = _numbers_whole
     return env
+
+
+def _numbers_whole(text: str):
+    """`text` (escaped) with each figure and its measure word in a span that does not break: pango, like
+    Unicode's rules, would break "2022 / 年" and "40 亿 / 元" in a narrow cell."""
+    from markupsafe import Markup, escape
+
+    from .linebreak import numbers
+    return Markup("").join(Markup('<span class="nb">%s</span>') % t if whole else escape(t)
+                           for t, whole in numbers(text))
 
 
 def render_html(report, screen: bool = True) -> str:

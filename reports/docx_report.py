@@ -79,8 +79,21 @@ def _shade(element, fill: str) -> None:
     element.append(shd)
 
 
-def _runs(p, runs: tuple[Run, ...], size: float | None = None) -> None:
+def _ems(text: str) -> float:
+    """How wide a text is in ems: a Chinese character one, a Latin letter or digit about half."""
+    return sum(1 if ord(ch) > 0x2E80 else 0.55 for ch in text)
+
+
+def _runs(p, runs: tuple[Run, ...], size: float | None = None, line_ems: float = 0) -> None:
+    """Runs into paragraph `p`. With `line_ems` (a table cell's line, in ems), a run that must stay whole
+    (a lead unit's part) starts a new line where it would not fit on the current one: Word and WPS
+    break Chinese text anywhere."""
+    used = 0.0
     for r in runs:
+        if line_ems and r.keep and used and used + _ems(r.text) > line_ems:
+            p.runs[-1].add_break()
+            used = 0.0
+        used += _ems(r.text)
         run = p.add_run(r.text)
         if size:
             run.font.size = Pt(size)
@@ -143,12 +156,13 @@ def _fixed(t, widths) -> None:
         col.width = w
 
 
-def _cell_text(cell, c: Cell, size: float) -> None:
+def _cell_text(cell, c: Cell, size: float, width) -> None:
     cell.paragraphs[0].text = ""
+    line_ems = (width.mm - 2.5) / (size * 25.4 / 72)  # the cell's width less its margins, in ems of its text
     for i, line in enumerate(c.lines):
         p = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
         p.paragraph_format.space_after = Pt(0)
-        _runs(p, line, size)
+        _runs(p, line, size, line_ems)
         if c.cls.startswith("s-"):
             for run in p.runs:
                 run.font.color.rgb = RGBColor.from_string(COLOURS.get(c.cls[2:], "222222"))
@@ -182,7 +196,7 @@ def _table(doc, head: list[str], rows: list, widths_pct: list[int], width_mm: fl
             continue
         for i, c in enumerate(row):  # widths: the grid's and the header row's (fixed layout) hold for every row
             if isinstance(c, Cell):
-                _cell_text(cells[i], c, size)
+                _cell_text(cells[i], c, size, widths[i])
             else:
                 cells[i].paragraphs[0].text = ""
                 run = cells[i].paragraphs[0].add_run(c)
@@ -248,6 +262,32 @@ def _field_char(p, kind: str) -> None:
     p.add_run()._r.append(el)
 
 
+def _field(p, instr: str, shown: str) -> None:
+    """A Word field in paragraph `p` (PAGE, NUMPAGES): Word and WPS compute it; `shown` until they do."""
+    _field_char(p, "begin")
+    el = OxmlElement("w:instrText")
+    el.set(qn("xml:space"), "preserve")
+    el.text = f" {instr} "
+    p.add_run()._r.append(el)
+    _field_char(p, "separate")
+    p.add_run(shown)
+    _field_char(p, "end")
+
+
+def _page_numbers(doc, lang: str) -> None:
+    """Every page's foot: 第 N 页 / 共 M 页, or Page N of M, as the PDF has it."""
+    p = doc.sections[0].footer.paragraphs[0]
+    p.alignment = 1  # centred
+    words = ("第 ", " 页 / 共 ", " 页") if lang == "zh" else ("Page ", " of ", "")
+    p.add_run(words[0])
+    _field(p, "PAGE", "1")
+    p.add_run(words[1])
+    _field(p, "NUMPAGES", "1")
+    p.add_run(words[2])
+    for r in p.runs:
+        r.font.size, r.font.color.rgb = Pt(7.5), GREY
+
+
 def _contents(doc, report: Report) -> None:
     """The table of contents as a Word field (TOC): Word and WPS add the page numbers when the field is
     updated (F9, or right-click → update field); until then it lists the headings as they are."""
@@ -257,7 +297,7 @@ def _contents(doc, report: Report) -> None:
     r.bold, r.font.size, r.font.color.rgb = True, Pt(13), BLUE
     entries = [heading for _, heading, _ in report.contents]
     first = doc.add_paragraph()
-    _field_char(first, "begin")
+    _field_char(first, "begin")  # (a field over several paragraphs: begun here, ended after the last entry)
     instr = OxmlElement("w:instrText")
     instr.set(qn("xml:space"), "preserve")
     instr.text = ' TOC \\o "1-1" \\h \\z \\u '
@@ -295,6 +335,7 @@ def report_docx(report: Report, picture: Pictures = _png) -> bytes:
 
     `picture` gives each chart's PNG (drawn here unless a `raster.Painter` drew them ahead, at `SCALE`)."""
     doc = _new(report.date, f"{report.city} {report.title}", report.lang)
+    _page_numbers(doc, report.lang)
     _heading(doc, report.city, 0)
     p = doc.add_paragraph()
     r = p.add_run(report.title)
@@ -332,6 +373,7 @@ def report_docx(report: Report, picture: Pictures = _png) -> bytes:
 def analysis_docx(d: Doc, lang: str, date: dt.date) -> bytes:
     """A planning or comparison document (plan, progress, compare) as a .docx."""
     doc = _new(date, d.title, lang)
+    _page_numbers(doc, lang)
     _heading(doc, d.title, 0)
     for m in d.meta:
         _para(doc, Para((Run(m, "note"),)))

@@ -20,7 +20,9 @@ from .labels import (
     value_text,
     version_text,
 )
-from .words import display, text
+from .linebreak import wrap
+from .terminal import terminal_width
+from .words import display, score_text, text
 
 
 def _w(key: str, lang: str) -> str:
@@ -73,8 +75,8 @@ def _measurement_lines(ms: Measurement, names: dict, lang: str, indent: str = " 
     return lines
 
 
-def render(res: FrameworkResult, r: CriterionResult, lang: str) -> str:
-    """One criterion's result in plain words, in `lang` only."""
+def render(res: FrameworkResult, r: CriterionResult, lang: str, width: int | None = None) -> str:
+    """One criterion's result in plain words, in `lang` only, as wide as the terminal (or `width`)."""
     colon, semi = _sep(lang)
     names = res.indicator_names
 
@@ -83,8 +85,8 @@ def render(res: FrameworkResult, r: CriterionResult, lang: str) -> str:
         return (n.zh if lang == "zh" else n.en) if n else ind
 
     city = res.city_zh if lang == "zh" else res.city_en
-    score = "" if r.score is None else (f"（{_w('score', lang)} {(r.score * 100).quantize(1)}%）" if lang == "zh"
-                                        else f" ({_w('score', lang)} {(r.score * 100).quantize(1)}%)")
+    score = "" if r.score is None else (f"（{_w('score', lang)} {score_text(r.score * 100)}）" if lang == "zh"
+                                        else f" ({_w('score', lang)} {score_text(r.score * 100)})")
     lines = [
         f"{r.id}  {title(r, lang)}",
         f"{_w('framework', lang)}{colon}{version_text(res.framework_id, res.framework_version, lang)} "
@@ -136,4 +138,17 @@ def render(res: FrameworkResult, r: CriterionResult, lang: str) -> str:
         state = REPORT["active"][lang] if r.waiver.active else REPORT["expired"][lang]
         lines.append(f"{_w('waiver', lang)}{colon}{state}{semi}{_w('expires', lang)} {r.waiver.expires}{semi}"
                      f"{r.waiver.justification}")
-    return "".join(printable(line) + "\n" for line in lines)  # no control character from a file reaches the terminal
+    # no control character from a file reaches the terminal; each line fits it, continued under its text
+    return "".join(line + "\n" for line in _fit([printable(line) for line in lines], width or terminal_width()))
+
+
+def _fit(lines: list[str], width: int) -> list[str]:
+    """Each line broken where `linebreak` allows to fit `width`, its continuation indented under its text."""
+    out = []
+    for line in lines:
+        body = line.lstrip(" ")
+        indent = " " * (len(line) - len(body) + (2 if body.startswith("- ") else 0))
+        pieces = wrap(body, max(width - len(indent), 20))
+        out.append(line[:len(line) - len(body)] + pieces[0])
+        out += [indent + p for p in pieces[1:]]
+    return out

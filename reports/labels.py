@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from ..engine.checks.base import UNBOUNDED
 from ..engine.result import MUST_EXIST, CriterionResult, FrameworkResult, Q, Score, Share, say
-from .words import OP_SYMBOL, display, pct, score_text, text
+from .words import OP_SYMBOL, colon, display, pct, score_text, text
 
 STATUS = {
     "pass": {"zh": "达标", "en": "pass"},
@@ -191,7 +191,7 @@ def header_lines(res: FrameworkResult, lang: str, compact: bool = False) -> list
     city = res.city_zh if lang == "zh" else res.city_en
     name = f"{city} — {version_text(res.framework_id, res.framework_version, lang)}"
     return [
-        *([("", name), ("", title(res, lang))] if compact else [("", f"{name}: {title(res, lang)}")]),
+        *([("", name), ("", title(res, lang))] if compact else [("", f"{name}{colon(lang)}{title(res, lang)}")]),
         (HEAD["source"][lang], source_line(res, lang)),
         (HEAD["year"][lang], f"{res.year} · {'判定引擎' if lang == 'zh' else 'engine'} {ENGINE[res.engine][lang]} · "
                              f"{'计分模型' if lang == 'zh' else 'model'} {MODEL[res.model][lang]}"),
@@ -242,9 +242,9 @@ _FORMULA_WORDS = {"target": "目标", "published": "公布的", "exists": "具�
 
 
 def formula_text(formula: str, names: dict, lang: str) -> str:
-    """A measurement's formula with indicator names for ids, its words in the output's language:
-    'valid_invention_patents[2021] >= target' → '有效发明专利拥有量[2021] >= 目标'."""
-    out = formula
+    """A measurement's formula with indicator names for ids, its words in the output's language, and ≥ ≤
+    as the report writes them: 'valid_invention_patents[2021] >= target' → '有效发明专利拥有量[2021] ≥ 目标'."""
+    out = formula.replace(">=", "≥").replace("<=", "≤")
     if lang == "zh":
         out = re.sub(r"\b(" + "|".join(_FORMULA_WORDS) + r")\b", lambda m: _FORMULA_WORDS[m.group(1)], out)
     for ind in sorted(names, key=len, reverse=True):
@@ -261,6 +261,7 @@ CATALOGUE = {"criteria": {"zh": "{n}项指标", "en": "{n} criteria"}, "required
 # Words of the charts (reports/charts.py).
 CHART = {
     "no_evidence": {"zh": "无证据", "en": "no evidence"},
+    "evidence": {"zh": "证据", "en": "evidence"},
     "ready": {"zh": "“已具备条件”门槛", "en": "ready threshold"},
     "score": {"zh": "得分", "en": "score"},
     "target": {"zh": "目标", "en": "target"},

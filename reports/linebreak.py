@@ -19,7 +19,8 @@ from uniseg.linebreak import line_break_units
 _NAME_BREAKS = re.compile(r"\S+\s*|\s+")
 _NUMBER_END = re.compile(r"\d\s?$")          # "2022" + "年", "40 " + "亿元": a number keeps its measure word
 _HAN_START = re.compile(r"[\u3400-\u9fff]")
-_MAGNITUDE = re.compile(r"\d\s?[万亿]$")       # (with the word after 万 or 亿: "40 亿" + "元")
+_MAGNITUDE = re.compile(r"(\d\s?|/)[万亿]$")  # (with the word after 万 or 亿: "40 亿" + "元", "件/万" + "人")
+_PER = re.compile(r"\d\s?\S*/$")              # "10 件/" + "万人"
 _SIGN = re.compile(r"[≥≤<>=＞＜＝]\s*$")           # "≥ " + "4,500": a sign keeps its number
 
 
@@ -29,7 +30,8 @@ def units(s: str, name: bool = False) -> list[str]:
     out: list[str] = []
     if not name:
         for u in line_break_units(s):
-            if out and ((_NUMBER_END.search(out[-1]) or _MAGNITUDE.search(out[-1])) and _HAN_START.match(u)
+            if out and ((_NUMBER_END.search(out[-1]) or _MAGNITUDE.search(out[-1]) or _PER.search(out[-1]))
+                        and _HAN_START.match(u)
                         or _SIGN.fullmatch(out[-1])):
                 out[-1] += u
             else:
@@ -38,6 +40,25 @@ def units(s: str, name: bool = False) -> list[str]:
     for word in _NAME_BREAKS.findall(s):
         out += [p for p in re.split(r"(?=[（(])", word) if p]
     return out
+
+
+FIGURE = 16  # characters: longer pieces with digits (a hash, a URL) are not figures and may break
+
+
+def numbers(s: str) -> list[tuple[str, bool]]:
+    """`s` as (text, whole) pieces: `whole` for each figure with its measure word ("2022年", "≥ 40 亿元",
+    "10 件/万人") — what a document keeps on one line — the rest as it is."""
+    out: list[tuple[str, bool]] = []
+    for u in units(s):
+        core = u.rstrip()
+        whole = 1 < len(core) <= FIGURE and any(ch.isdigit() for ch in core)
+        if whole:
+            out += [(core, True), (u[len(core):], False)]
+        elif out and not out[-1][1]:
+            out[-1] = (out[-1][0] + u, False)
+        else:
+            out.append((u, False))
+    return [p for p in out if p[0]]
 
 
 def least(s: str, name: bool = False) -> int:
@@ -67,33 +88,46 @@ def wrap(s: str, width: int, name: bool = False) -> list[str]:
     return out
 
 
+SHORT = 12     # cells: a column no wider than this (a status, an id, a year, a figure) is never squeezed
+READABLE = 10  # cells: a column of text squeezed narrower than this reads a word or two a line: cards instead
+
+
 def widths(least_: list[int], natural: list[int], room: int, gap: int, stretch_last: bool = False) -> list[int] | None:
     """Column widths for a table `room` cells wide with `gap` cells between columns: each column as wide
-    as its longest line when all fit; else each at least its widest piece, the columns that lack least
-    (a status, an id) made whole first, and what room is left shared among the others in proportion to
-    what each lacks. None when even the narrowest widths do not fit. `stretch_last`: the last column
-    takes whatever room is left."""
+    as its longest line when all fit; else the short columns (a status, an id, a year: at most SHORT cells)
+    whole, the others at least their widest piece, with what room is left shared evenly among them (each
+    at most what it lacks). None when even the narrowest widths do not fit, or leave a column
+    of text narrower than READABLE (a word or two a line: a card per row reads better). `stretch_last`:
+    the last column takes whatever room is left."""
     room -= gap * (len(natural) - 1)
     natural = [max(n, m) for n, m in zip(natural, least_)]
     if sum(least_) > room:
         return None
-    out = list(natural) if sum(natural) <= room else list(least_)
-    spare = room - sum(out)
-    if sum(natural) > room:
-        rest = sorted(range(len(out)), key=lambda i: (natural[i] - least_[i], i))
-        while rest and natural[rest[0]] - out[rest[0]] <= spare // len(rest):
-            i = rest.pop(0)
-            spare -= natural[i] - out[i]
-            out[i] = natural[i]
-        lack = {i: natural[i] - out[i] for i in rest}
-        total = sum(lack.values())
-        if total:
-            share = {i: spare * lack[i] // total for i in rest}
-            left = spare - sum(share.values())   # what rounding down left: one cell each to those that lack most
-            for i in sorted(rest, key=lambda i: (-(lack[i] - share[i]), i))[:left]:
-                share[i] += 1
-            for i in rest:
-                out[i] += share[i]
+    if sum(natural) <= room:
+        out = list(natural)
+    else:
+        out = [n if n <= SHORT else m for n, m in zip(natural, least_)]
+        for i in reversed(range(len(out))):  # (when the short columns whole leave the others too little)
+            if sum(out) <= room:
+                break
+            out[i] = least_[i]
+        # the room left is shared out evenly, a column taking no more than it lacks: as many columns as
+        # can be are made whole, and the widest (a long target, a long need) takes what is left
+        lacking = sorted((i for i in range(len(out)) if natural[i] > out[i]), key=lambda i: (natural[i] - out[i], i))
+        spare = room - sum(out)
+        while lacking and spare > 0:
+            share = spare // len(lacking)
+            i = lacking[0]
+            if natural[i] - out[i] <= share:
+                spare -= natural[i] - out[i]
+                out[i] = natural[i]
+                lacking.pop(0)
+                continue
+            for k, i in enumerate(sorted(lacking)):  # each gets its even share; the first ones the cells left over
+                out[i] += share + (1 if k < spare - share * len(lacking) else 0)
+            break
     if stretch_last:
         out[-1] += room - sum(out)
+    if any(w < min(n, READABLE) for w, n in zip(out, natural)):
+        return None
     return out

@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..engine.errors import printable
 from ..engine.result import FrameworkResult
 from .labels import HEAD, ROW_HEAD, STATUS, criterion_row, followup_lines, header_lines
+from .words import colon
 
 # HTML-significant characters as entities; Markdown's link, image, code and cell marks escaped
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\\": "\\\\", "`": "\\`", "[": "\\[",
@@ -32,7 +33,8 @@ def render(results: list[FrameworkResult], lang: str) -> str:
     for res in results:
         head = header_lines(res, lang)
         out.append(f"## {text(head[0][1])}\n")
-        out += [f"- **{text(label)}:** {text(value)}" for label, value in head[1:]]
+        sep = colon(lang)
+        out += [f"- **{text(label + sep.rstrip())}** {text(value)}" for label, value in head[1:]]
         out.append("")
         heads = [HEAD[k][lang] for k in ROW_HEAD] + [HEAD["lead"][lang], HEAD["clause"][lang]]
         out.append("| " + " | ".join(text(h) for h in heads) + " |")
@@ -41,7 +43,8 @@ def render(results: list[FrameworkResult], lang: str) -> str:
             cells = criterion_row(r, lang) + [r.lead_unit, r.clause]
             out.append("| " + " | ".join(text(c) for c in cells) + " |")
         out.append("")
-        out.append(text(", ".join(f"{STATUS[s][lang]}: {n}" for s, n in res.counts.items() if n)))
+        out.append(text(("，" if lang == "zh" else ", ").join(f"{STATUS[s][lang]}{sep}{n}"
+                                                             for s, n in res.counts.items() if n)))
         out.append("")
         out += [f"{text(line)}  " for line in followup_lines(res, lang)]
         out.append("")

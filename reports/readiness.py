@@ -281,11 +281,13 @@ def actions(res: FrameworkResult, lang: str, top: int) -> Grid | None:
 def brief(res: FrameworkResult, lang: str, top: int, examples: int = 2) -> Brief:
     """One framework's block on the leadership page (`top` actions; `examples` of what is met, by name)."""
     R = L.REPORT
-    if res.assessable:
+    if res.assessable and not res.lacking:
         lead = f"{R['score'][lang]} {score_text(res.score)} / 100"
         details = [text(say("headline.known", score=Score(res.score), cov=Share(res.coverage)), lang)]
-        if res.lacking:
-            details.append(L.lacking_text(res, lang) + ("；" if lang == "zh" else "; ") + L.range_text(res, lang))
+    elif res.assessable:  # a score on part of the evidence: the evidence missing stands beside it, as large
+        lead = f"{R['score'][lang]} {score_text(res.score)} · {L.lacking_text(res, lang)}"
+        details = [text(say("headline.known", score=Score(res.score), cov=Share(res.coverage)), lang),
+                   f"{L.HEAD['range'][lang]}{'：' if lang == 'zh' else ': '}{L.range_text(res, lang)}"]
     else:
         lead = L.lacking_text(res, lang)
         details = [f"{L.HEAD['range'][lang]}{'：' if lang == 'zh' else ': '}{L.range_text(res, lang)}"]

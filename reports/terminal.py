@@ -63,7 +63,7 @@ def _table(res: FrameworkResult, lang: str, width: int) -> Table | Text:
                  names=[[True, True, False]] * len(rows), row_styles=styles, stretch_last=True)
     if table is not None:
         return table
-    return Text("\n").join(paragraph(f"{rid} {status} {name} · {figures}", width, style)
+    return Text("\n").join(card(f"{rid} {name}", [(status, True), (figures, False)], width, style)
                            for (status, rid, (name, figures)), style in zip(rows, styles))
 
 
@@ -84,6 +84,34 @@ def paragraph(s: str, width: int, style: str = "", label: str = "", label_style:
 
 
 Cell = str | tuple[str, ...]   # a cell's text, or its paragraphs (each starts a line)
+INDENT = "   "
+
+
+def card(first: str, fields: list[tuple[str, bool]], width: int, style: str = "") -> Text:
+    """A table row as a card, for a terminal too narrow for the table: `first` in bold on a line of its own,
+    then the fields ("牵头单位：市财政部门"), indented, several to a line while they fit whole; a longer one
+    on lines of its own, broken only where `linebreak` allows (a field marked True as a name)."""
+    room = max(width - len(INDENT), 1)
+    lines, line = [], ""
+    for field, name in fields:
+        f = printable(field)
+        if line and cell_len(line) + 2 + cell_len(f) <= room:
+            line += "  " + f
+            continue
+        if line:
+            lines.append(line)
+            line = ""
+        if cell_len(f) <= room:
+            line = f
+        else:
+            lines += linebreak.wrap(f, room, name)
+    if line:
+        lines.append(line)
+    out = Text(style=style)
+    out.append("\n".join(linebreak.wrap(printable(first), width)), style="bold")
+    for ln in lines:
+        out.append("\n" + INDENT + ln)
+    return out
 
 
 def grid(head: list[str], rows: list[list[Cell]], width: int, *, names: list[list[bool]] | None = None,

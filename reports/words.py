@@ -243,8 +243,8 @@ PHRASES: dict[str, tuple[str, str]] = {
     # plan steps
     "plan.evidence": ("evidence that it is met", "达标的证据"),
     "plan.meet": ("meet {goal}", "达到{goal}"),
-    "plan.publish": ("publish {why}", "公布{why}"),
-    "plan.publish_showing": ("publish {why}, showing it meets {goal}", "公布{why}，证明达到{goal}"),
+    "plan.publish": ("publish {why}", "补充{why}"),
+    "plan.publish_showing": ("publish {why}, showing it meets {goal}", "补充{why}，证明达到{goal}"),
     "plan.mechanism": ("put the mechanism in place, with evidence", "建立该机制并留存证据"),
     "plan.raise": ("raise from {frm} to {op} {to} (+{by})", "由{frm}提高到{op} {to}（+{by}）"),
     "plan.lower": ("lower from {frm} to {op} {to} (−{by})", "由{frm}降低到{op} {to}（−{by}）"),

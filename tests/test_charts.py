@@ -104,6 +104,30 @@ def test_the_radar_leaves_categories_without_evidence_as_gaps():
     assert 'stroke-dasharray="2 3"' in svg  # their axes are dashed
 
 
+def test_the_radar_draws_no_score_across_a_category_without_evidence():
+    """Known, unknown, known, known, unknown: the score is drawn between the neighbours 2–3 only; nothing
+    joins 0 to 2 across the unknown 1, or 3 to 0 across 4 (a line there would read as a score of ~50)."""
+    known = (0, 2, 3)
+    cats = [CategoryScore(c, D(90) if i in known else None, D("0.5") if i in known else None, D(1))
+            for i, c in enumerate(list(CATEGORY)[:5])]
+    svg = charts.categories(cats, D(85), NAMES, "zh").svg
+    dots = re.findall(r'<circle cx="([\d.]+)" cy="([\d.]+)"', svg)
+    assert len(dots) == 3
+    score_lines = re.findall(r'<line x1="([\d.]+)" y1="([\d.]+)" x2="([\d.]+)" y2="([\d.]+)" stroke="#1f4e79"', svg)
+    ends = [{(a, b), (c, d)} for a, b, c, d in score_lines]
+    p0, p2, p3 = dots
+    assert {p2, p3} in ends                      # neighbours with evidence: joined
+    assert {p0, p2} not in ends and {p3, p0} not in ends  # across a category without evidence: nothing
+    assert len(re.findall(r'<polygon points="[^"]*" fill="#1f4e79"', svg)) == 1  # one filled wedge: 2–3
+
+
+def test_each_category_says_how_much_of_it_has_evidence():
+    svg = charts.categories(_cats(3, 0), D(85), NAMES, "zh").svg
+    assert texts(svg).count("证据50%") == 3
+    bars = charts.categories(_cats(2, 0), D(85), NAMES, "en").svg
+    assert texts(bars).count("evidence 50%") == 2
+
+
 def test_fewer_than_three_known_categories_give_bars():
     chart = charts.categories(_cats(2, 5), D(85), NAMES, "en")
     assert chart.kind == "bars"

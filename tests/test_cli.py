@@ -56,8 +56,8 @@ def test_no_output_leads_with_a_score_where_evidence_is_missing(lang):
             head = block.splitlines()[:7]
             verdict = next(i for i, line in enumerate(head) if line.startswith(("结论", "Verdict")))
             if "证据不足" in head[verdict] or "NOT ASSESSABLE" in head[verdict]:
-                assert head[verdict + 1].startswith(("证据: ", "Evidence: ")), head
-                assert head[verdict + 2].startswith(("可能得分: ", "Possible score: ")), head
+                assert head[verdict + 1].startswith(("证据：", "Evidence: ")), head
+                assert head[verdict + 2].startswith(("可能得分：", "Possible score: ")), head
                 assert not any("/ 100" in line for line in head), head
 
 
@@ -154,10 +154,10 @@ def test_explain_names_facts_formula_and_source():
     # indicators by their names, never their ids (issue 13)
     assert "clause 一（总体要求）" in out and "http://76421.cn" in out
     assert "Madrid international trademark registrations (cumulative) 2021: ≥ 1,200 —" in out
-    assert "formula: Madrid international trademark registrations (cumulative)[2021] >= target" in out
+    assert "formula: Madrid international trademark registrations (cumulative)[2021] ≥ target" in out
     assert "madrid_registrations" not in out
     zh = invoke("explain", NINGBO, "NB-05").stdout
-    assert "公式：马德里商标国际注册量[2021] >= 目标" in zh and "评价框架：" in zh and "可信度：低" in zh
+    assert "公式：马德里商标国际注册量[2021] ≥ 目标" in zh and "评价框架：" in zh and "可信度：低" in zh
 
 
 def test_criteria_lists_frameworks_and_criteria():

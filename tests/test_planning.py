@@ -277,7 +277,10 @@ def test_compare_ranks_only_assessable_cities_and_flags_their_years():
                                                                        ("ningbo", None, "not_assessable")]
     assert ranking[1]["score_range"]["low"] is not None
     text = invoke("compare", CITIES, "--lang", "en").stdout
-    assert "evaluated in different years" in text and "not assessable and follow, unranked" in text
+    assert "evaluated in different years" in text and "No city has enough evidence to be ranked: all 5" in text
+    mixed = invoke("compare", CITIES / "tianjin.yaml", CITIES / "ningbo.yaml", "--framework", "tianjin-2017",
+                   "--year", "2017", "--lang", "en").stdout
+    assert "Only cities with enough evidence are ranked; the other one is not assessable" in mixed
     data = json.loads(invoke("compare", CITIES, "--format", "json").stdout)["comparisons"][0]
     assert len(data["years"]) > 1
 

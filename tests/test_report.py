@@ -67,6 +67,20 @@ def test_page_one_is_for_leadership(pdf_text):
     assert "目录" not in page  # the contents start page 2
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_score_on_part_of_the_evidence_never_leads_alone(lang):
+    """Tianjin 2017 is assessable (coverage at the floor) with 8 of 14 criteria lacking evidence: page 1 puts
+    the evidence missing beside the score, as large, and the range under it; never "99.6 / 100" alone."""
+    from ipcheck.app.library import Selection, evaluate_selection
+    from ipcheck.reports.readiness import brief
+    res = evaluate_selection(Selection(CITIES / "tianjin.yaml", frameworks=("tianjin-2017",), year=2017)).results[0]
+    assert res.assessable and res.lacking == 8
+    b = brief(res, lang, 3)
+    lacking = {"zh": "14项指标中8项缺少证据", "en": "8 of 14 criteria lack evidence"}[lang]
+    assert "99.6" in b.lead and lacking in b.lead and "/ 100" not in b.lead
+    assert any("34.1" in d and "99.8" in d for d in b.details)
+
+
 def test_source_documents_by_title_and_date(pdf_text):
     text = "\n".join(pdf_text)
     assert "_edee8db098a98e76" not in text and ".txt" not in text  # never a hash file name
