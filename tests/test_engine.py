@@ -161,6 +161,29 @@ def test_growth_is_the_growth_into_the_year_judged(catalogue, deciders):
     assert r.status == "pass" and r.measurement.value == 60
 
 
+def test_growth_asks_only_for_the_year_it_lacks(catalogue, deciders):
+    """A growth with one of its two years known asks for the other only (Ningbo's REF-10 asked for 2020 and
+    2021 while 2021's figure was in the file)."""
+    g = crit("G", "{kind: growth, indicator: patent_enforcement_cases, min_growth: 50%}")
+    r = run(catalogue, deciders, g, {"patent_enforcement_cases": {2014: 160}}, year=2014).results[0]
+    assert r.status == "unknown" and r.measurement.missing[0].years == (2013,)
+    assert "2013" in text(r.measurement.missing[0].why, "en") and "2014" not in text(r.measurement.missing[0].why, "en")
+    r = run(catalogue, deciders, g, {"patent_enforcement_cases": {2013: 100}}, year=2014).results[0]
+    assert r.measurement.missing[0].years == (2014,)
+
+
+def test_a_better_figure_can_unsettle_an_all_of_but_never_lowers_its_range(catalogue, deciders):
+    """Found by hypothesis: all_of(threshold ≥ 1, growth) with the threshold's figure 0 fails, whatever the
+    growth; raised to 0.01 the threshold is partly met and the growth, unknown, decides: unknown, with a
+    range whose top is not below the score before."""
+    c = crit("A", "{kind: all_of, checks: [{kind: threshold, indicator: valid_patents, op: '>=', target: 1件}, "
+                  "{kind: growth, indicator: valid_patents, min_growth: 0%}]}")
+    before = run(catalogue, deciders, c, {"valid_patents": {2022: "0件", 2023: "0件"}}, year=2024)
+    after = run(catalogue, deciders, c, {"valid_patents": {2022: "0件", 2023: "0.01件"}}, year=2024)
+    assert before.results[0].status == "fail" and before.score == 0
+    assert after.results[0].status == "unknown" and after.score is None and after.score_high >= before.score
+
+
 def test_growth_from_zero_and_division_by_zero(catalogue, deciders):
     g = crit("G", "{kind: growth, indicator: patent_enforcement_cases, min_growth: 50%}")
     r = run(catalogue, deciders, g, {"patent_enforcement_cases": {2022: 0, 2023: 4}}).results[0]

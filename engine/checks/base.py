@@ -225,8 +225,12 @@ def single(facts: Facts, ind: str, year: int, target: Decimal, op: str, baseline
 def pair(facts: Facts, ind: str, year: int) -> tuple[int, "m.Fact", "m.Fact"] | Missing:
     """The year-end figures for `year` − 1 and `year`: a change is always the change into the year judged."""
     prev, cur = facts.get(ind, year - 1), facts.get(ind, year)
-    if prev is not None and cur is not None and prev.as_of is None and cur.as_of is None:
+    has_prev, has_cur = prev is not None and prev.as_of is None, cur is not None and cur.as_of is None
+    if has_prev and has_cur:
         return year, prev, cur
+    if has_prev or has_cur:  # one of the two is there: only the other is asked for
+        other = year if has_prev else year - 1
+        return Missing(ind, (other,), say("need.for_year", ind=facts.names(ind), year=other))
     return Missing(ind, (year - 1, year), say("need.pair", ind=facts.names(ind), y0=year - 1, year=year))
 
 
