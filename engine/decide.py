@@ -27,6 +27,7 @@ INT64_MAX = 2**63 - 1
 NO_UPPER_GOALPOST = 2**62
 # Matching facts handed to one consequence call (durable-rules' "cap"; more make more calls).
 CAP = 1000
+SALTS = 4   # tries of a batch that durable-rules refuses as holding a duplicate it does not hold
 
 
 class DeciderError(RuntimeError):
@@ -136,6 +137,24 @@ def ruleset_definition(name: str, sink: list[tuple[str, str, str]]) -> dict:
     return {name: rules}
 
 
+def _host_without_timers(host_class):
+    """A durable-rules Host whose two timer threads never start.
+
+    `Host.__init__` starts a thread that, every 0.1–0.2 s, takes any action waiting in any
+    session and runs its consequence there. A batch bigger than one consequence call (CAP
+    facts) leaves actions waiting between calls; the timer thread could take one while
+    `assert_facts` was draining them in this thread: that decision then came after the batch
+    was read ("gave no decision for 2500 facts"), or the C engine, used from two threads at
+    once, crashed the process (a segmentation fault, 1 run in 10 of the engine tests; every
+    time in 300 batches of 2,500 facts). ipcheck uses no timers: every consequence runs in the
+    thread that asserts, which drains every action of its session before it returns.
+    """
+    class Host(host_class):
+        def _run(self) -> None:  # the timer threads' start
+            pass
+    return Host()
+
+
 class DurableDecider:
     """durable-rules behind a hardened wrapper.
 
@@ -144,7 +163,7 @@ class DurableDecider:
     ruleset holds at most 1,024 sessions). Facts are dicts of validated 64-bit integers,
     one per distinct (value, target, baseline, comparison) — many criteria share them, and
     an identical fact asserted twice is an error in durable-rules. Single-threaded: the
-    Host's timer threads must never share it.
+    Host's timer threads are never started (`_host_without_timers`).
     """
 
     name = "durable"
@@ -155,7 +174,7 @@ class DurableDecider:
         from durable.engine import Host  # the import that fails where durable-rules is absent
 
         if DurableDecider._host is None:
-            DurableDecider._host = Host()
+            DurableDecider._host = _host_without_timers(Host)
         self._sink: list[tuple[str, str, str]] = []
         self._ruleset = f"ipcheck_{os.getpid()}_{next(self._counter)}"
         DurableDecider._host.register_rulesets(ruleset_definition(self._ruleset, self._sink))
@@ -166,25 +185,32 @@ class DurableDecider:
         if not leaves:
             return {}
         host = DurableDecider._host
-        sid = str(next(self._sessions))
         unique: dict[tuple[int, int, int, int], str] = {}
         for x in leaves:
             for n in (x.value, x.target, x.base):
                 if not isinstance(n, int) or isinstance(n, bool) or abs(n) > INT64_MAX:
                     raise DeciderError(f"refusing to hand {n!r} to durable-rules")
             unique.setdefault((x.value, x.target, x.base, x.op), f"f{len(unique)}")
-        facts = [{"sid": sid, "key": k, "value": v, "target": t, "base": b, "op": op}
-                 for (v, t, b, op), k in unique.items()]
-        self._sink.clear()
-        try:
-            host.assert_facts(self._ruleset, facts)
-        except Exception as exc:  # durable-rules raises plain Exceptions with C error codes
-            raise DeciderError(f"durable-rules refused the facts: {exc}") from None
-        finally:
+        for salt in range(SALTS):
+            sid = str(next(self._sessions))
+            # durable-rules tells a fact from one already asserted by a hash of it: two different facts
+            # can share one (found with 2,500 facts in a session) and the second is refused as a duplicate
+            # ("observed"). Asserted again in a new session with another salt, they hash apart.
+            facts = [{"sid": sid, "key": k, "value": v, "target": t, "base": b, "op": op, "salt": salt}
+                     for (v, t, b, op), k in unique.items()]
+            self._sink.clear()
             try:
-                host.delete_state(self._ruleset, sid)
-            except Exception:  # pragma: no cover - the catch-all rule makes this safe
-                pass
+                host.assert_facts(self._ruleset, facts)
+                break
+            except Exception as exc:  # durable-rules raises plain Exceptions with C error codes
+                if type(exc).__name__ == "MessageObservedException" and salt < SALTS - 1:
+                    continue
+                raise DeciderError(f"durable-rules refused the facts: {type(exc).__name__}") from None
+            finally:
+                try:
+                    host.delete_state(self._ruleset, sid)
+                except Exception:  # pragma: no cover - the catch-all rule makes this safe
+                    pass
         seen = {k for s, k, o in self._sink if s == sid and o == "seen"}
         by_key: dict[str, str] = {}
         for s, k, o in self._sink:

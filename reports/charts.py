@@ -215,6 +215,18 @@ def _bars(cats: list[CategoryScore], ready: float, names: dict[str, str], lang: 
 
 # ---------------------------------------------------------------- an indicator's trend
 
+def _title(ch: Chart, label: str, w: float) -> None:
+    """A chart's title in bold, on two lines when one is too narrow for it (a third would cover the plot:
+    what does not fit ends with "…"); broken where a line may break."""
+    from .linebreak import wrap
+    cells = int((w - 8) / 5.9)  # a cell of 8 pt bold text (a Chinese character takes two)
+    lines = wrap(label, cells)
+    if len(lines) > 2:
+        lines = [lines[0], lines[1][: max(len(lines[1]) - 1, 1)] + "…"]
+    for k, line in enumerate(lines):
+        ch.text(4, 12 + 12 * k if len(lines) > 1 else 14, line, bold=True)
+
+
 def trend(t: Trend, judged: int, name: str, lang: str) -> Chart | None:
     """An indicator's figures up to the year judged, each labelled, against its target drawn at its year.
 
@@ -236,9 +248,11 @@ def trend(t: Trend, judged: int, name: str, lang: str) -> Chart | None:
     left, right, top_px, bottom = 46, w - 14, 34, h - 24
     pad = 16  # between the axes and the first and last years
     unit = unit_word(t.unit, lang)
+    if unit and unit in name:  # "… per 10k people" says its unit already
+        unit = ""
     label = name + (f"（{unit}）" if lang == "zh" and unit else f" ({unit})" if unit else "")
     ch = Chart(w, h, label, "trend")
-    ch.text(4, 14, label, bold=True)
+    _title(ch, label, w)
 
     def px(year: float) -> float:
         return left + pad + (right - left - 2 * pad) * (year - x0) / (x1 - x0)

@@ -349,10 +349,10 @@ METHOD = {
         "en": "XCCDF absolute model: 100 if every criterion with evidence passes, else 0."},
 }
 GOALPOSTS = {
-    "zh": "达标得 1，未达标得 0；介于基线与目标之间按 clamp((现值 − 基线)/(目标 − 基线), 0, 1) 计部分得分，无基线时为 "
-          "现值/目标（越低越好时为 目标/现值）。路径类指标以基期值为基线、以当年路径值为目标。覆盖率 = 有证据指标的权"
-          "重 / 适用且未豁免指标的权重；低于覆盖率下限时结论为“证据不足，无法评定”。未知（缺证据）既不计为未达标，也不"
-          "被忽略。",
+    "zh": "达标得 1，未达标得 0；介于基线与目标之间按 (现值 − 基线)/(目标 − 基线) 计部分得分（限于0与1之间），"
+          "无基线时为 现值/目标（越低越好时为 目标/现值）。路径类指标以基期值为基线、以当年路径值为目标。"
+          "覆盖率 = 有证据指标的权重 / 适用且未豁免指标的权重；低于覆盖率下限时结论为“证据不足，无法评定”。"
+          "未知（缺证据）既不计为未达标，也不被忽略。",
     "en": "pass scores 1, fail 0; between baseline and target, partial credit clamp((value − baseline)/(target − "
           "baseline), 0, 1), or value/target without a baseline (target/value when lower is better). Trajectories take "
           "the base value as baseline and the path value for the year as target. Coverage = weight with evidence / "
@@ -401,7 +401,7 @@ DATA_AGE = {
     "zh": "数据时效：数据的年龄 = 评价年度 − 数据年份（按月公布的存量数据，如“截至9月”，不视为年末数据，按早一年计）。"
           "存量及按人口计算的比率最多可早1年，机制类最多可早2年，均标注“陈旧”；年度流量、次数和比例须为评价年度的数据，"
           "上一年的数据仅作参考、不计分；更早的数据视为“未知——最新数据过旧”，仅作背景列出。框架和指标可另行规定"
-          "（max_age）。目标年份：带年份的目标到该年份时以该年份的数据判定；此前按路径判断是否“进度达标”，或以最新数据"
+          "时效上限。目标年份：带年份的目标到该年份时以该年份的数据判定；此前按路径判断是否“进度达标”，或以最新数据"
           "对照目标，并注明为“预测”。增长率指标一律为评价年度相对上一年的增长。得分区间：缺证据的指标全部未达标时的得分"
           "为下限，全部达标时为上限。",
     "en": "Data age: a figure's age is the year judged minus its year (a stock published for a month, such as 'as of "

@@ -341,8 +341,9 @@ def framework_section(k: int, res: FrameworkResult, lang: str, sens) -> Section:
     R = L.REPORT
     colon = "：" if lang == "zh" else ": "
     items: list[Item] = [
-        _para(f"{R['source_doc'][lang]}{colon}{L.source_line(res, lang)}　{R['eval_year'][lang]} {res.year}"
-              f"　{R['as_of'][lang]} {res.as_of.isoformat()}", cls="note"),
+        _para(f"{R['source_doc'][lang]}{colon}{L.source_line(res, lang)}　",  # each label stays with its figure
+              Run(f"{R['eval_year'][lang]} {res.year}", keep=True), "　",
+              Run(f"{R['as_of'][lang]} {res.as_of.isoformat()}", keep=True), cls="note"),
     ]
     head = [Run(L.VERDICT[res.verdict][lang], f"verdict v-{res.verdict}", keep=True), Run(" ")]
     if res.assessable:

@@ -186,6 +186,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     # a criterion's target in a few words
     "describe.all_of": ("all of: {parts}", "全部满足：{parts}"),
     "describe.any_of": ("any of: {parts}", "满足其一：{parts}"),
+    "describe.part": ("{ind} {target}", "{ind}{target}"),
     "describe.exists": ("{ind} exists", "具备{ind}"),
     "describe.where": (", {attr} in {values}", "，{attr}为{values}"),
     "describe.trajectory": ("{base} ({by}) → {target} ({ty})", "{base}（{by}年）→ {target}（{ty}年）"),

@@ -296,6 +296,36 @@ def test_durable_decides_batches_larger_than_one_consequence_call(deciders):
     assert sorted(set(got.values())) == ["fail", "partial", "pass"] and len(got) == len(cases)
 
 
+def test_durable_runs_no_timer_thread(deciders):
+    """durable-rules' Host ran consequences from its own timer threads too: with a batch bigger than one
+    consequence call, a decision could come after the batch was read, or the C engine crashed the process
+    (a segmentation fault in 300 batches of 2,500 facts). No thread of it may run."""
+    import threading
+    deciders["durable"].decide([])
+    timers = [t for t in threading.enumerate() if "dispatch" in getattr(getattr(t, "function", None), "__name__", "")]
+    assert timers == []
+
+
+def test_durable_asserts_again_what_its_hash_took_for_a_duplicate(deciders, monkeypatch):
+    """durable-rules refuses a fact whose hash equals one already in the session ("observed") though the
+    two differ; the batch is asserted again in a new session, salted, and decided in full."""
+    from ipcheck.engine.decide import DurableDecider, leaf
+    d = deciders["durable"]
+    real, calls = DurableDecider._host.assert_facts, []
+
+    class MessageObservedException(Exception):
+        pass
+
+    def assert_facts(ruleset, facts):
+        calls.append(facts[0]["salt"])
+        if len(calls) == 1:
+            raise MessageObservedException("a false duplicate")
+        return real(ruleset, facts)
+    monkeypatch.setattr(DurableDecider._host, "assert_facts", assert_facts)
+    cases = [leaf(f"k{i}", Decimal(i), Decimal(10), Decimal(5), ">=") for i in range(20)]
+    assert d.decide(cases) == deciders["python"].decide(cases) and calls == [0, 1]
+
+
 def test_an_uncomputable_derived_rate_falls_back_to_the_published_one(catalogue, deciders):
     """Found by the missing-data property: a zero denominator in 2020 hid the published 2019 rate,
     so removing the denominator's figures raised coverage."""

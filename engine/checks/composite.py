@@ -24,8 +24,16 @@ def measure(c: Any, facts: Facts, year: int) -> Measurement:
 
 
 def describe_parts(c: Any, cat: Catalogue, year: int) -> Reason:
-    """The parts' targets, joined."""
-    return say(f"describe.{c.kind}", parts=Listed(tuple(describe(x, cat, year) for x in c.checks), "clauses"))
+    """The parts' targets, joined, each after the indicator it reads ("patent cases filed > 0 (2021)"): three
+    parts "> 0 (2021)" would not say what each counts. A part that names its indicator (exists), or is
+    itself made of parts, is described as it is."""
+    def part(x: Any) -> Reason:
+        d = describe(x, cat, year)
+        if x.kind in ("exists", "all_of", "any_of"):
+            return d
+        ind = getattr(x, "published", None) or check_indicators(x)[0]
+        return say("describe.part", ind=cat.indicators[ind].name, target=d)
+    return say(f"describe.{c.kind}", parts=Listed(tuple(part(x) for x in c.checks), "clauses"))
 
 
 def indicators(c: Any) -> list[str]:
