@@ -12,6 +12,7 @@ character takes two).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rich.cells import cell_len, chop_cells
 from uniseg.linebreak import line_break_units
@@ -24,9 +25,18 @@ _PER = re.compile(r"\d\s?\S*/$")              # "10 件/" + "万人"
 _SIGN = re.compile(r"[≥≤<>=＞＜＝]\s*$")           # "≥ " + "4,500": a sign keeps its number
 
 
+@lru_cache(maxsize=4096)
+def _units(s: str, name: bool) -> tuple[str, ...]:
+    return tuple(_cut(s, name))
+
+
 def units(s: str, name: bool = False) -> list[str]:
     """`s` cut where a line may break; each piece keeps the spaces after it. `name`: a name (a lead unit,
     a status), cut only at spaces and before a bracket ("市市场监管局" "（起草单位）")."""
+    return list(_units(s, name))
+
+
+def _cut(s: str, name: bool) -> list[str]:
     out: list[str] = []
     if not name:
         for u in line_break_units(s):
@@ -72,6 +82,9 @@ def wrap(s: str, width: int, name: bool = False) -> list[str]:
     width = max(width, 1)
     out: list[str] = []
     for para in s.split("\n"):
+        if cell_len(para) <= width:  # (the common case: nothing to break)
+            out.append(para.rstrip())
+            continue
         line = ""
         for u in units(para, name):
             word = u.rstrip()

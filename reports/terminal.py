@@ -124,9 +124,12 @@ def grid(head: list[str], rows: list[list[Cell]], width: int, *, names: list[lis
     heads = [(printable(h),) for h in head]
     names = names or [[False] * len(head) for _ in rows]
     n = range(len(head))
-    least = [max([linebreak.least(p) for p in heads[i]] +
-                 [linebreak.least(p, nm[i]) for row, nm in zip(cells, names) for p in row[i]]) for i in n]
     natural = [max(cell_len(p) for c in [heads[i]] + [row[i] for row in cells] for p in c) for i in n]
+    if sum(natural) + GAP * (len(head) - 1) <= width:  # all fits: no word to look for
+        least = natural
+    else:
+        least = [max([linebreak.least(p) for p in heads[i]] +
+                     [linebreak.least(p, nm[i]) for row, nm in zip(cells, names) for p in row[i]]) for i in n]
     cols = linebreak.widths(least, natural, width, GAP, stretch_last)
     if cols is None:
         return None
