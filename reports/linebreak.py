@@ -20,6 +20,7 @@ from uniseg.linebreak import line_break_units
 _NAME_BREAKS = re.compile(r"\S+\s*|\s+")
 _NUMBER_END = re.compile(r"\d\s?$")          # "2022" + "年", "40 " + "亿元": a number keeps its measure word
 _HAN_START = re.compile(r"[\u3400-\u9fff]")
+_HAN = re.compile(r"[\u3400-\u9fff]")
 _MAGNITUDE = re.compile(r"(\d\s?|/)[万亿]$")  # (with the word after 万 or 亿: "40 亿" + "元", "件/万" + "人")
 _PER = re.compile(r"\d\s?\S*/$")              # "10 件/" + "万人"
 _SIGN = re.compile(r"[≥≤<>=＞＜＝]\s*$")           # "≥ " + "4,500": a sign keeps its number
@@ -61,7 +62,10 @@ def numbers(s: str) -> list[tuple[str, bool]]:
     out: list[tuple[str, bool]] = []
     for u in units(s):
         core = u.rstrip()
-        whole = 1 < len(core) <= FIGURE and any(ch.isdigit() for ch in core)
+        # (a figure alone, "38,289" or "+6.36%", has no break in it: only one with a space, a slash or
+        # a Chinese measure word needs keeping together)
+        whole = (1 < len(core) <= FIGURE and any(ch.isdigit() for ch in core)
+                 and (" " in core or "/" in core or _HAN.search(core) is not None))
         if whole:
             out += [(core, True), (u[len(core):], False)]
         elif out and not out[-1][1]:
