@@ -61,6 +61,15 @@ def _new(date: dt.date, title: str, lang: str) -> Document:
     for name, size in (("Title", 22), ("Heading 1", 15), ("Heading 2", 12), ("Heading 3", 10.5)):
         _fonts(doc.styles[name], size, BLUE)
     doc.styles["Normal"].paragraph_format.space_after = Pt(2)
+    # the text's language: Chinese for East Asian text (Word's template says en-US, and LibreOffice then
+    # draws Chinese with Japanese glyph forms), the report's language for the rest
+    rpr = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    lang_el = rpr.find(qn("w:lang"))
+    if lang_el is None:
+        lang_el = OxmlElement("w:lang")
+        rpr.append(lang_el)
+    lang_el.set(qn("w:val"), "zh-CN" if lang == "zh" else "en-US")
+    lang_el.set(qn("w:eastAsia"), "zh-CN")
     props = doc.core_properties
     when = dt.datetime(date.year, date.month, date.day)
     props.title, props.author, props.last_modified_by = title, "ipcheck", "ipcheck"
@@ -216,9 +225,10 @@ def _png(svg: str) -> bytes:
     return raster.png(svg, SCALE)
 
 
-def _picture(container, chart: charts.Chart, picture: Pictures) -> None:
+def _picture(container, chart: charts.Chart, picture: Pictures, room_mm: float = 178) -> None:
+    """A chart as a picture, at its size or narrower to fit `room_mm` (a table cell less its margins)."""
     p = container.add_paragraph() if hasattr(container, "add_paragraph") else container
-    p.add_run().add_picture(io.BytesIO(picture(chart.svg)), width=Mm(chart.width * PX_MM))
+    p.add_run().add_picture(io.BytesIO(picture(chart.svg)), width=Mm(min(chart.width * PX_MM, room_mm)))
 
 
 def chart_svgs(report: Report) -> list[str]:
@@ -234,7 +244,7 @@ def _figures(doc, figs: Figures, picture: Pictures) -> None:
     for k, f in enumerate(items):
         cell = t.rows[k // 2].cells[k % 2]
         cell.width = Mm(89)
-        _picture(cell.paragraphs[0], f.chart, picture)
+        _picture(cell.paragraphs[0], f.chart, picture, 89 - 4.5)  # (Word's cell margins: 1.9 mm each side)
         for n in f.notes:
             _para(cell, n)
     doc.add_paragraph()
@@ -351,10 +361,11 @@ def report_docx(report: Report, picture: Pictures = _png) -> bytes:
         _para(doc, Para((Run(b.verdict_reason, "note"),)))
         for d in b.details:
             doc.add_paragraph(d)
-        marks = {"gap": "▲ ", "evidence": "? ", "met": "✔ "}
+        marks = {"gap": "▲ ", "nogap": "· ", "evidence": "? ", "met": "✔ "}
+        styles = {"gap": "s-fail", "nogap": "s-not_applicable", "evidence": "s-unknown", "met": "s-pass"}
         for kind, m in b.messages:
             q = doc.add_paragraph()
-            _runs(q, (Run(marks[kind], {"gap": "s-fail", "evidence": "s-unknown", "met": "s-pass"}[kind]), Run(m)))
+            _runs(q, (Run(marks[kind], styles[kind]), Run(m)))
         if b.actions:
             _grid(doc, b.actions)
     doc.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
@@ -363,7 +374,7 @@ def report_docx(report: Report, picture: Pictures = _png) -> bytes:
         _para(doc, Para((Run(n, "note"),)))
     _para(doc, Para((Run(report.footer, "note"),)))
     for k, s in enumerate(report.body + report.appendix):
-        if k == 0 or s is report.appendix[0]:
+        if s is report.appendix[0]:  # (the body follows the contents, as in the PDF; the appendix a new page)
             doc.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
         _heading(doc, s.heading, 1)
         _items(doc, s.items, picture)

@@ -82,8 +82,8 @@ def headline(res: FrameworkResult, lang: str) -> list[tuple[str, str]]:
     lines = [(HEAD["verdict"][lang], f"{VERDICT[res.verdict][lang].upper()} — {text(res.verdict_reason, lang)}")]
     if not res.assessable:
         return lines + [(HEAD["evidence"][lang], lacking_text(res, lang)),
-                        (HEAD["range"][lang], range_text(res, lang) + ("；" if lang == "zh" else "; ")
-                         + known_text(res, lang))]
+                        (HEAD["range"][lang], range_text(res, lang) + (("；" if lang == "zh" else "; ")
+                         + known_text(res, lang) if res.score is not None else ""))]
     return lines + [(HEAD["overall"][lang], score_line(res, lang))]
 
 
@@ -183,7 +183,9 @@ MODEL = {"xccdf_default": {"zh": "XCCDF 默认模型", "en": "XCCDF default"},
 
 def category_line(res: FrameworkResult, lang: str) -> str:
     """Each category's score and coverage on one line."""
-    return " · ".join(f"{CATEGORY[c.category][lang]} {score_text(c.score)} ({pct(c.coverage)})" for c in res.categories)
+    # (no-break spaces: a category's name, score and coverage stay on one line when the line is broken)
+    return " · ".join(f"{CATEGORY[c.category][lang]}\u00a0{score_text(c.score)}\u00a0({pct(c.coverage)})"
+                      for c in res.categories)
 
 
 def header_lines(res: FrameworkResult, lang: str, compact: bool = False) -> list[tuple[str, str]]:
@@ -416,11 +418,11 @@ DATA_AGE = {
 }
 
 PLANNING = {
-    "zh": "优先补齐：某指标达标（状态为达标、得分为 1）后按同一模型重新计算的总分与现总分之差；未知指标达标还会提高覆盖"
+    "zh": "某指标达标（状态为达标、满分）后按同一模型重新计算的总分与现总分之差；未知指标达标还会提高覆盖"
           "率（覆盖率提升 = 其权重 / 适用权重）。趋势：已观察年均增长 = (末值/首值)^(1/年数) − 1；达标尚需年均增长 = "
           "(目标/末值)^(1/(目标年 − 末值年)) − 1；按已观察增速达标年份 = 末值年 + ⌈ln(目标/末值) / ln(1 + 已观察增"
           "长)⌉。路径类指标的当年路径值 = 基期值 × (目标/基期值)^((当年 − 基期年)/(目标年 − 基期年))。",
-    "en": "Fix first: the overall score if the criterion were met (status pass, score 1), recomputed with the same "
+    "en": "the overall score if the criterion were met (status pass, full marks), recomputed with the same "
           "model, minus the score now; meeting an unknown criterion also raises coverage by its weight over the "
           "applicable weight. Trends: growth observed = (last/first)^(1/years) − 1; growth still needed = "
           "(target/last)^(1/(target year − last year)) − 1; year reached at the observed pace = last year + "
@@ -470,17 +472,19 @@ def followup_lines(res: FrameworkResult, lang: str, top: int = 5) -> list[str]:
     zh = lang == "zh"
     by_id = {r.id: r for r in res.results}
     lines = []
-    fix = fix_first(res)[:top]
+    # with no evidence at all there is no score to raise: what to collect says it (a criterion met would
+    # read "+100.0"); no-break spaces keep each item's id and figures on one line
+    fix = fix_first(res)[:top] if res.score is not None else []
     if fix:
-        items = [f"{g.criterion} +{score_text(g.gain)}" + ((f"（覆盖率 +{pct(g.coverage_gain)}）" if zh else
-                                                           f" (coverage +{pct(g.coverage_gain)})")
-                                                          if g.coverage_gain > 0 else "") for g in fix]
+        items = [f"{g.criterion}\u00a0+{score_text(g.gain)}" + ((f"（覆盖率\u00a0+{pct(g.coverage_gain)}）" if zh else
+                                                                f"\u00a0(coverage\u00a0+{pct(g.coverage_gain)})")
+                                                               if g.coverage_gain > 0 else "") for g in fix]
         lines.append(("优先补齐（达标后总分提升）：" if zh else "Fix first (score gained if met): ")
                      + ("；" if zh else "; ").join(items))
     collect = collect_first(res)[:top]
     if collect:
-        items = [f"{g.criterion} {'覆盖率' if zh else 'coverage'} +{pct(g.coverage_gain)}"
-                 + (f"{'，区间缩小' if zh else ', range narrows by'} {score_text(g.range_narrowing)}"
+        items = [f"{g.criterion}\u00a0{'覆盖率' if zh else 'coverage'}\u00a0+{pct(g.coverage_gain)}"
+                 + (f"{'，区间缩小' if zh else ', range narrows by'}\u00a0{score_text(g.range_narrowing)}"
                     if g.range_narrowing > 0 else "")
                  for g in collect]
         lines.append(("优先收集以下证据（提高覆盖率、缩小得分区间）：" if zh else

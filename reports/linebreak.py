@@ -23,6 +23,7 @@ _HAN_START = re.compile(r"[\u3400-\u9fff]")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _MAGNITUDE = re.compile(r"(\d\s?|/)[万亿]$")  # (with the word after 万 or 亿: "40 亿" + "元", "件/万" + "人")
 _PER = re.compile(r"\d\s?\S*/$")              # "10 件/" + "万人"
+_DASHES = re.compile(r"-+")                     # "--" + "year": an option's name stays whole
 _SIGN = re.compile(r"[≥≤<>=＞＜＝]\s*$")           # "≥ " + "4,500": a sign keeps its number
 
 
@@ -43,7 +44,7 @@ def _cut(s: str, name: bool) -> list[str]:
         for u in line_break_units(s):
             if out and ((_NUMBER_END.search(out[-1]) or _MAGNITUDE.search(out[-1]) or _PER.search(out[-1]))
                         and _HAN_START.match(u)
-                        or _SIGN.fullmatch(out[-1])):
+                        or _SIGN.fullmatch(out[-1]) or _DASHES.fullmatch(out[-1])):
                 out[-1] += u
             else:
                 out.append(u)

@@ -197,7 +197,7 @@ def _due(r: CriterionResult, res: FrameworkResult) -> int:
     if ms.target_year:
         return ms.target_year
     years = [y for m in ms.missing for y in m.years]
-    return max(years) if years else res.year
+    return max(years + [res.year])  # (evidence for an earlier year, a growth's base, is due by the year judged)
 
 
 # ---------------------------------------------------------------- page 1
@@ -253,7 +253,8 @@ def key_messages(res: FrameworkResult, lang: str, examples: int = 2) -> tuple[tu
             ok = say("msg.met_one", items=items[0])
     else:
         ok = say("msg.met_none")
-    return (("gap", text(gap, lang)), ("evidence", text(holes, lang)), ("met", text(ok, lang)))
+    # a gap is marked as one (▲) only when there is one: "no gap found" and "no evidence yet" are not alarms
+    return (("gap" if short else "nogap", text(gap, lang)), ("evidence", text(holes, lang)), ("met", text(ok, lang)))
 
 
 def actions(res: FrameworkResult, lang: str, top: int) -> Grid | None:
@@ -352,7 +353,8 @@ def framework_section(k: int, res: FrameworkResult, lang: str, sens) -> Section:
         semi = "；" if lang == "zh" else "; "
         label = L.HEAD["range"][lang] + "：" if lang == "zh" else ""  # Chinese says 可能得分; English 'between …'
         head += [Run(L.lacking_text(res, lang), "strong"),
-                 Run(semi + label + L.range_text(res, lang) + semi + L.known_text(res, lang))]
+                 Run(semi + label + L.range_text(res, lang)
+                     + (semi + L.known_text(res, lang) if res.score is not None else ""))]
     items.append(Para(tuple(head)))
     items.append(_para(text(res.verdict_reason, lang), cls="note"))
     if res.framework_kind == "reference":

@@ -76,8 +76,10 @@ def paragraph(s: str, width: int, style: str = "", label: str = "", label_style:
     """`s` (after `label`) as lines of at most `width` cells, broken only where a line may break
     (`linebreak`): rich would fold a Chinese sentence anywhere. Control characters show as escapes."""
     head = printable(label)
-    lines = linebreak.wrap(head + printable(s), width)
-    out = Text("\n".join(lines), style=style)
+    body = head + printable(s)
+    indent = " " * (len(body) - len(body.lstrip(" ")))  # a line indented keeps its lines under its text
+    lines = linebreak.wrap(body.lstrip(" "), max(width - len(indent), 10))
+    out = Text("\n".join(indent + line for line in lines), style=style)
     if head:
         out.stylize(label_style, 0, len(head.rstrip()))
     return out
@@ -108,7 +110,8 @@ def card(first: str, fields: list[tuple[str, bool]], width: int, style: str = ""
     if line:
         lines.append(line)
     out = Text(style=style)
-    out.append("\n".join(linebreak.wrap(printable(first), width)), style="bold")
+    title = linebreak.wrap(printable(first), room)
+    out.append("\n".join(title[:1] + [INDENT + t for t in title[1:]]), style="bold")
     for ln in lines:
         out.append("\n" + INDENT + ln)
     return out
