@@ -61,8 +61,8 @@ def step(r: CriterionResult) -> Step:
     ms = r.measurement
     goal = r.target_summary
     if r.status == "unknown" or ms.state != "measured" or ms.combine:
-        why = (say("items", items=Listed(tuple(m.why for m in ms.missing), "clauses")) if ms.missing
-               else say("plan.evidence"))
+        whys = tuple(dict.fromkeys(m.why for m in ms.missing))  # (a rate's two figures are one need)
+        why = say("items", items=Listed(whys, "clauses")) if whys else say("plan.evidence")
         if r.status != "unknown":
             what = say("plan.meet", goal=goal)
         elif r.check_kind == "exists":

@@ -107,8 +107,8 @@ PHRASES: dict[str, tuple[str, str]] = {
     "need.pair": ("{ind} for {y0} and {year}", "{ind}{y0}年和{year}年的数据"),
     "need.base_and_later": ("{ind} for the base year {base} and a later year up to {year}",
                             "{ind}基期{base}年及其后（截至{year}年）的数据"),
-    "need.same_year": ("{ind} for the same year as {other}, in or before {year}",
-                       "与{other}同一年份的{ind}（{year}年或之前）"),
+    "need.same_year": ("{a} and {b} for one same year, in or before {year}",
+                       "同一年份的{a}与{b}（{year}年或之前）"),
     "need.or_published": ("or the published {ind}", "或公布的{ind}"),
     "need.after_base": ("{ind} for a year after the {base} base (up to {year})",
                         "{ind}基期{base}年之后（截至{year}年）的数据"),
@@ -130,7 +130,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "stale_as_of": (" (latest figure is as of {m}, not the end of {year}: stale)",
                     "（最新数据截至{m}，并非{year}年末数据，已陈旧）"),
     "too_old": ("latest figure too old ({y}): {ind} was {v} in {y}; judging {year} takes a figure at most {most} "
-                "year(s) older", "最新数据过旧（{y}）：{ind}{y}为{v}；评价{year}年最多可用早{most}年的数据"),
+                "year{most_s} older", "最新数据过旧（{y}）：{ind}{y}为{v}；评价{year}年最多可用早{most}年的数据"),
     "previous_year": ("only the previous year's figure: {ind} was {v} in {y} (indicative only; a yearly figure must "
                       "be for {year})", "仅有上一年数据：{ind}{y}为{v}（仅供参考，年度数据须为{year}年数据）"),
     "projection": (" (projection: the {year} target is not due yet)", "（预测：{year}年目标尚未到期）"),

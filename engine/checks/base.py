@@ -158,7 +158,9 @@ def too_old(facts: Facts, ind: str, year: int, fact: "m.Fact", judged: int, fres
     The old figure stays in the measurement (value, year) as context; it decides nothing."""
     when: int | str = fact.as_of or year
     code = "previous_year" if fresh == PREVIOUS_YEAR else "too_old"
-    reason = say(code, ind=facts.names(ind), v=Q(value, facts.unit(ind)), y=when, year=judged, most=facts.max_age(ind))
+    most = facts.max_age(ind)
+    reason = say(code, ind=facts.names(ind), v=Q(value, facts.unit(ind)), y=when, year=judged, most=most,
+                 most_s="" if most == 1 else "s")
     return Measurement(state="unknown", reason=reason, missing=(Missing(ind, (judged,), need_for(facts, ind, judged)),),
                        facts=used, value=value, unit=facts.unit(ind), year=year, freshness=fresh, as_of=fact.as_of)
 
@@ -258,8 +260,8 @@ def rate(facts: Facts, year: int, num: str, den: str, per: Decimal, published: s
     if pub is not None and (derived_year is None or pub[0] >= derived_year):
         return published_rate()
     if derived_year is None:
-        miss = [Missing(i, (want,), say("need.same_year", ind=facts.names(i), other=facts.names(other), year=want))
-                for i, other in ((num, den), (den, num))]
+        pair = say("need.same_year", a=facts.names(num), b=facts.names(den), year=want)  # one need, two figures
+        miss = [Missing(i, (want,), pair) for i in (num, den)]
         if published:
             miss.append(Missing(published, (want,), say("need.or_published", ind=facts.names(published))))
         return unknown(what + say("rate.needs", num=facts.names(num), den=facts.names(den), year=want), *miss)
