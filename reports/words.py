@@ -187,6 +187,8 @@ PHRASES: dict[str, tuple[str, str]] = {
     "describe.all_of": ("all of: {parts}", "全部满足：{parts}"),
     "describe.any_of": ("any of: {parts}", "满足其一：{parts}"),
     "describe.part": ("{ind} {target}", "{ind}{target}"),
+    "describe.any_of_same": ("any of {inds}: {target}", "{inds}满足其一：{target}"),
+    "describe.all_of_same": ("each of {inds}: {target}", "{inds}均须：{target}"),
     "describe.exists": ("{ind} exists", "具备{ind}"),
     "describe.where": (", {attr} in {values}", "，{attr}为{values}"),
     "describe.trajectory": ("{base} ({by}) → {target} ({ty})", "{base}（{by}年）→ {target}（{ty}年）"),
