@@ -17,8 +17,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import PurePath
 from typing import ClassVar, Union
 
+from .. import CRITERIA_DIR
 from ..engine.plan import step
 from ..engine.result import CriterionResult, FrameworkResult, Listed, Score, Share, say
 from . import charts
@@ -478,6 +480,16 @@ def method_items(results: list[FrameworkResult], lang: str, sens) -> list[Item]:
     return items
 
 
+def shown_path(path: str) -> str:
+    """An input file as a report names it: ipcheck's own criteria by their place in it ("criteria/
+    reference.yaml"), not by where ipcheck is installed (a report is handed on; a local path says nothing
+    to its reader and tells where a machine keeps its files); any other file as the command was given it."""
+    given = PurePath(path)
+    if given.is_relative_to(CRITERIA_DIR):
+        return str(PurePath("criteria") / given.relative_to(CRITERIA_DIR))
+    return path
+
+
 def source_items(results: list[FrameworkResult], inputs: list[tuple[str, str]], lang: str) -> list[Item]:
     """The documents each framework rests on, every figure used with its source, the files read."""
     R = L.REPORT
@@ -518,7 +530,7 @@ def source_items(results: list[FrameworkResult], inputs: list[tuple[str, str]], 
                           (16, 6, 10, 32, 16, 11, 9), tuple(rows), "sources"))
     items.append(Heading(3, R["inputs"][lang]))
     items.append(Grid((R["file"][lang], "SHA-256"), (38, 62),
-                      tuple(Row((_cell(p), _cell((Run(h, "url"),)))) for p, h in inputs), "inputs"))
+                      tuple(Row((_cell(shown_path(p)), _cell((Run(h, "url"),)))) for p, h in inputs), "inputs"))
     return items
 
 

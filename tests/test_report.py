@@ -146,6 +146,17 @@ def test_first_page_is_not_blank(ningbo_pdf, tmp_path):
     assert dark > sum(histogram) * 0.005
 
 
+def test_a_report_names_ipchecks_own_criteria_without_the_installation_path(tmp_path):
+    """A report is handed on: where ipcheck is installed says nothing to its reader (and tells where a
+    machine keeps its files). Its own criteria are named by their place in it; the JSON keeps full paths."""
+    from ipcheck import CRITERIA_DIR
+    html = tmp_path / "r.html"
+    invoke("evaluate", NINGBO, "--html", str(html))
+    text = html.read_text()
+    assert str(CRITERIA_DIR) not in text and "criteria/reference.yaml" in text and "ningbo.yaml" in text
+    assert str(CRITERIA_DIR) in invoke("evaluate", NINGBO, "--format", "json").stdout
+
+
 def test_html_is_self_contained_and_escapes_fact_text(tmp_path):
     city = (CITIES / "ningbo.yaml").read_text().replace(
         "title: 宁波2021年知识产权发展数据（第三方转载）",
