@@ -16,6 +16,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from ..engine.result import CategoryScore, Trend
 from .labels import CHART as WORDS
+from .linebreak import wrap
 from .words import EN_UNIT, display, unit_word
 
 FONT = "Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
@@ -218,7 +219,6 @@ def _bars(cats: list[CategoryScore], ready: float, names: dict[str, str], lang: 
 def _title(ch: Chart, label: str, w: float) -> None:
     """A chart's title in bold, on two lines when one is too narrow for it (a third would cover the plot:
     what does not fit ends with "…"); broken where a line may break."""
-    from .linebreak import wrap
     cells = int((w - 8) / 5.9)  # a cell of 8 pt bold text (a Chinese character takes two)
     lines = wrap(label, cells)
     if len(lines) > 2:

@@ -272,14 +272,20 @@ def _field_char(p, kind: str) -> None:
     p.add_run()._r.append(el)
 
 
-def _field(p, instr: str, shown: str) -> None:
-    """A Word field in paragraph `p` (PAGE, NUMPAGES): Word and WPS compute it; `shown` until they do."""
+def _field_begin(p, instr: str) -> None:
+    """A Word field's start and instruction (PAGE, NUMPAGES, TOC) in paragraph `p`; what follows, until
+    the field's "end" mark, is shown until Word or WPS compute it."""
     _field_char(p, "begin")
     el = OxmlElement("w:instrText")
     el.set(qn("xml:space"), "preserve")
     el.text = f" {instr} "
     p.add_run()._r.append(el)
     _field_char(p, "separate")
+
+
+def _field(p, instr: str, shown: str) -> None:
+    """A Word field in paragraph `p` (PAGE, NUMPAGES): Word and WPS compute it; `shown` until they do."""
+    _field_begin(p, instr)
     p.add_run(shown)
     _field_char(p, "end")
 
@@ -307,12 +313,7 @@ def _contents(doc, report: Report) -> None:
     r.bold, r.font.size, r.font.color.rgb = True, Pt(13), BLUE
     entries = [heading for _, heading, _ in report.contents]
     first = doc.add_paragraph()
-    _field_char(first, "begin")  # (a field over several paragraphs: begun here, ended after the last entry)
-    instr = OxmlElement("w:instrText")
-    instr.set(qn("xml:space"), "preserve")
-    instr.text = ' TOC \\o "1-1" \\h \\z \\u '
-    first.add_run()._r.append(instr)
-    _field_char(first, "separate")
+    _field_begin(first, 'TOC \\o "1-1" \\h \\z \\u')  # (a field over several paragraphs: ended after the last entry)
     last = first
     for k, heading in enumerate(entries):
         last = first if k == 0 else doc.add_paragraph()

@@ -20,7 +20,7 @@ from .labels import (
     value_text,
     version_text,
 )
-from .linebreak import wrap
+from .linebreak import hanging
 from .terminal import terminal_width
 from .words import display, score_text, text
 
@@ -139,16 +139,5 @@ def render(res: FrameworkResult, r: CriterionResult, lang: str, width: int | Non
         lines.append(f"{_w('waiver', lang)}{colon}{state}{semi}{_w('expires', lang)} {r.waiver.expires}{semi}"
                      f"{r.waiver.justification}")
     # no control character from a file reaches the terminal; each line fits it, continued under its text
-    return "".join(line + "\n" for line in _fit([printable(line) for line in lines], width or terminal_width()))
-
-
-def _fit(lines: list[str], width: int) -> list[str]:
-    """Each line broken where `linebreak` allows to fit `width`, its continuation indented under its text."""
-    out = []
-    for line in lines:
-        body = line.lstrip(" ")
-        indent = " " * (len(line) - len(body) + (2 if body.startswith("- ") else 0))
-        pieces = wrap(body, max(width - len(indent), 20))
-        out.append(line[:len(line) - len(body)] + pieces[0])
-        out += [indent + p for p in pieces[1:]]
-    return out
+    width = width or terminal_width()
+    return "".join(piece + "\n" for line in lines for piece in hanging(printable(line), width, 20))

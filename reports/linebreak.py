@@ -19,7 +19,6 @@ from uniseg.linebreak import line_break_units
 
 _NAME_BREAKS = re.compile(r"\S+\s*|\s+")
 _NUMBER_END = re.compile(r"\d\s?$")          # "2022" + "年", "40 " + "亿元": a number keeps its measure word
-_HAN_START = re.compile(r"[\u3400-\u9fff]")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _MAGNITUDE = re.compile(r"(\d\s?|/)[万亿]$")  # (with the word after 万 or 亿: "40 亿" + "元", "件/万" + "人")
 _PER = re.compile(r"\d\s?\S*/$")              # "10 件/" + "万人"
@@ -43,7 +42,7 @@ def _cut(s: str, name: bool) -> list[str]:
     if not name:
         for u in line_break_units(s):
             if out and ((_NUMBER_END.search(out[-1]) or _MAGNITUDE.search(out[-1]) or _PER.search(out[-1]))
-                        and _HAN_START.match(u)
+                        and _HAN.match(u)
                         or _SIGN.fullmatch(out[-1]) or _DASHES.fullmatch(out[-1])):
                 out[-1] += u
             else:
@@ -104,6 +103,16 @@ def wrap(s: str, width: int, name: bool = False) -> list[str]:
             line += u
         out.append(line.rstrip())
     return out
+
+
+def hanging(s: str, width: int, narrowest: int = 10) -> list[str]:
+    """`s` wrapped (`wrap`) to `width`, its continuation lines under its text: an indented line, or a
+    "- " item, keeps its text's left edge. The text is given at least `narrowest` cells a line."""
+    body = s.lstrip(" ")
+    lead = s[:len(s) - len(body)]
+    indent = " " * (len(lead) + (2 if body.startswith("- ") else 0))
+    first, *rest = wrap(body, max(width - len(indent), narrowest))
+    return [lead + first] + [indent + line for line in rest]
 
 
 SHORT = 12     # cells: a column no wider than this (a status, an id, a year, a figure) is never squeezed

@@ -76,10 +76,7 @@ def paragraph(s: str, width: int, style: str = "", label: str = "", label_style:
     """`s` (after `label`) as lines of at most `width` cells, broken only where a line may break
     (`linebreak`): rich would fold a Chinese sentence anywhere. Control characters show as escapes."""
     head = printable(label)
-    body = head + printable(s)
-    indent = " " * (len(body) - len(body.lstrip(" ")))  # a line indented keeps its lines under its text
-    lines = linebreak.wrap(body.lstrip(" "), max(width - len(indent), 10))
-    out = Text("\n".join(indent + line for line in lines), style=style)
+    out = Text("\n".join(linebreak.hanging(head + printable(s), width)), style=style)
     if head:
         out.stylize(label_style, 0, len(head.rstrip()))
     return out
