@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .analysis import Doc, Section, Table
+from .words import colon
 
 KIND = {
     "stock": {"zh": "存量（年末数）", "en": "stock (year-end level)"},
@@ -55,7 +56,7 @@ def indicators_doc(data: dict, lang: str, *, blocks: bool = False) -> Doc:
     if not blocks:
         return Doc(title, meta, [Section(heading, tables=[Table(HEAD[lang], rows)])])
     h = HEAD[lang]
-    sep = "：" if lang == "zh" else ": "
+    sep = colon(lang)
     lines: list[str] = []
     for ind_id, name, unit, kind, better, definition, attributes, criteria in rows:
         facts = " · ".join(x for x in (unit, kind, better) if x != "—")

@@ -75,6 +75,14 @@ def known_text(res: FrameworkResult, lang: str) -> str:
     return text(say("headline.known", score=Score(res.score), cov=Share(res.coverage)), lang)
 
 
+def range_and_known_text(res: FrameworkResult, lang: str) -> str:
+    """The score range, then the score on the known part when something is known: 'between 10.4 and 100.0
+    depending on the missing evidence; 100.0 on the criteria with evidence (21% of the weight)'."""
+    if res.score is None:  # with no evidence at all there is no score on a known part to give
+        return range_text(res, lang)
+    return range_text(res, lang) + ("；" if lang == "zh" else "; ") + known_text(res, lang)
+
+
 def headline(res: FrameworkResult, lang: str) -> list[tuple[str, str]]:
     """(label, text) of what an evaluation leads with: the verdict; then, when it is not assessable,
     how much evidence is missing and the range of scores it allows (the score on the known part
@@ -82,8 +90,7 @@ def headline(res: FrameworkResult, lang: str) -> list[tuple[str, str]]:
     lines = [(HEAD["verdict"][lang], f"{VERDICT[res.verdict][lang].upper()} — {text(res.verdict_reason, lang)}")]
     if not res.assessable:
         return lines + [(HEAD["evidence"][lang], lacking_text(res, lang)),
-                        (HEAD["range"][lang], range_text(res, lang) + (("；" if lang == "zh" else "; ")
-                         + known_text(res, lang) if res.score is not None else ""))]
+                        (HEAD["range"][lang], range_and_known_text(res, lang))]
     return lines + [(HEAD["overall"][lang], score_line(res, lang))]
 
 

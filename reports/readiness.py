@@ -22,10 +22,10 @@ from typing import ClassVar, Union
 
 from .. import CRITERIA_DIR
 from ..engine.plan import step
-from ..engine.result import CriterionResult, FrameworkResult, Listed, Score, Share, say
+from ..engine.result import CriterionResult, FrameworkResult, Listed, Share, say
 from . import charts
 from . import labels as L
-from .words import display, pct, score_text, text
+from .words import colon, display, pct, score_text, text
 
 # ---------------------------------------------------------------- the pieces a report is made of
 
@@ -284,20 +284,20 @@ def actions(res: FrameworkResult, lang: str, top: int) -> Grid | None:
 def brief(res: FrameworkResult, lang: str, top: int, examples: int = 2) -> Brief:
     """One framework's block on the leadership page (`top` actions; `examples` of what is met, by name)."""
     R = L.REPORT
+    range_line = f"{L.HEAD['range'][lang]}{colon(lang)}{L.range_text(res, lang)}"
     if res.assessable and not res.lacking:
         lead = f"{R['score'][lang]} {score_text(res.score)} / 100"
-        details = [text(say("headline.known", score=Score(res.score), cov=Share(res.coverage)), lang)]
+        details = [L.known_text(res, lang)]
     elif res.assessable:  # a score on part of the evidence: the evidence missing stands beside it, as large
         lead = f"{R['score'][lang]} {score_text(res.score)} · {L.lacking_text(res, lang)}"
-        details = [text(say("headline.known", score=Score(res.score), cov=Share(res.coverage)), lang),
-                   f"{L.HEAD['range'][lang]}{'：' if lang == 'zh' else ': '}{L.range_text(res, lang)}"]
+        details = [L.known_text(res, lang), range_line]
     else:
         lead = L.lacking_text(res, lang)
-        details = [f"{L.HEAD['range'][lang]}{'：' if lang == 'zh' else ': '}{L.range_text(res, lang)}"]
+        details = [range_line]
         if res.score is not None:  # with no evidence at all there is no score on a known part to give
             details.append(L.known_text(res, lang))
     meta = (f"{R['eval_year'][lang]} {res.year}" + (" · " if lang == "en" else "　")
-            + f"{R['source_doc'][lang]}{'：' if lang == 'zh' else ': '}{L.source_line(res, lang)}")
+            + f"{R['source_doc'][lang]}{colon(lang)}{L.source_line(res, lang)}")
     return Brief(L.title(res, lang), res.year, meta, res.verdict, L.VERDICT[res.verdict][lang],
                  text(res.verdict_reason, lang),
                  lead, tuple(details), key_messages(res, lang, examples), actions(res, lang, top))
@@ -342,9 +342,9 @@ def trend_figure(r: CriterionResult, res: FrameworkResult, lang: str) -> Figure 
 def framework_section(k: int, res: FrameworkResult, lang: str, sens) -> Section:
     """A framework's part of the body: the headline, what is met, what is not, the gap analysis."""
     R = L.REPORT
-    colon = "：" if lang == "zh" else ": "
+    sep = colon(lang)
     items: list[Item] = [
-        _para(f"{R['source_doc'][lang]}{colon}{L.source_line(res, lang)}　",  # each label stays with its figure
+        _para(f"{R['source_doc'][lang]}{sep}{L.source_line(res, lang)}　",  # each label stays with its figure
               Run(f"{R['eval_year'][lang]} {res.year}", keep=True), "　",
               Run(f"{R['as_of'][lang]} {res.as_of.isoformat()}", keep=True), cls="note"),
     ]
@@ -354,9 +354,7 @@ def framework_section(k: int, res: FrameworkResult, lang: str, sens) -> Section:
     else:
         semi = "；" if lang == "zh" else "; "
         label = L.HEAD["range"][lang] + "：" if lang == "zh" else ""  # Chinese says 可能得分; English 'between …'
-        head += [Run(L.lacking_text(res, lang), "strong"),
-                 Run(semi + label + L.range_text(res, lang)
-                     + (semi + L.known_text(res, lang) if res.score is not None else ""))]
+        head += [Run(L.lacking_text(res, lang), "strong"), Run(semi + label + L.range_and_known_text(res, lang))]
     items.append(Para(tuple(head)))
     items.append(_para(text(res.verdict_reason, lang), cls="note"))
     if res.framework_kind == "reference":
@@ -369,7 +367,7 @@ def framework_section(k: int, res: FrameworkResult, lang: str, sens) -> Section:
     items.append(Heading(3, f"{R['met'][lang]}（{len(met)}）" if lang == "zh" else f"{R['met'][lang]} ({len(met)})"))
     if met:
         items.append(Bullets(tuple(_para(Run(f"{r.id} ", "strong"), L.title(r, lang),
-                                         Run(f"{colon}{L.value_text(r, lang)}", "note")) for r in met)))
+                                         Run(f"{sep}{L.value_text(r, lang)}", "note")) for r in met)))
     else:
         items.append(_para(R["none_met"][lang]))
 
@@ -461,19 +459,19 @@ def evidence_grid(results: list[FrameworkResult], lang: str) -> Grid | None:
 def method_items(results: list[FrameworkResult], lang: str, sens) -> list[Item]:
     """The method: each framework's model, thresholds and category weights; the shared rules."""
     R = L.REPORT
-    colon = "：" if lang == "zh" else ": "
+    sep = colon(lang)
     items: list[Item] = []
     for res in results:
         items.append(Heading(3, L.title(res, lang)))
         gap, comma = ("　", "，") if lang == "zh" else (" · ", ", ")
         weights = gap.join(f"{L.CATEGORY[c.category][lang]} {c.weight}" for c in res.categories)
         items.append(_para(L.METHOD[res.model][lang]))
-        items.append(_para(f"{R['thresholds'][lang]}{colon}{L.VERDICT['ready'][lang]} ≥ {res.ready_threshold}{comma}"
-                           f"{L.VERDICT['nearly_ready'][lang]} ≥ {res.nearly_threshold}{gap}{R['floor'][lang]}{colon}"
-                           f"{pct(res.coverage_floor)}{gap}{R['category_weight'][lang]}{colon}{weights}", cls="note"))
-    items.append(_para(Run(R["goalposts"][lang] + colon, "strong"), L.GOALPOSTS[lang]))
-    items.append(_para(Run(R["fix_first"][lang] + colon, "strong"), L.PLANNING[lang]))
-    items.append(_para(Run(R["data_age"][lang] + colon, "strong"), L.DATA_AGE[lang]))
+        items.append(_para(f"{R['thresholds'][lang]}{sep}{L.VERDICT['ready'][lang]} ≥ {res.ready_threshold}{comma}"
+                           f"{L.VERDICT['nearly_ready'][lang]} ≥ {res.nearly_threshold}{gap}{R['floor'][lang]}{sep}"
+                           f"{pct(res.coverage_floor)}{gap}{R['category_weight'][lang]}{sep}{weights}", cls="note"))
+    items.append(_para(Run(R["goalposts"][lang] + sep, "strong"), L.GOALPOSTS[lang]))
+    items.append(_para(Run(R["fix_first"][lang] + sep, "strong"), L.PLANNING[lang]))
+    items.append(_para(Run(R["data_age"][lang] + sep, "strong"), L.DATA_AGE[lang]))
     if sens:
         from .analysis import METHOD_SENS
         items.append(_para(METHOD_SENS[lang]))
@@ -497,7 +495,7 @@ def source_items(results: list[FrameworkResult], inputs: list[tuple[str, str]], 
     docs = []
     for res in results:
         docs.append(_para(Run(L.title(res, lang), "strong"),
-                          Run(("：" if lang == "zh" else ": ") + L.source_line(res, lang))))
+                          Run(colon(lang) + L.source_line(res, lang))))
         if res.derived_from:
             docs += [_para(Run(d, "note")) for d in res.derived_from]
     items.append(Bullets(tuple(docs)))
@@ -551,7 +549,7 @@ def build(results: list[FrameworkResult], inputs: list[tuple[str, str]], version
         crit.append(Heading(3, L.title(res, lang)))
         crit.append(criteria_grid(res, lang))
         if res.waivers:
-            crit.append(Heading(3, f"{R['waivers'][lang]}{'：' if lang == 'zh' else ': '}{L.title(res, lang)}"))
+            crit.append(Heading(3, f"{R['waivers'][lang]}{colon(lang)}{L.title(res, lang)}"))
             crit.append(Grid((L.HEAD["id"][lang], R["justification"][lang], R["expires"][lang], ""), (12, 54, 14, 20),
                              tuple(Row((_cell(w.criterion), _cell(w.justification), _cell(w.expires.isoformat()),
                                         _cell(R["active"][lang] if w.active else R["expired"][lang],
