@@ -58,7 +58,8 @@ FIGURE = 16  # characters: longer pieces with digits (a hash, a URL) are not fig
 
 def numbers(s: str) -> list[tuple[str, bool]]:
     """`s` as (text, whole) pieces: `whole` for each figure with its measure word ("2022年", "≥ 40 亿元",
-    "10 件/万人") — what a document keeps on one line — the rest as it is."""
+    "10 件/万人") — what a document keeps on one line — the rest as it is. A line may break between two
+    whole pieces side by side: a figure and its bracketed year ("≥ 75%" "（2024年）") in a narrow cell."""
     out: list[tuple[str, bool]] = []
     for u in units(s):
         core = u.rstrip()
@@ -67,12 +68,27 @@ def numbers(s: str) -> list[tuple[str, bool]]:
         whole = (1 < len(core) <= FIGURE and any(ch.isdigit() for ch in core)
                  and (" " in core or "/" in core or _HAN.search(core) is not None))
         if whole:
-            out += [(core, True), (u[len(core):], False)]
+            k = core.find("（", 1)
+            out += [(core[:k], True), (core[k:], True)] if k > 0 else [(core, True)]
+            out.append((u[len(core):], False))
         elif out and not out[-1][1]:
             out[-1] = (out[-1][0] + u, False)
         else:
             out.append((u, False))
     return [p for p in out if p[0]]
+
+
+WORD_JOINER, NO_BREAK_SPACE = "\u2060", "\u00a0"
+
+
+@lru_cache(maxsize=4096)
+def joined(s: str) -> str:
+    """`s` such that no line can break inside it, written in characters alone: a no-break space for each
+    space inside, a word joiner (U+2060: invisible, not copied out of a PDF) between any two other
+    characters. (Between all of them: pango breaks "三.|13", where Unicode's rules do not.) Spaces at its
+    end stay spaces: a line may break after it."""
+    body = s.rstrip(" ")
+    return NO_BREAK_SPACE.join(WORD_JOINER.join(word) for word in body.split(" ")) + s[len(body):]
 
 
 def least(s: str, name: bool = False) -> int:

@@ -61,3 +61,16 @@ def test_column_widths_fit_the_room_and_never_go_below_a_columns_widest_piece(co
     assert sum(out) <= inner and (not stretch or sum(out) == inner)
     if sum(natural) <= inner:
         assert out[:-1] == natural[:-1]
+
+
+@given(TEXT)
+def test_a_joined_run_reads_the_same_and_offers_no_break(s):
+    """What the PDF keeps on one line (a lead unit, a figure with its unit) is written with no-break
+    characters instead of a span: it reads the same, and no place in it is left where a line may break."""
+    from ipcheck.reports.linebreak import joined
+    from uniseg.linebreak import line_break_units
+    got = joined(s)
+    assert got.replace("\u2060", "").replace("\u00a0", " ") == s
+    body = got.rstrip(" ")
+    assert len(list(line_break_units(body))) <= 1, body
+    assert all(a == "\u2060" or b == "\u2060" or "\u00a0" in (a, b) for a, b in zip(body, body[1:]))
