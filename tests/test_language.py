@@ -155,3 +155,18 @@ def test_the_scan_finds_a_word_in_the_wrong_language():
     known_en = file_text("en")
     assert leftovers("Ningbo 宁波: pass", "en", known_en) == ["宁", "波"]  # the Chinese name in English output
     assert leftovers("lead unit: 市市场监管局（起草单位）", "en", known_en) == []  # the file's own text
+
+
+@pytest.mark.parametrize("lang, declared", [("zh", "zh-CN"), ("en", "en")])
+def test_a_document_declares_the_language_it_is_in(lang, declared, tmp_path):
+    # a browser offers to translate a page declared in another language; a PDF reader reads it aloud in the
+    # declared one (the PDF's /Lang comes from the HTML's lang)
+    import pdfplumber
+    run("evaluate", CITIES / "tianjin.yaml", "--framework", "tianjin-2017", "--year", "2017", "--lang", lang,
+        "--html", tmp_path / "r.html", "--pdf", tmp_path / "r.pdf")
+    run("plan", CITIES / "tianjin.yaml", "--framework", "tianjin-2017", "--year", "2017", "--lang", lang,
+        "--pdf", tmp_path / "p.pdf")
+    assert f'<html lang="{declared}">' in (tmp_path / "r.html").read_text(encoding="utf-8")
+    for pdf in ("r.pdf", "p.pdf"):
+        with pdfplumber.open(tmp_path / pdf) as doc:
+            assert doc.doc.catalog.get("Lang") == declared.encode(), pdf
