@@ -50,6 +50,18 @@ class Term:
 
 
 @dataclass(frozen=True)
+class When:
+    """A year, or a month of it (a figure published "as of" a month): "2018" / "April 2018", "2018年" / "2018年4月"."""
+    year: int
+    month: int | None = None
+
+    @classmethod
+    def of(cls, year: int, as_of: str | None = None) -> "When":
+        """The year, or the month of a fact's `as_of` ("2018-04") when it has one."""
+        return cls(int(as_of[:4]), int(as_of[5:7])) if as_of else cls(year)
+
+
+@dataclass(frozen=True)
 class Listed:
     """Items shown one after the other; `style` says how they are joined (see the word book)."""
     items: tuple[Any, ...]

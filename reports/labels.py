@@ -6,7 +6,7 @@ import re
 from decimal import Decimal
 
 from ..engine.checks.base import UNBOUNDED
-from ..engine.result import MUST_EXIST, CriterionResult, FrameworkResult, Q, Score, Share, say
+from ..engine.result import MUST_EXIST, CriterionResult, FrameworkResult, Q, Score, Share, When, say
 from .words import OP_SYMBOL, colon, display, pct, score_text, text
 
 STATUS = {
@@ -122,7 +122,7 @@ def value_text(r: CriterionResult, lang: str) -> str:
         return v
     when = "value.as_of" if ms.as_of else "value.year"
     code = f"{when}_{ms.freshness}" if ms.freshness else when
-    return v + text(say(code, y=ms.as_of or ms.year), lang)
+    return v + text(say(code, y=When.of(ms.year, ms.as_of) if ms.as_of else ms.year), lang)
 
 
 def target_text(r: CriterionResult, lang: str) -> str:

@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..engine.fields import Names
-from ..engine.result import Cmp, Listed, Q, Reason, Score, Share, Term
+from ..engine.result import Cmp, Listed, Q, Reason, Score, Share, Term, When
 from ..engine.units import CTX, PERCENT
 
 OP_SYMBOL = {">=": "≥", ">": ">", "<=": "≤", "<": "<"}
@@ -122,7 +122,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "bound.at_least": ("at least", "不少于"),
     "bound.at_most": ("at most", "不超过"),
     "bound_unsettled": ("only a bound is published ({bound} {v} in {y}), which does not settle the target",
-                        "仅公布了区间值（{y}年{bound}{v}），不足以判定是否达标"),
+                        "仅公布了区间值（{y}{bound}{v}），不足以判定是否达标"),
     "was": ("{ind} was {v} in {y}", "{ind}{y}年为{v}"),
     "was_as_of": ("{ind} was {v} as of {m}", "{ind}截至{m}为{v}"),
     "stale": (" (latest figure is for {used}, older than {year}: stale)",
@@ -131,8 +131,14 @@ PHRASES: dict[str, tuple[str, str]] = {
                     "（最新数据截至{m}，并非{year}年末数据，已陈旧）"),
     "too_old": ("latest figure too old ({y}): {ind} was {v} in {y}; judging {year} takes a figure at most {most} "
                 "year{most_s} older", "最新数据过旧（{y}）：{ind}{y}为{v}；评价{year}年最多可用早{most}年的数据"),
+    "too_old_as_of": ("latest figure too old (as of {y}): {ind} was {v} as of {y}; judging {year} takes a figure at "
+                      "most {most} year{most_s} older",
+                      "最新数据过旧（截至{y}）：{ind}截至{y}为{v}；评价{year}年最多可用早{most}年的数据"),
     "previous_year": ("only the previous year's figure: {ind} was {v} in {y} (indicative only; a yearly figure must "
                       "be for {year})", "仅有上一年数据：{ind}{y}为{v}（仅供参考，年度数据须为{year}年数据）"),
+    "previous_year_as_of": ("only the previous year's figure: {ind} was {v} as of {y} (indicative only; a yearly "
+                            "figure must be for {year})",
+                            "仅有上一年数据：{ind}截至{y}为{v}（仅供参考，年度数据须为{year}年数据）"),
     "projection": (" (projection: the {year} target is not due yet)", "（预测：{year}年目标尚未到期）"),
     "lower_bound_note": (" (published as a lower bound)", "（公布值为下限）"),
     "not_applicable.level": ("applies to {levels} only; this city is a {level}", "仅适用于{levels}；本市为{level}"),
@@ -267,6 +273,10 @@ _JOIN = {  # Listed.style: (English separator, Chinese separator)
 }
 
 
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+
+
 def _arg(x: Any, lang: str) -> str:
     t = type(x)
     if t is str:
@@ -287,6 +297,10 @@ def _arg(x: Any, lang: str) -> str:
         return pct(x.value)
     if t is Score:
         return score_text(x.value)
+    if t is When:
+        if lang == "zh":
+            return f"{x.year}年{x.month}月" if x.month else f"{x.year}年"
+        return f"{MONTHS[x.month - 1]} {x.year}" if x.month else str(x.year)
     if t is Listed:
         sep = _JOIN[x.style][lang == "zh"]
         items = [_arg(i, lang) for i in x.items]

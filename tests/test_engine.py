@@ -124,9 +124,11 @@ def test_data_age_rule_hand_worked(catalogue, deciders):
     r = run(catalogue, deciders, stock, {"valid_patents": {2019: 120}}, year=2023).results[0]
     assert r.status == "unknown" and r.measurement.freshness == "too_old" and r.measurement.value == 120
     assert r.measurement.missing[0].years == (2023,) and "latest figure too old (2019)" in text(r.reason, "en")
+    assert "最新数据过旧（2019年）" in text(r.reason, "zh") and "2019年为120" in text(r.reason, "zh")
     flow = crit("F", "{kind: threshold, indicator: pct_applications, target: 100件}")
     r = run(catalogue, deciders, flow, {"pct_applications": {2022: 667}}, year=2023).results[0]
     assert r.status == "unknown" and r.measurement.freshness == "previous_year" and "indicative" in text(r.reason, "en")
+    assert "2022年为667" in text(r.reason, "zh")
     r = run(catalogue, deciders, flow, {"pct_applications": {2023: 667}}, year=2023).results[0]
     assert r.status == "pass" and not r.measurement.stale
     # a framework's own limit, and a criterion's, replace the default
@@ -147,9 +149,12 @@ def test_a_month_figure_is_never_read_as_year_end(catalogue, deciders):
     fw = framework(c, catalogue, year=2014)
     r = evaluate(fw, city, catalogue, deciders["python"], year=2014).results[0]
     assert r.status == "pass" and r.measurement.stale and r.measurement.as_of == "2014-09"
-    assert "as of 2014-09" in text(r.reason, "en") and "截至2014-09" in text(r.reason, "zh")
+    assert "as of September 2014" in text(r.reason, "en") and "截至2014年9月" in text(r.reason, "zh")
     r = evaluate(fw, city, catalogue, deciders["python"], year=2015).results[0]
     assert r.status == "unknown" and r.measurement.freshness == "too_old"  # two years short of the end of 2015
+    # the month is said as a month, never as a year
+    assert "too old (as of September 2014)" in text(r.reason, "en") and "was 14,108 as of" in text(r.reason, "en")
+    assert "as of September 2014;" in text(r.reason, "en") and "截至2014年9月为14,108" in text(r.reason, "zh")
 
 
 def test_growth_is_the_growth_into_the_year_judged(catalogue, deciders):

@@ -16,7 +16,7 @@ from ..age import PREVIOUS_YEAR, STALE, TOO_OLD
 from ..catalogue import Catalogue
 from ..errors import InputError, did_you_mean
 from ..facts import Facts
-from ..result import FactUsed, Listed, Measurement, Missing, Q, Reason, say
+from ..result import FactUsed, Listed, Measurement, Missing, Q, Reason, When, say
 from ..units import CTX, Unit, UnitError, plain, to_unit
 from ..yamldoc import Document
 
@@ -139,7 +139,7 @@ def q(d: Decimal) -> Decimal:
 def stale_note(used_year: int, year: int, as_of: str | None = None) -> Reason:
     """' (latest figure is for 2021, older than 2022: stale)', or nothing."""
     if as_of is not None:
-        return say("stale_as_of", m=as_of, year=year) if used_year <= year else Reason()
+        return say("stale_as_of", m=When.of(used_year, as_of), year=year) if used_year <= year else Reason()
     return say("stale", used=used_year, year=year) if used_year < year else Reason()
 
 
@@ -156,8 +156,8 @@ def too_old(facts: Facts, ind: str, year: int, fact: "m.Fact", judged: int, fres
     """Unknown: the latest figure is too old for the year judged (or a yearly figure is a year late).
 
     The old figure stays in the measurement (value, year) as context; it decides nothing."""
-    when: int | str = fact.as_of or year
-    code = "previous_year" if fresh == PREVIOUS_YEAR else "too_old"
+    when = When.of(year, fact.as_of)
+    code = ("previous_year" if fresh == PREVIOUS_YEAR else "too_old") + ("_as_of" if fact.as_of else "")
     most = facts.max_age(ind)
     reason = say(code, ind=facts.names(ind), v=Q(value, facts.unit(ind)), y=when, year=judged, most=most,
                  most_s="" if most == 1 else "s")
@@ -210,9 +210,10 @@ def single(facts: Facts, ind: str, year: int, target: Decimal, op: str, baseline
     higher = op in (">=", ">")
     v = Q(value, facts.unit(ind))
     if bound_blocks(fact, value, target, higher):
-        why = say("bound_unsettled", bound=say(f"bound.{fact.bound}"), v=v, y=fact.as_of or y)
+        why = say("bound_unsettled", bound=say(f"bound.{fact.bound}"), v=v, y=When.of(y, fact.as_of))  # type: ignore[arg-type]
         return unknown(why, Missing(ind, (look,), EXACT), facts=used)  # type: ignore[arg-type]
-    reason = (say("was_as_of", ind=name, v=v, m=fact.as_of) if fact.as_of else say("was", ind=name, v=v, y=y))
+    reason = (say("was_as_of", ind=name, v=v, m=When.of(y, fact.as_of))  # type: ignore[arg-type]
+              if fact.as_of else say("was", ind=name, v=v, y=y))
     reason += stale_note(y, look, fact.as_of)  # type: ignore[arg-type]
     if fact.bound == "at_least":
         reason += say("lower_bound_note")
