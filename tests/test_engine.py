@@ -210,6 +210,22 @@ def test_per_capita_derived_exactly(catalogue, deciders):
     assert r.status == "pass"
 
 
+def test_a_rate_too_old_asks_for_the_figure_the_year_lacks(catalogue, deciders):
+    # the patents of the year judged are known, the population only of an older year: the rate of that
+    # older year is too old, and what is missing is the population for the year judged (the data forms
+    # ask for what is missing; asking again for the patents would leave the criterion unknown after filling)
+    c = crit("P", "{kind: per_capita, indicator: valid_invention_patents, published: invention_patents_per_10k, "
+                  "target: 40件/万人}")
+    r = run(catalogue, deciders, c, {"valid_invention_patents": {2019: 100, 2024: 120},
+                                     "population": {2019: "10万人"}}, year=2024).results[0]
+    assert r.status == "unknown" and r.measurement.freshness == "too_old"
+    assert {(m.indicator, m.years) for m in r.measurement.missing} == {
+        ("population", (2024,)), ("invention_patents_per_10k", (2024,))}
+    r = run(catalogue, deciders, c, {"valid_invention_patents": {2019: 100, 2024: 120},
+                                     "population": {2019: "10万人", 2024: "1万人"}}, year=2024).results[0]
+    assert r.status == "pass" and r.measurement.value == 120  # 120 件 per 1万人
+
+
 def test_lower_is_better(catalogue, deciders):
     c = crit("L", "{kind: threshold, indicator: patent_enforcement_cases, op: '<=', target: 100件, baseline: 200件}")
     for value, status, score in [(80, "pass", 1), (150, "partial", Decimal("0.5")), (200, "fail", 0), (300, "fail", 0)]:

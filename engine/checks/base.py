@@ -283,7 +283,14 @@ def rate(facts: Facts, year: int, num: str, den: str, per: Decimal, published: s
         return error(say("rate.zero_head", ind=facts.names(den), y=y) + what + say("rate.undefined"), used)
     fresh = facts.freshness(num, y, a, want)  # type: ignore[arg-type]
     if fresh in (PREVIOUS_YEAR, TOO_OLD):
-        return too_old(facts, num, y, a, want, fresh, used, q(a.value))  # type: ignore[arg-type, union-attr]
+        old = too_old(facts, num, y, a, want, fresh, used, q(a.value))  # type: ignore[arg-type, union-attr]
+        # what settles it is the pair for the year judged: whichever of the two has no figure for that year
+        # (a newer numerator alone does not make a rate), or the published rate
+        pair = say("need.same_year", a=facts.names(num), b=facts.names(den), year=want)
+        miss = [Missing(i, (want,), pair) for i in (num, den) if facts.get(i, want) is None] or list(old.missing)
+        if published:
+            miss.append(Missing(published, (want,), say("need.or_published", ind=facts.names(published))))
+        return replace(old, missing=tuple(miss))
     # each figure in its indicator's unit: scale both by their multipliers (万, 亿) before dividing
     num_mult, den_mult = facts.cat.units[num].mult, facts.cat.units[den].mult  # type: ignore[union-attr]
     value = CTX.multiply(CTX.divide(CTX.multiply(a.value, num_mult), CTX.multiply(b.value, den_mult)), per)  # type: ignore[union-attr]
