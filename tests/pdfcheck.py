@@ -4,7 +4,8 @@
   the next one, a chart label over another);
 - text outside the page's text frame (running past a table's edge);
 - a page that ends with a heading, a table's header row or a group row (a category, a lead unit):
-  the content it heads starts on the next page.
+  the content it heads starts on the next page;
+- a running header (top right) that names another section than the one the page's first line belongs to.
 """
 
 from __future__ import annotations
@@ -17,6 +18,9 @@ MM = 72 / 25.4
 FRAME = 15 * MM            # the left and right page margins of the report (_style.css.j2)
 FOOT = 16 * MM             # the bottom margin: the page number lives below it
 HEADING_SIZE = 10.4        # h3 is 10.5 pt, h2 13 pt; body text at most 9 pt
+SECTION_SIZE = 13          # h2: a section (a framework, an appendix, the contents)
+HEAD = 17 * MM             # the top margin: the running header lives above it
+CONTENTS = ("目录", "Contents")  # a section heading that names no section
 WHITE = ((1, 1, 1), (1,), [1, 1, 1], [1])
 GROUP_BLUE = (0.122, 0.306, 0.475)
 
@@ -81,6 +85,45 @@ def ends_with_heading(page) -> str | None:
     return None
 
 
+def _squeeze(text: str) -> str:
+    return text.replace(" ", "").rstrip("…")
+
+
+def _sections(page) -> list[tuple[float, str]]:
+    """The section headings on a page: (top, first line's text), a heading's wrapped lines taken as one."""
+    found: list[list] = []
+    for c in sorted((c for c in page.chars if c["text"].strip() and abs(c["size"] - SECTION_SIZE) < 0.3
+                     and c["top"] > HEAD), key=lambda c: (round(c["top"]), c["x0"])):
+        if found and abs(found[-1][2] - c["top"]) < 1:
+            found[-1][1] += c["text"]
+        elif found and c["top"] - found[-1][2] < SECTION_SIZE * 1.6:  # the heading's next line
+            found[-1][2] = c["top"]
+        else:
+            found.append([c["top"], c["text"], c["top"]])
+    return [(top, _squeeze(text)) for top, text, _ in found]
+
+
+def wrong_headers(pdf) -> list[str]:
+    """Pages whose running header names another section than the one their first line belongs to: the
+    section whose heading opens the page, else the last one begun on an earlier page (none before the
+    first section, and none for the contents, whose heading names no section)."""
+    out, current = [], ""
+    for n, page in enumerate(pdf.pages, 1):
+        body = [c for c in page.chars if c["text"].strip() and HEAD < c["top"] < page.height - FOOT]
+        sections = _sections(page)
+        first = min((c["top"] for c in body), default=None)
+        opening = sections[0][1] if sections and first is not None and sections[0][0] - first < 1 else None
+        expected = current if opening is None else "" if opening in CONTENTS else opening
+        header = _squeeze("".join(c["text"] for c in sorted(
+            (c for c in page.chars if c["top"] < HEAD and c["x0"] > page.width / 2), key=lambda c: c["x0"])))
+        common = min(len(header), len(expected))
+        if n > 1 and (header[:common] != expected[:common] or bool(header) != bool(expected)):
+            out.append(f"page {n}: the running header names {header!r}, the page begins in {expected!r}")
+        if sections:
+            current = "" if sections[-1][1] in CONTENTS else sections[-1][1]
+    return out
+
+
 def problems(path: Path | str) -> list[str]:
     """Every layout problem of a PDF, as 'page N: what'."""
     out = []
@@ -91,6 +134,7 @@ def problems(path: Path | str) -> list[str]:
             end = ends_with_heading(page)
             if end and n < len(pdf.pages):
                 out.append(f"page {n}: ends with a {end}")
+        out += wrong_headers(pdf)
     return out
 
 
