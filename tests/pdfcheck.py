@@ -103,24 +103,25 @@ def _sections(page) -> list[tuple[float, str]]:
     return [(top, _squeeze(text)) for top, text, _ in found]
 
 
-def wrong_headers(pdf) -> list[str]:
+def wrong_headers(path: Path | str) -> list[str]:
     """Pages whose running header names another section than the one their first line belongs to: the
     section whose heading opens the page, else the last one begun on an earlier page (none before the
     first section, and none for the contents, whose heading names no section)."""
     out, current = [], ""
-    for n, page in enumerate(pdf.pages, 1):
-        body = [c for c in page.chars if c["text"].strip() and HEAD < c["top"] < page.height - FOOT]
-        sections = _sections(page)
-        first = min((c["top"] for c in body), default=None)
-        opening = sections[0][1] if sections and first is not None and sections[0][0] - first < 1 else None
-        expected = current if opening is None else "" if opening in CONTENTS else opening
-        header = _squeeze("".join(c["text"] for c in sorted(
-            (c for c in page.chars if c["top"] < HEAD and c["x0"] > page.width / 2), key=lambda c: c["x0"])))
-        common = min(len(header), len(expected))
-        if n > 1 and (header[:common] != expected[:common] or bool(header) != bool(expected)):
-            out.append(f"page {n}: the running header names {header!r}, the page begins in {expected!r}")
-        if sections:
-            current = "" if sections[-1][1] in CONTENTS else sections[-1][1]
+    with pdfplumber.open(path) as pdf:
+        for n, page in enumerate(pdf.pages, 1):
+            body = [c for c in page.chars if c["text"].strip() and HEAD < c["top"] < page.height - FOOT]
+            sections = _sections(page)
+            first = min((c["top"] for c in body), default=None)
+            opening = sections[0][1] if sections and first is not None and sections[0][0] - first < 1 else None
+            expected = current if opening is None else "" if opening in CONTENTS else opening
+            header = _squeeze("".join(c["text"] for c in sorted(
+                (c for c in page.chars if c["top"] < HEAD and c["x0"] > page.width / 2), key=lambda c: c["x0"])))
+            common = min(len(header), len(expected))
+            if n > 1 and (header[:common] != expected[:common] or bool(header) != bool(expected)):
+                out.append(f"page {n}: the running header names {header!r}, the page begins in {expected!r}")
+            if sections:
+                current = "" if sections[-1][1] in CONTENTS else sections[-1][1]
     return out
 
 
@@ -134,7 +135,6 @@ def problems(path: Path | str) -> list[str]:
             end = ends_with_heading(page)
             if end and n < len(pdf.pages):
                 out.append(f"page {n}: ends with a {end}")
-        out += wrong_headers(pdf)
     return out
 
 

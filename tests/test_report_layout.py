@@ -45,6 +45,7 @@ def _lines(path) -> list[list[str]]:
 def test_layout_holds(reports, city, lang, extra):
     path, evaluations = reports[(city, lang, extra)]
     assert pdfcheck.problems(path) == []
+    assert pdfcheck.wrong_headers(path) == []
     pages = _lines(path)
     first, second = "".join(pages[0]), "".join(pages[1])
     # page 1 holds every framework's block (in two columns from four frameworks); the contents start page 2
