@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .load import LoadedFramework
-from .result import CategoryScore, FrameworkResult
+from .result import CategoryScore, FrameworkResult, provisional
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,12 @@ class Summary:
     score_high: Decimal | None = None
     lacking: int = 0
     applicable: int = 0
+    verdict_low: str | None = None  # the verdict if every criterion without evidence failed
+
+    @property
+    def provisional(self) -> bool:
+        """A verdict the missing evidence could still lower."""
+        return provisional(self.verdict, self.verdict_low)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +50,8 @@ def summarize(r: FrameworkResult) -> Summary:
     """What a comparison keeps of one city's evaluation."""
     return Summary(r.framework_id, r.framework_version, r.framework_title_zh, r.framework_title_en, r.city_id,
                    r.city_zh, r.city_en, r.year, r.score, r.coverage, r.verdict, r.categories,
-                   tuple((x.id, x.status) for x in r.results), r.score_low, r.score_high, r.lacking, r.applicable)
+                   tuple((x.id, x.status) for x in r.results), r.score_low, r.score_high, r.lacking, r.applicable,
+                   r.verdict_low)
 
 
 def rank(results: list) -> list[tuple[int | None, Summary]]:

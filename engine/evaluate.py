@@ -30,7 +30,17 @@ from .result import (
     WaiverNote,
     say,
 )
-from .score import category_scores, coverage, evidence_counts, fix_first, leaf_status, overall, score_range, verdict
+from .score import (
+    category_scores,
+    coverage,
+    evidence_counts,
+    fix_first,
+    leaf_status,
+    overall,
+    score_range,
+    verdict,
+    worst_verdict,
+)
 from .units import CTX
 
 # The largest magnitude a measured value, target or baseline may have to be decided: growth from
@@ -230,6 +240,8 @@ def _result(fw: LoadedFramework, city: LoadedCity, cat: Catalogue, facts: Facts,
                           f.on_grid(g.coverage_gain), f.on_grid(g.range_narrowing))
                   for g in fix_first(results, model, dict(h.category_weights), m.CATEGORIES)) if detail else ()
     low, high = score_range(results, model, dict(h.category_weights), m.CATEGORIES)
+    worst = worst_verdict(results, model, dict(h.category_weights), m.CATEGORIES, h.coverage_floor,
+                          h.thresholds.ready, h.thresholds.nearly_ready)
     lacking, applicable = evidence_counts(results)
     return FrameworkResult(
         framework_id=h.id, framework_version=h.version, framework_title_zh=h.title.zh, framework_title_en=h.title.en,
@@ -238,6 +250,7 @@ def _result(fw: LoadedFramework, city: LoadedCity, cat: Catalogue, facts: Facts,
         city_level=city.model.city.level, year=year, as_of=as_of, engine=engine, model=model,
         score=None if score is None else f.on_grid(score), coverage=f.on_grid(cov), coverage_floor=h.coverage_floor,
         ready_threshold=h.thresholds.ready, nearly_threshold=h.thresholds.nearly_ready, verdict=v, verdict_reason=why,
+        verdict_low=worst,
         categories=tuple(type(c)(c.category, None if c.score is None else f.on_grid(c.score),
                                  None if c.coverage is None else f.on_grid(c.coverage), c.weight) for c in cats),
         results=tuple(results), counts=counts, waivers=tuple(notes), fix_first=gains,

@@ -92,6 +92,11 @@ NO_REASON = Reason()
 MUST_EXIST = say("target.must_exist")  # the target of a yes/no criterion
 
 
+def provisional(verdict: str, verdict_low: str | None) -> bool:
+    """True when a verdict is given but the missing evidence, were it all unmet, would give another."""
+    return verdict != "not_assessable" and verdict_low is not None and verdict_low != verdict
+
+
 @dataclass(frozen=True)
 class FactUsed:
     """One published figure a result rests on, with where it came from."""
@@ -276,6 +281,7 @@ class FrameworkResult:
     fix_first: tuple[FixFirst, ...] = ()
     score_low: Decimal | None = None     # every criterion without evidence failed
     score_high: Decimal | None = None    # every criterion without evidence met
+    verdict_low: str | None = None       # the verdict if every criterion without evidence failed
     lacking: int = 0                     # applicable criteria without evidence
     applicable: int = 0                  # applicable, unwaived criteria
     source_number: str | None = None     # the source document's 文号
@@ -287,3 +293,8 @@ class FrameworkResult:
     def assessable(self) -> bool:
         """False when too little of the weight has evidence for a verdict."""
         return self.verdict != "not_assessable"
+
+    @property
+    def provisional(self) -> bool:
+        """A verdict the missing evidence could still lower (were it all unmet)."""
+        return provisional(self.verdict, self.verdict_low)

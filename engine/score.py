@@ -110,6 +110,8 @@ def verdict(score: Decimal | None, cov: Decimal, floor: Decimal, ready: Decimal,
             results: list[CriterionResult]) -> tuple[str, Reason]:
     """ready / nearly_ready / not_ready / not_assessable, and the reason in words."""
     if score is None or cov < floor:
+        if cov == 0:
+            return "not_assessable", say("verdict.no_evidence", floor=Share(floor))
         return "not_assessable", say("verdict.coverage", cov=Share(cov), floor=Share(floor))
     gates = [r for r in results if r.required and r.status not in ("not_applicable", "waived")]
     failed = [r.id for r in gates if r.status == "fail"]
@@ -139,13 +141,28 @@ def score_range(results: list[CriterionResult], model: str, weights: dict[str, D
     low  = overall with every criterion without evidence (unknown, error) failed (score 0);
     high = overall with every one of them met (score 1). The score on the criteria with
     evidence lies between the two; with nothing applicable both are None."""
-    import dataclasses
-
     def with_missing(status: str, score: Decimal) -> Decimal | None:
-        rs = [dataclasses.replace(r, status=status, score=score) if r.status in NO_EVIDENCE else r for r in results]
+        rs = missing_as(results, status, score)
         return overall(rs, category_scores(rs, categories, model, weights), model)
 
     return with_missing("fail", Decimal(0)), with_missing("pass", Decimal(1))
+
+
+def missing_as(results: list[CriterionResult], status: str, score: Decimal) -> list[CriterionResult]:
+    """The results with every criterion without evidence (unknown, error) given `status` and `score`."""
+    import dataclasses
+
+    return [dataclasses.replace(r, status=status, score=score) if r.status in NO_EVIDENCE else r for r in results]
+
+
+def worst_verdict(results: list[CriterionResult], model: str, weights: dict[str, Decimal],
+                  categories: tuple[str, ...], floor: Decimal, ready: Decimal, nearly: Decimal) -> str:
+    """The verdict if every criterion without evidence proved unmet (failed, score 0): a verdict that
+    the missing evidence could still lower is provisional."""
+    rs = missing_as(results, "fail", Decimal(0))
+    v, _ = verdict(overall(rs, category_scores(rs, categories, model, weights), model), coverage(rs, model), floor,
+                   ready, nearly, rs)
+    return v
 
 
 def fix_first(results: list[CriterionResult], model: str, weights: dict[str, Decimal],

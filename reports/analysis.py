@@ -15,7 +15,7 @@ from ..engine.compare import CriterionDiff, StatusChange, Summary
 from ..engine.plan import Plan
 from ..engine.result import FrameworkResult
 from ..engine.sensitivity import Sensitivity
-from .labels import CATEGORY, MARK, VERDICT, lacking_text, pct, range_text, score_text, short_status
+from .labels import CATEGORY, MARK, VERDICT, lacking_text, pct, range_text, score_text, short_status, verdict_name
 from .words import colon, text
 
 
@@ -125,7 +125,7 @@ def compare_doc(ranked: list[tuple[int, Summary]], titles: list[tuple[str, str, 
     for rk, r in ranked:
         # a city that is not assessable has no rank, and its score on the known part does not stand alone
         assessable = r.verdict != "not_assessable"
-        row = ["—" if rk is None else str(rk), _city(r, lang), str(r.year), VERDICT[r.verdict][lang],
+        row = ["—" if rk is None else str(rk), _city(r, lang), str(r.year), verdict_name(r, lang),
                pct(r.coverage), score_text(r.score) if assessable else "—",
                f"{score_text(r.score_low)}–{score_text(r.score_high)}"]
         if sens:
@@ -197,7 +197,7 @@ def progress_doc(series: list[FrameworkResult], changes: list[list[StatusChange]
     from .charts import progress as progress_chart
     first = series[0]
     rows = [[str(r.year), score_text(r.score) if r.assessable else "—",
-             f"{score_text(r.score_low)}–{score_text(r.score_high)}", pct(r.coverage), VERDICT[r.verdict][lang],
+             f"{score_text(r.score_low)}–{score_text(r.score_high)}", pct(r.coverage), verdict_name(r, lang),
              str(len(ch)) if ch else "—"]
             for r, ch in zip(series, changes)]
     classes = [["", _heat(r.score) if r.assessable else "heat-na", "", "", f"v-{r.verdict}", ""] for r in series]

@@ -362,8 +362,9 @@ def report_docx(report: Report, picture: Pictures = _png) -> bytes:
         _para(doc, Para((Run(b.verdict_reason, "note"),)))
         for d in b.details:
             doc.add_paragraph(d)
-        marks = {"gap": "▲ ", "nogap": "· ", "evidence": "? ", "met": "✔ "}
-        styles = {"gap": "s-fail", "nogap": "s-not_applicable", "evidence": "s-unknown", "met": "s-pass"}
+        marks = {"gap": "▲ ", "nogap": "· ", "evidence": "? ", "met": "✔ ", "nomet": "· "}
+        styles = {"gap": "s-fail", "nogap": "s-not_applicable", "evidence": "s-unknown", "met": "s-pass",
+                  "nomet": "s-not_applicable"}
         for kind, m in b.messages:
             q = doc.add_paragraph()
             _runs(q, (Run(marks[kind], styles[kind]), Run(m)))

@@ -90,7 +90,8 @@ def evaluation_dict(res: FrameworkResult) -> dict[str, Any]:
         "evidence": {"lacking": res.lacking, "applicable": res.applicable},
         "coverage": _v(res.coverage), "coverage_floor": _v(res.coverage_floor),
         "thresholds": {"ready": _v(res.ready_threshold), "nearly_ready": _v(res.nearly_threshold)},
-        "verdict": res.verdict, "verdict_reason": both(res.verdict_reason), "counts": dict(res.counts),
+        "verdict": res.verdict, "verdict_reason": both(res.verdict_reason),
+        "verdict_provisional": res.provisional, "verdict_if_missing_unmet": res.verdict_low, "counts": dict(res.counts),
         "categories": [_v(c) for c in res.categories],
         "criteria": [criterion_dict(r) for r in res.results],
         "waivers": _v(res.waivers),
@@ -110,7 +111,7 @@ def summary_row(s: Summary) -> dict[str, Any]:
     return {
         "city": s.city_id, "year": s.year, "score": None if s.score is None else plain(s.score),
         "score_range": _range(s.score_low, s.score_high),
-        "coverage": plain(s.coverage), "verdict": s.verdict,
+        "coverage": plain(s.coverage), "verdict": s.verdict, "verdict_provisional": s.provisional,
         "categories": [{"category": c.category, "score": None if c.score is None else plain(c.score),
                         "coverage": None if c.coverage is None else plain(c.coverage), "weight": plain(c.weight)}
                        for c in s.categories],

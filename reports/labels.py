@@ -26,6 +26,7 @@ VERDICT = {
     "not_ready": {"zh": "尚不具备条件", "en": "not ready"},
     "not_assessable": {"zh": "证据不足，无法评定", "en": "not assessable"},
 }
+PROVISIONAL = {"zh": "（暂定）", "en": " (provisional)"}
 CATEGORY = {
     "creation": {"zh": "创造", "en": "creation"},
     "utilisation": {"zh": "运用", "en": "utilisation"},
@@ -49,6 +50,21 @@ HEAD = {
 }
 
 
+def verdict_name(r, lang: str) -> str:
+    """The verdict in words ('ready'), marked when the missing evidence could still lower it
+    ('ready (provisional)'); `r` is an evaluation or a comparison's summary of one."""
+    return VERDICT[r.verdict][lang] + (PROVISIONAL[lang] if r.provisional else "")
+
+
+def verdict_text(res: FrameworkResult, lang: str) -> str:
+    """Why the verdict; for a provisional one, also what it would be were the missing evidence all unmet."""
+    why = text(res.verdict_reason, lang)
+    if res.provisional:
+        why += ("；" if lang == "zh" else "; ") + text(say("verdict.provisional", v=VERDICT[res.verdict_low][lang],
+                                                          s=Score(res.score_low)), lang)
+    return why
+
+
 def score_line(res: FrameworkResult, lang: str) -> str:
     """'78.4 / 100 on 86% of the weight with evidence' (for an assessable evaluation)."""
     if lang == "zh":
@@ -62,6 +78,8 @@ def score_line(res: FrameworkResult, lang: str) -> str:
 
 def lacking_text(res: FrameworkResult, lang: str) -> str:
     """'20 of 24 criteria lack evidence'."""
+    if res.lacking == res.applicable:
+        return text(say("headline.lacking_all", m=res.applicable), lang)
     return text(say("headline.lacking", n=res.lacking, m=res.applicable), lang)
 
 
@@ -87,10 +105,10 @@ def headline(res: FrameworkResult, lang: str) -> list[tuple[str, str]]:
     """(label, text) of what an evaluation leads with: the verdict; then, when it is not assessable,
     how much evidence is missing and the range of scores it allows (the score on the known part
     last); otherwise the score."""
-    lines = [(HEAD["verdict"][lang], f"{VERDICT[res.verdict][lang].upper()} — {text(res.verdict_reason, lang)}")]
-    if not res.assessable:
-        return lines + [(HEAD["evidence"][lang], lacking_text(res, lang)),
-                        (HEAD["range"][lang], range_and_known_text(res, lang))]
+    lines = [(HEAD["verdict"][lang], f"{verdict_name(res, lang).upper()} — {verdict_text(res, lang)}")]
+    if not res.assessable:  # with no evidence at all, the range (0 to 100) says nothing
+        return lines + [(HEAD["evidence"][lang], lacking_text(res, lang))] + (
+            [(HEAD["range"][lang], range_and_known_text(res, lang))] if res.score is not None else [])
     return lines + [(HEAD["overall"][lang], score_line(res, lang))]
 
 

@@ -256,7 +256,8 @@ def key_messages(res: FrameworkResult, lang: str, examples: int = 2) -> tuple[tu
     else:
         ok = say("msg.met_none")
     # a gap is marked as one (▲) only when there is one: "no gap found" and "no evidence yet" are not alarms
-    return (("gap" if short else "nogap", text(gap, lang)), ("evidence", text(holes, lang)), ("met", text(ok, lang)))
+    return (("gap" if short else "nogap", text(gap, lang)), ("evidence", text(holes, lang)),
+            ("met" if met else "nomet", text(ok, lang)))
 
 
 def actions(res: FrameworkResult, lang: str, top: int) -> Grid | None:
@@ -291,15 +292,13 @@ def brief(res: FrameworkResult, lang: str, top: int, examples: int = 2) -> Brief
     elif res.assessable:  # a score on part of the evidence: the evidence missing stands beside it, as large
         lead = f"{R['score'][lang]} {score_text(res.score)} · {L.lacking_text(res, lang)}"
         details = [L.known_text(res, lang), range_line]
-    else:
+    else:  # with no evidence at all, neither a range (0 to 100) nor a score on a known part says anything
         lead = L.lacking_text(res, lang)
-        details = [range_line]
-        if res.score is not None:  # with no evidence at all there is no score on a known part to give
-            details.append(L.known_text(res, lang))
+        lead = lead[:1].upper() + lead[1:]  # a headline: "None of the 22 criteria has evidence"
+        details = [range_line, L.known_text(res, lang)] if res.score is not None else []
     meta = (f"{R['eval_year'][lang]} {res.year}" + (" · " if lang == "en" else "　")
             + f"{R['source_doc'][lang]}{colon(lang)}{L.source_line(res, lang)}")
-    return Brief(L.title(res, lang), res.year, meta, res.verdict, L.VERDICT[res.verdict][lang],
-                 text(res.verdict_reason, lang),
+    return Brief(L.title(res, lang), res.year, meta, res.verdict, L.verdict_name(res, lang), L.verdict_text(res, lang),
                  lead, tuple(details), key_messages(res, lang, examples), actions(res, lang, top))
 
 
@@ -348,15 +347,17 @@ def framework_section(k: int, res: FrameworkResult, lang: str, sens) -> Section:
               Run(f"{R['eval_year'][lang]} {res.year}", keep=True), "　",
               Run(f"{R['as_of'][lang]} {res.as_of.isoformat()}", keep=True), cls="note"),
     ]
-    head = [Run(L.VERDICT[res.verdict][lang], f"verdict v-{res.verdict}", keep=True), Run(" ")]
+    head = [Run(L.verdict_name(res, lang), f"verdict v-{res.verdict}", keep=True), Run(" ")]
     if res.assessable:
         head += [Run(L.score_line(res, lang), "strong")]
     else:
         semi = "；" if lang == "zh" else "; "
         label = L.HEAD["range"][lang] + "：" if lang == "zh" else ""  # Chinese says 可能得分; English 'between …'
-        head += [Run(L.lacking_text(res, lang), "strong"), Run(semi + label + L.range_and_known_text(res, lang))]
+        head += [Run(L.lacking_text(res, lang), "strong")]
+        if res.score is not None:  # with no evidence at all, the range (0 to 100) says nothing
+            head += [Run(semi + label + L.range_and_known_text(res, lang))]
     items.append(Para(tuple(head)))
-    items.append(_para(text(res.verdict_reason, lang), cls="note"))
+    items.append(_para(L.verdict_text(res, lang), cls="note"))
     if res.framework_kind == "reference":
         items.append(_para(R["not_official"][lang], cls="note"))
     s = (sens or {}).get(res.framework_id)

@@ -212,6 +212,8 @@ PHRASES: dict[str, tuple[str, str]] = {
     "reason.waiver_expired": (" (a waiver expired on {expires} and no longer applies)",
                               "（豁免已于{expires}到期，不再适用）"),
     # verdicts
+    "verdict.no_evidence": ("no criterion has evidence yet; a verdict needs evidence for {floor} of the weight",
+                            "尚无任何指标有证据；评定结论需要至少{floor}的权重有证据"),
     "verdict.coverage": ("only {cov} of the weight has evidence, below the coverage floor of {floor}",
                          "有证据的权重仅占{cov}，低于覆盖率下限{floor}"),
     "verdict.ready": ("score {s} ≥ {ready} and every required criterion passes",
@@ -220,6 +222,8 @@ PHRASES: dict[str, tuple[str, str]] = {
                             "得分{s} ≥ {nearly}，但必备指标尚未达标：{ids}"),
     "verdict.nearly": ("score {s} ≥ {nearly} but below {ready}", "得分{s} ≥ {nearly}，但低于{ready}"),
     "verdict.required_fail": ("required criteria fail: {ids}", "必备指标未达标：{ids}"),
+    "verdict.provisional": ("were every criterion without evidence unmet, the verdict would be '{v}' (score {s})",
+                            "缺少证据的指标若均未达标，结论将为“{v}”（得分{s}）"),
     "verdict.below": ("score {s} is below {nearly}", "得分{s}低于{nearly}"),
     # errors of arithmetic
     "error.out_of_range": ("the result {v} is beyond what ipcheck decides (at most {most} in magnitude): check the "
@@ -228,6 +232,7 @@ PHRASES: dict[str, tuple[str, str]] = {
                          "数据的计算结果超出精确十进制运算范围：请核对数据"),
     # the headline of an evaluation
     "headline.lacking": ("{n} of {m} criteria lack evidence", "{m}项指标中{n}项缺少证据"),
+    "headline.lacking_all": ("none of the {m} criteria has evidence", "{m}项指标均缺少证据"),
     "headline.range": ("between {low} and {high} depending on the missing evidence",
                        "取决于缺失的证据，介于{low}与{high}之间"),
     "headline.known": ("{score} on the criteria with evidence ({cov} of the weight)",

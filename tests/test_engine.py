@@ -71,6 +71,24 @@ def test_verdicts(catalogue, deciders):
     assert v({"pct_applications": {2023: 10}}).verdict == "not_ready"
 
 
+def test_a_verdict_the_missing_evidence_could_lower_is_provisional(catalogue, deciders):
+    two = crit("A", "{kind: threshold, indicator: valid_patents, target: 100件}") + crit(
+        "B", "{kind: threshold, indicator: pct_applications, target: 100件}")
+    v = lambda facts: run(catalogue, deciders, two, facts, model="flat", floor="0.5")  # noqa: E731
+    # B met, A unknown: coverage 50% is at the floor, score 100: ready — but were A unmet, (100 + 0)/2 = 50
+    r = v({"pct_applications": {2023: 100}})
+    assert r.verdict == "ready" and r.verdict_low == "not_ready" and r.score_low == 50 and r.provisional
+    # every criterion known: the verdict stands
+    r = v({"pct_applications": {2023: 100}, "valid_patents": {2023: 100}})
+    assert r.verdict == r.verdict_low == "ready" and not r.provisional
+    # a verdict the missing evidence cannot lower is not provisional: B failed, A unknown: not ready either way
+    r = v({"pct_applications": {2023: 0}})
+    assert r.verdict == r.verdict_low == "not_ready" and r.lacking == 1 and not r.provisional
+    # not assessable is never provisional (there is no verdict to lower), though it says what the worst would be
+    r = v({})
+    assert r.verdict == "not_assessable" and r.verdict_low == "not_ready" and not r.provisional
+
+
 def test_trajectory_hand_worked(catalogue, deciders):
     c = crit("T", "{kind: trajectory, indicator: valid_patents, base_year: 2020, base: 100, target_year: 2025, "
                   "target: 200}")

@@ -265,7 +265,8 @@ def test_a_comparison_row_says_what_the_generic_json_converter_says(catalogue, d
         assert row == {"city": s.city_id, "year": s.year, "score": plain_values(s.score),
                        "score_range": {"low": plain_values(s.score_low), "high": plain_values(s.score_high)},
                        "coverage": plain_values(s.coverage), "verdict": s.verdict,
-                       "categories": plain_values(s.categories), "statuses": plain_values(dict(s.statuses))}
+                       "verdict_provisional": s.provisional, "categories": plain_values(s.categories),
+                       "statuses": plain_values(dict(s.statuses))}
 
 
 def test_compare_ranks_only_assessable_cities_and_flags_their_years():

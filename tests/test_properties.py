@@ -378,6 +378,22 @@ def test_the_score_range_holds_the_score_on_the_known_part(catalogue, deciders, 
         assert res.score_low == res.score_high == (res.score if res.score is not None else res.score_low)
 
 
+@given(case())
+def test_a_verdict_is_provisional_exactly_when_the_missing_evidence_could_lower_it(catalogue, deciders, data):
+    """The verdict were every criterion without evidence unmet is never better than the verdict given; they
+    differ only when evidence is missing, and then the verdict given is marked provisional."""
+    from ipcheck.engine.plan import LEVELS
+    fw, city = data
+    res = run(fw, city, catalogue, deciders["python"])
+    doc = json_report.evaluation_dict(res)
+    assert doc["verdict_provisional"] == res.provisional and doc["verdict_if_missing_unmet"] == res.verdict_low
+    if res.assessable:
+        assert LEVELS.index(res.verdict_low) <= LEVELS.index(res.verdict)
+    if res.lacking == 0:
+        assert not res.provisional and (res.verdict_low == res.verdict or not res.assessable)
+    assert res.provisional == (res.assessable and res.verdict_low != res.verdict)
+
+
 # ---------------------------------------------------------------- arithmetic extremes (issue 12)
 
 _EXTREME = st.sampled_from(["0", "1", "0." + "0" * 29 + "1", "0.000001", "999999999999", "1000000000000", "5"])

@@ -83,6 +83,29 @@ def test_a_score_on_part_of_the_evidence_never_leads_alone(lang):
     lacking = {"zh": "14项指标中8项缺少证据", "en": "8 of 14 criteria lack evidence"}[lang]
     assert "99.6" in b.lead and lacking in b.lead and "/ 100" not in b.lead
     assert any("34.1" in d and "99.8" in d for d in b.details)
+    # and the verdict says it is provisional, and what it would be were the missing evidence all unmet
+    assert b.verdict_words == {"zh": "已具备条件（暂定）", "en": "ready (provisional)"}[lang]
+    assert {"zh": "缺少证据的指标若均未达标，结论将为“尚不具备条件”（得分34.1）",
+            "en": "were every criterion without evidence unmet, the verdict would be 'not ready' (score 34.1)"}[lang] \
+        in b.verdict_reason
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_with_no_evidence_at_all_page_one_says_so_plainly(lang):
+    """Shaoxing against the reference framework in 2021: not one criterion has evidence. Page 1 says so in
+    words, not "22 of 22", "only 0% of the weight" and a range "between 0.0 and 100.0" that says nothing;
+    and "nothing is met yet" is not ticked as good news."""
+    from ipcheck.app.library import Selection, evaluate_selection
+    from ipcheck.reports.readiness import brief
+    res = evaluate_selection(Selection(CITIES / "shaoxing.yaml", frameworks=("reference",), year=2021)).results[0]
+    assert res.lacking == res.applicable == 22 and res.score is None
+    b = brief(res, lang, 3)
+    assert b.lead == {"zh": "22项指标均缺少证据", "en": "None of the 22 criteria has evidence"}[lang]
+    assert b.details == ()  # no range, no score on a known part
+    assert b.verdict_reason == {
+        "zh": "尚无任何指标有证据；评定结论需要至少50%的权重有证据",
+        "en": "no criterion has evidence yet; a verdict needs evidence for 50% of the weight"}[lang]
+    assert [kind for kind, _ in b.messages] == ["nogap", "evidence", "nomet"]
 
 
 def test_source_documents_by_title_and_date(pdf_text):
