@@ -37,9 +37,8 @@ from .score import (
     fix_first,
     leaf_status,
     overall,
-    score_range,
+    range_and_worst_verdict,
     verdict,
-    worst_verdict,
 )
 from .units import CTX
 
@@ -239,9 +238,8 @@ def _result(fw: LoadedFramework, city: LoadedCity, cat: Catalogue, facts: Facts,
     gains = tuple(type(g)(g.criterion, f.on_grid(g.gain), f.on_grid(g.score_if_met), g.status,
                           f.on_grid(g.coverage_gain), f.on_grid(g.range_narrowing))
                   for g in fix_first(results, model, dict(h.category_weights), m.CATEGORIES)) if detail else ()
-    low, high = score_range(results, model, dict(h.category_weights), m.CATEGORIES)
-    worst = worst_verdict(results, model, dict(h.category_weights), m.CATEGORIES, h.coverage_floor,
-                          h.thresholds.ready, h.thresholds.nearly_ready)
+    low, high, worst = range_and_worst_verdict(results, model, dict(h.category_weights), m.CATEGORIES,
+                                               h.coverage_floor, h.thresholds.ready, h.thresholds.nearly_ready, v)
     lacking, applicable = evidence_counts(results)
     return FrameworkResult(
         framework_id=h.id, framework_version=h.version, framework_title_zh=h.title.zh, framework_title_en=h.title.en,

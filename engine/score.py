@@ -141,28 +141,37 @@ def score_range(results: list[CriterionResult], model: str, weights: dict[str, D
     low  = overall with every criterion without evidence (unknown, error) failed (score 0);
     high = overall with every one of them met (score 1). The score on the criteria with
     evidence lies between the two; with nothing applicable both are None."""
-    def with_missing(status: str, score: Decimal) -> Decimal | None:
-        rs = missing_as(results, status, score)
-        return overall(rs, category_scores(rs, categories, model, weights), model)
-
-    return with_missing("fail", Decimal(0)), with_missing("pass", Decimal(1))
+    low, high, _ = _ends(results, model, weights, categories)
+    return low, high
 
 
-def missing_as(results: list[CriterionResult], status: str, score: Decimal) -> list[CriterionResult]:
-    """The results with every criterion without evidence (unknown, error) given `status` and `score`."""
+def range_and_worst_verdict(results: list[CriterionResult], model: str, weights: dict[str, Decimal],
+                            categories: tuple[str, ...], floor: Decimal, ready: Decimal, nearly: Decimal,
+                            given: str) -> tuple[Decimal | None, Decimal | None, str]:
+    """The score range (score_range), and the verdict at its low end: the verdict were every criterion
+    without evidence unmet. A verdict (`given`) that the missing evidence could so lower is provisional."""
+    low, high, worst = _ends(results, model, weights, categories)
+    if worst is results:  # nothing missing: the verdict given is the only one
+        return low, high, given
+    v, _ = verdict(low, coverage(worst, model), floor, ready, nearly, worst)
+    return low, high, v
+
+
+def _ends(results: list[CriterionResult], model: str, weights: dict[str, Decimal],
+          categories: tuple[str, ...]) -> tuple[Decimal | None, Decimal | None, list[CriterionResult]]:
+    """(low, high, the results at the low end): see score_range."""
     import dataclasses
 
-    return [dataclasses.replace(r, status=status, score=score) if r.status in NO_EVIDENCE else r for r in results]
+    if not any(r.status in NO_EVIDENCE for r in results):
+        score = overall(results, category_scores(results, categories, model, weights), model)
+        return score, score, results
 
+    def missing_as(status: str, score: Decimal) -> list[CriterionResult]:
+        return [dataclasses.replace(r, status=status, score=score) if r.status in NO_EVIDENCE else r for r in results]
 
-def worst_verdict(results: list[CriterionResult], model: str, weights: dict[str, Decimal],
-                  categories: tuple[str, ...], floor: Decimal, ready: Decimal, nearly: Decimal) -> str:
-    """The verdict if every criterion without evidence proved unmet (failed, score 0): a verdict that
-    the missing evidence could still lower is provisional."""
-    rs = missing_as(results, "fail", Decimal(0))
-    v, _ = verdict(overall(rs, category_scores(rs, categories, model, weights), model), coverage(rs, model), floor,
-                   ready, nearly, rs)
-    return v
+    worst, best = missing_as("fail", Decimal(0)), missing_as("pass", Decimal(1))
+    return (overall(worst, category_scores(worst, categories, model, weights), model),
+            overall(best, category_scores(best, categories, model, weights), model), worst)
 
 
 def fix_first(results: list[CriterionResult], model: str, weights: dict[str, Decimal],
