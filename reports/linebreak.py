@@ -54,6 +54,7 @@ def _cut(s: str, name: bool) -> list[str]:
 
 
 FIGURE = 16  # characters: longer pieces with digits (a hash, a URL) are not figures and may break
+_TAG = re.compile(r"[\u4e00-\u9fff]{1,4}[）)]")  # the word that closes a figure's bracket: "（2016年，陈旧）"
 
 
 def numbers(s: str) -> list[tuple[str, bool]]:
@@ -61,7 +62,11 @@ def numbers(s: str) -> list[tuple[str, bool]]:
     "10 件/万人") — what a document keeps on one line — the rest as it is. A line may break between two
     whole pieces side by side: a figure and its bracketed year ("≥ 75%" "（2024年）") in a narrow cell."""
     out: list[tuple[str, bool]] = []
-    for u in units(s):
+    us = units(s)
+    i = 0
+    while i < len(us):
+        u = us[i]
+        i += 1
         core = u.rstrip()
         # (a figure alone, "38,289" or "+6.36%", has no break in it: only one with a space, a slash or
         # a Chinese measure word needs keeping together)
@@ -71,6 +76,15 @@ def numbers(s: str) -> list[tuple[str, bool]]:
             k = core.find("（", 1)
             out += [(core[:k], True), (core[k:], True)] if k > 0 else [(core, True)]
             out.append((u[len(core):], False))
+            tag = _TAG.match("".join(us[i:i + 4]))  # the word that closes the figure's bracket: "，陈旧）"
+            if core.endswith("，") and tag:
+                n, got = i, ""
+                while n < len(us) and len(got) < tag.end():
+                    got += us[n]
+                    n += 1
+                if got.rstrip() == tag.group():
+                    out += [(tag.group(), True), (got[tag.end():], False)]
+                    i = n
         elif out and not out[-1][1]:
             out[-1] = (out[-1][0] + u, False)
         else:

@@ -512,7 +512,9 @@ def source_items(results: list[FrameworkResult], inputs: list[tuple[str, str]], 
                 n = names.get(f.indicator)
                 title, publisher, note = L.fact_source(f, lang)
                 src: list[tuple[Run, ...]] = [(Run(title),)]
-                if f.source_url:
+                # an address a reader can open; a path to a local copy ("shared/seeds/001_….txt") is for
+                # the analyst, in the JSON and `explain`
+                if f.source_url and f.source_url.startswith(("http://", "https://")):
                     src.append((Run(f.source_url, "url"),))
                 if note:
                     src.append((Run(note, "note"),))
@@ -526,7 +528,7 @@ def source_items(results: list[FrameworkResult], inputs: list[tuple[str, str]], 
         items.append(Heading(3, R["data"][lang]))
         items.append(Grid((R["indicator"][lang], R["year"][lang], R["value"][lang], L.HEAD["source"][lang],
                            R["publisher"][lang], R["read"][lang], R["confidence"][lang]),
-                          (16, 6, 10, 32, 16, 11, 9), tuple(rows), "sources"))
+                          (16, 6, 12, 30, 16, 11, 9), tuple(rows), "sources"))
     items.append(Heading(3, R["inputs"][lang]))
     items.append(Grid((R["file"][lang], "SHA-256"), (38, 62),
                       tuple(Row((_cell(shown_path(p)), _cell((Run(h, "url"),)))) for p, h in inputs), "inputs"))

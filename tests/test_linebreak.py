@@ -6,7 +6,7 @@ import re
 
 from hypothesis import given
 from hypothesis import strategies as st
-from ipcheck.reports.linebreak import READABLE, least, units, widths, wrap
+from ipcheck.reports.linebreak import READABLE, least, numbers, units, widths, wrap
 from rich.cells import cell_len
 
 PIECES = st.sampled_from(["知识产权", "专利", "，", "（", "）", "2022年", "4,500", " ", "≥ ", "件", "patent ",
@@ -36,6 +36,15 @@ def test_numbers_years_and_english_words_stay_whole():
         for whole in ("2022年", "4,500", "patents", "10,000", "people"):
             assert whole in joined, (width, joined)
         assert not re.search(r"^[）)，。]", joined, re.M)  # no line opens with a closing bracket or a comma
+
+
+def test_a_figures_freshness_stays_whole_in_a_document():
+    # what a table cell keeps on one line: the figure, its bracketed year, the word that closes the bracket
+    assert numbers("10,639 家（2016年，陈旧）") == [("10,639 家", True), ("（2016年，", True), ("陈旧）", True)]
+    assert numbers("183,000 件（截至2018年4月，过旧）")[-1] == ("过旧）", True)
+    # a longer remark may break: it is words, not a tag
+    assert numbers("（2021年，上一年数据，仅供参考）")[-1] == ("上一年数据，仅供参考）", False)
+    assert "".join(p for p, _ in numbers("0.87 件/万人（2020年，过旧） 其后")) == "0.87 件/万人（2020年，过旧） 其后"
 
 
 def test_a_lead_unit_breaks_only_before_its_bracket():
