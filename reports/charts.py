@@ -142,9 +142,10 @@ def _radar(cats: list[CategoryScore], ready: float, names: dict[str, str], lang:
                 dash="" if c.score is not None else "2 3")
     ch.text(cx + 3, cy - r * 0.5 + 12, "50", color=MUTED)
     ch.poly([at(i, ready) for i in range(n)], stroke=GREEN, width=1.2, dash="5 3", closed=True)
-    # The score is drawn only where there is evidence: a spoke to each known category's score, and the
+    # The score is drawn only where there is evidence: a point at each known category's score, and the
     # area between two neighbouring known categories. Across a category without evidence nothing is
-    # drawn (its axis is dashed and says so): no line suggests a score there, zero or otherwise.
+    # drawn (its axis is dashed and says so): no line suggests a score there, zero or otherwise — nor a
+    # line from the centre to a known score, which read as the outline dropping to zero in between.
     known = {i for i, c in enumerate(cats) if c.score is not None}
     pts = {i: at(i, float(cats[i].score)) for i in known}  # type: ignore[arg-type]
     for i in sorted(known):
@@ -153,8 +154,7 @@ def _radar(cats: list[CategoryScore], ready: float, names: dict[str, str], lang:
             ch.poly([(cx, cy), pts[i], pts[j]], stroke="none", fill=BLUE, opacity=0.18, width=0, closed=True)
             ch.line(*pts[i], *pts[j], color=BLUE, width=1.8)
     for i in sorted(known):
-        ch.line(cx, cy, *pts[i], color=BLUE, width=1.2)
-        ch.dot(*pts[i], r=3)
+        ch.dot(*pts[i], r=3.5)
     for i, c in enumerate(cats):
         a = -math.pi / 2 + 2 * math.pi * i / n
         x, y = cx + (r + 10) * math.cos(a), cy + (r + 10) * math.sin(a)
