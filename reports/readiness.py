@@ -255,9 +255,11 @@ def key_messages(res: FrameworkResult, lang: str, examples: int = 2) -> tuple[tu
             ok = say("msg.met_one", items=items[0])
     else:
         ok = say("msg.met_none")
-    # a gap is marked as one (▲) only when there is one: "no gap found" and "no evidence yet" are not alarms
-    return (("gap" if short else "nogap", text(gap, lang)), ("evidence", text(holes, lang)),
-            ("met" if met else "nomet", text(ok, lang)))
+    # a gap is marked as one (▲) only when there is one: "no gap found" and "no evidence yet" are not alarms;
+    # without a gap, the evidence missing comes first (no gap among a few criteria is no reassurance)
+    evidence = ("evidence", text(holes, lang))
+    first = [("gap", text(gap, lang)), evidence] if short else [evidence, ("nogap", text(gap, lang))]
+    return (*first, ("met" if met else "nomet", text(ok, lang)))
 
 
 def actions(res: FrameworkResult, lang: str, top: int) -> Grid | None:

@@ -105,7 +105,7 @@ def test_with_no_evidence_at_all_page_one_says_so_plainly(lang):
     assert b.verdict_reason == {
         "zh": "尚无任何指标有证据；评定结论需要至少50%的权重有证据",
         "en": "no criterion has evidence yet; a verdict needs evidence for 50% of the weight"}[lang]
-    assert [kind for kind, _ in b.messages] == ["nogap", "evidence", "nomet"]
+    assert [kind for kind, _ in b.messages] == ["evidence", "nogap", "nomet"]  # the evidence missing first
 
 
 def test_source_documents_by_title_and_date(pdf_text):
