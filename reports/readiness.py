@@ -166,6 +166,13 @@ def lead_runs(unit: str, style: str = "", fit: int = 12) -> tuple[Run, ...]:
     return tuple(Run(r, style, keep=True) for r in runs)
 
 
+def clause_runs(clause: str, style: str = "note") -> tuple[Run, ...]:
+    """A clause reference as runs that each stay on one line: each citation ("四.（十四）", "002 四.（一）",
+    "附件1") with the separator after it, so a line breaks between citations, never inside "（十四）"; a
+    citation longer than a line of its column may break."""
+    return tuple(Run(p, style, keep=len(p) <= 14) for p in re.findall(r"[^；、，·]+[；、，·]?\s*", clause))
+
+
 def status_run(status: str, lang: str) -> Run:
     """A status in words with its mark and colour, never broken across lines."""
     return Run(L.short_status(status, lang), f"s-{status}", keep=True)
@@ -428,7 +435,7 @@ def criteria_grid(res: FrameworkResult, lang: str) -> Grid:
             rows.append(Row((
                 _cell((status_run(r.status, lang),), (Run(f"{score} × {r.weight}", "note", keep=True),)),
                 _cell((Run(f"{r.id}{'*' if r.required else ''}", "strong", keep=True), Run(" " + L.title(r, lang))),
-                      lead_runs(r.lead_unit, "note", fit=26) + (Run(" · " + r.clause, "note"),)),
+                      lead_runs(r.lead_unit, "note", fit=26) + (Run(" · ", "note"),) + clause_runs(r.clause)),
                 _cell(L.value_text(r, lang)), _cell(L.target_text(r, lang)), _cell(L.gap_text(r, lang)))))
     return Grid((f"{L.HEAD['status'][lang]} · {L.HEAD['score'][lang]} × {L.HEAD['weight'][lang]}",
                  f"{L.HEAD['criterion'][lang]} · {L.HEAD['lead'][lang]} · {L.HEAD['clause'][lang]}",
@@ -467,11 +474,13 @@ def method_items(results: list[FrameworkResult], lang: str, sens) -> list[Item]:
     for res in results:
         items.append(Heading(3, L.title(res, lang)))
         gap, comma = ("　", "，") if lang == "zh" else (" · ", ", ")
-        weights = gap.join(f"{L.CATEGORY[c.category][lang]} {c.weight}" for c in res.categories)
+        weights: list[Run] = []  # each category with its weight on one line ("经费保障 1", never "经/费保障")
+        for k, c in enumerate(res.categories):
+            weights += ([Run(gap)] if k else []) + [Run(f"{L.CATEGORY[c.category][lang]} {c.weight}", keep=True)]
         items.append(_para(L.METHOD[res.model][lang]))
         items.append(_para(f"{R['thresholds'][lang]}{sep}{L.VERDICT['ready'][lang]} ≥ {res.ready_threshold}{comma}"
                            f"{L.VERDICT['nearly_ready'][lang]} ≥ {res.nearly_threshold}{gap}{R['floor'][lang]}{sep}"
-                           f"{pct(res.coverage_floor)}{gap}{R['category_weight'][lang]}{sep}{weights}", cls="note"))
+                           f"{pct(res.coverage_floor)}{gap}{R['category_weight'][lang]}{sep}", *weights, cls="note"))
     items.append(_para(Run(R["goalposts"][lang] + sep, "strong"), L.GOALPOSTS[lang]))
     items.append(_para(Run(R["fix_first"][lang] + sep, "strong"), L.PLANNING[lang]))
     items.append(_para(Run(R["data_age"][lang] + sep, "strong"), L.DATA_AGE[lang]))

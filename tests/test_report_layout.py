@@ -12,7 +12,7 @@ from conftest import CITIES, CITY_FILES
 from ipcheck.cli import main
 from ipcheck.reports import document
 from ipcheck.reports.labels import SHORT
-from ipcheck.reports.readiness import unit_pieces
+from ipcheck.reports.readiness import clause_runs, unit_pieces
 
 THREE = ("--framework", "ningbo-2020", "--framework", "reference", "--framework", "national-2025")
 SIX = ("--framework", "tianjin-2017", "--framework", "reference", "--framework", "national-2025", "--framework",
@@ -59,9 +59,11 @@ def test_layout_holds(reports, city, lang, extra):
         assert title in first or title in halves, title
     assert ("目录" if lang == "zh" else "Contents") in pages[1][1]
     assert ("目录" if lang == "zh" else "Contents") not in first
-    # a lead unit's parts, a status and a figure's freshness are each on one line wherever they are printed
+    # a lead unit's parts, a clause's citations, a status and a figure's freshness are each on one line
     pieces = {p for ev in evaluations for c in ev["criteria"] for p in unit_pieces(c["lead_unit"])}
-    assert pdfcheck.broken(path, pieces | {SHORT[s][lang] for s in SHORT} | {"陈旧）", "过旧）"}) == []
+    citations = {r.text.strip() for ev in evaluations for c in ev["criteria"] for r in clause_runs(c["clause"])
+                 if r.keep}
+    assert pdfcheck.broken(path, pieces | citations | {SHORT[s][lang] for s in SHORT} | {"陈旧）", "过旧）"}) == []
     assert second  # the body follows
 
 
