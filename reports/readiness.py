@@ -291,6 +291,15 @@ def actions(res: FrameworkResult, lang: str, top: int) -> Grid | None:
     return Grid((R["action"][lang], L.HEAD["lead"][lang], R["due"][lang]), (62, 28, 10), tuple(rows), "actions")
 
 
+def low_confidence(res: FrameworkResult) -> tuple[int, int] | None:
+    """(figures of low confidence, figures) among those the results with evidence rest on (an old figure shown
+    beside an unknown result decides nothing), each figure once; None when none is of low confidence."""
+    used = {(f.indicator, f.year, f.source_key): f.confidence for r in res.results
+            if r.status in ("pass", "partial", "fail") for f in r.measurement.facts}
+    low = sum(1 for c in used.values() if c == "low")
+    return (low, len(used)) if low else None
+
+
 def brief(res: FrameworkResult, lang: str, top: int, examples: int = 2) -> Brief:
     """One framework's block on the leadership page (`top` actions; `examples` of what is met, by name)."""
     R = L.REPORT
@@ -305,6 +314,10 @@ def brief(res: FrameworkResult, lang: str, top: int, examples: int = 2) -> Brief
         lead = L.lacking_text(res, lang)
         lead = lead[:1].upper() + lead[1:]  # a headline: "None of the 22 criteria has evidence"
         details = [range_line, L.known_text(res, lang)] if res.score is not None else []
+    low = low_confidence(res)
+    if low:
+        code = "low_confidence" if low[0] < low[1] else "low_confidence_one" if low[1] == 1 else "low_confidence_all"
+        details.append(text(say(f"brief.{code}", n=low[0], m=low[1]), lang))
     meta = (f"{R['eval_year'][lang]} {res.year}" + (" · " if lang == "en" else "　")
             + f"{R['source_doc'][lang]}{colon(lang)}{L.source_line(res, lang)}")
     return Brief(L.title(res, lang), res.year, meta, res.verdict, L.verdict_name(res, lang), L.verdict_text(res, lang),

@@ -235,6 +235,12 @@ PHRASES: dict[str, tuple[str, str]] = {
     "headline.lacking_all": ("none of the {m} criteria has evidence", "{m}项指标均缺少证据"),
     "headline.range": ("between {low} and {high} depending on the missing evidence",
                        "取决于缺失的证据，介于{low}与{high}之间"),
+    "brief.low_confidence": ("{n} of the {m} figures used come from low-confidence sources (see the sources)",
+                             "所用{m}项数据中{n}项来源可信度低（见数据来源）"),
+    "brief.low_confidence_all": ("all {m} figures used come from low-confidence sources (see the sources)",
+                                 "所用{m}项数据来源可信度均低（见数据来源）"),
+    "brief.low_confidence_one": ("the one figure used comes from a low-confidence source (see the sources)",
+                                 "所用的1项数据来源可信度低（见数据来源）"),
     "headline.known": ("{score} on the criteria with evidence ({cov} of the weight)",
                        "有证据的指标得分{score}（占权重{cov}）"),
     # the leadership page: key messages drawn from the results

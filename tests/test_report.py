@@ -67,6 +67,8 @@ def test_page_one_is_for_leadership(pdf_text):
     # no criterion with evidence falls short: said twice, without the gap's ▲ (not an alarm)
     assert (flat.count("▲") == 0 and flat.count("未发现差距") == 2 and flat.count("✔ 已达标") == 2
             and "其中运用、保护、管理、服务、经费保障没有任何证据" in flat)
+    # every figure Ningbo's results rest on is a third-party copy (confidence low): page 1 says so
+    assert "所用4项数据来源可信度均低（见数据来源）" in flat and "所用2项数据来源可信度均低（见数据来源）" in flat
     assert "行动 牵头单位 目标年份" in page and "市市场监管局（起草单位） 2022" in page
     assert "目录" not in page  # the contents start page 2
 
@@ -85,6 +87,7 @@ def test_a_score_on_part_of_the_evidence_never_leads_alone(lang):
     assert any("34.1" in d and "99.8" in d for d in b.details)
     # and the verdict says it is provisional, and what it would be were the missing evidence all unmet
     assert b.verdict_words == {"zh": "已具备条件（暂定）", "en": "ready (provisional)"}[lang]
+    assert not any("可信度" in d or "confidence" in d for d in b.details)  # Tianjin's figures are official
     assert {"zh": "缺少证据的指标若均未达标，结论将为“尚不具备条件”（得分34.1）",
             "en": "were every criterion without evidence unmet, the verdict would be 'not ready' (score 34.1)"}[lang] \
         in b.verdict_reason
