@@ -552,7 +552,7 @@ def source_items(results: list[FrameworkResult], inputs: list[tuple[str, str]], 
         items.append(Heading(3, R["data"][lang]))
         items.append(Grid((R["indicator"][lang], R["year"][lang], R["value"][lang], L.HEAD["source"][lang],
                            R["publisher"][lang], R["read"][lang], R["confidence"][lang]),
-                          (16, 6, 12, 30, 16, 11, 9), tuple(rows), "sources"))
+                          (16, 6, 12, 29, 16, 10, 11), tuple(rows), "sources"))
     items.append(Heading(3, R["inputs"][lang]))
     items.append(Grid((R["file"][lang], "SHA-256"), (38, 62),
                       tuple(Row((_cell(shown_path(p)), _cell((Run(h, "url"),)))) for p, h in inputs), "inputs"))
