@@ -160,18 +160,19 @@ def range_and_worst_verdict(results: list[CriterionResult], model: str, weights:
 def _ends(results: list[CriterionResult], model: str, weights: dict[str, Decimal],
           categories: tuple[str, ...]) -> tuple[Decimal | None, Decimal | None, list[CriterionResult]]:
     """(low, high, the results at the low end): see score_range."""
-    import dataclasses
-
     if not any(r.status in NO_EVIDENCE for r in results):
         score = overall(results, category_scores(results, categories, model, weights), model)
         return score, score, results
-
-    def missing_as(status: str, score: Decimal) -> list[CriterionResult]:
-        return [dataclasses.replace(r, status=status, score=score) if r.status in NO_EVIDENCE else r for r in results]
-
-    worst, best = missing_as("fail", Decimal(0)), missing_as("pass", Decimal(1))
+    worst, best = _missing_as(results, "fail", Decimal(0)), _missing_as(results, "pass", Decimal(1))
     return (overall(worst, category_scores(worst, categories, model, weights), model),
             overall(best, category_scores(best, categories, model, weights), model), worst)
+
+
+def _missing_as(results: list[CriterionResult], status: str, score: Decimal) -> list[CriterionResult]:
+    """The results with every criterion without evidence given `status` and `score`."""
+    import dataclasses
+
+    return [dataclasses.replace(r, status=status, score=score) if r.status in NO_EVIDENCE else r for r in results]
 
 
 def fix_first(results: list[CriterionResult], model: str, weights: dict[str, Decimal],
@@ -188,7 +189,7 @@ def fix_first(results: list[CriterionResult], model: str, weights: dict[str, Dec
 
     base = overall(results, category_scores(results, categories, model, weights), model) or Decimal(0)
     base_cov = coverage(results, model)
-    low, high = score_range(results, model, weights, categories)
+    low, high, worst = _ends(results, model, weights, categories)
     width = (high - low) if low is not None and high is not None else Decimal(0)
     out = []
     for i, r in enumerate(results):
@@ -199,8 +200,12 @@ def fix_first(results: list[CriterionResult], model: str, weights: dict[str, Dec
         new = overall(met, category_scores(met, categories, model, weights), model) or Decimal(0)
         narrowing = Decimal(0)
         if r.status in NO_EVIDENCE:
-            lo, hi = score_range(met, model, weights, categories)
-            narrowing = width - ((hi - lo) if lo is not None and hi is not None else Decimal(0))
+            # with it met, the range's top is the same (every criterion without evidence met already);
+            # its low end is the worst case with this one met instead of failed
+            lows = list(worst)
+            lows[i] = met[i]
+            lo = overall(lows, category_scores(lows, categories, model, weights), model)
+            narrowing = width - ((high - lo) if lo is not None and high is not None else Decimal(0))
         out.append(FixFirst(criterion=r.id, gain=new - base, score_if_met=new, status=r.status,
                             coverage_gain=coverage(met, model) - base_cov, range_narrowing=narrowing))
     out.sort(key=lambda x: (-x.gain, -x.coverage_gain, -x.range_narrowing, x.criterion))
