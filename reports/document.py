@@ -35,9 +35,20 @@ class ReportError(RuntimeError):
     """The report cannot be made on this machine (one line saying what to install)."""
 
 
+def _bytecode_cache():
+    """Jinja's cache of compiled templates, in the temporary folder (its own, checked against each template's
+    source), so that a report does not compile its templates anew each run; none where it cannot be kept."""
+    from jinja2 import FileSystemBytecodeCache
+    try:
+        return FileSystemBytecodeCache()
+    except (OSError, RuntimeError):  # (jinja refuses a folder it cannot create or that is not the user's own)
+        return None
+
+
 def _env() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html", "j2", "svg"]),
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+                      bytecode_cache=_bytecode_cache())
     from . import labels  # (here: the PDF's worker forks from this module before the engine is loaded)
     from .readiness import unit_pieces
     env.globals.update(L=labels, pieces=unit_pieces)
