@@ -243,7 +243,9 @@ def key_messages(res: FrameworkResult, lang: str, examples: int = 2) -> tuple[tu
         gap = say("msg.no_gap", n=len(measured)) if len(measured) > 1 else say("msg.no_gap_one")
     else:
         gap = say("msg.no_evidence")
-    if res.lacking:
+    if res.lacking and res.lacking == res.applicable:  # nothing known: no share or category to single out
+        holes = say("msg.holes_all", m=res.applicable)
+    elif res.lacking:
         holes = say("msg.holes", n=res.lacking, m=res.applicable, share=Share(1 - res.coverage))
         empty = [L.CATEGORY[c.category][lang] for c in res.categories if c.score is None]
         if empty:

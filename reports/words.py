@@ -252,6 +252,8 @@ PHRASES: dict[str, tuple[str, str]] = {
     "msg.no_gap_one": ("The one criterion with evidence does not fall short", "唯一有证据的指标未发现差距"),
     "msg.no_evidence": ("No criterion has evidence yet, so no gap can be shown", "尚无任何指标有证据，差距无法判断"),
     "msg.holes": ("The {n} criteria without evidence carry {share} of the weight", "缺少证据的{n}项指标占权重{share}"),
+    "msg.holes_all": ("Evidence is needed for all {m} criteria, in every category",
+                      "全部{m}项指标均需补充证据，涉及所有类别"),
     "msg.holes_cats": ("; none at all for {cats}", "，其中{cats}没有任何证据"),
     "msg.holes_none": ("Every criterion has evidence", "全部指标均有证据"),
     "msg.met": ("{n} met, among them {items}", "已达标{n}项，包括{items}"),

@@ -109,6 +109,8 @@ def test_with_no_evidence_at_all_page_one_says_so_plainly(lang):
         "zh": "尚无任何指标有证据；评定结论需要至少50%的权重有证据",
         "en": "no criterion has evidence yet; a verdict needs evidence for 50% of the weight"}[lang]
     assert [kind for kind, _ in b.messages] == ["evidence", "nogap", "nomet"]  # the evidence missing first
+    assert b.messages[0][1] == {"zh": "全部22项指标均需补充证据，涉及所有类别",
+                                "en": "Evidence is needed for all 22 criteria, in every category"}[lang]
 
 
 def test_source_documents_by_title_and_date(pdf_text):
