@@ -37,10 +37,25 @@ class ReportError(RuntimeError):
 
 def _bytecode_cache():
     """Jinja's cache of compiled templates, in the temporary folder (its own, checked against each template's
-    source), so that a report does not compile its templates anew each run; none where it cannot be kept."""
+    source), so that a report does not compile its templates anew each run; none where it cannot be kept.
+    A cache that cannot be read or written is passed over: the templates are compiled as without one."""
     from jinja2 import FileSystemBytecodeCache
+
+    class Cache(FileSystemBytecodeCache):
+        def load_bytecode(self, bucket) -> None:
+            try:
+                super().load_bytecode(bucket)
+            except (OSError, EOFError, ValueError, TypeError):
+                bucket.reset()
+
+        def dump_bytecode(self, bucket) -> None:
+            try:
+                super().dump_bytecode(bucket)
+            except OSError:  # (a full disk, a folder made read-only)
+                pass
+
     try:
-        return FileSystemBytecodeCache()
+        return Cache()
     except (OSError, RuntimeError):  # (jinja refuses a folder it cannot create or that is not the user's own)
         return None
 

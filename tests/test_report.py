@@ -319,3 +319,31 @@ def test_fonts_subset_side_by_side_make_the_same_pdf():
     assert wpdf.build_fonts_dictionary is original
     alone = weasyprint.HTML(string=page, base_url=str(document.TEMPLATES), url_fetcher=document._fetcher()).write_pdf()
     assert document.render_pdf(page) == alone
+
+
+
+def test_a_template_cache_that_cannot_be_written_or_read_changes_nothing(tmp_path, monkeypatch):
+    """Compiled templates are kept in the temporary folder; a full disk or a spoilt cache file is passed
+    over, and the page is the same."""
+    import os
+    import tempfile
+
+    def page(name: str):
+        r = CliRunner().invoke(main, ["evaluate", str(CITIES / "tianjin.yaml"), "--html", str(tmp_path / name)])
+        assert r.exit_code in (0, 1), r.output
+        return (tmp_path / name).read_bytes()
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # the cache's folder: this test's own
+    real = tempfile.NamedTemporaryFile
+
+    def disk_full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+    monkeypatch.setattr(tempfile, "NamedTemporaryFile", disk_full)
+    first = page("a.html")
+    monkeypatch.setattr(tempfile, "NamedTemporaryFile", real)
+    assert page("b.html") == first
+    cached = list((tmp_path / f"_jinja2-cache-{os.getuid()}").glob("*.cache"))
+    assert cached  # the second run kept its compiled templates
+    for f in cached:
+        f.write_bytes(b"j2\x00spoilt")
+    assert page("c.html") == first
