@@ -20,7 +20,7 @@ import warnings
 from contextlib import contextmanager, redirect_stdout
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
 from .worker import Worker
@@ -35,27 +35,28 @@ class ReportError(RuntimeError):
     """The report cannot be made on this machine (one line saying what to install)."""
 
 
-def _bytecode_cache():
+class _TemplateCache(FileSystemBytecodeCache):
     """Jinja's cache of compiled templates, in the temporary folder (its own, checked against each template's
-    source), so that a report does not compile its templates anew each run; none where it cannot be kept.
-    A cache that cannot be read or written is passed over: the templates are compiled as without one."""
-    from jinja2 import FileSystemBytecodeCache
+    source), so that a report does not compile its templates anew each run. A cache that cannot be read or
+    written is passed over: the templates are compiled as without one."""
 
-    class Cache(FileSystemBytecodeCache):
-        def load_bytecode(self, bucket) -> None:
-            try:
-                super().load_bytecode(bucket)
-            except (OSError, EOFError, ValueError, TypeError):
-                bucket.reset()
+    def load_bytecode(self, bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except (OSError, EOFError, ValueError, TypeError):
+            bucket.reset()
 
-        def dump_bytecode(self, bucket) -> None:
-            try:
-                super().dump_bytecode(bucket)
-            except OSError:  # (a full disk, a folder made read-only)
-                pass
+    def dump_bytecode(self, bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:  # (a full disk, a folder made read-only)
+            pass
 
+
+def _bytecode_cache() -> _TemplateCache | None:
+    """The template cache; none where its folder cannot be kept."""
     try:
-        return Cache()
+        return _TemplateCache()
     except (OSError, RuntimeError):  # (jinja refuses a folder it cannot create or that is not the user's own)
         return None
 

@@ -94,10 +94,9 @@ def known_text(res: FrameworkResult, lang: str) -> str:
 
 
 def range_and_known_text(res: FrameworkResult, lang: str) -> str:
-    """The score range, then the score on the known part when something is known: 'between 10.4 and 100.0
-    depending on the missing evidence; 100.0 on the criteria with evidence (21% of the weight)'."""
-    if res.score is None:  # with no evidence at all there is no score on a known part to give
-        return range_text(res, lang)
+    """The score range, then the score on the known part: 'between 10.4 and 100.0 depending on the missing
+    evidence; 100.0 on the criteria with evidence (21% of the weight)' — for an evaluation with some evidence
+    (with none, the range is 0 to 100 and says nothing: the outputs leave it out)."""
     return range_text(res, lang) + ("；" if lang == "zh" else "; ") + known_text(res, lang)
 
 

@@ -76,8 +76,8 @@ def numbers(s: str) -> list[tuple[str, bool]]:
             k = core.find("（", 1)
             out += [(core[:k], True), (core[k:], True)] if k > 0 else [(core, True)]
             out.append((u[len(core):], False))
-            tag = _TAG.match("".join(us[i:i + 4]))  # the word that closes the figure's bracket: "，陈旧）"
-            if core.endswith("，") and tag:
+            # the word that closes the figure's bracket: "，陈旧）"
+            if core.endswith("，") and (tag := _TAG.match("".join(us[i:i + 4]))):
                 n, got = i, ""
                 while n < len(us) and len(got) < tag.end():
                     got += us[n]
