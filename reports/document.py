@@ -8,7 +8,6 @@ weasyprint is imported only when a PDF is asked for.
 
 from __future__ import annotations
 
-import gc
 import importlib
 import io
 import os
@@ -18,6 +17,7 @@ import subprocess
 import sys
 import warnings
 from contextlib import contextmanager, redirect_stdout
+from dataclasses import replace
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
@@ -69,6 +69,7 @@ def _env() -> Environment:
     from .readiness import unit_pieces
     env.globals.update(L=labels, pieces=unit_pieces)
     env.globals["html_runs"] = _runs
+    env.globals["html_cell"] = _cell
     return env
 
 
@@ -118,6 +119,27 @@ def _runs(rs, whole: bool = False, screen: bool = True) -> Markup:
         if i + 1 == len(rs) or rs[i + 1].style != r.style:
             out.append(Markup('<span class="%s">%s</span>') % (r.style, Markup("").join(group)))
             group = []
+    return Markup("").join(out)
+
+
+def _cell(lines, screen: bool = True, blocks: bool = True) -> Markup:
+    """A table cell's lines (`readiness.Cell.lines`), figures kept whole. With `blocks`, a line after the first
+    that is all of one style (a criterion's lead unit and clause, in grey) is a block of that style; any
+    other line follows a line break. (weasyprint lays a block out for less than a line break and a span:
+    4 % of the Chinese Ningbo report's render.)"""
+    out: list = []
+    block = False  # the line before is a block: the next one starts on a line of its own already
+    for i, line in enumerate(lines):
+        styles = {r.style for r in line}
+        if blocks and i and len(styles) == 1 and "" not in styles:
+            plain = tuple(replace(r, style="") for r in line)
+            out.append(Markup('<div class="%s">%s</div>') % (styles.pop(), _runs(plain, True, screen)))
+            block = True
+            continue
+        if i and not block:
+            out.append(Markup("<br>"))
+        out.append(_runs(line, True, screen))
+        block = False
     return Markup("").join(out)
 
 
@@ -213,70 +235,6 @@ def _fetcher():
     return RefusingFetcher()
 
 
-@contextmanager
-def _fewer_collections():
-    """Run Python's cyclic garbage collector less often while weasyprint lays out a report.
-
-    weasyprint makes hundreds of thousands of small objects; with the default threshold
-    (a collection every 700 allocations) collecting took about an eighth of a render. The
-    objects alive before the render (modules, weasyprint's own stylesheet) are frozen out
-    of the scans; afterwards everything is as it was. Peak memory did not change (170 MiB).
-    """
-    threshold = gc.get_threshold()
-    gc.freeze()
-    gc.set_threshold(10_000, 10, 10)
-    try:
-        yield
-    finally:
-        gc.set_threshold(*threshold)
-        gc.unfreeze()
-
-
-@contextmanager
-def _fonts_subset_side_by_side():
-    """While weasyprint writes a PDF, the fonts are subset two at a time (threads: HarfBuzz works without
-    Python's lock) before its own font loop, which then finds them done.
-
-    Subsetting the two Noto Sans CJK faces (regular, bold) one after the other is a tenth of a report's
-    render; side by side the render took 6 % less, the PDF byte-identical. This mirrors weasyprint's
-    `pdf.fonts.build_fonts_dictionary` (70.0): where weasyprint is not built so, it is left as it is."""
-    from concurrent.futures import ThreadPoolExecutor
-
-    pdf_module = sys.modules.get("weasyprint.pdf")
-    original = getattr(pdf_module, "build_fonts_dictionary", None)
-    if original is None:
-        yield
-        return
-
-    def build(pdf, fonts, compress, subset, options):
-        try:  # what weasyprint's loop would subset: one font per file, with the glyphs of all its uses
-            jobs = []
-            by_file: dict = {}
-            for font in fonts.values():
-                by_file.setdefault(font.hash, []).append(font)
-            for same in by_file.values():
-                if same[0].bitmap:
-                    continue
-                glyphs: dict = {}
-                if subset and not same[0].used_in_forms:
-                    for f in same:
-                        glyphs = {**glyphs, **f.to_unicode}
-                jobs.append((same[0], glyphs, options["hinting"]))
-        except (AttributeError, KeyError, TypeError):
-            return original(pdf, fonts, compress, subset, options)
-        with ThreadPoolExecutor(2) as pool:
-            list(pool.map(lambda job: job[0].clean(job[1], job[2]), jobs))
-        for font, _, _ in jobs:
-            font.clean = lambda *args: None  # done
-        return original(pdf, fonts, compress, subset, options)
-
-    pdf_module.build_fonts_dictionary = build
-    try:
-        yield
-    finally:
-        pdf_module.build_fonts_dictionary = original
-
-
 def render_pdf(html: str) -> bytes:
     """The HTML report as PDF bytes; ReportError when no CJK font is installed."""
     if not cjk_font_available():
@@ -285,7 +243,9 @@ def render_pdf(html: str) -> bytes:
 
     HTML = _import_weasyprint().HTML
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    with _fewer_collections(), _quiet_weasyprint(), _fonts_subset_side_by_side():
+    from .speedups import faster
+
+    with _quiet_weasyprint(), faster():
         return HTML(string=html, base_url=str(TEMPLATES), url_fetcher=_fetcher()).write_pdf()
 
 

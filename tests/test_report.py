@@ -305,21 +305,83 @@ def test_weasyprint_still_loads_when_the_quick_lookup_fails():
     assert r.stdout == ""  # the first attempt's installation help is not shown
 
 
-def test_fonts_subset_side_by_side_make_the_same_pdf():
-    """The renderer subsets the fonts two at a time (document._fonts_subset_side_by_side); the PDF is the one
-    weasyprint makes on its own, byte for byte — and with the weasyprint set up here, it does engage."""
+def _weasyprint_pdf(page: str, *speedups) -> bytes:
+    """`page` as weasyprint makes it on its own, or with the given speed-ups (`reports.speedups`)."""
+    from contextlib import ExitStack
+
     from ipcheck.reports import document
-    page = ("<html><body style=\"font-family: 'Noto Sans CJK SC'\"><p>宁波 <b>知识产权示范城市</b> 38,289 件 "
-            "Ningbo ✔ ◐</p></body></html>")
     weasyprint = document._import_weasyprint()
+    with ExitStack() as stack:
+        for s in speedups:
+            stack.enter_context(s())
+        html = weasyprint.HTML(string=page, base_url=str(document.TEMPLATES), url_fetcher=document._fetcher())
+        return html.write_pdf()
+
+
+_FONTS_PAGE = ("<html><body style=\"font-family: 'Noto Sans CJK SC'\"><p>宁波 <b>知识产权示范城市</b> 38,289 件 "
+               "Ningbo ✔ ◐</p></body></html>")
+
+
+def test_fonts_subset_side_by_side_make_the_same_pdf():
+    """The renderer subsets the fonts two at a time (speedups.fonts_subset_side_by_side); the PDF is the one
+    weasyprint makes on its own, byte for byte — and with the weasyprint set up here, it does engage."""
+    from ipcheck.reports import speedups
+    _weasyprint_pdf(_FONTS_PAGE)
     import weasyprint.pdf as wpdf
     original = wpdf.build_fonts_dictionary
-    with document._fonts_subset_side_by_side():
+    with speedups.fonts_subset_side_by_side():
         assert wpdf.build_fonts_dictionary is not original
     assert wpdf.build_fonts_dictionary is original
-    alone = weasyprint.HTML(string=page, base_url=str(document.TEMPLATES), url_fetcher=document._fetcher()).write_pdf()
-    assert document.render_pdf(page) == alone
+    assert _weasyprint_pdf(_FONTS_PAGE, speedups.fonts_subset_side_by_side) == _weasyprint_pdf(_FONTS_PAGE)
 
+
+def _words(pdf: bytes, tmp_path) -> list[tuple[str, float, float, float]]:
+    import pdfplumber
+    path = tmp_path / "w.pdf"
+    path.write_bytes(pdf)
+    with pdfplumber.open(path) as doc:
+        return [(w["text"], w["x0"], w["x1"], w["bottom"]) for w in doc.pages[0].extract_words()]
+
+
+def test_chart_labels_drawn_whole_stand_where_weasyprint_puts_them(tmp_path):
+    """A chart's labels are laid out as whole words (speedups.svg_text_whole) in the place, size and anchor
+    weasyprint gives them letter by letter; a label with positions letter by letter is still weasyprint's."""
+    from ipcheck.reports import charts, speedups
+    ch = charts.Chart(330, 120, "t", "trend")
+    ch.text(10, 20, "PCT国际专利申请量（件）", bold=True)
+    ch.text(165, 50, "目标 650（2022）", anchor="middle", color=charts.RED)
+    ch.text(320, 80, "38,289", anchor="end")
+    ch.text(40, 110, "无证据", size=14)
+    letters = '<text x="200" y="110" dx="0 20 20" font-size="11">ABC</text>'
+    svg = ch.svg.replace("</svg>", letters + "</svg>")
+    page = f"<html><body style=\"font-family: 'Noto Sans CJK SC'\">{svg}</body></html>"
+    theirs = _words(_weasyprint_pdf(page), tmp_path)
+    ours = _words(_weasyprint_pdf(page, speedups.svg_text_whole), tmp_path)
+    whole = {"PCT国际专利申请量（件）", "目标", "650（2022）", "38,289", "无证据"}
+    assert whole <= {w[0] for w in ours}  # each a word of its own, copied out whole
+    assert {"A", "B", "C"} <= {w[0] for w in ours}  # set letter by letter: weasyprint's own, apart
+    by_text = {w[0]: w for w in theirs}
+    for text, x0, x1, bottom in ours:
+        if text in by_text:  # the same place, to a tenth of a point (kerning aside)
+            t = by_text[text]
+            assert abs(x0 - t[1]) < 0.6 and abs(x1 - t[2]) < 0.6 and abs(bottom - t[3]) < 0.1, (text, t)
+    assert {w[0] for w in ours if w[0] in by_text} == {w[0] for w in theirs} & {w[0] for w in ours}
+
+
+def test_quicker_compression_changes_only_the_bytes_not_the_pages(tmp_path):
+    """zlib at level 6 instead of pydyf's 9 (speedups.quicker_compression): the same pages, about as small,
+    and pydyf is as it was afterwards."""
+    import zlib
+
+    import pydyf
+    from ipcheck.reports import speedups
+    level9 = _weasyprint_pdf(_FONTS_PAGE)
+    with speedups.quicker_compression():
+        assert pydyf.zlib is not zlib
+    assert pydyf.zlib is zlib
+    level6 = _weasyprint_pdf(_FONTS_PAGE, speedups.quicker_compression)
+    assert level6 != level9 and len(level6) < len(level9) * 1.02
+    assert _words(level6, tmp_path) == _words(level9, tmp_path)
 
 
 def test_a_template_cache_that_cannot_be_written_or_read_changes_nothing(tmp_path, monkeypatch):
