@@ -335,6 +335,27 @@ def test_fonts_subset_side_by_side_make_the_same_pdf():
     assert _weasyprint_pdf(_FONTS_PAGE, speedups.fonts_subset_side_by_side) == _weasyprint_pdf(_FONTS_PAGE)
 
 
+def test_the_parsers_pattern_cache_changes_nothing_but_finds_its_patterns():
+    """tinyhtml5 never finds the patterns it made (speedups.parser_regex_cache keeps them under the right key):
+    with the cache, the same PDF, byte for byte, and each pattern is made once in two renders."""
+    import tinyhtml5.inputstream as stream
+    from ipcheck.reports import speedups
+    page = ("<!DOCTYPE html><html><body style=\"font-family: 'Noto Sans CJK SC'\"><!-- a comment -->"
+            "<p class=\"x\" data-fw='附录'>宁波 &amp; 天津 &lt;2022&gt; <b>知识产权</b><br>R&D</p>"
+            "<table><tr><td>1</td><td>2</td></tr></table></body></html>")
+    made = []
+    with speedups.parser_regex_cache():
+        cache = stream.characters_until_regex
+        original = type(cache).__missing__
+        type(cache).__missing__ = lambda self, key: made.append(key) or original(self, key)
+        try:
+            ours, again = _weasyprint_pdf(page), _weasyprint_pdf(page)  # the second finds every pattern
+        finally:
+            type(cache).__missing__ = original
+    assert ours == again == _weasyprint_pdf(page)
+    assert made and len(made) == len(set(made)) and all(isinstance(k[1], bool) for k in made)
+
+
 def _words(pdf: bytes, tmp_path) -> list[tuple[str, float, float, float]]:
     import pdfplumber
     path = tmp_path / "w.pdf"
