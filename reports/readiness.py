@@ -62,7 +62,7 @@ class Row:
 
 @dataclass(frozen=True)
 class Grid:
-    """A table: headings, column widths in percent, rows."""
+    """A table: headings (a "\n" in one: where it breaks, as its column's cells do), column widths in percent, rows."""
     kind: ClassVar[str] = "grid"
     head: tuple[str, ...]
     widths: tuple[int, ...]
@@ -452,9 +452,9 @@ def criteria_grid(res: FrameworkResult, lang: str) -> Grid:
                 _cell((Run(f"{r.id}{'*' if r.required else ''}", "strong", keep=True), Run(" " + L.title(r, lang))),
                       lead_runs(r.lead_unit, "note", fit=26) + (Run(" · ", "note"),) + clause_runs(r.clause)),
                 _cell(L.value_text(r, lang)), _cell(L.target_text(r, lang)), _cell(L.gap_text(r, lang)))))
-    return Grid((f"{L.HEAD['status'][lang]} · {L.HEAD['score'][lang]} × {L.HEAD['weight'][lang]}",
+    return Grid((f"{L.HEAD['status'][lang]}\n{L.HEAD['score'][lang]} × {L.HEAD['weight'][lang]}",  # as the cells
                  f"{L.HEAD['criterion'][lang]} · {L.HEAD['lead'][lang]} · {L.HEAD['clause'][lang]}",
-                 L.HEAD["value"][lang], L.HEAD["target"][lang], L.HEAD["gap"][lang]), (12, 46, 17, 14, 11), tuple(rows),
+                 L.HEAD["value"][lang], L.HEAD["target"][lang], L.HEAD["gap"][lang]), (13, 46, 16, 14, 11), tuple(rows),
                 "criteria")
 
 
