@@ -174,7 +174,7 @@ def _radar(cats: list[CategoryScore], ready: float, names: dict[str, str], lang:
 
 
 def _coverage(c: CategoryScore, lang: str) -> str:
-    """The share of a category's weight that has evidence ("证据39%", "evidence 39%"); "" when all of it has."""
+    """The share of a category's weight that has evidence ("证据覆盖39%", "coverage 39%"); "" when all of it has."""
     if c.coverage is None or c.coverage >= 1:
         return ""
     share = f"{(c.coverage * 100).quantize(Decimal(1))}%"

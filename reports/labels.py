@@ -287,7 +287,7 @@ CATALOGUE = {"criteria": {"zh": "{n}项指标", "en": "{n} criteria"}, "required
 # Words of the charts (reports/charts.py).
 CHART = {
     "no_evidence": {"zh": "无证据", "en": "no evidence"},
-    "evidence": {"zh": "证据", "en": "evidence"},
+    "evidence": {"zh": "证据覆盖", "en": "coverage"},  # a category's share with evidence: "证据覆盖39%"
     "ready": {"zh": "“已具备条件”门槛", "en": "ready threshold"},
     "score": {"zh": "得分", "en": "score"},
     "target": {"zh": "目标", "en": "target"},

@@ -123,9 +123,9 @@ def test_the_radar_draws_no_score_across_a_category_without_evidence():
 
 def test_each_category_says_how_much_of_it_has_evidence():
     svg = charts.categories(_cats(3, 0), D(85), NAMES, "zh").svg
-    assert texts(svg).count("证据50%") == 3
+    assert texts(svg).count("证据覆盖50%") == 3
     bars = charts.categories(_cats(2, 0), D(85), NAMES, "en").svg
-    assert texts(bars).count("evidence 50%") == 2
+    assert texts(bars).count("coverage 50%") == 2
 
 
 def test_fewer_than_three_known_categories_give_bars():
