@@ -80,25 +80,28 @@ def _leaves(key: str, ms: Measurement, out: list[Leaf]) -> None:
 
 
 def _combine(kind: str, parts: list[tuple[str, Decimal | None]]) -> tuple[str, Decimal | None]:
-    """all_of takes the weakest part (min), any_of the strongest (max); unknown parts
-    decide nothing unless the known parts already settle the answer."""
+    """all_of takes the weakest part (min), any_of the strongest (max); unknown parts and parts in error
+    decide nothing unless the known parts already settle the answer. When they do not, an error in a part
+    (a rate over zero cases, say) is the answer: no evidence to collect would settle it, so it is never
+    "unknown — evidence missing"."""
     live = [(s, sc) for s, sc in parts if s != "not_applicable"]
     if not live:
         return "not_applicable", None
     known = [sc for s, sc in live if sc is not None]
     undecided = len(known) < len(live)
+    blocked = "error" if any(s == "error" for s, _ in live) else "unknown"
     if kind == "all_of":
         if known and min(known) == 0:
             return "fail", Decimal(0)
         if undecided:
-            return "unknown", None
+            return blocked, None
         if all(s == "pass" for s, _ in live):
             return "pass", Decimal(1)
         return "partial", min(known)
     if any(s == "pass" for s, _ in live):
         return "pass", Decimal(1)
     if undecided:
-        return "unknown", None
+        return blocked, None
     best = max(known)
     return ("partial", best) if best > 0 else ("fail", Decimal(0))
 

@@ -220,6 +220,26 @@ def test_growth_from_zero_and_division_by_zero(catalogue, deciders):
     assert r.status == "error" and "division by zero" in text(r.reason, "en") and "除数为零" in text(r.reason, "zh")
 
 
+@pytest.mark.parametrize("decider", ["python", "durable"])
+def test_a_part_in_error_is_the_composites_answer_not_missing_evidence(catalogue, deciders, decider):
+    """Found by the forms property: a rate over zero cases inside an all_of made the criterion "unknown" with
+    nothing to collect, so a filled-in form could never settle it. An error in a part that the other parts
+    do not settle is the criterion's error; a failing or passing part still settles it."""
+    rate = ("{kind: ratio, numerator: patent_enforcement_cases_closed, denominator: patent_enforcement_cases, "
+            "target: 1%}")
+    have = "{kind: threshold, indicator: valid_patents, target: 1件}"
+    zero = {"patent_enforcement_cases": {2023: 0}, "patent_enforcement_cases_closed": {2023: 0}}
+    for kind, patents, status in (("all_of", 5, "error"), ("all_of", 0, "fail"), ("any_of", 0, "error"),
+                                  ("any_of", 5, "pass")):
+        c = crit("X", f"{{kind: {kind}, checks: [{have}, {rate}]}}")
+        r = run(catalogue, deciders, c, {**zero, "valid_patents": {2023: patents}}, decider=decider).results[0]
+        assert r.status == status, (kind, patents, r.status)
+        if status == "error":
+            assert not r.measurement.missing and "division by zero" in text(r.reason, "en")
+    c = crit("X", f"{{kind: all_of, checks: [{have}, {rate}]}}")  # a part unknown, one in error: still an error
+    assert run(catalogue, deciders, c, zero, decider=decider).results[0].status == "error"
+
+
 def test_per_capita_derived_exactly(catalogue, deciders):
     c = crit("P", "{kind: per_capita, indicator: valid_invention_patents, target: 40件/万人}")
     r = run(catalogue, deciders, c, {"valid_invention_patents": {2021: 38289}, "population": {2021: "954.4万人"}},
