@@ -192,9 +192,14 @@ def version_text(framework_id: str, version: int, lang: str) -> str:
 def source_line(res: FrameworkResult, lang: str) -> str:
     """A framework's source document by title, number and date, and its issuer (never a file name)."""
     extra = [x for x in (res.source_number, res.source_date and res.source_date.isoformat()) if x]
+    # the reference framework is ipcheck's own summary of the five documents: said so, not named as an issuer
+    issuer = COMPILED[lang] if res.framework_kind == "reference" else res.issuer
     if lang == "zh":
-        return f"《{res.source_title}》" + ("（" + "，".join(extra) + "）" if extra else "") + f"，{res.issuer}"
-    return f"《{res.source_title}》" + (f" ({', '.join(extra)})" if extra else "") + f", {res.issuer}"
+        return f"《{res.source_title}》" + ("（" + "，".join(extra) + "）" if extra else "") + f"，{issuer}"
+    return f"《{res.source_title}》" + (f" ({', '.join(extra)})" if extra else "") + f", {issuer}"
+
+
+COMPILED = {"zh": "本工具归纳", "en": "summarised by ipcheck"}
 
 
 ENGINE = {"durable": {"zh": "durable-rules 规则引擎", "en": "durable-rules"},

@@ -328,6 +328,17 @@ def brief(res: FrameworkResult, lang: str, top: int, examples: int = 2) -> Brief
 
 # ---------------------------------------------------------------- the body
 
+def _labelled(label: str, value: str, before: str = "", whole: int = 16) -> list[Run]:
+    """'目标：≥ 11,000 家' under a chart: the label never broken nor left at a line's end without its value.
+    Label and value are kept on one line when short (at most `whole` characters); else the label is kept
+    whole and joined to the value (a word joiner: no line break between them), and a sign to its figure."""
+    lead = [Run(before)] if before else []
+    value = re.sub(r"([≥≤<>=]) ", "\\1\u00a0", value)  # "≥ 650 件": the sign stays with its figure
+    if len(label) + len(value) <= whole:
+        return lead + [Run(label + value, keep=True)]
+    return lead + [Run(label, keep=True), Run("\u2060" + value)]
+
+
 def trend_figure(r: CriterionResult, res: FrameworkResult, lang: str) -> Figure | None:
     """An indicator's chart with what it says: the result, growth observed, growth still needed (only
     when the target's year is still ahead of the year judged), the year reached at the observed pace."""
@@ -341,10 +352,13 @@ def trend_figure(r: CriterionResult, res: FrameworkResult, lang: str) -> Figure 
         return None
     R = L.REPORT
     colon, gap = ("：", "　") if lang == "zh" else (": ", " · ")
+    pairs = [("value", L.value_text(r, lang)), ("target", L.target_text(r, lang))] + \
+        ([("gap", L.gap_text(r, lang))] if r.gap is not None else [])
+    facts: list[Run] = []
+    for k, (head, value) in enumerate(pairs):
+        facts += _labelled(L.HEAD[head][lang] + colon, value, gap if k else "")
     notes = [_para(Run(r.id, "strong", keep=True), Run(" "), status_run(r.status, lang), Run(" " + L.title(r, lang))),
-             _para(f"{L.HEAD['value'][lang]}{colon}{L.value_text(r, lang)}{gap}{L.HEAD['target'][lang]}{colon}"
-                   f"{L.target_text(r, lang)}" + (f"{gap}{L.HEAD['gap'][lang]}{colon}{L.gap_text(r, lang)}"
-                                                  if r.gap is not None else ""), cls="note")]
+             Para(tuple(facts), "note")]
 
     def growth(label: str, span: str, value) -> Para:
         if lang == "zh":  # 已观察年均增长（2019–2021）：10%
