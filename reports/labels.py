@@ -367,11 +367,11 @@ METHOD = {
     "xccdf_default": {
         "zh": "XCCDF 默认模型（NISTIR 7275r4 §3.3.1）：分类得分 = 100 × Σ(权重×得分) / Σ权重（仅计有证据的指标）；总"
               "分 = 各分类得分按分类权重的加权平均。",
-        "en": "XCCDF default model (NISTIR 7275r4 §3.3.1): category = 100 × Σ(w·s) / Σw over criteria with evidence; "
+        "en": "XCCDF default model (NISTIR 7275r4 §3.3.1): category = 100 × Σ(w × s) / Σw over criteria with evidence; "
               "overall = the category-weighted mean of category scores."},
     "flat": {
         "zh": "XCCDF 平面模型：总分 = 100 × Σ(权重×得分) / Σ权重（仅计有证据的指标）。",
-        "en": "XCCDF flat model: overall = 100 × Σ(w·s) / Σw over criteria with evidence."},
+        "en": "XCCDF flat model: overall = 100 × Σ(w × s) / Σw over criteria with evidence."},
     "flat_unweighted": {
         "zh": "XCCDF 平面不加权模型：总分 = 100 × Σ得分 / 指标数（仅计有证据的指标）。",
         "en": "XCCDF flat unweighted model: overall = 100 × Σs / n over criteria with evidence."},
@@ -387,7 +387,7 @@ GOALPOSTS = {
     "en": "pass scores 1, fail 0; between baseline and target, partial credit clamp((value − baseline)/(target − "
           "baseline), 0, 1), or value/target without a baseline (target/value when lower is better). Trajectories take "
           "the base value as baseline and the path value for the year as target. Coverage = weight with evidence / "
-          "weight applicable and not waived; below the floor the verdict is “not assessable”. Unknown is neither a "
+          "weight applicable and not waived; below the floor the verdict is \"not assessable\". Unknown is neither a "
           "fail nor ignored.",
 }
 
