@@ -25,6 +25,7 @@ from ..engine.plan import step
 from ..engine.result import CriterionResult, FrameworkResult, Listed, Share, say
 from . import charts
 from . import labels as L
+from .linebreak import WORD_JOINER
 from .words import colon, display, pct, score_text, text
 
 # ---------------------------------------------------------------- the pieces a report is made of
@@ -331,12 +332,12 @@ def brief(res: FrameworkResult, lang: str, top: int, examples: int = 2) -> Brief
 def _labelled(label: str, value: str, before: str = "", whole: int = 16) -> list[Run]:
     """'目标：≥ 11,000 家' under a chart: the label never broken nor left at a line's end without its value.
     Label and value are kept on one line when short (at most `whole` characters); else the label is kept
-    whole and joined to the value (a word joiner: no line break between them), and a sign to its figure."""
+    whole and joined to the value (a word joiner ending it: no line break between them). The value's own
+    figures stay whole as in any cell ("≥ 650 件": `linebreak.numbers`)."""
     lead = [Run(before)] if before else []
-    value = re.sub(r"([≥≤<>=]) ", "\\1\u00a0", value)  # "≥ 650 件": the sign stays with its figure
     if len(label) + len(value) <= whole:
         return lead + [Run(label + value, keep=True)]
-    return lead + [Run(label, keep=True), Run("\u2060" + value)]
+    return lead + [Run(label + WORD_JOINER, keep=True), Run(value)]
 
 
 def trend_figure(r: CriterionResult, res: FrameworkResult, lang: str) -> Figure | None:
