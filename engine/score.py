@@ -134,22 +134,12 @@ def evidence_counts(results: Iterable[CriterionResult]) -> tuple[int, int]:
     return sum(1 for r in rs if r.status in NO_EVIDENCE), len(rs)
 
 
-def score_range(results: list[CriterionResult], model: str, weights: dict[str, Decimal],
-                categories: tuple[str, ...]) -> tuple[Decimal | None, Decimal | None]:
-    """The lowest and the highest overall score the missing evidence allows.
-
-    low  = overall with every criterion without evidence (unknown, error) failed (score 0);
-    high = overall with every one of them met (score 1). The score on the criteria with
-    evidence lies between the two; with nothing applicable both are None."""
-    low, high, _ = _ends(results, model, weights, categories)
-    return low, high
-
-
 def range_and_worst_verdict(results: list[CriterionResult], model: str, weights: dict[str, Decimal],
                             categories: tuple[str, ...], floor: Decimal, ready: Decimal, nearly: Decimal,
                             given: str) -> tuple[Decimal | None, Decimal | None, str]:
-    """The score range (score_range), and the verdict at its low end: the verdict were every criterion
-    without evidence unmet. A verdict (`given`) that the missing evidence could so lower is provisional."""
+    """The lowest and the highest overall score the missing evidence allows (`_ends`), and the verdict at
+    the low end: the verdict were every criterion without evidence unmet. A verdict (`given`) that the
+    missing evidence could so lower is provisional."""
     low, high, worst = _ends(results, model, weights, categories)
     if worst is results:  # nothing missing: the verdict given is the only one
         return low, high, given
@@ -159,7 +149,12 @@ def range_and_worst_verdict(results: list[CriterionResult], model: str, weights:
 
 def _ends(results: list[CriterionResult], model: str, weights: dict[str, Decimal],
           categories: tuple[str, ...]) -> tuple[Decimal | None, Decimal | None, list[CriterionResult]]:
-    """(low, high, the results at the low end): see score_range."""
+    """(low, high, the results at the low end): the lowest and the highest overall score the missing
+    evidence allows.
+
+    low  = overall with every criterion without evidence (unknown, error) failed (score 0);
+    high = overall with every one of them met (score 1). The score on the criteria with
+    evidence lies between the two; with nothing applicable both are None."""
     if not any(r.status in NO_EVIDENCE for r in results):
         score = overall(results, category_scores(results, categories, model, weights), model)
         return score, score, results
