@@ -258,14 +258,20 @@ def rate(facts: Facts, year: int, num: str, den: str, per: Decimal, published: s
                     now=now)
         return replace(m_, reason=m_.reason + say("rate.published") + note)
 
+    def for_the_year(lacking) -> list[Missing]:
+        """What settles the rate for the year judged: the `lacking` figures of the pair (one need, two figures),
+        or the published rate."""
+        pair = say("need.same_year", a=facts.names(num), b=facts.names(den), year=want)
+        miss = [Missing(i, (want,), pair) for i in lacking]
+        if published:
+            miss.append(Missing(published, (want,), say("need.or_published", ind=facts.names(published))))
+        return miss
+
     if pub is not None and (derived_year is None or pub[0] >= derived_year):
         return published_rate()
     if derived_year is None:
-        pair = say("need.same_year", a=facts.names(num), b=facts.names(den), year=want)  # one need, two figures
-        miss = [Missing(i, (want,), pair) for i in (num, den)]
-        if published:
-            miss.append(Missing(published, (want,), say("need.or_published", ind=facts.names(published))))
-        return unknown(what + say("rate.needs", num=facts.names(num), den=facts.names(den), year=want), *miss)
+        return unknown(what + say("rate.needs", num=facts.names(num), den=facts.names(den), year=want),
+                       *for_the_year((num, den)))
     y = derived_year
     a, b = facts.get(num, y), facts.get(den, y)
     used = (facts.used(num, y), facts.used(den, y))
@@ -286,11 +292,8 @@ def rate(facts: Facts, year: int, num: str, den: str, per: Decimal, published: s
         old = too_old(facts, num, y, a, want, fresh, used, q(a.value))  # type: ignore[arg-type, union-attr]
         # what settles it is the pair for the year judged: whichever of the two has no figure for that year
         # (a newer numerator alone does not make a rate), or the published rate
-        pair = say("need.same_year", a=facts.names(num), b=facts.names(den), year=want)
-        miss = [Missing(i, (want,), pair) for i in (num, den) if facts.get(i, want) is None] or list(old.missing)
-        if published:
-            miss.append(Missing(published, (want,), say("need.or_published", ind=facts.names(published))))
-        return replace(old, missing=tuple(miss))
+        lacking = [i for i in (num, den) if facts.get(i, want) is None]
+        return replace(old, missing=tuple(for_the_year(lacking) if lacking else [*old.missing, *for_the_year(())]))
     # each figure in its indicator's unit: scale both by their multipliers (万, 亿) before dividing
     num_mult, den_mult = facts.cat.units[num].mult, facts.cat.units[den].mult  # type: ignore[union-attr]
     value = CTX.multiply(CTX.divide(CTX.multiply(a.value, num_mult), CTX.multiply(b.value, den_mult)), per)  # type: ignore[union-attr]
