@@ -15,6 +15,7 @@ import io
 import re
 import warnings
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -22,11 +23,13 @@ from typing import Any
 
 from ..engine.errors import InputError
 from ..engine.units import UnitError, half_width, read_figure
+from .files import read_input
 from .forms import (
     BOUND_WORDS,
     COLUMN,
     COLUMNS,
     FORMAT,
+    FORMULA_START,
     HEADER_ROWS,
     INSTRUCTIONS,
     MANIFEST,
@@ -99,7 +102,7 @@ def _ref(col: int, row: int) -> str:
 
 # ---------------------------------------------------------------- opening a workbook safely
 
-def _inspect_zip(name: str, data: bytes) -> None:
+def _inspect_zip(name: str, data: bytes, lang: str = "zh") -> None:
     """Refuse what is not a plain .xlsx before any XML is parsed: old or macro formats, zip bombs."""
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         raise InputError(name, 0, 0, "an Excel 97-2003 (.xls) or password-protected workbook: save it as an "
@@ -122,13 +125,63 @@ def _inspect_zip(name: str, data: bytes) -> None:
             raise InputError(name, 0, 0, f"part {i.filename} unpacks {i.file_size // max(i.compress_size, 1):,} times "
                                          "its size: not a form (a zip bomb?)")
     names = {i.filename.lower() for i in infos}
-    types = zf.read("[Content_Types].xml") if "[content_types].xml" in names else b""
+    types = _part(name, zf, "[Content_Types].xml") if "[content_types].xml" in names else b""
     if any(n.endswith("vbaproject.bin") for n in names) or b"macroEnabled" in types:
         raise InputError(name, 0, 0, "a macro-enabled workbook (.xlsm): ipcheck reads plain .xlsx only; "
                                      "save it as an Excel workbook (.xlsx) without macros")
+    for i in infos:
+        if re.fullmatch(r"xl/worksheets/[^/]+\.xml", i.filename, re.I):
+            _check_extent(name, i.filename, _part(name, zf, i.filename), lang)
 
 
-def read_workbook(path: Path) -> list[Sheet]:
+def _part(name: str, zf: zipfile.ZipFile, part: str) -> bytes:
+    """One part of the workbook unpacked; a damaged part (bad CRC, encrypted, unknown compression) is one line."""
+    try:
+        return zf.read(part)
+    except (zipfile.BadZipFile, NotImplementedError, RuntimeError, ValueError, OSError, EOFError,
+            zlib.error, KeyError) as exc:
+        raise InputError(name, 0, 0, f"part {part} of the workbook is damaged ({type(exc).__name__}): not a "
+                                     "readable .xlsx workbook; save it again from the spreadsheet program") from None
+
+
+MAX_SHEET_ROWS = 20_000     # a form has a row per fact: a few hundred
+MAX_SHEET_COLUMNS = 64      # a form has 15 columns
+MAX_SHEET_CELLS = 300_000
+_CELL_REF = re.compile(rb'\sr="([A-Za-z]{0,3})([0-9]{1,9})"')
+_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="(?:[A-Za-z]{1,3}[0-9]{1,9}:)?([A-Za-z]{1,3})([0-9]{1,9})"')
+_CELL_TAG = re.compile(rb"<(?:\w+:)?c[\s>/]")
+
+
+def _check_extent(name: str, part: str, xml: bytes, lang: str) -> None:
+    """Refuse a sheet that reaches far beyond a form, before openpyxl builds a cell for every place up to its
+    last one: one cell at XFD1048576 would make it build seventeen thousand million."""
+    from openpyxl.utils import column_index_from_string, get_column_letter
+
+    from ..engine.result import say
+    from ..reports.words import text
+    rows = cols = 0
+    refs = _CELL_REF.findall(xml)
+    dim = _DIMENSION.search(xml)
+    for letters, digits in refs + ([dim.groups()] if dim else []):
+        rows = max(rows, int(digits))
+        if letters:
+            try:
+                cols = max(cols, column_index_from_string(letters.decode("ascii").upper()))
+            except ValueError:
+                cols = 10**6  # beyond XFD, the last column there is
+    sheet = part.rsplit("/", 1)[-1].removesuffix(".xml")
+    if rows > MAX_SHEET_ROWS or cols > MAX_SHEET_COLUMNS:
+        cell = f"{get_column_letter(min(max(cols, 1), 18278))}{rows}"
+        raise InputError(name, 0, 0, text(say("files.sheet_too_big", sheet=sheet, cell=cell, rows=f"{rows:,}",
+                                              cols=f"{cols:,}", max_rows=f"{MAX_SHEET_ROWS:,}",
+                                              max_cols=MAX_SHEET_COLUMNS), lang))
+    cells = len(_CELL_TAG.findall(xml))
+    if cells > MAX_SHEET_CELLS:
+        raise InputError(name, 0, 0, text(say("files.sheet_too_many_cells", sheet=sheet, cells=f"{cells:,}",
+                                              limit=f"{MAX_SHEET_CELLS:,}"), lang))
+
+
+def read_workbook(path: Path, lang: str = "zh") -> list[Sheet]:
     """The sheets of an .xlsx form, after the checks that need no XML parsing."""
     name = str(path)
     suffix = path.suffix.lower()
@@ -138,14 +191,8 @@ def read_workbook(path: Path) -> list[Sheet]:
         what = {".xls": "an Excel 97-2003 (.xls) workbook", ".xlsb": "a binary workbook (.xlsb)"}.get(
             suffix, "a macro-enabled workbook")
         raise InputError(name, 0, 0, f"{what}: ipcheck reads .xlsx forms only; save it as an Excel workbook (.xlsx)")
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise InputError(name, 0, 0, f"cannot read: {exc.strerror}") from None
-    if size > MAX_FORM_BYTES:
-        raise InputError(name, 0, 0, f"file is {size:,} bytes; a form is far smaller (limit {MAX_FORM_BYTES:,})")
-    data = path.read_bytes()
-    _inspect_zip(name, data)
+    data = read_input(path, MAX_FORM_BYTES)  # a FIFO, a device or /dev/zero is refused without a read
+    _inspect_zip(name, data, lang)
     from openpyxl import load_workbook
     try:
         with warnings.catch_warnings():
@@ -168,22 +215,28 @@ def read_workbook(path: Path) -> list[Sheet]:
     return sheets
 
 
+def _csv_text(v: str) -> str | None:
+    """A CSV cell as typed: empty is None; the apostrophe `collect` put before text that starts like a formula goes."""
+    if v == "":
+        return None
+    return v[1:] if v.startswith("'") and v[1:].startswith(FORMULA_START) else v
+
+
 def read_csv_dir(path: Path) -> list[Sheet]:
     """The sheets of a folder of CSV forms (one file per sheet; the instructions file is skipped)."""
     sheets = []
     for p in sorted(path.iterdir()):
         if p.name == f"{INSTRUCTIONS}.txt" or p.name.startswith("."):
             continue
-        if p.suffix.lower() != ".csv" or not p.is_file():
+        if p.suffix.lower() != ".csv" or p.is_dir():
             raise InputError(str(p), 0, 0, "not part of the forms (a CSV form folder holds .csv files only)")
-        if p.stat().st_size > MAX_FORM_BYTES:
-            raise InputError(str(p), 0, 0, f"file is {p.stat().st_size:,} bytes; a form is far smaller")
+        raw = read_input(p, MAX_FORM_BYTES)
         try:
-            text = p.read_bytes().decode("utf-8-sig")
+            text = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
             raise InputError(str(p), 0, 0, "not UTF-8 text: save the CSV as UTF-8") from None
         try:
-            rows = [[v if v != "" else None for v in row] for row in csv.reader(io.StringIO(text))]
+            rows = [[_csv_text(v) for v in row] for row in csv.reader(io.StringIO(text))]
         except csv.Error as exc:
             raise InputError(str(p), 0, 0, f"not a readable CSV file ({exc})") from None
         sheets.append(Sheet(p.stem, rows, text_cells=True))
@@ -232,14 +285,14 @@ def _manifest(label: str, sheet: Sheet | None, cat) -> tuple[str, list[tuple[str
     return str(head.get("city")), frameworks, expected
 
 
-def read_forms(path: Path, cat) -> Returned:
+def read_forms(path: Path, cat, lang: str = "zh") -> Returned:
     """Read and check a returned form (an .xlsx file or a folder of CSV files).
 
     Raises InputError for a file that is not a form at all, FormProblems (every bad cell,
     one line each) for a form with bad cells."""
     label = str(path)
     is_dir = path.is_dir()
-    sheets = read_csv_dir(path) if is_dir else read_workbook(path)
+    sheets = read_csv_dir(path) if is_dir else read_workbook(path, lang)
 
     def at(name: str) -> str:
         return f"{label}/{name}.csv" if is_dir else f"{label}!{name}"
