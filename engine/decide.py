@@ -224,12 +224,44 @@ class DurableDecider:
         return {x.key: by_key[unique[(x.value, x.target, x.base, x.op)]] for x in leaves}
 
 
+class GuardedDecider:
+    """durable-rules with the reference decider behind it: a decider that never stops a command.
+
+    When durable-rules fails on a batch (an error of the C engine, a fact left without a
+    decision, two decisions for one), that batch and every later one are decided by the
+    Python reference decider, which gives the same results by construction; `failure` says
+    what went wrong, for the command to tell the user (the engine writes no sentences).
+    `name` says which decider decided last: "python" once it has fallen back.
+    """
+
+    def __init__(self, primary: Decider) -> None:
+        self._primary = primary
+        self._reference = PythonDecider()
+        self.failure: str | None = None
+
+    @property
+    def name(self) -> str:
+        """The name of the decider that decides now."""
+        return self._primary.name if self.failure is None else self._reference.name
+
+    def decide(self, leaves: list[Leaf]) -> dict[str, str]:
+        """Map each leaf's key to pass, partial or fail: by durable-rules, or by Python once it has failed."""
+        if self.failure is None:
+            try:
+                return self._primary.decide(leaves)
+            except Exception as exc:  # whatever the C extension raises: the command goes on, decided in Python
+                self.failure = str(exc) if isinstance(exc, DeciderError) else f"{type(exc).__name__}: {exc}"
+        return self._reference.decide(leaves)
+
+
 def make_decider(name: str) -> tuple[Decider, str | None]:
-    """The decider asked for, and a one-line notice when it had to fall back to Python."""
+    """The decider asked for, and a one-line notice when it had to fall back to Python.
+
+    durable-rules comes guarded (`GuardedDecider`): when it fails later, its `failure` is set."""
     if name == "python":
         return PythonDecider(), None
     try:
-        return DurableDecider(), None
+        return GuardedDecider(DurableDecider()), None
     except ImportError as exc:
         return PythonDecider(), (f"ipcheck: durable-rules cannot be imported ({exc}); deciding with the Python "
                                  "reference decider")
