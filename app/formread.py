@@ -222,7 +222,21 @@ def _csv_text(v: str) -> str | None:
     return v[1:] if v.startswith("'") and v[1:].startswith(FORMULA_START) else v
 
 
-def read_csv_dir(path: Path) -> list[Sheet]:
+def _check_csv_extent(name: str, rows: list[list[Any]], lang: str) -> None:
+    """The limits of a sheet (`_check_extent`) for a CSV form: rows, columns, cells."""
+    from openpyxl.utils import get_column_letter
+
+    from ..engine.result import say
+    from ..reports.words import text
+    cols = max((len(r) for r in rows), default=0)
+    if len(rows) > MAX_SHEET_ROWS or cols > MAX_SHEET_COLUMNS:
+        cell = f"{get_column_letter(min(max(cols, 1), 18278))}{len(rows)}" + ("…" if cols > 18278 else "")
+        raise InputError(name, 0, 0, text(say("files.sheet_too_big", sheet=Path(name).stem, cell=cell,
+                                              rows=f"{len(rows):,}", cols=f"{cols:,}",
+                                              max_rows=f"{MAX_SHEET_ROWS:,}", max_cols=MAX_SHEET_COLUMNS), lang))
+
+
+def read_csv_dir(path: Path, lang: str = "zh") -> list[Sheet]:
     """The sheets of a folder of CSV forms (one file per sheet; the instructions file is skipped)."""
     sheets = []
     for p in sorted(path.iterdir()):
@@ -239,6 +253,7 @@ def read_csv_dir(path: Path) -> list[Sheet]:
             rows = [[_csv_text(v) for v in row] for row in csv.reader(io.StringIO(text))]
         except csv.Error as exc:
             raise InputError(str(p), 0, 0, f"not a readable CSV file ({exc})") from None
+        _check_csv_extent(str(p), rows, lang)
         sheets.append(Sheet(p.stem, rows, text_cells=True))
     return sheets
 
@@ -268,11 +283,11 @@ def _manifest(label: str, sheet: Sheet | None, cat) -> tuple[str, list[tuple[str
     if head.get("format") != FORMAT or len(rows) < 4 or tuple(rows[3][:4]) != MANIFEST_HEAD:
         raise InputError(label, 0, 0, f"not a form this ipcheck reads (its {MANIFEST} part is not {FORMAT})")
     try:
-        frameworks = [(item.partition("@")[0], int(item.partition("@")[2]))
+        frameworks = [(item.partition("@")[0], _year(item.partition("@")[2]))
                       for item in str(head.get("frameworks", "")).split()]
         expected: dict[str, list[tuple[str, int]]] = {}
         for r in rows[4:]:
-            expected.setdefault(str(r[0]), []).append((str(r[2]), int(r[3])))
+            expected.setdefault(str(r[0]), []).append((str(r[2]), _year(r[3])))
     except (ValueError, TypeError, IndexError):
         raise InputError(label, 0, 0, f"the form's {MANIFEST} part is damaged; collect the forms again") from None
     for rows_ in expected.values():
@@ -292,7 +307,7 @@ def read_forms(path: Path, cat, lang: str = "zh") -> Returned:
     one line each) for a form with bad cells."""
     label = str(path)
     is_dir = path.is_dir()
-    sheets = read_csv_dir(path) if is_dir else read_workbook(path, lang)
+    sheets = read_csv_dir(path, lang) if is_dir else read_workbook(path, lang)
 
     def at(name: str) -> str:
         return f"{label}/{name}.csv" if is_dir else f"{label}!{name}"
@@ -394,9 +409,18 @@ def _as_int(v: Any, text_ok: bool) -> int | None:
         return v
     if isinstance(v, float) and v.is_integer():
         return int(v)
-    if text_ok and isinstance(v, str) and v.isdigit():
+    if text_ok and isinstance(v, str) and re.fullmatch(r"[0-9]{1,9}", v.strip()):  # not ①, 2022², 5,000 digits
         return int(v)
     return None
+
+
+def _year(v: Any) -> int:
+    """A year the manifest records (ValueError for anything but a whole year ipcheck evaluates)."""
+    from .library import FIRST_YEAR, LAST_YEAR
+    n = v if type(v) is int else int(v) if isinstance(v, str) and re.fullmatch(r"[0-9]{4}", v.strip()) else None
+    if n is None or not FIRST_YEAR <= n <= LAST_YEAR:
+        raise ValueError(v)
+    return n
 
 
 def _attribute_row(ref, cell, inputs, indicator: str, attribute: str, year: int, cat, facts) -> list[str]:

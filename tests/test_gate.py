@@ -502,3 +502,41 @@ def test_the_guarded_decider_is_what_commands_use():
     decider, notice = make_decider("durable")
     assert isinstance(decider, GuardedDecider) and notice is None and decider.name == "durable"
 
+
+
+# ---------------------------------------------------------------- CSV forms as other programs save them
+
+def _edit_csv(path: Path, change) -> None:
+    lines = path.read_bytes().decode("utf-8-sig").split("\r\n")
+    change(lines)
+    path.write_bytes(("\ufeff" + "\r\n".join(lines)).encode("utf-8"))
+
+
+def _year_cell(text: str):
+    def change(lines):
+        k = next(i for i, line in enumerate(lines) if ",ip_standard_enterprises," in line)
+        cells = lines[k].split(",")
+        cells[cells.index("ip_standard_enterprises") + 1] = text
+        cells[4:9] = ["650", "", SOURCE[0], "", SOURCE[1]]
+        lines[k] = ",".join(cells)
+    return change
+
+
+@pytest.mark.parametrize("sheet, change, words", [
+    (SHEET, _year_cell("①"), "'①' should be 2022"),
+    (SHEET, _year_cell("2022²"), "should be 2022"),
+    (SHEET, _year_cell("9" * 5000), "should be 2022"),
+    (SHEET, lambda lines: lines.__setitem__(3, lines[3] + "," * 18_300 + "x"), "18,315 列"),
+    (SHEET, lambda lines: lines.extend(["x"] * 25_000), "25,"),
+    ("_ipcheck", lambda lines: lines.__setitem__(5, lines[5].rsplit(",", 1)[0] + ",99999"), "damaged"),
+    ("_ipcheck", lambda lines: lines.__setitem__(2, "frameworks,reference@①"), "damaged"),
+], ids=["circled-year", "superscript-year", "5000-digit-year", "column-18315", "25000-rows", "manifest-year",
+        "manifest-framework-year"])
+def test_hostile_csv_cells_are_one_line_never_a_traceback(work, sheet, change, words):
+    forms = work / "forms"
+    assert invoke("collect", work / "nb.yaml", "--csv", forms).exit_code == 0
+    _edit_csv(forms / f"{sheet}.csv", change)
+    r = invoke("import", forms, "--into", work / "nb.yaml")
+    assert r.exit_code == 2 and "Traceback" not in r.output, r.output
+    assert words in r.stderr.splitlines()[0], r.stderr[:500]
+    assert (work / "nb.yaml").read_bytes() == NINGBO.read_bytes()
