@@ -115,7 +115,7 @@ def test_no_command_writes_onto_the_criteria_it_reads_nor_a_new_yaml_among_them(
         before = snapshot(work)
         one_line(invoke(*command(work, target)), str(target.name))
         assert snapshot(work) == before, target
-    assert invoke("evaluate", work / "nb.yaml", "--criteria", work / "criteria", "--output", "x.yaml").exit_code == 0
+    assert invoke("evaluate", work / "nb.yaml", "--criteria", work / "criteria", "--output", work / "x.yaml").exit_code == 0
 
 
 def test_collect_never_writes_over_the_city_file_however_it_is_reached(work):
