@@ -158,27 +158,35 @@ def _host_without_timers(host_class):
 class DurableDecider:
     """durable-rules behind a hardened wrapper.
 
-    One Host per process and one ruleset per decider, with a name unique in the process
-    (a name cannot be registered twice); one session per batch, deleted after it (a
-    ruleset holds at most 1,024 sessions). Facts are dicts of validated 64-bit integers,
-    one per distinct (value, target, baseline, comparison) — many criteria share them, and
-    an identical fact asserted twice is an error in durable-rules. Single-threaded: the
-    Host's timer threads are never started (`_host_without_timers`).
+    One Host per process and one ruleset per process (the rules are the same for every
+    decider: made once, however many deciders a process makes — a long test run made
+    thousands, each holding C memory never freed, since a ruleset cannot be unregistered);
+    one session per batch, with an id unique in the process, deleted after it (a ruleset
+    holds at most 1,024 sessions). Facts are dicts of validated 64-bit integers, one per
+    distinct (value, target, baseline, comparison) — many criteria share them, and an
+    identical fact asserted twice is an error in durable-rules. Single-threaded: the Host's
+    timer threads are never started (`_host_without_timers`).
     """
 
     name = "durable"
     _host = None
-    _counter = itertools.count(1)
+    _ruleset: str | None = None
+    _sink: list[tuple[str, str, str]] = []
+    _sessions = itertools.count(1)
+    rulesets = 0  # rulesets registered in this process (one), for the tests that watch it
 
     def __init__(self) -> None:
         from durable.engine import Host  # the import that fails where durable-rules is absent
 
-        if DurableDecider._host is None:
-            DurableDecider._host = _host_without_timers(Host)
-        self._sink: list[tuple[str, str, str]] = []
-        self._ruleset = f"ipcheck_{os.getpid()}_{next(self._counter)}"
-        DurableDecider._host.register_rulesets(ruleset_definition(self._ruleset, self._sink))
-        self._sessions = itertools.count(1)
+        cls = DurableDecider
+        if cls._host is None or cls._ruleset is None:
+            host = cls._host or _host_without_timers(Host)
+            name = f"ipcheck_{os.getpid()}"
+            host.register_rulesets(ruleset_definition(name, cls._sink))
+            cls._host, cls._ruleset = host, name
+            cls.rulesets += 1
+        self._ruleset = cls._ruleset
+        self._sink = cls._sink
 
     def decide(self, leaves: list[Leaf]) -> dict[str, str]:
         """Decide a batch in one session; leaves with the same numbers are asserted once."""
@@ -192,7 +200,7 @@ class DurableDecider:
                     raise DeciderError(f"refusing to hand {n!r} to durable-rules")
             unique.setdefault((x.value, x.target, x.base, x.op), f"f{len(unique)}")
         for salt in range(SALTS):
-            sid = str(next(self._sessions))
+            sid = str(next(DurableDecider._sessions))
             # durable-rules tells a fact from one already asserted by a hash of it: two different facts
             # can share one (found with 2,500 facts in a session) and the second is refused as a duplicate
             # ("observed"). Asserted again in a new session with another salt, they hash apart.
