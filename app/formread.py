@@ -222,6 +222,23 @@ def _csv_text(v: str) -> str | None:
     return v[1:] if v.startswith("'") and v[1:].startswith(FORMULA_START) else v
 
 
+def _csv_decoded(name: str, raw: bytes) -> str:
+    """A CSV form's text: UTF-8 (as collect writes it), or GB 18030 — what Excel on a Chinese Windows saves
+    as "CSV (逗号分隔)". A wrong guess cannot pass: the two header rows are checked word for word."""
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        bad = re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", text)
+        if bad:
+            line = text.count("\n", 0, bad.start()) + 1
+            col = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+            raise InputError(name, line, col, f"control character U+{ord(bad.group()):04X} in a CSV form")
+        return text
+    raise InputError(name, 0, 0, "neither UTF-8 nor GB 18030 text: save the CSV as UTF-8")
+
+
 def _check_csv_extent(name: str, rows: list[list[Any]], lang: str) -> None:
     """The limits of a sheet (`_check_extent`) for a CSV form: rows, columns, cells."""
     from openpyxl.utils import get_column_letter
@@ -245,10 +262,7 @@ def read_csv_dir(path: Path, lang: str = "zh") -> list[Sheet]:
         if p.suffix.lower() != ".csv" or p.is_dir():
             raise InputError(str(p), 0, 0, "not part of the forms (a CSV form folder holds .csv files only)")
         raw = read_input(p, MAX_FORM_BYTES)
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise InputError(str(p), 0, 0, "not UTF-8 text: save the CSV as UTF-8") from None
+        text = _csv_decoded(str(p), raw)
         try:
             rows = [[_csv_text(v) for v in row] for row in csv.reader(io.StringIO(text))]
         except csv.Error as exc:

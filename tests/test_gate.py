@@ -552,3 +552,21 @@ def test_a_process_holds_one_ruleset_however_many_deciders_it_makes(deciders):
     for _ in range(300):
         assert DurableDecider().decide(cases) == want
     assert DurableDecider.rulesets == 1 and len(DurableDecider._host._ruleset_list) == 1
+
+
+def test_csv_forms_saved_by_a_chinese_excel_in_gb18030_import_and_control_characters_do_not(work):
+    city = work / "nb.yaml"
+    forms = work / "forms"
+    assert invoke("collect", city, "--csv", forms).exit_code == 0
+    sheet = forms / f"{SHEET}.csv"
+    _edit_csv(sheet, _year_cell("2022"))
+    text = sheet.read_bytes().decode("utf-8-sig")
+    sheet.write_bytes(text.encode("gb18030"))  # what Excel on a Chinese Windows writes: no BOM, GBK bytes
+    r = invoke("import", forms, "--into", city, "--dry-run")
+    assert r.exit_code == 0 and "新增 ip_standard_enterprises 2022 = 650 家" in r.stdout, r.output
+    sheet.write_bytes(text.replace(SOURCE[0], SOURCE[0] + "\x1b[2J").encode("utf-8"))
+    line = one_line(invoke("import", forms, "--into", city), f"{SHEET}.csv", "U+001B")
+    assert "\x1b" not in line
+    sheet.write_bytes(b"\xff\xfe\x00\x00" * 10)
+    one_line(invoke("import", forms, "--into", city), f"{SHEET}.csv")
+    assert city.read_bytes() == NINGBO.read_bytes()
