@@ -60,12 +60,12 @@ def _kind(mode: int) -> str:
     return "not a regular file"
 
 
-def read_input(path: Path | str, limit: int = MAX_INPUT_BYTES) -> bytes:
+def read_input(path: Path | str, limit: int = MAX_INPUT_BYTES, hint: str = "") -> bytes:
     """A regular file's bytes, or an InputError that says in one line why it cannot be read.
 
     Anything but a regular file (a folder, FIFO, device, socket) is refused without being
     opened; the file is opened without blocking and checked again once open. A file larger
-    than `limit` bytes is refused before it is read."""
+    than `limit` bytes is refused before it is read (`hint` ends that line)."""
     name = str(path)
     try:
         st = os.stat(name)
@@ -78,7 +78,7 @@ def read_input(path: Path | str, limit: int = MAX_INPUT_BYTES) -> bytes:
     if not stat.S_ISREG(st.st_mode):
         raise InputError(name, 0, 0, f"is {_kind(st.st_mode)}, not a regular file")
     if st.st_size > limit:
-        raise InputError(name, 0, 0, f"file is {st.st_size:,} bytes; the limit is {limit:,}")
+        raise InputError(name, 0, 0, f"file is {st.st_size:,} bytes; the limit is {limit:,}{hint}")
     try:
         fd = os.open(name, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
     except OSError as exc:

@@ -191,7 +191,7 @@ def read_workbook(path: Path, lang: str = "zh") -> list[Sheet]:
         what = {".xls": "an Excel 97-2003 (.xls) workbook", ".xlsb": "a binary workbook (.xlsb)"}.get(
             suffix, "a macro-enabled workbook")
         raise InputError(name, 0, 0, f"{what}: ipcheck reads .xlsx forms only; save it as an Excel workbook (.xlsx)")
-    data = read_input(path, MAX_FORM_BYTES)  # a FIFO, a device or /dev/zero is refused without a read
+    data = read_input(path, MAX_FORM_BYTES, "; a form is far smaller")  # a FIFO, /dev/zero: refused, never read
     _inspect_zip(name, data, lang)
     from openpyxl import load_workbook
     try:

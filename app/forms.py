@@ -230,11 +230,11 @@ def collect(sel: Selection, *, xlsx_path: Path | None = None, csv_dir: Path | No
     cat = ev.lib.catalogue
     out = Outcome(notices=list(ev.notices), inputs=ev.paths())
     if xlsx_path is not None:
-        out.files.append((xlsx_path, workbook_bytes(forms, ev.city.model, cat, today)))
+        out.files.append((Path(xlsx_path), workbook_bytes(forms, ev.city.model, cat, today)))
     if csv_dir is not None:
         _refuse_earlier_forms(csv_dir, lang)
         out.folders.append(str(csv_dir))  # made by the writer, after every output is checked (and removed on failure)
-        out.files += [(os.path.join(csv_dir, name), data) for name, data in csv_files(forms, ev.city.model, cat)]
+        out.files += [(Path(csv_dir) / name, data) for name, data in csv_files(forms, ev.city.model, cat)]
     rows = sum(1 for rs in forms.sheets.values() for n in rs if not n.attribute)
     if lang == "zh":
         lines = [f"{forms.city_name}：{len(forms.sheets)} 个牵头单位，{rows} 项数据待征集"]
