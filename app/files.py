@@ -367,10 +367,11 @@ def write_outputs(outputs: Sequence[tuple[Path | str, bytes]], inputs: Iterable[
     through, never replaced (/dev/null stays /dev/null; a FIFO no process reads is refused).
 
     Regular files are first written in full to temporary files beside their targets; then
+    each file in `unchanged` (path → the bytes read from it) is locked and checked to hold
+    those bytes still (another command or a hand edit changed it: refused); then
     `before_commit` runs (it prints what the command says: when that fails, nothing is
-    written); then each file in `unchanged` (path → the bytes read from it) is locked and
-    checked to hold those bytes still (another command or a hand edit changed it: refused);
-    then devices and FIFOs are written; only then are the temporary files renamed into place.
+    written); then devices and FIFOs are written; only then are the temporary files renamed
+    into place, and the locks released.
     When anything fails, every temporary file and folder made is removed and every file
     already renamed gets its previous content back: nothing new is left behind.
     """
@@ -387,12 +388,12 @@ def write_outputs(outputs: Sequence[tuple[Path | str, bytes]], inputs: Iterable[
         mask = _umask()
         for t in regular:
             _stage(t, mask)
-        if before_commit is not None:
-            before_commit()
         expected = {os.path.realpath(p): data for p, data in (unchanged or {}).items()}
         for t in regular:
             if t.place in expected:
                 locks.append(_lock_unchanged(t, expected[t.place], lang))
+        if before_commit is not None:
+            before_commit()
         for t in targets:
             if t.stream:
                 _write_through(t)

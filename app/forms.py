@@ -230,7 +230,8 @@ def collect(sel: Selection, *, xlsx_path: Path | None = None, csv_dir: Path | No
     cat = ev.lib.catalogue
     out = Outcome(notices=list(ev.notices), inputs=ev.paths())
     if xlsx_path is not None:
-        out.files.append((Path(xlsx_path), workbook_bytes(forms, ev.city.model, cat, today)))
+        # as given: Path() would make "out/" (a folder's name, refused) the file "out"
+        out.files.append((xlsx_path, workbook_bytes(forms, ev.city.model, cat, today)))  # type: ignore[arg-type]
     if csv_dir is not None:
         _refuse_earlier_forms(csv_dir, lang)
         out.folders.append(str(csv_dir))  # made by the writer, after every output is checked (and removed on failure)
