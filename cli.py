@@ -23,6 +23,7 @@ from .app.files import write_outputs  # noqa: E402
 from .app.library import FILE_KINDS, Selection  # noqa: E402
 from .app.outcome import Outcome, Perturbation  # noqa: E402
 from .engine.errors import error_line, printable  # noqa: E402
+from .engine.result import say  # noqa: E402
 from .options import (  # noqa: E402
     FilePath,
     Finite,
@@ -41,24 +42,61 @@ from .options import (  # noqa: E402
     set_option,
     year_option,
 )
+from .reports.words import text  # noqa: E402
 
 
 def _finish(out: Outcome, output: str | None = None) -> None:
     """Write a command's outcome: all its files (with the text, to `output`) or none; stderr lines; exit code.
 
-    Called inside a command: a file that cannot be written is one line and exit code 2 (`options.Command`)."""
+    The files are staged first, then the text is printed, and only then are the files put in
+    place: a command that cannot print its result writes nothing. Called inside a command: a
+    file that cannot be written is one line and exit code 2 (`options.Command`)."""
     files = list(out.files) + ([(output, out.text.encode("utf-8"))] if output is not None else [])
-    write_outputs(files, out.inputs)
-    for line in out.notices:
-        click.echo(printable(line), err=True)
+    lang = _lang()
+
+    def say_it() -> None:
+        for line in out.notices:
+            click.echo(printable(line), err=True)
+        if output is None:
+            try:
+                click.echo(out.text, nl=False)
+                sys.stdout.flush()
+            except OSError as exc:
+                raise _StdoutFailed(exc.strerror or str(exc)) from None
+
+    try:
+        write_outputs(files, out.inputs, folders=out.folders, unchanged=out.unchanged, before_commit=say_it,
+                      lang=lang)
+    except _StdoutFailed as exc:  # stdout could not take the text (a full device, a closed pipe): nothing written
+        _quiet_stdout()
+        click.echo(error_line(text(say("files.stdout_failed", why=str(exc)), lang)), err=True)
+        sys.exit(2)
     for path, _ in files:
         click.echo(f"wrote {printable(str(path))}", err=True)
-    if output is None:
-        click.echo(out.text, nl=False)
     if out.failure:
         click.echo(error_line(out.failure), err=True)
     if out.exit_code:
         sys.exit(out.exit_code)
+
+
+class _StdoutFailed(Exception):
+    """Printing a command's result failed (why): its files are not written."""
+
+
+def _lang() -> str:
+    """The --lang of the command running (zh when it has none)."""
+    ctx = click.get_current_context(silent=True)
+    return (ctx.params.get("lang") if ctx else None) or "zh"
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null, so that what is still buffered for it cannot fail again at exit."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError, AttributeError):  # no real stdout (a test runner's buffer): nothing to quiet
+        pass
 
 
 def _exit_on_sigterm() -> None:
@@ -80,7 +118,7 @@ def _perturbation(sensitivity, seed, weight_range, goalpost_range) -> Perturbati
 def _selection(city_path, frameworks, year, engine_name, waivers_path, as_of, criteria_dir,
                assumptions=()) -> Selection:
     return Selection(city_path, criteria_dir, tuple(frameworks), year, engine_name, waivers_path, as_of,
-                     tuple(assumptions))
+                     tuple(assumptions), lang=_lang())
 
 
 @click.group(cls=Main, context_settings={"help_option_names": ["-h", "--help"]})

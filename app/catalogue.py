@@ -7,7 +7,7 @@ from pathlib import Path
 from ..engine.errors import InputError, InputErrors, error_line, printable
 from .examples import failing_examples
 from .files import read_input, yaml_files
-from .library import CRITERIA_DIR, INDICATORS, UsageProblem, load_library, sniff_kind
+from .library import CRITERIA_DIR, INDICATORS, UsageProblem, decider_notices, load_library, sniff_kind
 from .outcome import Outcome
 
 
@@ -71,6 +71,7 @@ def validate(paths: list[Path], *, criteria_dir: Path = CRITERIA_DIR) -> Outcome
         except InputError as exc:
             problems.append(str(exc))
     inputs = [str(indicators)] + [str(p) for p in [*paths, *files]]
+    notices += decider_notices(decider, None)  # durable-rules failed and Python decided: said once
     if problems:
         return Outcome(notices=notices + [error_line(p) for p in problems], exit_code=2, inputs=inputs)
     return Outcome(text=f"{len(files)} file{'s' if len(files) != 1 else ''} valid\n", notices=notices, inputs=inputs)

@@ -14,7 +14,7 @@ from typing import Any
 from .. import CRITERIA_DIR
 from ..engine.errors import InputError
 from .files import read_input
-from .library import INDICATORS, load_library, sniff_kind
+from .library import INDICATORS, decider_notices, load_library, sniff_kind
 from .outcome import Outcome
 
 
@@ -138,6 +138,6 @@ def run_tests(paths: list[Path], *, criteria_dir: Path = CRITERIA_DIR, engine: s
         lines.append(f"{fw.id:<16} {len(results) - len(bad):>4} passed {len(bad):>4} failed  {fw.name}")
         lines += [str(r.problem()) for r in bad]
     lines.append(f"{passed} passed, {failed} failed")
-    return Outcome(text="".join(line + "\n" for line in lines), notices=[notice] if notice else [],
+    return Outcome(text="".join(line + "\n" for line in lines), notices=decider_notices(decider, notice),
                    exit_code=1 if failed else 0)
 

@@ -15,6 +15,7 @@ import io
 import re
 import warnings
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -22,11 +23,13 @@ from typing import Any
 
 from ..engine.errors import InputError
 from ..engine.units import UnitError, half_width, read_figure
+from .files import read_input
 from .forms import (
     BOUND_WORDS,
     COLUMN,
     COLUMNS,
     FORMAT,
+    FORMULA_START,
     HEADER_ROWS,
     INSTRUCTIONS,
     MANIFEST,
@@ -99,7 +102,7 @@ def _ref(col: int, row: int) -> str:
 
 # ---------------------------------------------------------------- opening a workbook safely
 
-def _inspect_zip(name: str, data: bytes) -> None:
+def _inspect_zip(name: str, data: bytes, lang: str = "zh") -> None:
     """Refuse what is not a plain .xlsx before any XML is parsed: old or macro formats, zip bombs."""
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         raise InputError(name, 0, 0, "an Excel 97-2003 (.xls) or password-protected workbook: save it as an "
@@ -122,13 +125,63 @@ def _inspect_zip(name: str, data: bytes) -> None:
             raise InputError(name, 0, 0, f"part {i.filename} unpacks {i.file_size // max(i.compress_size, 1):,} times "
                                          "its size: not a form (a zip bomb?)")
     names = {i.filename.lower() for i in infos}
-    types = zf.read("[Content_Types].xml") if "[content_types].xml" in names else b""
+    types = _part(name, zf, "[Content_Types].xml") if "[content_types].xml" in names else b""
     if any(n.endswith("vbaproject.bin") for n in names) or b"macroEnabled" in types:
         raise InputError(name, 0, 0, "a macro-enabled workbook (.xlsm): ipcheck reads plain .xlsx only; "
                                      "save it as an Excel workbook (.xlsx) without macros")
+    for i in infos:
+        if re.fullmatch(r"xl/worksheets/[^/]+\.xml", i.filename, re.I):
+            _check_extent(name, i.filename, _part(name, zf, i.filename), lang)
 
 
-def read_workbook(path: Path) -> list[Sheet]:
+def _part(name: str, zf: zipfile.ZipFile, part: str) -> bytes:
+    """One part of the workbook unpacked; a damaged part (bad CRC, encrypted, unknown compression) is one line."""
+    try:
+        return zf.read(part)
+    except (zipfile.BadZipFile, NotImplementedError, RuntimeError, ValueError, OSError, EOFError,
+            zlib.error, KeyError) as exc:
+        raise InputError(name, 0, 0, f"part {part} of the workbook is damaged ({type(exc).__name__}): not a "
+                                     "readable .xlsx workbook; save it again from the spreadsheet program") from None
+
+
+MAX_SHEET_ROWS = 20_000     # a form has a row per fact: a few hundred
+MAX_SHEET_COLUMNS = 64      # a form has 15 columns
+MAX_SHEET_CELLS = 300_000
+_CELL_REF = re.compile(rb'\sr="([A-Za-z]{0,3})([0-9]{1,9})"')
+_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="(?:[A-Za-z]{1,3}[0-9]{1,9}:)?([A-Za-z]{1,3})([0-9]{1,9})"')
+_CELL_TAG = re.compile(rb"<(?:\w+:)?c[\s>/]")
+
+
+def _check_extent(name: str, part: str, xml: bytes, lang: str) -> None:
+    """Refuse a sheet that reaches far beyond a form, before openpyxl builds a cell for every place up to its
+    last one: one cell at XFD1048576 would make it build seventeen thousand million."""
+    from openpyxl.utils import column_index_from_string, get_column_letter
+
+    from ..engine.result import say
+    from ..reports.words import text
+    rows = cols = 0
+    refs = _CELL_REF.findall(xml)
+    dim = _DIMENSION.search(xml)
+    for letters, digits in refs + ([dim.groups()] if dim else []):
+        rows = max(rows, int(digits))
+        if letters:
+            try:
+                cols = max(cols, column_index_from_string(letters.decode("ascii").upper()))
+            except ValueError:
+                cols = 10**6  # beyond XFD, the last column there is
+    sheet = part.rsplit("/", 1)[-1].removesuffix(".xml")
+    if rows > MAX_SHEET_ROWS or cols > MAX_SHEET_COLUMNS:
+        cell = f"{get_column_letter(min(max(cols, 1), 18278))}{rows}"
+        raise InputError(name, 0, 0, text(say("files.sheet_too_big", sheet=sheet, cell=cell, rows=f"{rows:,}",
+                                              cols=f"{cols:,}", max_rows=f"{MAX_SHEET_ROWS:,}",
+                                              max_cols=MAX_SHEET_COLUMNS), lang))
+    cells = len(_CELL_TAG.findall(xml))
+    if cells > MAX_SHEET_CELLS:
+        raise InputError(name, 0, 0, text(say("files.sheet_too_many_cells", sheet=sheet, cells=f"{cells:,}",
+                                              limit=f"{MAX_SHEET_CELLS:,}"), lang))
+
+
+def read_workbook(path: Path, lang: str = "zh") -> list[Sheet]:
     """The sheets of an .xlsx form, after the checks that need no XML parsing."""
     name = str(path)
     suffix = path.suffix.lower()
@@ -138,14 +191,8 @@ def read_workbook(path: Path) -> list[Sheet]:
         what = {".xls": "an Excel 97-2003 (.xls) workbook", ".xlsb": "a binary workbook (.xlsb)"}.get(
             suffix, "a macro-enabled workbook")
         raise InputError(name, 0, 0, f"{what}: ipcheck reads .xlsx forms only; save it as an Excel workbook (.xlsx)")
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise InputError(name, 0, 0, f"cannot read: {exc.strerror}") from None
-    if size > MAX_FORM_BYTES:
-        raise InputError(name, 0, 0, f"file is {size:,} bytes; a form is far smaller (limit {MAX_FORM_BYTES:,})")
-    data = path.read_bytes()
-    _inspect_zip(name, data)
+    data = read_input(path, MAX_FORM_BYTES, "; a form is far smaller")  # a FIFO, /dev/zero: refused, never read
+    _inspect_zip(name, data, lang)
     from openpyxl import load_workbook
     try:
         with warnings.catch_warnings():
@@ -168,24 +215,59 @@ def read_workbook(path: Path) -> list[Sheet]:
     return sheets
 
 
-def read_csv_dir(path: Path) -> list[Sheet]:
+def _csv_text(v: str) -> str | None:
+    """A CSV cell as typed: empty is None; the apostrophe `collect` put before text that starts like a formula goes."""
+    if v == "":
+        return None
+    return v[1:] if v.startswith("'") and v[1:].startswith(FORMULA_START) else v
+
+
+def _csv_decoded(name: str, raw: bytes) -> str:
+    """A CSV form's text: UTF-8 (as collect writes it), or GB 18030 — what Excel on a Chinese Windows saves
+    as "CSV (逗号分隔)". A wrong guess cannot pass: the two header rows are checked word for word."""
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        bad = re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", text)
+        if bad:
+            line = text.count("\n", 0, bad.start()) + 1
+            col = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+            raise InputError(name, line, col, f"control character U+{ord(bad.group()):04X} in a CSV form")
+        return text
+    raise InputError(name, 0, 0, "neither UTF-8 nor GB 18030 text: save the CSV as UTF-8")
+
+
+def _check_csv_extent(name: str, rows: list[list[Any]], lang: str) -> None:
+    """The limits of a sheet (`_check_extent`) for a CSV form: rows, columns, cells."""
+    from openpyxl.utils import get_column_letter
+
+    from ..engine.result import say
+    from ..reports.words import text
+    cols = max((len(r) for r in rows), default=0)
+    if len(rows) > MAX_SHEET_ROWS or cols > MAX_SHEET_COLUMNS:
+        cell = f"{get_column_letter(min(max(cols, 1), 18278))}{len(rows)}" + ("…" if cols > 18278 else "")
+        raise InputError(name, 0, 0, text(say("files.sheet_too_big", sheet=Path(name).stem, cell=cell,
+                                              rows=f"{len(rows):,}", cols=f"{cols:,}",
+                                              max_rows=f"{MAX_SHEET_ROWS:,}", max_cols=MAX_SHEET_COLUMNS), lang))
+
+
+def read_csv_dir(path: Path, lang: str = "zh") -> list[Sheet]:
     """The sheets of a folder of CSV forms (one file per sheet; the instructions file is skipped)."""
     sheets = []
     for p in sorted(path.iterdir()):
         if p.name == f"{INSTRUCTIONS}.txt" or p.name.startswith("."):
             continue
-        if p.suffix.lower() != ".csv" or not p.is_file():
+        if p.suffix.lower() != ".csv" or p.is_dir():
             raise InputError(str(p), 0, 0, "not part of the forms (a CSV form folder holds .csv files only)")
-        if p.stat().st_size > MAX_FORM_BYTES:
-            raise InputError(str(p), 0, 0, f"file is {p.stat().st_size:,} bytes; a form is far smaller")
+        raw = read_input(p, MAX_FORM_BYTES)
+        text = _csv_decoded(str(p), raw)
         try:
-            text = p.read_bytes().decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise InputError(str(p), 0, 0, "not UTF-8 text: save the CSV as UTF-8") from None
-        try:
-            rows = [[v if v != "" else None for v in row] for row in csv.reader(io.StringIO(text))]
+            rows = [[_csv_text(v) for v in row] for row in csv.reader(io.StringIO(text))]
         except csv.Error as exc:
             raise InputError(str(p), 0, 0, f"not a readable CSV file ({exc})") from None
+        _check_csv_extent(str(p), rows, lang)
         sheets.append(Sheet(p.stem, rows, text_cells=True))
     return sheets
 
@@ -215,11 +297,11 @@ def _manifest(label: str, sheet: Sheet | None, cat) -> tuple[str, list[tuple[str
     if head.get("format") != FORMAT or len(rows) < 4 or tuple(rows[3][:4]) != MANIFEST_HEAD:
         raise InputError(label, 0, 0, f"not a form this ipcheck reads (its {MANIFEST} part is not {FORMAT})")
     try:
-        frameworks = [(item.partition("@")[0], int(item.partition("@")[2]))
+        frameworks = [(item.partition("@")[0], _year(item.partition("@")[2]))
                       for item in str(head.get("frameworks", "")).split()]
         expected: dict[str, list[tuple[str, int]]] = {}
         for r in rows[4:]:
-            expected.setdefault(str(r[0]), []).append((str(r[2]), int(r[3])))
+            expected.setdefault(str(r[0]), []).append((str(r[2]), _year(r[3])))
     except (ValueError, TypeError, IndexError):
         raise InputError(label, 0, 0, f"the form's {MANIFEST} part is damaged; collect the forms again") from None
     for rows_ in expected.values():
@@ -232,14 +314,14 @@ def _manifest(label: str, sheet: Sheet | None, cat) -> tuple[str, list[tuple[str
     return str(head.get("city")), frameworks, expected
 
 
-def read_forms(path: Path, cat) -> Returned:
+def read_forms(path: Path, cat, lang: str = "zh") -> Returned:
     """Read and check a returned form (an .xlsx file or a folder of CSV files).
 
     Raises InputError for a file that is not a form at all, FormProblems (every bad cell,
     one line each) for a form with bad cells."""
     label = str(path)
     is_dir = path.is_dir()
-    sheets = read_csv_dir(path) if is_dir else read_workbook(path)
+    sheets = read_csv_dir(path, lang) if is_dir else read_workbook(path, lang)
 
     def at(name: str) -> str:
         return f"{label}/{name}.csv" if is_dir else f"{label}!{name}"
@@ -341,9 +423,18 @@ def _as_int(v: Any, text_ok: bool) -> int | None:
         return v
     if isinstance(v, float) and v.is_integer():
         return int(v)
-    if text_ok and isinstance(v, str) and v.isdigit():
+    if text_ok and isinstance(v, str) and re.fullmatch(r"[0-9]{1,9}", v.strip()):  # not ①, 2022², 5,000 digits
         return int(v)
     return None
+
+
+def _year(v: Any) -> int:
+    """A year the manifest records (ValueError for anything but a whole year ipcheck evaluates)."""
+    from .library import FIRST_YEAR, LAST_YEAR
+    n = v if type(v) is int else int(v) if isinstance(v, str) and re.fullmatch(r"[0-9]{4}", v.strip()) else None
+    if n is None or not FIRST_YEAR <= n <= LAST_YEAR:
+        raise ValueError(v)
+    return n
 
 
 def _attribute_row(ref, cell, inputs, indicator: str, attribute: str, year: int, cat, facts) -> list[str]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import os
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -227,13 +228,14 @@ def collect(sel: Selection, *, xlsx_path: Path | None = None, csv_dir: Path | No
     give the same bytes."""
     forms, ev = plan_forms(sel)
     cat = ev.lib.catalogue
-    out = Outcome(notices=list(ev.notices))
+    out = Outcome(notices=list(ev.notices), inputs=ev.paths())
     if xlsx_path is not None:
-        out.files.append((Path(xlsx_path), workbook_bytes(forms, ev.city.model, cat, today)))
+        # as given: Path() would make "out/" (a folder's name, refused) the file "out"
+        out.files.append((xlsx_path, workbook_bytes(forms, ev.city.model, cat, today)))  # type: ignore[arg-type]
     if csv_dir is not None:
-        csv_dir = Path(csv_dir)
-        csv_dir.mkdir(parents=True, exist_ok=True)
-        out.files += [(csv_dir / name, data) for name, data in csv_files(forms, ev.city.model, cat)]
+        _refuse_earlier_forms(csv_dir, lang)
+        out.folders.append(str(csv_dir))  # made by the writer, after every output is checked (and removed on failure)
+        out.files += [(Path(csv_dir) / name, data) for name, data in csv_files(forms, ev.city.model, cat)]
     rows = sum(1 for rs in forms.sheets.values() for n in rs if not n.attribute)
     if lang == "zh":
         lines = [f"{forms.city_name}：{len(forms.sheets)} 个牵头单位，{rows} 项数据待征集"]
@@ -243,6 +245,37 @@ def collect(sel: Selection, *, xlsx_path: Path | None = None, csv_dir: Path | No
         lines += [f"  {name}: {sum(1 for n in rs if not n.attribute)}" for name, rs in forms.sheets.items()]
     out.text = "\n".join(lines) + "\n"
     return out
+
+
+def _refuse_earlier_forms(csv_dir: Path | str, lang: str) -> None:
+    """A folder that already holds CSV files is refused: filled forms are never overwritten, and
+    import, which reads every sheet of the folder, never meets the stale sheets of an earlier collect."""
+    from ..engine.result import say
+    from ..reports.words import text
+    from .files import OutputError
+    try:
+        names = sorted(e.name for e in os.scandir(csv_dir) if e.name.lower().endswith(".csv"))
+    except (NotADirectoryError, FileNotFoundError):
+        return  # not a folder (the writer says so), or a new one
+    except OSError as exc:
+        why = exc.strerror or str(exc)
+        raise OutputError(str(csv_dir), text(say("files.folder_unusable", why=why), lang)) from None
+    if names:
+        shown = "、".join(names[:3]) + (" …" if len(names) > 3 else "")
+        raise OutputError(str(csv_dir), text(say("files.stale_forms", names=shown), lang))
+
+
+# What makes a spreadsheet program read a cell as a formula (or feed one): such text is written with a
+# leading apostrophe, which the programs show as text and do not keep (OWASP "CSV injection").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value) -> str:
+    """A cell as a CSV form holds it: text that a spreadsheet would run as a formula is prefixed with '."""
+    if value is None:
+        return ""
+    text = str(value)
+    return "'" + text if isinstance(value, str) and text.startswith(FORMULA_START) else text
 
 
 def _manifest_rows(forms: Forms) -> list[list]:
@@ -260,7 +293,7 @@ def csv_files(forms: Forms, city, cat) -> list[tuple[str, bytes]]:
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator="\r\n")
         for row in rows:
-            w.writerow(["" if v is None else v for v in row])
+            w.writerow([csv_cell(v) for v in row])
         return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
     files = [(f"{INSTRUCTIONS}.txt", ("\ufeff" + "\r\n".join(instructions(forms)) + "\r\n").encode("utf-8"))]
@@ -321,6 +354,8 @@ def workbook_bytes(forms: Forms, city, cat, today: dt.date) -> bytes:
         for r, need in enumerate(needs, start=HEADER_ROWS + 1):
             for i, v in enumerate(row_cells(city, cat, need), start=1):
                 cell = ws.cell(row=r, column=i, value=v)
+                if isinstance(v, str):
+                    cell.data_type = "s"  # text, never a formula, whatever it starts with ("=1+1" from a criteria file)
                 if COLUMNS[i - 1].id in ("name", "definition"):
                     cell.alignment = wrap
             unit = unit_text(cat, need)
@@ -353,8 +388,11 @@ def workbook_bytes(forms: Forms, city, cat, today: dt.date) -> bytes:
         ws.protection.formatColumns = False  # people may still widen columns and rows
         ws.protection.formatRows = False
     meta = wb.create_sheet(MANIFEST)
-    for row in _manifest_rows(forms):
-        meta.append(row)
+    for r, row in enumerate(_manifest_rows(forms), start=1):
+        for i, v in enumerate(row, start=1):
+            cell = meta.cell(row=r, column=i, value=v)
+            if isinstance(v, str):
+                cell.data_type = "s"
     meta.sheet_state = "veryHidden"
     meta.protection.sheet = True
     from openpyxl.writer.excel import ExcelWriter

@@ -49,4 +49,4 @@ def list_indicators(framework_id: str | None = None, *, criteria_dir: Path = CRI
         choose_frameworks(lib, "", (framework_id,))  # an unknown id is a usage error, with a did-you-mean
     data = catalogue_data(lib, framework_id)
     view = AnalysisView(indicators_doc(data, lang, blocks=fmt == "table"), data, is_plain=True)
-    return Outcome(text=render(view, fmt, lang, color))
+    return Outcome(text=render(view, fmt, lang, color), inputs=lib.paths())

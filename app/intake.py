@@ -149,7 +149,7 @@ def import_forms(forms_path: Path, city_path: Path, *, criteria_dir: Path = CRIT
     if not forms_path.exists():
         raise InputError(str(forms_path), 0, 0, "no such file or folder")
     try:
-        returned = read_forms(forms_path, cat)
+        returned = read_forms(forms_path, cat, lang)
     except FormProblems as exc:
         return Outcome(notices=[f"ipcheck: {line}" for line in exc.lines], exit_code=2)
     if returned.city_id != city.id:
@@ -170,9 +170,11 @@ def import_forms(forms_path: Path, city_path: Path, *, criteria_dir: Path = CRIT
                                                    "nothing was written") from None
     kept = sum(1 for line in raw.decode("utf-8").splitlines() if line.lstrip().startswith("#"))
     out = Outcome(text=_report(city, new_city, changes, edits, returned.frameworks, lib, lang,
-                               (city_path, forms_path, kept, dry_run)))
+                               (city_path, forms_path, kept, dry_run)), inputs=lib.paths() + [str(forms_path)])
     if data is not None and not dry_run:
         out.files.append((Path(city_path), data))
+        # replaced only if it still holds what was read: another import or a hand edit since then is never lost
+        out.unchanged[str(city_path)] = raw
     return out
 
 

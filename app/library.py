@@ -81,6 +81,19 @@ def load_city_file(path: Path, lib: Library):
     return load_city(str(path), read_input(path), lib.catalogue)
 
 
+def decider_notices(decider, notice: str | None, lang: str = "zh") -> list[str]:
+    """The stderr lines about the decider: `make_decider`'s notice, and one when durable-rules failed and
+    the Python reference decider took over (`GuardedDecider.failure`)."""
+    from ..engine.errors import error_line
+    from ..engine.result import say
+    from ..reports.words import text
+    lines = [notice] if notice else []
+    failure = getattr(decider, "failure", None)
+    if failure:
+        lines.append(error_line(text(say("decide.fallback", why=failure), lang)))
+    return lines
+
+
 def parse_assumptions(items: tuple[str, ...] | list[str]) -> list[tuple[str, str, int]]:
     """`--set INDICATOR=VALUE@YEAR` options as (indicator, value as written, year)."""
     out = []
@@ -123,6 +136,7 @@ class Selection:
     as_of: str | None = None  # YYYY-MM-DD or "today"
     assumptions: tuple[str, ...] = ()
     criterion: str | None = None  # only the frameworks holding this criterion (explain)
+    lang: str = "zh"  # the language of the notices
 
 
 @dataclass
@@ -175,4 +189,4 @@ def evaluate_selection(sel: Selection) -> Evaluated:
     if sel.as_of:
         day = dt.date.today() if sel.as_of == "today" else dt.date.fromisoformat(sel.as_of)
     results = evaluate_frameworks(chosen, city, lib.catalogue, decider, year=sel.year, waivers=waivers, as_of=day)
-    return Evaluated(lib, city, results, inputs, [notice] if notice else [])
+    return Evaluated(lib, city, results, inputs, decider_notices(decider, notice, sel.lang))

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 from pathlib import Path
 
-from ..engine.errors import InputError
+from ..engine.errors import InputError, printable
+from ..engine.result import say
+from ..reports.words import text as phrase
 from .indicators import usage
 from .library import CRITERIA_DIR, UsageProblem, choose_frameworks, load_library
 from .outcome import Outcome
@@ -106,13 +109,16 @@ def new_city(city_id: str, name_zh: str, name_en: str | None = None, level: str 
     name_en = (name_en or city_id[:1].upper() + city_id[1:]).strip()
     if not name_zh or not name_en:
         raise UsageProblem("the city's name cannot be empty", "--name")
+    for option, name in (("--name", name_zh), ("--name-en", name_en)):
+        if printable(name) != name:  # a line break would end the header comment; a file never holds one in a name
+            raise UsageProblem(phrase(say("files.name_has_break"), lang), option)
     lib = load_library(criteria_dir)
     ids = list(dict.fromkeys(["reference", *frameworks])) if "reference" in lib.frameworks else list(frameworks)
     if not ids:
         raise UsageProblem("no framework to list indicators for: name one with --framework", "--framework")
     choose_frameworks(lib, city_id, ids)
     path = Path(output) if output else Path(f"{city_id}.yaml")
-    if path.exists():
+    if os.path.lexists(path):  # (an over-long name or a missing folder is the writer's one line)
         raise InputError(str(path), 0, 0, "already exists; init never overwrites a fact file (choose --output)")
     text = city_text(city_id, name_zh, name_en, level, ids, lib, lang, today)
     load_city(str(path), text.encode("utf-8"), lib.catalogue)  # it validates as written, or this is a bug
@@ -124,4 +130,4 @@ def new_city(city_id: str, name_zh: str, name_en: str | None = None, level: str 
     else:
         summary = (f"{name_en}: {path} lists {count} indicators ({', '.join(ids)}); no figures yet.\n"
                    f"Next: ipcheck collect {path} --year {year} --xlsx forms.xlsx\n")
-    return Outcome(text=summary, files=[(path, text.encode("utf-8"))])
+    return Outcome(text=summary, files=[(path, text.encode("utf-8"))], inputs=lib.paths())

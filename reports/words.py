@@ -271,6 +271,35 @@ PHRASES: dict[str, tuple[str, str]] = {
     "plan.raise": ("raise from {frm} to {op} {to} (+{by})", "由{frm}提高到{op} {to}（+{by}）"),
     "plan.lower": ("lower from {frm} to {op} {to} (−{by})", "由{frm}降低到{op} {to}（−{by}）"),
     "plan.strict": (", strictly beyond", "，须严格超过"),
+    # issue 21 B: the gate every file read and written goes through (app/files.py, cli.py, app/forms.py,
+    # app/newcity.py, app/formread.py) and the decider's fallback (engine/decide.py)
+    "files.folder_unusable": ("cannot be used as the forms' folder: {why}", "不能用作征集表文件夹：{why}"),
+    "files.folder_is_input": ("is an input of this command, not a folder: refusing to write over it",
+                              "是本命令读取的输入文件，不是文件夹：拒绝覆盖"),
+    "files.not_a_folder": ("is not a folder: name a new or existing folder for the CSV forms",
+                           "不是文件夹：请为 CSV 征集表指定一个新的或已有的文件夹"),
+    "files.name_too_long": ("the name is longer than {limit} bytes, the longest this file system allows",
+                            "名称超过本文件系统允许的 {limit} 字节"),
+    "files.changed_since_read": ("changed while this import ran (another import, or an edit): nothing was "
+                                 "written; run the import again",
+                                 "在导入过程中被修改（另一次导入或手工编辑）：未写入任何内容；请重新导入"),
+    "files.stdout_failed": ("cannot print the result ({why}): nothing was written",
+                            "无法输出结果（{why}）：未写入任何文件"),
+    "files.stale_forms": ("already holds CSV forms ({names}): collect into a new or empty folder, so that filled "
+                          "forms are never overwritten and import reads only this collect's sheets",
+                          "中已有 CSV 征集表（{names}）：请导出到新的或空的文件夹，以免覆盖已填写的表格，"
+                          "并保证导入只读取本次导出的工作表"),
+    "files.name_has_break": ("the name holds a line break or another control character",
+                             "名称中含有换行符或其他控制字符"),
+    "files.sheet_too_big": ("sheet {sheet} reaches cell {cell} ({rows} rows × {cols} columns); a form has at "
+                            "most {max_rows} rows and {max_cols} columns: delete what lies beyond the form",
+                            "工作表 {sheet} 延伸到单元格 {cell}（{rows} 行 × {cols} 列）；征集表最多 {max_rows} 行、"
+                            "{max_cols} 列：请删除表格范围以外的内容"),
+    "files.sheet_too_many_cells": ("sheet {sheet} holds {cells} cells; a form has at most {limit}",
+                                   "工作表 {sheet} 含 {cells} 个单元格；征集表最多 {limit} 个"),
+    "decide.fallback": ("the durable-rules decider failed ({why}); decided with the Python reference decider "
+                        "(the same rules, the same results)",
+                        "durable-rules 判定器出错（{why}）；已改用 Python 参考判定器判定（规则与结果相同）"),
 }
 
 # ipcheck's vocabularies (engine.result.Term): code -> (English, Chinese)

@@ -14,6 +14,7 @@ import yaml
 from conftest import CITY_FILES, CRITERIA
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from ipcheck.app.files import write_outputs
 from ipcheck.app.forms import ATTRIBUTE_UNIT, MECHANISM_UNIT, collect
 from ipcheck.app.intake import import_forms
 from ipcheck.app.library import Selection, load_city_file, load_library
@@ -83,8 +84,7 @@ def test_collect_fill_import_leaves_nothing_unknown_and_a_second_import_changes_
         year = None if yaml.safe_load(city_bytes)["facts"] else 2024  # no facts: no year to default to
         out = collect(Selection(city_path, criteria, year=year, engine="python"), xlsx_path=None if as_csv else forms,
                       csv_dir=forms if as_csv else None, today=DAY)
-        for path, content in out.files:
-            path.write_bytes(content)
+        write_outputs(out.files, out.inputs, folders=out.folders)  # as the command writes them (the folder too)
         if as_csv:
             for sheet in sorted(forms.glob("*.csv")):
                 if sheet.name == "_ipcheck.csv":
