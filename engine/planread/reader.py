@@ -1,0 +1,114 @@
+"""The plan reader: a plan's plain text in, its targets and mechanisms out (pure: no I/O).
+
+    reading = read_plan(text, catalogue)
+
+The text is already decoded and in simplified characters; tables are flattened to lines
+(cells split by "|", tabs or spaces, or one cell a line). Reading runs in this order:
+1. normalise the characters (text.py) and read what the document says about itself (document.py);
+2. read the indicator tables (tables.py): one target per row and target year;
+3. cut the rest at its clause markers (text.py), find each clause's lead unit (leads.py), and
+   read every sentence for targets (targets.py) and mechanism tasks (mechanisms.py);
+4. a target stated twice, in a table and in a sentence, is kept once: the table's, with the
+   sentence's lead unit when the table named none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+from ..catalogue import Catalogue
+from .document import read_document, title_year
+from .leads import lead_units
+from .mechanisms import distinct, sentence_mechanisms
+from .model import Document, PlanReading, Target
+from .tables import find_tables
+from .targets import Setting, row_targets, same_target, sentence_targets
+from .text import Block, blocks, normalise, sentences
+
+_TO_YEAR = re.compile(r"(?:到|至)((?:19|20)\d{2})年(?!\d{1,2}月)")
+
+
+def read_plan(text: str, catalogue: Catalogue) -> PlanReading:
+    """Read a plan's text: its document facts, quantitative targets and mechanism tasks."""
+    lines = normalise(text).split("\n")
+    doc = read_document(lines)
+    setting = _setting(doc, "\n".join(lines), catalogue)
+    rows, used = find_tables(lines, setting.first_year)
+    prose = [line if n not in used else "" for n, line in enumerate(lines)]
+    found = blocks("\n".join(prose))
+    leads = lead_units([(b.clause, b.text) for b in found])
+    table_clause = _clauses_at_lines(found, lines)
+
+    targets: list[Target] = []
+    for row in rows:
+        targets += row_targets(row, table_clause(row.line), setting)
+    mechanisms = []
+    for b in found:
+        carried: int | None = None  # a year set in a task or paragraph holds until it ends
+        lead = leads.get(b.clause)
+        for s in sentences(b.text):
+            if _is_lead_line(s):
+                continue
+            got, carried = sentence_targets(s, b.clause, lead, carried, setting)
+            targets += got
+            mechanisms += sentence_mechanisms(s, b.clause, lead, catalogue)
+    return PlanReading(document=doc, targets=tuple(_once(targets)), mechanisms=tuple(distinct(mechanisms)))
+
+
+def _setting(doc: Document, text: str, catalogue: Catalogue) -> Setting:
+    """The plan's own year and first year, from its period, title, target years or date."""
+    first = default = None
+    if doc.period:
+        first, default = doc.period
+    else:
+        ty = title_year(doc)
+        stated = [int(y) for y in _TO_YEAR.findall(text)]
+        date_year = int(doc.date[:4]) if doc.date else None
+        if ty is not None:
+            default = first = ty
+        elif stated:
+            default = min(Counter(stated).items(), key=lambda kv: (-kv[1], kv[0]))[0] if len(set(stated)) > 1 \
+                else stated[0]
+            default = min(stated) if len(set(stated)) > 1 else default
+            first = date_year if date_year is not None and date_year <= default else default
+        elif date_year is not None:
+            default = first = date_year
+    multi = doc.period is not None and doc.period[1] > doc.period[0]
+    if not multi and first is not None and default is not None:
+        multi = default > first
+    return Setting(catalogue, default, first, multi)
+
+
+def _clauses_at_lines(found: list[Block], lines: list[str]):
+    """A function giving the clause in force at a line (the last block before it)."""
+    marks = [(b.line, b.clause) for b in found]  # blocks come in line order
+
+    def at(line: int) -> str | None:
+        clause = None
+        for n, c in marks:
+            if n > line:
+                break
+            clause = c
+        return clause
+    return at
+
+
+def _is_lead_line(s: str) -> bool:
+    return bool(re.match(r"^(?:牵头|责任|配合|协同|参与)(?:单位|部门)\s*:", s))
+
+
+def _once(targets: list[Target]) -> list[Target]:
+    """Each target once: a restatement (same indicator, year and value) merges into the first."""
+    out: list[Target] = []
+    for t in targets:
+        for i, kept in enumerate(out):
+            if same_target(kept, t):
+                if kept.lead_unit is None and t.lead_unit:
+                    out[i] = replace(kept, lead_unit=t.lead_unit)
+                break
+        else:
+            out.append(t)
+    return out
+

@@ -1,0 +1,354 @@
+"""Quantitative targets in a plan's sentences and table rows.
+
+A sentence holds a target when it sets a figure for a year to come: "到2025年，每万人口高价值
+发明专利拥有量达到12件". Each figure is read with what the words around it say:
+- the indicator: the words of its comma-part (before the figure, or after it in "培育6家以上
+  知识产权运营机构"); "A和B分别达到X和Y" pairs names and figures in order;
+- the comparison: 以上/不低于/不少于/达到 at least, 突破/超过 more than, 以内/不超过 at most, a range;
+  力争 marks it aspirational, never a bound (domain.md, "Wording that changes a target");
+- the year: 到2025年 / 至2026年底 / 2014年末 in the sentence, else the year the paragraph set, else
+  the plan's own year (marked for review); 比/较/由 2020年 is a base year, not a target year;
+- the kind: 年均增长 average growth, 增长/递增 N% growth, 新增/培育 over a multi-year plan a count
+  added, 年新增/每年/全年 a yearly flow, 占/比重/率 in % a share, 万人 per capita, 百户 per 100
+  enterprises, 分 a score, else a stock.
+Figures of the past (a background section's "2020年全市…达到", "十三五"期间, 截至) are not targets.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..catalogue import Catalogue
+from .match import Match, find, key
+from .model import Target
+from .numbers import Figure, figures, years
+from .tables import Row, read_value
+
+REVIEW_NOT_IN_CATALOGUE = "review.indicator_not_in_catalogue"
+REVIEW_FUZZY = "review.fuzzy_match"
+REVIEW_YEAR_NOT_STATED = "review.year_not_stated"
+REVIEW_YEAR_FROM_DOCUMENT = "review.year_from_document"
+REVIEW_UNIT_UNCLEAR = "review.unit_unclear"
+REVIEW_INCOMPLETE = "review.incomplete"
+REVIEW_APPROXIMATE = "review.approximate"
+
+_PARTS = re.compile(r"[，,：:]")
+_BACKGROUND = ("期间", "截至", "截止", "目前", "现有", "共有", "同比", "比上年", "较上年", "位居", "排名",
+               "已经", "已达", "已有", "荣获", "获批", "过去")
+_FUTURE = ("到", "至", "力争", "确保", "目标", "以上", "不低于", "不少于", "突破", "争取", "预期")
+_BASE_BEFORE = ("比", "较", "由", "从", "以", "与")
+_LESS = (("不超过", "<="), ("不高于", "<="), ("控制在", "<="), ("低于", "<"), ("少于", "<"))
+_MORE = (("不低于", ">="), ("不少于", ">="), ("至少", ">="), ("突破", ">"), ("超过", ">"), ("多于", ">"),
+         ("高于", ">"))
+_LEAD_WORDS = re.compile(r"^(?:(?:力争|确保|争取|努力|实现|推动|促进|全市|全区|全县|全省|我市|本市|到|至|年末|年底|"
+                         r"(?:19|20)\d{2}年(?:底|末)?|[—~-]|其中|同时|并|使|让|，)\s*)+")
+_TAIL_WORDS = re.compile(r"(?:分别|达到|达|突破|超过|不低于|不少于|不超过|保持在|稳定在|控制在|提高到|提高至|提升到|"
+                         r"提升至|增加到|增加至|增长到|增至|年均增长|增长|递增|提高|提升|为|在|实现|要|力争|确保|"
+                         r"以上|以内|的)+$")
+
+
+@dataclass(frozen=True)
+class Setting:
+    """What the reader knows of the whole document while reading one sentence."""
+    catalogue: Catalogue
+    default_year: int | None      # the plan's own year (period end, title year, first 到XXXX年)
+    first_year: int | None        # the first year of the plan: years before it are the past
+    multi_year: bool              # a plan over several years: 新增/培育 … is a count added
+
+
+def sentence_targets(sentence: str, clause: str | None, lead_unit: str | None, carried: int | None,
+                     setting: Setting) -> tuple[list[Target], int | None]:
+    """The targets a sentence sets, and the target year it passes on to the sentences after it."""
+    figs = figures(sentence)
+    year_marks = years(sentence)
+    target_years = [(s, e, y) for s, e, y in year_marks if _is_target_year(sentence, s, e, y, setting)]
+    carried_out = target_years[-1][2] if target_years else carried
+    if not figs or _background(sentence, year_marks, target_years, setting):
+        return [], carried_out
+    out: list[Target] = []
+    parts = _part_spans(sentence)
+    paired = _pairs(sentence, figs, parts)
+    base_of: dict[int, Figure] = {}
+    for i, fig in enumerate(figs):
+        if i + 1 < len(figs) and re.match(r"^(?:的)?(?:基础上)?(?:提高|提升|增加|增长|增)(?:到|至)", sentence[fig.end:]):
+            base_of[i + 1] = fig
+    for i, fig in enumerate(figs):
+        if any(b is fig for b in base_of.values()):
+            continue
+        ps, pe = next(((a, b) for a, b in parts if a <= fig.start < b), (0, len(sentence)))
+        part = sentence[ps:pe]
+        words = [paired[i]] if i in paired else _candidates(sentence, part, fig, ps, figs)
+        t = _target(sentence, part, ps, fig, words, clause, lead_unit, carried, target_years, year_marks,
+                    setting, base_of.get(i), figs[:i])
+        if t is not None:
+            out.append(t)
+    return out, carried_out
+
+
+def _is_target_year(sentence: str, s: int, e: int, y: int, setting: Setting) -> bool:
+    """A year a target is set for: 到/至/力争到 before it, 年底/年末 after it, or not a base year."""
+    before = sentence[max(0, s - 1):s]
+    if before in _BASE_BEFORE or sentence[e:e + 2] in ("基期", "基础", "水平") or sentence[e:e + 3] == "的基础":
+        return False
+    if sentence[e:e + 1] in ("月", "度") and sentence[max(0, s - 1):s] != "到":
+        return False
+    if before in ("到", "至") or sentence[max(0, s - 3):s].endswith(("力争到", "力争至")):
+        return True
+    if setting.first_year is not None and y < setting.first_year:
+        return False
+    return True
+
+
+def _background(sentence: str, marks: list[tuple[int, int, int]], target_years: list[tuple[int, int, int]],
+                setting: Setting) -> bool:
+    """A sentence about the past: a year before the plan as a fact, or words of achievements."""
+    future = any(w in sentence for w in _FUTURE)
+    if setting.first_year is not None:
+        past = [y for s, e, y in marks if y < setting.first_year and sentence[max(0, s - 1):s] not in _BASE_BEFORE
+                and sentence[e:e + 2] not in ("基期", "基础")]
+        if past and not target_years:
+            return True
+    if "“十三五”" in sentence or "十三五”期间" in sentence or "十二五" in sentence:
+        return not any(sentence[max(0, s - 1):s] in ("到", "至") for s, _, _ in target_years)
+    return any(w in sentence for w in _BACKGROUND) and not future
+
+
+def _part_spans(sentence: str) -> list[tuple[int, int]]:
+    """The comma-parts of a sentence as (start, end)."""
+    spans, start = [], 0
+    for m in _PARTS.finditer(sentence):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(sentence)))
+    return spans
+
+
+def _pairs(sentence: str, figs: list[Figure], parts: list[tuple[int, int]]) -> dict[int, str]:
+    """'A和B分别达到X和Y': the figure's index -> the name it is paired with."""
+    out: dict[int, str] = {}
+    for m in re.finditer("分别", sentence):
+        ps, pe = next(((a, b) for a, b in parts if a <= m.start() < b), (0, len(sentence)))
+        after = [i for i, f in enumerate(figs) if m.end() <= f.start < pe]
+        if len(after) < 2:
+            continue
+        names = [n for n in re.split(r"和|、|及|与|以及", _clean(sentence[ps:m.start()])) if n]
+        if len(names) < len(after):
+            continue
+        for i, name in zip(after, names[-len(after):]):
+            out[i] = name
+    return out
+
+
+def _candidates(sentence: str, part: str, fig: Figure, ps: int, figs: list[Figure]) -> list[str]:
+    """Where the indicator's name may stand, in order: before the figure, after it, the part, the sentence."""
+    start = fig.start - ps
+    before = part[:start]
+    for other in figs:  # another figure earlier in the part ends the name
+        o = other.end - ps
+        if 0 <= o <= start and other is not fig:
+            before = part[o:start]
+    after = part[fig.end - ps:]
+    after = after[2:] if after.startswith("以上") else after
+    rest = _clean(part[:start] + part[fig.end - ps:])
+    return [w for w in (_clean(before), _clean(after), rest, sentence[:fig.start]) if len(key(w)) >= 2]
+
+
+def _clean(words: str) -> str:
+    """Words without the cue words around the name (到2025年, 力争, 全市, 达到, 以上 ...)."""
+    w = words.strip(" 。；;，,、")
+    w = _LEAD_WORDS.sub("", w)
+    w = _TAIL_WORDS.sub("", w)
+    return w.strip(" 。；;，,、“”")
+
+
+def _kind(part: str, before: str, fig: Figure, unit_counter: str, setting: Setting, name: str) -> str:
+    """What kind of figure a target is, from the words and the unit."""
+    if re.search(r"年均(?:增长|增速|递增|提高)|年平均增长", before):
+        return "average_growth"
+    if fig.unit == "%" and re.search(r"增长|递增|增幅|提高|提升|增加", before) and not re.search(r"率|比重|占比|比例", name):
+        return "growth"
+    if "百户" in part or "每百家" in part or "百家企业" in part:
+        return "per_100_enterprises"
+    if unit_counter == "件/万人" or re.search(r"每万人|万人(?:口)?(?:有效|高价值)?发明", part):
+        return "per_capita"
+    if fig.unit == "%":
+        return "share"
+    if unit_counter == "分":
+        return "score"
+    if re.search(r"年新增|年增|每年|全年|年培育|年登记|年申请|年质押|年度|年均", part):
+        return "flow"
+    if re.search(r"新增|新培育|培育|新建|累计|新认定", part) and setting.multi_year:
+        return "added"
+    return "stock"
+
+
+def _comparison(before: str, fig: Figure) -> str:
+    """The comparison: at least unless the words say more than, at most or a range."""
+    if fig.upper is not None:
+        return "range"
+    if fig.after in ("以内", "以下"):
+        return "<="
+    tail = before[-6:]
+    for word, cmp in _LESS:
+        if word in tail:
+            return cmp
+    for word, cmp in _MORE:
+        if word in tail:
+            return cmp
+    return ">="
+
+
+def _target(sentence: str, part: str, ps: int, fig: Figure, candidates: list[str], clause: str | None,
+            lead_unit: str | None, carried: int | None, target_years: list[tuple[int, int, int]],
+            marks: list[tuple[int, int, int]], setting: Setting, base: Figure | None,
+            earlier: list[Figure]) -> Target | None:
+    """One figure read as a target, or None when it is none."""
+    cat = setting.catalogue
+    before = sentence[max(ps, earlier[-1].end if earlier else 0):fig.start]
+    growth = fig.unit == "%" and bool(re.search(r"增长|递增|增幅", before))
+    counter = fig.unit.lstrip("万亿千") if fig.unit not in ("万", "亿") else ""
+    match, words = _indicator(cat, candidates, counter, growth, fig, sentence)
+    review: list[str] = []
+    unit = fig.unit
+    if unit in ("万", "亿", "千"):  # 3.6亿: the counter is the indicator's
+        ind_unit = cat.units.get(match.indicator) if match.indicator else None
+        if ind_unit is not None and ind_unit.counter not in ("%", "件/万人"):
+            unit = unit + ind_unit.counter
+        elif re.search(r"金额|融资|资金|投入|经费|收入|产值|额", words):
+            unit = unit + "元"
+        else:
+            review.append(REVIEW_UNIT_UNCLEAR)
+    indicator = match.indicator
+    if match.how == "fuzzy":
+        review.append(REVIEW_FUZZY)
+    elif match.how == "none":
+        review.append(REVIEW_NOT_IN_CATALOGUE)
+    # the year: in this sentence before the figure, else the paragraph's, else the plan's
+    year = None
+    for s, e, y in target_years:
+        if s < fig.start:
+            year = y
+    if year is None and target_years and all(s > fig.start for s, _, _ in target_years):
+        year = target_years[0][2]
+    if year is None:
+        year = carried
+    if year is None:
+        year = setting.default_year
+        review.append(REVIEW_YEAR_FROM_DOCUMENT if year is not None else REVIEW_YEAR_NOT_STATED)
+    base_year = None
+    if base is not None:
+        base_year = next((y for s, e, y in marks if s < base.start and y != year), None)
+    else:
+        for s, e, y in marks:
+            if s < fig.start and sentence[max(0, s - 1):s] in _BASE_BEFORE:
+                base_year = y
+    kind = _kind(part, before, fig, counter or (unit if unit == "%" else ""), setting, words)
+    if kind == "stock" and indicator and cat.indicators[indicator].kind in ("flow", "count"):
+        kind = "flow"
+    if fig.after in ("左右",):
+        review.append(REVIEW_APPROXIMATE)
+    nature = "binding" if "约束性" in sentence else "expected" if "预期性" in sentence else None
+    aspirational = "力争" in before or ("力争" in sentence[:fig.start] and not _figure_between(
+        sentence, sentence.rfind("力争", 0, fig.start), fig.start, earlier))
+    return Target(name=words or part, indicator=indicator, value=fig.value, value_text=fig.text, unit=unit,
+                  comparison=_comparison(before, fig), year=year,
+                  base_value=base.value if base else None, base_year=base_year, kind=kind, nature=nature,
+                  aspirational=aspirational, upper=fig.upper, clause=clause, lead_unit=lead_unit,
+                  quote=sentence.strip(), review=tuple(dict.fromkeys(review)), incomplete=False,
+                  match=match.how if indicator else "none")
+
+
+def _indicator(cat: Catalogue, candidates: list[str], counter: str, growth: bool, fig: Figure,
+               sentence: str) -> tuple[Match, str]:
+    """The first candidate naming a catalogue indicator exactly or by alias, else a fuzzy proposal."""
+    if not candidates:
+        return Match(None, "none"), ""
+    for i, words in enumerate(candidates):
+        near = len(key(words)) if i == len(candidates) - 1 else None  # the sentence: nearest the figure
+        m = find(cat, words, counter, growth, near=near)
+        if m.how in ("exact", "alias"):
+            return m, words if i < 3 else candidates[0]
+    fuzzy = find(cat, candidates[min(2, len(candidates) - 1)], counter, growth)
+    return fuzzy, candidates[0]
+
+
+def _figure_between(sentence: str, a: int, b: int, earlier: list[Figure]) -> bool:
+    return any(a < f.start < b for f in earlier)
+
+
+def row_targets(row: Row, clause: str | None, setting: Setting) -> list[Target]:
+    """One target per target column of a table row; the base column gives base value and year."""
+    cat = setting.catalogue
+    base_value = base_year = None
+    for col, text in row.values:
+        if col.role == "base":
+            read = read_value(text)
+            if read:
+                base_value, base_year = read[0], col.year
+    out = []
+    for col, text in row.values:
+        if col.role != "target":
+            continue
+        read = read_value(text)
+        label = f"{clause or ''}表{row.table}第{row.number}行"
+        if read is None:
+            out.append(Target(name=row.name, indicator=None, value=None, value_text=text, unit=row.unit,
+                              comparison=">=", year=col.year, clause=label, quote=row.quote,
+                              review=(REVIEW_INCOMPLETE,), incomplete=True))
+            continue
+        value, cell_unit, cmp, cumulative = read
+        unit = cell_unit if cell_unit and cell_unit not in ("万", "亿") else row.unit or cell_unit
+        if cell_unit in ("万", "亿"):
+            unit = cell_unit + (row.unit or "")
+        counter = unit.lstrip("万亿") if unit not in ("万", "亿") else ""
+        growth = bool(re.search(r"增长|增速|增幅", row.name)) and unit == "%"
+        match: Match = find(cat, row.name, counter, growth)
+        review = []
+        if match.how == "fuzzy":
+            review.append(REVIEW_FUZZY)
+        elif match.how == "none":
+            review.append(REVIEW_NOT_IN_CATALOGUE)
+        if not unit:
+            ind_unit = cat.units.get(match.indicator) if match.indicator else None
+            if ind_unit is None:
+                review.append(REVIEW_UNIT_UNCLEAR)
+            else:
+                unit = ind_unit.text
+        fake = Figure(0, 0, text, value, None, unit, "", False)
+        kind = "added" if cumulative or col.added else _kind(row.name, row.name, fake, counter, setting, row.name)
+        if kind == "stock" and match.indicator and cat.indicators[match.indicator].kind in ("flow", "count"):
+            kind = "flow"
+        out.append(Target(name=row.name, indicator=match.indicator, value=value, value_text=text, unit=unit,
+                          comparison=cmp, year=col.year,
+                          base_value=base_value if base_year != col.year else None,
+                          base_year=base_year if base_year != col.year else None, kind=kind,
+                          nature=row.nature, clause=label, quote=row.quote, review=tuple(review),
+                          match=match.how if match.indicator else "none"))
+    return out
+
+
+def same_target(a: Target, b: Target) -> bool:
+    """A target stated twice (a table row and a sentence restating it): same indicator, year, value."""
+    if a.indicator is None or a.indicator != b.indicator or a.year != b.year:
+        return False
+    if a.value is None or b.value is None:
+        return False
+    if _growthy(a) != _growthy(b):
+        return False
+    return _scaled(a.value, a.unit) == _scaled(b.value, b.unit)
+
+
+def _growthy(t: Target) -> bool:
+    return t.kind in ("growth", "average_growth")
+
+
+def _scaled(value: Decimal, unit: str) -> Decimal:
+    """A value with its 万/亿 multiplied out, so 3.6亿 and 3.6亿元 and 36000万元 compare equal."""
+    mult = Decimal(1)
+    if unit.startswith("万") and unit != "万人":
+        mult = Decimal(10_000)
+    elif unit.startswith("亿"):
+        mult = Decimal(100_000_000)
+    return (value * mult).normalize()
