@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
 from rapidfuzz import fuzz, process
 
 from ..catalogue import Catalogue

@@ -48,6 +48,9 @@ _TAIL_WORDS = re.compile(r"(?:分别|达到|达|突破|超过|不低于|不少�
                          r"提升至|增加到|增加至|增长到|增至|年均增长|增长|递增|提高|提升|为|在|实现|要|力争|确保|"
                          r"以上|以内|的)+$")
 
+_RAISED_TO = re.compile(r"^(?:的)?(?:基础上)?(?:提高|提升|增加|增长|增)(?:到|至)")  # 由X提高到Y: X is the base
+_SHARE = re.compile(r"率|比重|占比|比例")
+
 
 @dataclass(frozen=True)
 class Setting:
@@ -72,7 +75,7 @@ def sentence_targets(sentence: str, clause: str | None, lead_unit: str | None, c
     paired = _pairs(sentence, figs, parts)
     base_of: dict[int, Figure] = {}
     for i, fig in enumerate(figs):
-        if i + 1 < len(figs) and re.match(r"^(?:的)?(?:基础上)?(?:提高|提升|增加|增长|增)(?:到|至)", sentence[fig.end:]):
+        if i + 1 < len(figs) and _RAISED_TO.match(sentence[fig.end:]):
             base_of[i + 1] = fig
     for i, fig in enumerate(figs):
         if any(b is fig for b in base_of.values()):
@@ -167,7 +170,7 @@ def _kind(part: str, before: str, fig: Figure, unit_counter: str, setting: Setti
     """What kind of figure a target is, from the words and the unit."""
     if re.search(r"年均(?:增长|增速|递增|提高)|年平均增长", before):
         return "average_growth"
-    if fig.unit == "%" and re.search(r"增长|递增|增幅|提高|提升|增加", before) and not re.search(r"率|比重|占比|比例", name):
+    if fig.unit == "%" and re.search(r"增长|递增|增幅|提高|提升|增加", before) and not _SHARE.search(name):
         return "growth"
     if "百户" in part or "每百家" in part or "百家企业" in part:
         return "per_100_enterprises"
