@@ -107,7 +107,7 @@ def _skip(sentence: str, m: re.Match[str], counter: str, mult: str, chinese: boo
     if chinese:
         # Chinese numerals stand in names and idioms ("一批", "三落实", "一站式", "两级"); only a figure
         # with a counter, right after a verb of a target, is read.
-        if not counter or mult or before not in "达到增建育成破过为有":
+        if not counter or not before or before not in "达到增建育成破过为有":
             return True
         if m["num"] in ("一", "两") and counter in ("批", "个", "项", "次", "家", "条"):
             return True

@@ -68,10 +68,12 @@ def sentence_targets(sentence: str, clause: str | None, lead_unit: str | None, c
     year_marks = years(sentence)
     target_years = [(s, e, y) for s, e, y in year_marks if _is_target_year(sentence, s, e, y, setting)]
     carried_out = target_years[-1][2] if target_years else carried
-    if not figs or _background(sentence, year_marks, target_years, setting):
+    if _background(sentence, year_marks, target_years, setting):
         return [], carried_out
-    out: list[Target] = []
     parts = _part_spans(sentence)
+    out: list[Target] = _cut_off(sentence, parts, figs, clause, lead_unit, carried, target_years, setting)
+    if not figs:
+        return out, carried_out
     paired = _pairs(sentence, figs, parts)
     base_of: dict[int, Figure] = {}
     for i, fig in enumerate(figs):
@@ -88,6 +90,28 @@ def sentence_targets(sentence: str, clause: str | None, lead_unit: str | None, c
         if t is not None:
             out.append(t)
     return out, carried_out
+
+
+_CUT = re.compile(r"(?:达到|达|突破|超过|不低于|不少于|增长|提高到|提升至|增至|保持在)\s*$")
+
+
+def _cut_off(sentence: str, parts: list[tuple[int, int]], figs: list[Figure], clause: str | None,
+             lead_unit: str | None, carried: int | None, target_years: list[tuple[int, int, int]],
+             setting: Setting) -> list[Target]:
+    """A target the text cuts off ("…质押融资金额达到" and nothing after): incomplete, never guessed."""
+    ps, pe = parts[-1]
+    part = sentence[ps:pe].rstrip(" 。；;")
+    if not _CUT.search(part) or any(ps <= f.start < pe for f in figs) or sentence.rstrip().endswith(("。", "；")):
+        return []
+    words = _clean(part)
+    match = find(setting.catalogue, words)
+    if match.indicator is None:
+        return []
+    year = target_years[-1][2] if target_years else carried
+    review = [REVIEW_INCOMPLETE] + ([] if year is not None else [REVIEW_YEAR_NOT_STATED])
+    return [Target(name=words, indicator=match.indicator, value=None, value_text="", unit="", comparison=">=",
+                   year=year, clause=clause, lead_unit=lead_unit, quote=sentence.strip(), review=tuple(review),
+                   incomplete=True, match=match.how if match.how != "none" else "none")]
 
 
 def _is_target_year(sentence: str, s: int, e: int, y: int, setting: Setting) -> bool:
@@ -193,14 +217,14 @@ def _comparison(before: str, fig: Figure) -> str:
         return "range"
     if fig.after in ("以内", "以下"):
         return "<="
-    tail = before[-6:]
-    for word, cmp in _LESS:
-        if word in tail:
-            return cmp
-    for word, cmp in _MORE:
-        if word in tail:
-            return cmp
-    return ">="
+    tail = before[-8:]
+    best: tuple[int, int, str] | None = None  # (where the word ends, its length, comparison)
+    for word, cmp in _LESS + _MORE:
+        at = tail.rfind(word)
+        if at >= 0:
+            found = (at + len(word), len(word), cmp)
+            best = found if best is None or found > best else best
+    return best[2] if best else ">="
 
 
 def _target(sentence: str, part: str, ps: int, fig: Figure, candidates: list[str], clause: str | None,
@@ -248,6 +272,9 @@ def _target(sentence: str, part: str, ps: int, fig: Figure, candidates: list[str
             if s < fig.start and sentence[max(0, s - 1):s] in _BASE_BEFORE:
                 base_year = y
     kind = _kind(part, before, fig, counter or (unit if unit == "%" else ""), setting, words)
+    if kind == "per_100_enterprises" and indicator is not None:  # the catalogue counts no rate per 100 firms
+        indicator, match = None, Match(None, "none")
+        review = [r for r in review if r != REVIEW_FUZZY] + [REVIEW_NOT_IN_CATALOGUE]
     if kind == "stock" and indicator and cat.indicators[indicator].kind in ("flow", "count"):
         kind = "flow"
     if fig.after in ("左右",):

@@ -25,9 +25,10 @@ _FOLD |= {ord("％"): "%", ord("．"): ".", ord("："): ":", ord("／"): "/", or
           ord("–"): "—", ord("―"): "—", ord("－"): "—", ord("〜"): "~"}
 
 # Spaces a PDF or OCR put between the characters of one figure: "7. 8万", "2 025年", "12 件".
-_SPACED_DIGITS = re.compile(r"(?<=[\d.])[ \t]+(?=[\d.])")
-_SPACE_BEFORE_UNIT = re.compile(r"(?<=\d)[ \t]+(?=[万亿件家个项次%年月日分])")
-_SPACE_AFTER_WORD = re.compile(r"(?<=[到至达年底末])[ \t]+(?=\d)")
+# One space only: two or more, or a tab, part the cells of a flattened table ("0.87  1.75").
+_SPACED_DIGITS = re.compile(r"(?<=[\d.]) (?=[\d.])")
+_SPACE_BEFORE_UNIT = re.compile(r"(?<=\d) (?=[万亿件家个项次%年月日分])")
+_SPACE_AFTER_WORD = re.compile(r"(?<=[到至达年底末]) (?=\d)")
 
 
 def normalise(text: str) -> str:
