@@ -352,3 +352,50 @@ def test_document_numbers_dates_ordinals_and_phones_never_become_targets(catalog
 
 def test_reading_is_deterministic(catalogue):
     assert read_plan(DISTRICT, catalogue) == read_plan(DISTRICT, catalogue)
+
+
+# ---------------------------------------------------------------- a 规划 in chapters, pdftotext spacing
+
+CHAPTERS = """\
+某市“十四五”知识产权发展规划
+第三章 主要目标
+指标名称    单位    2020年    2025年    年均增速    属性
+每万人口高价值发明专利拥有量（件）    件/万人    6.2    12    14.1%    预期性
+专利密集型产业增加值占GDP比重（%）    %    11.6    13    —    预期性
+第四章 重点任务
+一、强化保护
+（一）严格保护。“十四五”期间，全市累计新增国家知识产权优势企业50家。目前全市有效发明专利达到1.5万件。截至2020年底，全市有效商标12万件。（市市场监管局、市科技局按职责分工负责）
+（二）到2025年，版权产业增加值占地区生产总值比重达7.5%，发明专利授权量年均增长10%左右。牵头单位：市委宣传部，配合单位：市文旅局
+"""
+
+
+def test_a_growth_column_gives_average_growth_to_the_last_target_year(catalogue):
+    r = read_plan(CHAPTERS, catalogue)
+    g = one(r, "high_value_invention_patents_per_10k", kind="average_growth")
+    assert (g.value, g.unit, g.year, g.clause) == (Decimal("14.1"), "%", 2025, "第三章表1第1行")
+    share = one(r, "patent_intensive_industries_gdp_share")
+    assert (share.value, share.unit, share.base_value, share.kind) == (Decimal("13"), "%", Decimal("11.6"), "share")
+
+
+def test_chapters_lead_units_in_charge_and_on_one_line_with_supporting_units(catalogue):
+    r = read_plan(CHAPTERS, catalogue)
+    added = one(r, "national_ip_advantage_enterprises")
+    assert (added.kind, added.year, added.clause) == ("added", 2025, "第四章一、（一）")
+    assert added.lead_unit == "市市场监管局、市科技局"
+    c = one(r, "copyright_industries_gdp_share")
+    assert (c.value, c.kind, c.lead_unit) == (Decimal("7.5"), "share", "市委宣传部")
+    g = one(r, "invention_patent_grants")
+    assert (g.kind, g.value, g.review) == ("average_growth", Decimal("10"), ("review.approximate",))
+
+
+def test_figures_of_now_and_of_the_past_are_no_targets(catalogue):
+    r = read_plan(CHAPTERS, catalogue)
+    assert not [t for t in r.targets if t.indicator in ("valid_invention_patents", "valid_trademarks")]
+
+
+@given(st.text(alphabet="到至2025年１２３４５6789.,，。；、达到以上突破力争万亿件家个%（）()|\t\n一二三四五十百千分别和年均增长新增每年累计第章牵头单位：:",
+               max_size=120))
+def test_any_text_reads_without_an_error(catalogue, text):
+    reading = read_plan(text, catalogue)
+    for t in reading.targets:
+        assert t.incomplete or t.value is not None

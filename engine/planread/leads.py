@@ -13,7 +13,9 @@ import re
 _LEAD = re.compile(r"牵头(?:单位|部门)\s*[:：]\s*")
 _RESPONSIBLE = re.compile(r"责任(?:单位|部门)\s*[:：]\s*")
 _LED_BY = re.compile(r"由(?P<u>[\u4e00-\u9fff（）、]{2,30}?)牵头")
-_IN_CHARGE = re.compile(r"（(?P<u>[\u4e00-\u9fff、]{2,40}?)(?:牵头)?负责）")
+_IN_CHARGE = re.compile(r"（(?P<u>[\u4e00-\u9fff、，（）]{2,60}?)"
+                        r"(?:按职责分工|按职能分工|按职责|分别|共同)?(?:牵头)?负责）")
+_NEXT_LIST = re.compile(r"[，,]?\s*(?:配合|协同|参与|协助|责任)(?:单位|部门)")
 
 
 def lead_unit(text: str) -> str | None:
@@ -45,7 +47,11 @@ def _units_from(text: str, start: int) -> str:
         elif c in "；;\n。" and depth == 0:
             break
         end += 1
-    return text[start:end].strip(" ，,。")
+    units = text[start:end]
+    nxt = _NEXT_LIST.search(units)  # "牵头单位：X，配合单位：Y" on one line
+    if nxt:
+        units = units[:nxt.start()]
+    return units.strip(" ，,。")
 
 
 def lead_units(blocks: list[tuple[str | None, str]]) -> dict[str | None, str]:

@@ -32,7 +32,7 @@ _UNIT_WORDS = {"百分比": "%", "%": "%", "％": "%"}
 @dataclass(frozen=True)
 class Column:
     """What a table column holds."""
-    role: str              # name / base / target / unit / nature / serial / other
+    role: str              # name / base / target / growth (年均增速) / unit / nature / serial / other
     year: int | None = None
     added: bool = False    # a count over the period (累计)
 
@@ -77,6 +77,8 @@ def _column(cell: str, first_year: int | None) -> Column | None:
         return Column("serial")
     if k in ("类别", "领域", "备注"):
         return Column("other")
+    if re.fullmatch(r"(?:十[二三四五]五)?(?:年均增速|年均增长|年均增长率|均增速|年均增幅)（?%?）?", k):
+        return Column("growth")
     m = _YEAR_HEAD.search(cell)
     if m and len(k) <= 14:
         year = int(m.group(1))
@@ -171,7 +173,7 @@ def _rows(lines: list[str], n: int, header: list[Column], table: int) -> tuple[l
                 unit = _unit_word(text)
             elif col.role == "nature" and text in NATURES:
                 nature = NATURES[text]
-            elif col.role in ("base", "target") and (_is_value(text) or text in ("—", "-", "/", "——")):
+            elif col.role in ("base", "target", "growth") and (_is_value(text) or text in ("—", "-", "/", "——")):
                 values.append((col, text))
             else:
                 break
@@ -190,7 +192,8 @@ def _rows(lines: list[str], n: int, header: list[Column], table: int) -> tuple[l
 
 def _ends_table(line: str) -> bool:
     """Prose or a heading: a long line with a full stop, or a clause marker."""
-    if re.match(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d{1,2}[.、](?!\d))", line):
+    if re.match(r"^(?:第[一二三四五六七八九十]+[章部篇节]|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|"
+                r"\d{1,2}[.、](?!\d)|注[:：①1])", line):
         return True
     return len(line) > 40 and ("。" in line or "，" in line)
 

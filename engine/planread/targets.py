@@ -23,7 +23,7 @@ from decimal import Decimal
 from ..catalogue import Catalogue
 from .match import Match, find, key
 from .model import Target
-from .numbers import Figure, figures, years
+from .numbers import FIVE_YEAR_PLANS, Figure, figures, years
 from .tables import Row, read_value
 
 REVIEW_NOT_IN_CATALOGUE = "review.indicator_not_in_catalogue"
@@ -35,9 +35,10 @@ REVIEW_INCOMPLETE = "review.incomplete"
 REVIEW_APPROXIMATE = "review.approximate"
 
 _PARTS = re.compile(r"[，,：:]")
-_BACKGROUND = ("期间", "截至", "截止", "目前", "现有", "共有", "同比", "比上年", "较上年", "位居", "排名",
-               "已经", "已达", "已有", "荣获", "获批", "过去")
-_FUTURE = ("到", "至", "力争", "确保", "目标", "以上", "不低于", "不少于", "突破", "争取", "预期")
+_BACKGROUND = ("截至", "截止", "目前", "现有", "共有", "同比", "比上年", "较上年", "位居", "排名",
+               "已经", "已达", "已有", "荣获", "获批", "过去", "实现了", "达到了")
+# Words of a target to come (到 but not 达到: "目前…达到1.5万件" is the past)
+_FUTURE = re.compile(r"(?<!达)到(?:19|20)\d{2}|至(?:19|20)\d{2}|力争|确保|目标|争取|预期|每年|年均|新增|培育")
 _BASE_BEFORE = ("比", "较", "由", "从", "以", "与")
 _LESS = (("不超过", "<="), ("不高于", "<="), ("控制在", "<="), ("低于", "<"), ("少于", "<"))
 _MORE = (("不低于", ">="), ("不少于", ">="), ("至少", ">="), ("突破", ">"), ("超过", ">"), ("多于", ">"),
@@ -117,6 +118,8 @@ def _cut_off(sentence: str, parts: list[tuple[int, int]], figs: list[Figure], cl
 def _is_target_year(sentence: str, s: int, e: int, y: int, setting: Setting) -> bool:
     """A year a target is set for: 到/至/力争到 before it, 年底/年末 after it, or not a base year."""
     before = sentence[max(0, s - 1):s]
+    if sentence[max(0, s - 2):s] in ("截至", "截止"):  # 截至2020年底: where a figure of the past stands
+        return False
     if before in _BASE_BEFORE or sentence[e:e + 2] in ("基期", "基础", "水平") or sentence[e:e + 3] == "的基础":
         return False
     if sentence[e:e + 1] in ("月", "度") and sentence[max(0, s - 1):s] != "到":
@@ -131,13 +134,15 @@ def _is_target_year(sentence: str, s: int, e: int, y: int, setting: Setting) -> 
 def _background(sentence: str, marks: list[tuple[int, int, int]], target_years: list[tuple[int, int, int]],
                 setting: Setting) -> bool:
     """A sentence about the past: a year before the plan as a fact, or words of achievements."""
-    future = any(w in sentence for w in _FUTURE)
+    future = bool(_FUTURE.search(sentence))
     if setting.first_year is not None:
         past = [y for s, e, y in marks if y < setting.first_year and sentence[max(0, s - 1):s] not in _BASE_BEFORE
                 and sentence[e:e + 2] not in ("基期", "基础")]
         if past and not target_years:
             return True
-    if "“十三五”" in sentence or "十三五”期间" in sentence or "十二五" in sentence:
+    past_plans = [w for w, (_, end) in FIVE_YEAR_PLANS.items()
+                  if setting.first_year is not None and end < setting.first_year and w in sentence]
+    if past_plans:  # "十三五"期间 in a 十四五 plan: what was achieved
         return not any(sentence[max(0, s - 1):s] in ("到", "至") for s, _, _ in target_years)
     return any(w in sentence for w in _BACKGROUND) and not future
 
@@ -248,10 +253,7 @@ def _target(sentence: str, part: str, ps: int, fig: Figure, candidates: list[str
         else:
             review.append(REVIEW_UNIT_UNCLEAR)
     indicator = match.indicator
-    if match.how == "fuzzy":
-        review.append(REVIEW_FUZZY)
-    elif match.how == "none":
-        review.append(REVIEW_NOT_IN_CATALOGUE)
+    review += _match_review(match)
     # the year: in this sentence before the figure, else the paragraph's, else the plan's
     year = None
     for s, e, y in target_years:
@@ -304,6 +306,13 @@ def _indicator(cat: Catalogue, candidates: list[str], counter: str, growth: bool
     return fuzzy, candidates[0]
 
 
+def _match_review(match: Match) -> list[str]:
+    """Why a person checks the indicator: a fuzzy proposal, or none found in the catalogue."""
+    if match.how == "fuzzy":
+        return [REVIEW_FUZZY]
+    return [REVIEW_NOT_IN_CATALOGUE] if match.indicator is None else []
+
+
 def _figure_between(sentence: str, a: int, b: int, earlier: list[Figure]) -> bool:
     return any(a < f.start < b for f in earlier)
 
@@ -318,7 +327,10 @@ def row_targets(row: Row, clause: str | None, setting: Setting) -> list[Target]:
             if read:
                 base_value, base_year = read[0], col.year
     out = []
+    last_year = max((c.year for c, _ in row.values if c.role == "target" and c.year), default=None)
     for col, text in row.values:
+        if col.role == "growth":
+            out += _growth_column(row, text, clause, last_year, base_year, setting)
         if col.role != "target":
             continue
         read = read_value(text)
@@ -335,11 +347,7 @@ def row_targets(row: Row, clause: str | None, setting: Setting) -> list[Target]:
         counter = unit.lstrip("万亿") if unit not in ("万", "亿") else ""
         growth = bool(re.search(r"增长|增速|增幅", row.name)) and unit == "%"
         match: Match = find(cat, row.name, counter, growth)
-        review = []
-        if match.how == "fuzzy":
-            review.append(REVIEW_FUZZY)
-        elif match.how == "none":
-            review.append(REVIEW_NOT_IN_CATALOGUE)
+        review = _match_review(match)
         if not unit:
             ind_unit = cat.units.get(match.indicator) if match.indicator else None
             if ind_unit is None:
@@ -357,6 +365,21 @@ def row_targets(row: Row, clause: str | None, setting: Setting) -> list[Target]:
                           nature=row.nature, clause=label, quote=row.quote, review=tuple(review),
                           match=match.how if match.indicator else "none"))
     return out
+
+
+def _growth_column(row: Row, text: str, clause: str | None, year: int | None, base_year: int | None,
+                   setting: Setting) -> list[Target]:
+    """A table's 年均增速 column: average growth in % to the last target year."""
+    read = read_value(text)
+    if read is None:
+        return []
+    value, _, cmp, _ = read
+    match = find(setting.catalogue, row.name, "", True)
+    review = _match_review(match)
+    return [Target(name=row.name, indicator=match.indicator, value=value, value_text=text, unit="%", comparison=cmp,
+                   year=year, base_year=base_year, kind="average_growth", nature=row.nature,
+                   clause=f"{clause or ''}表{row.table}第{row.number}行", quote=row.quote, review=tuple(review),
+                   match=match.how if match.indicator else "none")]
 
 
 def same_target(a: Target, b: Target) -> bool:

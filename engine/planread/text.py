@@ -43,6 +43,7 @@ def normalise(text: str) -> str:
 # or run into prose after a sentence end or a closing bracket (pages that lost their line breaks).
 _CN = "一二三四五六七八九十百"
 _LEVELS = (
+    (0, re.compile(rf"第[{_CN}]{{1,3}}[章部篇节](?:分)?\s*")),
     (1, re.compile(rf"[{_CN}]{{1,3}}、")),
     (2, re.compile(rf"（[{_CN}]{{1,3}}）")),
     (3, re.compile(r"\d{1,2}(?:\.(?!\d)|、)")),
@@ -69,6 +70,7 @@ class ClauseTracker:
 
     def enter(self, level: int, marker: str) -> None:
         """Record a marker of `level` (deeper levels end)."""
+        marker = marker.strip()
         if level == 3 and marker.endswith("、"):
             marker = marker[:-1] + "."
         self.path = {k: v for k, v in self.path.items() if k < level}
