@@ -90,7 +90,7 @@ def unit_fits(cat: Catalogue, indicator_id: str, counter: str, growth: bool) -> 
 
 
 def find(cat: Catalogue, words: str, counter: str = "", growth: bool = False,
-         near: int | None = None, mechanisms: bool = False) -> Match:
+         near: int | None = None, mechanisms: bool = False, fuzzy: bool = True) -> Match:
     """The indicator the words name: longest name or alias, unit fitting, nearest to `near`.
 
     `near` is the position (in the key of `words`) of the figure: among names of equal length
@@ -116,7 +116,7 @@ def find(cat: Catalogue, words: str, counter: str = "", growth: bool = False,
         best = _without_contained(found)
         size, _, _, ind, exact, pos = best
         return Match(ind, "exact" if exact else "alias", (pos, pos + size), 100.0)
-    return _fuzzy(cat, k, counter, growth, mechanisms)
+    return _fuzzy(cat, k, counter, growth, mechanisms) if fuzzy else Match(None, "none")
 
 
 def _nearest(k: str, name: str, near: int) -> int:

@@ -31,9 +31,14 @@ _SPACE_BEFORE_UNIT = re.compile(r"(?<=\d) (?=[万亿件家个项次%年月日分
 _SPACE_AFTER_WORD = re.compile(r"(?<=[到至达年底末]) (?=\d)")
 
 
+# A comma that is not a thousands separator ("1,200") is the Chinese comma pages often lose.
+_ASCII_COMMA = re.compile(r",(?!\d{3}(?!\d))|(?<!\d),")
+
+
 def normalise(text: str) -> str:
     """Characters folded to one form, figures joined again; line breaks kept."""
     out = text.replace("\r\n", "\n").replace("\r", "\n").translate(_FOLD)
+    out = _ASCII_COMMA.sub("，", out)
     out = _SPACED_DIGITS.sub("", out)
     out = _SPACE_BEFORE_UNIT.sub("", out)
     return _SPACE_AFTER_WORD.sub("", out)
