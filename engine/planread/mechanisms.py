@@ -20,7 +20,8 @@ _THING = (r"(?:机制|制度|领导小组|联席会议|维权援助中心|保护
           r"衔接|考核|考评|专项资金|专项行动|专利保险|知识产权保险|宣传周|世界知识产权日|干部培训|初任培训)")
 _MECHANISM = re.compile(rf"{_VERB}[^，。；]*?{_THING}|{_THING}[^，。；]{{0,6}}{_VERB}")
 _PARTS = re.compile(r"[，。；;]")
-_MARKER = re.compile(r"^(?:第[一二三四五六七八九十]+[章节]\s*|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d{1,2}[.、]|（\d{1,2}）)+")
+_CN = "一二三四五六七八九十"
+_MARKER = re.compile(rf"^(?:第[{_CN}]+[章节]\s*|[{_CN}]+、|（[{_CN}]+）|\d{{1,2}}[.、]|（\d{{1,2}}）)+")
 
 
 def sentence_mechanisms(sentence: str, clause: str | None, lead_unit: str | None,
