@@ -399,3 +399,39 @@ def test_any_text_reads_without_an_error(catalogue, text):
     reading = read_plan(text, catalogue)
     for t in reading.targets:
         assert t.incomplete or t.value is not None
+
+
+# ---------------------------------------------------------------- a year's work points
+
+WORK_POINTS = """\
+某市2023年知识产权工作要点
+一、目标任务
+2023年，全市专利授权量达到1.2万件，其中发明专利授权3000件。到2025年，每万人口发明专利拥有量达到25件。力争到2025年，全市知识产权质押融资登记金额累计突破100亿元。年内新增国家知识产权示范企业5家、优势企业10家。专利授权周期缩短至6个月以内。知识产权使用费进出口额达到5亿美元。
+"""
+
+
+def test_work_points_of_one_year(catalogue):
+    r = read_plan(WORK_POINTS, catalogue)
+    grants = one(r, "patent_grants")
+    assert (grants.value, grants.unit, grants.year, grants.kind) == (Decimal("1.2"), "万件", 2023, "flow")
+    assert one(r, "invention_patent_grants").value == Decimal("3000")
+    assert one(r, "invention_patents_per_10k").year == 2025
+    pledge = one(r, "ip_pledge_financing")
+    assert (pledge.value, pledge.comparison, pledge.kind, pledge.aspirational) == (Decimal("100"), ">", "added", True)
+    assert pledge.name == "知识产权质押融资登记金额"
+
+
+def test_this_year_s_new_enterprises_and_the_second_figure_of_a_list(catalogue):
+    r = read_plan(WORK_POINTS, catalogue)
+    national = one(r, "national_ip_advantage_enterprises")
+    assert (national.value, national.year, national.kind) == (Decimal("5"), 2023, "flow")
+    second = [t for t in r.targets if t.value == Decimal("10")]
+    assert len(second) == 1 and second[0].indicator != "national_ip_advantage_enterprises"
+    assert second[0].match in ("fuzzy", "none") and second[0].review
+
+
+def test_months_are_no_count_and_a_foreign_currency_is_not_yuan(catalogue):
+    r = read_plan(WORK_POINTS, catalogue)
+    assert not [t for t in r.targets if t.value == Decimal("6")]
+    usd = [t for t in r.targets if t.unit == "亿美元"]
+    assert len(usd) == 1 and usd[0].indicator is None and "review.indicator_not_in_catalogue" in usd[0].review

@@ -16,7 +16,7 @@ from decimal import Decimal, InvalidOperation
 import cn2an
 
 # Counter words a target's figure carries, longest first (件/万人 before 件).
-COUNTERS = ("件/万人", "件每万人", "件/百户", "件/百家", "家", "件", "个", "项", "次", "%", "元", "分",
+COUNTERS = ("件/万人", "件每万人", "件/百户", "件/百家", "家", "件", "个", "项", "次", "%", "美元", "元", "分",
             "人次", "人", "所", "名", "户", "座", "条", "场", "倍", "处", "部", "台", "套", "本", "批", "天",
             "小时", "起", "宗")
 _COUNTER_RX = "|".join(re.escape(c) for c in COUNTERS)

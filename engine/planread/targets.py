@@ -47,7 +47,7 @@ _LEAD_WORDS = re.compile(r"^(?:(?:力争|确保|争取|努力|实现|推动|促�
                          r"(?:19|20)\d{2}年(?:底|末)?|[—~-]|其中|同时|并|使|让|，)\s*)+")
 _TAIL_WORDS = re.compile(r"(?:分别|达到|达|突破|超过|不低于|不少于|不超过|保持在|稳定在|控制在|提高到|提高至|提升到|"
                          r"提升至|增加到|增加至|增长到|增至|年均增长|增长|递增|提高|提升|为|在|实现|要|力争|确保|"
-                         r"以上|以内|的)+$")
+                         r"以上|以内|累计|的)+$")
 
 _RAISED_TO = re.compile(r"^(?:的)?(?:基础上)?(?:提高|提升|增加|增长|增)(?:到|至)")  # 由X提高到Y: X is the base
 _SHARE = re.compile(r"率|比重|占比|比例")
@@ -85,7 +85,9 @@ def sentence_targets(sentence: str, clause: str | None, lead_unit: str | None, c
             continue
         ps, pe = next(((a, b) for a, b in parts if a <= fig.start < b), (0, len(sentence)))
         part = sentence[ps:pe]
-        words = [paired[i]] if i in paired else _candidates(sentence, part, fig, ps, figs)
+        bases = [b for b in base_of.values()]
+        named = [f for f in figs if not any(f is b for b in bases)]
+        words = [paired[i]] if i in paired else _candidates(sentence, part, fig, ps, named, base_of.get(i))
         t = _target(sentence, part, ps, fig, words, clause, lead_unit, carried, target_years, year_marks,
                     setting, base_of.get(i), figs[:i])
         if t is not None:
@@ -173,16 +175,26 @@ def _pairs(sentence: str, figs: list[Figure], parts: list[tuple[int, int]]) -> d
     return out
 
 
-def _candidates(sentence: str, part: str, fig: Figure, ps: int, figs: list[Figure]) -> list[str]:
-    """Where the indicator's name may stand, in order: before the figure, after it, the part, the sentence."""
+def _candidates(sentence: str, part: str, fig: Figure, ps: int, figs: list[Figure],
+                base: Figure | None = None) -> list[str]:
+    """Where the indicator's name may stand, in order: before the figure, after it, the part, the sentence.
+
+    After another figure of the same part ("示范企业5家、优势企业10家") only the words between the
+    two name the second: the part and the sentence before it belong to the first.
+    """
     start = fig.start - ps
-    before = part[:start]
-    for other in figs:  # another figure earlier in the part ends the name
+    if base is not None and ps <= base.start:  # "…拥有量由2020年的18.5件提高到30件": the name is before 由
+        start = base.start - ps
+        start = next((m.start() for m in re.finditer(r"由|从|比|较", part[:start])), start)
+    before, shared = part[:start], False
+    for other in figs:
         o = other.end - ps
         if 0 <= o <= start and other is not fig:
-            before = part[o:start]
+            before, shared = part[o:start], True
     after = part[fig.end - ps:]
     after = after[2:] if after.startswith("以上") else after
+    if shared:
+        return [w for w in (_clean(before), _clean(after)) if len(key(w)) >= 2]
     rest = _clean(part[:start] + part[fig.end - ps:])
     return [w for w in (_clean(before), _clean(after), rest, sentence[:fig.start]) if len(key(w)) >= 2]
 
@@ -211,8 +223,10 @@ def _kind(part: str, before: str, fig: Figure, unit_counter: str, setting: Setti
         return "score"
     if re.search(r"年新增|年增|每年|全年|年培育|年登记|年申请|年质押|年度|年均", part):
         return "flow"
-    if re.search(r"新增|新培育|培育|新建|累计|新认定", part) and setting.multi_year:
+    if "累计" in part:
         return "added"
+    if re.search(r"新增|新培育|培育|新建|新认定", part):  # added over a plan of years, a flow in a plan of one
+        return "added" if setting.multi_year else "flow"
     return "stock"
 
 
@@ -261,6 +275,8 @@ def _target(sentence: str, part: str, ps: int, fig: Figure, candidates: list[str
             year = y
     if year is None and target_years and all(s > fig.start for s, _, _ in target_years):
         year = target_years[0][2]
+    if year is None and re.search(r"年内|今年|当年|本年度", sentence) and setting.first_year is not None:
+        year = setting.first_year  # "年内新增…": the year the plan is for
     if year is None:
         year = carried
     if year is None:
