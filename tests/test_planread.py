@@ -265,6 +265,12 @@ def test_full_width_digits_and_stray_spaces_of_a_scanned_page(catalogue):
     t = one(r, "valid_trademarks")
     assert (t.value, t.unit, t.value_text, t.year) == (Decimal("7.8"), "万件", "7.8万件以上", 2025)
     assert one(r, "invention_patent_grants").value == Decimal("1200")
+    assert t.quote == "到２０２５年，全市有效注册商标量达到７. 8万件以上，发明专利授权量达到 1 200件。"  # as scanned
+
+
+def test_a_table_row_is_quoted_from_its_lines_as_written(catalogue):
+    r = read_plan(YEARLY, catalogue)
+    assert r.targets[0].quote == "商标有效注册量（万件） 5.2 5.7 6.3"
 
 
 def test_chinese_numerals_in_years_and_figures(catalogue):

@@ -25,14 +25,16 @@ from .mechanisms import distinct, sentence_mechanisms
 from .model import Document, PlanReading, Target
 from .tables import find_tables
 from .targets import Setting, row_targets, same_target, sentence_targets
-from .text import Block, blocks, normalise, sentences
+from .text import Block, Verbatim, blocks, normalise_map, sentences
 
 _TO_YEAR = re.compile(r"(?:到|至)((?:19|20)\d{2})年(?!\d{1,2}月)")
 
 
 def read_plan(text: str, catalogue: Catalogue) -> PlanReading:
     """Read a plan's text: its document facts, quantitative targets and mechanism tasks."""
-    lines = normalise(text).split("\n")
+    norm, where = normalise_map(text)
+    verbatim = Verbatim(text, norm, where)
+    lines = norm.split("\n")
     doc = read_document(lines)
     setting = _setting(doc, "\n".join(lines), catalogue)
     rows, used = find_tables(lines, setting.first_year)
@@ -42,8 +44,11 @@ def read_plan(text: str, catalogue: Catalogue) -> PlanReading:
     table_clause = _clauses_at_lines(found, lines)
 
     targets: list[Target] = []
+    original_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     for row in rows:
-        targets += row_targets(row, table_clause(row.line), setting)
+        quote = " ".join(original_lines[n].strip() for n in range(row.line, row.last_line + 1)
+                         if original_lines[n].strip())
+        targets += [replace(t, quote=quote) for t in row_targets(row, table_clause(row.line), setting)]
     mechanisms = []
     for b in found:
         carried: int | None = None  # a year set in a task or paragraph holds until it ends
@@ -52,8 +57,9 @@ def read_plan(text: str, catalogue: Catalogue) -> PlanReading:
             if _is_lead_line(s):
                 continue
             got, carried = sentence_targets(s, b.clause, lead, carried, setting)
-            targets += got
-            mechanisms += sentence_mechanisms(s, b.clause, lead, catalogue)
+            quote = verbatim.quote(s)
+            targets += [replace(t, quote=quote) for t in got]
+            mechanisms += [replace(m, quote=quote) for m in sentence_mechanisms(s, b.clause, lead, catalogue)]
     return PlanReading(document=doc, targets=tuple(_once(targets)), mechanisms=tuple(distinct(mechanisms)))
 
 

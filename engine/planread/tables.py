@@ -53,7 +53,8 @@ class Row:
     unit: str
     values: tuple[tuple[Column, str], ...]  # (column, cell text) for base and target columns
     nature: str | None
-    line: int
+    line: int              # the line of its name cell
+    last_line: int         # the line of its last cell
     quote: str
 
 
@@ -185,7 +186,7 @@ def _rows(lines: list[str], n: int, header: list[Column], table: int) -> tuple[l
             name, name_unit = split_unit(name_cell.text)
             quote = " ".join(c.text for c in stream[i:j])
             rows.append(Row(table, len(rows) + 1, name, unit or name_unit, tuple(values), nature,
-                            name_cell.line, quote))
+                            name_cell.line, stream[j - 1].line, quote))
         i = max(j, i + 1)
     return rows, end
 

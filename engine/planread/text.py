@@ -37,11 +37,49 @@ _ASCII_COMMA = re.compile(r",(?!\d{3}(?!\d))|(?<!\d),")
 
 def normalise(text: str) -> str:
     """Characters folded to one form, figures joined again; line breaks kept."""
-    out = text.replace("\r\n", "\n").replace("\r", "\n").translate(_FOLD)
-    out = _ASCII_COMMA.sub("，", out)
-    out = _SPACED_DIGITS.sub("", out)
-    out = _SPACE_BEFORE_UNIT.sub("", out)
-    return _SPACE_AFTER_WORD.sub("", out)
+    return normalise_map(text)[0]
+
+
+def normalise_map(text: str) -> tuple[str, list[int]]:
+    """The normalised text, and for each of its characters the index of the original one.
+
+    Folding maps one character to at most one; the only characters dropped are the spaces
+    inside a figure, a \r before \n, and invisible ones: so any stretch of the normalised text
+    can be quoted as the document wrote it (`verbatim`).
+    """
+    chars: list[str] = []
+    where: list[int] = []
+    for i, ch in enumerate(text):
+        if ch == "\r" and text[i + 1:i + 2] == "\n":
+            continue
+        folded = "\n" if ch == "\r" else ch.translate(_FOLD)
+        if folded:
+            chars.append(folded)
+            where.append(i)
+    out = _ASCII_COMMA.sub("，", "".join(chars))
+    for rx in (_SPACED_DIGITS, _SPACE_BEFORE_UNIT, _SPACE_AFTER_WORD):
+        keep = [True] * len(out)
+        for m in rx.finditer(out):
+            for k in range(m.start(), m.end()):
+                keep[k] = False
+        out = "".join(c for c, k in zip(out, keep) if k)
+        where = [w for w, k in zip(where, keep) if k]
+    return out, where
+
+
+class Verbatim:
+    """Quotes a normalised sentence as the document wrote it, sentences asked for in order."""
+
+    def __init__(self, original: str, normalised: str, where: list[int]) -> None:
+        self.original, self.normalised, self.where, self.cursor = original, normalised, where, 0
+
+    def quote(self, sentence: str) -> str:
+        """The original text of the next occurrence of `sentence` (itself when not found)."""
+        at = self.normalised.find(sentence, self.cursor)
+        if at < 0 or not sentence:
+            return sentence
+        self.cursor = at
+        return self.original[self.where[at]:self.where[at + len(sentence) - 1] + 1]
 
 
 # Clause markers, by level: 一、 / （一） / 1. 1、 / （1）. A marker counts at the start of a line,
