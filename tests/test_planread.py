@@ -16,7 +16,7 @@ from decimal import Decimal
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from ipcheck.engine.planread import read_plan
+from ipcheck.engine.planread import REVIEW_CODES, read_plan
 from ipcheck.engine.planread.model import PlanReading, Target
 
 DISTRICT = """\
@@ -405,6 +405,7 @@ def test_any_text_reads_without_an_error(catalogue, text):
     reading = read_plan(text, catalogue)
     for t in reading.targets:
         assert t.incomplete or t.value is not None
+        assert set(t.review) <= set(REVIEW_CODES)
 
 
 # ---------------------------------------------------------------- a year's work points

@@ -6,5 +6,6 @@ simplified characters) into a `PlanReading`. The app layer reads the files (.txt
 """
 
 from .reader import read_plan
+from .targets import REVIEW_CODES
 
-__all__ = ["read_plan"]
+__all__ = ["REVIEW_CODES", "read_plan"]

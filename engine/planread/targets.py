@@ -33,6 +33,10 @@ REVIEW_YEAR_FROM_DOCUMENT = "review.year_from_document"
 REVIEW_UNIT_UNCLEAR = "review.unit_unclear"
 REVIEW_INCOMPLETE = "review.incomplete"
 REVIEW_APPROXIMATE = "review.approximate"
+# Every reason a target (or mechanism) is marked for a person to check: the phrase book
+# (reports/words.py) has a phrase for each.
+REVIEW_CODES = (REVIEW_NOT_IN_CATALOGUE, REVIEW_FUZZY, REVIEW_YEAR_FROM_DOCUMENT, REVIEW_YEAR_NOT_STATED,
+                REVIEW_UNIT_UNCLEAR, REVIEW_INCOMPLETE, REVIEW_APPROXIMATE)
 
 _PARTS = re.compile(r"[，,：:]")
 _BACKGROUND = ("截至", "截止", "目前", "现有", "共有", "同比", "比上年", "较上年", "位居", "排名",
