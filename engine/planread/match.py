@@ -97,13 +97,8 @@ def find(cat: Catalogue, words: str, counter: str = "", growth: bool = False,
     the one closest to it wins. Mechanisms (yes/no) are looked for only when asked.
     """
     k = key(words)
-    names = _names(cat)
     found: list[tuple[int, int, float, str, bool, int]] = []
-    for name, ind, exact in names.entries:
-        if cat.is_mechanism(ind) != mechanisms:
-            continue
-        if not mechanisms and not unit_fits(cat, ind, counter, growth):
-            continue
+    for name, ind, exact in _entries(cat, counter, growth, mechanisms):
         pos = k.rfind(name) if near is None else _nearest(k, name, near)
         if pos < 0:
             continue
@@ -117,6 +112,20 @@ def find(cat: Catalogue, words: str, counter: str = "", growth: bool = False,
         size, _, _, ind, exact, pos = best
         return Match(ind, "exact" if exact else "alias", (pos, pos + size), 100.0)
     return _fuzzy(cat, k, counter, growth, mechanisms) if fuzzy else Match(None, "none")
+
+
+_FITTING: dict[tuple[str, str, str, bool, bool], tuple[tuple[str, str, bool], ...]] = {}
+
+
+def _entries(cat: Catalogue, counter: str, growth: bool, mechanisms: bool) -> tuple[tuple[str, str, bool], ...]:
+    """The names and aliases worth looking for: mechanisms, or indicators whose unit fits (kept)."""
+    k = (cat.sha256, cat.name, counter, growth, mechanisms)
+    got = _FITTING.get(k)
+    if got is None:
+        got = tuple(e for e in _names(cat).entries if cat.is_mechanism(e[1]) == mechanisms
+                    and (mechanisms or unit_fits(cat, e[1], counter, growth)))
+        _FITTING[k] = got
+    return got
 
 
 def _nearest(k: str, name: str, near: int) -> int:

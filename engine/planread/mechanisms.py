@@ -18,7 +18,8 @@ from .model import Mechanism
 _VERB = r"(?:建立|健全|完善|成立|设立|组建|建设|落实|构建|推进|加快|发挥|开展|纳入|列入|实施|推动|深化)"
 _THING = (r"(?:机制|制度|领导小组|联席会议|维权援助中心|保护中心|快速维权中心|公共服务平台|服务平台|工作站|"
           r"衔接|考核|考评|专项资金|专项行动|专利保险|知识产权保险|宣传周|世界知识产权日|干部培训|初任培训)")
-_MECHANISM = re.compile(rf"{_VERB}[^，。；]*?{_THING}|{_THING}[^，。；]{{0,6}}{_VERB}")
+# a verb and its object a few words apart (bounded: an unbounded gap is quadratic on long lines)
+_MECHANISM = re.compile(rf"{_VERB}[^，。；]{{0,40}}?{_THING}|{_THING}[^，。；]{{0,6}}{_VERB}")
 _PARTS = re.compile(r"[，。；;]")
 _CN = "一二三四五六七八九十"
 _MARKER = re.compile(rf"^(?:第[{_CN}]+[章节]\s*|[{_CN}]+、|（[{_CN}]+）|\d{{1,2}}[.、]|（\d{{1,2}}）)+")

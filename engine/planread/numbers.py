@@ -20,15 +20,19 @@ COUNTERS = ("件/万人", "件每万人", "件/百户", "件/百家", "家", "�
             "人次", "人", "所", "名", "户", "座", "条", "场", "倍", "处", "部", "台", "套", "本", "批", "天",
             "小时", "起", "宗")
 _COUNTER_RX = "|".join(re.escape(c) for c in COUNTERS)
-_ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
-_CHINESE = r"[〇零一二两三四五六七八九十百千]+(?:点[〇零一二三四五六七八九]+)?"
+# Figures never start inside another number: without the look-behind a run of 10^5 digits
+# would be tried from every position (quadratic), and "11111件" would yield "1111件".
+_ARABIC = r"(?<![\d.,])\d{1,15}(?:,\d{3})*(?:\.\d{1,8})?"
+_CN_DIGITS = "〇零一二两三四五六七八九十百千"
+_CHINESE = rf"(?<![{_CN_DIGITS}])[{_CN_DIGITS}]{{1,12}}(?:点[〇零一二三四五六七八九]{{1,8}})?"
 _NUM = rf"(?:{_ARABIC}|{_CHINESE})"
+_UPPER = rf"(?:\d{{1,15}}(?:,\d{{3}})*(?:\.\d{{1,8}})?|[{_CN_DIGITS}]{{1,12}})"
 _RANGE_SEP = r"(?:—|~|-|至|到)"
 
 # A figure: number [range] [万/亿/千] counter, or number 万/亿 alone (3.6亿, 5万) where the counter is
 # implied (元 for money, or the table column's unit).
 FIGURE = re.compile(
-    rf"(?P<num>{_NUM})(?:{_RANGE_SEP}(?P<upper>{_NUM}))?(?P<more>多|余)?"
+    rf"(?P<num>{_NUM})(?:{_RANGE_SEP}(?P<upper>{_UPPER}))?(?P<more>多|余)?"
     rf"(?:(?P<mult>万|亿|千)(?P<counter1>{_COUNTER_RX})?|(?P<counter2>{_COUNTER_RX}))"
     rf"(?P<after>以上|以内|以下|左右|多|余)?")
 PERCENT_WORDS = re.compile(rf"百分之(?P<num>{_CHINESE}|{_ARABIC})")

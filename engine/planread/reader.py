@@ -24,7 +24,7 @@ from .leads import lead_units
 from .mechanisms import distinct, sentence_mechanisms
 from .model import Document, PlanReading, Target
 from .tables import find_tables
-from .targets import Setting, row_targets, same_target, sentence_targets
+from .targets import Setting, restatement_key, row_targets, sentence_targets
 from .text import Block, Verbatim, blocks, normalise_map, sentences
 
 _TO_YEAR = re.compile(r"(?:到|至)((?:19|20)\d{2})年(?!\d{1,2}月)")
@@ -108,13 +108,15 @@ def _is_lead_line(s: str) -> bool:
 def _once(targets: list[Target]) -> list[Target]:
     """Each target once: a restatement (same indicator, year and value) merges into the first."""
     out: list[Target] = []
+    first: dict[tuple, int] = {}  # same_target's key -> index in out
     for t in targets:
-        for i, kept in enumerate(out):
-            if same_target(kept, t):
-                if kept.lead_unit is None and t.lead_unit:
-                    out[i] = replace(kept, lead_unit=t.lead_unit)
-                break
-        else:
+        k = restatement_key(t)
+        if k is None or k not in first:
+            if k is not None:
+                first[k] = len(out)
             out.append(t)
+            continue
+        kept = out[first[k]]
+        if kept.lead_unit is None and t.lead_unit:
+            out[first[k]] = replace(kept, lead_unit=t.lead_unit)
     return out
-

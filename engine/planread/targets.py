@@ -17,6 +17,7 @@ Figures of the past (a background section's "2020年全市…达到", "十三五
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -55,6 +56,7 @@ _TAIL_WORDS = re.compile(r"(?:分别|达到|达|突破|超过|不低于|不少�
 
 _RAISED_TO = re.compile(r"^(?:的)?(?:基础上)?(?:提高|提升|增加|增长|增)(?:到|至)")  # 由X提高到Y: X is the base
 _SHARE = re.compile(r"率|比重|占比|比例")
+_NEARBY = 120  # characters before a figure where an earlier part may name its indicator
 
 
 @dataclass(frozen=True)
@@ -84,18 +86,22 @@ def sentence_targets(sentence: str, clause: str | None, lead_unit: str | None, c
     for i, fig in enumerate(figs):
         if i + 1 < len(figs) and _RAISED_TO.match(sentence[fig.end:]):
             base_of[i + 1] = fig
+    facts = _Facts.of(sentence, target_years, year_marks)
+    base_ids = {id(b) for b in base_of.values()}
+    starts = [a for a, _ in parts]
+    in_part: dict[int, list[Figure]] = {}  # the figures of each part that are no base
+    for fig in figs:
+        if id(fig) not in base_ids:
+            in_part.setdefault(bisect_right(starts, fig.start) - 1, []).append(fig)
     for i, fig in enumerate(figs):
-        if any(b is fig for b in base_of.values()):
+        if id(fig) in base_ids:
             continue
-        ps, pe = next(((a, b) for a, b in parts if a <= fig.start < b), (0, len(sentence)))
+        n = bisect_right(starts, fig.start) - 1
+        ps, pe = parts[n]
         part = sentence[ps:pe]
-        bases = [b for b in base_of.values()]
-        named = [f for f in figs if not any(f is b for b in bases)]
-        words = [paired[i]] if i in paired else _candidates(sentence, part, fig, ps, named, base_of.get(i))
-        t = _target(sentence, part, ps, fig, words, clause, lead_unit, carried, target_years, year_marks,
-                    setting, base_of.get(i), figs[:i])
-        if t is not None:
-            out.append(t)
+        words = [paired[i]] if i in paired else _candidates(sentence, part, fig, ps, in_part[n], base_of.get(i))
+        prev = figs[i - 1] if i else None
+        out.append(_target(facts, part, ps, fig, words, clause, lead_unit, carried, setting, base_of.get(i), prev))
     return out, carried_out
 
 
@@ -200,7 +206,8 @@ def _candidates(sentence: str, part: str, fig: Figure, ps: int, figs: list[Figur
     if shared:
         return [w for w in (_clean(before), _clean(after)) if len(key(w)) >= 2]
     rest = _clean(part[:start] + part[fig.end - ps:])
-    return [w for w in (_clean(before), _clean(after), rest, sentence[:fig.start]) if len(key(w)) >= 2]
+    nearby = sentence[max(0, fig.start - _NEARBY):fig.start]  # a name in an earlier part of the sentence
+    return [w for w in (_clean(before), _clean(after), rest, nearby) if len(key(w)) >= 2]
 
 
 def _clean(words: str) -> str:
@@ -250,13 +257,39 @@ def _comparison(before: str, fig: Figure) -> str:
     return best[2] if best else ">="
 
 
-def _target(sentence: str, part: str, ps: int, fig: Figure, candidates: list[str], clause: str | None,
-            lead_unit: str | None, carried: int | None, target_years: list[tuple[int, int, int]],
-            marks: list[tuple[int, int, int]], setting: Setting, base: Figure | None,
-            earlier: list[Figure]) -> Target | None:
-    """One figure read as a target, or None when it is none."""
+@dataclass(frozen=True)
+class _Facts:
+    """What a sentence says once, for all its figures (a sentence may hold thousands of them)."""
+    text: str
+    target_years: list[tuple[int, int, int]]
+    year_starts: list[int]
+    marks: list[tuple[int, int, int]]
+    mark_starts: list[int]
+    aspire: list[int]            # where 力争 stands
+    this_year: bool              # 年内 / 今年 / 当年: the plan's own year
+    nature: str | None
+
+    @classmethod
+    def of(cls, sentence: str, target_years: list[tuple[int, int, int]],
+           marks: list[tuple[int, int, int]]) -> _Facts:
+        """The facts of one sentence."""
+        nature = "binding" if "约束性" in sentence else "expected" if "预期性" in sentence else None
+        return cls(sentence, target_years, [s for s, _, _ in target_years], marks, [s for s, _, _ in marks],
+                   [m.start() for m in re.finditer("力争", sentence)],
+                   bool(re.search(r"年内|今年|当年|本年度", sentence)), nature)
+
+    def marks_between(self, a: int, b: int) -> list[tuple[int, int, int]]:
+        """The years named in [a, b)."""
+        return self.marks[bisect_left(self.mark_starts, a):bisect_left(self.mark_starts, b)]
+
+
+def _target(facts: _Facts, part: str, ps: int, fig: Figure, candidates: list[str], clause: str | None,
+            lead_unit: str | None, carried: int | None, setting: Setting, base: Figure | None,
+            prev: Figure | None) -> Target:
+    """One figure read as a target."""
     cat = setting.catalogue
-    before = sentence[max(ps, earlier[-1].end if earlier else 0):fig.start]
+    sentence, target_years = facts.text, facts.target_years
+    before = sentence[max(ps, prev.end if prev else 0):fig.start]
     growth = fig.unit == "%" and bool(re.search(r"增长|递增|增幅", before))
     counter = fig.unit.lstrip("万亿千") if fig.unit not in ("万", "亿") else ""
     match, words = _indicator(cat, candidates, counter, growth, fig, sentence)
@@ -273,13 +306,9 @@ def _target(sentence: str, part: str, ps: int, fig: Figure, candidates: list[str
     indicator = match.indicator
     review += _match_review(match)
     # the year: in this sentence before the figure, else the paragraph's, else the plan's
-    year = None
-    for s, e, y in target_years:
-        if s < fig.start:
-            year = y
-    if year is None and target_years and all(s > fig.start for s, _, _ in target_years):
-        year = target_years[0][2]
-    if year is None and re.search(r"年内|今年|当年|本年度", sentence) and setting.first_year is not None:
+    k = bisect_left(facts.year_starts, fig.start)
+    year = target_years[k - 1][2] if k else (target_years[0][2] if target_years else None)
+    if year is None and facts.this_year and setting.first_year is not None:
         year = setting.first_year  # "年内新增…": the year the plan is for
     if year is None:
         year = carried
@@ -288,10 +317,10 @@ def _target(sentence: str, part: str, ps: int, fig: Figure, candidates: list[str
         review.append(REVIEW_YEAR_FROM_DOCUMENT if year is not None else REVIEW_YEAR_NOT_STATED)
     base_year = None
     if base is not None:
-        base_year = next((y for s, e, y in marks if s < base.start and y != year), None)
+        base_year = next((y for s, e, y in facts.marks_between(ps, base.start) if y != year), None)
     else:
-        for s, e, y in marks:
-            if s < fig.start and sentence[max(0, s - 1):s] in _BASE_BEFORE:
+        for s, e, y in facts.marks_between(ps, fig.start):
+            if sentence[max(0, s - 1):s] in _BASE_BEFORE:
                 base_year = y
     kind = _kind(part, before, fig, counter or (unit if unit == "%" else ""), setting, words)
     if kind == "per_100_enterprises" and indicator is not None:  # the catalogue counts no rate per 100 firms
@@ -301,14 +330,14 @@ def _target(sentence: str, part: str, ps: int, fig: Figure, candidates: list[str
         kind = "flow"
     if fig.after in ("左右",):
         review.append(REVIEW_APPROXIMATE)
-    nature = "binding" if "约束性" in sentence else "expected" if "预期性" in sentence else None
-    aspirational = "力争" in before or ("力争" in sentence[:fig.start] and not _figure_between(
-        sentence, sentence.rfind("力争", 0, fig.start), fig.start, earlier))
+    # 力争 holds the figures after it until another figure comes between
+    k = bisect_left(facts.aspire, fig.start)
+    aspirational = k > 0 and facts.aspire[k - 1] > (prev.start if prev else -1)
     return Target(name=words or part, indicator=indicator, value=fig.value, value_text=fig.text, unit=unit,
                   comparison=_comparison(before, fig), year=year,
-                  base_value=base.value if base else None, base_year=base_year, kind=kind, nature=nature,
+                  base_value=base.value if base else None, base_year=base_year, kind=kind, nature=facts.nature,
                   aspirational=aspirational, upper=fig.upper, clause=clause, lead_unit=lead_unit,
-                  quote=sentence.strip(), review=tuple(dict.fromkeys(review)), incomplete=False,
+                  quote=sentence, review=tuple(dict.fromkeys(review)), incomplete=False,
                   match=match.how if indicator else "none")
 
 
@@ -331,10 +360,6 @@ def _match_review(match: Match) -> list[str]:
     if match.how == "fuzzy":
         return [REVIEW_FUZZY]
     return [REVIEW_NOT_IN_CATALOGUE] if match.indicator is None else []
-
-
-def _figure_between(sentence: str, a: int, b: int, earlier: list[Figure]) -> bool:
-    return any(a < f.start < b for f in earlier)
 
 
 def row_targets(row: Row, clause: str | None, setting: Setting) -> list[Target]:
@@ -402,15 +427,12 @@ def _growth_column(row: Row, text: str, clause: str | None, year: int | None, ba
                    match=match.how if match.indicator else "none")]
 
 
-def same_target(a: Target, b: Target) -> bool:
-    """A target stated twice (a table row and a sentence restating it): same indicator, year, value."""
-    if a.indicator is None or a.indicator != b.indicator or a.year != b.year:
-        return False
-    if a.value is None or b.value is None:
-        return False
-    if _growthy(a) != _growthy(b):
-        return False
-    return _scaled(a.value, a.unit) == _scaled(b.value, b.unit)
+def restatement_key(t: Target) -> tuple | None:
+    """What makes two targets one (a table row and a sentence restating it): indicator, year, kind of
+    measure and value with 万/亿 multiplied out; None for a target that cannot be compared."""
+    if t.indicator is None or t.value is None:
+        return None
+    return t.indicator, t.year, _growthy(t), _scaled(t.value, t.unit)
 
 
 def _growthy(t: Target) -> bool:
