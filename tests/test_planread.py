@@ -442,3 +442,49 @@ def test_months_are_no_count_and_a_foreign_currency_is_not_yuan(catalogue):
     assert not [t for t in r.targets if t.value == Decimal("6")]
     usd = [t for t in r.targets if t.unit == "亿美元"]
     assert len(usd) == 1 and usd[0].indicator is None and "review.indicator_not_in_catalogue" in usd[0].review
+
+
+# ---------------------------------------------------------------- a web page's table, one cell a line
+
+CELLS = """\
+（二）发展目标
+表2 主要指标
+序号
+指标名称
+单位
+基期值（2020年）
+目标值（2025年）
+指标属性
+1
+每万人口高价值发明专利拥有量
+件
+3.5
+≥8
+预期性
+2
+知识产权质押融资登记金额
+亿元
+—
+30以上
+预期性
+3
+PCT国际专利申请量
+件
+120
+[800]
+预期性
+三、重点任务
+"""
+
+
+def test_a_web_page_table_with_serials_units_and_marked_values(catalogue):
+    r = read_plan(CELLS, catalogue)
+    hv = one(r, "high_value_invention_patents_per_10k")
+    assert (hv.value, hv.value_text, hv.comparison, hv.base_value, hv.base_year) == (
+        Decimal("8"), "≥8", ">=", Decimal("3.5"), 2020)
+    assert hv.clause == "（二）表2第1行"
+    pledge = one(r, "ip_pledge_financing")
+    assert (pledge.value, pledge.unit, pledge.base_value, pledge.year) == (Decimal("30"), "亿元", None, 2025)
+    pct = one(r, "pct_applications")
+    assert (pct.value, pct.kind, pct.base_value) == (Decimal("800"), "added", Decimal("120"))
+    assert len(r.targets) == 3

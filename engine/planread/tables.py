@@ -47,7 +47,7 @@ class Cell:
 @dataclass(frozen=True)
 class Row:
     """One indicator of a table: its name, unit, and the figure under each column."""
-    table: int                            # 1 for the document's first table
+    table: int                            # its number in the document (表2), else its place (1 for the first)
     number: int                           # 1 for the table's first row
     name: str
     unit: str
@@ -106,7 +106,7 @@ def find_tables(lines: list[str], plan_start: int | None) -> tuple[list[Row], se
             n += 1
             continue
         table += 1
-        found, end = _rows(lines, n2, header, table)
+        found, end = _rows(lines, n2, header, _label(lines, n) or table)
         if not found:
             n += 1
             table -= 1
@@ -115,6 +115,16 @@ def find_tables(lines: list[str], plan_start: int | None) -> tuple[list[Row], se
         used.update(range(n, end))
         n = end
     return rows, used
+
+
+def _label(lines: list[str], n: int) -> int | None:
+    """The number the document gives the table ("表2 主要指标" in the line or two above its header)."""
+    above = [line.strip() for line in lines[max(0, n - 3):n] if line.strip()][-2:]
+    for line in reversed(above):
+        m = re.match(r"^(?:附)?表\s*(\d{1,2})", line)
+        if m:
+            return int(m.group(1))
+    return None
 
 
 def _header(lines: list[str], n: int, plan_start: int | None) -> tuple[list[Column] | None, int]:
