@@ -30,6 +30,7 @@ DISTRICT = """\
 2022年11月8日
 一、发展基础
 “十三五”期间，全区专利授权量累计达到3.2万件，2020年全区有效发明专利达到4120件，每万人口发明专利拥有量达到18.5件。
+全区拥有国家知识产权优势企业12家，培育省级知识产权示范企业36家。
 二、总体要求
 （一）主要目标
 到2025年，全区知识产权创造质量明显提升。本规划提出18项重点任务。
@@ -149,6 +150,7 @@ def test_a_range_keeps_both_ends_and_the_unit_named_in_brackets_leads(district):
 def test_past_figures_document_numbers_dates_and_task_counts_are_no_targets(district):
     values = {t.value for t in district.targets}
     assert Decimal("3.2") not in values and Decimal("4120") not in values and Decimal("18.5") not in values
+    assert Decimal("12") in values and Decimal("36") not in values  # 12: the 2025 target, not the past 12家
     assert Decimal("41") not in values and Decimal("18") not in values and Decimal("15") not in {
         t.value for t in district.targets if t.kind != "average_growth" and t.kind != "added"}
     assert all(t.year is None or t.year >= 2021 for t in district.targets)
@@ -310,6 +312,12 @@ def test_base_value_and_year_from_raised_to(catalogue):
     t = one(r, "invention_patents_per_10k")
     assert (t.value, t.base_value, t.base_year, t.year) == (Decimal("30"), Decimal("18.5"), 2020, 2025)
     assert len(r.targets) == 1
+
+
+def test_about_a_figure_is_marked_approximate(catalogue):
+    r = read_plan("到2025年，全市知识产权服务机构达到约60家。", catalogue)
+    t = one(r, "ip_service_institutions")
+    assert (t.value, t.review) == (Decimal("60"), ("review.approximate",))
 
 
 def test_a_page_that_is_no_plan_has_no_target(catalogue):

@@ -27,6 +27,11 @@ from .tables import find_tables
 from .targets import Setting, restatement_key, row_targets, sentence_targets
 from .text import Block, Verbatim, blocks, normalise_map, sentences
 
+# A section about what was done, not what is to be done: its figures are achievements.
+_CN = "一二三四五六七八九十"
+_BACKGROUND_HEADING = re.compile(rf"^(?:第[{_CN}]+[章节]\s*|[{_CN}]+、|（[{_CN}]+）)"
+                                 r"[^。，；]{0,8}(?:发展基础|发展现状|工作基础|基础与现状|现状与形势|发展回顾|取得的成效|"
+                                 r"主要成效|工作成效|规划背景|发展环境)")
 _TO_YEAR = re.compile(r"(?:到|至)((?:19|20)\d{2})年(?!\d{1,2}月)")
 
 
@@ -50,7 +55,14 @@ def read_plan(text: str, catalogue: Catalogue) -> PlanReading:
                          if original_lines[n].strip())
         targets += [replace(t, quote=quote) for t in row_targets(row, table_clause(row.line), setting)]
     mechanisms = []
+    past: str | None = None  # the clause of a section about the past (一、发展基础), while in it
     for b in found:
+        if past is not None and not (b.clause or "").startswith(past):
+            past = None
+        if b.clause and _BACKGROUND_HEADING.match(b.text):
+            past = b.clause
+        if past is not None:
+            continue
         carried: int | None = None  # a year set in a task or paragraph holds until it ends
         lead = leads.get(b.clause)
         for s in sentences(b.text):

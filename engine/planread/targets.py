@@ -328,7 +328,7 @@ def _target(facts: _Facts, part: str, ps: int, fig: Figure, candidates: list[str
         review = [r for r in review if r != REVIEW_FUZZY] + [REVIEW_NOT_IN_CATALOGUE]
     if kind == "stock" and indicator and cat.indicators[indicator].kind in ("flow", "count"):
         kind = "flow"
-    if fig.after in ("左右",):
+    if fig.after == "左右" or re.search(r"(?:约|大约|近|接近)$", before):
         review.append(REVIEW_APPROXIMATE)
     # 力争 holds the figures after it until another figure comes between
     k = bisect_left(facts.aspire, fig.start)
