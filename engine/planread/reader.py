@@ -15,7 +15,8 @@ The text is already decoded and in simplified characters; tables are flattened t
 from __future__ import annotations
 
 import re
-from collections import Counter
+from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import replace
 
 from ..catalogue import Catalogue
@@ -46,7 +47,7 @@ def read_plan(text: str, catalogue: Catalogue) -> PlanReading:
     prose = [line if n not in used else "" for n, line in enumerate(lines)]
     found = blocks("\n".join(prose))
     leads = lead_units([(b.clause, b.text) for b in found])
-    table_clause = _clauses_at_lines(found, lines)
+    table_clause = _clauses_at_lines(found)
 
     targets: list[Target] = []
     original_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -76,40 +77,33 @@ def read_plan(text: str, catalogue: Catalogue) -> PlanReading:
 
 
 def _setting(doc: Document, text: str, catalogue: Catalogue) -> Setting:
-    """The plan's own year and first year, from its period, title, target years or date."""
-    first = default = None
+    """The plan's own year and first year.
+
+    Its period when it states one (2022—2025年, "十四五"); else the year its title names
+    ("2017年工作要点"); else the first year it sets a target for (到2022年 … 到2025年: 2022, the
+    nearest checkpoint), from the year of its date on; else the year of its date.
+    """
     if doc.period:
-        first, default = doc.period
-    else:
-        ty = title_year(doc)
-        stated = [int(y) for y in _TO_YEAR.findall(text)]
-        date_year = int(doc.date[:4]) if doc.date else None
-        if ty is not None:
-            default = first = ty
-        elif stated:
-            default = min(Counter(stated).items(), key=lambda kv: (-kv[1], kv[0]))[0] if len(set(stated)) > 1 \
-                else stated[0]
-            default = min(stated) if len(set(stated)) > 1 else default
-            first = date_year if date_year is not None and date_year <= default else default
-        elif date_year is not None:
-            default = first = date_year
-    multi = doc.period is not None and doc.period[1] > doc.period[0]
-    if not multi and first is not None and default is not None:
-        multi = default > first
-    return Setting(catalogue, default, first, multi)
+        first, last = doc.period
+        return Setting(catalogue, last, first, last > first)
+    date_year = int(doc.date[:4]) if doc.date else None
+    named = title_year(doc)
+    if named is not None:
+        return Setting(catalogue, named, named, False)
+    stated = sorted(int(y) for y in _TO_YEAR.findall(text) if date_year is None or int(y) >= date_year)
+    if stated:
+        first = date_year if date_year is not None else stated[0]
+        return Setting(catalogue, stated[0], first, stated[0] > first)
+    return Setting(catalogue, date_year, date_year, False)
 
 
-def _clauses_at_lines(found: list[Block], lines: list[str]):
-    """A function giving the clause in force at a line (the last block before it)."""
-    marks = [(b.line, b.clause) for b in found]  # blocks come in line order
+def _clauses_at_lines(found: list[Block]) -> Callable[[int], str | None]:
+    """A function giving the clause in force at a line (that of the last block starting before it)."""
+    starts = [b.line for b in found]  # blocks come in line order
 
     def at(line: int) -> str | None:
-        clause = None
-        for n, c in marks:
-            if n > line:
-                break
-            clause = c
-        return clause
+        k = bisect_right(starts, line)
+        return found[k - 1].clause if k else None
     return at
 
 
