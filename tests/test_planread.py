@@ -300,6 +300,15 @@ def test_a_year_not_stated_is_the_plan_s_year_marked_for_review(catalogue):
     assert t.clause == "一、（一）"
 
 
+def test_an_office_s_work_points_name_their_issuer_and_year(catalogue):
+    text = "某市知识产权局2017年工作要点\n一、目标\n全市有效专利达到13万件，有专利的企业数量达到1.1万家。"
+    r = read_plan(text, catalogue)
+    doc = r.document
+    assert (doc.title, doc.issuer, doc.period) == ("某市知识产权局2017年工作要点", "某市知识产权局", None)
+    assert [(t.indicator, t.value, t.unit, t.year) for t in r.targets] == [
+        ("valid_patents", Decimal("13"), "万件", 2017), ("enterprises_with_patents", Decimal("1.1"), "万家", 2017)]
+
+
 def test_no_year_anywhere_is_left_unstated(catalogue):
     r = read_plan("发明专利授权量达到1500件以上。", catalogue)
     t = one(r, "invention_patent_grants")

@@ -18,6 +18,8 @@ _DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>
 _ISO = re.compile(r"(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})")
 _NOTICE = re.compile(r"^(?P<issuer>.+?)关于(?:印发|转发|发布)?(?P<title>《.+》|.+?)的(?:通知|函)")
 _META = re.compile(r"^[-*\s]*(?P<k>[^:|]{2,8}?)\s*[:|]\s*\|?\s*(?P<v>[^|]+)")
+_OFFICE = re.compile(r"^(.{2,20}?(?:人民政府办公室|人民政府办公厅|人民政府|知识产权局|市场监督管理局|办公室|委员会))"
+                     r"(?:关于|(?:19|20)\d{2}年)")
 _PLAN_WORDS = ("规划", "方案", "意见", "要点", "计划", "纲要", "措施", "办法")
 
 
@@ -44,6 +46,9 @@ def read_document(lines: list[str]) -> Document:
         if m:
             issuer = m["issuer"]  # who issued the notice, rather than the site that published it
             inner = m["title"].strip("《》“”")
+    if issuer is None and inner:  # "天津市知识产权局2017年工作要点": the office names itself first
+        m = _OFFICE.match(inner)
+        issuer = m.group(1) if m else None
     if date is None:
         date = next((d for line in lines[:80] for d in [_date(line)] if d and len(line.strip()) <= 20), None)
     found = period(inner or "")
