@@ -43,6 +43,9 @@ class Indicator(Model):
     better: Literal["higher", "lower"] = "higher"
     description: Names | None = None  # the definition: what is counted, and how
     attributes: dict[ID, Attribute] = Field(default_factory=dict)  # mechanisms only
+    # Other names plans write for it (每万人口高价值发明专利拥有量 / 万人高价值发明专利拥有量): the plan
+    # reader matches them as the name itself
+    aliases: list[Text] = Field(default_factory=list)
 
 
 class IndicatorCatalogue(Model):
