@@ -269,10 +269,11 @@ METHOD_PLAN = {
 }
 METHOD_RANK = {
     "zh": "排名：按总分从高到低，无得分者排在最后；同分同名次（1、2、2、4）。未指定 --year 时，各城市按框架目标年度评价"
-          "（参考框架按各自事实文件中最新的年份），年度列注明。热力图颜色每 10 分一档。",
+          "（参考框架按各自事实文件中证据覆盖权重最多的年份，同等时取较晚者），年度列注明。热力图颜色每 10 分一档。",
     "en": "Ranking: by overall score, highest first; no score ranks last; equal scores share a rank (1, 2, 2, 4). "
           "Without --year each city is evaluated for the framework's target year (for the reference framework, the "
-          "latest year in its own fact file), as the Year column shows. Heat-map colours step every 10 points.",
+          "year of its own fact file whose figures cover the most weight, the later of equals), as the Year column "
+          "shows. Heat-map colours step every 10 points.",
 }
 METHOD_SENS = {
     "zh": "敏感性：每次抽样将每个指标权重和分类权重乘以 (1 + u)，u 在 [−w, w] 均匀分布，并将每个已测指标的目标乘以 "

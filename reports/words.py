@@ -230,6 +230,13 @@ PHRASES: dict[str, tuple[str, str]] = {
                            "figures", "计算结果{v}超出可判定范围（绝对值不超过{most}）：请核对数据"),
     "error.arithmetic": ("the figures give a result beyond exact decimal arithmetic: check them",
                          "数据的计算结果超出精确十进制运算范围：请核对数据"),
+    # issue 25 (items 3–4): the year judged with its reason, figures with their context
+    "year.given": ("{year} (given with --year)", "{year}年（按 --year 指定）"),
+    "year.target_year": ("{year} (the plan's target year)", "{year}年（目标年）"),
+    "year.most_evidence": ("{year} (the year whose figures cover the most weight)",
+                           "{year}年（证据覆盖权重最多的年份）"),
+    "year.differ": ("The frameworks are judged in different years: {items}.", "各框架的评价年度不同：{items}。"),
+    "year.of": ("{fw} in {year}", "{fw}为{year}"),
     # the headline of an evaluation
     "headline.lacking": ("{n} of {m} criteria lack evidence", "{m}项指标中{n}项缺少证据"),
     "headline.lacking_all": ("none of the {m} criteria has evidence", "{m}项指标均缺少证据"),
