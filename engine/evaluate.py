@@ -267,7 +267,7 @@ def _result(fw: LoadedFramework, city: LoadedCity, cat: Catalogue, facts: Facts,
             status=status, score=score, measurement=ms, gap=gap, gap_pct=gap_pct, reason=reason,
             target_summary=describe(c.check, cat, year) if detail else NO_REASON,
             trend=trend(c.check, ms, facts, year) if detail else None,
-            waiver=note, part_statuses=part_statuses))
+            waiver=note, part_statuses=part_statuses, aspirational=c.aspirational))
 
     model = h.scoring
     cats = category_scores(results, m.CATEGORIES, model, dict(h.category_weights))

@@ -228,6 +228,7 @@ class CriterionResult:
     trend: Trend | None = None
     waiver: "WaiverNote | None" = None
     part_statuses: tuple[str, ...] = ()
+    aspirational: bool = False      # 力争 in the document: a target the plan strives for
 
 
 @dataclass(frozen=True)

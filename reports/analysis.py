@@ -15,7 +15,18 @@ from ..engine.compare import CriterionDiff, StatusChange, Summary
 from ..engine.plan import Plan
 from ..engine.result import FrameworkResult
 from ..engine.sensitivity import Sensitivity
-from .labels import CATEGORY, MARK, VERDICT, lacking_text, pct, range_text, score_text, short_status, verdict_name
+from .labels import (
+    CATEGORY,
+    MARK,
+    VERDICT,
+    lacking_text,
+    pct,
+    range_text,
+    score_text,
+    short_status,
+    title,
+    verdict_name,
+)
 from .words import colon, text
 
 
@@ -96,7 +107,7 @@ def plan_doc(plans: list[tuple[FrameworkResult, Plan]], lang: str) -> Doc:
                             + (f"; {pct(rest)} of the weight still lacks evidence" if rest > 0 else "")
                             + f"; {p.method} search{'' if p.reached else '; the goal cannot be reached'})"))
         by_id = {r.id: r for r in res.results}
-        rows = [[str(i), s.criterion, by_id[s.criterion].title_zh if lang == "zh" else by_id[s.criterion].title_en,
+        rows = [[str(i), s.criterion, title(by_id[s.criterion], lang),
                  short_status(s.status, lang), text(s.need, lang), s.lead_unit] for i, s in enumerate(p.steps, 1)]
         tables = [Table([_t(lang, "序", "#"), _t(lang, "编号", "ID"), _t(lang, "指标", "Criterion"),
                          _t(lang, "状态", "Status"),
@@ -207,7 +218,7 @@ def progress_doc(series: list[FrameworkResult], changes: list[list[StatusChange]
     # a year that is not assessable has no score to draw (issue 11): its range only
     chart = progress_chart([YearPoint(r.year, r.score if r.assessable else None, r.score_low, r.score_high, r.coverage)
                             for r in series], lang)
-    titles = {r.id: r.title_zh if lang == "zh" else r.title_en for r in first.results}
+    titles = {r.id: title(r, lang) for r in first.results}
     crows, cclasses = [], []
     for r, ch in zip(series, changes):
         for c in ch:
@@ -231,7 +242,8 @@ CHANGE = {"added": {"zh": "新增", "en": "added"}, "removed": {"zh": "删除", 
 FIELD = {"title": {"zh": "标题", "en": "title"}, "category": {"zh": "类别", "en": "category"},
          "weight": {"zh": "权重", "en": "weight"}, "required": {"zh": "必备", "en": "required"},
          "clause": {"zh": "条款", "en": "clause"}, "lead_unit": {"zh": "牵头单位", "en": "lead unit"},
-         "check": {"zh": "检查方式", "en": "check"}, "applies_if": {"zh": "适用范围", "en": "applies to"}}
+         "check": {"zh": "检查方式", "en": "check"}, "applies_if": {"zh": "适用范围", "en": "applies to"},
+         "aspirational": {"zh": "力争（预期）目标", "en": "aspirational (力争)"}}
 
 
 def diff_doc(a: str, b: str, diffs: list[CriterionDiff], flips: list[tuple[FrameworkResult, FrameworkResult]],

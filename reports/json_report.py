@@ -64,7 +64,8 @@ def criterion_dict(r: CriterionResult) -> dict[str, Any]:
     """One criterion's result as an entry of the JSON report's `criteria` list."""
     return {
         "id": r.id, "title": {"zh": r.title_zh, "en": r.title_en}, "category": r.category,
-        "weight": _v(r.weight), "required": r.required, "clause": r.clause, "lead_unit": r.lead_unit,
+        "weight": _v(r.weight), "required": r.required, "aspirational": r.aspirational, "clause": r.clause,
+        "lead_unit": r.lead_unit,
         "check": r.check_kind, "status": r.status, "score": _v(r.score),
         "value": _v(r.measurement.value), "unit": r.measurement.unit, "year": r.measurement.year,
         "target": _v(r.measurement.trajectory.target if r.measurement.trajectory else r.measurement.target),

@@ -115,7 +115,8 @@ def title(r: CriterionResult | FrameworkResult, lang: str) -> str:
     """A criterion's or a framework's title in the output's language."""
     if isinstance(r, FrameworkResult):
         return r.framework_title_zh if lang == "zh" else r.framework_title_en
-    return r.title_zh if lang == "zh" else r.title_en
+    name = r.title_zh if lang == "zh" else r.title_en
+    return name + text(say("title.aspirational"), lang) if r.aspirational else name
 
 
 def value_text(r: CriterionResult, lang: str) -> str:

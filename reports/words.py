@@ -237,6 +237,13 @@ PHRASES: dict[str, tuple[str, str]] = {
                            "{year}年（证据覆盖权重最多的年份）"),
     "year.differ": ("The frameworks are judged in different years: {items}.", "各框架的评价年度不同：{items}。"),
     "year.of": ("{fw} in {year}", "{fw}为{year}"),
+    "title.aspirational": (" (aspirational)", "（力争）"),
+    # issue 25 (item 6): 新增/培育 … N以上 over a plan period is a count added, not a stock
+    "added.needs": ("the count added needs {ind} at the end of {y0} and of {y}",
+                    "计算新增数需要{y0}年末和{y}年末的{ind}"),
+    "added.rose": ("{ind} rose from {a} (end of {y0}) to {b} ({y}): {d} added",
+                   "{ind}由{a}（{y0}年末）增至{b}（{y}年），新增{d}"),
+    "describe.added": ("added since {y0} {op} {v} ({y})", "{y0}年以来新增{op} {v}（{y}年）"),
     # the headline of an evaluation
     "headline.lacking": ("{n} of {m} criteria lack evidence", "{m}项指标中{n}项缺少证据"),
     "headline.lacking_all": ("none of the {m} criteria has evidence", "{m}项指标均缺少证据"),

@@ -460,3 +460,18 @@ def test_without_a_target_year_the_year_judged_is_the_one_whose_figures_cover_th
     assert (given.year, given.year_basis, given.coverage) == (2024, "given", Decimal("0.2"))
     planned = run(catalogue, deciders, YEARLY, facts, year=2019)
     assert (planned.year, planned.year_basis) == (2019, "target_year")
+
+
+def test_a_count_added_over_a_plan_period_is_the_stock_at_its_end_less_the_stock_at_its_start(catalogue, deciders):
+    """新增/培育 … N以上 (issue 25, item 6): 4 institutions at the end of 2019 and 10 at the end of 2022 are 6
+    fostered, so the target is met; a stock of 12 at the end alone says nothing of how many were added."""
+    added = crit("F", "{kind: flow, indicator: ip_operating_institutions, since: 2019, target: 6家}")
+    met = run(catalogue, deciders, added, {"ip_operating_institutions": {2019: 4, 2022: 10}}, year=2022)
+    r = met.results[0]
+    assert (r.status, r.measurement.value, r.gap) == ("pass", Decimal(6), Decimal(0))
+    assert "由4 家（2019年末）增至10 家（2022年），新增6 家" in text(r.reason, "zh")
+    assert text(r.target_summary, "zh") == "2019年以来新增≥ 6 家（2022年）"
+    half = run(catalogue, deciders, added, {"ip_operating_institutions": {2019: 4, 2022: 7}}, year=2022).results[0]
+    assert (half.status, half.score) == ("partial", Decimal("0.5"))
+    stock = run(catalogue, deciders, added, {"ip_operating_institutions": {2022: 12}}, year=2022).results[0]
+    assert stock.status == "unknown" and [m.years for m in stock.measurement.missing] == [(2019,)]
