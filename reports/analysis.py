@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from ..engine.compare import CriterionDiff, StatusChange, Summary
 from ..engine.plan import Plan
-from ..engine.result import FrameworkResult
+from ..engine.result import FrameworkResult, Share, say
 from ..engine.sensitivity import Sensitivity
 from .labels import (
     CATEGORY,
@@ -26,6 +26,8 @@ from .labels import (
     short_status,
     title,
     verdict_name,
+    year_text,
+    years_note,
 )
 from .words import colon, text
 
@@ -118,7 +120,8 @@ def plan_doc(plans: list[tuple[FrameworkResult, Plan]], lang: str) -> Doc:
                                 lines, tables))
     city = plans[0][0]
     return Doc(_t(lang, f"{city.city_zh} 改进计划", f"{city.city_en}: improvement plan"),
-               [f"{_t(lang, '评价年度', 'Evaluation year')} {city.year}"], sections, [METHOD_PLAN[lang]])
+               [years_note([r for r, _ in plans], lang)
+                or f"{_t(lang, '评价年度', 'Evaluation year')} {year_text(city, lang)}"], sections, [METHOD_PLAN[lang]])
 
 
 def compare_doc(ranked: list[tuple[int, Summary]], titles: list[tuple[str, str, str]], lang: str,
@@ -246,6 +249,14 @@ FIELD = {"title": {"zh": "标题", "en": "title"}, "category": {"zh": "类别", 
          "aspirational": {"zh": "力争（预期）目标", "en": "aspirational (力争)"}}
 
 
+def _standing(r: FrameworkResult, lang: str) -> str:
+    """A verdict with its score, or, when not assessable, with its coverage: a score on the criteria with
+    evidence never stands beside a verdict of not assessable (issue 25)."""
+    if r.assessable:
+        return f"{VERDICT[r.verdict][lang]} {score_text(r.score)}"
+    return VERDICT[r.verdict][lang] + text(say("standing.coverage", cov=Share(r.coverage)), lang)
+
+
 def diff_doc(a: str, b: str, diffs: list[CriterionDiff], flips: list[tuple[FrameworkResult, FrameworkResult]],
              lang: str, titles: dict[str, tuple[str, str]] | None = None) -> Doc:
     """Criteria added, removed or changed (with their titles: `titles` id → (zh, en)), and whose verdicts flip."""
@@ -263,8 +274,7 @@ def diff_doc(a: str, b: str, diffs: list[CriterionDiff], flips: list[tuple[Frame
                    if r.id in sa and sa[r.id] != r.status]
         flip = "" if ra.verdict == rb.verdict else _t(lang, "（结论改变）", " (verdict flips)")
         sections.append(Section(_city(ra, lang), [
-            f"{a}{colon(lang)}{VERDICT[ra.verdict][lang]} {score_text(ra.score)} · "
-            f"{b}{colon(lang)}{VERDICT[rb.verdict][lang]} {score_text(rb.score)}{flip}",
+            f"{a}{colon(lang)}{_standing(ra, lang)} · {b}{colon(lang)}{_standing(rb, lang)}{flip}",
             _t(lang, "状态改变：", "Status changes: ") + (_t(lang, "，", ", ").join(changed) or "—")]))
     return Doc(_t(lang, f"框架比较：{a} → {b}", f"Framework diff: {a} → {b}"), [], sections)
 

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from ..engine.checks.base import UNBOUNDED
 from ..engine.result import MUST_EXIST, CriterionResult, FrameworkResult, Listed, Q, Score, Share, When, say
+from ..engine.units import PERCENT
 from .words import OP_SYMBOL, colon, display, pct, score_text, text
 
 STATUS = {
@@ -157,14 +158,17 @@ def target_text(r: CriterionResult, lang: str) -> str:
 
 
 def gap_text(r: CriterionResult, lang: str) -> str:
-    """The signed gap, value − target, with its share of the target: '+2,289 件 (+6.36%)'."""
+    """The signed gap, value − target, with its share of the target: '+2,289 件 (+6.36%)'; a rate's or a
+    growth's gap in percentage points, alone ('+16.67个百分点': a share of a share says nothing)."""
     if r.gap is None:
         return "—"
     sign = "+" if r.gap > 0 else ""
-    text = f"{sign}{display(r.gap, r.measurement.unit, lang)}"
+    if r.measurement.unit == PERCENT:
+        return text(say("gap.points", sign=sign, v=display(r.gap)), lang)
+    out = f"{sign}{display(r.gap, r.measurement.unit, lang)}"
     if r.gap_pct is not None:
-        text += f"（{sign}{display(r.gap_pct)}%）" if lang == "zh" else f" ({sign}{display(r.gap_pct)}%)"
-    return text
+        out += f"（{sign}{display(r.gap_pct)}%）" if lang == "zh" else f" ({sign}{display(r.gap_pct)}%)"
+    return out
 
 
 def parts_text(statuses: tuple[str, ...], lang: str) -> str:

@@ -21,7 +21,7 @@ from pathlib import PurePath
 from typing import ClassVar, Union
 
 from .. import CRITERIA_DIR
-from ..engine.plan import step
+from ..engine.plan import context, step
 from ..engine.result import CriterionResult, FrameworkResult, Listed, Share, say
 from . import charts
 from . import labels as L
@@ -282,7 +282,7 @@ def actions(res: FrameworkResult, lang: str, top: int) -> Grid | None:
         if r.id in seen or len(rows) >= top:
             continue
         seen.add(r.id)
-        if r.status == "unknown" and r.measurement.missing:
+        if r.status == "unknown" and r.measurement.missing and context(r) is None:
             what = text(say("action.collect", what=r.measurement.missing[0].why), lang)
         else:
             what = text(step(r).need, lang)
@@ -390,13 +390,13 @@ def framework_section(k: int, res: FrameworkResult, lang: str, sens) -> Section:
     if res.assessable:
         head += [Run(L.score_line(res, lang), "strong")]
     else:
-        semi = "；" if lang == "zh" else "; "
-        label = L.HEAD["range"][lang] + "：" if lang == "zh" else ""  # Chinese says 可能得分; English 'between …'
         head += [Run(L.lacking_text(res, lang), "strong")]
-        if res.score is not None:  # with no evidence at all, the range (0 to 100) says nothing
-            head += [Run(semi + label + L.range_and_known_text(res, lang))]
     items.append(Para(tuple(head)))
     items.append(_para(L.verdict_text(res, lang), cls="note"))
+    if not res.assessable and res.score is not None:  # (with no evidence at all, the range 0 to 100 says nothing)
+        # the score on the criteria with evidence never on the verdict's line when it is not assessable (issue 25)
+        label = L.HEAD["range"][lang] + "：" if lang == "zh" else ""  # Chinese says 可能得分; English 'between …'
+        items.append(_para(label + L.range_and_known_text(res, lang)))
     if res.framework_kind == "reference":
         items.append(_para(R["not_official"][lang], cls="note"))
     s = (sens or {}).get(res.framework_id)

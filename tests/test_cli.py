@@ -33,11 +33,13 @@ def test_evaluate_ningbo_table():
     r = invoke("evaluate", NINGBO, "--lang", "en")
     assert r.exit_code == 0, r.output
     out = r.stdout
-    assert "ningbo-2020 v2" in out and "reference v2" in out and "national-2025" not in out  # a benchmark: named only
-    # NB-02, NB-03, NB-06 are yearly flows: their 2021 figures do not judge 2022 (engine/age.py);
-    # NB-29..32 (version 2) have no evidence yet
-    assert "NOT ASSESSABLE" in out and "21% of the weight" in out
-    assert "Evidence: 28 of 32 criteria lack evidence" in out and "Possible score: between 10.4 and 100.0" in out
+    assert "ningbo-2020 v3" in out and "reference v2" in out and "national-2025" not in out  # a benchmark: named only
+    # NB-02 and NB-06 are yearly flows: their 2021 figures do not judge 2022 (engine/age.py); NB-03 and NB-13
+    # have 2022's copyright registrations (10,790, +20.17% on 2021); NB-29..32 (version 2) have no evidence yet
+    assert "NOT ASSESSABLE" in out and "29% of the weight" in out
+    assert "Evidence: 26 of 32 criteria lack evidence" in out and "Possible score: between 12.8 and 100.0" in out
+    assert "Evaluation year: 2022 (the plan's target year)" in out
+    assert "Evaluation year: 2021 (the year whose figures cover the most weight)" in out
     nb01 = next(line for line in out.splitlines() if "NB-01" in line)
     # English drops the counter words (件, 家): a figure reads as a figure
     assert "pass" in nb01 and "38,289 (2021, stale)" in nb01 and "≥ 36,000" in nb01 and "+2,289 (+6.36%)" in nb01
