@@ -84,6 +84,8 @@ class Criterion(Model):
     check: Check
     applies_if: Applicability | None = None
     max_age: Annotated[int, Strict(), Field(ge=0, le=50)] | None = None  # overrides the data-age rule (engine/age.py)
+    # 力争 ("strive for") in the document: an aspirational target, shown as such in every output
+    aspirational: Annotated[bool, Strict()] = False
     examples: list[Example] = Field(default_factory=list)
 
     @field_validator("weight")

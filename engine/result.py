@@ -228,6 +228,7 @@ class CriterionResult:
     trend: Trend | None = None
     waiver: "WaiverNote | None" = None
     part_statuses: tuple[str, ...] = ()
+    aspirational: bool = False      # 力争 in the document: a target the plan strives for
 
 
 @dataclass(frozen=True)
@@ -288,6 +289,7 @@ class FrameworkResult:
     source_date: dt.date | None = None   # the source document's date
     derived_from: tuple[str, ...] = ()   # the documents a derived (reference) framework is drawn from
     indicator_names: dict = field(default_factory=dict)  # indicator id -> Names, of every indicator it reads
+    year_basis: str = "given"            # why this year: given (--year), target_year, most_evidence
 
     @property
     def assessable(self) -> bool:

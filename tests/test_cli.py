@@ -33,11 +33,13 @@ def test_evaluate_ningbo_table():
     r = invoke("evaluate", NINGBO, "--lang", "en")
     assert r.exit_code == 0, r.output
     out = r.stdout
-    assert "ningbo-2020 v2" in out and "reference v2" in out and "national-2025" not in out  # a benchmark: named only
-    # NB-02, NB-03, NB-06 are yearly flows: their 2021 figures do not judge 2022 (engine/age.py);
-    # NB-29..32 (version 2) have no evidence yet
-    assert "NOT ASSESSABLE" in out and "21% of the weight" in out
-    assert "Evidence: 28 of 32 criteria lack evidence" in out and "Possible score: between 10.4 and 100.0" in out
+    assert "ningbo-2020 v3" in out and "reference v2" in out and "national-2025" not in out  # a benchmark: named only
+    # NB-02 and NB-06 are yearly flows: their 2021 figures do not judge 2022 (engine/age.py); NB-03 and NB-13
+    # have 2022's copyright registrations (10,790, +20.17% on 2021); NB-29..32 (version 2) have no evidence yet
+    assert "NOT ASSESSABLE" in out and "29% of the weight" in out
+    assert "Evidence: 26 of 32 criteria lack evidence" in out and "Possible score: between 12.8 and 100.0" in out
+    assert "Evaluation year: 2022 (the plan's target year)" in out
+    assert "Evaluation year: 2021 (the year whose figures cover the most weight)" in out
     nb01 = next(line for line in out.splitlines() if "NB-01" in line)
     # English drops the counter words (件, 家): a figure reads as a figure
     assert "pass" in nb01 and "38,289 (2021, stale)" in nb01 and "≥ 36,000" in nb01 and "+2,289 (+6.36%)" in nb01
@@ -79,10 +81,10 @@ def test_json_is_versioned_complete_and_byte_identical():
     assert str(CRITERIA / "ningbo-2020.yaml") in digests
     ev = {e["framework"]["id"]: e for e in doc["evaluations"]}
     assert set(ev) == {"ningbo-2020", "reference"}  # its own plan and the reference framework by default
-    nb = ev["ningbo-2020"]
-    assert nb["verdict"] == "not_assessable" and nb["coverage"] == "0.208333" and nb["score"] == "100"
+    nb = ev["ningbo-2020"]  # NB-03 and NB-13 have 2022 copyright figures
+    assert nb["verdict"] == "not_assessable" and nb["coverage"] == "0.291667" and nb["score"] == "100"
     low, high = Decimal(nb["score_range"]["low"]), Decimal(nb["score_range"]["high"])
-    assert low < Decimal(nb["score"]) <= high == 100 and nb["evidence"] == {"lacking": 28, "applicable": 32}
+    assert low < Decimal(nb["score"]) <= high == 100 and nb["evidence"] == {"lacking": 26, "applicable": 32}
     c = {x["id"]: x for x in nb["criteria"]}
     assert (c["NB-01"]["status"], c["NB-01"]["value"], c["NB-01"]["target"], c["NB-01"]["gap"]) == (
         "pass", "38289", "36000", "2289")
