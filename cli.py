@@ -317,16 +317,18 @@ def collect(city_path, frameworks, year, xlsx_path, csv_dir, criteria_dir, lang)
 
 
 @main.command("import")
-@click.argument("forms_path", metavar="FORMS.xlsx|DIR", type=FilePath)
+@click.argument("forms_paths", metavar="FORMS.xlsx|DIR...", nargs=-1, required=True, type=FilePath)
 @click.option("--into", "city_path", metavar="CITY.yaml", type=FilePath, required=True, help="The city file to add to.")
 @click.option("--dry-run", is_flag=True, help="Check the forms and say what would change; write nothing.")
 @click.option("--replace", is_flag=True, help="Overwrite a different value already in the file for the same year.")
 @criteria_option
 @lang_option
-def import_forms(forms_path, city_path, dry_run, replace, criteria_dir, lang):
-    """Read filled forms into a city file (comments and layout kept); every bad cell is one line."""
+def import_forms(forms_paths, city_path, dry_run, replace, criteria_dir, lang):
+    """Read filled forms (workbooks, CSV folders, folders of them) into a city file; every bad cell is one line.
+
+    Example: ipcheck import 市场监管局.xlsx 统计局.xlsx returned/ --into ningbo.yaml"""
     from .app.intake import import_forms as run
-    _finish(run(forms_path, city_path, criteria_dir=criteria_dir, dry_run=dry_run, replace=replace, lang=lang,
+    _finish(run(list(forms_paths), city_path, criteria_dir=criteria_dir, dry_run=dry_run, replace=replace, lang=lang,
                 today=dt.date.today()))
 
 

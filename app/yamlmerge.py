@@ -145,6 +145,9 @@ def merge(name: str, text: str, edits: Edits) -> str:
     rt = YAML(typ="rt")
     rt.width = 4096  # never fold a long line
     rt.preserve_quotes = True
+    # ipcheck's reader refuses anchors and aliases: two new sources read on the same day share
+    # one date object, which the writer would otherwise emit as &id001 / *id001
+    rt.representer.ignore_aliases = lambda data: True
     doc = rt.load(src)
     for key, fields in edits.sources:
         block = CommentedMap()
