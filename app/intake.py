@@ -228,7 +228,7 @@ def import_forms(forms_path, city_path: Path, *, criteria_dir: Path = CRITERIA_D
         return Outcome(notices=_problem_lines(problems, lang), exit_code=2)
     new_city, data = city, None
     if edits:
-        text = _filled_header(merge(str(city_path), raw.decode("utf-8-sig"), edits), today)
+        text = _filled_header(merge(str(city_path), raw.decode("utf-8-sig"), edits, lang), today)
         data = text.encode("utf-8")
         try:
             new_city = load_city(str(city_path), data, cat)

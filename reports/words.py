@@ -401,7 +401,8 @@ PHRASES |= {
     "form.damaged": ("the form's {part} part is damaged; collect the forms again",
                      "征集表的 {part} 部分已损坏，请重新生成征集表"),
     "form.other_catalogue": ("the form asks for {key}, which this catalogue does not have (made with other criteria? "
-                             "use the same --criteria)", "征集表所列的 {key} 不在本指标目录中（用其他评价标准生成？请用同一个 --criteria）"),
+                             "use the same --criteria)",
+                            "征集表所列的 {key} 不在本指标目录中（用其他评价标准生成？请用同一个 --criteria）"),
     "form.other_city": ("the forms were made for {got}, not for {want} ({path})",
                         "这份征集表是为 {got} 生成的，不是 {want}（{path}）"),
     "form.one_csv": ("one CSV file: import reads the folder the CSV forms are in (ipcheck import DIR)",
@@ -426,6 +427,12 @@ PHRASES |= {
                            "或用 --replace 导入"),
     "form.merge_failed": ("the merged file would not validate ({why}); nothing was written (please report this)",
                           "合并后的文件无法通过校验（{why}），未写入任何内容（请报告此问题）"),
+    "merge.flow": ("{key} is written in flow style ({{...}} on one line): write it as a block, one entry per line, "
+                   "and import again", "{key} 写成了流式（{{...}} 在一行内）：请改为块式（每项一行）后再导入"),
+    "merge.comment": ("cannot add the facts without losing the comment {comment}; add them by hand",
+                      "无法在保留注释 {comment} 的同时加入数据，请手工添加"),
+    "merge.line": ("cannot add the facts without changing this line; add them by hand",
+                   "无法在不改动这一行的情况下加入数据，请手工添加"),
     "import.head": ("{city}: {forms} → {path}", "{city}：{forms} → {path}"),
     "import.added": ("added", "新增"),
     "import.replaced": ("replaced", "替换"),

@@ -392,11 +392,13 @@ def test_a_damaged_manifest_is_one_line(ningbo, tmp_path):
     wb = load_workbook(forms)
     wb["_ipcheck"]["D5"] = "二〇二二"
     wb.save(tmp_path / "damaged.xlsx")
-    assert "part is damaged" in problems(invoke("import", tmp_path / "damaged.xlsx", "--into", city, "--lang", "en"), 1)[0]
+    line = problems(invoke("import", tmp_path / "damaged.xlsx", "--into", city, "--lang", "en"), 1)[0]
+    assert "part is damaged" in line
     wb["_ipcheck"]["D5"] = 2022
     wb["_ipcheck"]["C5"] = "no_such_indicator"
     wb.save(tmp_path / "other.xlsx")
-    assert "this catalogue does not have" in problems(invoke("import", tmp_path / "other.xlsx", "--into", city, "--lang", "en"), 1)[0]
+    line = problems(invoke("import", tmp_path / "other.xlsx", "--into", city, "--lang", "en"), 1)[0]
+    assert "this catalogue does not have" in line
 
 
 def test_a_workbook_without_the_manifest_is_not_a_form(ningbo, tmp_path):
