@@ -42,6 +42,7 @@ class Indicator(Model):
     kind: IndicatorKind
     better: Literal["higher", "lower"] = "higher"
     description: Names | None = None  # the definition: what is counted, and how
+    holder: Names | None = None  # the department that holds the figure (统计局, 财政局, ...): whom a form asks
     attributes: dict[ID, Attribute] = Field(default_factory=dict)  # mechanisms only
 
 

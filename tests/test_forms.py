@@ -84,7 +84,7 @@ def test_collect_writes_one_protected_sheet_per_lead_unit_with_two_header_rows(n
                                              "source_url", "publisher", "published", "note"]
     assert ws.freeze_panes == "C3" and ws.protection.sheet
     r = row_of(ws, "ip_standard_enterprises", 2022)
-    assert ws.cell(r, 4).value == "家" and "GB/T 29490" in ws.cell(r, 12).value and ws.cell(r, 15).value == "NB-07"
+    assert ws.cell(r, 4).value == "家" and "GB/T 29490" in ws.cell(r, 12).value and ws.cell(r, 15).value.startswith("NB-07（牵头：")
     assert not ws.cell(r, 5).protection.locked and ws.cell(r, 1).protection.locked and ws.cell(r, 12).protection.locked
     rules = {(dv.type, dv.formula1): str(dv.sqref).split() for dv in ws.data_validations.dataValidation}
     assert f"E{r}" in rules[("decimal", "0")] and f"F{r}" in rules[("list", '"确切值,不少于,不多于"')]
@@ -246,7 +246,7 @@ def _bad_cells(wb):
     fill(ws, row_of(ws, "ip_standard_enterprises"), "三万")
     fill(ws, row_of(ws, "national_ip_advantage_enterprises"), "150万元")               # a unit that does not fit
     fill(ws, row_of(ws, "industrial_cluster_trademarks_applied"), "约2件")            # approximate
-    fill(ws, row_of(ws, "regional_brands_applied"), 3, publisher=None)                # no publisher
+    fill(ws, row_of(ws, "gi_applications"), 3, publisher=None)                        # no publisher
     fill(ws, row_of(ws, "ip_operating_institutions"), 6, bound="大概")                 # not a bound
     fill(ws, row_of(ws, "trade_secret_stations_provincial"), 25, published="昨天")     # not a date
     fill(ws, row_of(ws, "major_project_ip_review"), "大概有")                          # not yes/no
