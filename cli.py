@@ -135,10 +135,11 @@ def criteria(framework_id, criteria_dir, lang):
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=FilePath)
 @criteria_option
-def validate(paths, criteria_dir):
+@lang_option
+def validate(paths, criteria_dir, lang):
     """Check criteria, city and waiver files; every problem with file:line:column."""
     from .app.catalogue import validate as run
-    _finish(run(list(paths), criteria_dir=criteria_dir))
+    _finish(run(list(paths), criteria_dir=criteria_dir, lang=lang))
 
 
 @main.command("test")

@@ -456,12 +456,19 @@ PHRASES |= {
     "import.no": ("no", "否"),
     "init.empty": ("; no figures yet.", "，尚无任何数据。"),
     "init.filled": ("; figures imported from forms ({day}).", "，数据已由征集表导入（{day}）。"),
+    "init.exists": ("already exists; init never overwrites a fact file (choose --output)",
+                    "文件已存在；init 从不覆盖事实文件（请用 --output 另选文件名）"),
+    "init.done": ("{city}: {path} lists {n} indicators ({fws}); no figures yet.\n"
+                  "Next: ipcheck collect {path} --year {year} --xlsx forms.xlsx",
+                  "{city}：{path}，列出 {n} 项指标（{fws}），尚无数据。\n"
+                  "下一步：ipcheck collect {path} --year {year} --xlsx 数据征集表.xlsx"),
     "collect.head": ("{city}: {rows} rows to fill, for {units} units", "{city}：{units} 个单位，{rows} 行待填报"),
     "collect.sheet": ("  {sheet}: {rows} rows", "  {sheet}：{rows} 行"),
     "collect.sheet_choice": ("  {sheet}: {rows} rows ({groups} groups where one row of several is enough)",
                              "  {sheet}：{rows} 行（其中 {groups} 组填其中一项即可）"),
     "collect.wrote": ("wrote {path}", "已写入 {path}"),
-    "validate.ok": ("{path}: valid ({kind})", "{path}：有效（{kind}）"),
+    "validate.ok": ("{n} files valid", "{n} 个文件有效"),
+    "validate.ok_one": ("1 file valid", "1 个文件有效"),
 }
 
 

@@ -84,7 +84,8 @@ def test_collect_writes_one_protected_sheet_per_lead_unit_with_two_header_rows(n
                                              "source_url", "publisher", "published", "note"]
     assert ws.freeze_panes == "C3" and ws.protection.sheet
     r = row_of(ws, "ip_standard_enterprises", 2022)
-    assert ws.cell(r, 4).value == "家" and "GB/T 29490" in ws.cell(r, 12).value and ws.cell(r, 15).value.startswith("NB-07（牵头：")
+    assert ws.cell(r, 4).value == "家" and "GB/T 29490" in ws.cell(r, 12).value
+    assert ws.cell(r, 15).value.startswith("NB-07（牵头：")
     assert not ws.cell(r, 5).protection.locked and ws.cell(r, 1).protection.locked and ws.cell(r, 12).protection.locked
     rules = {(dv.type, dv.formula1): str(dv.sqref).split() for dv in ws.data_validations.dataValidation}
     assert f"E{r}" in rules[("decimal", "0")] and f"F{r}" in rules[("list", '"确切值,不少于,不多于"')]
