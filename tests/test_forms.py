@@ -428,6 +428,8 @@ def test_init_writes_a_file_that_validates_and_is_honestly_not_assessable(tmp_pa
     assert ev.exit_code == 0 and ev.stdout.count('"verdict": "not_assessable"') == 2
     assert '"status": "pass"' not in ev.stdout and '"status": "fail"' not in ev.stdout
     line = problems(invoke("init", "suzhou", "--name", "苏州", "--output", path), 1)[0]
+    assert "init 从不覆盖事实文件" in line  # in the user's language, zh by default
+    line = problems(invoke("init", "suzhou", "--name", "苏州", "--output", path, "--lang", "en"), 1)[0]
     assert "never overwrites" in line
     assert invoke("init", "9suzhou", "--name", "苏州", "--output", tmp_path / "x.yaml").exit_code == 2
 
