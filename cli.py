@@ -43,7 +43,7 @@ from .options import (  # noqa: E402
 )
 
 
-def _finish(out: Outcome, output: str | None = None) -> None:
+def _finish(out: Outcome, output: str | None = None, lang: str = "en") -> None:
     """Write a command's outcome: all its files (with the text, to `output`) or none; stderr lines; exit code.
 
     Called inside a command: a file that cannot be written is one line and exit code 2 (`options.Command`)."""
@@ -52,7 +52,8 @@ def _finish(out: Outcome, output: str | None = None) -> None:
     for line in out.notices:
         click.echo(printable(line), err=True)
     for path, _ in files:
-        click.echo(f"wrote {printable(str(path))}", err=True)
+        from .reports.words import say
+        click.echo(say("out.wrote", lang, path=printable(str(path))), err=True)
     if output is None:
         click.echo(out.text, nl=False)
     if out.failure:
@@ -139,7 +140,7 @@ def criteria(framework_id, criteria_dir, lang):
 def validate(paths, criteria_dir, lang):
     """Check criteria, city and waiver files; every problem with file:line:column."""
     from .app.catalogue import validate as run
-    _finish(run(list(paths), criteria_dir=criteria_dir, lang=lang))
+    _finish(run(list(paths), criteria_dir=criteria_dir, lang=lang), lang=lang)
 
 
 @main.command("test")
@@ -296,7 +297,7 @@ def init(city_id, name_zh, name_en, level, frameworks, output, criteria_dir, lan
     """Start a city's fact file: header, an example source, every indicator needed as a commented entry."""
     from .app.newcity import new_city
     _finish(new_city(city_id, name_zh, name_en, level, tuple(frameworks), output=output, criteria_dir=criteria_dir,
-                     lang=lang, today=dt.date.today()))
+                     lang=lang, today=dt.date.today()), lang=lang)
 
 
 @main.command()
@@ -314,7 +315,7 @@ def collect(city_path, frameworks, year, xlsx_path, csv_dir, criteria_dir, lang)
     if not (xlsx_path or csv_dir):
         raise click.UsageError("name the forms to write: --xlsx FILE and/or --csv DIR")
     sel = _selection(city_path, frameworks, year, "python", None, None, criteria_dir)
-    _finish(run(sel, xlsx_path=xlsx_path, csv_dir=csv_dir, today=dt.date.today(), lang=lang))
+    _finish(run(sel, xlsx_path=xlsx_path, csv_dir=csv_dir, today=dt.date.today(), lang=lang), lang=lang)
 
 
 @main.command("import")
@@ -330,7 +331,7 @@ def import_forms(forms_paths, city_path, dry_run, replace, criteria_dir, lang):
     Example: ipcheck import 市场监管局.xlsx 统计局.xlsx returned/ --into ningbo.yaml"""
     from .app.intake import import_forms as run
     _finish(run(list(forms_paths), city_path, criteria_dir=criteria_dir, dry_run=dry_run, replace=replace, lang=lang,
-                today=dt.date.today()))
+                today=dt.date.today()), lang=lang)
 
 
 if __name__ == "__main__":

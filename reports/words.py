@@ -466,7 +466,7 @@ PHRASES |= {
     "collect.sheet": ("  {sheet}: {rows} rows", "  {sheet}：{rows} 行"),
     "collect.sheet_choice": ("  {sheet}: {rows} rows ({groups} groups where one row of several is enough)",
                              "  {sheet}：{rows} 行（其中 {groups} 组填其中一项即可）"),
-    "collect.wrote": ("wrote {path}", "已写入 {path}"),
+    "out.wrote": ("wrote {path}", "已写入 {path}"),
     "validate.ok": ("{n} files valid", "{n} 个文件有效"),
     "validate.ok_one": ("1 file valid", "1 个文件有效"),
 }
