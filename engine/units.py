@@ -239,11 +239,11 @@ def read_value(value: object, unit: Unit | None) -> tuple[Decimal | bool, str, s
     if unit is None:
         return read_yes_no(value), "exact", ""
     if isinstance(value, bool):
-        raise UnitError(f"{'yes' if value else 'no'} where a number in {unit.text} is expected")
+        raise UnitError(f"takes a number in {unit.text}, not yes/no (got {'yes' if value else 'no'})")
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):
             raise UnitError(f"{value!r} is not a finite number")
         value = Decimal(repr(value))
     if isinstance(value, str) and half_width(value).strip().lower() in _YES_NO_WORDS:
-        raise UnitError(f"{value!r} where a number in {unit.text} is expected")
+        raise UnitError(f"takes a number in {unit.text}, not yes/no (got {value!r})")
     return read_figure(value, unit)

@@ -135,7 +135,7 @@ def test_read_value_reads_yes_and_no_as_typed(value, expected):
 
 @pytest.mark.parametrize("value,unit,words", [
     ("约12", "件", "approximate"), ("12左右", "件", "approximate"), ("大概有", None, "is not yes/no"),
-    ("1", None, "is not yes/no"), ("是", "件", "where a number"), (True, "件", "where a number"),
+    ("1", None, "is not yes/no"), ("是", "件", "not yes/no"), (True, "件", "not yes/no"),
     (float("nan"), "件", "not a finite number"), ("12家", "件", "does not fit"),
 ])
 def test_read_value_refuses_with_a_reason(value, unit, words):
