@@ -45,7 +45,7 @@ from .options import (  # noqa: E402
 from .reports.words import text  # noqa: E402
 
 
-def _finish(out: Outcome, output: str | None = None) -> None:
+def _finish(out: Outcome, output: str | None = None, lang: str = "en") -> None:
     """Write a command's outcome: all its files (with the text, to `output`) or none; stderr lines; exit code.
 
     The files are staged first, then the text is printed, and only then are the files put in
@@ -72,7 +72,7 @@ def _finish(out: Outcome, output: str | None = None) -> None:
         click.echo(error_line(text(say("files.stdout_failed", why=str(exc)), lang)), err=True)
         sys.exit(2)
     for path, _ in files:
-        click.echo(f"wrote {printable(str(path))}", err=True)
+        click.echo(text(say("out.wrote", path=printable(str(path))), lang), err=True)
     if out.failure:
         click.echo(error_line(out.failure), err=True)
     if out.exit_code:
@@ -173,10 +173,11 @@ def criteria(framework_id, criteria_dir, lang):
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=FilePath)
 @criteria_option
-def validate(paths, criteria_dir):
+@lang_option
+def validate(paths, criteria_dir, lang):
     """Check criteria, city and waiver files; every problem with file:line:column."""
     from .app.catalogue import validate as run
-    _finish(run(list(paths), criteria_dir=criteria_dir))
+    _finish(run(list(paths), criteria_dir=criteria_dir, lang=lang), lang=lang)
 
 
 @main.command("test")
@@ -333,7 +334,7 @@ def init(city_id, name_zh, name_en, level, frameworks, output, criteria_dir, lan
     """Start a city's fact file: header, an example source, every indicator needed as a commented entry."""
     from .app.newcity import new_city
     _finish(new_city(city_id, name_zh, name_en, level, tuple(frameworks), output=output, criteria_dir=criteria_dir,
-                     lang=lang, today=dt.date.today()))
+                     lang=lang, today=dt.date.today()), lang=lang)
 
 
 @main.command()
@@ -351,21 +352,23 @@ def collect(city_path, frameworks, year, xlsx_path, csv_dir, criteria_dir, lang)
     if not (xlsx_path or csv_dir):
         raise click.UsageError("name the forms to write: --xlsx FILE and/or --csv DIR")
     sel = _selection(city_path, frameworks, year, "python", None, None, criteria_dir)
-    _finish(run(sel, xlsx_path=xlsx_path, csv_dir=csv_dir, today=dt.date.today(), lang=lang))
+    _finish(run(sel, xlsx_path=xlsx_path, csv_dir=csv_dir, today=dt.date.today(), lang=lang), lang=lang)
 
 
 @main.command("import")
-@click.argument("forms_path", metavar="FORMS.xlsx|DIR", type=FilePath)
+@click.argument("forms_paths", metavar="FORMS.xlsx|DIR...", nargs=-1, required=True, type=FilePath)
 @click.option("--into", "city_path", metavar="CITY.yaml", type=FilePath, required=True, help="The city file to add to.")
 @click.option("--dry-run", is_flag=True, help="Check the forms and say what would change; write nothing.")
 @click.option("--replace", is_flag=True, help="Overwrite a different value already in the file for the same year.")
 @criteria_option
 @lang_option
-def import_forms(forms_path, city_path, dry_run, replace, criteria_dir, lang):
-    """Read filled forms into a city file (comments and layout kept); every bad cell is one line."""
+def import_forms(forms_paths, city_path, dry_run, replace, criteria_dir, lang):
+    """Read filled forms (workbooks, CSV folders, folders of them) into a city file; every bad cell is one line.
+
+    Example: ipcheck import 市场监管局.xlsx 统计局.xlsx returned/ --into ningbo.yaml"""
     from .app.intake import import_forms as run
-    _finish(run(forms_path, city_path, criteria_dir=criteria_dir, dry_run=dry_run, replace=replace, lang=lang,
-                today=dt.date.today()))
+    _finish(run(list(forms_paths), city_path, criteria_dir=criteria_dir, dry_run=dry_run, replace=replace, lang=lang,
+                today=dt.date.today()), lang=lang)
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..engine.errors import InputError, InputErrors, error_line, printable
+from ..reports.words import say
 from .examples import failing_examples
 from .files import read_input, yaml_files
 from .library import CRITERIA_DIR, INDICATORS, UsageProblem, decider_notices, load_library, sniff_kind
@@ -35,7 +36,7 @@ def list_criteria(framework_id: str | None = None, *, criteria_dir: Path = CRITE
     return Outcome(text="".join(printable(line) + "\n" for line in lines), inputs=lib.paths())
 
 
-def validate(paths: list[Path], *, criteria_dir: Path = CRITERIA_DIR) -> Outcome:
+def validate(paths: list[Path], *, criteria_dir: Path = CRITERIA_DIR, lang: str = "zh") -> Outcome:
     """Check city, criteria and waiver files (folders too): one stderr line per problem, exit 2 if any.
 
     A framework's criteria must each have examples, and every example must give its expected status.
@@ -74,4 +75,5 @@ def validate(paths: list[Path], *, criteria_dir: Path = CRITERIA_DIR) -> Outcome
     notices += decider_notices(decider, None)  # durable-rules failed and Python decided: said once
     if problems:
         return Outcome(notices=notices + [error_line(p) for p in problems], exit_code=2, inputs=inputs)
-    return Outcome(text=f"{len(files)} file{'s' if len(files) != 1 else ''} valid\n", notices=notices, inputs=inputs)
+    done = say("validate.ok_one", lang) if len(files) == 1 else say("validate.ok", lang, n=len(files))
+    return Outcome(text=done + "\n", notices=notices, inputs=inputs)

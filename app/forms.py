@@ -1,4 +1,10 @@
-"""collect: the evidence-request workbook (数据征集表) — one sheet per lead unit, one row per fact still needed.
+"""collect: the evidence-request workbook (数据征集表) — a sheet per unit holding the figures, a row per fact needed.
+
+Each indicator names in the catalogue the department that holds it (`holder`: 市统计局 for
+population and enterprise counts, 市财政局 for budgets, ...); its rows go to that unit's sheet,
+and the criteria's lead units (which may be as vague as 各地各部门) stay beside them as context.
+Rows of which any one settles a criterion (a published rate, or the pair it is computed from;
+the parts of an any_of) say 填其中一项即可.
 
 The rows come from the evaluation itself: every unknown criterion's `measurement.missing`
 (indicator and years), so that what counts as missing (a data-age rule, a bound that does not
@@ -18,7 +24,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..reports.words import display
+from ..reports.words import display, say
 from .library import Selection, evaluate_selection
 from .outcome import Outcome
 
@@ -71,12 +77,17 @@ KIND_ZH = {"stock": "存量，年末数", "flow": "流量，全年发生数", "r
 
 @dataclass
 class Need:
-    """One fact the evaluation lacks: an indicator (or a mechanism's attribute) for a year."""
+    """One fact the evaluation lacks: an indicator (or a mechanism's attribute) for a year.
+
+    `leads` are the criteria's lead units (kept as context: the sheet goes to the unit that holds
+    the figure); `choices` say, per criterion, which other rows would do instead of this one."""
     indicator: str
     year: int
     lead_unit: str
     criteria: list[str] = field(default_factory=list)
     attribute: str | None = None
+    leads: list[str] = field(default_factory=list)
+    choices: list[str] = field(default_factory=list)
 
     @property
     def key(self) -> str:
@@ -102,7 +113,8 @@ def sheet_name(lead_unit: str) -> str:
     first = re.split(r"[、，,；;]", text)[0].strip()
     name = first if len(first) >= 2 else text
     city_wide = ("市委", "市政府", "市人民政府", "市、", "市中级")
-    if name.startswith("市") and len(name) > 2 and not name.startswith(city_wide):
+    if name.startswith("市") and len(name) > 2 and not name.startswith(city_wide) and not (
+            name.startswith("市场") and not name.startswith("市市场")):  # 市场监管局 is not 市 + 场监管局
         name = name[1:]
     name = re.sub(r"[\[\]:*?/\\]", "_", name).strip("'") or "其他"
     return name[:31]
@@ -111,8 +123,29 @@ def sheet_name(lead_unit: str) -> str:
 RESERVED = {INSTRUCTIONS.casefold(), MANIFEST.casefold(), "history"}  # Excel keeps "History" for itself
 
 
+def _alternatives(r, cat) -> dict[str, str]:
+    """For a criterion that one of several figures settles, each missing indicator's note: 填其中一项即可 and the rest.
+
+    An any_of criterion takes any one part; a ratio or per-capita criterion takes the published
+    rate, or the pair it is computed from."""
+    missing = r.measurement.missing
+    names = {m.indicator: cat.indicators[m.indicator].name.zh for m in missing}
+    if r.check_kind == "any_of" and len(missing) > 1:
+        options = [[m.indicator] for m in missing]
+    else:
+        rates = [m.indicator for m in missing if any(p.code == "need.or_published" for p in m.why)]
+        if not rates:
+            return {}
+        options = [rates, [m.indicator for m in missing if m.indicator not in rates]]
+    options = [o for o in options if o]
+    if len(options) < 2:
+        return {}
+    text = "；或 ".join("与".join(names[i] for i in o) for o in options)
+    return {i: f"{r.id} 填其中一项即可：{text}" for o in options for i in o}
+
+
 def plan_forms(sel: Selection) -> tuple[Forms, object]:
-    """Evaluate the city and gather, per lead unit, every fact an unknown criterion is missing."""
+    """Evaluate the city and gather, per unit that holds the figures, every fact an unknown criterion is missing."""
     ev = evaluate_selection(sel)
     cat = ev.lib.catalogue
     needs: dict[tuple[str, int, str | None], Need] = {}
@@ -120,6 +153,7 @@ def plan_forms(sel: Selection) -> tuple[Forms, object]:
         for r in res.results:
             if r.status != "unknown":
                 continue
+            choice = _alternatives(r, cat)
             for miss in r.measurement.missing:
                 for year in miss.years:
                     have = ev.city.model.facts.get(miss.indicator, {}).get(year)
@@ -131,10 +165,16 @@ def plan_forms(sel: Selection) -> tuple[Forms, object]:
                                                 Need(miss.indicator, year, r.lead_unit, attribute=attr))
                         if r.id not in need.criteria:
                             need.criteria.append(r.id)
+                        if r.lead_unit not in need.leads:
+                            need.leads.append(r.lead_unit)
+                        note = choice.get(miss.indicator)
+                        if note and not attr and note not in need.choices:
+                            need.choices.append(note)
     sheets: dict[str, list[Need]] = {}
     spelled: dict[str, str] = {}  # Excel's sheet names are unique without regard to case
     for need in needs.values():
-        name = sheet_name(need.lead_unit)
+        holder = cat.indicators[need.indicator].holder
+        name = sheet_name(holder.zh if holder else need.lead_unit)
         if name.casefold() in RESERVED:
             name = f"{name[:28]}_2"
         name = spelled.setdefault(name.casefold(), name)
@@ -188,8 +228,14 @@ def row_cells(city, cat, need: Need) -> list:
     current, current_year = _current(city, cat, need)
     cells = {"name": name, "indicator": need.key, "year": need.year, "unit": unit_text(cat, need),
              "definition": _definition(cat, need), "current_value": current, "current_year": current_year,
-             "criteria": "、".join(need.criteria)}
+             "criteria": _criteria_cell(need)}
     return [cells.get(c.id) for c in COLUMNS]
+
+
+def _criteria_cell(need: Need) -> str:
+    """The criteria a row serves, the lead units named by the plan (context), and any 填其中一项即可 note."""
+    text = "、".join(need.criteria) + f"（牵头：{'、'.join(need.leads)}）"
+    return "；".join([text] + need.choices)
 
 
 def instructions(forms: Forms) -> list[str]:
@@ -199,7 +245,7 @@ def instructions(forms: Forms) -> list[str]:
     return [
         f"数据征集表：{forms.city_name}（{forms.city_id}）",
         f"评价框架：{fws}。下列数据缺失，相关评价条目目前为“未知”。",
-        f"本文件按牵头单位分为以下工作表：{counts}。",
+        f"本文件按掌握数据的单位分为以下工作表：{counts}。",
         "",
         "填写方法",
         "1. 只填写浅黄色的列：填报数值、数值性质、来源名称、网址或文号、发布单位、发布日期、备注。"
@@ -212,7 +258,8 @@ def instructions(forms: Forms) -> list[str]:
         "单位为“选项”的行（如领导小组组长）：从下拉列表选择，来源与上一行相同，不必再填。",
         "5. 来源：每个数值都必须填写来源名称和发布单位；网址与文号填其一；发布日期写成 2024-03-01。",
         "6. 年份：数值所属的年度。存量（如有效发明专利）为该年年末数，流量（如申请量）为全年数。",
-        "7. “已有数值”列是评价文件中已有的数据，供参考；如发现有误，在该行填写正确数值并在备注中说明。",
+        "7. “已有数值”列是评价文件中已有的数据，供参考；如发现有误，在该行填写正确数值并在备注中说明。"
+        "“用于评价条目”列注明该数据用于哪些评价条目及其牵头单位；注有“填其中一项即可”的几行，填其中一项即可。",
         "8. 填好后交回。评价人员执行 ipcheck import 本文件 --into 城市文件.yaml 导入；"
         "每个单元格都会按与评价文件相同的规则检查，有误的会逐一列出（工作表!单元格：原因）。",
     ]
@@ -236,13 +283,13 @@ def collect(sel: Selection, *, xlsx_path: Path | None = None, csv_dir: Path | No
         _refuse_earlier_forms(csv_dir, lang)
         out.folders.append(str(csv_dir))  # made by the writer, after every output is checked (and removed on failure)
         out.files += [(Path(csv_dir) / name, data) for name, data in csv_files(forms, ev.city.model, cat)]
-    rows = sum(1 for rs in forms.sheets.values() for n in rs if not n.attribute)
-    if lang == "zh":
-        lines = [f"{forms.city_name}：{len(forms.sheets)} 个牵头单位，{rows} 项数据待征集"]
-        lines += [f"  {name}：{sum(1 for n in rs if not n.attribute)} 项" for name, rs in forms.sheets.items()]
-    else:
-        lines = [f"{ev.city.model.city.name.en}: {rows} facts to collect from {len(forms.sheets)} lead units"]
-        lines += [f"  {name}: {sum(1 for n in rs if not n.attribute)}" for name, rs in forms.sheets.items()]
+    rows = sum(len(rs) for rs in forms.sheets.values())  # every row written, option rows too
+    name = forms.city_name if lang == "zh" else ev.city.model.city.name.en
+    lines = [say("collect.head", lang, city=name, rows=rows, units=len(forms.sheets))]
+    for sheet, rs in forms.sheets.items():
+        groups = len({c for n in rs for c in n.choices})
+        lines.append(say("collect.sheet_choice" if groups else "collect.sheet", lang, sheet=sheet, rows=len(rs),
+                         groups=groups))
     out.text = "\n".join(lines) + "\n"
     return out
 

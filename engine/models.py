@@ -42,6 +42,7 @@ class Indicator(Model):
     kind: IndicatorKind
     better: Literal["higher", "lower"] = "higher"
     description: Names | None = None  # the definition: what is counted, and how
+    holder: Names | None = None  # the department that holds the figure (统计局, 财政局, ...): whom a form asks
     attributes: dict[ID, Attribute] = Field(default_factory=dict)  # mechanisms only
     # Other names plans write for it (每万人口高价值发明专利拥有量 / 万人高价值发明专利拥有量): the plan
     # reader matches them as the name itself

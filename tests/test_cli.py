@@ -175,7 +175,8 @@ def test_criteria_lists_frameworks_and_criteria():
 def test_validate_shipped_files():
     r = invoke("validate", str(CITIES), str(CRITERIA))
     assert r.exit_code == 0, r.output
-    assert f"{len(CITY_FILES) + 8} files valid" in r.stdout
+    assert f"{len(CITY_FILES) + 8} 个文件有效" in r.stdout  # in the user's language, zh by default
+    assert f"{len(CITY_FILES) + 8} files valid" in invoke("validate", str(CITIES), str(CRITERIA), "--lang", "en").stdout
 
 
 def test_validate_reports_every_bad_file_with_position(tmp_path):
