@@ -279,7 +279,7 @@ def test_each_row_goes_to_the_unit_holding_the_figure_with_the_lead_unit_as_cont
     where = {ws.cell(r, 2).value: ws.title for ws in wb.worksheets[1:-1] for r in range(3, ws.max_row + 1)}
     assert where["above_size_industrial_enterprises"] == "统计局"
     assert where["ip_budget"] == "财政局" and where["ip_work_funding_secured"] == "财政局"
-    assert where["copyright_registrations"] == "市委宣传部"
+    assert where["world_ip_day_publicity"] == "市委宣传部"
     assert not {"各地各部门", "各级财政", "财政部门", "知识产权管理部门"} & set(wb.sheetnames)
     ws = wb["财政局"]
     assert "（牵头：各级财政）" in ws.cell(row_of(ws, "ip_budget", 2022), 15).value
