@@ -4,3 +4,20 @@
 simplified characters) into a `PlanReading`. The app layer reads the files (.txt, .html,
 .docx, .pdf) and writes the framework; nothing here touches a file.
 """
+
+from .model import Document, Mechanism, PlanReading, Target
+
+try:
+    from .reader import read_plan
+except ModuleNotFoundError as _missing:  # the reader is built on its own branch: until both are merged, say so
+    if _missing.name != f"{__name__}.reader":
+        raise
+
+    def __getattr__(name: str):
+        """`from ipcheck.engine.planread import read_plan` without the reader: a clear ImportError."""
+        if name == "read_plan":
+            raise ImportError("this ipcheck has no plan reader (ipcheck/engine/planread/reader.py is missing): "
+                              "`ipcheck draft PLAN` needs it; `ipcheck draft --from TARGETS.xlsx` does not")
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+__all__ = ["Document", "Mechanism", "PlanReading", "Target", "read_plan"]
