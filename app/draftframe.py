@@ -45,7 +45,14 @@ def say(code: str, lang: str, **args: object) -> str:
     pair = PHRASES.get(code)
     if pair is None:
         return code
-    return pair[lang == "zh"].format(**args)
+    return pair[lang == "zh"].format_map(_Args(args))
+
+
+class _Args(dict):
+    """A phrase's arguments; one the caller did not give (a reader's code without its details) shows as '…'."""
+
+    def __missing__(self, key: str) -> str:
+        return "…"
 
 
 def q(text: object) -> str:
@@ -251,7 +258,8 @@ class Writer:
             self.left_out += 1
             cid = f"{self.prefix}-x{self.left_out:02d}"
         years = "/".join(str(g.year) for g in group if g.year)
-        value = "/".join(g.value_text for g in group)
+        value = {">": "超过", "<=": "不超过", "<": "低于"}.get(t.comparison, "") + "/".join(
+            figure(g.value, g.unit) if g.value is not None else "…" for g in group)
         growth = {"growth": "增长", "average_growth": "年均增长"}.get(t.kind, "")
         title_zh = one_line(f"{t.name}{'' if growth in t.name else growth}{value}"
                             + (f"（{years}年）" if years else ""))

@@ -300,6 +300,8 @@ PHRASES: dict[str, tuple[str, str]] = {
     "draft.err.nothing": ("give a plan document (or --from TARGETS.xlsx)", "请给出规划文件（或 --from 审核表）"),
     "draft.found": ("{n} targets, {m} matched to the catalogue, {k} to review; {mech} mechanisms",
                     "共{n}项目标，{m}项对应到指标目录，{k}项待核对；机制类任务{mech}项"),
+    "draft.document": ("{title} ({extra})", "{title}（{extra}）"),
+    "draft.list_sep": (", ", "，"),
     "draft.review_item": ("  to review: {name} ({where}): {why}", "  待核对：{name}（{where}）：{why}"),
     "draft.no_clause": ("clause not stated", "未注明条款"),
     "draft.next_output": ("Next: review the targets (--xlsx TARGETS.xlsx), then write the framework with "
