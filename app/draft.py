@@ -118,8 +118,8 @@ def draft(plan_path: Path | None, city: str, *, from_path: Path | None = None, o
         text = plan_text(plan_path, lang)
         try:
             from ..engine.planread import read_plan
-        except ImportError as exc:
-            raise UsageProblem(str(exc)) from None
+        except ImportError:
+            raise UsageProblem(say("draft.err.no_reader", lang)) from None
         reading = read_plan(text, cat)
         source_file = Path(plan_path).name
     else:

@@ -221,7 +221,7 @@ def _pdf_text(data: bytes, path: str, lang: str) -> str:
 
     import pdfplumber
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
-    pages: list[str] = []
+    pages: list[tuple[str, bool, bool]] = []
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -229,16 +229,60 @@ def _pdf_text(data: bytes, path: str, lang: str) -> str:
                 if len(pdf.pages) > MAX_PDF_PAGES:
                     raise _error(path, "draft.err.too_many_pages", lang, n=len(pdf.pages), limit=MAX_PDF_PAGES)
                 for page in pdf.pages:
-                    pages.append(page.extract_text(x_tolerance=1) or "")  # 1, not 3: table cells stay apart
+                    pages += _page_lines(page)
                     page.close()
     except InputError:
         raise
     except Exception as exc:  # pdfminer raises many kinds on a damaged or encrypted file
         raise _error(path, "draft.err.damaged", lang, what="PDF", why=f"{type(exc).__name__}: {exc}") from None
-    text = "\n".join(pages)
+    text = _joined(pages)
     if len(_CJK.findall(text)) < 20:
         raise _error(path, "draft.err.no_text_layer", lang)
     return text
+
+
+def _page_lines(page) -> list[tuple[str, bool]]:
+    """A PDF page's lines top to bottom, each with whether it runs on into the next line.
+
+    A ruled table is read as a table (a row per line, its cells by tabs, a cell's wrapped lines
+    put back together); the text around it line by line, where a line that reaches the right edge
+    of the text is a paragraph wrapped by the layout, not the end of one."""
+    tables = page.find_tables()
+    rest = page
+    for t in tables:
+        rest = rest.outside_bbox(t.bbox)
+    lines = rest.extract_text_lines(x_tolerance=1, return_chars=True)  # 1, not 3: words in a row stay apart
+    right = max((ln["x1"] for ln in lines), default=0.0)
+    left = min((ln["x0"] for ln in lines), default=0.0)
+    items: list[tuple[float, int, str, bool, bool]] = []
+    for ln in lines:
+        size = ln["chars"][0]["size"] if ln["chars"] else 10
+        # within 2.5 characters of the right edge: wrapped (a CJK line may stop short of the edge
+        # rather than start a line with punctuation); an indented line starts a paragraph
+        runs_on = right > page.width * 0.6 and ln["x1"] >= right - 2.5 * size
+        items.append((ln["top"], 0, ln["text"], runs_on, ln["x0"] > left + 1.5 * size))
+    for t in tables:
+        for i, row in enumerate(t.extract(x_tolerance=1)):
+            cells = ["".join((c or "").split("\n")).strip() for c in row]
+            items.append((t.bbox[1], i + 1, "\t".join(cells), False, True))
+    return [(text, runs_on, starts) for _, _, text, runs_on, starts in sorted(items, key=lambda x: (x[0], x[1]))]
+
+
+def _joined(lines: list[tuple[str, bool, bool]]) -> str:
+    """Lines put back into paragraphs: a line that runs on is joined to the next (with a space between Latin
+    words), unless the next starts a paragraph (indented, or a table row)."""
+    out: list[str] = []
+    runs_on = False
+    for text, more, starts in lines:
+        if runs_on and out and not starts:
+            prev = out[-1]
+            gap = " " if prev[-1:].isascii() and prev[-1:].isalnum() and text[:1].isascii() and text[:1].isalnum() \
+                else ""
+            out[-1] = prev + gap + text
+        else:
+            out.append(text)
+        runs_on = more
+    return "\n".join(out)
 
 
 # ---------------------------------------------------------------- simplified characters

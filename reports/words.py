@@ -292,7 +292,10 @@ PHRASES: dict[str, tuple[str, str]] = {
                             "未找到目标：文件中没有可识别的量化目标"),
     "draft.err.exists": ("already exists; draft writes over a framework file only with --force",
                          "文件已存在；加 --force 才会覆盖框架文件"),
-    "draft.err.no_reader": ("{why}", "{why}"),
+    "draft.err.no_reader": ("this ipcheck has no plan reader (ipcheck/engine/planread/reader.py): `draft PLAN` "
+                            "needs it; `draft --from TARGETS.xlsx` does not",
+                            "此版本 ipcheck 缺少规划读取模块（ipcheck/engine/planread/reader.py）："
+                            "draft 规划文件需要它，draft --from 审核表不需要"),
     "draft.err.city": ("{city!r} is not a city id: letters, digits, _ . - (starting with a letter)",
                        "{city!r} 不是城市代码：只能用字母、数字和 _ . -，以字母开头"),
     "draft.err.plan_and_from": ("give either a plan document or --from TARGETS.xlsx, not both",

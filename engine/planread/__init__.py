@@ -14,10 +14,10 @@ except ModuleNotFoundError as _missing:  # the reader is built on its own branch
         raise
 
     def __getattr__(name: str):
-        """`from ipcheck.engine.planread import read_plan` without the reader: a clear ImportError."""
+        """`read_plan` without the reader: an AttributeError that says so (an ImportError to `from … import`)."""
         if name == "read_plan":
-            raise ImportError("this ipcheck has no plan reader (ipcheck/engine/planread/reader.py is missing): "
-                              "`ipcheck draft PLAN` needs it; `ipcheck draft --from TARGETS.xlsx` does not")
+            raise AttributeError("this ipcheck has no plan reader (ipcheck/engine/planread/reader.py is missing)",
+                                 name=name, obj=None)
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = ["Document", "Mechanism", "PlanReading", "Target", "read_plan"]
