@@ -33,7 +33,7 @@ from decimal import ROUND_CEILING, Decimal
 from ..engine.errors import InputError
 from ..engine.planread.model import Mechanism, PlanReading, Target
 from ..engine.units import normalize, plain
-from ..reports.words import PHRASES
+from ..reports.words import phrase
 
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 _YEARLY = re.compile(r"每年|年均|年新增|年增|全年新增|逐年")
@@ -41,18 +41,8 @@ _HUNDRED = Decimal(100)
 
 
 def say(code: str, lang: str, **args: object) -> str:
-    """A phrase of the phrase book in one language; an unknown code (a new review reason) verbatim."""
-    pair = PHRASES.get(code)
-    if pair is None:
-        return code
-    return pair[lang == "zh"].format_map(_Args(args))
-
-
-class _Args(dict):
-    """A phrase's arguments; one the caller did not give (a reader's code without its details) shows as '…'."""
-
-    def __missing__(self, key: str) -> str:
-        return "…"
+    """A phrase of the phrase book in one language (an unknown code verbatim)."""
+    return phrase(code, lang, **args)
 
 
 def q(text: object) -> str:

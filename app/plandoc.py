@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..engine.errors import InputError
-from ..reports.words import PHRASES
+from ..reports.words import phrase
 
 MAX_PLAN_BYTES = 20 * 1024 * 1024   # a 30-page plan is well under 1 MB as text or .docx, a few MB as PDF
 MAX_UNPACKED_BYTES = 100 * 1024 * 1024
@@ -42,7 +42,7 @@ _SKIP = {"script", "style", "noscript", "template", "head", "iframe", "object", 
 
 
 def _say(code: str, lang: str, **args: object) -> str:
-    return PHRASES[code][lang == "zh"].format(**args)
+    return phrase(code, lang, **args)
 
 
 def _error(path: str, code: str, lang: str, **args: object) -> InputError:

@@ -410,6 +410,22 @@ def text(reason: Reason, lang: str) -> str:
     return "".join(out)
 
 
+class _Args(dict):
+    """A phrase's arguments; one not given (a review code of the reader, without its details) shows as '…'."""
+
+    def __missing__(self, key: str) -> str:
+        return "…"
+
+
+def phrase(code: str, lang: str, **args: Any) -> str:
+    """One phrase in one language, its arguments as given; a code the book lacks (a reader's new review
+    reason) is shown verbatim rather than lost."""
+    pair = PHRASES.get(code)
+    if pair is None:
+        return code
+    return pair[lang == "zh"].format_map(_Args(args))
+
+
 def both(reason: Reason) -> dict[str, str]:
     """A reason in both languages, as the JSON report gives it: {"en": ..., "zh": ...}."""
     return {"en": text(reason, "en"), "zh": text(reason, "zh")}
