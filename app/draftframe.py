@@ -38,6 +38,7 @@ from ..reports.words import phrase
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 _YEARLY = re.compile(r"每年|年均|年新增|年增|全年新增|逐年")
 _HUNDRED = Decimal(100)
+ID_SLOT = "<id>"  # where a criterion's id goes in its first line, until the criteria are numbered
 
 
 def say(code: str, lang: str, **args: object) -> str:
@@ -127,8 +128,6 @@ class Writer:
         self.prefix = prefix
         self.target_year = target_year
         self.lang = lang
-        self.count = 0
-        self.left_out = 0
         self.indicator: str | None = None  # the indicator of the criterion being drafted (its examples' facts)
 
     # ------------------------------------------------------------ checks
@@ -241,12 +240,7 @@ class Writer:
         check, examples, why = self.check(group)
         ind = self.cat.indicators.get(t.indicator) if t.indicator else None
         c = Criterion(group, ind.id if ind else None)
-        if why is None:
-            self.count += 1
-            cid = f"{self.prefix}-{self.count:02d}"
-        else:
-            self.left_out += 1
-            cid = f"{self.prefix}-x{self.left_out:02d}"
+        cid = ID_SLOT  # numbered once it is known which criteria stand
         years = "/".join(str(g.year) for g in group if g.year)
         value = {">": "超过", "<=": "不超过", "<": "低于"}.get(t.comparison, "") + "/".join(
             figure(g.value, g.unit) if g.value is not None else "…" for g in group)
@@ -278,8 +272,7 @@ class Writer:
         m = mechs[0]
         ind = self.cat.indicators[m.indicator]
         self.indicator = ind.id
-        self.count += 1
-        lines = [f"  - id: {self.prefix}-{self.count:02d}",
+        lines = [f"  - id: {ID_SLOT}",
                  f"    title: {{zh: {q(one_line(m.text)[:120])}, en: {q(ind.name.en)}}}",
                  f"    category: {self.categories.get(ind.id, 'organisation')}",
                  "    weight: 1",
@@ -338,9 +331,7 @@ def _comment(text: str) -> str:
 def draft_framework(reading: PlanReading, city: str, cat, categories: dict[str, str], source_file: str,
                     lang: str = "zh") -> Drafted:
     """The framework YAML for a plan reading, checked by the loader and the engine before it is returned."""
-    from ..engine.decide import make_decider
     from ..engine.load import load_framework
-    from .examples import failing_examples
 
     fid = framework_id(city, reading)
     target_year = _target_year(reading)
@@ -348,29 +339,27 @@ def draft_framework(reading: PlanReading, city: str, cat, categories: dict[str, 
         raise InputError(source_file, 0, 0, say("draft.err.no_target", lang))
     writer = Writer(cat, categories, _prefix(city), target_year, lang)
     header = _header(reading, city, fid, target_year, source_file, lang)
-    decider, _ = make_decider("python")
+    drafted = [writer.criterion(group) for group in _groups(reading.targets)]
+    _check_all(header, [c for c in drafted if c.why_not is None], cat)
+    prefix = _prefix(city)
     blocks: list[str] = []
     commented: list[tuple[Target, str]] = []
-    kept = 0
-    for group in _groups(reading.targets):
-        c = writer.criterion(group)
+    kept = left_out = 0
+    for c in drafted:
+        group = c.targets
         quotes = list(dict.fromkeys(one_line(t.quote) for t in group if t.quote))
         head = [_comment(say("draft.yaml.quote", lang, quote=quote)) for quote in quotes]
         if c.why_not is None:
-            problem = _problem(header, c.lines, cat, load_framework, failing_examples, decider)
-            if problem is not None:
-                writer.count -= 1
-                c.why_not = problem
-        if c.why_not is None:
             kept += 1
-            blocks.append("\n".join(head + c.lines))
+            blocks.append("\n".join(head + c.lines).replace(ID_SLOT, f"{prefix}-{kept:02d}", 1))
             continue
-        for t in group:
-            commented.append((t, c.why_not))
+        left_out += 1
+        commented += [(t, c.why_not) for t in group]
         note = [_comment(say("draft.yaml.left_out", lang, why=c.why_not))]
         if c.indicator is None and group[-1].proposed_indicator:
             note.append(_comment(say("draft.yaml.proposed", lang, id=group[-1].proposed_indicator)))
-        blocks.append("\n".join(head + note + ["  # " + line[2:] for line in c.lines]))
+        block = "\n".join(head + note + ["  # " + line[2:] for line in c.lines])
+        blocks.append(block.replace(ID_SLOT, f"{prefix}-x{left_out:02d}", 1))
     by_indicator: dict[str, list[Mechanism]] = {}
     unplaced: list[Mechanism] = []
     for m in reading.mechanisms:
@@ -378,11 +367,12 @@ def draft_framework(reading: PlanReading, city: str, cat, categories: dict[str, 
             by_indicator.setdefault(m.indicator, []).append(m)
         else:
             unplaced.append(m)
-    for ind_id, mechs in by_indicator.items():
+    for mechs in by_indicator.values():
         quotes = list(dict.fromkeys(one_line(m.quote or m.text) for m in mechs))
         head = [_comment(say("draft.yaml.quote", lang, quote=quote)) for quote in quotes]
-        blocks.append("\n".join(head + writer.mechanism(mechs, target_year)))
         kept += 1
+        block = "\n".join(head + writer.mechanism(mechs, target_year))
+        blocks.append(block.replace(ID_SLOT, f"{prefix}-{kept:02d}", 1))
     if unplaced:
         tail = [_comment(say("draft.yaml.mechanisms_unplaced", lang))]
         tail += [_comment(f"- {one_line(m.text)}" + (f"（{m.clause}）" if m.clause else "")
@@ -392,14 +382,45 @@ def draft_framework(reading: PlanReading, city: str, cat, categories: dict[str, 
         raise InputError(source_file, 0, 0, say("draft.err.nothing_placed", lang, n=len(reading.targets)))
     text = header + "\ncriteria:\n" + "\n\n".join(blocks) + "\n"
     load_framework(f"{fid}.yaml", text.encode("utf-8"), cat)  # it loads as written, or this is a bug
-    return Drafted(text, fid, writer.count, commented)
+    return Drafted(text, fid, kept, commented)
 
 
-def _problem(header: str, lines: list[str], cat, load_framework, failing_examples, decider) -> str | None:
-    """Why a drafted criterion cannot stand in the framework (the loader's or an example's words), or None."""
-    text = header + "\ncriteria:\n" + "\n".join(lines) + "\n"
+def _numbered(header: str, criteria: list[Criterion]) -> str:
+    body = "\n".join("\n".join(c.lines).replace(ID_SLOT, f"C-{i:03d}", 1) for i, c in enumerate(criteria))
+    return header + "\ncriteria:\n" + body + "\n"
+
+
+def _check_all(header: str, criteria: list[Criterion], cat) -> None:
+    """Mark every drafted criterion the loader refuses, or whose examples the engine does not bear out.
+
+    All are loaded together first (one load, one run of the examples); only when the loader
+    refuses that file is each criterion loaded on its own, to tell which."""
+    from ..engine.decide import make_decider
+    from ..engine.load import load_framework
+    from .examples import run_examples
+
+    if not criteria:
+        return
+    decider, _ = make_decider("python")
     try:
-        fw = load_framework("draft.yaml", text.encode("utf-8"), cat)
+        fw = load_framework("draft.yaml", _numbered(header, criteria).encode("utf-8"), cat)
+    except InputError:
+        for c in criteria:
+            c.why_not = _problem(header, c, cat, decider)
+        return
+    for r in run_examples(fw, cat, decider):
+        c = criteria[r.case.criterion_index]
+        if not r.passed and c.why_not is None:
+            c.why_not = r.problem().message
+
+
+def _problem(header: str, c: Criterion, cat, decider) -> str | None:
+    """Why a drafted criterion cannot stand in the framework (the loader's or an example's words), or None."""
+    from ..engine.load import load_framework
+    from .examples import failing_examples
+
+    try:
+        fw = load_framework("draft.yaml", _numbered(header, [c]).encode("utf-8"), cat)
     except InputError as exc:
         return exc.message
     failing = failing_examples(fw, cat, decider)
