@@ -77,8 +77,12 @@ def reading_json(reading: PlanReading) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def summary(reading: PlanReading, cat, lang: str) -> list[str]:
-    """What the reading found, for people: the document, the counts, and each target to review with why."""
+def summary(reading: PlanReading, cat, lang: str, left_out: dict[int, str] | None = None) -> list[str]:
+    """What the reading found, for people: the document, the counts, and each target to review with why.
+
+    `left_out` maps a target (by id) the framework had to leave commented out to the reason, for the
+    targets the reader itself did not mark for review (a unit that does not fit the indicator …)."""
+    left_out = left_out or {}
     doc = reading.document
     lines = []
     if doc.title:
@@ -87,11 +91,12 @@ def summary(reading: PlanReading, cat, lang: str) -> list[str]:
                      one_line(doc.title))
     targets = reading.targets
     matched = sum(1 for t in targets if t.indicator is not None and t.indicator in cat.indicators)
-    review = [t for t in targets if reasons(t)]
+    review = [t for t in targets if reasons(t) or id(t) in left_out]
     lines.append(say("draft.found", lang, n=len(targets), m=matched, k=len(review), mech=len(reading.mechanisms)))
     for t in review:
         where = t.clause or say("draft.no_clause", lang)
-        lines.append(say("draft.review_item", lang, name=one_line(t.name), where=one_line(where), why=_why(t, lang)))
+        why = _why(t, lang) if reasons(t) else one_line(left_out[id(t)])
+        lines.append(say("draft.review_item", lang, name=one_line(t.name), where=one_line(where), why=why))
     return lines
 
 
@@ -131,8 +136,10 @@ def draft(plan_path: Path | None, city: str, *, from_path: Path | None = None, o
         return Outcome(exit_code=1, failure=f"{source}: {say('draft.err.no_target', lang)}", inputs=inputs)
     files: list[tuple[Path, bytes]] = []
     notices: list[str] = []
+    left_out: dict[int, str] = {}
     if output is not None:
         drafted = draft_framework(reading, city, cat, categories_from(lib), source_file, lang)
+        left_out = {id(t): why for t, why in drafted.commented}
         files.append((Path(output), drafted.text.encode("utf-8")))
         if drafted.commented:
             notices.append(say("draft.commented", lang, n=len(drafted.commented)))
@@ -141,7 +148,7 @@ def draft(plan_path: Path | None, city: str, *, from_path: Path | None = None, o
         files.append((Path(xlsx_path), workbook_bytes(reading, city, source_file, cat, notes)))
     if fmt == "json":
         return Outcome(text=reading_json(reading), files=files, notices=notices, inputs=inputs)
-    lines = summary(reading, cat, lang)
+    lines = summary(reading, cat, lang, left_out)
     if output is None:
         lines.append(say("draft.next_output", lang))
     else:

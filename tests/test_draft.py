@@ -473,3 +473,22 @@ def test_without_the_reader_draft_says_so_in_one_line(here, monkeypatch):
     monkeypatch.delattr(planread, "read_plan")
     r = invoke("draft", write_plan(here, "docx"), "--city", "haimen")
     assert r.exit_code == 2 and "planread/reader.py" in r.stderr and len(r.stderr.splitlines()) == 1
+
+
+def test_a_target_the_catalogue_cannot_hold_stays_commented_and_is_named_in_the_summary(here, monkeypatch):
+    def misread(text, cat):
+        reading = stand_in(text, cat)
+        wrong = [Target(**{**reading.targets[1].__dict__, "unit": "亿元", "value": D("5.2"), "value_text": "5.2亿元"}),
+                 Target(**{**reading.targets[3].__dict__, "unit": "件", "value_text": "10件"})]
+        return PlanReading(reading.document, tuple(wrong) + reading.targets[:1], reading.mechanisms)
+    monkeypatch.setattr(planread, "read_plan", misread)
+    r = invoke("draft", write_plan(here, "docx"), "--city", "haimen", "--output", "fw.yaml", "--lang", "en")
+    assert r.exit_code == 0, r.output
+    assert "3 targets, 3 matched to the catalogue, 2 to review" in r.stdout
+    review = [x for x in r.stdout.splitlines() if x.startswith("  to review: ")]
+    assert review[0].startswith("  to review: 有效注册商标 (二、表1): ") and "亿元" in review[0]
+    assert review[1] == "  to review: 知识产权质押融资额 (二): its unit does not fit the indicator's (%)"
+    assert "2 target(s) left commented out" in r.stderr
+    text = (here / "fw.yaml").read_text(encoding="utf-8")
+    assert "  # - id: HA-x01\n" in text and "  # - id: HA-x02\n" in text and "  - id: HA-01\n" in text
+    assert invoke("validate", "fw.yaml").exit_code == 0 and invoke("test", "fw.yaml").exit_code == 0
