@@ -290,8 +290,8 @@ PHRASES: dict[str, tuple[str, str]] = {
                                 "没有文字层：请先做OCR文字识别（扫描版PDF只有页面图像）"),
     "draft.err.no_target": ("no target found: the document sets no quantitative target ipcheck can read",
                             "未找到目标：文件中没有可识别的量化目标"),
-    "draft.err.exists": ("already exists; draft writes over a framework file only with --force",
-                         "文件已存在；加 --force 才会覆盖框架文件"),
+    "draft.err.exists": ("already exists; draft writes over a file only with --force",
+                         "文件已存在；加 --force 才会覆盖"),
     "draft.err.no_reader": ("this ipcheck has no plan reader (ipcheck/engine/planread/reader.py): `draft PLAN` "
                             "needs it; `draft --from TARGETS.xlsx` does not",
                             "此版本 ipcheck 缺少规划读取模块（ipcheck/engine/planread/reader.py）："

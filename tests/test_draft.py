@@ -442,11 +442,12 @@ def test_an_existing_framework_is_overwritten_only_with_force(here):
     plan = write_plan(here, "docx")
     (here / "fw.yaml").write_text("# the analyst's own edits\n", encoding="utf-8")
     r = invoke("draft", plan, "--city", "haimen", "--output", "fw.yaml")
-    assert r.exit_code == 2 and "fw.yaml: 文件已存在；加 --force 才会覆盖框架文件" in r.stderr
+    assert r.exit_code == 2 and r.stderr == "ipcheck: fw.yaml: 文件已存在；加 --force 才会覆盖\n"
     assert (here / "fw.yaml").read_text(encoding="utf-8") == "# the analyst's own edits\n"
     (here / "t.xlsx").write_bytes(b"reviewed")
     r = invoke("draft", plan, "--city", "haimen", "--xlsx", "t.xlsx")
-    assert r.exit_code == 2 and (here / "t.xlsx").read_bytes() == b"reviewed"
+    assert r.exit_code == 2 and r.stderr == "ipcheck: t.xlsx: 文件已存在；加 --force 才会覆盖\n"
+    assert (here / "t.xlsx").read_bytes() == b"reviewed"
     r = invoke("draft", plan, "--city", "haimen", "--output", "fw.yaml", "--force")
     assert r.exit_code == 0 and "kind: plan" in (here / "fw.yaml").read_text(encoding="utf-8")
 
