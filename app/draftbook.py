@@ -90,7 +90,7 @@ def workbook_bytes(reading: PlanReading, city: str, source_file: str, cat, notes
                 put(ws, i, j, v)
     last = max(2, len(reading.targets) + 1)
     ids = [_choice(cat, ind_id) for ind_id in cat.indicators]
-    lists = (("B", f"{CATALOGUE}!$A$2:$A${len(ids) + 1}"), ("H", f'"{",".join(COMPARISONS.values())}"'),
+    lists = (("B", f"'{CATALOGUE}'!$A$2:$A${len(ids) + 1}"), ("H", f'"{",".join(COMPARISONS.values())}"'),
              ("I", f'"{",".join(KINDS.values())}"'))
     for col, formula in lists:
         dv = DataValidation(type="list", formula1=formula, allow_blank=True, showErrorMessage=True)
@@ -111,7 +111,7 @@ def workbook_bytes(reading: PlanReading, city: str, source_file: str, cat, notes
         for j, v in enumerate((m.text, _choice(cat, m.indicator), m.clause, m.lead_unit, m.quote), 1):
             if v not in (None, ""):
                 put(ms, i, j, v)
-    dv = DataValidation(type="list", formula1=f"{CATALOGUE}!$A$2:$A${len(ids) + 1}", allow_blank=True,
+    dv = DataValidation(type="list", formula1=f"'{CATALOGUE}'!$A$2:$A${len(ids) + 1}", allow_blank=True,
                         showErrorMessage=True)
     dv.add(f"B2:B{max(2, len(reading.mechanisms) + 1) + 200}")
     ms.add_data_validation(dv)

@@ -493,3 +493,22 @@ def test_a_target_the_catalogue_cannot_hold_stays_commented_and_is_named_in_the_
     text = (here / "fw.yaml").read_text(encoding="utf-8")
     assert "  # - id: HA-x01\n" in text and "  # - id: HA-x02\n" in text and "  - id: HA-01\n" in text
     assert invoke("validate", "fw.yaml").exit_code == 0 and invoke("test", "fw.yaml").exit_code == 0
+
+
+def test_a_row_the_analyst_adds_becomes_a_criterion_and_a_cleared_row_goes(here):
+    def edit(wb):
+        ws = wb["指标"]
+        for col in "ABCDEFGHIJKLM":
+            ws[f"{col}3"] = None  # the trademark target was misread: cleared
+        row = ["PCT国际专利申请量", "pct_applications PCT国际专利申请量", None, None, 120, "件", 2025, "不低于",
+               "年度流量", "区科技局", "三、（四）", "PCT国际专利申请量达到120件", "读取时漏掉，人工补充"]
+        for col, v in zip("ABCDEFGHIJKLM", row):
+            ws[f"{col}7"] = v
+    _reviewed(here, edit)
+    r = invoke("draft", "--from", "targets.xlsx", "--city", "haimen", "--output", "fw.yaml")
+    assert r.exit_code == 0, r.output
+    text = (here / "fw.yaml").read_text(encoding="utf-8")
+    assert 'check: {kind: threshold, indicator: pct_applications, op: ">=", target: "120件", year: 2025}' in text
+    assert "# 原文：PCT国际专利申请量达到120件\n" in text and 'lead_unit: "区科技局"' in text
+    assert "indicator: valid_trademarks, base_year" not in text
+    assert invoke("validate", "fw.yaml").exit_code == 0 and invoke("test", "fw.yaml").exit_code == 0
