@@ -512,3 +512,12 @@ def test_a_row_the_analyst_adds_becomes_a_criterion_and_a_cleared_row_goes(here)
     assert "# 原文：PCT国际专利申请量达到120件\n" in text and 'lead_unit: "区科技局"' in text
     assert "indicator: valid_trademarks, base_year" not in text
     assert invoke("validate", "fw.yaml").exit_code == 0 and invoke("test", "fw.yaml").exit_code == 0
+
+
+@pytest.mark.parametrize("meta", ["", '<meta charset="utf-8">'], ids=["no charset", "a wrong charset"])
+def test_a_gbk_page_without_a_true_charset_is_decoded_by_the_detector(here, meta):
+    from ipcheck.app.plandoc import plan_text
+    page = plan_html("gbk").replace('<meta http-equiv="Content-Type" content="text/html; charset=gbk">', meta)
+    (here / "p.htm").write_bytes(page.encode("gb18030"))
+    text = plan_text(here / "p.htm")
+    assert "到2025年，每万人口高价值发明专利拥有量达到12件，" in text and TASKS[1] in text
