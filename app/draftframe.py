@@ -68,6 +68,7 @@ class Criterion:
     indicator: str | None
     lines: list[str] = field(default_factory=list)
     why_not: str | None = None       # set: the block is written commented out
+    lang: str = "zh"                 # of the reason
 
 
 @dataclass
@@ -183,9 +184,15 @@ class Writer:
             if value > low:
                 examples.append(self._ex(year, {year: figure((low + value) / 2, t.unit)}, "partial"))
             examples.append(self._ex(year, {year: figure(low, t.unit)}, "fail"))
-        else:
+        else:  # lower is better: without a base above the target, every value short of it is partial
             examples[0] = self._ex(year, {year: figure(value if op == "<=" else value / 2, t.unit)}, "pass")
-            examples.append(self._ex(year, {year: figure(value * 2 + 1, t.unit)}, "fail"))
+            high = t.base_value if t.base_value is not None and t.base_value > value else None
+            if high is not None:
+                check["baseline"] = figure(high, t.unit)
+                examples += [self._ex(year, {year: figure((value + high) / 2, t.unit)}, "partial"),
+                             self._ex(year, {year: figure(high, t.unit)}, "fail")]
+            else:
+                examples.append(self._ex(year, {year: figure(value * 2 + 1, t.unit)}, "partial"))
         return check, examples, None
 
     def _growth(self, t: Target, ind, year: int):
@@ -239,7 +246,7 @@ class Writer:
         t = group[-1]
         check, examples, why = self.check(group)
         ind = self.cat.indicators.get(t.indicator) if t.indicator else None
-        c = Criterion(group, ind.id if ind else None)
+        c = Criterion(group, ind.id if ind else None, lang=self.lang)
         cid = ID_SLOT  # numbered once it is known which criteria stand
         years = "/".join(str(g.year) for g in group if g.year)
         value = {">": "超过", "<=": "不超过", "<": "低于"}.get(t.comparison, "") + "/".join(
@@ -408,23 +415,39 @@ def _check_all(header: str, criteria: list[Criterion], cat) -> None:
         for c in criteria:
             c.why_not = _problem(header, c, cat, decider)
         return
-    for r in run_examples(fw, cat, decider):
+    _drop_failing(criteria, run_examples(fw, cat, decider))
+
+
+def _drop_failing(criteria: list[Criterion], results) -> None:
+    """A criterion whose first example (its target met) does not pass is left out, with why; any other
+    generated example the engine does not bear out is dropped (a draft's examples say what the engine does)."""
+    drop: dict[int, list[int]] = {}
+    for r in results:
         c = criteria[r.case.criterion_index]
-        if not r.passed and c.why_not is None:
-            c.why_not = r.problem().message
+        if r.passed or c.why_not is not None:
+            continue
+        if r.case.index == 0:
+            c.why_not = say("draft.yaml.target_fails", c.lang, got=r.got)
+        else:
+            drop.setdefault(r.case.criterion_index, []).append(r.case.index)
+    for i, indexes in drop.items():
+        lines = criteria[i].lines
+        first = lines.index("    examples:") + 1
+        for k in sorted(indexes, reverse=True):
+            del lines[first + k]
 
 
 def _problem(header: str, c: Criterion, cat, decider) -> str | None:
     """Why a drafted criterion cannot stand in the framework (the loader's or an example's words), or None."""
     from ..engine.load import load_framework
-    from .examples import failing_examples
+    from .examples import run_examples
 
     try:
         fw = load_framework("draft.yaml", _numbered(header, [c]).encode("utf-8"), cat)
     except InputError as exc:
         return exc.message
-    failing = failing_examples(fw, cat, decider)
-    return failing[0].message if failing else None
+    _drop_failing([c], run_examples(fw, cat, decider))
+    return c.why_not
 
 
 def _header(reading: PlanReading, city: str, fid: str, target_year: int, source_file: str, lang: str) -> str:

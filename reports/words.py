@@ -326,6 +326,8 @@ PHRASES: dict[str, tuple[str, str]] = {
     "draft.yaml.no_title": ("title not found in the document", "文件中未识别出标题"),
     "draft.yaml.no_issuer": ("issuer not found in the document", "文件中未识别出发布单位"),
     "draft.yaml.no_lead_unit": ("lead unit not named in the document", "文件未注明牵头单位"),
+    "draft.yaml.target_fails": ("the target itself does not pass its check ({got}): check the figures",
+                                "目标值本身不能通过检查（{got}）：请核对数值"),
     "draft.yaml.quote": ("quote: {quote}", "原文：{quote}"),
     "draft.yaml.left_out": ("left out (commented): {why}", "未纳入（以注释保留）：{why}"),
     "draft.yaml.proposed": ("proposed indicator id: {id} (add it to your indicators, then uncomment)",

@@ -521,3 +521,70 @@ def test_a_gbk_page_without_a_true_charset_is_decoded_by_the_detector(here, meta
     (here / "p.htm").write_bytes(page.encode("gb18030"))
     text = plan_text(here / "p.htm")
     assert "到2025年，每万人口高价值发明专利拥有量达到12件，" in text and TASKS[1] in text
+
+
+def _t(name, ind, value, unit, year=2025, **kw):
+    return Target(name, ind, D(value), f"{value}{unit}", unit, kw.pop("comparison", ">="), year, **kw)
+
+
+KINDS = [
+    (_t("专利密集型产业增加值占GDP比重", "patent_intensive_industries_gdp_share", "13", "%", kind="share"),
+     'check: {kind: threshold, indicator: patent_intensive_industries_gdp_share, op: ">=", target: "13%", year: 2025}'),
+    (_t("知识产权保护社会满意度", "public_satisfaction_ip_protection_score", "82", "分", kind="score", comparison=">"),
+     'check: {kind: threshold, indicator: public_satisfaction_ip_protection_score, op: ">", target: "82分", '
+     'year: 2025}'),
+    (_t("知识产权维权周期", "rights_protection_cycle_days", "30", "天", comparison="<="),
+     'check: {kind: threshold, indicator: rights_protection_cycle_days, op: "<=", target: "30天", year: 2025}'),
+    (_t("专项执法行动", "enforcement_campaigns", "3", "次", kind="added"),
+     'check: {kind: count, indicator: enforcement_campaigns, op: ">=", target: "3次", year: 2025}'),
+    (_t("PCT国际专利申请量", "pct_applications", "650", "件", kind="growth", year=None),
+     None),  # growth given in 件: its unit does not fit a growth rate
+    (_t("PCT国际专利申请量增长", "pct_applications", "15", "%", kind="growth", year=2024),
+     'check: {kind: growth, indicator: pct_applications, op: ">=", min_growth: "15%", year: 2024}'),
+    (_t("新增有效发明专利", "valid_invention_patents", "6000", "件", kind="added", base_value=D(30000),
+        base_year=2020), 'check: {kind: threshold, indicator: valid_invention_patents, op: ">=", target: "36000件", '
+                         'year: 2025, baseline: "30000件"}'),
+    (_t("累计新增有效发明专利", "valid_invention_patents", "6000", "件", kind="added"), None),  # no base
+    (_t("版权登记量", "copyright_registrations", "4500", "件", year=None),
+     'check: {kind: threshold, indicator: copyright_registrations, op: ">=", target: "4500件"}'),
+    (_t("商标品牌指导站", "trademark_brand_guidance_stations", "1", "个", comparison="range", upper=D(2)),
+     'check: {kind: threshold, indicator: trademark_brand_guidance_stations, op: ">=", target: "1个", year: 2025}'),
+]
+
+
+@pytest.mark.parametrize("target, check", KINDS, ids=[k[0].name + ("" if k[1] else " (left out)") for k in KINDS])
+def test_each_kind_of_target_drafts_its_check(here, catalogue, library, target, check):
+    from ipcheck.app.draftframe import categories_from, draft_framework
+    anchor = _t("有效注册商标", "valid_trademarks", "5.2", "万件")
+    reading = PlanReading(Document(title=TITLE, date="2022-03-01"), (target, anchor))
+    drafted = draft_framework(reading, "haimen", catalogue, categories_from(library), "plan.txt", "en")
+    (here / "fw.yaml").write_text(drafted.text, encoding="utf-8")
+    if check is None:
+        assert [t for t, _ in drafted.commented] == [target]
+        assert "  # left out (commented): " in drafted.text
+    else:
+        assert drafted.commented == [] and f"    {check}\n" in drafted.text
+    assert invoke("validate", "fw.yaml").exit_code == 0
+    t = invoke("test", "fw.yaml")
+    assert t.exit_code == 0 and ", 0 failed" in t.stdout
+
+
+def test_a_generated_example_the_engine_does_not_bear_out_is_dropped_and_a_failing_target_left_out(catalogue):
+    from ipcheck.app.draftframe import Criterion, _check_all
+    header = ("framework:\n  id: t\n  version: 1\n  kind: plan\n  city: haimen\n  title: {zh: t, en: t}\n"
+              "  issuer: x\n  source: {file: p.txt, title: t}\n  target_year: 2025\n"
+              "  thresholds: {ready: 85, nearly_ready: 60}\n  coverage_floor: 0.5\n")
+
+    def crit(examples):
+        return Criterion([], "valid_trademarks", lang="en", lines=[
+            "  - id: <id>", "    title: {zh: t, en: t}", "    category: creation", "    clause: c", "    lead_unit: u",
+            '    check: {kind: threshold, indicator: valid_trademarks, target: "100件"}', "    examples:",
+            *[f"      - {{year: 2025, facts: {{valid_trademarks: {{2025: {v}}}}}, expect: {e}}}" for v, e in examples]])
+    wrong_partial = crit([(100, "pass"), (50, "fail"), (0, "fail")])
+    wrong_target = crit([(10, "pass"), (0, "fail")])
+    _check_all(header, [wrong_partial, wrong_target], catalogue)
+    assert wrong_partial.why_not is None
+    assert [x for x in wrong_partial.lines if "facts" in x] == [
+        "      - {year: 2025, facts: {valid_trademarks: {2025: 100}}, expect: pass}",
+        "      - {year: 2025, facts: {valid_trademarks: {2025: 0}}, expect: fail}"]
+    assert wrong_target.why_not == "the target itself does not pass its check (partial): check the figures"
