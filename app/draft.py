@@ -138,7 +138,9 @@ def draft(plan_path: Path | None, city: str, *, from_path: Path | None = None, o
     notices: list[str] = []
     left_out: dict[int, str] = {}
     if output is not None:
-        drafted = draft_framework(reading, city, cat, categories_from(lib), source_file, lang)
+        stem = Path(output).stem  # haimen-2023.yaml: the framework's id is haimen-2023
+        fid = stem if _ID.match(stem) and len(stem) <= 64 else None
+        drafted = draft_framework(reading, city, cat, categories_from(lib), source_file, lang, fid)
         left_out = {id(t): why for t, why in drafted.commented}
         files.append((Path(output), drafted.text.encode("utf-8")))
         if drafted.commented:

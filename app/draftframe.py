@@ -336,11 +336,13 @@ def _comment(text: str) -> str:
 
 
 def draft_framework(reading: PlanReading, city: str, cat, categories: dict[str, str], source_file: str,
-                    lang: str = "zh") -> Drafted:
-    """The framework YAML for a plan reading, checked by the loader and the engine before it is returned."""
+                    lang: str = "zh", fid: str | None = None) -> Drafted:
+    """The framework YAML for a plan reading, checked by the loader and the engine before it is returned.
+
+    `fid` is the framework's id (default: the city and the document's year, `framework_id`)."""
     from ..engine.load import load_framework
 
-    fid = framework_id(city, reading)
+    fid = fid or framework_id(city, reading)
     target_year = _target_year(reading)
     if target_year is None:
         raise InputError(source_file, 0, 0, say("draft.err.no_target", lang))

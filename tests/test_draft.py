@@ -197,9 +197,11 @@ def test_traditional_characters_become_simplified_and_simplified_text_is_left_as
 
 def test_the_framework_models_each_target_by_its_kind(here):
     plan = write_plan(here, "docx")
+    assert invoke("draft", plan, "--city", "haimen", "--output", "海门.yaml").exit_code == 0
+    assert "framework:\n  id: haimen-2022\n" in (here / "海门.yaml").read_text(encoding="utf-8")  # city and year
     assert invoke("draft", plan, "--city", "haimen", "--output", "fw.yaml").exit_code == 0
     text = (here / "fw.yaml").read_text(encoding="utf-8")
-    assert "framework:\n  id: haimen-2022\n  version: 1\n  kind: plan\n  city: haimen\n" in text
+    assert "framework:\n  id: fw\n  version: 1\n  kind: plan\n  city: haimen\n" in text  # the file's name
     assert f'source: {{file: "plan.docx", title: "{TITLE}", number: "{NUMBER}", date: 2022-03-01}}' in text
     assert "  target_year: 2025\n" in text
     assert ('check: {kind: trajectory, indicator: high_value_invention_patents_per_10k, base_year: 2020, '
@@ -224,9 +226,10 @@ def test_the_framework_models_each_target_by_its_kind(here):
 
 def test_the_same_document_drafts_the_same_bytes(here):
     plan = write_plan(here, "pdf")
-    assert invoke("draft", plan, "--city", "haimen", "--output", "a.yaml", "--xlsx", "a.xlsx").exit_code == 0
-    assert invoke("draft", plan, "--city", "haimen", "--output", "b.yaml").exit_code == 0
-    assert (here / "a.yaml").read_bytes() == (here / "b.yaml").read_bytes()
+    (here / "a").mkdir()
+    assert invoke("draft", plan, "--city", "haimen", "--output", "a/fw.yaml", "--xlsx", "a.xlsx").exit_code == 0
+    assert invoke("draft", plan, "--city", "haimen", "--output", "fw.yaml").exit_code == 0
+    assert (here / "a" / "fw.yaml").read_bytes() == (here / "fw.yaml").read_bytes()
 
 
 def test_json_gives_the_targets_and_mechanisms_as_data(here):
@@ -271,7 +274,9 @@ def test_the_summary_speaks_the_users_language_and_shows_an_unknown_review_code(
 def test_workbook_round_trip_changes_only_the_criterion_edited(here):
     import openpyxl
     plan = write_plan(here, "docx")
-    assert invoke("draft", plan, "--city", "haimen", "--output", "direct.yaml", "--xlsx", "targets.xlsx").exit_code == 0
+    (here / "direct").mkdir()
+    assert invoke("draft", plan, "--city", "haimen", "--output", "direct/haimen-2022.yaml", "--xlsx",
+                  "targets.xlsx").exit_code == 0
     wb = openpyxl.load_workbook(here / "targets.xlsx")
     ws = wb["指标"]
     assert [c.value for c in ws[1]] == ["指标", "对应目录指标", "基期值", "基期年", "目标值", "单位", "目标年", "比较",
@@ -286,19 +291,21 @@ def test_workbook_round_trip_changes_only_the_criterion_edited(here):
     # the analyst raises one target, as a person would in a spreadsheet program
     ws["E3"] = 6
     wb.save(here / "targets.xlsx")
-    r = invoke("draft", "--from", "targets.xlsx", "--city", "haimen", "--output", "reviewed.yaml")
+    r = invoke("draft", "--from", "targets.xlsx", "--city", "haimen", "--output", "haimen-2022.yaml")
     assert r.exit_code == 0, r.output
-    assert invoke("validate", "reviewed.yaml").exit_code == 0
-    assert invoke("test", "reviewed.yaml").exit_code == 0
-    direct = (here / "direct.yaml").read_text(encoding="utf-8").split("\n\n")
-    reviewed = (here / "reviewed.yaml").read_text(encoding="utf-8").split("\n\n")
+    assert invoke("validate", "haimen-2022.yaml").exit_code == 0
+    assert invoke("test", "haimen-2022.yaml").exit_code == 0
+    direct = (here / "direct" / "haimen-2022.yaml").read_text(encoding="utf-8").split("\n\n")
+    reviewed = (here / "haimen-2022.yaml").read_text(encoding="utf-8").split("\n\n")
     changed = [(a, b) for a, b in zip(direct, reviewed) if a != b]
     assert len(direct) == len(reviewed) and len(changed) == 1
     assert 'target: "5.2万件"' in changed[0][0] and 'target: "6万件"' in changed[0][1]
     assert "indicator: valid_trademarks" in changed[0][1]
     # the same workbook read again gives the same file
-    assert invoke("draft", "--from", "targets.xlsx", "--city", "haimen", "--output", "again.yaml").exit_code == 0
-    assert (here / "again.yaml").read_bytes() == (here / "reviewed.yaml").read_bytes()
+    (here / "again").mkdir()
+    assert invoke("draft", "--from", "targets.xlsx", "--city", "haimen", "--output",
+                  "again/haimen-2022.yaml").exit_code == 0
+    assert (here / "again" / "haimen-2022.yaml").read_bytes() == (here / "haimen-2022.yaml").read_bytes()
 
 
 def test_text_from_a_document_is_never_a_formula_in_the_workbook(here, monkeypatch, catalogue):
