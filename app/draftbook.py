@@ -165,9 +165,10 @@ def _rows(sheet: Sheet) -> list[list[Any]]:
 class _Cells:
     """One sheet's cells with the checks every column shares; each problem a line FILE!SHEET!CELL: …"""
 
-    def __init__(self, at: str, problems: list[str]):
+    def __init__(self, at: str, problems: list[str], percent: frozenset[str] = frozenset()):
         self.at = at
         self.problems = problems
+        self.percent = percent  # cells formatted as percentages: 17% typed there is stored as 0.17
 
     def bad(self, col: int, row: int, message: str) -> None:
         self.problems.append(f"{self.at}!{_ref(col, row)}: {message}")
@@ -208,7 +209,13 @@ class _Cells:
             if value < 0:
                 self.bad(col, row, f"{value!r} is negative")
                 return None
-            return normalize(Decimal(repr(value)) if isinstance(value, float) else Decimal(value))
+            number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+            if _ref(col, row) in self.percent:
+                if unit != "%":
+                    self.bad(col, row, f"a percentage ({number * 100}%) where the unit is {unit!r}")
+                    return None
+                number *= 100
+            return normalize(number)
         typed = half_width(str(value)).strip()
         try:
             counter = parse_unit(unit or "件")
@@ -321,6 +328,21 @@ def _mechanism(cells: _Cells, row: list[Any], r: int, cat) -> Mechanism | None:
     return Mechanism(text=text, indicator=indicator, clause=clause, lead_unit=lead, quote=quote)
 
 
+def _percent_cells(path: Path) -> frozenset[str]:
+    """The value cells of sheet 指标 formatted as a percentage (Excel stores 17% typed there as 0.17).
+
+    Called once `read_workbook` has opened and checked the same file."""
+    import warnings
+
+    from openpyxl import load_workbook
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        ws = load_workbook(path, read_only=True)[TARGETS]
+        cols = (_COL["基期值"] + 1, _COL["目标值"] + 1)
+        return frozenset(cell.coordinate for row in ws.iter_rows(min_row=2) for cell in row
+                         if getattr(cell, "column", None) in cols and "%" in (cell.number_format or ""))
+
+
 def read_targets(path: Path, city: str, cat) -> tuple[PlanReading, str]:
     """A reviewed workbook as a plan reading, and the plan file it was drafted from.
 
@@ -349,7 +371,7 @@ def read_targets(path: Path, city: str, cat) -> tuple[PlanReading, str]:
         raise FormProblems([f"{label}!{DOCUMENT}!B2: the workbook was drafted for {made_for!r}, not for {city!r} "
                             "(--city)"])
     targets: list[Target] = []
-    cells = _Cells(f"{label}!{TARGETS}", problems)
+    cells = _Cells(f"{label}!{TARGETS}", problems, _percent_cells(Path(path)))
     rows = _rows(by_name[TARGETS])
     if _header(cells, rows, TARGET_COLUMNS):
         for k, row in enumerate(rows[1:], 2):

@@ -595,3 +595,18 @@ def test_a_generated_example_the_engine_does_not_bear_out_is_dropped_and_a_faili
         "      - {year: 2025, facts: {valid_trademarks: {2025: 100}}, expect: pass}",
         "      - {year: 2025, facts: {valid_trademarks: {2025: 0}}, expect: fail}"]
     assert wrong_target.why_not == "the target itself does not pass its check (partial): check the figures"
+
+
+def test_a_percentage_typed_into_a_value_cell_is_read_as_the_percentage(here):
+    def edit(wb):
+        ws = wb["指标"]
+        name = "专利密集型产业增加值占GDP比重"
+        row = [name, f"patent_intensive_industries_gdp_share {name}", 0.11, 2020, 0.13, "%", 2025, "不低于", "占比"]
+        for col, v in zip("ABCDEFGHIJKLM", row):
+            ws[f"{col}7"] = v
+        ws["C7"].number_format = ws["E7"].number_format = "0%"  # 13% typed in Excel: 0.13, shown as 13%
+    _reviewed(here, edit)
+    r = invoke("draft", "--from", "targets.xlsx", "--city", "haimen", "--output", "fw.yaml")
+    assert r.exit_code == 0, r.output
+    assert ('check: {kind: trajectory, indicator: patent_intensive_industries_gdp_share, base_year: 2020, '
+            'base: "11%", target_year: 2025, target: "13%"}') in (here / "fw.yaml").read_text(encoding="utf-8")
