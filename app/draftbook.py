@@ -337,10 +337,13 @@ def _percent_cells(path: Path) -> frozenset[str]:
     from openpyxl import load_workbook
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        ws = load_workbook(path, read_only=True)[TARGETS]
+        wb = load_workbook(path, read_only=True)
+    try:
         cols = (_COL["基期值"] + 1, _COL["目标值"] + 1)
-        return frozenset(cell.coordinate for row in ws.iter_rows(min_row=2) for cell in row
+        return frozenset(cell.coordinate for row in wb[TARGETS].iter_rows(min_row=2) for cell in row
                          if getattr(cell, "column", None) in cols and "%" in (cell.number_format or ""))
+    finally:
+        wb.close()
 
 
 def read_targets(path: Path, city: str, cat) -> tuple[PlanReading, str]:
