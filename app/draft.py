@@ -151,7 +151,9 @@ def draft(plan_path: Path | None, city: str, *, from_path: Path | None = None, o
     if fmt == "json":
         return Outcome(text=reading_json(reading), files=files, notices=notices, inputs=inputs)
     lines = summary(reading, cat, lang, left_out)
-    if output is None:
+    if output is None and xlsx_path is not None:
+        lines.append(say("draft.next_from", lang, xlsx=xlsx_path, city=city))
+    elif output is None:
         lines.append(say("draft.next_output", lang))
     else:
         lines.append(say("draft.next_validate", lang, path=output))

@@ -310,6 +310,10 @@ PHRASES: dict[str, tuple[str, str]] = {
     "draft.next_output": ("Next: review the targets (--xlsx TARGETS.xlsx), then write the framework with "
                           "--output FRAMEWORK.yaml",
                           "下一步：核对目标（--xlsx 审核表.xlsx），再用 --output 框架.yaml 写出框架"),
+    "draft.next_from": ("Next: check {xlsx} against the document, then: ipcheck draft --from {xlsx} --city {city} "
+                        "--output FRAMEWORK.yaml",
+                        "下一步：对照原文核对 {xlsx}，然后：ipcheck draft --from {xlsx} --city {city} "
+                        "--output 框架.yaml"),
     "draft.next_validate": ("Next: ipcheck validate {path} && ipcheck test {path}",
                             "下一步：ipcheck validate {path} && ipcheck test {path}"),
     "draft.commented": ("{n} target(s) left commented out in the framework (see the reason above each)",

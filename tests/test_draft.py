@@ -326,7 +326,9 @@ def test_text_from_a_document_is_never_a_formula_in_the_workbook(here, monkeypat
 def _reviewed(here, edit) -> Path:
     import openpyxl
     plan = write_plan(here, "txt-gb18030")
-    assert invoke("draft", plan, "--city", "haimen", "--xlsx", "targets.xlsx").exit_code == 0
+    r = invoke("draft", plan, "--city", "haimen", "--xlsx", "targets.xlsx")
+    assert r.exit_code == 0 and r.stdout.endswith(
+        "下一步：对照原文核对 targets.xlsx，然后：ipcheck draft --from targets.xlsx --city haimen --output 框架.yaml\n")
     wb = openpyxl.load_workbook(here / "targets.xlsx")
     edit(wb)
     wb.save(here / "targets.xlsx")
