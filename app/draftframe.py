@@ -261,8 +261,8 @@ class Writer:
                  f"    title: {{zh: {q(title_zh)}, en: {q(title_en)}}}",
                  f"    category: {self.categories.get(ind.id, 'creation') if ind else 'creation'}",
                  "    weight: 2",
-                 f"    clause: {q(t.clause or say('draft.no_clause', self.lang))}",
-                 f"    lead_unit: {q(t.lead_unit or say('draft.yaml.no_lead_unit', self.lang))}"]
+                 f"    clause: {q(one_line(t.clause or '') or say('draft.no_clause', self.lang))}",
+                 f"    lead_unit: {q(one_line(t.lead_unit or '') or say('draft.yaml.no_lead_unit', self.lang))}"]
         if check is not None:
             lines.append(f"    check: {_flow(check)}")
             lines.append("    examples:")
@@ -280,11 +280,11 @@ class Writer:
         ind = self.cat.indicators[m.indicator]
         self.indicator = ind.id
         lines = [f"  - id: {ID_SLOT}",
-                 f"    title: {{zh: {q(one_line(m.text)[:120])}, en: {q(ind.name.en)}}}",
+                 f"    title: {{zh: {q(one_line(m.text)[:120] or ind.name.zh)}, en: {q(ind.name.en)}}}",
                  f"    category: {self.categories.get(ind.id, 'organisation')}",
                  "    weight: 1",
-                 f"    clause: {q(m.clause or say('draft.no_clause', self.lang))}",
-                 f"    lead_unit: {q(m.lead_unit or say('draft.yaml.no_lead_unit', self.lang))}",
+                 f"    clause: {q(one_line(m.clause or '') or say('draft.no_clause', self.lang))}",
+                 f"    lead_unit: {q(one_line(m.lead_unit or '') or say('draft.yaml.no_lead_unit', self.lang))}",
                  f"    check: {{kind: exists, indicator: {ind.id}}}",
                  "    examples:",
                  f"      - {_flow(self._ex(year, {year: 'yes'}, 'pass'))}",
@@ -454,10 +454,11 @@ def _problem(header: str, c: Criterion, cat, decider) -> str | None:
 
 def _header(reading: PlanReading, city: str, fid: str, target_year: int, source_file: str, lang: str) -> str:
     doc = reading.document
-    title = one_line(doc.title) if doc.title else say("draft.yaml.no_title", lang)
+    title = one_line(doc.title or "")[:400] or say("draft.yaml.no_title", lang)
+    issuer = one_line(doc.issuer or "")[:400] or say("draft.yaml.no_issuer", lang)
     source = [f"file: {q(source_file)}", f"title: {q(title)}"]
-    if doc.number:
-        source.append(f"number: {q(one_line(doc.number))}")
+    if one_line(doc.number or ""):
+        source.append(f"number: {q(one_line(doc.number)[:400])}")
     if doc.date and re.match(r"^\d{4}-\d{2}-\d{2}$", doc.date):
         source.append(f"date: {doc.date}")
     lines = [_comment(say("draft.yaml.head", lang, file=source_file)).lstrip(),
@@ -468,7 +469,7 @@ def _header(reading: PlanReading, city: str, fid: str, target_year: int, source_
              "  kind: plan",
              f"  city: {city}",
              f"  title: {{zh: {q(title)}, en: {q(f'{city} plan drafted from {source_file}')}}}",
-             f"  issuer: {q(one_line(doc.issuer) if doc.issuer else say('draft.yaml.no_issuer', lang))}",
+             f"  issuer: {q(issuer)}",
              f"  source: {{{', '.join(source)}}}",
              f"  target_year: {target_year}",
              "  scoring: xccdf_default",

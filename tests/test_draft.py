@@ -612,3 +612,17 @@ def test_a_percentage_typed_into_a_value_cell_is_read_as_the_percentage(here):
     assert r.exit_code == 0, r.output
     assert ('check: {kind: trajectory, indicator: patent_intensive_industries_gdp_share, base_year: 2020, '
             'base: "11%", target_year: 2025, target: "13%"}') in (here / "fw.yaml").read_text(encoding="utf-8")
+
+
+def test_blank_fields_of_a_reading_get_words_saying_they_are_missing(here, catalogue, library):
+    from ipcheck.app.draftframe import categories_from, draft_framework
+    t = _t("有效注册商标", "valid_trademarks", "5.2", "万件", clause=" \t", lead_unit="\n")
+    m = Mechanism(" ", "leadership_group", clause="", lead_unit=" ")
+    reading = PlanReading(Document(title=" ", issuer="\u3000", number=" "), (t,), (m,))
+    text = draft_framework(reading, "haimen", catalogue, categories_from(library), "plan.txt", "en").text
+    assert '  title: {zh: "title not found in the document"' in text and "number:" not in text
+    assert '  issuer: "issuer not found in the document"' in text
+    assert text.count('clause: "clause not stated"') == 2
+    assert text.count('lead_unit: "lead unit not named in the document"') == 2
+    (here / "fw.yaml").write_text(text, encoding="utf-8")
+    assert invoke("validate", "fw.yaml").exit_code == 0
