@@ -38,6 +38,9 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _BLOCK = {"address", "article", "aside", "blockquote", "body", "br", "caption", "dd", "div", "dl", "dt", "fieldset",
           "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "html", "li",
           "main", "nav", "ol", "p", "pre", "section", "table", "tbody", "tfoot", "thead", "title", "tr", "ul"}
+# a line that starts a numbered part or item (一、 （二） 3. 第四条): a paragraph of its own, never a wrapped line
+_NUMBERED = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+(?:[、)）．]|\.(?!\d))"
+                       r"|第[一二三四五六七八九十百]+[章节条部分])")
 _SKIP = {"script", "style", "noscript", "template", "head", "iframe", "object", "svg", "select", "button", "-comment"}
 
 
@@ -274,7 +277,7 @@ def _joined(lines: list[tuple[str, bool, bool]]) -> str:
     out: list[str] = []
     runs_on = False
     for text, more, starts in lines:
-        if runs_on and out and not starts:
+        if runs_on and out and not starts and not _NUMBERED.match(text):
             prev = out[-1]
             gap = " " if prev[-1:].isascii() and prev[-1:].isalnum() and text[:1].isascii() and text[:1].isalnum() \
                 else ""

@@ -626,3 +626,17 @@ def test_blank_fields_of_a_reading_get_words_saying_they_are_missing(here, catal
     assert text.count('lead_unit: "lead unit not named in the document"') == 2
     (here / "fw.yaml").write_text(text, encoding="utf-8")
     assert invoke("validate", "fw.yaml").exit_code == 0
+
+
+def test_a_pdf_line_wrapped_by_the_layout_rejoins_its_paragraph_but_a_numbered_item_does_not():
+    from ipcheck.app.plandoc import _joined
+    lines = [("到2025年，有效注册商标达到5.2万件以", True, False), ("上。", False, False),
+             ("各单位要加强组织领导，确保各项任务落到实处，按期完成规划确定的", True, False),
+             ("目标任务。", False, False), ("全面加强知识产权保护，健全知识产权保护工作体系，完善", True, False),
+             ("（一）健全工作机制。", True, False), ("1.2万件以上的目标", False, False), ("表1", True, False),
+             ("指标\t2025年", False, True)]
+    assert _joined(lines).split("\n") == [
+        "到2025年，有效注册商标达到5.2万件以上。",
+        "各单位要加强组织领导，确保各项任务落到实处，按期完成规划确定的目标任务。",
+        "全面加强知识产权保护，健全知识产权保护工作体系，完善",
+        "（一）健全工作机制。1.2万件以上的目标", "表1", "指标\t2025年"]
