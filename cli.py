@@ -331,7 +331,7 @@ def import_forms(forms_path, city_path, dry_run, replace, criteria_dir, lang):
 
 
 @main.command()
-@click.argument("plan_path", metavar="PLAN", type=FilePath, required=False)
+@click.argument("plan_path", metavar="[PLAN]", type=FilePath, required=False)
 @click.option("--city", required=True, help="The city (or district) id the plan is for, e.g. haimen.")
 @click.option("--from", "from_path", metavar="TARGETS.xlsx", type=FilePath,
               help="Draft from a reviewed workbook (written by --xlsx) instead of the plan document.")
