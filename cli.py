@@ -371,5 +371,26 @@ def import_forms(forms_paths, city_path, dry_run, replace, criteria_dir, lang):
                 today=dt.date.today()), lang=lang)
 
 
+@main.command()
+@click.argument("plan_path", metavar="[PLAN]", type=FilePath, required=False)
+@click.option("--city", required=True, help="The city (or district) id the plan is for, e.g. haimen.")
+@click.option("--from", "from_path", metavar="TARGETS.xlsx", type=FilePath,
+              help="Draft from a reviewed workbook (written by --xlsx) instead of the plan document.")
+@click.option("--output", type=OutPath, help="Write the framework YAML here (never over a file without --force).")
+@click.option("--xlsx", "xlsx_path", type=OutPath, help="Also write the targets as a workbook to review.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--force", is_flag=True, help="Write over an existing framework or workbook.")
+@criteria_option
+@lang_option
+def draft(plan_path, city, from_path, output, xlsx_path, fmt, force, criteria_dir, lang):
+    """Draft a framework from a city's own plan (.txt .html .docx .pdf), or from its reviewed workbook.
+
+    Example: ipcheck draft plan.docx --city haimen --xlsx targets.xlsx --output haimen-2023.yaml
+    """
+    from .app.draft import draft as run
+    _finish(run(plan_path, city, from_path=from_path, output=output, xlsx_path=xlsx_path, fmt=fmt, force=force,
+                lang=lang, criteria_dir=criteria_dir))
+
+
 if __name__ == "__main__":
     main()

@@ -322,6 +322,79 @@ PHRASES: dict[str, tuple[str, str]] = {
     "decide.fallback": ("the durable-rules decider failed ({why}); decided with the Python reference decider "
                         "(the same rules, the same results)",
                         "durable-rules 判定器出错（{why}）；已改用 Python 参考判定器判定（规则与结果相同）"),
+    # ---- ipcheck draft: reading a plan document, the drafted framework, the review workbook (issues 22, 23)
+    "draft.err.no_file": ("no such file", "文件不存在"),
+    "draft.err.cannot_read": ("cannot read: {why}", "无法读取：{why}"),
+    "draft.err.not_a_file": ("not a regular file", "不是普通文件"),
+    "draft.err.too_big": ("file is {size} bytes; a plan document is far smaller (limit {limit})",
+                          "文件有{size}字节，超过规划文件的上限（{limit}字节）"),
+    "draft.err.too_many_pages": ("the PDF has {n} pages (limit {limit}): not one plan document",
+                                 "PDF共{n}页（上限{limit}页），不是一份规划文件"),
+    "draft.err.old_format": ("an old Word (.doc) or WPS file: save it as .docx (or PDF with text) first",
+                             "旧版Word（.doc）或WPS文件：请先另存为.docx（或带文字的PDF）"),
+    "draft.err.suffix": ("not a plan document ipcheck reads: give a {suffixes} file",
+                         "不是可读取的规划文件：请提供 {suffixes} 文件"),
+    "draft.err.encoding": ("cannot tell the text's encoding: save it as UTF-8 (or GB18030) text",
+                           "无法判断文本编码：请另存为UTF-8（或GB18030）编码的文本"),
+    "draft.err.damaged": ("not a readable {what} file ({why})", "不是可读取的{what}文件（{why}）"),
+    "draft.err.no_text_layer": ("no text layer: run OCR first (a scanned PDF holds pictures of pages)",
+                                "没有文字层：请先做OCR文字识别（扫描版PDF只有页面图像）"),
+    "draft.err.no_target": ("no target found: the document sets no quantitative target ipcheck can read",
+                            "未找到目标：文件中没有可识别的量化目标"),
+    "draft.err.exists": ("already exists; draft writes over a file only with --force",
+                         "文件已存在；加 --force 才会覆盖"),
+    "draft.err.city": ("{city!r} is not a city id: letters, digits, _ . - (starting with a letter)",
+                       "{city!r} 不是城市代码：只能用字母、数字和 _ . -，以字母开头"),
+    "draft.err.plan_and_from": ("give either a plan document or --from TARGETS.xlsx, not both",
+                                "请给出规划文件或 --from 审核表，二者选一"),
+    "draft.err.nothing": ("give a plan document (or --from TARGETS.xlsx)", "请给出规划文件（或 --from 审核表）"),
+    "draft.found": ("{n} targets, {m} matched to the catalogue, {k} to review; {mech} mechanisms",
+                    "共{n}项目标，{m}项对应到指标目录，{k}项待核对；机制类任务{mech}项"),
+    "draft.document": ("{title} ({extra})", "{title}（{extra}）"),
+    "draft.list_sep": (", ", "，"),
+    "draft.review_item": ("  to review: {name} ({where}): {why}", "  待核对：{name}（{where}）：{why}"),
+    "draft.no_clause": ("clause not stated", "未注明条款"),
+    "draft.next_output": ("Next: review the targets (--xlsx TARGETS.xlsx), then write the framework with "
+                          "--output FRAMEWORK.yaml",
+                          "下一步：核对目标（--xlsx 审核表.xlsx），再用 --output 框架.yaml 写出框架"),
+    "draft.next_from": ("Next: check {xlsx} against the document, then: ipcheck draft --from {xlsx} --city {city} "
+                        "--output FRAMEWORK.yaml",
+                        "下一步：对照原文核对 {xlsx}，然后：ipcheck draft --from {xlsx} --city {city} "
+                        "--output 框架.yaml"),
+    "draft.next_validate": ("Next: ipcheck validate {path} && ipcheck test {path}",
+                            "下一步：ipcheck validate {path} && ipcheck test {path}"),
+    "draft.commented": ("{n} target(s) left commented out in the framework (see the reason above each)",
+                        "{n}项目标在框架中以注释保留（原因见各条上方）"),
+    "draft.err.nothing_placed": ("none of the {n} targets fits the catalogue as a check: review them in a workbook "
+                                 "(--xlsx) and draft from it (--from)",
+                                 "{n}项目标均无法作为指标目录中的检查项：请用审核表（--xlsx）核对后再生成（--from）"),
+    "draft.yaml.head": ("Drafted by ipcheck draft from {file}: review every criterion against the document.",
+                        "由 ipcheck draft 根据 {file} 生成的草稿：请逐条对照原文核对。"),
+    "draft.yaml.head2": ("The quote above each criterion is the document's own words; examples follow each target.",
+                         "每条上方的注释为原文摘录；examples 由目标生成。"),
+    "draft.yaml.note": ("Drafted from {file} by ipcheck draft; thresholds and coverage floor are ipcheck's defaults.",
+                        "由 ipcheck draft 根据 {file} 生成；达标线和证据覆盖下限为 ipcheck 默认值。"),
+    "draft.yaml.no_title": ("title not found in the document", "文件中未识别出标题"),
+    "draft.yaml.no_issuer": ("issuer not found in the document", "文件中未识别出发布单位"),
+    "draft.yaml.no_lead_unit": ("lead unit not named in the document", "文件未注明牵头单位"),
+    "draft.yaml.target_fails": ("the target itself does not pass its check ({got}): check the figures",
+                                "目标值本身不能通过检查（{got}）：请核对数值"),
+    "draft.yaml.quote": ("quote: {quote}", "原文：{quote}"),
+    "draft.yaml.left_out": ("left out (commented): {why}", "未纳入（以注释保留）：{why}"),
+    "draft.yaml.proposed": ("proposed indicator id: {id} (add it to your indicators, then uncomment)",
+                            "建议的指标代码：{id}（在指标目录中添加后取消注释）"),
+    "draft.yaml.mechanisms_unplaced": ("Mechanism tasks without a catalogue indicator (not checked):",
+                                       "指标目录中没有对应指标的机制类任务（未纳入检查）："),
+    "review.indicator_not_in_catalogue": ("indicator not in the catalogue", "指标目录中没有该指标"),
+    "review.year_not_stated": ("year not stated", "未写明目标年份"),
+    "review.unit_unclear": ("unit unclear", "单位不明确"),
+    "review.fuzzy_match": ("indicator matched by a similar name only", "仅按相近名称对应到指标"),
+    "review.incomplete": ("the text cuts the target off", "原文不完整，目标被截断"),
+    "review.aspirational": ("an aspiration (力争), not a firm target", "“力争”目标，非硬性目标"),
+    "review.range": ("a range: the lower end is the target", "区间目标：以下限为目标"),
+    "review.unit_mismatch": ("its unit does not fit the indicator's ({unit})", "单位与指标单位（{unit}）不符"),
+    "review.period_total": ("a total over the plan period: judged against the stock it adds to",
+                            "规划期内累计数：按存量核对"),
 }
 
 # ipcheck's vocabularies (engine.result.Term): code -> (English, Chinese)
@@ -388,6 +461,22 @@ def text(reason: Reason, lang: str) -> str:
         template = PHRASES[phrase.code][lang == "zh"]
         out.append(template.format(**{k: _arg(v, lang) for k, v in phrase.args}) if phrase.args else template)
     return "".join(out)
+
+
+class _Args(dict):
+    """A phrase's arguments; one not given (a review code of the reader, without its details) shows as '…'."""
+
+    def __missing__(self, key: str) -> str:
+        return "…"
+
+
+def phrase(code: str, lang: str, **args: Any) -> str:
+    """One phrase in one language, its arguments as given; a code the book lacks (a reader's new review
+    reason) is shown verbatim rather than lost."""
+    pair = PHRASES.get(code)
+    if pair is None:
+        return code
+    return pair[lang == "zh"].format_map(_Args(args))
 
 
 def both(reason: Reason) -> dict[str, str]:

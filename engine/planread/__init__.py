@@ -5,7 +5,8 @@ simplified characters) into a `PlanReading`. The app layer reads the files (.txt
 .docx, .pdf) and writes the framework; nothing here touches a file.
 """
 
+from .model import Document, Mechanism, PlanReading, Target
 from .reader import read_plan
 from .targets import REVIEW_CODES
 
-__all__ = ["REVIEW_CODES", "read_plan"]
+__all__ = ["REVIEW_CODES", "Document", "Mechanism", "PlanReading", "Target", "read_plan"]
