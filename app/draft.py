@@ -17,8 +17,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from .. import CRITERIA_DIR
-from ..engine.errors import InputError
 from ..engine import planread
+from ..engine.errors import InputError
 from ..engine.planread.model import PlanReading, Target
 from .draftbook import read_targets, workbook_bytes
 from .draftframe import categories_from, draft_framework, one_line, say
