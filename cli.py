@@ -23,6 +23,7 @@ from .app.files import write_outputs  # noqa: E402
 from .app.library import FILE_KINDS, Selection  # noqa: E402
 from .app.outcome import Outcome, Perturbation  # noqa: E402
 from .engine.errors import error_line, printable  # noqa: E402
+from .engine.models import LEVELS  # noqa: E402
 from .options import (  # noqa: E402
     FilePath,
     Finite,
@@ -284,8 +285,8 @@ def indicators(framework_id, criteria_dir, lang, fmt, output):
 @click.argument("city_id")
 @click.option("--name", "name_zh", required=True, help="The city's name in Chinese, e.g. 苏州.")
 @click.option("--name-en", help="Its name in English. Default: the id, capitalised.")
-@click.option("--level", type=click.Choice(["municipality", "sub_provincial", "provincial_capital", "prefecture"]),
-              default="prefecture", show_default=True)
+@click.option("--level", type=click.Choice(LEVELS), default="prefecture", show_default=True,
+              help="district (市辖区) or county (县, 县级市) for a unit below a city.")
 @click.option("--framework", "frameworks", multiple=True, metavar="ID",
               help="Framework whose indicators to list (repeatable); the reference framework always.")
 @click.option("--output", type=OutPath, help="The new fact file. Default: CITY_ID.yaml. Never overwritten.")

@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 from ..engine.errors import InputError
+from ..engine.models import LEVELS
 from .indicators import usage
 from .library import CRITERIA_DIR, UsageProblem, choose_frameworks, load_library
 from .outcome import Outcome
@@ -51,7 +52,7 @@ def city_text(city_id: str, name_zh: str, name_en: str, level: str, framework_id
         "city:",
         f"  id: {city_id}",
         f"  name: {{zh: {_q(name_zh)}, en: {_q(name_en)}}}",
-        f"  level: {level}  # municipality | sub_provincial | provincial_capital | prefecture",
+        f"  level: {level}  # {' | '.join(LEVELS)}",
         "",
         "sources:",
         "  example:  " + ("# 示例来源：换成实际的来源（公报、白皮书、政府网站），再添加其他来源" if zh else
@@ -106,7 +107,8 @@ def new_city(city_id: str, name_zh: str, name_en: str | None = None, level: str 
     name_en = (name_en or city_id[:1].upper() + city_id[1:]).strip()
     if not name_zh or not name_en:
         raise UsageProblem("the city's name cannot be empty", "--name")
-    lib = load_library(criteria_dir)
+    lib = load_library(criteria_dir, frameworks)
+    frameworks = lib.ids(frameworks)
     ids = list(dict.fromkeys(["reference", *frameworks])) if "reference" in lib.frameworks else list(frameworks)
     if not ids:
         raise UsageProblem("no framework to list indicators for: name one with --framework", "--framework")

@@ -18,8 +18,6 @@ from pydantic.json_schema import GenerateJsonSchema
 
 from .. import CRITERIA_DIR, PACKAGE_DIR
 from ..engine import models as m
-from .files import read_input
-from .library import INDICATORS
 from .outcome import Outcome
 
 SCHEMA_DIR = PACKAGE_DIR / "schema"
@@ -163,7 +161,6 @@ def schema(kind: str, *, criteria_dir: Path = CRITERIA_DIR) -> Outcome:
     """`ipcheck schema KIND`: the JSON Schema of a file kind, with the indicator ids of `criteria_dir`."""
     catalogue = None
     if kind in ("city", "framework"):
-        from ..engine.load import load_indicators
-        path = Path(criteria_dir) / INDICATORS
-        catalogue = load_indicators(str(path), read_input(path))
+        from .library import load_catalogue
+        catalogue = load_catalogue(criteria_dir)
     return Outcome(text=schema_text(kind, catalogue))

@@ -19,7 +19,9 @@ from .fields import ID, Date, Model, Names, Number, Raw, Text, Year
 Category = Literal["creation", "utilisation", "protection", "management", "services",
                    "organisation", "funding", "supervision"]
 CATEGORIES: tuple[str, ...] = Category.__args__  # type: ignore[attr-defined]
-Level = Literal["municipality", "sub_provincial", "provincial_capital", "prefecture"]
+# a city by its administrative level; a district (市辖区) or county (县, 县级市) is evaluated as a city is
+Level = Literal["municipality", "sub_provincial", "provincial_capital", "prefecture", "district", "county"]
+LEVELS: tuple[str, ...] = Level.__args__
 Status = Literal["pass", "partial", "fail", "unknown", "not_applicable", "waived", "error"]
 STATUSES: tuple[str, ...] = Status.__args__  # type: ignore[attr-defined]
 IndicatorKind = Literal["stock", "flow", "rate", "percentage", "count", "mechanism"]

@@ -271,13 +271,19 @@ PHRASES: dict[str, tuple[str, str]] = {
     "plan.raise": ("raise from {frm} to {op} {to} (+{by})", "由{frm}提高到{op} {to}（+{by}）"),
     "plan.lower": ("lower from {frm} to {op} {to} (−{by})", "由{frm}降低到{op} {to}（−{by}）"),
     "plan.strict": (", strictly beyond", "，须严格超过"),
+    # a user's own frameworks and indicators (issue 23): an id the library already has
+    "library.clash.framework": ("framework id {id!r} is also defined in {other}: give one of them another id",
+                                "框架编号 {id!r} 已在 {other} 中定义：请为其中一个改用其他编号"),
+    "library.clash.indicator": ("indicator id {id!r} is also defined in {other}: give one of them another id",
+                                "指标代码 {id!r} 已在 {other} 中定义：请为其中一个改用其他代码"),
 }
 
 # ipcheck's vocabularies (engine.result.Term): code -> (English, Chinese)
 TERMS: dict[str, dict[str, tuple[str, str]]] = {
     "level": {"municipality": ("municipality", "直辖市"), "sub_provincial": ("sub-provincial city", "副省级城市"),
               "provincial_capital": ("provincial capital", "省会城市"),
-              "prefecture": ("prefecture-level city", "地级市")},
+              "prefecture": ("prefecture-level city", "地级市"),
+              "district": ("district", "市辖区"), "county": ("county", "县（县级市）")},
 }
 
 _JOIN = {  # Listed.style: (English separator, Chinese separator)
