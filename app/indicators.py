@@ -50,4 +50,4 @@ def list_indicators(framework_id: str | None = None, *, criteria_dir: Path = CRI
         framework_id = choose_frameworks(lib, "", (framework_id,))[0].id
     data = catalogue_data(lib, framework_id)
     view = AnalysisView(indicators_doc(data, lang, blocks=fmt == "table"), data, is_plain=True)
-    return Outcome(text=render(view, fmt, lang, color))
+    return Outcome(text=render(view, fmt, lang, color), inputs=lib.paths())

@@ -62,10 +62,11 @@ class Library:
     folder: str = ""
     folders: list[str] = field(default_factory=list)
     named: dict[str, str] = field(default_factory=dict)
+    copies: list[str] = field(default_factory=list)  # user files read and found to copy a shipped file
 
     def paths(self) -> list[str]:
         """The folders and every file read from them: what a command's outputs must never overwrite."""
-        return [self.folder, *self.folders] + [p for p, _ in self.inputs]
+        return [self.folder, *self.folders] + [p for p, _ in self.inputs] + self.copies
 
     def ids(self, wanted: tuple[str, ...] | list[str]) -> tuple[str, ...]:
         """Framework ids for what a command was given: ids as they are, framework files as their ids."""
@@ -110,6 +111,7 @@ class _Reader:
         self.shipped = {p.name: p.resolve() for p in CRITERIA_DIR.glob("*.yaml")}
         self.raws: dict[Path, bytes] = {}
         self.same: dict[Path, Path] = {}  # a user file -> the shipped file it copies
+        self.copies: list[str] = []  # those files as named
         self.inputs: list[tuple[str, str]] = []
 
     def fresh(self, p: Path) -> bytes | None:
@@ -122,6 +124,7 @@ class _Reader:
         twin = self.shipped.get(p.name)
         if twin is not None and twin != key and self.raws.get(twin) == raw:
             self.same[key] = twin
+            self.copies.append(str(p))
             return None
         self.inputs.append((str(p), sha256(raw)))
         return raw
@@ -188,7 +191,8 @@ def load_library(criteria_dir: Path | None = None, named: tuple[str, ...] | list
         defined[fw.id] = str(p)
         by_file[p.resolve()] = fw.id
     named_ids = {n: by_file[reader.same.get(f.resolve(), f.resolve())] for n, f in zip(names, files)}
-    return Library(cat, frameworks, reader.inputs, str(CRITERIA_DIR), [str(f) for f in folders], named_ids)
+    return Library(cat, frameworks, reader.inputs, str(CRITERIA_DIR), [str(f) for f in folders], named_ids,
+                   reader.copies)
 
 
 def choose_frameworks(lib: Library, city_id: str, wanted: tuple[str, ...] | list[str]) -> list:
