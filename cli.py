@@ -23,7 +23,7 @@ from .app.files import write_outputs  # noqa: E402
 from .app.library import FILE_KINDS, Selection  # noqa: E402
 from .app.outcome import Outcome, Perturbation  # noqa: E402
 from .engine.errors import error_line, printable  # noqa: E402
-from .engine.models import LEVELS  # noqa: E402
+from .engine.levels import LEVELS  # noqa: E402
 from .options import (  # noqa: E402
     FilePath,
     Finite,

@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 from ..engine.errors import InputError
-from ..engine.models import LEVELS
+from ..engine.levels import LEVELS
 from .indicators import usage
 from .library import CRITERIA_DIR, UsageProblem, choose_frameworks, load_library
 from .outcome import Outcome
