@@ -23,6 +23,7 @@ from .app.files import write_outputs  # noqa: E402
 from .app.library import FILE_KINDS, Selection  # noqa: E402
 from .app.outcome import Outcome, Perturbation  # noqa: E402
 from .engine.errors import error_line, printable  # noqa: E402
+from .engine.levels import LEVELS  # noqa: E402
 from .engine.result import say  # noqa: E402
 from .options import (  # noqa: E402
     FilePath,
@@ -161,7 +162,7 @@ def explain(city_path, criterion_id, frameworks, year, engine_name, waivers_path
 
 
 @main.command()
-@click.argument("framework_id", required=False)
+@click.argument("framework_id", metavar="[FRAMEWORK_ID|FILE]", required=False)
 @criteria_option
 @lang_option
 def criteria(framework_id, criteria_dir, lang):
@@ -242,8 +243,8 @@ class _ProgressBar:
 
 @main.command()
 @click.argument("city_paths", metavar="CITY.yaml...", nargs=-1, required=True, type=FilePath)
-@click.option("--framework", "framework_ids", metavar="ID", multiple=True,
-              help="Framework every city is measured against (repeatable; 'all' for every framework). "
+@click.option("--framework", "framework_ids", metavar="ID|FILE", multiple=True,
+              help="Framework every city is measured against, by id or file (repeatable; 'all' for every framework). "
                    "Default: reference.")
 @click.option("--year", type=Year, help="Evaluation year for every city.")
 @engine_option
@@ -272,7 +273,7 @@ def compare(city_paths, framework_ids, year, engine_name, jobs, criteria_dir, la
 @click.argument("city_path", metavar="CITY.yaml", type=FilePath)
 @click.option("--from", "year_from", type=Year, required=True)
 @click.option("--to", "year_to", type=Year, required=True)
-@click.option("--framework", "framework_id", metavar="ID",
+@click.option("--framework", "framework_id", metavar="ID|FILE",
               help="Default: the city's own plan, else the reference framework.")
 @engine_option
 @criteria_option
@@ -308,7 +309,7 @@ def diff(framework_a, framework_b, city_paths, year, criteria_dir, lang, fmt, ou
 
 
 @main.command()
-@click.option("--framework", "framework_id", metavar="ID", help="Only the indicators this framework uses.")
+@click.option("--framework", "framework_id", metavar="ID|FILE", help="Only the indicators this framework uses.")
 @criteria_option
 @lang_option
 @format_option
@@ -323,10 +324,10 @@ def indicators(framework_id, criteria_dir, lang, fmt, output):
 @click.argument("city_id")
 @click.option("--name", "name_zh", required=True, help="The city's name in Chinese, e.g. 苏州.")
 @click.option("--name-en", help="Its name in English. Default: the id, capitalised.")
-@click.option("--level", type=click.Choice(["municipality", "sub_provincial", "provincial_capital", "prefecture"]),
-              default="prefecture", show_default=True)
-@click.option("--framework", "frameworks", multiple=True, metavar="ID",
-              help="Framework whose indicators to list (repeatable); the reference framework always.")
+@click.option("--level", type=click.Choice(LEVELS), default="prefecture", show_default=True,
+              help="district (市辖区) or county (县, 县级市) for a unit below a city.")
+@click.option("--framework", "frameworks", multiple=True, metavar="ID|FILE",
+              help="Framework (id or file) whose indicators to list (repeatable); the reference framework always.")
 @click.option("--output", type=OutPath, help="The new fact file. Default: CITY_ID.yaml. Never overwritten.")
 @criteria_option
 @lang_option
@@ -339,8 +340,9 @@ def init(city_id, name_zh, name_en, level, frameworks, output, criteria_dir, lan
 
 @main.command()
 @click.argument("city_path", metavar="CITY.yaml", type=FilePath)
-@click.option("--framework", "frameworks", multiple=True, metavar="ID",
-              help="Framework to collect for (repeatable). Default: the city's own plan and the reference framework.")
+@click.option("--framework", "frameworks", multiple=True, metavar="ID|FILE",
+              help="Framework (id or file) to collect for (repeatable). Default: the city's own plan and the reference "
+                   "framework.")
 @year_option
 @click.option("--xlsx", "xlsx_path", type=OutPath, help="Write the forms as one Excel workbook (.xlsx).")
 @click.option("--csv", "csv_dir", type=OutPath, help="Write the forms as CSV files into this folder.")

@@ -26,7 +26,8 @@ def compare(city_paths: list[Path], framework_ids: tuple[str, ...] = (), *, year
     from ..reports.json_report import plain_values as json_plain
     from ..reports.outputs import AnalysisView, document_html, render
 
-    lib = load_library(criteria_dir)
+    lib = load_library(criteria_dir, framework_ids)
+    framework_ids = lib.ids(framework_ids)
     if "all" in framework_ids:
         framework_ids = tuple(sorted(lib.frameworks))
     framework_ids = framework_ids or ("reference",)
@@ -107,7 +108,7 @@ def progress(city_path: Path, year_from: int, year_to: int, framework_id: str | 
     from ..reports.analysis import progress_doc
     from ..reports.outputs import AnalysisView, render
 
-    lib = load_library(criteria_dir)
+    lib = load_library(criteria_dir, (framework_id,) if framework_id else ())
     city = load_city_file(city_path, lib)
     fw = choose_frameworks(lib, city.id, (framework_id,) if framework_id else ())[0]
     decider, notice = make_decider(engine)
@@ -132,7 +133,7 @@ def diff(framework_a: str, framework_b: str, city_paths: list[Path] = (), *, yea
     from ..reports.analysis import diff_doc
     from ..reports.outputs import AnalysisView, render
 
-    lib = load_library(criteria_dir)
+    lib = load_library(criteria_dir, (framework_a, framework_b))
     a, b = choose_frameworks(lib, "", (framework_a, framework_b))
     diffs = diff_frameworks(a, b)
     flips = []

@@ -8,7 +8,7 @@ from ..engine.errors import InputError, InputErrors, error_line, printable
 from ..reports.words import say
 from .examples import failing_examples
 from .files import read_input, yaml_files
-from .library import CRITERIA_DIR, INDICATORS, UsageProblem, decider_notices, load_library, sniff_kind
+from .library import CRITERIA_DIR, INDICATORS, UsageProblem, decider_notices, load_catalogue, load_library, sniff_kind
 from .outcome import Outcome
 
 
@@ -16,7 +16,8 @@ def list_criteria(framework_id: str | None = None, *, criteria_dir: Path = CRITE
     """The frameworks (one line each), or one framework's criteria."""
     from ..reports.labels import CATALOGUE as W
     from ..reports.labels import CATEGORY, CHECK_KIND
-    lib = load_library(criteria_dir)
+    lib = load_library(criteria_dir, (framework_id,) if framework_id else ())
+    framework_id = lib.ids((framework_id,))[0] if framework_id else None
     lines = []
     if framework_id is None:
         for fid, fw in sorted(lib.frameworks.items()):
@@ -44,12 +45,11 @@ def validate(paths: list[Path], *, criteria_dir: Path = CRITERIA_DIR, lang: str 
     from ..engine.decide import make_decider
     from ..engine.load import lint_framework, load_city, load_framework, load_indicators, load_waivers
 
-    indicators = Path(criteria_dir) / INDICATORS
-    cat = load_indicators(str(indicators), read_input(indicators))
+    files = yaml_files(paths)
+    cat = load_catalogue(criteria_dir, [p for p in files if p.name != INDICATORS])
     problems: list[str] = []
     notices: list[str] = []
     decider = None
-    files = yaml_files(paths)
     for p in files:
         try:
             raw = read_input(p)
@@ -71,7 +71,7 @@ def validate(paths: list[Path], *, criteria_dir: Path = CRITERIA_DIR, lang: str 
             problems += [str(x) for x in exc.problems]
         except InputError as exc:
             problems.append(str(exc))
-    inputs = [str(indicators)] + [str(p) for p in [*paths, *files]]
+    inputs = [str(CRITERIA_DIR / INDICATORS)] + [str(p) for p in [*paths, *files]]
     notices += decider_notices(decider, None)  # durable-rules failed and Python decided: said once
     if problems:
         return Outcome(notices=notices + [error_line(p) for p in problems], exit_code=2, inputs=inputs)

@@ -104,16 +104,28 @@ class Forms:
     sheets: dict[str, list[Need]]          # sheet name -> rows, in order
 
 
-def sheet_name(lead_unit: str) -> str:
-    """A lead unit as a short, valid Excel sheet name: 市市场监管局（知识产权局） -> 市场监管局.
+# A district's or county's own units: a framework written for a city names 市人民政府, 市财政局...;
+# for a district they are 区人民政府, 区财政局 (the city's intermediate court stays the city's).
+LOCAL = {"district": "区", "county": "县"}
+_CITY_UNIT = re.compile(r"(^|[、，,；;])市(?!中级)(?=\w)")
 
-    The first unit named, without what is in brackets and without the leading 市 of a bureau;
-    at most 31 characters and none of []:*?/\\ (Excel's rules)."""
+
+def local_unit(lead_unit: str, level: str | None) -> str:
+    """The lead unit as the city file's own government names it: for a district, 市人民政府 -> 区人民政府."""
+    prefix = LOCAL.get(level or "")
+    return _CITY_UNIT.sub(lambda m: m[1] + prefix, lead_unit) if prefix else lead_unit
+
+
+def sheet_name(lead_unit: str) -> str:
+    """A lead unit as a short, valid Excel sheet name: 市市场监管局（知识产权局） -> 市场监管局, 区科技局 -> 科技局.
+
+    The first unit named, without what is in brackets and without the leading 市, 区 or 县 of a
+    bureau; at most 31 characters and none of []:*?/\\ (Excel's rules)."""
     text = re.sub(r"[（(〈<][^）)〉>]*[）)〉>]", "", lead_unit).strip()
     first = re.split(r"[、，,；;]", text)[0].strip()
     name = first if len(first) >= 2 else text
-    city_wide = ("市委", "市政府", "市人民政府", "市、", "市中级")
-    if name.startswith("市") and len(name) > 2 and not name.startswith(city_wide) and not (
+    wide = ("委", "政府", "人民政府", "、", "中级")  # the city's (district's) own leadership, not a bureau
+    if name[:1] in "市区县" and len(name) > 2 and not name[1:].startswith(wide) and not (
             name.startswith("市场") and not name.startswith("市市场")):  # 市场监管局 is not 市 + 场监管局
         name = name[1:]
     name = re.sub(r"[\[\]:*?/\\]", "_", name).strip("'") or "其他"
@@ -149,6 +161,7 @@ def plan_forms(sel: Selection) -> tuple[Forms, object]:
     ev = evaluate_selection(sel)
     cat = ev.lib.catalogue
     needs: dict[tuple[str, int, str | None], Need] = {}
+    level = ev.city.model.city.level
     for res in ev.results:
         for r in res.results:
             if r.status != "unknown":
@@ -162,7 +175,8 @@ def plan_forms(sel: Selection) -> tuple[Forms, object]:
                         if have is not None and (have.attributes.get(attr) if attr else have.bound == "exact"):
                             continue  # the city already holds it: a row would only repeat it
                         need = needs.setdefault((miss.indicator, year, attr),
-                                                Need(miss.indicator, year, r.lead_unit, attribute=attr))
+                                                Need(miss.indicator, year, local_unit(r.lead_unit, level),
+                                                     attribute=attr))
                         if r.id not in need.criteria:
                             need.criteria.append(r.id)
                         if r.lead_unit not in need.leads:

@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 from ..engine.errors import InputError, printable
+from ..engine.levels import LEVELS
 from ..reports.words import say
 from .indicators import usage
 from .library import CRITERIA_DIR, UsageProblem, choose_frameworks, load_library
@@ -54,7 +55,7 @@ def city_text(city_id: str, name_zh: str, name_en: str, level: str, framework_id
         "city:",
         f"  id: {city_id}",
         f"  name: {{zh: {_q(name_zh)}, en: {_q(name_en)}}}",
-        f"  level: {level}  # municipality | sub_provincial | provincial_capital | prefecture",
+        f"  level: {level}  # {' | '.join(LEVELS)}",
         "",
         "sources:",
         "  example:  " + ("# 示例来源：换成实际的来源（公报、白皮书、政府网站），再添加其他来源" if zh else
@@ -112,7 +113,8 @@ def new_city(city_id: str, name_zh: str, name_en: str | None = None, level: str 
     for option, name in (("--name", name_zh), ("--name-en", name_en)):
         if printable(name) != name:  # a line break would end the header comment; a file never holds one in a name
             raise UsageProblem(say("files.name_has_break", lang), option)
-    lib = load_library(criteria_dir)
+    lib = load_library(criteria_dir, frameworks)
+    frameworks = lib.ids(frameworks)
     ids = list(dict.fromkeys(["reference", *frameworks])) if "reference" in lib.frameworks else list(frameworks)
     if not ids:
         raise UsageProblem("no framework to list indicators for: name one with --framework", "--framework")

@@ -15,11 +15,12 @@ from pydantic import Field, PrivateAttr, Strict, field_validator
 
 from .checks import Check
 from .fields import ID, Date, Model, Names, Number, Raw, Text, Year
+from .levels import LEVELS
 
 Category = Literal["creation", "utilisation", "protection", "management", "services",
                    "organisation", "funding", "supervision"]
 CATEGORIES: tuple[str, ...] = Category.__args__  # type: ignore[attr-defined]
-Level = Literal["municipality", "sub_provincial", "provincial_capital", "prefecture"]
+Level = Literal[LEVELS]  # engine/levels.py
 Status = Literal["pass", "partial", "fail", "unknown", "not_applicable", "waived", "error"]
 STATUSES: tuple[str, ...] = Status.__args__  # type: ignore[attr-defined]
 IndicatorKind = Literal["stock", "flow", "rate", "percentage", "count", "mechanism"]

@@ -388,6 +388,9 @@ PHRASES: dict[str, tuple[str, str]] = {
     "review.indicator_not_in_catalogue": ("indicator not in the catalogue", "指标目录中没有该指标"),
     "review.year_not_stated": ("year not stated", "未写明目标年份"),
     "review.unit_unclear": ("unit unclear", "单位不明确"),
+    "review.year_from_document": ("the sentence names no year: the plan's own year was taken",
+                                  "原句未写年份：已取规划本身的目标年"),
+    "review.approximate": ("an approximate figure (左右): check the exact target", "约数（左右）：请核对确切目标值"),
     "review.fuzzy_match": ("indicator matched by a similar name only", "仅按相近名称对应到指标"),
     "review.incomplete": ("the text cuts the target off", "原文不完整，目标被截断"),
     "review.aspirational": ("an aspiration (力争), not a firm target", "“力争”目标，非硬性目标"),
@@ -395,13 +398,19 @@ PHRASES: dict[str, tuple[str, str]] = {
     "review.unit_mismatch": ("its unit does not fit the indicator's ({unit})", "单位与指标单位（{unit}）不符"),
     "review.period_total": ("a total over the plan period: judged against the stock it adds to",
                             "规划期内累计数：按存量核对"),
+    # a user's own frameworks and indicators (issue 23): an id the library already has
+    "library.clash.framework": ("framework id {id!r} is also defined in {other}: give one of them another id",
+                                "框架编号 {id!r} 已在 {other} 中定义：请为其中一个改用其他编号"),
+    "library.clash.indicator": ("indicator id {id!r} is also defined in {other}: give one of them another id",
+                                "指标代码 {id!r} 已在 {other} 中定义：请为其中一个改用其他代码"),
 }
 
 # ipcheck's vocabularies (engine.result.Term): code -> (English, Chinese)
 TERMS: dict[str, dict[str, tuple[str, str]]] = {
     "level": {"municipality": ("municipality", "直辖市"), "sub_provincial": ("sub-provincial city", "副省级城市"),
               "provincial_capital": ("provincial capital", "省会城市"),
-              "prefecture": ("prefecture-level city", "地级市")},
+              "prefecture": ("prefecture-level city", "地级市"),
+              "district": ("district", "市辖区"), "county": ("county", "县（县级市）")},
 }
 
 _JOIN = {  # Listed.style: (English separator, Chinese separator)

@@ -631,3 +631,10 @@ def test_a_pdf_line_wrapped_by_the_layout_rejoins_its_paragraph_but_a_numbered_i
         "各单位要加强组织领导，确保各项任务落到实处，按期完成规划确定的目标任务。",
         "全面加强知识产权保护，健全知识产权保护工作体系，完善",
         "（一）健全工作机制。1.2万件以上的目标", "表1", "指标\t2025年"]
+
+
+def test_every_reason_the_reader_gives_for_a_review_has_words_in_both_languages():
+    from ipcheck.engine.planread import REVIEW_CODES
+    from ipcheck.reports.words import PHRASES
+    missing = [code for code in REVIEW_CODES if code not in PHRASES or not all(PHRASES[code])]
+    assert missing == []
