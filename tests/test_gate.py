@@ -524,13 +524,13 @@ def _year_cell(text: str):
 
 
 @pytest.mark.parametrize("sheet, change, words", [
-    (SHEET, _year_cell("①"), "'①' should be 2022"),
-    (SHEET, _year_cell("2022²"), "should be 2022"),
-    (SHEET, _year_cell("9" * 5000), "should be 2022"),
+    (SHEET, _year_cell("①"), "'①' 应为 2022"),           # import speaks the user's language (zh by default)
+    (SHEET, _year_cell("2022²"), "应为 2022"),
+    (SHEET, _year_cell("9" * 5000), "应为 2022"),
     (SHEET, lambda lines: lines.__setitem__(3, lines[3] + "," * 18_300 + "x"), "18,315 列"),
     (SHEET, lambda lines: lines.extend(["x"] * 25_000), "25,"),
-    ("_ipcheck", lambda lines: lines.__setitem__(5, lines[5].rsplit(",", 1)[0] + ",99999"), "damaged"),
-    ("_ipcheck", lambda lines: lines.__setitem__(2, "frameworks,reference@①"), "damaged"),
+    ("_ipcheck", lambda lines: lines.__setitem__(5, lines[5].rsplit(",", 1)[0] + ",99999"), "已损坏"),
+    ("_ipcheck", lambda lines: lines.__setitem__(2, "frameworks,reference@①"), "已损坏"),
 ], ids=["circled-year", "superscript-year", "5000-digit-year", "column-18315", "25000-rows", "manifest-year",
         "manifest-framework-year"])
 def test_hostile_csv_cells_are_one_line_never_a_traceback(work, sheet, change, words):
