@@ -230,8 +230,10 @@ def key_messages(res: FrameworkResult, lang: str, examples: int = 2) -> tuple[tu
     """Three sentences drawn from the results: the largest gap, the evidence missing, what is met (naming up to
     `examples` of the criteria met)."""
     gains = {g.criterion: g.gain for g in res.fix_first}
+    plan = L.is_plan(res)  # a plan's targets in its own words: missed or behind, met
     short = sorted((r for r in res.results if r.status in ("fail", "partial")),
-                   key=lambda r: (-gains.get(r.id, Decimal(0)), r.score or 0, r.id))
+                   key=lambda r: (r.achievement not in ("missed", "behind"), -gains.get(r.id, Decimal(0)),
+                                  r.score or 0, r.id))
     measured = [r for r in res.results if r.score is not None]
     if short:
         r = short[0]
@@ -240,7 +242,7 @@ def key_messages(res: FrameworkResult, lang: str, examples: int = 2) -> tuple[tu
         if r.gap is not None:
             gap += say("msg.gap_by", gap=L.gap_text(r, lang))
         if len(short) > 1:
-            gap += say("msg.gap_more", n=len(short) - 1)
+            gap += say("msg.plan_gap_more" if plan else "msg.gap_more", n=len(short) - 1)
     elif measured:
         gap = say("msg.no_gap", n=len(measured)) if len(measured) > 1 else say("msg.no_gap_one")
     else:
@@ -254,18 +256,20 @@ def key_messages(res: FrameworkResult, lang: str, examples: int = 2) -> tuple[tu
             holes += say("msg.holes_cats", cats=Listed(tuple(empty), "list"))
     else:
         holes = say("msg.holes_none")
-    met = sorted((r for r in res.results if r.status == "pass"), key=lambda r: (-r.weight, not _numeric(r), r.id))
+    met = sorted((r for r in res.results if (r.achievement == "met" if plan else r.status == "pass")),
+                 key=lambda r: (-r.weight, not _numeric(r), r.id))
+    m = "msg.plan_" if plan else "msg."
     if met:
         items = tuple(say("msg.met_item", title=inline(L.title(r, lang), lang), value=L.value_text(r, lang))
                       if _numeric(r) else inline(L.title(r, lang), lang) for r in met[:examples])
         if not items:
-            ok = say("msg.met_count", n=len(met))
+            ok = say(m + "met_count", n=len(met))
         elif len(met) > 1:
-            ok = say("msg.met", n=len(met), items=Listed(items, "clauses"))
+            ok = say(m + "met", n=len(met), items=Listed(items, "clauses"))
         else:
-            ok = say("msg.met_one", items=items[0])
+            ok = say(m + "met_one", items=items[0])
     else:
-        ok = say("msg.met_none")
+        ok = say(m + "met_none")
     # a gap is marked as one (▲) only when there is one: "no gap found" and "no evidence yet" are not alarms;
     # without a gap, the evidence missing comes first (no gap among a few criteria is no reassurance)
     evidence = ("evidence", text(holes, lang))
@@ -443,8 +447,8 @@ def framework_section(k: int, res: FrameworkResult, lang: str, sens) -> Section:
 
     items.append(Heading(3, R["gaps"][lang]))
     names = {c: L.CATEGORY[c][lang] for c in L.CATEGORY}
-    figs = [Figure(charts.categories(res.categories, res.ready_threshold, names, lang),
-                   (_para(R["radar"][lang], cls="note"),))]
+    figs = [Figure(charts.categories(res.categories, None if plan else res.ready_threshold, names, lang),
+                   (_para(text(say("chart.index"), lang) if plan else R["radar"][lang], cls="note"),))]
     # the indicators behind the criteria not met, then those without evidence that have older figures
     order = {"fail": 0, "partial": 0, "error": 0, "unknown": 1}
     ranked = sorted((r for r in res.results if r.status in order and r.trend),
@@ -524,8 +528,11 @@ def method_items(results: list[FrameworkResult], lang: str, sens) -> list[Item]:
         if L.is_plan(res):  # the plan's rule, once, before the score's model
             items.append(_para(text(say("method.plan"), lang)))
         items.append(_para(L.METHOD[res.model][lang]))
-        items.append(_para(f"{R['thresholds'][lang]}{sep}{L.VERDICT['ready'][lang]} ≥ {res.ready_threshold}{comma}"
-                           f"{L.VERDICT['nearly_ready'][lang]} ≥ {res.nearly_threshold}{gap}{R['floor'][lang]}{sep}"
+        # a plan's verdict has no score thresholds (its rule is above): only the floor and the weights
+        thresholds = "" if L.is_plan(res) else (
+            f"{R['thresholds'][lang]}{sep}{L.VERDICT['ready'][lang]} ≥ {res.ready_threshold}{comma}"
+            f"{L.VERDICT['nearly_ready'][lang]} ≥ {res.nearly_threshold}{gap}")
+        items.append(_para(f"{thresholds}{R['floor'][lang]}{sep}"
                            f"{pct(res.coverage_floor)}{gap}{R['category_weight'][lang]}{sep}", *weights, cls="note"))
     items.append(_para(Run(R["goalposts"][lang] + sep, "strong"), L.GOALPOSTS[lang]))
     items.append(_para(Run(R["fix_first"][lang] + sep, "strong"), L.PLANNING[lang]))

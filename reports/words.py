@@ -298,7 +298,23 @@ PHRASES: dict[str, tuple[str, str]] = {
     "plan.head.index": ("Achievement index", "达成指数"),
     "plan.index": ("{s} / 100 on the targets with evidence ({cov} of the weight), second to the targets above",
                    "{s} / 100（有证据的目标占权重{cov}；仅供参考，以上方目标完成情况为准）"),
+    "plan.doc.now": ("Now: {targets}; {verdict} (achievement index {s}, coverage {cov})",
+                     "现状：{targets}；{verdict}（达成指数{s}，覆盖率{cov}）"),
+    "plan.doc.method": ("targets behind or missed first", "先补滞后和未完成的目标"),
+    "method.plan_steps": ("A plan framework's plan: to be on track overall, every target behind or missed is met; to "
+                          "be no more than partly behind (--to nearly_ready), those of the largest weight first until "
+                          "they weigh less than half of the targets judged; then, while the targets judged weigh less "
+                          "than the coverage floor, the targets without a judgement, largest weight first.",
+                          "规划类框架的改进计划：要总体符合预期，须完成全部滞后和未完成的目标；要不差于部分滞后（--to "
+                          "nearly_ready），按权重从大到小补齐，直至其权重不足可判断目标的一半；可判断目标的权重低于覆盖率"
+                          "下限时，再按权重从大到小补充尚无判断的目标。"),
+    "msg.plan_gap_more": ("; {n} more targets are not met", "；另有{n}项目标尚未完成"),
+    "msg.plan_met": ("{n} targets met, among them {items}", "已完成{n}项目标，包括{items}"),
+    "msg.plan_met_one": ("1 target met: {items}", "已完成1项目标：{items}"),
+    "msg.plan_met_count": ("{n} targets met", "已完成{n}项目标"),
+    "msg.plan_met_none": ("No target is shown to be met yet", "尚无已证实完成的目标"),
     "plan.body.met": ("Met", "已完成"),
+    "chart.index": ("Achievement index by category", "分类达成指数"),
     "plan.body.open": ("Not met yet", "尚未完成"),
     "achievement.met": ("met", "已完成"),
     "achievement.early": ("met early", "提前完成"),
