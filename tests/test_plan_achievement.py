@@ -16,6 +16,8 @@ from decimal import Decimal
 import pytest
 import yaml
 from click.testing import CliRunner
+from conftest import CITY_FILES
+from conftest import city as shipped_city
 from helpers import city, crit
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -318,3 +320,52 @@ def test_planning_a_plan_meets_every_target_short(catalogue, deciders):
     # no more than partly behind: the heaviest first until under half — 3 of 5 short (60%); one met leaves 40%
     p = plan(res, "nearly_ready")
     assert p.verdict_after == "plan_partly_behind" and [s.criterion for s in p.steps] == ["P1"]
+
+
+# ---------------------------------------------------------------- every shipped framework and city
+
+@pytest.mark.parametrize("city_file", CITY_FILES, ids=lambda p: p.stem)
+def test_no_shipped_plan_reads_on_track_while_a_target_is_short(library, catalogue, deciders, city_file):
+    """Every shipped plan framework against every shipped city, in its own year and the years before it: the top
+    verdict never stands beside a target with evidence that is missed or behind, and the counts add up."""
+    c = shipped_city(catalogue, city_file.stem)
+    plans = [f for f in library.frameworks.values() if f.model.framework.kind == "plan"]
+    for f in plans:
+        due = f.model.framework.target_year
+        for year in (due - 1, due):
+            res = evaluate(f, c, catalogue, deciders["python"], year=year)
+            marks = [r.achievement for r in res.results]
+            assert sum(res.achievement.values()) == sum(1 for a in marks if a is not None)
+            if res.verdict == "plan_on_track":
+                assert not {"missed", "behind"} & set(marks), (f.model.framework.id, year)
+            if {"missed", "behind"} & set(marks):
+                assert res.verdict != "plan_on_track"
+                short = [r.id for r in res.results if r.achievement in ("missed", "behind")]
+                if res.verdict != "not_assessable":  # each one is named beside the verdict
+                    assert all(i in L.verdict_text(res, "zh") for i in short)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("city_file", CITY_FILES, ids=lambda p: p.stem)
+def test_a_shipped_plans_first_lines_are_its_targets_and_verdict(city_file, lang):
+    """`ipcheck evaluate` on each shipped city at 80 columns: its plan's block opens (after the city, framework
+    and title) with the target counts and the verdict in the plan's words; its JSON counts the achievements."""
+    r = CliRunner(env={"COLUMNS": "80"}).invoke(main, ["evaluate", str(city_file), "--lang", lang],
+                                                catch_exceptions=False)
+    assert r.exit_code == 0, r.output
+    lines = r.stdout.splitlines()
+    head = {"zh": ("目标完成情况：", "结论："), "en": ("Target achievement: ", "Verdict: ")}[lang]
+    first = next(k for k, line in enumerate(lines) if line.startswith(head[0]))  # after the title (1–2 lines)
+    assert first <= 3 and lines[first][len(head[0]):][0].isdigit(), lines[:5]
+    verdict = lines[first + 1]
+    assert verdict.startswith(head[1]), lines[:6]
+    words = {code: L.VERDICT[code][lang] for code in PLAN_LEVELS}
+    assert any(verdict[len(head[1]):].upper().startswith(w.upper()) for w in words.values()), verdict
+    doc = json.loads(CliRunner().invoke(main, ["evaluate", str(city_file), "--format", "json"]).stdout)
+    own, ref = doc["evaluations"][0], doc["evaluations"][-1]
+    assert own["framework"]["kind"] == "plan" and set(own["achievement"]) == set(ACHIEVEMENT_KEYS)
+    assert all(c["achievement"] in ACHIEVEMENT_KEYS for c in own["criteria"])
+    assert ref["framework"]["kind"] == "reference" and ref["achievement"] is None
+
+
+ACHIEVEMENT_KEYS = ("met", "on_track", "behind", "missed", "no_path", "unknown")
