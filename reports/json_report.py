@@ -119,6 +119,7 @@ def summary_row(s: Summary) -> dict[str, Any]:
                         "coverage": None if c.coverage is None else plain(c.coverage), "weight": plain(c.weight)}
                        for c in s.categories],
         "statuses": dict(s.statuses),
+        "achievement": None if s.achievement is None else dict(s.achievement),
     }
 
 

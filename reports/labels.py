@@ -126,6 +126,8 @@ def index_text(res: FrameworkResult, lang: str) -> str:
     """The achievement index (a plan framework's score), second to its targets."""
     if res.score is None:
         return "—"
+    if not res.assessable:  # issue 11: no "100 / 100" beside a verdict of not assessable, only the range
+        return range_text(res, lang)
     return text(say("plan.index", s=Score(res.score), cov=Share(res.coverage)), lang)
 
 

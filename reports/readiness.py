@@ -315,6 +315,10 @@ def brief(res: FrameworkResult, lang: str, top: int, examples: int = 2) -> Brief
     if L.is_plan(res):  # a plan: its targets by achievement lead; the achievement index comes second
         lead = L.targets_text(res, lang)
         details = [f"{text(say('plan.head.index'), lang)}{colon(lang)}{L.index_text(res, lang)}"]
+        if not res.assessable and res.score is not None:  # the range first (issue 11), then the known part
+            details.append(L.known_text(res, lang))
+        elif res.lacking:  # an index on part of the evidence: the range it may still take under it
+            details.append(range_line)
     elif res.assessable and not res.lacking:
         lead = f"{R['score'][lang]} {score_text(res.score)} / 100"
         details = [L.known_text(res, lang)]
