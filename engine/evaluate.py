@@ -165,7 +165,8 @@ def _plan_target(c: m.Criterion, ms: Measurement, h: m.FrameworkHeader, facts: F
     `formulas.path_value` (compound, as a trajectory's; linear from 0), taken in the figure's year.
     A trajectory carries its own path (ms.trajectory). Without a base: the share of the target reached."""
     due = _due_year(c.check, h, year)
-    plan = PlanTarget(target_year=due, year=year)
+    plan = PlanTarget(target_year=due, year=year,
+                      final=c.check.targets[due] if c.check.kind == "path" and year < due else None)
     if (year >= due or ms.state != "measured" or ms.combine or ms.is_mechanism or ms.trajectory
             or ms.value is None or ms.target is None):
         return plan

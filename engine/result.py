@@ -221,6 +221,7 @@ class PlanTarget:
     base: Decimal | None = None
     expected: Decimal | None = None
     share: Decimal | None = None
+    final: Decimal | None = None   # a plan's own yearly path (kind path): the target of its last year
 
     @property
     def due(self) -> bool:
@@ -243,7 +244,7 @@ def achievement(status: str, ms: "Measurement", plan: PlanTarget | None) -> str 
     met       the target reached (before its year too: met early);
     missed    its year reached and the target not; a mechanism or a combined target not in place;
     on_track  before its year, at or beyond the path from its base to its target (a trajectory's status
-              pass is exactly this);
+              pass is exactly this, as is a pass of a yearly target of the plan's own path);
     behind    before its year, short of that path;
     no_path   before its year, not reached, and no base to draw a path from."""
     if plan is None or status in ("not_applicable", "waived"):
@@ -252,9 +253,9 @@ def achievement(status: str, ms: "Measurement", plan: PlanTarget | None) -> str 
         return "unknown"
     if ms.is_mechanism or ms.combine or plan.due:
         return "met" if status == "pass" else "missed"
-    t = ms.trajectory
-    if t is not None:
-        if _meets(ms.value, t.target, ms.op):  # type: ignore[arg-type]
+    final = ms.trajectory.target if ms.trajectory is not None else plan.final
+    if final is not None:  # the plan draws its own path (a trajectory, yearly targets): a pass is on that path
+        if ms.value is not None and _meets(ms.value, final, ms.op):
             return "met"
         return "on_track" if status == "pass" else "behind"
     if status == "pass":

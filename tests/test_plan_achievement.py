@@ -369,3 +369,14 @@ def test_a_shipped_plans_first_lines_are_its_targets_and_verdict(city_file, lang
 
 
 ACHIEVEMENT_KEYS = ("met", "on_track", "behind", "missed", "no_path", "unknown")
+
+
+def test_a_plans_yearly_targets_are_its_path(catalogue, deciders):
+    """Yinchuan-style yearly targets (2023, 2024, 2025): before 2025 the year's own target is the path, and only
+    the last one is the target met."""
+    yearly = crit("P6", "{kind: path, indicator: valid_patents, targets: {2023: 100件, 2024: 150件, 2025: 200件}}")
+    for value, want in ((120, "behind"), (150, "on_track"), (210, "met")):
+        _, r = judged(catalogue, deciders, yearly, {"valid_patents": {2024: value}}, 2024)
+        assert r["P6"].achievement == want, value
+    _, r = judged(catalogue, deciders, yearly, {"valid_patents": {2025: 190}}, 2025)
+    assert r["P6"].achievement == "missed"
