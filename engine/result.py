@@ -298,8 +298,10 @@ class CriterionResult:
 
     @property
     def early(self) -> bool:
-        """A plan target met before its year (提前完成)."""
-        return self.achievement == "met" and self.plan is not None and not self.plan.due
+        """A plan's figure target met before its year (提前完成); a mechanism is in place or not."""
+        ms = self.measurement
+        return (self.achievement == "met" and self.plan is not None and not self.plan.due
+                and not ms.is_mechanism and not ms.combine)
 
 
 @dataclass(frozen=True)
