@@ -30,6 +30,7 @@ class Summary:
     lacking: int = 0
     applicable: int = 0
     verdict_low: str | None = None  # the verdict if every criterion without evidence failed
+    achievement: dict[str, int] | None = None  # a plan framework's targets by achievement
 
     @property
     def provisional(self) -> bool:
@@ -51,7 +52,7 @@ def summarize(r: FrameworkResult) -> Summary:
     return Summary(r.framework_id, r.framework_version, r.framework_title_zh, r.framework_title_en, r.city_id,
                    r.city_zh, r.city_en, r.year, r.score, r.coverage, r.verdict, r.categories,
                    tuple((x.id, x.status) for x in r.results), r.score_low, r.score_high, r.lacking, r.applicable,
-                   r.verdict_low)
+                   r.verdict_low, r.achievement)
 
 
 def rank(results: list) -> list[tuple[int | None, Summary]]:

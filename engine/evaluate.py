@@ -25,20 +25,22 @@ from .result import (
     FrameworkResult,
     Listed,
     Measurement,
+    PlanTarget,
     Q,
     Reason,
     WaiverNote,
     say,
 )
 from .score import (
+    achievement_counts,
     category_scores,
     coverage,
     evidence_counts,
     fix_first,
+    judge,
     leaf_status,
     overall,
     range_and_worst_verdict,
-    verdict,
 )
 from .units import CTX
 
@@ -143,6 +145,44 @@ def _gap(ms: Measurement) -> tuple[Decimal | None, Decimal | None]:
     gap = ms.value - target  # type: ignore[operator]
     pct = f.on_grid(CTX.multiply(CTX.divide(gap, target), f.HUNDRED)) if target else None
     return gap, pct
+
+
+def _due_year(check, h: m.FrameworkHeader, year: int) -> int:
+    """The year a plan's target is due: its own year (a trajectory's target year, a path's last year, a
+    check's `year`), else the plan's target year, else the year judged."""
+    if check.kind == "trajectory":
+        return check.target_year
+    if check.kind == "path":
+        return max(check.targets)
+    return getattr(check, "year", None) or h.target_year or year
+
+
+def _plan_target(c: m.Criterion, ms: Measurement, h: m.FrameworkHeader, facts: Facts, year: int) -> PlanTarget:
+    """A plan criterion's target year and, before it, the path its figure is held against.
+
+    The base is the plan's own (a check's `baseline`, for the plan's `base_year`), else the city's
+    figure for the plan's base year (a threshold's indicator); the path from it to the target is
+    `formulas.path_value` (compound, as a trajectory's; linear from 0), taken in the figure's year.
+    A trajectory carries its own path (ms.trajectory). Without a base: the share of the target reached."""
+    due = _due_year(c.check, h, year)
+    plan = PlanTarget(target_year=due, year=year,
+                      final=c.check.targets[due] if c.check.kind == "path" and year < due else None)
+    if (year >= due or ms.state != "measured" or ms.combine or ms.is_mechanism or ms.trajectory
+            or ms.value is None or ms.target is None):
+        return plan
+    base, by = getattr(c.check, "baseline", None), h.base_year
+    if base is None and by is not None and c.check.kind == "threshold":
+        fact = facts.get(c.check.indicator, by)
+        if fact is not None and fact.bound == "exact" and fact.as_of is None and not isinstance(fact.value, bool):
+            base = fact.value
+    if base is not None and by is not None and by < due and ms.year is not None and ms.year > by:
+        expected = f.on_grid(f.path_value(Decimal(base), ms.target, by, due, ms.year))
+        return replace(plan, base_year=by, base=Decimal(base), expected=expected)
+    higher = ms.higher_is_better
+    if (ms.target if higher else ms.value) <= 0:
+        return plan
+    share = CTX.divide(ms.value, ms.target) if higher else CTX.divide(ms.target, ms.value)
+    return replace(plan, share=f.on_grid(share))
 
 
 def _waiver_for(c: m.Criterion, fw_id: str, city_id: str, waivers: Iterable[m.Waiver],
@@ -267,19 +307,22 @@ def _result(fw: LoadedFramework, city: LoadedCity, cat: Catalogue, facts: Facts,
             status=status, score=score, measurement=ms, gap=gap, gap_pct=gap_pct, reason=reason,
             target_summary=describe(c.check, cat, year) if detail else NO_REASON,
             trend=trend(c.check, ms, facts, year) if detail else None,
-            waiver=note, part_statuses=part_statuses, aspirational=c.aspirational))
+            waiver=note, part_statuses=part_statuses, aspirational=c.aspirational,
+            plan=_plan_target(c, ms, h, facts, year) if h.kind == "plan" else None))
 
     model = h.scoring
     cats = category_scores(results, m.CATEGORIES, model, dict(h.category_weights))
     score = overall(results, cats, model)
     cov = coverage(results, model)
-    v, why = verdict(score, cov, h.coverage_floor, h.thresholds.ready, h.thresholds.nearly_ready, results)
+    v, why = judge(h.kind, score, cov, h.coverage_floor, h.thresholds.ready, h.thresholds.nearly_ready, results,
+                   model)
     counts = {s: sum(1 for r in results if r.status == s) for s in m.STATUSES}
     gains = tuple(type(g)(g.criterion, f.on_grid(g.gain), f.on_grid(g.score_if_met), g.status,
                           f.on_grid(g.coverage_gain), f.on_grid(g.range_narrowing))
                   for g in fix_first(results, model, dict(h.category_weights), m.CATEGORIES)) if detail else ()
     low, high, worst = range_and_worst_verdict(results, model, dict(h.category_weights), m.CATEGORIES,
-                                               h.coverage_floor, h.thresholds.ready, h.thresholds.nearly_ready, v)
+                                               h.coverage_floor, h.thresholds.ready, h.thresholds.nearly_ready, v,
+                                               h.kind)
     lacking, applicable = evidence_counts(results)
     return FrameworkResult(
         framework_id=h.id, framework_version=h.version, framework_title_zh=h.title.zh, framework_title_en=h.title.en,
@@ -296,7 +339,8 @@ def _result(fw: LoadedFramework, city: LoadedCity, cat: Catalogue, facts: Facts,
         lacking=lacking, applicable=applicable, source_number=h.source.number, source_date=h.source.date,
         derived_from=tuple(h.derived_from),
         indicator_names={ind: cat.indicators[ind].name for c, _ in measured for ind in check_indicators(c.check)}
-        if detail else {})
+        if detail else {},
+        achievement=achievement_counts(results) if h.kind == "plan" else None)
 
 
 def example_city(fw: LoadedFramework, ex: m.Example) -> m.City:

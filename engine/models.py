@@ -121,6 +121,7 @@ class FrameworkHeader(Model):
     source: SourceDocument
     derived_from: list[Text] = Field(default_factory=list)
     target_year: Year | None = None
+    base_year: Year | None = None  # a plan's base year (基期): the year its targets' paths start from
     scoring: Literal["xccdf_default", "flat", "flat_unweighted", "absolute"] = "xccdf_default"
     thresholds: Thresholds
     coverage_floor: Number

@@ -8,6 +8,12 @@ among the smallest sets that reach the goal, the one with the highest resulting 
 the budget it adds, one at a time, the criterion that raises the verdict, then the score,
 then the coverage most (greedy) and says so. Trials update running sums (`_Tally`) instead
 of rescoring every criterion; the figures a plan reports come from `score.rescore`.
+
+A plan framework (`kind: plan`) is planned in its own vocabulary (`score.PLAN_LEVELS`): to be on
+track overall, every target behind or missed must be met; to be no more than partly behind, those
+of the largest weight first until they weigh less than half of the targets judged. Then, while the
+targets judged weigh less than the coverage floor, the targets without a judgement (no evidence,
+or no path), largest weight first. Each step is checked with `score.rescore`.
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ from math import comb
 
 from . import formulas as f
 from .result import Cmp, CriterionResult, FrameworkResult, Listed, Q, Reason, Share, When, say
-from .score import EVIDENCE, HUNDRED, NO_EVIDENCE, rescore, verdict
+from .score import EVIDENCE, HUNDRED, NO_EVIDENCE, PLAN_LEVELS, rescore, verdict
 from .units import CTX
 
 LEVELS = ("not_assessable", "not_ready", "nearly_ready", "ready")
@@ -216,6 +222,8 @@ def plan(res: FrameworkResult, goal: str | None = None, budget: int = BUDGET) ->
     it, the greedy search. Each trial updates the running sums of `_Tally` (a few operations
     per category), so the greedy search makes at most n trials a step, n steps: 400 criteria
     take about a second where recomputing every score took 49 s."""
+    if res.framework_kind == "plan":
+        return _plan_targets(res, "plan_partly_behind" if goal == "nearly_ready" else "plan_on_track")
     now = LEVELS.index(res.verdict)
     # One level up; from "not assessable" the first level worth planning for is "nearly ready".
     goal = goal or ("ready" if res.verdict in ("nearly_ready", "ready") else "nearly_ready")
@@ -261,3 +269,26 @@ def plan(res: FrameworkResult, goal: str | None = None, budget: int = BUDGET) ->
     v, s, c = _verdict_with(res, frozenset(candidates[i].id for i in order))
     return Plan(res.framework_id, res.city_id, res.verdict, goal, LEVELS.index(v) >= want, "greedy",
                 tuple(step(candidates[i]) for i in order), s, c, v)
+
+
+def _plan_targets(res: FrameworkResult, goal: str) -> Plan:
+    """A plan framework's plan: the targets behind or missed, then the targets without a judgement, to meet
+    for the plan verdict `goal` (the order in the module docstring)."""
+    want = PLAN_LEVELS.index(goal)
+    if PLAN_LEVELS.index(res.verdict) >= want:
+        return Plan(res.framework_id, res.city_id, res.verdict, goal, True, "none needed", (), res.score,
+                    res.coverage, res.verdict)
+    order = {r.id: k for k, r in enumerate(res.results)}
+    short = sorted((r for r in res.results if r.achievement in ("behind", "missed")),
+                   key=lambda r: (-r.weight, order[r.id]))
+    open_ = sorted((r for r in res.results if r.achievement in ("unknown", "no_path")),
+                   key=lambda r: (-r.weight, order[r.id]))
+    picked: list[CriterionResult] = []
+    v, s, c = res.verdict, res.score, res.coverage
+    for r in short + open_:
+        if PLAN_LEVELS.index(v) >= want:
+            break
+        picked.append(r)
+        v, s, c = _verdict_with(res, frozenset(x.id for x in picked))
+    return Plan(res.framework_id, res.city_id, res.verdict, goal, PLAN_LEVELS.index(v) >= want, "targets",
+                tuple(step(r) for r in sorted(picked, key=lambda r: order[r.id])), s, c, v)

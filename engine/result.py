@@ -207,6 +207,67 @@ class Measurement:
 
 
 @dataclass(frozen=True)
+class PlanTarget:
+    """A plan's target as a plan evaluation reads it: its year, the year judged, and the path to it.
+
+    The path runs from the base (the plan's own 基期值, else the city's figure for the plan's base
+    year) to the target, as `formulas.path_value` draws it (compound; linear from a base of 0);
+    `expected` is where it stands in the year of the figure judged. Without a base there is no
+    path: `share` is the share of the target the figure reaches (value / target; target / value
+    when lower is better)."""
+    target_year: int               # the year the target is due
+    year: int                      # the year judged
+    base_year: int | None = None
+    base: Decimal | None = None
+    expected: Decimal | None = None
+    share: Decimal | None = None
+    final: Decimal | None = None   # a plan's own yearly path (kind path): the target of its last year
+
+    @property
+    def due(self) -> bool:
+        """True once the year judged has reached the target's year."""
+        return self.year >= self.target_year
+
+
+ACHIEVEMENTS = ("met", "on_track", "behind", "missed", "no_path", "unknown")
+
+
+def _meets(value: Decimal, target: Decimal, op: str) -> bool:
+    return {">=": value >= target, ">": value > target, "<=": value <= target, "<": value < target}[op]
+
+
+def achievement(status: str, ms: "Measurement", plan: PlanTarget | None) -> str | None:
+    """A plan target's achievement: met, on_track, behind, missed, no_path or unknown (None outside a plan,
+    and for a target not applicable or waived).
+
+    unknown   no evidence (status unknown or error);
+    met       the target reached (before its year too: met early);
+    missed    its year reached and the target not; a mechanism or a combined target not in place;
+    on_track  before its year, at or beyond the path from its base to its target (a trajectory's status
+              pass is exactly this, as is a pass of a yearly target of the plan's own path);
+    behind    before its year, short of that path;
+    no_path   before its year, not reached, and no base to draw a path from."""
+    if plan is None or status in ("not_applicable", "waived"):
+        return None
+    if status in ("unknown", "error"):
+        return "unknown"
+    if ms.is_mechanism or ms.combine or plan.due:
+        return "met" if status == "pass" else "missed"
+    final = ms.trajectory.target if ms.trajectory is not None else plan.final
+    if final is not None:  # the plan draws its own path (a trajectory, yearly targets): a pass is on that path
+        if ms.value is not None and _meets(ms.value, final, ms.op):
+            return "met"
+        return "on_track" if status == "pass" else "behind"
+    if status == "pass":
+        return "met"
+    if ms.value is None:  # a target without a figure taken as unmet (the low end of the range)
+        return "behind"
+    if plan.expected is None:
+        return "no_path"
+    return "on_track" if _meets(ms.value, plan.expected, ms.op) else "behind"
+
+
+@dataclass(frozen=True)
 class CriterionResult:
     """One criterion's result: status, score, measurement, gap, reason and where its figures come from."""
     id: str
@@ -229,6 +290,19 @@ class CriterionResult:
     waiver: "WaiverNote | None" = None
     part_statuses: tuple[str, ...] = ()
     aspirational: bool = False      # 力争 in the document: a target the plan strives for
+    plan: PlanTarget | None = None  # a plan framework's target: its year and path (None in any other framework)
+
+    @property
+    def achievement(self) -> str | None:
+        """The plan target's achievement (see `achievement`); None outside a plan framework."""
+        return achievement(self.status, self.measurement, self.plan)
+
+    @property
+    def early(self) -> bool:
+        """A plan's figure target met before its year (提前完成); a mechanism is in place or not."""
+        ms = self.measurement
+        return (self.achievement == "met" and self.plan is not None and not self.plan.due
+                and not ms.is_mechanism and not ms.combine)
 
 
 @dataclass(frozen=True)
@@ -290,6 +364,7 @@ class FrameworkResult:
     derived_from: tuple[str, ...] = ()   # the documents a derived (reference) framework is drawn from
     indicator_names: dict = field(default_factory=dict)  # indicator id -> Names, of every indicator it reads
     year_basis: str = "given"            # why this year: given (--year), target_year, most_evidence
+    achievement: dict[str, int] | None = None  # a plan framework's targets by achievement (ACHIEVEMENTS); else None
 
     @property
     def assessable(self) -> bool:

@@ -14,6 +14,16 @@ Criteria without evidence (unknown, error) are left out of the score — never c
 fails — and the coverage says how much was left out: coverage = Σw(with evidence) /
 Σw(applicable, not waived). Below the framework's coverage floor the verdict is
 "not assessable".
+
+A plan framework (`kind: plan`) is judged as plans are evaluated (规划中期/总结评估), target by
+target (`result.achievement`), and its verdict is in the same vocabulary (`plan_verdict`):
+  judged   = the targets met, on track, behind or missed (not: without evidence, or with a
+             figure but no base to draw a path from);
+  not_assessable      Σw(judged) / Σw(targets) below the coverage floor;
+  plan_on_track       no judged target behind or missed (总体符合预期);
+  plan_partly_behind  behind or missed carry less than half of Σw(judged) (部分滞后);
+  plan_behind         they carry half of it or more (总体滞后).
+The score (the achievement index) stays beside it, second.
 """
 
 from __future__ import annotations
@@ -23,6 +33,7 @@ from typing import Iterable
 
 from . import formulas as f
 from .result import (
+    ACHIEVEMENTS,
     CategoryScore,
     CriterionResult,
     FixFirst,
@@ -128,6 +139,57 @@ def verdict(score: Decimal | None, cov: Decimal, floor: Decimal, ready: Decimal,
     return "not_ready", say("verdict.below", s=s, nearly=nearly)
 
 
+def _short_of_target(results: list[CriterionResult], named: tuple[str, ...] = ()) -> Reason:
+    """'; with evidence but short of the target: A, B' — every criterion with evidence that fails its
+    target (fail or partial), named beside any verdict (those `named` by the verdict already left out)."""
+    ids = tuple(r.id for r in results if r.status in ("fail", "partial") and r.id not in named)
+    return say("verdict.short", ids=Listed(ids, "codes")) if ids else Reason()
+
+
+def readiness_verdict(score: Decimal | None, cov: Decimal, floor: Decimal, ready: Decimal, nearly: Decimal,
+                      results: list[CriterionResult]) -> tuple[str, Reason]:
+    """`verdict`, its reason followed by the criteria with evidence that fail their targets."""
+    v, why = verdict(score, cov, floor, ready, nearly, results)
+    named = tuple(r.id for r in results if r.required and r.status == "fail") if v == "not_ready" else ()
+    return v, why + _short_of_target(results, named)
+
+
+PLAN_LEVELS = ("not_assessable", "plan_behind", "plan_partly_behind", "plan_on_track")
+JUDGED = ("met", "on_track", "behind", "missed")
+
+
+def achievement_counts(results: Iterable[CriterionResult]) -> dict[str, int]:
+    """How many targets of a plan framework stand at each achievement (ACHIEVEMENTS, in that order)."""
+    marks = [r.achievement for r in results]
+    return {a: marks.count(a) for a in ACHIEVEMENTS}
+
+
+def plan_verdict(results: list[CriterionResult], floor: Decimal, model: str) -> tuple[str, Reason]:
+    """A plan framework's verdict from its targets' achievements (the rule in the module docstring)."""
+    counted = [r for r in results if r.achievement is not None]
+    judged = [r for r in counted if r.achievement in JUDGED]
+    total = sum((_w(r, model) for r in counted), Decimal(0))
+    weight = sum((_w(r, model) for r in judged), Decimal(0))
+    cov = CTX.divide(weight, total) if total else Decimal(0)
+    if not judged or weight == 0 or cov < floor:
+        return "not_assessable", say("plan.verdict.coverage", cov=Share(cov), floor=Share(floor))
+    short = [r for r in judged if r.achievement in ("behind", "missed")]
+    if not short:
+        return "plan_on_track", say("plan.verdict.on_track", n=len(judged))
+    share = CTX.divide(sum((_w(r, model) for r in short), Decimal(0)), weight)
+    code = "plan_partly_behind" if share * 2 < 1 else "plan_behind"
+    return code, say(f"plan.verdict.{code[5:]}", n=len(short), m=len(judged), share=Share(share),
+                     ids=Listed(tuple(r.id for r in short), "codes"))
+
+
+def judge(kind: str, score: Decimal | None, cov: Decimal, floor: Decimal, ready: Decimal, nearly: Decimal,
+          results: list[CriterionResult], model: str) -> tuple[str, Reason]:
+    """The verdict of a framework of `kind`: a plan's (`plan_verdict`), else readiness (`readiness_verdict`)."""
+    if kind == "plan":
+        return plan_verdict(results, floor, model)
+    return readiness_verdict(score, cov, floor, ready, nearly, results)
+
+
 def evidence_counts(results: Iterable[CriterionResult]) -> tuple[int, int]:
     """(criteria without evidence, applicable and unwaived criteria)."""
     rs = [r for r in results if r.status in EVIDENCE + NO_EVIDENCE]
@@ -136,14 +198,14 @@ def evidence_counts(results: Iterable[CriterionResult]) -> tuple[int, int]:
 
 def range_and_worst_verdict(results: list[CriterionResult], model: str, weights: dict[str, Decimal],
                             categories: tuple[str, ...], floor: Decimal, ready: Decimal, nearly: Decimal,
-                            given: str) -> tuple[Decimal | None, Decimal | None, str]:
+                            given: str, kind: str = "reference") -> tuple[Decimal | None, Decimal | None, str]:
     """The lowest and the highest overall score the missing evidence allows (`_ends`), and the verdict at
     the low end: the verdict were every criterion without evidence unmet. A verdict (`given`) that the
     missing evidence could so lower is provisional."""
     low, high, worst = _ends(results, model, weights, categories)
     if worst is results:  # nothing missing: the verdict given is the only one
         return low, high, given
-    v, _ = verdict(low, coverage(worst, model), floor, ready, nearly, worst)
+    v, _ = judge(kind, low, coverage(worst, model), floor, ready, nearly, worst, model)
     return low, high, v
 
 
@@ -215,5 +277,6 @@ def rescore(res: FrameworkResult, results: list[CriterionResult],
     cats = category_scores(results, tuple(weights), res.model, weights)
     score = overall(results, cats, res.model)
     cov = coverage(results, res.model)
-    v, _ = verdict(score, cov, res.coverage_floor, res.ready_threshold, res.nearly_threshold, results)
+    v, _ = judge(res.framework_kind, score, cov, res.coverage_floor, res.ready_threshold, res.nearly_threshold,
+                 results, res.model)
     return v, None if score is None else f.on_grid(score), f.on_grid(cov)

@@ -13,17 +13,21 @@ from decimal import Decimal
 
 from ..engine.compare import CriterionDiff, StatusChange, Summary
 from ..engine.plan import Plan
-from ..engine.result import FrameworkResult, Share, say
+from ..engine.result import FrameworkResult, Score, Share, say
 from ..engine.sensitivity import Sensitivity
 from .labels import (
     CATEGORY,
     MARK,
     VERDICT,
+    is_plan,
     lacking_text,
     pct,
     range_text,
     score_text,
     short_status,
+    shown_status,
+    status_words,
+    targets_text,
     title,
     verdict_name,
     year_text,
@@ -78,7 +82,10 @@ def plan_doc(plans: list[tuple[FrameworkResult, Plan]], lang: str) -> Doc:
     """For each framework, where the city stands, the goal and the steps that reach it, with their lead units."""
     sections = []
     for res, p in plans:
-        if res.assessable:
+        if is_plan(res):  # a plan: its targets and its verdict lead, the achievement index second
+            now = text(say("plan.doc.now", targets=targets_text(res, lang), verdict=VERDICT[p.from_verdict][lang],
+                           s=Score(res.score) if res.score is not None else "—", cov=Share(res.coverage)), lang)
+        elif res.assessable:
             now = _t(lang, f"现状：{VERDICT[p.from_verdict][lang]}，{score_text(res.score)} 分，"
                            f"覆盖率 {pct(res.coverage)}",
                      f"Now: {VERDICT[p.from_verdict][lang]}, score {score_text(res.score)}, "
@@ -99,29 +106,34 @@ def plan_doc(plans: list[tuple[FrameworkResult, Plan]], lang: str) -> Doc:
                                 f"{range_text(res, lang)})."))
         else:
             rest = 1 - p.coverage_after  # the score after is on the evidence the steps bring; the rest is unknown
+            how = (text(say("plan.doc.method"), lang) if p.method == "targets"
+                   else _t(lang, f"{'穷举' if p.method == 'exhaustive' else '贪心'}搜索", f"{p.method} search"))
             lines.append(_t(lang, f"达成后：{VERDICT[p.verdict_after][lang]}，"
                                   f"有证据的指标得分 {score_text(p.score_after)}（覆盖率 {pct(p.coverage_after)}"
                                   + (f"，其余 {pct(rest)} 的权重仍缺证据" if rest > 0 else "")
-                                  + f"；{'穷举' if p.method == 'exhaustive' else '贪心'}搜索"
-                                  f"{'' if p.reached else '，未能达到目标'}）",
+                                  + f"；{how}{'' if p.reached else '，未能达到目标'}）",
                             f"After: {VERDICT[p.verdict_after][lang]}, score {score_text(p.score_after)} on the "
                             f"criteria with evidence (coverage {pct(p.coverage_after)}"
                             + (f"; {pct(rest)} of the weight still lacks evidence" if rest > 0 else "")
-                            + f"; {p.method} search{'' if p.reached else '; the goal cannot be reached'})"))
+                            + f"; {how}{'' if p.reached else '; the goal cannot be reached'})"))
         by_id = {r.id: r for r in res.results}
         rows = [[str(i), s.criterion, title(by_id[s.criterion], lang),
-                 short_status(s.status, lang), text(s.need, lang), s.lead_unit] for i, s in enumerate(p.steps, 1)]
+                 status_words(by_id[s.criterion], lang), text(s.need, lang), s.lead_unit]
+                for i, s in enumerate(p.steps, 1)]
         tables = [Table([_t(lang, "序", "#"), _t(lang, "编号", "ID"), _t(lang, "指标", "Criterion"),
                          _t(lang, "状态", "Status"),
                          _t(lang, "需要", "What it takes"), _t(lang, "牵头单位", "Lead unit")], rows,
-                        [["", "", "", f"s-{s.status}", "", "lead"] for s in p.steps], title=3)] if rows else []
+                        [["", "", "", f"s-{shown_status(by_id[s.criterion])}", "", "lead"] for s in p.steps],
+                        title=3)] if rows else []
         sections.append(Section(f"{res.framework_id}{colon(lang)}"
                                 f"{res.framework_title_zh if lang == 'zh' else res.framework_title_en}",
                                 lines, tables))
     city = plans[0][0]
     return Doc(_t(lang, f"{city.city_zh} 改进计划", f"{city.city_en}: improvement plan"),
                [years_note([r for r, _ in plans], lang)
-                or f"{_t(lang, '评价年度', 'Evaluation year')} {year_text(city, lang)}"], sections, [METHOD_PLAN[lang]])
+                or f"{_t(lang, '评价年度', 'Evaluation year')} {year_text(city, lang)}"], sections,
+               [METHOD_PLAN[lang]] + ([text(say("method.plan_steps"), lang)] if any(is_plan(r) for r, _ in plans)
+                                      else []))
 
 
 def compare_doc(ranked: list[tuple[int, Summary]], titles: list[tuple[str, str, str]], lang: str,

@@ -115,21 +115,27 @@ _YUAN = {"元": Decimal(1), "万元": Decimal(10_000), "亿元": Decimal(100_000
 
 # ---------------------------------------------------------------- category scores
 
-def categories(cats: list[CategoryScore] | tuple[CategoryScore, ...], ready: Decimal, names: dict[str, str],
+def categories(cats: list[CategoryScore] | tuple[CategoryScore, ...], ready: Decimal | None, names: dict[str, str],
                lang: str) -> Chart:
     """Category scores against the ready threshold: a radar with three or more categories with evidence,
-    else bars. A category without evidence is a gap (a dashed axis, 'no evidence'), never a zero."""
+    else bars. A category without evidence is a gap (a dashed axis, 'no evidence'), never a zero.
+    A plan's achievement index by category has no threshold to reach (`ready` None): none is drawn."""
     known = [c for c in cats if c.score is not None]
+    line = None if ready is None else float(ready)
     if len(known) >= 3:
-        return _radar(list(cats), float(ready), names, lang)
-    return _bars(list(cats), float(ready), names, lang)
+        return _radar(list(cats), line, names, lang)
+    return _bars(list(cats), line, names, lang)
 
 
-def _radar(cats: list[CategoryScore], ready: float, names: dict[str, str], lang: str) -> Chart:
+def _scores_title(ready: float | None, lang: str) -> str:
+    return WORDS["ready"][lang] if ready is not None else text(say("chart.index"), lang)
+
+
+def _radar(cats: list[CategoryScore], ready: float | None, names: dict[str, str], lang: str) -> Chart:
     n = len(cats)
     w, h = 330, 285
     cx, cy, r = w / 2, 140, 80
-    ch = Chart(w, h, WORDS["ready"][lang], "radar")
+    ch = Chart(w, h, _scores_title(ready, lang), "radar")
 
     def at(i: int, s: float) -> tuple[float, float]:
         a = -math.pi / 2 + 2 * math.pi * i / n
@@ -141,7 +147,8 @@ def _radar(cats: list[CategoryScore], ready: float, names: dict[str, str], lang:
         ch.line(cx, cy, *at(i, 100), color="#999999" if c.score is not None else GREY, width=0.8,
                 dash="" if c.score is not None else "2 3")
     ch.text(cx + 3, cy - r * 0.5 + 12, "50", color=MUTED)
-    ch.poly([at(i, ready) for i in range(n)], stroke=GREEN, width=1.2, dash="5 3", closed=True)
+    if ready is not None:
+        ch.poly([at(i, ready) for i in range(n)], stroke=GREEN, width=1.2, dash="5 3", closed=True)
     # The score is drawn only where there is evidence: a point at each known category's score, and the
     # area between two neighbouring known categories. Across a category without evidence nothing is
     # drawn (its axis is dashed and says so): no line suggests a score there, zero or otherwise — nor a
@@ -181,15 +188,17 @@ def _coverage(c: CategoryScore, lang: str) -> str:
     return f"{WORDS['evidence'][lang]}{share}" if lang == "zh" else f"{WORDS['evidence'][lang]} {share}"
 
 
-def _legend(ch: Chart, x: float, y: float, ready: float, lang: str) -> None:
-    ch.line(x, y - 4, x + 22, y - 4, color=GREEN, width=1.2, dash="5 3")
-    ch.text(x + 26, y, f"{WORDS['ready'][lang]} {ready:g}", color=MUTED)
-    x2 = x + (175 if lang == "zh" else 160)
+def _legend(ch: Chart, x: float, y: float, ready: float | None, lang: str) -> None:
+    x2 = x
+    if ready is not None:
+        ch.line(x, y - 4, x + 22, y - 4, color=GREEN, width=1.2, dash="5 3")
+        ch.text(x + 26, y, f"{WORDS['ready'][lang]} {ready:g}", color=MUTED)
+        x2 = x + (175 if lang == "zh" else 160)
     ch.line(x2, y - 4, x2 + 22, y - 4, color=GREY, width=0.8, dash="2 3")
     ch.text(x2 + 26, y, WORDS["no_evidence"][lang], color=MUTED)
 
 
-def _bars(cats: list[CategoryScore], ready: float, names: dict[str, str], lang: str) -> Chart:
+def _bars(cats: list[CategoryScore], ready: float | None, names: dict[str, str], lang: str) -> Chart:
     # a bar drawn at full length on part of the weight says so under it, in words that cannot be read as its value
     partial = any(c.score is not None and c.coverage is not None and c.coverage < 1 for c in cats)
     row = 34 if partial else 22
@@ -197,7 +206,7 @@ def _bars(cats: list[CategoryScore], ready: float, names: dict[str, str], lang: 
     w = 330
     bar_w = w - label_w - 50
     h = 24 + row * len(cats) + 24
-    ch = Chart(w, h, WORDS["ready"][lang], "bars")
+    ch = Chart(w, h, _scores_title(ready, lang), "bars")
     for i, c in enumerate(cats):
         y = 14 + row * i
         ch.text(label_w - 6, y + 12, names[c.category], anchor="end", color=INK if c.score is not None else MUTED)
@@ -210,8 +219,9 @@ def _bars(cats: list[CategoryScore], ready: float, names: dict[str, str], lang: 
             ch.text(label_w + bar_w + 4, y + 12, f"{c.score.quantize(Decimal(1))}")
             if c.coverage is not None and c.coverage < 1:  # how much of the category the score stands on
                 ch.text(label_w, y + 28, text(say("chart.rests_on", share=Share(c.coverage)), lang), color=MUTED)
-    x = label_w + bar_w * ready / 100
-    ch.line(x, 8, x, 16 + row * len(cats), color=GREEN, width=1.2, dash="5 3")
+    if ready is not None:
+        x = label_w + bar_w * ready / 100
+        ch.line(x, 8, x, 16 + row * len(cats), color=GREEN, width=1.2, dash="5 3")
     _legend(ch, 12, h - 8, ready, lang)
     return ch
 

@@ -29,7 +29,8 @@ BLUE = RGBColor(0x1F, 0x4E, 0x79)
 GREY = RGBColor(0x55, 0x55, 0x55)
 COLOURS = {"pass": "2E7D32", "partial": "B26A00", "fail": "C62828", "unknown": "6A1B9A", "error": "8B0000",
            "waived": "1565C0", "not_applicable": "777777", "ready": "2E7D32", "nearly_ready": "9E9D24",
-           "not_ready": "C62828", "not_assessable": "6D6D6D"}
+           "not_ready": "C62828", "not_assessable": "6D6D6D",
+           "plan_on_track": "2E7D32", "plan_partly_behind": "B26A00", "plan_behind": "C62828"}
 PX_MM = 25.4 / 96                # a CSS pixel in millimetres
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..engine.errors import printable
-from ..engine.result import CriterionResult, FrameworkResult, Measurement
+from ..engine.result import CriterionResult, FrameworkResult, Measurement, say
 from .labels import (
     CHECK_KIND,
     CONFIDENCE,
@@ -14,7 +14,9 @@ from .labels import (
     fact_value,
     formula_text,
     gap_text,
+    progress_note,
     source_line,
+    status_words,
     target_text,
     title,
     value_text,
@@ -96,6 +98,8 @@ def render(res: FrameworkResult, r: CriterionResult, lang: str, width: int | Non
         f"{_w('check', lang)}{colon}{CHECK_KIND[r.check_kind][lang]}{semi}{_w('weight', lang)} {r.weight}"
         + (f"{semi}{_w('required', lang)}" if r.required else ""),
         f"{_w('status', lang)}{colon}{STATUS[r.status][lang]}{score}",
+        *([f"{text(say('plan.head.targets'), lang)}{colon}{status_words(r, lang)[2:]}{progress_note(r, lang)}"]
+          if r.achievement else []),  # a plan's target: its achievement, as the plan evaluation says it
         f"{_w('value', lang)}{colon}{value_text(r, lang)}{semi}{_w('target', lang)}{colon}{target_text(r, lang)}"
         f"{semi}{_w('gap', lang)}{colon}{gap_text(r, lang)}",
         f"{_w('why', lang)}{colon}{text(r.reason, lang)}",

@@ -76,6 +76,8 @@ def criterion_dict(r: CriterionResult) -> dict[str, Any]:
         "trend": _v(r.trend),
         "part_statuses": list(r.part_statuses),
         "waiver": _v(r.waiver),
+        "achievement": r.achievement, "early": r.early,
+        "plan_target": _v(r.plan),
     }
 
 
@@ -94,6 +96,7 @@ def evaluation_dict(res: FrameworkResult) -> dict[str, Any]:
         "thresholds": {"ready": _v(res.ready_threshold), "nearly_ready": _v(res.nearly_threshold)},
         "verdict": res.verdict, "verdict_reason": both(res.verdict_reason),
         "verdict_provisional": res.provisional, "verdict_if_missing_unmet": res.verdict_low, "counts": dict(res.counts),
+        "achievement": None if res.achievement is None else dict(res.achievement),
         "categories": [_v(c) for c in res.categories],
         "criteria": [criterion_dict(r) for r in res.results],
         "waivers": _v(res.waivers),
@@ -118,6 +121,7 @@ def summary_row(s: Summary) -> dict[str, Any]:
                         "coverage": None if c.coverage is None else plain(c.coverage), "weight": plain(c.weight)}
                        for c in s.categories],
         "statuses": dict(s.statuses),
+        "achievement": None if s.achievement is None else dict(s.achievement),
     }
 
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 from ..engine.checks.base import UNBOUNDED
 from ..engine.result import MUST_EXIST, CriterionResult, FrameworkResult, Listed, Q, Score, Share, When, say
 from ..engine.units import PERCENT
-from .words import OP_SYMBOL, colon, display, pct, score_text, text
+from .words import OP_SYMBOL, PHRASES, colon, display, pct, score_text, text
 
 STATUS = {
     "pass": {"zh": "达标", "en": "pass"},
@@ -27,6 +27,9 @@ VERDICT = {
     "not_ready": {"zh": "尚不具备条件", "en": "not ready"},
     "not_assessable": {"zh": "证据不足，无法评定", "en": "not assessable"},
 }
+# a plan framework's verdicts, in the words plan evaluations use (the phrase book's "verdict.name.*")
+VERDICT.update({code: {"en": PHRASES[f"verdict.name.{code}"][0], "zh": PHRASES[f"verdict.name.{code}"][1]}
+                for code in ("plan_on_track", "plan_partly_behind", "plan_behind")})
 PROVISIONAL = {"zh": "（暂定）", "en": " (provisional)"}
 CATEGORY = {
     "creation": {"zh": "创造", "en": "creation"},
@@ -101,10 +104,48 @@ def range_and_known_text(res: FrameworkResult, lang: str) -> str:
     return range_text(res, lang) + ("；" if lang == "zh" else "; ") + known_text(res, lang)
 
 
+def is_plan(res) -> bool:
+    """A plan framework's evaluation: judged target by target (it carries its achievement counts)."""
+    return getattr(res, "achievement", None) is not None
+
+
+def targets_text(res: FrameworkResult, lang: str) -> str:
+    """A plan's targets by achievement: '32项目标：已完成4项、符合预期2项、滞后1项、未完成3项、缺少证据22项'
+    (the counts that are not 0, in that order; met always)."""
+    counts = res.achievement or {}
+    parts = []
+    for a, n in counts.items():
+        if n or a == "met":
+            part = say(f"plan.count.{a}", n=n)
+            early = sum(1 for r in res.results if r.early) if a == "met" else 0
+            parts.append(part + say("plan.count.early", n=early) if early else part)
+    return text(say("plan.count.head", n=sum(counts.values())) + say("items", items=Listed(tuple(parts), "list")),
+                lang)
+
+
+def index_text(res: FrameworkResult, lang: str) -> str:
+    """The achievement index (a plan framework's score), second to its targets."""
+    if res.score is None:
+        return "—"
+    if not res.assessable:  # issue 11: no "100 / 100" beside a verdict of not assessable, only the range
+        return range_text(res, lang)
+    return text(say("plan.index", s=Score(res.score), cov=Share(res.coverage)), lang)
+
+
+def plan_headline(res: FrameworkResult, lang: str) -> list[tuple[str, str]]:
+    """(label, text) a plan framework leads with: its targets by achievement, its verdict in the plan
+    vocabulary, then the achievement index."""
+    return [(text(say("plan.head.targets"), lang), targets_text(res, lang)),
+            (HEAD["verdict"][lang], f"{verdict_name(res, lang).upper()} — {verdict_text(res, lang)}"),
+            (text(say("plan.head.index"), lang), index_text(res, lang))]
+
+
 def headline(res: FrameworkResult, lang: str) -> list[tuple[str, str]]:
     """(label, text) of what an evaluation leads with: the verdict; then, when it is not assessable,
     how much evidence is missing and the range of scores it allows (the score on the known part
-    last); otherwise the score."""
+    last); otherwise the score. A plan framework leads with its targets (`plan_headline`)."""
+    if is_plan(res):
+        return plan_headline(res, lang)
     lines = [(HEAD["verdict"][lang], f"{verdict_name(res, lang).upper()} — {verdict_text(res, lang)}")]
     if not res.assessable:  # with no evidence at all, the range (0 to 100) says nothing
         return lines + [(HEAD["evidence"][lang], lacking_text(res, lang))] + (
@@ -179,11 +220,50 @@ def parts_text(statuses: tuple[str, ...], lang: str) -> str:
     return f"{len(statuses)} parts: " + ", ".join(f"{n} {SHORT[s]['en']}" for s, n in counts.items())
 
 
+# a plan target's achievement as the status it is drawn like (its mark and colour)
+ACHIEVED_AS = {"met": "pass", "on_track": "pass", "behind": "partial", "missed": "fail", "no_path": "partial",
+               "unknown": "unknown"}
+ACHIEVED_MARK = {"met": "✔", "on_track": "↗", "behind": "◐", "missed": "✘", "no_path": "~", "unknown": "?"}
+
+
+def shown_status(r: CriterionResult) -> str:
+    """The status a criterion is drawn as (its colour): a plan target's achievement as a status, else its status."""
+    a = r.achievement
+    return r.status if a is None else ACHIEVED_AS[a]
+
+
+def status_words(r: CriterionResult, lang: str) -> str:
+    """A criterion's status as a cell shows it: a plan target's achievement ('✘ 未完成', '✔ 提前完成'), else
+    its status ('✔ 达标')."""
+    a = r.achievement
+    if a is None:
+        return f"{MARK[r.status]} {SHORT[r.status][lang]}"
+    return f"{ACHIEVED_MARK[a]} {text(say('achievement.early' if r.early else f'achievement.{a}'), lang)}"
+
+
+def progress_note(r: CriterionResult, lang: str) -> str:
+    """Beside a plan target before its year: the path value it is held against, or the share of the target
+    reached when there is no path ('' otherwise)."""
+    p = r.plan
+    if p is None or r.achievement not in ("on_track", "behind", "no_path") or r.measurement.trajectory:
+        return ""
+    if p.expected is not None:
+        return text(say("achievement.path", ex=Q(p.expected, r.measurement.unit), y=r.measurement.year), lang)
+    return text(say("achievement.share", share=Share(p.share)), lang) if p.share is not None else ""
+
+
 def criterion_row(r: CriterionResult, lang: str) -> list[str]:
     """The cells of one criterion in the table and Markdown outputs."""
-    return [f"{MARK[r.status]} {SHORT[r.status][lang]}", r.id, title(r, lang), value_text(r, lang),
+    return [status_words(r, lang), r.id, title(r, lang), value_text(r, lang) + progress_note(r, lang),
             target_text(r, lang), gap_text(r, lang),
             "—" if r.score is None else f"{(r.score * 100).quantize(Decimal('0.1'))}"]
+
+
+def counts_text(res: FrameworkResult, lang: str) -> str:
+    """The line under the criteria: a plan's targets by achievement, else the criteria by status."""
+    if is_plan(res):
+        return targets_text(res, lang)
+    return ("，" if lang == "zh" else ", ").join(f"{STATUS[s][lang]} {n}" for s, n in res.counts.items() if n)
 
 
 ROW_HEAD = ("status", "id", "criterion", "value", "target", "gap", "score")
@@ -242,11 +322,12 @@ def header_lines(res: FrameworkResult, lang: str, compact: bool = False) -> list
     name = f"{city} — {version_text(res.framework_id, res.framework_version, lang)}"
     return [
         *([("", name), ("", title(res, lang))] if compact else [("", f"{name}{colon(lang)}{title(res, lang)}")]),
+        *(plan_headline(res, lang) if is_plan(res) else []),  # a plan's targets and verdict come first
         (HEAD["source"][lang], source_line(res, lang)),
         (HEAD["year"][lang], f"{year_text(res, lang)} · {'判定引擎' if lang == 'zh' else 'engine'} "
                              f"{ENGINE[res.engine][lang]} · {'计分模型' if lang == 'zh' else 'model'} "
                              f"{MODEL[res.model][lang]}"),
-        *headline(res, lang),
+        *([] if is_plan(res) else headline(res, lang)),
         (HEAD["categories"][lang], category_line(res, lang)),
     ]
 

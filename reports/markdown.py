@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..engine.errors import printable
 from ..engine.result import FrameworkResult
-from .labels import HEAD, ROW_HEAD, STATUS, criterion_row, followup_lines, header_lines
+from .labels import HEAD, ROW_HEAD, STATUS, criterion_row, followup_lines, header_lines, is_plan, targets_text
 from .words import colon
 
 # HTML-significant characters as entities; Markdown's link, image, code and cell marks escaped
@@ -43,8 +43,8 @@ def render(results: list[FrameworkResult], lang: str) -> str:
             cells = criterion_row(r, lang) + [r.lead_unit, r.clause]
             out.append("| " + " | ".join(text(c) for c in cells) + " |")
         out.append("")
-        out.append(text(("，" if lang == "zh" else ", ").join(f"{STATUS[s][lang]}{sep}{n}"
-                                                             for s, n in res.counts.items() if n)))
+        out.append(text(targets_text(res, lang) if is_plan(res) else ("，" if lang == "zh" else ", ").join(
+            f"{STATUS[s][lang]}{sep}{n}" for s, n in res.counts.items() if n)))
         out.append("")
         out += [f"{text(line)}  " for line in followup_lines(res, lang)]
         out.append("")

@@ -174,9 +174,10 @@ def clause_runs(clause: str, style: str = "note") -> tuple[Run, ...]:
     return tuple(Run(p, style, keep=len(p) <= 14) for p in re.findall(r"[^；、，·]+[；、，·]?\s*", clause))
 
 
-def status_run(status: str, lang: str) -> Run:
-    """A status in words with its mark and colour, never broken across lines."""
-    return Run(L.short_status(status, lang), f"s-{status}", keep=True)
+def result_run(r: CriterionResult, lang: str) -> Run:
+    """A criterion's status in words with its mark and colour, never broken across lines; a plan target's
+    achievement ('✘ 未完成')."""
+    return Run(L.status_words(r, lang), f"s-{L.shown_status(r)}", keep=True)
 
 
 def _cell(*lines: tuple[Run, ...] | str, cls: str = "") -> Cell:
@@ -229,8 +230,10 @@ def key_messages(res: FrameworkResult, lang: str, examples: int = 2) -> tuple[tu
     """Three sentences drawn from the results: the largest gap, the evidence missing, what is met (naming up to
     `examples` of the criteria met)."""
     gains = {g.criterion: g.gain for g in res.fix_first}
+    plan = L.is_plan(res)  # a plan's targets in its own words: missed or behind, met
     short = sorted((r for r in res.results if r.status in ("fail", "partial")),
-                   key=lambda r: (-gains.get(r.id, Decimal(0)), r.score or 0, r.id))
+                   key=lambda r: (r.achievement not in ("missed", "behind"), -gains.get(r.id, Decimal(0)),
+                                  r.score or 0, r.id))
     measured = [r for r in res.results if r.score is not None]
     if short:
         r = short[0]
@@ -239,7 +242,7 @@ def key_messages(res: FrameworkResult, lang: str, examples: int = 2) -> tuple[tu
         if r.gap is not None:
             gap += say("msg.gap_by", gap=L.gap_text(r, lang))
         if len(short) > 1:
-            gap += say("msg.gap_more", n=len(short) - 1)
+            gap += say("msg.plan_gap_more" if plan else "msg.gap_more", n=len(short) - 1)
     elif measured:
         gap = say("msg.no_gap", n=len(measured)) if len(measured) > 1 else say("msg.no_gap_one")
     else:
@@ -253,18 +256,20 @@ def key_messages(res: FrameworkResult, lang: str, examples: int = 2) -> tuple[tu
             holes += say("msg.holes_cats", cats=Listed(tuple(empty), "list"))
     else:
         holes = say("msg.holes_none")
-    met = sorted((r for r in res.results if r.status == "pass"), key=lambda r: (-r.weight, not _numeric(r), r.id))
+    met = sorted((r for r in res.results if (r.achievement == "met" if plan else r.status == "pass")),
+                 key=lambda r: (-r.weight, not _numeric(r), r.id))
+    m = "msg.plan_" if plan else "msg."
     if met:
         items = tuple(say("msg.met_item", title=inline(L.title(r, lang), lang), value=L.value_text(r, lang))
                       if _numeric(r) else inline(L.title(r, lang), lang) for r in met[:examples])
         if not items:
-            ok = say("msg.met_count", n=len(met))
+            ok = say(m + "met_count", n=len(met))
         elif len(met) > 1:
-            ok = say("msg.met", n=len(met), items=Listed(items, "clauses"))
+            ok = say(m + "met", n=len(met), items=Listed(items, "clauses"))
         else:
-            ok = say("msg.met_one", items=items[0])
+            ok = say(m + "met_one", items=items[0])
     else:
-        ok = say("msg.met_none")
+        ok = say(m + "met_none")
     # a gap is marked as one (▲) only when there is one: "no gap found" and "no evidence yet" are not alarms;
     # without a gap, the evidence missing comes first (no gap among a few criteria is no reassurance)
     evidence = ("evidence", text(holes, lang))
@@ -307,7 +312,14 @@ def brief(res: FrameworkResult, lang: str, top: int, examples: int = 2) -> Brief
     """One framework's block on the leadership page (`top` actions; `examples` of what is met, by name)."""
     R = L.REPORT
     range_line = f"{L.HEAD['range'][lang]}{colon(lang)}{L.range_text(res, lang)}"
-    if res.assessable and not res.lacking:
+    if L.is_plan(res):  # a plan: its targets by achievement lead; the achievement index comes second
+        lead = L.targets_text(res, lang)
+        details = [f"{text(say('plan.head.index'), lang)}{colon(lang)}{L.index_text(res, lang)}"]
+        if not res.assessable and res.score is not None:  # the range first (issue 11), then the known part
+            details.append(L.known_text(res, lang))
+        elif res.lacking:  # an index on part of the evidence: the range it may still take under it
+            details.append(range_line)
+    elif res.assessable and not res.lacking:
         lead = f"{R['score'][lang]} {score_text(res.score)} / 100"
         details = [L.known_text(res, lang)]
     elif res.assessable:  # a score on part of the evidence: the evidence missing stands beside it, as large
@@ -358,7 +370,7 @@ def trend_figure(r: CriterionResult, res: FrameworkResult, lang: str) -> Figure 
     facts: list[Run] = []
     for k, (head, value) in enumerate(pairs):
         facts += _labelled(L.HEAD[head][lang] + colon, value, gap if k else "")
-    notes = [_para(Run(r.id, "strong", keep=True), Run(" "), status_run(r.status, lang), Run(" " + L.title(r, lang))),
+    notes = [_para(Run(r.id, "strong", keep=True), Run(" "), result_run(r, lang), Run(" " + L.title(r, lang))),
              Para(tuple(facts), "note")]
 
     def growth(label: str, span: str, value) -> Para:
@@ -387,13 +399,17 @@ def framework_section(k: int, res: FrameworkResult, lang: str, sens) -> Section:
               Run(f"{R['as_of'][lang]} {res.as_of.isoformat()}", keep=True), cls="note"),
     ]
     head = [Run(L.verdict_name(res, lang), f"verdict v-{res.verdict}", keep=True), Run(" ")]
-    if res.assessable:
+    if L.is_plan(res):
+        head += [Run(L.targets_text(res, lang), "strong")]
+    elif res.assessable:
         head += [Run(L.score_line(res, lang), "strong")]
     else:
         head += [Run(L.lacking_text(res, lang), "strong")]
     items.append(Para(tuple(head)))
     items.append(_para(L.verdict_text(res, lang), cls="note"))
-    if not res.assessable and res.score is not None:  # (with no evidence at all, the range 0 to 100 says nothing)
+    if L.is_plan(res):
+        items.append(_para(f"{text(say('plan.head.index'), lang)}{colon(lang)}{L.index_text(res, lang)}", cls="note"))
+    elif not res.assessable and res.score is not None:  # (with no evidence at all, the range 0 to 100 says nothing)
         # the score on the criteria with evidence never on the verdict's line when it is not assessable (issue 25)
         label = L.HEAD["range"][lang] + "：" if lang == "zh" else ""  # Chinese says 可能得分; English 'between …'
         items.append(_para(label + L.range_and_known_text(res, lang)))
@@ -403,23 +419,29 @@ def framework_section(k: int, res: FrameworkResult, lang: str, sens) -> Section:
     if s:
         items.append(_para(L.sensitivity_lines([res], {res.framework_id: s}, lang).strip(), cls="note"))
 
-    met = [r for r in res.results if r.status == "pass"]
-    items.append(Heading(3, f"{R['met'][lang]}（{len(met)}）" if lang == "zh" else f"{R['met'][lang]} ({len(met)})"))
+    plan = L.is_plan(res)
+    met = [r for r in res.results if (r.achievement == "met" if plan else r.status == "pass")]
+    met_head = text(say("plan.body.met"), lang) if plan else R["met"][lang]
+    items.append(Heading(3, f"{met_head}（{len(met)}）" if lang == "zh" else f"{met_head} ({len(met)})"))
     if met:
         items.append(Bullets(tuple(_para(Run(f"{r.id} ", "strong"), L.title(r, lang),
                                          Run(f"{sep}{L.value_text(r, lang)}", "note")) for r in met)))
     else:
         items.append(_para(R["none_met"][lang]))
 
-    short = [r for r in res.results if r.status in ("fail", "partial", "error")]
-    items.append(Heading(3, f"{R['not_met'][lang]}（{len(short)}）" if lang == "zh"
-                         else f"{R['not_met'][lang]} ({len(short)})"))
+    # a plan: the targets missed and behind first, then those whose progress cannot be judged, then on track
+    rank = {"missed": 0, "behind": 1, "no_path": 2, "on_track": 3}
+    short = (sorted((r for r in res.results if r.achievement in rank), key=lambda r: rank[r.achievement]) if plan
+             else [r for r in res.results if r.status in ("fail", "partial", "error")])
+    short_head = text(say("plan.body.open"), lang) if plan else R["not_met"][lang]
+    items.append(Heading(3, f"{short_head}（{len(short)}）" if lang == "zh" else f"{short_head} ({len(short)})"))
     if short:
         items.append(Grid((L.HEAD["criterion"][lang], L.HEAD["value"][lang], L.HEAD["target"][lang],
                            L.HEAD["gap"][lang], L.HEAD["lead"][lang]), (34, 18, 16, 14, 18),
                           tuple(Row((_cell((Run(r.id, "strong", keep=True), Run(" " + L.title(r, lang))),
-                                            (status_run(r.status, lang),)),
-                                     _cell(L.value_text(r, lang)), _cell(L.target_text(r, lang)),
+                                            (result_run(r, lang),)),
+                                     _cell(L.value_text(r, lang) + L.progress_note(r, lang)),
+                                     _cell(L.target_text(r, lang)),
                                      _cell(L.gap_text(r, lang)), _cell(lead_runs(r.lead_unit, fit=10))))
                                 for r in short), "short"))
     else:
@@ -429,8 +451,8 @@ def framework_section(k: int, res: FrameworkResult, lang: str, sens) -> Section:
 
     items.append(Heading(3, R["gaps"][lang]))
     names = {c: L.CATEGORY[c][lang] for c in L.CATEGORY}
-    figs = [Figure(charts.categories(res.categories, res.ready_threshold, names, lang),
-                   (_para(R["radar"][lang], cls="note"),))]
+    figs = [Figure(charts.categories(res.categories, None if plan else res.ready_threshold, names, lang),
+                   (_para(text(say("chart.index"), lang) if plan else R["radar"][lang], cls="note"),))]
     # the indicators behind the criteria not met, then those without evidence that have older figures
     order = {"fail": 0, "partial": 0, "error": 0, "unknown": 1}
     ranked = sorted((r for r in res.results if r.status in order and r.trend),
@@ -463,7 +485,7 @@ def criteria_grid(res: FrameworkResult, lang: str) -> Grid:
                 continue
             score = "—" if r.score is None else score_text(r.score * 100)
             rows.append(Row((
-                _cell((status_run(r.status, lang),), (Run(f"{score} × {r.weight}", "note", keep=True),)),
+                _cell((result_run(r, lang),), (Run(f"{score} × {r.weight}", "note", keep=True),)),
                 _cell((Run(f"{r.id}{'*' if r.required else ''}", "strong", keep=True), Run(" " + L.title(r, lang))),
                       lead_runs(r.lead_unit, "note", fit=26) + (Run(" · ", "note"),) + clause_runs(r.clause)),
                 _cell(L.value_text(r, lang)), _cell(L.target_text(r, lang)), _cell(L.gap_text(r, lang)))))
@@ -507,9 +529,14 @@ def method_items(results: list[FrameworkResult], lang: str, sens) -> list[Item]:
         weights: list[Run] = []  # each category with its weight on one line ("经费保障 1", never "经/费保障")
         for k, c in enumerate(res.categories):
             weights += ([Run(gap)] if k else []) + [Run(f"{L.CATEGORY[c.category][lang]} {c.weight}", keep=True)]
+        if L.is_plan(res):  # the plan's rule, once, before the score's model
+            items.append(_para(text(say("method.plan"), lang)))
         items.append(_para(L.METHOD[res.model][lang]))
-        items.append(_para(f"{R['thresholds'][lang]}{sep}{L.VERDICT['ready'][lang]} ≥ {res.ready_threshold}{comma}"
-                           f"{L.VERDICT['nearly_ready'][lang]} ≥ {res.nearly_threshold}{gap}{R['floor'][lang]}{sep}"
+        # a plan's verdict has no score thresholds (its rule is above): only the floor and the weights
+        thresholds = "" if L.is_plan(res) else (
+            f"{R['thresholds'][lang]}{sep}{L.VERDICT['ready'][lang]} ≥ {res.ready_threshold}{comma}"
+            f"{L.VERDICT['nearly_ready'][lang]} ≥ {res.nearly_threshold}{gap}")
+        items.append(_para(f"{thresholds}{R['floor'][lang]}{sep}"
                            f"{pct(res.coverage_floor)}{gap}{R['category_weight'][lang]}{sep}", *weights, cls="note"))
     items.append(_para(Run(R["goalposts"][lang] + sep, "strong"), L.GOALPOSTS[lang]))
     items.append(_para(Run(R["fix_first"][lang] + sep, "strong"), L.PLANNING[lang]))

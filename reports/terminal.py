@@ -21,7 +21,7 @@ from rich.text import Text
 from ..engine.errors import printable
 from ..engine.result import FrameworkResult
 from . import linebreak
-from .labels import HEAD, ROW_HEAD, STATUS, criterion_row, followup_lines, header_lines
+from .labels import HEAD, ROW_HEAD, counts_text, criterion_row, followup_lines, header_lines, shown_status
 from .words import colon
 
 _STYLE = {"pass": "green", "partial": "yellow", "fail": "red", "unknown": "magenta", "error": "bold red"}
@@ -46,7 +46,7 @@ def terminal_width() -> int:
 def _table(res: FrameworkResult, lang: str, width: int) -> Table | Text:
     """The criteria: one row each on a wide terminal; on a narrow one, the title with its figures under it
     (the statuses and ids never broken); a card per criterion when even that does not fit."""
-    styles = [_STYLE.get(r.status, "") for r in res.results]
+    styles = [_STYLE.get(shown_status(r), "") for r in res.results]
     if width >= COMPACT_BELOW:
         rows: list[list[Cell]] = [list(criterion_row(r, lang)) for r in res.results]
         keep = [key in ("status", "id") for key in ROW_HEAD]
@@ -162,8 +162,7 @@ def render(results: list[FrameworkResult], lang: str, color: bool = False, width
             console.print(paragraph(line, width, label=label + colon(lang)) if label
                           else paragraph(line, width, "bold"))
         console.print(_table(res, lang, width))
-        sep = "，" if lang == "zh" else ", "
-        console.print(paragraph(sep.join(f"{STATUS[s][lang]} {n}" for s, n in res.counts.items() if n), width))
+        console.print(paragraph(counts_text(res, lang), width))
         for line in followup_lines(res, lang):
             console.print(paragraph(line, width))
         console.print()

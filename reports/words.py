@@ -403,6 +403,79 @@ PHRASES: dict[str, tuple[str, str]] = {
                                 "框架编号 {id!r} 已在 {other} 中定义：请为其中一个改用其他编号"),
     "library.clash.indicator": ("indicator id {id!r} is also defined in {other}: give one of them another id",
                                 "指标代码 {id!r} 已在 {other} 中定义：请为其中一个改用其他代码"),
+    # issue 25: a plan judged as a plan, target by target — achievements, the plan verdict, its counts
+    "verdict.short": ("; with evidence but short of the target: {ids}", "；有证据但未达标：{ids}"),
+    "verdict.name.plan_on_track": ("on track overall", "总体符合预期"),
+    "verdict.name.plan_partly_behind": ("partly behind", "部分滞后"),
+    "verdict.name.plan_behind": ("behind overall", "总体滞后"),
+    "plan.verdict.coverage": ("only {cov} of the targets' weight can be judged (met, on track, behind or missed), "
+                              "below the coverage floor of {floor}",
+                              "可判断完成情况（已完成、符合预期、滞后或未完成）的目标仅占权重{cov}，低于覆盖率下限{floor}"),
+    "plan.verdict.on_track": ("each of the {n} targets judged is met or on track",
+                              "已判断的{n}项目标均已完成或进度符合预期"),
+    "plan.verdict.partly_behind": ("{n} of the {m} targets judged are behind or missed ({share} of their weight): "
+                                   "{ids}", "已判断的{m}项目标中{n}项滞后或未完成（占其权重{share}）：{ids}"),
+    "plan.verdict.behind": ("{n} of the {m} targets judged are behind or missed ({share} of their weight, half or "
+                            "more): {ids}",
+                            "已判断的{m}项目标中{n}项滞后或未完成（占其权重{share}，达到一半及以上）：{ids}"),
+    "plan.count.head": ("{n} targets: ", "{n}项目标："),
+    "plan.count.met": ("{n} met", "已完成{n}项"),
+    "plan.count.early": (" ({n} early)", "（其中提前完成{n}项）"),
+    "plan.count.on_track": ("{n} on track", "符合预期{n}项"),
+    "plan.count.behind": ("{n} behind", "滞后{n}项"),
+    "plan.count.missed": ("{n} missed", "未完成{n}项"),
+    "plan.count.no_path": ("{n} whose progress cannot be judged", "无法判断进度{n}项"),
+    "plan.count.unknown": ("{n} without evidence", "缺少证据{n}项"),
+    "plan.head.targets": ("Target achievement", "目标完成情况"),
+    "plan.head.index": ("Achievement index", "达成指数"),
+    "plan.index": ("{s} / 100 on the targets with evidence ({cov} of the weight), second to the targets above",
+                   "{s} / 100（有证据的目标占权重{cov}；仅供参考，以上方目标完成情况为准）"),
+    "plan.doc.now": ("Now: {targets}; {verdict} (achievement index {s}, coverage {cov})",
+                     "现状：{targets}；{verdict}（达成指数{s}，覆盖率{cov}）"),
+    "plan.doc.method": ("targets behind or missed first", "先补滞后和未完成的目标"),
+    "method.plan_steps": ("A plan framework's plan: to be on track overall, every target behind or missed is met; to "
+                          "be no more than partly behind (--to nearly_ready), those of the largest weight first until "
+                          "they weigh less than half of the targets judged; then, while the targets judged weigh less "
+                          "than the coverage floor, the targets without a judgement, largest weight first.",
+                          "规划类框架的改进计划：要总体符合预期，须完成全部滞后和未完成的目标；要不差于部分滞后（--to "
+                          "nearly_ready），按权重从大到小补齐，直至其权重不足可判断目标的一半；可判断目标的权重低于覆盖率"
+                          "下限时，再按权重从大到小补充尚无判断的目标。"),
+    "msg.plan_gap_more": ("; {n} more targets are not met", "；另有{n}项目标尚未完成"),
+    "msg.plan_met": ("{n} targets met, among them {items}", "已完成{n}项目标，包括{items}"),
+    "msg.plan_met_one": ("1 target met: {items}", "已完成1项目标：{items}"),
+    "msg.plan_met_count": ("{n} targets met", "已完成{n}项目标"),
+    "msg.plan_met_none": ("No target is shown to be met yet", "尚无已证实完成的目标"),
+    "plan.body.met": ("Met", "已完成"),
+    "chart.index": ("Achievement index by category", "分类达成指数"),
+    "plan.body.open": ("Not met yet", "尚未完成"),
+    "achievement.met": ("met", "已完成"),
+    "achievement.early": ("met early", "提前完成"),
+    "achievement.on_track": ("on track", "进度符合预期"),
+    "achievement.behind": ("behind", "进度滞后"),
+    "achievement.missed": ("missed", "未完成"),
+    "achievement.no_path": ("progress cannot be judged", "无法判断进度"),
+    "achievement.unknown": ("no evidence", "缺少证据"),
+    "achievement.share": (" ({share} of the target reached; no base to draw a path from)",
+                          "（已达目标的{share}；无基期值，无法画出进度路径）"),
+    "achievement.path": (" (path {ex} in {y})", "（{y}年路径值{ex}）"),
+    "method.plan": (
+        "A plan is judged target by target, as plan evaluations do: met (before its year: met early); before "
+        "its year, on track when at or beyond the path from its base to its target, behind when short of it; "
+        "missed when its year is reached and the target is not; a mechanism is met or missed. The base is the"
+        " plan's own base value, else the city's figure for the plan's base year; the path is base × "
+        "(target/base)^((t − base year)/(target year − base year)), linear from a base of 0. Without a base "
+        "there is no path: the share of the target reached is shown, and the target is never counted as on "
+        "track. Verdict, on the targets judged (met, on track, behind, missed): below the coverage floor of "
+        "their weight, not assessable; none behind or missed, on track overall; behind or missed weighing "
+        "less than half, partly behind; half or more, behind overall. The achievement index (the score) comes"
+        " second.",
+        "规划按目标逐项评价（同规划中期、总结评估）：已完成（目标年之前完成为提前完成）；目标年之前，不低"
+        "于由基期值到目标值的路径为进度符合预期，低于路径为进度滞后；到目标年仍未达到为未完成；机制类目标"
+        "为已完成或未完成。基期值取规划自身的基期值，否则取城市在规划基期年的数据；路径值 = 基期值 ×"
+        " (目标/基期值)^((当年 − 基期年)/(目标年 − 基期年))，基期值为0时按线性。无基期"
+        "值则无路径：只列出已达目标的比例，且从不计为符合预期。总体结论按可判断的目标（已完成、符合预期、"
+        "滞后、未完成）：其权重低于覆盖率下限为证据不足，无法评定；无滞后或未完成为总体符合预期；滞后与未"
+        "完成占其权重不足一半为部分滞后，达到一半及以上为总体滞后。达成指数（得分）列于其后，仅供参考。"),
 }
 
 # ipcheck's vocabularies (engine.result.Term): code -> (English, Chinese)

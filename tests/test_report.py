@@ -60,12 +60,14 @@ def test_page_one_is_for_leadership(pdf_text):
         assert title in flat
     assert flat.count("证据不足，无法评定") == 2
     # issue 11 kept: not assessable, so the missing evidence and the range lead, not "100 / 100"
-    assert "/ 100" not in page and "32项指标中28项缺少证据" in page and "22项指标中20项缺少证据" in page
-    assert "可能得分：取决于缺失的证据，介于10.4与100.0之间" in page and "有证据的指标得分100.0（占权重21%）" in page
-    assert (flat.index("证据不足，无法评定") < flat.index("28项缺少证据")
+    # (issue 25: the plan's block leads with its targets by achievement, in the plan's words)
+    assert "/ 100" not in page and "32项目标：已完成4项、缺少证据28项" in page and "22项指标中20项缺少证据" in page
+    assert "达成指数：取决于缺失的证据，介于10.4与100.0之间" in page and "有证据的指标得分100.0（占权重21%）" in page
+    assert (flat.index("证据不足，无法评定") < flat.index("缺少证据28项")
             < flat.index("有证据的指标得分100.0（占权重21%）"))
     # no criterion with evidence falls short: said twice, without the gap's ▲ (not an alarm)
-    assert (flat.count("▲") == 0 and flat.count("未发现差距") == 2 and flat.count("✔ 已达标") == 2
+    assert (flat.count("▲") == 0 and flat.count("未发现差距") == 2 and flat.count("✔ 已达标") == 1
+            and flat.count("✔ 已完成4项目标") == 1  # the plan's targets in its own words
             and "其中运用、保护、管理、服务、经费保障没有任何证据" in flat)
     # every figure Ningbo's results rest on is a third-party copy (confidence low): page 1 says so
     assert "所用4项数据来源可信度均低（见数据来源）" in flat and "所用2项数据来源可信度均低（见数据来源）" in flat
@@ -82,15 +84,19 @@ def test_a_score_on_part_of_the_evidence_never_leads_alone(lang):
     res = evaluate_selection(Selection(CITIES / "tianjin.yaml", frameworks=("tianjin-2017",), year=2017)).results[0]
     assert res.assessable and res.lacking == 8
     b = brief(res, lang, 3)
-    lacking = {"zh": "14项指标中8项缺少证据", "en": "8 of 14 criteria lack evidence"}[lang]
-    assert "99.6" in b.lead and lacking in b.lead and "/ 100" not in b.lead
-    assert any("34.1" in d and "99.8" in d for d in b.details)
-    # and the verdict says it is provisional, and what it would be were the missing evidence all unmet
-    assert b.verdict_words == {"zh": "已具备条件（暂定）", "en": "ready (provisional)"}[lang]
+    # issue 25: a plan leads with its targets, the evidence missing among them; the score (99.6) comes second
+    lacking = {"zh": "14项目标：已完成5项、未完成1项、缺少证据8项",
+               "en": "14 targets: 5 met, 1 missed, 8 without evidence"}
+    assert b.lead == lacking[lang] and "/ 100" not in b.lead
+    assert "99.6" in b.details[0] and any("34.1" in d and "99.8" in d for d in b.details)
+    # and the verdict, in the plan's words, says it is provisional, and what it would be were the missing evidence
+    # all unmet — never "ready" while TJ-03 (10,639 < 11,000) is missed
+    assert b.verdict_words == {"zh": "部分滞后（暂定）", "en": "partly behind (provisional)"}[lang]
+    assert "TJ-03" in b.verdict_reason
     assert not any("可信度" in d or "confidence" in d for d in b.details)  # Tianjin's figures are official
-    assert {"zh": "缺少证据的指标若均未达标，结论将为“尚不具备条件”（得分34.1）",
-            "en": "were every criterion without evidence unmet, the verdict would be 'not ready' (score 34.1)"}[lang] \
-        in b.verdict_reason
+    unmet = {"zh": "缺少证据的指标若均未达标，结论将为“总体滞后”（得分34.1）",
+             "en": "were every criterion without evidence unmet, the verdict would be 'behind overall' (score 34.1)"}
+    assert unmet[lang] in b.verdict_reason
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -161,7 +167,9 @@ def test_charts_are_drawn(ningbo_pdf, pdf_text):
         body = pdf.pages[1]  # the first framework's gap analysis: category bars and the trend charts
         assert len(body.curves) + len(body.lines) + len(body.rects) > 20
         sizes = [c["size"] for c in body.chars]
-    assert "“已具备条件”门槛85" in pdf_text[1].replace(" ", "") and "目标650（2022）" in pdf_text[1].replace(" ", "")
+    # (issue 25: a plan's categories are its achievement index, with no "ready" threshold drawn)
+    page2 = pdf_text[1].replace(" ", "")
+    assert "分类达成指数" in page2 and "“已具备条件”门槛" not in page2 and "目标650（2022）" in page2
     assert min(sizes) >= 7.5  # chart labels are 8 pt and more; the smallest table notes 7.5 pt
 
 
@@ -218,7 +226,8 @@ def test_english_report(tmp_path):
     with pdfplumber.open(out) as pdf:
         first, last = pdf.pages[0].extract_text(), pdf.pages[-1].extract_text()
         n = len(pdf.pages)
-    assert "not assessable" in first and "28 of 32 criteria lack evidence" in first and f"Page {n} of {n}" in last
+    assert "not assessable" in first and "32 targets: 4 met, 28 without evidence" in first
+    assert f"Page {n} of {n}" in last
     assert "宁波" not in first.split("\n")[0]  # the city by its English name
 
 
