@@ -396,8 +396,9 @@ PHRASES: dict[str, tuple[str, str]] = {
     "review.aspirational": ("an aspiration (力争), not a firm target", "“力争”目标，非硬性目标"),
     "review.range": ("a range: the lower end is the target", "区间目标：以下限为目标"),
     "review.unit_mismatch": ("its unit does not fit the indicator's ({unit})", "单位与指标单位（{unit}）不符"),
-    "review.period_total": ("a total over the plan period: judged against the stock it adds to",
-                            "规划期内累计数：按存量核对"),
+    "review.period_total": ("a total added over the plan period, with no base to add it to: write it as a target "
+                            "for the stock (base + added)",
+                            "规划期内累计新增数，且未给出基期值：请按“基期值＋新增数”写成存量目标"),
     # a user's own frameworks and indicators (issue 23): an id the library already has
     "library.clash.framework": ("framework id {id!r} is also defined in {other}: give one of them another id",
                                 "框架编号 {id!r} 已在 {other} 中定义：请为其中一个改用其他编号"),
