@@ -10,20 +10,23 @@ formulas, whatever they start with.
 `ipcheck draft --from TARGETS.xlsx` reads it back into a plan reading, with the checks of
 `import`: the workbook is opened by `formread.read_workbook` (size, zip entries, macros,
 formulas, merged cells) and every bad cell is one line `FILE!SHEET!CELL: what is wrong`.
-Values are numbers in the unit of the 单位 column: a value typed as people type it (约12,
-12件以上, 1.2万) or a number stored as text is refused with what to type instead.
+Values are in the unit of the 单位 column, typed as a number or as text the way people type
+them (5.2, '5.2', 1.2万, 3亿元), read by the one rule of fact files and forms (`units.read_value`);
+an approximate figure (约12) or one with a comparison word (12件以上) is refused with what to
+type instead.
 """
 
 from __future__ import annotations
 
 import io
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from ..engine.errors import did_you_mean
 from ..engine.planread.model import Document, Mechanism, PlanReading, Target
-from ..engine.units import UnitError, half_width, normalize, parse_unit, read_figure
+from ..engine.units import UnitError, half_width, normalize, parse_unit, plain, read_value
 from .formread import FormProblems, Sheet, read_workbook
 from .library import FIRST_YEAR, LAST_YEAR
 
@@ -187,9 +190,12 @@ class _Cells:
     def year(self, value: Any, col: int, row: int) -> int | None:
         if value in (None, ""):
             return None
-        if isinstance(value, str):
-            self.bad(col, row, f"{value!r} is a year stored as text (or not a year); type it as a number, e.g. 2025")
-            return None
+        if isinstance(value, str):  # typed as text, as people do: '2025', '2025年'
+            m = re.fullmatch(r"\s*(\d{4})\s*年?\s*", half_width(value))
+            if m is None:
+                self.bad(col, row, f"{value!r} is not a year; type it as a number, e.g. 2025")
+                return None
+            value = int(m.group(1))
         if isinstance(value, bool) or not isinstance(value, (int, float)) or int(value) != value:
             self.bad(col, row, f"{value!r} is not a year; type it as a number, e.g. 2025")
             return None
@@ -199,7 +205,7 @@ class _Cells:
         return int(value)
 
     def number(self, value: Any, col: int, row: int, unit: str | None) -> Decimal | None:
-        """A number cell: an exact Decimal; text (a number stored as text, 约12, 12件以上, 1.2万) is refused."""
+        """A number cell: an exact Decimal, typed as a number or as text (5.2, 1.2万); 约12 and 12件以上 are refused."""
         if value in (None, ""):
             return None
         if isinstance(value, bool) or hasattr(value, "year") and not isinstance(value, (int, float)):
@@ -221,20 +227,16 @@ class _Cells:
             counter = parse_unit(unit or "件")
         except UnitError:
             counter = parse_unit("件")  # the unit's own cell says what is wrong with it
-        try:
-            read_figure(typed, counter)
+        try:  # text as people type it ('5.2', '1.2万', '3亿元'), read by the one rule of fact files and forms
+            number, bound, word = read_value(typed, counter)
         except UnitError as exc:
             self.bad(col, row, str(exc))
             return None
-        except ValueError:
-            pass
-        number = "".join(ch for ch in typed if ch.isdigit() or ch == ".")
-        if typed.replace(",", "") == number:
-            self.bad(col, row, f"{value!r} is a number stored as text; type it as a number")
-        else:
-            self.bad(col, row, f"{value!r}: type the number alone, e.g. {number or 12} (the unit goes in 单位, "
-                               "the comparison in 比较)")
-        return None
+        if bound != "exact":
+            self.bad(col, row, f"{value!r}: the comparison ({word}) goes in 比较; type the number alone, "
+                               f"e.g. {plain(number)}")
+            return None
+        return normalize(number)
 
 
 def _proposed(value: Any) -> str | None:

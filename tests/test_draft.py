@@ -354,11 +354,10 @@ BAD_WORKBOOKS = [
     ("merged", _merge, "targets.xlsx!指标!J2:J3: merged cells; unmerge them"),
     ("renamed header", _set("E1", "2025年目标"), "targets.xlsx!指标!E1: header '2025年目标' should be '目标值'"),
     ("extra sheet", _extra_sheet, "targets.xlsx!我的备注: a sheet the workbook did not have"),
-    ("number as text", _set("E3", "5.2"), "targets.xlsx!指标!E3: '5.2' is a number stored as text"),
     ("about", _set("E2", "约12"), "targets.xlsx!指标!E2: '约12' is an approximate figure"),
-    ("qualifier", _set("E2", "12件以上"), "targets.xlsx!指标!E2: '12件以上': type the number alone, e.g. 12"),
-    ("wan", _set("E3", "1.2万"), "targets.xlsx!指标!E3: '1.2万': type the number alone"),
-    ("year as text", _set("G2", "2025年"), "targets.xlsx!指标!G2: '2025年' is a year stored as text"),
+    ("qualifier", _set("E2", "12件以上"), "targets.xlsx!指标!E2: '12件以上': the comparison (以上) goes in 比较; type "
+                                            "the number alone, e.g. 12"),
+    ("year", _set("G2", "二五年"), "targets.xlsx!指标!G2: '二五年' is not a year"),
     ("unknown indicator", _set("B2", "valid_trademark"), "targets.xlsx!指标!B2: 'valid_trademark' is not an indicator "
                                                          "of the catalogue; choose one from the list (did you mean "
                                                          "'valid_trademarks'?)"),
@@ -380,7 +379,7 @@ def test_a_bad_workbook_is_one_line_per_cell_and_nothing_is_written(here, edit, 
 def test_a_workbook_with_every_problem_names_each_cell(here):
     def edit(wb):
         wb["指标"]["E2"] = "约12"
-        wb["指标"]["E3"] = "1.2万"
+        wb["指标"]["E3"] = "1.2万件以上"
         wb["指标"]["D4"] = "二〇二〇"
     r = invoke("draft", "--from", _reviewed(here, edit).name, "--city", "haimen", "--output", "fw.yaml")
     lines = r.stderr.splitlines()
@@ -638,3 +637,17 @@ def test_every_reason_the_reader_gives_for_a_review_has_words_in_both_languages(
     from ipcheck.reports.words import PHRASES
     missing = [code for code in REVIEW_CODES if code not in PHRASES or not all(PHRASES[code])]
     assert missing == []
+
+
+def test_values_typed_as_text_are_read_as_import_reads_them(here):
+    def edit(wb):
+        wb["指标"]["E3"] = "5.2"       # a number stored as text
+        wb["指标"]["G3"] = "2025年"    # a year with its 年
+        wb["指标"]["C3"] = "1.2万"     # a base with its multiplier, in the row's unit
+    r = invoke("draft", "--from", _reviewed(here, edit).name, "--city", "haimen", "--output", "fw.yaml")
+    assert r.exit_code == 0, r.output
+    text = (here / "fw.yaml").read_text(encoding="utf-8")
+    # 1.2万 in a row whose unit is 万件 is 1.2万件 (10^4 items each way), as a fact file reads it
+    assert ('check: {kind: trajectory, indicator: valid_trademarks, base_year: 2020, base: "1.2万件", '
+            'target_year: 2025, target: "5.2万件"}') in text
+    assert invoke("validate", "fw.yaml").exit_code == 0 and invoke("test", "fw.yaml").exit_code == 0
