@@ -334,5 +334,7 @@ def test_sigterm_leaves_no_traceback_and_no_file(tmp_path, delay):
     time.sleep(2)  # a renderer left behind would write its traceback now
     text = err.read_text()
     assert "Traceback" not in text and "Error" not in text, text
-    assert code in (0, 128 + signal.SIGTERM)
+    # 143 once ipcheck handles the signal; on a loaded machine the signal may come before Python has set up
+    # its handler, and the default action ends the process (-15) before it has written anything
+    assert code in (0, 128 + signal.SIGTERM, -signal.SIGTERM)
     assert [p.name for p in tmp_path.iterdir() if p.name != "stderr"] in ([], ["r.pdf"])
