@@ -23,6 +23,8 @@ from .app.files import write_outputs  # noqa: E402
 from .app.library import FILE_KINDS, Selection  # noqa: E402
 from .app.outcome import Outcome, Perturbation  # noqa: E402
 from .engine.errors import error_line, printable  # noqa: E402
+from .engine.levels import LEVELS  # noqa: E402
+from .engine.result import say  # noqa: E402
 from .options import (  # noqa: E402
     FilePath,
     Finite,
@@ -41,24 +43,61 @@ from .options import (  # noqa: E402
     set_option,
     year_option,
 )
+from .reports.words import text  # noqa: E402
 
 
-def _finish(out: Outcome, output: str | None = None) -> None:
+def _finish(out: Outcome, output: str | None = None, lang: str = "en") -> None:
     """Write a command's outcome: all its files (with the text, to `output`) or none; stderr lines; exit code.
 
-    Called inside a command: a file that cannot be written is one line and exit code 2 (`options.Command`)."""
+    The files are staged first, then the text is printed, and only then are the files put in
+    place: a command that cannot print its result writes nothing. Called inside a command: a
+    file that cannot be written is one line and exit code 2 (`options.Command`)."""
     files = list(out.files) + ([(output, out.text.encode("utf-8"))] if output is not None else [])
-    write_outputs(files, out.inputs)
-    for line in out.notices:
-        click.echo(printable(line), err=True)
+    lang = _lang()
+
+    def say_it() -> None:
+        for line in out.notices:
+            click.echo(printable(line), err=True)
+        if output is None:
+            try:
+                click.echo(out.text, nl=False)
+                sys.stdout.flush()
+            except OSError as exc:
+                raise _StdoutFailed(exc.strerror or str(exc)) from None
+
+    try:
+        write_outputs(files, out.inputs, folders=out.folders, unchanged=out.unchanged, before_commit=say_it,
+                      lang=lang)
+    except _StdoutFailed as exc:  # stdout could not take the text (a full device, a closed pipe): nothing written
+        _quiet_stdout()
+        click.echo(error_line(text(say("files.stdout_failed", why=str(exc)), lang)), err=True)
+        sys.exit(2)
     for path, _ in files:
-        click.echo(f"wrote {printable(str(path))}", err=True)
-    if output is None:
-        click.echo(out.text, nl=False)
+        click.echo(text(say("out.wrote", path=printable(str(path))), lang), err=True)
     if out.failure:
         click.echo(error_line(out.failure), err=True)
     if out.exit_code:
         sys.exit(out.exit_code)
+
+
+class _StdoutFailed(Exception):
+    """Printing a command's result failed (why): its files are not written."""
+
+
+def _lang() -> str:
+    """The --lang of the command running (zh when it has none)."""
+    ctx = click.get_current_context(silent=True)
+    return (ctx.params.get("lang") if ctx else None) or "zh"
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null, so that what is still buffered for it cannot fail again at exit."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError, AttributeError):  # no real stdout (a test runner's buffer): nothing to quiet
+        pass
 
 
 def _exit_on_sigterm() -> None:
@@ -80,7 +119,7 @@ def _perturbation(sensitivity, seed, weight_range, goalpost_range) -> Perturbati
 def _selection(city_path, frameworks, year, engine_name, waivers_path, as_of, criteria_dir,
                assumptions=()) -> Selection:
     return Selection(city_path, criteria_dir, tuple(frameworks), year, engine_name, waivers_path, as_of,
-                     tuple(assumptions))
+                     tuple(assumptions), lang=_lang())
 
 
 @click.group(cls=Main, context_settings={"help_option_names": ["-h", "--help"]})
@@ -123,7 +162,7 @@ def explain(city_path, criterion_id, frameworks, year, engine_name, waivers_path
 
 
 @main.command()
-@click.argument("framework_id", required=False)
+@click.argument("framework_id", metavar="[FRAMEWORK_ID|FILE]", required=False)
 @criteria_option
 @lang_option
 def criteria(framework_id, criteria_dir, lang):
@@ -135,10 +174,11 @@ def criteria(framework_id, criteria_dir, lang):
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=FilePath)
 @criteria_option
-def validate(paths, criteria_dir):
+@lang_option
+def validate(paths, criteria_dir, lang):
     """Check criteria, city and waiver files; every problem with file:line:column."""
     from .app.catalogue import validate as run
-    _finish(run(list(paths), criteria_dir=criteria_dir))
+    _finish(run(list(paths), criteria_dir=criteria_dir, lang=lang), lang=lang)
 
 
 @main.command("test")
@@ -203,8 +243,8 @@ class _ProgressBar:
 
 @main.command()
 @click.argument("city_paths", metavar="CITY.yaml...", nargs=-1, required=True, type=FilePath)
-@click.option("--framework", "framework_ids", metavar="ID", multiple=True,
-              help="Framework every city is measured against (repeatable; 'all' for every framework). "
+@click.option("--framework", "framework_ids", metavar="ID|FILE", multiple=True,
+              help="Framework every city is measured against, by id or file (repeatable; 'all' for every framework). "
                    "Default: reference.")
 @click.option("--year", type=Year, help="Evaluation year for every city.")
 @engine_option
@@ -233,7 +273,7 @@ def compare(city_paths, framework_ids, year, engine_name, jobs, criteria_dir, la
 @click.argument("city_path", metavar="CITY.yaml", type=FilePath)
 @click.option("--from", "year_from", type=Year, required=True)
 @click.option("--to", "year_to", type=Year, required=True)
-@click.option("--framework", "framework_id", metavar="ID",
+@click.option("--framework", "framework_id", metavar="ID|FILE",
               help="Default: the city's own plan, else the reference framework.")
 @engine_option
 @criteria_option
@@ -269,7 +309,7 @@ def diff(framework_a, framework_b, city_paths, year, criteria_dir, lang, fmt, ou
 
 
 @main.command()
-@click.option("--framework", "framework_id", metavar="ID", help="Only the indicators this framework uses.")
+@click.option("--framework", "framework_id", metavar="ID|FILE", help="Only the indicators this framework uses.")
 @criteria_option
 @lang_option
 @format_option
@@ -284,10 +324,10 @@ def indicators(framework_id, criteria_dir, lang, fmt, output):
 @click.argument("city_id")
 @click.option("--name", "name_zh", required=True, help="The city's name in Chinese, e.g. 苏州.")
 @click.option("--name-en", help="Its name in English. Default: the id, capitalised.")
-@click.option("--level", type=click.Choice(["municipality", "sub_provincial", "provincial_capital", "prefecture"]),
-              default="prefecture", show_default=True)
-@click.option("--framework", "frameworks", multiple=True, metavar="ID",
-              help="Framework whose indicators to list (repeatable); the reference framework always.")
+@click.option("--level", type=click.Choice(LEVELS), default="prefecture", show_default=True,
+              help="district (市辖区) or county (县, 县级市) for a unit below a city.")
+@click.option("--framework", "frameworks", multiple=True, metavar="ID|FILE",
+              help="Framework (id or file) whose indicators to list (repeatable); the reference framework always.")
 @click.option("--output", type=OutPath, help="The new fact file. Default: CITY_ID.yaml. Never overwritten.")
 @criteria_option
 @lang_option
@@ -295,13 +335,14 @@ def init(city_id, name_zh, name_en, level, frameworks, output, criteria_dir, lan
     """Start a city's fact file: header, an example source, every indicator needed as a commented entry."""
     from .app.newcity import new_city
     _finish(new_city(city_id, name_zh, name_en, level, tuple(frameworks), output=output, criteria_dir=criteria_dir,
-                     lang=lang, today=dt.date.today()))
+                     lang=lang, today=dt.date.today()), lang=lang)
 
 
 @main.command()
 @click.argument("city_path", metavar="CITY.yaml", type=FilePath)
-@click.option("--framework", "frameworks", multiple=True, metavar="ID",
-              help="Framework to collect for (repeatable). Default: the city's own plan and the reference framework.")
+@click.option("--framework", "frameworks", multiple=True, metavar="ID|FILE",
+              help="Framework (id or file) to collect for (repeatable). Default: the city's own plan and the reference "
+                   "framework.")
 @year_option
 @click.option("--xlsx", "xlsx_path", type=OutPath, help="Write the forms as one Excel workbook (.xlsx).")
 @click.option("--csv", "csv_dir", type=OutPath, help="Write the forms as CSV files into this folder.")
@@ -313,21 +354,44 @@ def collect(city_path, frameworks, year, xlsx_path, csv_dir, criteria_dir, lang)
     if not (xlsx_path or csv_dir):
         raise click.UsageError("name the forms to write: --xlsx FILE and/or --csv DIR")
     sel = _selection(city_path, frameworks, year, "python", None, None, criteria_dir)
-    _finish(run(sel, xlsx_path=xlsx_path, csv_dir=csv_dir, today=dt.date.today(), lang=lang))
+    _finish(run(sel, xlsx_path=xlsx_path, csv_dir=csv_dir, today=dt.date.today(), lang=lang), lang=lang)
 
 
 @main.command("import")
-@click.argument("forms_path", metavar="FORMS.xlsx|DIR", type=FilePath)
+@click.argument("forms_paths", metavar="FORMS.xlsx|DIR...", nargs=-1, required=True, type=FilePath)
 @click.option("--into", "city_path", metavar="CITY.yaml", type=FilePath, required=True, help="The city file to add to.")
 @click.option("--dry-run", is_flag=True, help="Check the forms and say what would change; write nothing.")
 @click.option("--replace", is_flag=True, help="Overwrite a different value already in the file for the same year.")
 @criteria_option
 @lang_option
-def import_forms(forms_path, city_path, dry_run, replace, criteria_dir, lang):
-    """Read filled forms into a city file (comments and layout kept); every bad cell is one line."""
+def import_forms(forms_paths, city_path, dry_run, replace, criteria_dir, lang):
+    """Read filled forms (workbooks, CSV folders, folders of them) into a city file; every bad cell is one line.
+
+    Example: ipcheck import 市场监管局.xlsx 统计局.xlsx returned/ --into ningbo.yaml"""
     from .app.intake import import_forms as run
-    _finish(run(forms_path, city_path, criteria_dir=criteria_dir, dry_run=dry_run, replace=replace, lang=lang,
-                today=dt.date.today()))
+    _finish(run(list(forms_paths), city_path, criteria_dir=criteria_dir, dry_run=dry_run, replace=replace, lang=lang,
+                today=dt.date.today()), lang=lang)
+
+
+@main.command()
+@click.argument("plan_path", metavar="[PLAN]", type=FilePath, required=False)
+@click.option("--city", required=True, help="The city (or district) id the plan is for, e.g. haimen.")
+@click.option("--from", "from_path", metavar="TARGETS.xlsx", type=FilePath,
+              help="Draft from a reviewed workbook (written by --xlsx) instead of the plan document.")
+@click.option("--output", type=OutPath, help="Write the framework YAML here (never over a file without --force).")
+@click.option("--xlsx", "xlsx_path", type=OutPath, help="Also write the targets as a workbook to review.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--force", is_flag=True, help="Write over an existing framework or workbook.")
+@criteria_option
+@lang_option
+def draft(plan_path, city, from_path, output, xlsx_path, fmt, force, criteria_dir, lang):
+    """Draft a framework from a city's own plan (.txt .html .docx .pdf), or from its reviewed workbook.
+
+    Example: ipcheck draft plan.docx --city haimen --xlsx targets.xlsx --output haimen-2023.yaml
+    """
+    from .app.draft import draft as run
+    _finish(run(plan_path, city, from_path=from_path, output=output, xlsx_path=xlsx_path, fmt=fmt, force=force,
+                lang=lang, criteria_dir=criteria_dir))
 
 
 if __name__ == "__main__":

@@ -10,8 +10,7 @@ from pathlib import Path
 
 import click
 
-from . import CRITERIA_DIR
-from .app.library import FIRST_YEAR, LAST_YEAR, UsageProblem
+from .app.library import FIRST_YEAR, LAST_YEAR, Clash, UsageProblem
 from .engine.errors import InputError, error_line
 
 
@@ -57,9 +56,9 @@ Year = click.IntRange(FIRST_YEAR, LAST_YEAR)
 year_option = click.option("--year", type=Year,
                            help="Evaluation year. Default: each framework's target year; for the reference "
                                 "framework, the latest year in the city's facts.")
-criteria_option = click.option("--criteria", "criteria_dir", type=FilePath, default=CRITERIA_DIR,
-                               show_default="the criteria shipped with ipcheck",
-                               help="Folder of indicators and frameworks.")
+criteria_option = click.option("--criteria", "criteria_dir", type=FilePath, default=None,
+                               help="A folder of your own frameworks (and an indicators.yaml of your own "
+                                    "indicators), added to those shipped with ipcheck; also $IPCHECK_CRITERIA.")
 lang_option = click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
 format_option = click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table",
                              show_default=True)
@@ -72,9 +71,9 @@ set_option = click.option("--set", "assumptions", multiple=True, metavar="INDICA
                           help="What-if: evaluate with this fact changed (repeatable); the outputs mark it as an "
                                "assumption.")
 selection_options = _options(
-    click.option("--framework", "frameworks", multiple=True, metavar="ID",
-                 help="Framework to evaluate against (repeatable). Default: the city's own plan and the reference "
-                      "framework."),
+    click.option("--framework", "frameworks", multiple=True, metavar="ID|FILE",
+                 help="Framework to evaluate against, by id or as a framework file (repeatable). Default: the "
+                      "city's own plan and the reference framework."),
     year_option, engine_option,
     click.option("--waivers", "waivers_path", type=FilePath, help="A waiver file."),
     click.option("--as-of", callback=_as_of, metavar="DATE|today",
@@ -113,7 +112,8 @@ class Command(click.Command):
         try:
             return super().invoke(ctx)
         except InputError as exc:
-            click.echo(error_line(exc), err=True)
+            said = exc.in_language(ctx.params.get("lang") or "zh") if isinstance(exc, Clash) else exc
+            click.echo(error_line(said), err=True)
             sys.exit(2)
         except UsageProblem as exc:
             raise (click.BadParameter(exc.message, ctx, param_hint=exc.option) if exc.option

@@ -8,7 +8,7 @@ from typing import Callable
 from ..engine.errors import InputError
 from .batch import evaluate_many
 from .files import yaml_files
-from .library import CRITERIA_DIR, choose_frameworks, load_city_file, load_library
+from .library import CRITERIA_DIR, choose_frameworks, decider_notices, load_city_file, load_library
 from .outcome import Outcome, Perturbation
 
 
@@ -26,16 +26,18 @@ def compare(city_paths: list[Path], framework_ids: tuple[str, ...] = (), *, year
     from ..reports.json_report import plain_values as json_plain
     from ..reports.outputs import AnalysisView, document_html, render
 
-    lib = load_library(criteria_dir)
+    lib = load_library(criteria_dir, framework_ids)
+    framework_ids = lib.ids(framework_ids)
     if "all" in framework_ids:
         framework_ids = tuple(sorted(lib.frameworks))
     framework_ids = framework_ids or ("reference",)
     choose_frameworks(lib, "", framework_ids)
     files = yaml_files(city_paths)
     progress = (lambda n: on_progress(n, len(files))) if on_progress else None
+    failures: list[str] = []
     per_city = evaluate_many(files, lib, framework_ids, engine, year, jobs, on_progress=progress,
                              sens=perturb.args if perturb else None, rows=fmt == "json",
-                             summaries=fmt != "json" or pdf_path is not None)
+                             summaries=fmt != "json" or pdf_path is not None, failures=failures)
     seen: dict[str, str] = {}
     for f, rs in zip(files, per_city):
         cid = rs[0][0].city_id
@@ -70,10 +72,18 @@ def compare(city_paths: list[Path], framework_ids: tuple[str, ...] = (), *, year
     # Past 100 cities the JSON is written on one line (the C encoder), still byte-identical run to run.
     view = AnalysisView(doc, {"schema": "ipcheck.compare/1", "comparisons": comparisons},
                         compact=len(files) > 100, is_plain=True)
-    out = Outcome(text=render(view, fmt, lang, color), inputs=lib.paths() + [str(p) for p in [*city_paths, *files]])
+    out = Outcome(text=render(view, fmt, lang, color), inputs=lib.paths() + [str(p) for p in [*city_paths, *files]],
+                  notices=[line for why in failures for line in decider_notices(_Failed(why), None, lang)])
     if pdf_path:
         out.files.append((pdf_path, _pdf(pdf_path, document_html(view, lang))))
     return out
+
+
+class _Failed:
+    """A decider's failure reported by a worker process, in the shape `decider_notices` reads."""
+
+    def __init__(self, failure: str) -> None:
+        self.failure = failure
 
 
 def _prefixed(doc, label: str) -> list:
@@ -98,7 +108,7 @@ def progress(city_path: Path, year_from: int, year_to: int, framework_id: str | 
     from ..reports.analysis import progress_doc
     from ..reports.outputs import AnalysisView, render
 
-    lib = load_library(criteria_dir)
+    lib = load_library(criteria_dir, (framework_id,) if framework_id else ())
     city = load_city_file(city_path, lib)
     fw = choose_frameworks(lib, city.id, (framework_id,) if framework_id else ())[0]
     decider, notice = make_decider(engine)
@@ -109,7 +119,7 @@ def progress(city_path: Path, year_from: int, year_to: int, framework_id: str | 
                        "changes": ch} for r, ch in zip(series, changes)]}
     view = AnalysisView(progress_doc(series, changes, lang), data)
     from .documents import analysis_files
-    return Outcome(text=render(view, fmt, lang, color), notices=[notice] if notice else [],
+    return Outcome(text=render(view, fmt, lang, color), notices=decider_notices(decider, notice, lang),
                    inputs=lib.paths() + [str(city_path)],
                    files=analysis_files(view, lang, series[-1].as_of, pdf_path, docx_path))
 
@@ -123,7 +133,7 @@ def diff(framework_a: str, framework_b: str, city_paths: list[Path] = (), *, yea
     from ..reports.analysis import diff_doc
     from ..reports.outputs import AnalysisView, render
 
-    lib = load_library(criteria_dir)
+    lib = load_library(criteria_dir, (framework_a, framework_b))
     a, b = choose_frameworks(lib, "", (framework_a, framework_b))
     diffs = diff_frameworks(a, b)
     flips = []

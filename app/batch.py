@@ -25,21 +25,27 @@ class _Job:
 _WORKER: dict = {}  # the job of this (worker) process, set once by _init
 
 
-def _init(job: _Job) -> None:
-    import gc
-    import signal
-
+def _prepare(job: _Job) -> None:
+    """Make this process ready to evaluate `job`'s cities (in the parent too: nothing here touches signals)."""
     from ..engine.decide import make_decider
-    # The parent alone answers Ctrl-C and SIGTERM and ends the pool (with SIGTERM): a worker
-    # keeping the parent's handlers would print a traceback instead of ending quietly.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    gc.freeze()  # the criteria and modules shared with the parent stay out of every collection
     _WORKER.update(job=job, fws=[job.lib.frameworks[f] for f in job.fw_ids], decider=make_decider(job.engine)[0])
 
 
+def _init(job: _Job) -> None:
+    """A pool worker's set-up: the parent's signal handling is left behind, then `_prepare`."""
+    import gc
+
+    from ..reports.worker import quiet_child
+    # The parent alone answers Ctrl-C and SIGTERM and ends the pool (with SIGTERM): a worker
+    # keeping the parent's handlers would print a traceback instead of ending quietly.
+    quiet_child()
+    gc.freeze()  # the criteria and modules shared with the parent stay out of every collection
+    _prepare(job)
+
+
 def _one(path: str):
-    """Evaluate one city file in a worker: (path, [(summary, sensitivity, JSON row)], None) or (path, None, error line).
+    """Evaluate one city file in a worker: (path, [(summary, sensitivity, JSON row)], None, failure) or
+    (path, None, error line, failure), where failure says why durable-rules failed and Python decided (or is None).
 
     The JSON row (plain values, without the rank) is made here when JSON is asked for, so the
     parent process only ranks and writes; when nothing but JSON is made, the summary is cut
@@ -59,32 +65,35 @@ def _one(path: str):
             s = summarize(r)
             out.append((s if job.summaries else RankKey(s.city_id, s.score, s.verdict, s.coverage),
                         sensitivity(r, *job.sens) if job.sens else None, summary_row(s) if job.rows else None))
-        return path, out, None
+        return path, out, None, getattr(_WORKER["decider"], "failure", None)
     except InputError as exc:
-        return path, None, exc
+        return path, None, exc, getattr(_WORKER["decider"], "failure", None)
 
 
 def evaluate_many(paths: list[Path], lib: Library, fw_ids: tuple[str, ...], engine: str, year: int | None,
                   jobs: int, on_progress: Callable[[int], None] | None = None, sens: tuple | None = None,
-                  rows: bool = False, summaries: bool = True) -> list[list[tuple]]:
+                  rows: bool = False, summaries: bool = True, failures: list[str] | None = None) -> list[list[tuple]]:
     """Every city against every framework, summarized, in `jobs` processes; per city, per framework.
 
     The workers are forked: they share the criteria already read here. Cities go out in
     chunks of at most 16, so no worker is left with a long tail while the other waits.
-    `on_progress(n)` is called with the number of cities done so far."""
+    `on_progress(n)` is called with the number of cities done so far. When durable-rules fails in a
+    process and the Python reference decider takes over there, why is added to `failures` (once per kind)."""
     import multiprocessing as mp
     names = [str(p) for p in paths]
     job = _Job(lib, fw_ids, engine, year, sens, rows, summaries)
     out: dict[str, list] = {}
     if jobs <= 1 or len(names) < 8:
-        _init(job)
+        _prepare(job)  # never _init here: it is a worker's, and would make this process deaf to Ctrl-C
         it = map(_one, names)
         pool = None
     else:
         pool = mp.get_context("fork").Pool(jobs, initializer=_init, initargs=(job,))
         it = pool.imap_unordered(_one, names, chunksize=max(1, min(16, len(names) // (jobs * 8) or 1)))
     try:
-        for path, res, err in it:
+        for path, res, err, failure in it:
+            if failure and failures is not None and failure not in failures:
+                failures.append(failure)
             if err is not None:
                 raise err
             out[path] = res

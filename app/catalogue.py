@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..engine.errors import InputError, InputErrors, error_line, printable
+from ..reports.words import say
 from .examples import failing_examples
 from .files import read_input, yaml_files
-from .library import CRITERIA_DIR, INDICATORS, UsageProblem, load_library, sniff_kind
+from .library import CRITERIA_DIR, INDICATORS, UsageProblem, decider_notices, load_catalogue, load_library, sniff_kind
 from .outcome import Outcome
 
 
@@ -15,7 +16,8 @@ def list_criteria(framework_id: str | None = None, *, criteria_dir: Path = CRITE
     """The frameworks (one line each), or one framework's criteria."""
     from ..reports.labels import CATALOGUE as W
     from ..reports.labels import CATEGORY, CHECK_KIND
-    lib = load_library(criteria_dir)
+    lib = load_library(criteria_dir, (framework_id,) if framework_id else ())
+    framework_id = lib.ids((framework_id,))[0] if framework_id else None
     lines = []
     if framework_id is None:
         for fid, fw in sorted(lib.frameworks.items()):
@@ -35,7 +37,7 @@ def list_criteria(framework_id: str | None = None, *, criteria_dir: Path = CRITE
     return Outcome(text="".join(printable(line) + "\n" for line in lines), inputs=lib.paths())
 
 
-def validate(paths: list[Path], *, criteria_dir: Path = CRITERIA_DIR) -> Outcome:
+def validate(paths: list[Path], *, criteria_dir: Path = CRITERIA_DIR, lang: str = "zh") -> Outcome:
     """Check city, criteria and waiver files (folders too): one stderr line per problem, exit 2 if any.
 
     A framework's criteria must each have examples, and every example must give its expected status.
@@ -43,12 +45,11 @@ def validate(paths: list[Path], *, criteria_dir: Path = CRITERIA_DIR) -> Outcome
     from ..engine.decide import make_decider
     from ..engine.load import lint_framework, load_city, load_framework, load_indicators, load_waivers
 
-    indicators = Path(criteria_dir) / INDICATORS
-    cat = load_indicators(str(indicators), read_input(indicators))
+    files = yaml_files(paths)
+    cat = load_catalogue(criteria_dir, [p for p in files if p.name != INDICATORS])
     problems: list[str] = []
     notices: list[str] = []
     decider = None
-    files = yaml_files(paths)
     for p in files:
         try:
             raw = read_input(p)
@@ -70,7 +71,9 @@ def validate(paths: list[Path], *, criteria_dir: Path = CRITERIA_DIR) -> Outcome
             problems += [str(x) for x in exc.problems]
         except InputError as exc:
             problems.append(str(exc))
-    inputs = [str(indicators)] + [str(p) for p in [*paths, *files]]
+    inputs = [str(CRITERIA_DIR / INDICATORS)] + [str(p) for p in [*paths, *files]]
+    notices += decider_notices(decider, None)  # durable-rules failed and Python decided: said once
     if problems:
         return Outcome(notices=notices + [error_line(p) for p in problems], exit_code=2, inputs=inputs)
-    return Outcome(text=f"{len(files)} file{'s' if len(files) != 1 else ''} valid\n", notices=notices, inputs=inputs)
+    done = say("validate.ok_one", lang) if len(files) == 1 else say("validate.ok", lang, n=len(files))
+    return Outcome(text=done + "\n", notices=notices, inputs=inputs)

@@ -14,7 +14,7 @@ from typing import Any
 from .. import CRITERIA_DIR
 from ..engine.errors import InputError
 from .files import read_input
-from .library import INDICATORS, load_library, sniff_kind
+from .library import INDICATORS, decider_notices, load_catalogue, load_library, sniff_kind
 from .outcome import Outcome
 
 
@@ -90,16 +90,16 @@ def failing_examples(fw: Any, catalogue: Any, decider: Any) -> list[InputError]:
     return [r.problem() for r in run_examples(fw, catalogue, decider) if not r.passed]
 
 
-def _frameworks(paths: list[Path], criteria_dir: Path) -> tuple[Any, list]:
+def _frameworks(paths: list[Path], criteria_dir: Path | None) -> tuple[Any, list]:
     """The catalogue and the frameworks to test: every one in the criteria folder, or those named
     (a folder stands for the framework files in it)."""
-    from ..engine.load import load_framework, load_indicators
+    from ..engine.load import load_framework
 
     if not paths:
         lib = load_library(criteria_dir)
         return lib.catalogue, [lib.frameworks[fid] for fid in sorted(lib.frameworks)]
-    ind_path = Path(criteria_dir) / INDICATORS
-    catalogue = load_indicators(str(ind_path), read_input(ind_path))
+    catalogue = load_catalogue(criteria_dir, [p for p in paths if not p.is_dir()] +
+                               [p / INDICATORS for p in paths if p.is_dir()])
     frameworks = []
     for path in paths:
         if path.is_dir():
@@ -126,7 +126,7 @@ def run_tests(paths: list[Path], *, criteria_dir: Path = CRITERIA_DIR, engine: s
     """
     from ..engine.decide import make_decider
 
-    catalogue, frameworks = _frameworks(list(paths), Path(criteria_dir))
+    catalogue, frameworks = _frameworks(list(paths), criteria_dir)
     decider, notice = make_decider(engine)
     lines: list[str] = []
     passed = failed = 0
@@ -138,6 +138,6 @@ def run_tests(paths: list[Path], *, criteria_dir: Path = CRITERIA_DIR, engine: s
         lines.append(f"{fw.id:<16} {len(results) - len(bad):>4} passed {len(bad):>4} failed  {fw.name}")
         lines += [str(r.problem()) for r in bad]
     lines.append(f"{passed} passed, {failed} failed")
-    return Outcome(text="".join(line + "\n" for line in lines), notices=[notice] if notice else [],
+    return Outcome(text="".join(line + "\n" for line in lines), notices=decider_notices(decider, notice),
                    exit_code=1 if failed else 0)
 

@@ -8,15 +8,17 @@ function that writes files; see its docstring for what it refuses and what it gu
 from __future__ import annotations
 
 import errno
+import fcntl
 import os
 import shutil
 import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 
 from ..engine.errors import InputError
+from ..engine.result import say
 
 MAX_INPUT_BYTES = 2 * 1024 * 1024
 GLOB = "*.yaml"  # what a folder given as input contributes
@@ -30,6 +32,12 @@ class OutputError(InputError):
 
     def __reduce__(self):
         return (type(self), (self.file, self.message))
+
+
+def _say(lang: str, code: str, **args) -> str:
+    """A phrase of the phrase book in the user's language (imported late: the reports package is heavy)."""
+    from ..reports.words import text
+    return text(say(code, **args), lang)
 
 
 def _why(exc: BaseException) -> str:
@@ -52,11 +60,12 @@ def _kind(mode: int) -> str:
     return "not a regular file"
 
 
-def read_input(path: Path | str) -> bytes:
+def read_input(path: Path | str, limit: int = MAX_INPUT_BYTES, hint: str = "") -> bytes:
     """A regular file's bytes, or an InputError that says in one line why it cannot be read.
 
     Anything but a regular file (a folder, FIFO, device, socket) is refused without being
-    opened; the file is opened without blocking and checked again once open."""
+    opened; the file is opened without blocking and checked again once open. A file larger
+    than `limit` bytes is refused before it is read (`hint` ends that line)."""
     name = str(path)
     try:
         st = os.stat(name)
@@ -68,8 +77,8 @@ def read_input(path: Path | str) -> bytes:
         raise InputError(name, 0, 0, "is a directory, not a file")
     if not stat.S_ISREG(st.st_mode):
         raise InputError(name, 0, 0, f"is {_kind(st.st_mode)}, not a regular file")
-    if st.st_size > MAX_INPUT_BYTES:
-        raise InputError(name, 0, 0, f"file is {st.st_size:,} bytes; the limit is {MAX_INPUT_BYTES:,}")
+    if st.st_size > limit:
+        raise InputError(name, 0, 0, f"file is {st.st_size:,} bytes; the limit is {limit:,}{hint}")
     try:
         fd = os.open(name, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
     except OSError as exc:
@@ -78,7 +87,10 @@ def read_input(path: Path | str) -> bytes:
         if not stat.S_ISREG(os.fstat(fd).st_mode):  # replaced between the look and the opening
             raise InputError(name, 0, 0, "is not a regular file")
         with os.fdopen(fd, "rb", closefd=False) as fh:
-            return fh.read(MAX_INPUT_BYTES + 1)
+            data = fh.read(limit + 1)
+        if len(data) > limit:  # grew since it was looked at
+            raise InputError(name, 0, 0, f"file is more than {limit:,} bytes; the limit is {limit:,}")
+        return data
     except OSError as exc:
         raise InputError(name, 0, 0, f"cannot read: {_why(exc)}") from None
     finally:
@@ -137,7 +149,7 @@ def _protected(inputs: Iterable[Path | str]) -> tuple[dict[tuple[int, int], str]
     return files, folders
 
 
-def _target(path: Path | str, data: bytes, files: dict, folders: dict, seen: dict) -> _Target:
+def _target(path: Path | str, data: bytes, files: dict, folders: dict, seen: dict, lang: str = "en") -> _Target:
     """Look at one output path and decide where and how its bytes go, or refuse it (OutputError)."""
     name = os.fspath(path)
     if not name:
@@ -267,30 +279,121 @@ def _sync_folders(done: list[_Target]) -> None:
             os.close(fd)
 
 
-def write_outputs(outputs: Sequence[tuple[Path | str, bytes]], inputs: Iterable[Path | str] = ()) -> None:
+def _folder_to_make(path: Path | str, files: dict, lang: str) -> str | None:
+    """Check a folder an output's files go into: None when it exists, else the path to make (nothing made here)."""
+    name = os.fspath(path)
+    try:
+        st = os.stat(name)
+    except FileNotFoundError:
+        st = None
+    except (OSError, ValueError) as exc:
+        raise OutputError(name, _say(lang, "files.folder_unusable", why=_why(exc))) from None
+    if st is not None:
+        if stat.S_ISDIR(st.st_mode):
+            return None
+        if _ident(st) in files:
+            raise OutputError(name, _say(lang, "files.folder_is_input"))
+        raise OutputError(name, _say(lang, "files.not_a_folder"))
+    limit = 255  # NAME_MAX of every common file system
+    if len(os.fsencode(os.path.basename(os.path.normpath(name)))) > limit:
+        raise OutputError(name, _say(lang, "files.name_too_long", limit=limit))
+    return name
+
+
+def _make_folders(names: list[str], lang: str) -> list[str]:
+    """Make the folders named (and their missing parents); the folders made, outermost first, to remove again."""
+    made: list[str] = []
+    try:
+        for name in names:
+            missing = []
+            p = os.path.abspath(name)
+            while not os.path.lexists(p):
+                missing.append(p)
+                p = os.path.dirname(p)
+            for q in reversed(missing):
+                os.mkdir(q)
+                made.append(q)
+    except OSError as exc:
+        _remove_folders(made)
+        raise OutputError(name, _say(lang, "files.folder_unusable", why=_why(exc))) from None
+    return made
+
+
+def _remove_folders(made: list[str]) -> None:
+    for q in reversed(made):
+        try:
+            os.rmdir(q)
+        except OSError:
+            pass
+
+
+def _lock_unchanged(t: _Target, before: bytes, lang: str) -> int:
+    """Lock the file `t` replaces and check it still holds `before` (what the command read); the locked descriptor.
+
+    Two commands updating one file: the second waits for the first's lock, then finds a
+    different file at the path (the first's rename) and refuses. A hand edit made since
+    the file was read is found by its content. Either way nothing is written."""
+    try:
+        fd = os.open(t.place, os.O_RDONLY | os.O_CLOEXEC)
+    except FileNotFoundError:
+        raise OutputError(t.path, _say(lang, "files.changed_since_read")) from None
+    except OSError as exc:
+        raise OutputError(t.path, f"cannot write: {_why(exc)}") from None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        now = os.stat(t.place)
+        if _ident(now) != _ident(os.fstat(fd)):
+            raise OutputError(t.path, _say(lang, "files.changed_since_read"))
+        with os.fdopen(os.dup(fd), "rb") as fh:
+            if fh.read(len(before) + 1) != before:
+                raise OutputError(t.path, _say(lang, "files.changed_since_read"))
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def write_outputs(outputs: Sequence[tuple[Path | str, bytes]], inputs: Iterable[Path | str] = (), *,
+                  folders: Sequence[Path | str] = (), unchanged: Mapping[str, bytes] | None = None,
+                  before_commit: Callable[[], None] | None = None, lang: str = "en") -> None:
     """Write every output of a command, all of them or none (OutputError: one line naming the path).
 
     Refused before anything is written: an empty path; a folder, block device or socket; a
     read-only file; a path that is one of the command's `inputs` (the same file by device
     and inode, through any symbolic or hard link); a new *.yaml file in an input folder;
-    two outputs at the same place. A symbolic link is written through (the link stays, the
-    file it names gets the content). A character device or FIFO is written through, never
-    replaced (/dev/null stays /dev/null; a FIFO no process reads is refused).
+    two outputs at the same place; one of `folders` (where outputs go, made when missing)
+    that is a file, a device or an over-long name. A symbolic link is written through (the
+    link stays, the file it names gets the content). A character device or FIFO is written
+    through, never replaced (/dev/null stays /dev/null; a FIFO no process reads is refused).
 
     Regular files are first written in full to temporary files beside their targets; then
-    devices and FIFOs are written; only then are the temporary files renamed into place.
-    When anything fails, every temporary file is removed and every file already renamed
-    gets its previous content back: nothing new is left behind.
+    each file in `unchanged` (path → the bytes read from it) is locked and checked to hold
+    those bytes still (another command or a hand edit changed it: refused); then
+    `before_commit` runs (it prints what the command says: when that fails, nothing is
+    written); then devices and FIFOs are written; only then are the temporary files renamed
+    into place, and the locks released.
+    When anything fails, every temporary file and folder made is removed and every file
+    already renamed gets its previous content back: nothing new is left behind.
     """
-    files, folders = _protected(inputs)
-    seen: dict = {}
-    targets = [_target(path, data, files, folders, seen) for path, data in outputs]
-    regular = [t for t in targets if not t.stream]
+    files, input_folders = _protected(inputs)
+    to_make = [m for m in (_folder_to_make(f, files, lang) for f in folders) if m]
+    made = _make_folders(to_make, lang)
+    regular: list[_Target] = []
     done: list[_Target] = []
+    locks: list[int] = []
     try:
+        seen: dict = {}
+        targets = [_target(path, data, files, input_folders, seen, lang) for path, data in outputs]
+        regular = [t for t in targets if not t.stream]
         mask = _umask()
         for t in regular:
             _stage(t, mask)
+        expected = {os.path.realpath(p): data for p, data in (unchanged or {}).items()}
+        for t in regular:
+            if t.place in expected:
+                locks.append(_lock_unchanged(t, expected[t.place], lang))
+        if before_commit is not None:
+            before_commit()
         for t in targets:
             if t.stream:
                 _write_through(t)
@@ -314,8 +417,14 @@ def write_outputs(outputs: Sequence[tuple[Path | str, bytes]], inputs: Iterable[
                     os.unlink(t.place)
             except OSError:
                 pass
+        for t in regular:
+            _unlink(t.tmp)
+            t.tmp = None
+        _remove_folders(made)
         raise
     finally:
+        for fd in locks:
+            os.close(fd)
         for t in regular:
             _unlink(t.tmp)
             _unlink(t.backup)

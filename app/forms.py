@@ -1,4 +1,10 @@
-"""collect: the evidence-request workbook (数据征集表) — one sheet per lead unit, one row per fact still needed.
+"""collect: the evidence-request workbook (数据征集表) — a sheet per unit holding the figures, a row per fact needed.
+
+Each indicator names in the catalogue the department that holds it (`holder`: 市统计局 for
+population and enterprise counts, 市财政局 for budgets, ...); its rows go to that unit's sheet,
+and the criteria's lead units (which may be as vague as 各地各部门) stay beside them as context.
+Rows of which any one settles a criterion (a published rate, or the pair it is computed from;
+the parts of an any_of) say 填其中一项即可.
 
 The rows come from the evaluation itself: every unknown criterion's `measurement.missing`
 (indicator and years), so that what counts as missing (a data-age rule, a bound that does not
@@ -12,12 +18,13 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import os
 import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..reports.words import display
+from ..reports.words import display, say
 from .library import Selection, evaluate_selection
 from .outcome import Outcome
 
@@ -70,12 +77,17 @@ KIND_ZH = {"stock": "存量，年末数", "flow": "流量，全年发生数", "r
 
 @dataclass
 class Need:
-    """One fact the evaluation lacks: an indicator (or a mechanism's attribute) for a year."""
+    """One fact the evaluation lacks: an indicator (or a mechanism's attribute) for a year.
+
+    `leads` are the criteria's lead units (kept as context: the sheet goes to the unit that holds
+    the figure); `choices` say, per criterion, which other rows would do instead of this one."""
     indicator: str
     year: int
     lead_unit: str
     criteria: list[str] = field(default_factory=list)
     attribute: str | None = None
+    leads: list[str] = field(default_factory=list)
+    choices: list[str] = field(default_factory=list)
 
     @property
     def key(self) -> str:
@@ -92,16 +104,29 @@ class Forms:
     sheets: dict[str, list[Need]]          # sheet name -> rows, in order
 
 
-def sheet_name(lead_unit: str) -> str:
-    """A lead unit as a short, valid Excel sheet name: 市市场监管局（知识产权局） -> 市场监管局.
+# A district's or county's own units: a framework written for a city names 市人民政府, 市财政局...;
+# for a district they are 区人民政府, 区财政局 (the city's intermediate court stays the city's).
+LOCAL = {"district": "区", "county": "县"}
+_CITY_UNIT = re.compile(r"(^|[、，,；;])市(?!中级)(?=\w)")
 
-    The first unit named, without what is in brackets and without the leading 市 of a bureau;
-    at most 31 characters and none of []:*?/\\ (Excel's rules)."""
+
+def local_unit(lead_unit: str, level: str | None) -> str:
+    """The lead unit as the city file's own government names it: for a district, 市人民政府 -> 区人民政府."""
+    prefix = LOCAL.get(level or "")
+    return _CITY_UNIT.sub(lambda m: m[1] + prefix, lead_unit) if prefix else lead_unit
+
+
+def sheet_name(lead_unit: str) -> str:
+    """A lead unit as a short, valid Excel sheet name: 市市场监管局（知识产权局） -> 市场监管局, 区科技局 -> 科技局.
+
+    The first unit named, without what is in brackets and without the leading 市, 区 or 县 of a
+    bureau; at most 31 characters and none of []:*?/\\ (Excel's rules)."""
     text = re.sub(r"[（(〈<][^）)〉>]*[）)〉>]", "", lead_unit).strip()
     first = re.split(r"[、，,；;]", text)[0].strip()
     name = first if len(first) >= 2 else text
-    city_wide = ("市委", "市政府", "市人民政府", "市、", "市中级")
-    if name.startswith("市") and len(name) > 2 and not name.startswith(city_wide):
+    wide = ("委", "政府", "人民政府", "、", "中级")  # the city's (district's) own leadership, not a bureau
+    if name[:1] in "市区县" and len(name) > 2 and not name[1:].startswith(wide) and not (
+            name.startswith("市场") and not name.startswith("市市场")):  # 市场监管局 is not 市 + 场监管局
         name = name[1:]
     name = re.sub(r"[\[\]:*?/\\]", "_", name).strip("'") or "其他"
     return name[:31]
@@ -110,15 +135,38 @@ def sheet_name(lead_unit: str) -> str:
 RESERVED = {INSTRUCTIONS.casefold(), MANIFEST.casefold(), "history"}  # Excel keeps "History" for itself
 
 
+def _alternatives(r, cat) -> dict[str, str]:
+    """For a criterion that one of several figures settles, each missing indicator's note: 填其中一项即可 and the rest.
+
+    An any_of criterion takes any one part; a ratio or per-capita criterion takes the published
+    rate, or the pair it is computed from."""
+    missing = r.measurement.missing
+    names = {m.indicator: cat.indicators[m.indicator].name.zh for m in missing}
+    if r.check_kind == "any_of" and len(missing) > 1:
+        options = [[m.indicator] for m in missing]
+    else:
+        rates = [m.indicator for m in missing if any(p.code == "need.or_published" for p in m.why)]
+        if not rates:
+            return {}
+        options = [rates, [m.indicator for m in missing if m.indicator not in rates]]
+    options = [o for o in options if o]
+    if len(options) < 2:
+        return {}
+    text = "；或 ".join("与".join(names[i] for i in o) for o in options)
+    return {i: f"{r.id} 填其中一项即可：{text}" for o in options for i in o}
+
+
 def plan_forms(sel: Selection) -> tuple[Forms, object]:
-    """Evaluate the city and gather, per lead unit, every fact an unknown criterion is missing."""
+    """Evaluate the city and gather, per unit that holds the figures, every fact an unknown criterion is missing."""
     ev = evaluate_selection(sel)
     cat = ev.lib.catalogue
     needs: dict[tuple[str, int, str | None], Need] = {}
+    level = ev.city.model.city.level
     for res in ev.results:
         for r in res.results:
             if r.status != "unknown":
                 continue
+            choice = _alternatives(r, cat)
             for miss in r.measurement.missing:
                 for year in miss.years:
                     have = ev.city.model.facts.get(miss.indicator, {}).get(year)
@@ -127,13 +175,20 @@ def plan_forms(sel: Selection) -> tuple[Forms, object]:
                         if have is not None and (have.attributes.get(attr) if attr else have.bound == "exact"):
                             continue  # the city already holds it: a row would only repeat it
                         need = needs.setdefault((miss.indicator, year, attr),
-                                                Need(miss.indicator, year, r.lead_unit, attribute=attr))
+                                                Need(miss.indicator, year, local_unit(r.lead_unit, level),
+                                                     attribute=attr))
                         if r.id not in need.criteria:
                             need.criteria.append(r.id)
+                        if r.lead_unit not in need.leads:
+                            need.leads.append(r.lead_unit)
+                        note = choice.get(miss.indicator)
+                        if note and not attr and note not in need.choices:
+                            need.choices.append(note)
     sheets: dict[str, list[Need]] = {}
     spelled: dict[str, str] = {}  # Excel's sheet names are unique without regard to case
     for need in needs.values():
-        name = sheet_name(need.lead_unit)
+        holder = cat.indicators[need.indicator].holder
+        name = sheet_name(holder.zh if holder else need.lead_unit)
         if name.casefold() in RESERVED:
             name = f"{name[:28]}_2"
         name = spelled.setdefault(name.casefold(), name)
@@ -187,8 +242,14 @@ def row_cells(city, cat, need: Need) -> list:
     current, current_year = _current(city, cat, need)
     cells = {"name": name, "indicator": need.key, "year": need.year, "unit": unit_text(cat, need),
              "definition": _definition(cat, need), "current_value": current, "current_year": current_year,
-             "criteria": "、".join(need.criteria)}
+             "criteria": _criteria_cell(need)}
     return [cells.get(c.id) for c in COLUMNS]
+
+
+def _criteria_cell(need: Need) -> str:
+    """The criteria a row serves, the lead units named by the plan (context), and any 填其中一项即可 note."""
+    text = "、".join(need.criteria) + f"（牵头：{'、'.join(need.leads)}）"
+    return "；".join([text] + need.choices)
 
 
 def instructions(forms: Forms) -> list[str]:
@@ -198,7 +259,7 @@ def instructions(forms: Forms) -> list[str]:
     return [
         f"数据征集表：{forms.city_name}（{forms.city_id}）",
         f"评价框架：{fws}。下列数据缺失，相关评价条目目前为“未知”。",
-        f"本文件按牵头单位分为以下工作表：{counts}。",
+        f"本文件按掌握数据的单位分为以下工作表：{counts}。",
         "",
         "填写方法",
         "1. 只填写浅黄色的列：填报数值、数值性质、来源名称、网址或文号、发布单位、发布日期、备注。"
@@ -211,7 +272,8 @@ def instructions(forms: Forms) -> list[str]:
         "单位为“选项”的行（如领导小组组长）：从下拉列表选择，来源与上一行相同，不必再填。",
         "5. 来源：每个数值都必须填写来源名称和发布单位；网址与文号填其一；发布日期写成 2024-03-01。",
         "6. 年份：数值所属的年度。存量（如有效发明专利）为该年年末数，流量（如申请量）为全年数。",
-        "7. “已有数值”列是评价文件中已有的数据，供参考；如发现有误，在该行填写正确数值并在备注中说明。",
+        "7. “已有数值”列是评价文件中已有的数据，供参考；如发现有误，在该行填写正确数值并在备注中说明。"
+        "“用于评价条目”列注明该数据用于哪些评价条目及其牵头单位；注有“填其中一项即可”的几行，填其中一项即可。",
         "8. 填好后交回。评价人员执行 ipcheck import 本文件 --into 城市文件.yaml 导入；"
         "每个单元格都会按与评价文件相同的规则检查，有误的会逐一列出（工作表!单元格：原因）。",
     ]
@@ -227,22 +289,54 @@ def collect(sel: Selection, *, xlsx_path: Path | None = None, csv_dir: Path | No
     give the same bytes."""
     forms, ev = plan_forms(sel)
     cat = ev.lib.catalogue
-    out = Outcome(notices=list(ev.notices))
+    out = Outcome(notices=list(ev.notices), inputs=ev.paths())
     if xlsx_path is not None:
-        out.files.append((Path(xlsx_path), workbook_bytes(forms, ev.city.model, cat, today)))
+        # as given: Path() would make "out/" (a folder's name, refused) the file "out"
+        out.files.append((xlsx_path, workbook_bytes(forms, ev.city.model, cat, today)))  # type: ignore[arg-type]
     if csv_dir is not None:
-        csv_dir = Path(csv_dir)
-        csv_dir.mkdir(parents=True, exist_ok=True)
-        out.files += [(csv_dir / name, data) for name, data in csv_files(forms, ev.city.model, cat)]
-    rows = sum(1 for rs in forms.sheets.values() for n in rs if not n.attribute)
-    if lang == "zh":
-        lines = [f"{forms.city_name}：{len(forms.sheets)} 个牵头单位，{rows} 项数据待征集"]
-        lines += [f"  {name}：{sum(1 for n in rs if not n.attribute)} 项" for name, rs in forms.sheets.items()]
-    else:
-        lines = [f"{ev.city.model.city.name.en}: {rows} facts to collect from {len(forms.sheets)} lead units"]
-        lines += [f"  {name}: {sum(1 for n in rs if not n.attribute)}" for name, rs in forms.sheets.items()]
+        _refuse_earlier_forms(csv_dir, lang)
+        out.folders.append(str(csv_dir))  # made by the writer, after every output is checked (and removed on failure)
+        out.files += [(Path(csv_dir) / name, data) for name, data in csv_files(forms, ev.city.model, cat)]
+    rows = sum(len(rs) for rs in forms.sheets.values())  # every row written, option rows too
+    name = forms.city_name if lang == "zh" else ev.city.model.city.name.en
+    lines = [say("collect.head", lang, city=name, rows=rows, units=len(forms.sheets))]
+    for sheet, rs in forms.sheets.items():
+        groups = len({c for n in rs for c in n.choices})
+        lines.append(say("collect.sheet_choice" if groups else "collect.sheet", lang, sheet=sheet, rows=len(rs),
+                         groups=groups))
     out.text = "\n".join(lines) + "\n"
     return out
+
+
+def _refuse_earlier_forms(csv_dir: Path | str, lang: str) -> None:
+    """A folder that already holds CSV files is refused: filled forms are never overwritten, and
+    import, which reads every sheet of the folder, never meets the stale sheets of an earlier collect."""
+    from ..engine.result import say
+    from ..reports.words import text
+    from .files import OutputError
+    try:
+        names = sorted(e.name for e in os.scandir(csv_dir) if e.name.lower().endswith(".csv"))
+    except (NotADirectoryError, FileNotFoundError):
+        return  # not a folder (the writer says so), or a new one
+    except OSError as exc:
+        why = exc.strerror or str(exc)
+        raise OutputError(str(csv_dir), text(say("files.folder_unusable", why=why), lang)) from None
+    if names:
+        shown = "、".join(names[:3]) + (" …" if len(names) > 3 else "")
+        raise OutputError(str(csv_dir), text(say("files.stale_forms", names=shown), lang))
+
+
+# What makes a spreadsheet program read a cell as a formula (or feed one): such text is written with a
+# leading apostrophe, which the programs show as text and do not keep (OWASP "CSV injection").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value) -> str:
+    """A cell as a CSV form holds it: text that a spreadsheet would run as a formula is prefixed with '."""
+    if value is None:
+        return ""
+    text = str(value)
+    return "'" + text if isinstance(value, str) and text.startswith(FORMULA_START) else text
 
 
 def _manifest_rows(forms: Forms) -> list[list]:
@@ -260,7 +354,7 @@ def csv_files(forms: Forms, city, cat) -> list[tuple[str, bytes]]:
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator="\r\n")
         for row in rows:
-            w.writerow(["" if v is None else v for v in row])
+            w.writerow([csv_cell(v) for v in row])
         return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
     files = [(f"{INSTRUCTIONS}.txt", ("\ufeff" + "\r\n".join(instructions(forms)) + "\r\n").encode("utf-8"))]
@@ -321,6 +415,8 @@ def workbook_bytes(forms: Forms, city, cat, today: dt.date) -> bytes:
         for r, need in enumerate(needs, start=HEADER_ROWS + 1):
             for i, v in enumerate(row_cells(city, cat, need), start=1):
                 cell = ws.cell(row=r, column=i, value=v)
+                if isinstance(v, str):
+                    cell.data_type = "s"  # text, never a formula, whatever it starts with ("=1+1" from a criteria file)
                 if COLUMNS[i - 1].id in ("name", "definition"):
                     cell.alignment = wrap
             unit = unit_text(cat, need)
@@ -353,8 +449,11 @@ def workbook_bytes(forms: Forms, city, cat, today: dt.date) -> bytes:
         ws.protection.formatColumns = False  # people may still widen columns and rows
         ws.protection.formatRows = False
     meta = wb.create_sheet(MANIFEST)
-    for row in _manifest_rows(forms):
-        meta.append(row)
+    for r, row in enumerate(_manifest_rows(forms), start=1):
+        for i, v in enumerate(row, start=1):
+            cell = meta.cell(row=r, column=i, value=v)
+            if isinstance(v, str):
+                cell.data_type = "s"
     meta.sheet_state = "veryHidden"
     meta.protection.sheet = True
     from openpyxl.writer.excel import ExcelWriter

@@ -44,9 +44,10 @@ def list_indicators(framework_id: str | None = None, *, criteria_dir: Path = CRI
     from ..reports.catalogue import indicators_doc
     from ..reports.outputs import AnalysisView, render
 
-    lib = load_library(criteria_dir)
+    lib = load_library(criteria_dir, (framework_id,) if framework_id else ())
     if framework_id:
-        choose_frameworks(lib, "", (framework_id,))  # an unknown id is a usage error, with a did-you-mean
+        # an unknown id is a usage error, with a did-you-mean
+        framework_id = choose_frameworks(lib, "", (framework_id,))[0].id
     data = catalogue_data(lib, framework_id)
     view = AnalysisView(indicators_doc(data, lang, blocks=fmt == "table"), data, is_plain=True)
-    return Outcome(text=render(view, fmt, lang, color))
+    return Outcome(text=render(view, fmt, lang, color), inputs=lib.paths())

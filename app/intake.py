@@ -1,9 +1,11 @@
 """import: filled forms back into the city's fact file, and what that changes in the evaluation.
 
-The whole import is decided before anything is written: every cell checked (`formread`),
-every fact compared with what the file already holds (a different value for the same
-indicator and year is refused unless `replace`), the merged text built (`yamlmerge`) and
-validated again as a city file. Only then is it written, atomically, by the command.
+The whole import is decided before anything is written: every cell of every form checked
+(`formread`), every fact compared with what the file already holds (a different value for
+the same indicator and year is refused unless `replace`), the merged text built (`yamlmerge`)
+and validated again as a city file. Only then is it written, atomically, by the command.
+Any number of workbooks and CSV folders may be given at once (a folder of them too); a fact
+given twice with the same value counts once, with two values it is a problem to settle.
 """
 
 from __future__ import annotations
@@ -13,14 +15,17 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..engine.errors import InputError
+from ..engine.errors import InputError, one_line
 from ..engine.units import plain
-from ..reports.words import display
+from ..reports.words import display, say
 from .files import read_input
 from .formread import FormFact, FormProblems, SourceSpec, read_forms
+from .forms import MANIFEST
 from .library import CRITERIA_DIR, load_library
 from .outcome import Outcome
 from .yamlmerge import Edits, merge
+
+MAX_PROBLEMS = 20  # a screenful: the rest are counted, not printed
 
 
 @dataclass
@@ -39,13 +44,11 @@ def _value_text(fact: FormFact, cat) -> str | bool:
 
 
 def _shown(value, bound: str, unit, lang: str) -> str:
+    """A value as the summary shows it: 是/否, or the figure with its unit and bound."""
     if isinstance(value, bool):
-        return ("是" if value else "否") if lang == "zh" else ("yes" if value else "no")
-    text = display(value, unit.text)
-    if bound == "exact":
-        return text
-    words = {"at_least": ("不少于", "at least"), "at_most": ("不多于", "at most")}[bound]
-    return f"{words[0]}{text}" if lang == "zh" else f"{words[1]} {text}"
+        return say("import.yes" if value else "import.no", lang)
+    text = display(value, unit.text, lang)
+    return text if bound == "exact" else say(f"import.{bound}", lang, v=text)
 
 
 def _source_key(spec: SourceSpec, sources: dict, taken: dict[str, SourceSpec]) -> tuple[str, bool]:
@@ -54,7 +57,7 @@ def _source_key(spec: SourceSpec, sources: dict, taken: dict[str, SourceSpec]) -
         if (s.title, s.url, s.publisher) == (spec.title, spec.url, spec.publisher):
             return key, False
     for key, s in taken.items():
-        if s == spec:
+        if (s.title, s.url, s.publisher) == (spec.title, spec.url, spec.publisher):
             return key, False
     digest = hashlib.sha256(f"{spec.title}\n{spec.url or ''}\n{spec.publisher}".encode()).hexdigest()
     key, k = f"form-{digest[:8]}", 2
@@ -63,8 +66,27 @@ def _source_key(spec: SourceSpec, sources: dict, taken: dict[str, SourceSpec]) -
     return key, True
 
 
+def _one_each(facts: list[FormFact], cat, lang: str) -> tuple[list[FormFact], list[str]]:
+    """Each fact once: a fact given twice (in two rows, sheets or workbooks) with the same value is one fact;
+    with two values it is a problem for the person importing to settle."""
+    seen: dict[tuple, FormFact] = {}
+    problems = []
+    for f in facts:
+        key = (f.indicator, f.year, f.attribute)
+        first = seen.get(key)
+        if first is None:
+            seen[key] = f
+        elif (first.value, first.bound) != (f.value, f.bound):
+            unit = cat.units[f.indicator]
+            shown = [str(x.value) if x.attribute else _shown(x.value, x.bound, unit, lang) for x in (first, f)]
+            ind = f.indicator + (f".{f.attribute}" if f.attribute else "")
+            problems.append(say("form.duplicate", lang, at=f.where, ind=ind, year=f.year, other=first.where,
+                                a=shown[0], b=shown[1]))
+    return list(seen.values()), problems
+
+
 def plan_import(city, facts: list[FormFact], cat, *, replace: bool, via: str,
-                today: dt.date) -> tuple[list[Change], Edits, list[str]]:
+                today: dt.date, lang: str = "en") -> tuple[list[Change], Edits, list[str]]:
     """Compare the forms' facts with the city's: the changes, the edits to the file, and the conflicts."""
     model = city.model
     changes: list[Change] = []
@@ -82,18 +104,27 @@ def plan_import(city, facts: list[FormFact], cat, *, replace: bool, via: str,
             changes.append(Change("same", f))
             continue
         if old is not None and not replace:
-            problems.append(f"{f.where}: {city.name} already has {f.indicator} {f.year} = "
-                            f"{_shown(old.value, old.bound, unit, 'en')} (source {old.source}); the form says "
-                            f"{_shown(f.value, f.bound, unit, 'en')}: check which is right, or import with --replace")
+            problems.append(say("form.fact_conflict", lang, at=f.where, city=city.name, ind=f.indicator, year=f.year,
+                                old=_shown(old.value, old.bound, unit, lang), source=old.source,
+                                new=_shown(f.value, f.bound, unit, lang)))
             continue
-        key, new = _source_key(f.source, model.sources, taken)  # type: ignore[arg-type]
+        spec: SourceSpec = f.source  # type: ignore[assignment]
+        key, new = _source_key(spec, model.sources, taken)
         if new:
-            taken[key] = f.source  # type: ignore[assignment]
-            fields = {"title": f.source.title}  # type: ignore[union-attr]
-            if f.source.url:  # type: ignore[union-attr]
-                fields["url"] = f.source.url  # type: ignore[union-attr]
-            fields |= {"publisher": f.source.publisher, "read": today, "via": via}  # type: ignore[union-attr]
+            taken[key] = spec
+            fields = {"title": spec.title}
+            if spec.url:
+                fields["url"] = spec.url
+            fields |= {"publisher": spec.publisher, "read": today, "via": via}
+            if spec.confidence != "high":
+                fields["confidence"] = spec.confidence
             edits.sources.append((key, fields))
+        elif key in taken and taken[key].confidence == "low" and spec.confidence == "high":
+            # the same document, given with its number or address in another row: it can be checked
+            taken[key] = spec
+            fields = dict(next(v for k, v in edits.sources if k == key))
+            fields.pop("confidence", None)
+            edits.sources = [(k, fields if k == key else v) for k, v in edits.sources]
         fields = {"value": _value_text(f, cat)}
         if f.bound != "exact":
             fields["bound"] = f.bound
@@ -112,19 +143,19 @@ def plan_import(city, facts: list[FormFact], cat, *, replace: bool, via: str,
             continue
         old = model.facts.get(a.indicator, {}).get(a.year)
         if (a.indicator, a.year) in given:
-            same = [c for c in changes if c.kind == "same" and (c.fact.indicator, c.fact.year) == (a.indicator, a.year)]
-            if not same:
-                continue  # written with its fact above
+            if any(c.kind != "same" and (c.fact.indicator, c.fact.year) == (a.indicator, a.year) for c in changes):
+                # written with its fact above: the summary lists it all the same
+                changes.append(Change("attribute", a))
+                continue
         if old is None:
-            problems.append(f"{a.where}: {a.attribute} is given but {a.indicator} has no value for {a.year}: "
-                            "fill the 是/否 row of that year too")
+            problems.append(say("form.attr_orphan", lang, at=a.where, attr=a.attribute, ind=a.indicator, year=a.year))
             continue
         got = old.attributes.get(a.attribute)
         if got == a.value:
             changes.append(Change("same", a))
         elif got is not None and not replace:
-            problems.append(f"{a.where}: {city.name} already has {a.indicator} {a.year} {a.attribute} = {got}; the "
-                            f"form says {a.value}: check which is right, or import with --replace")
+            problems.append(say("form.attr_conflict", lang, at=a.where, city=city.name, ind=a.indicator, year=a.year,
+                                attr=a.attribute, old=got, new=a.value))
         else:
             edits.attributes.append((a.indicator, a.year, a.attribute, a.value))
             edits.changes_existing = True
@@ -132,48 +163,99 @@ def plan_import(city, facts: list[FormFact], cat, *, replace: bool, via: str,
     return changes, edits, problems
 
 
-def import_forms(forms_path: Path, city_path: Path, *, criteria_dir: Path = CRITERIA_DIR, dry_run: bool = False,
-                 replace: bool = False, lang: str = "zh", today: dt.date) -> Outcome:
-    """Read filled forms into a city file: every cell checked, nothing written unless all are good.
+def form_paths(paths: list[Path]) -> list[Path]:
+    """The forms named: workbooks and CSV folders as given; a folder of them, each workbook and CSV folder in it."""
+    out: list[Path] = []
+    for p in paths:
+        p = Path(p)
+        if p.is_dir() and not (p / f"{MANIFEST}.csv").exists():
+            inside = sorted(q for q in p.iterdir() if not q.name.startswith((".", "~$")) and (
+                (q.is_file() and q.suffix.lower() == ".xlsx") or (q.is_dir() and (q / f"{MANIFEST}.csv").exists())))
+            out += inside or [p]  # an empty folder is read as a CSV form, and refused as one
+        else:
+            out.append(p)
+    return list(dict.fromkeys(out))
 
-    The outcome holds the new file (unless `dry_run` or nothing changes) and says what was added
-    or changed and how each framework's coverage, verdict and criteria move. `today` is the date
-    the new sources were read (nothing here reads the clock)."""
+
+def _problem_lines(lines: list[str], lang: str) -> list[str]:
+    """At most a screenful of problems, each one safe line; the rest counted."""
+    shown = [f"ipcheck: {one_line(line)}" for line in lines[:MAX_PROBLEMS]]
+    if len(lines) > MAX_PROBLEMS:
+        shown.append(f"ipcheck: {say('form.more', lang, n=len(lines) - MAX_PROBLEMS)}")
+    return shown
+
+
+def import_forms(forms_path, city_path: Path, *, criteria_dir: Path = CRITERIA_DIR, dry_run: bool = False,
+                 replace: bool = False, lang: str = "zh", today: dt.date) -> Outcome:
+    """Read filled forms (one path or several: workbooks, CSV folders, folders of them) into a city file.
+
+    Every cell checked, nothing written unless all are good. The outcome holds the new file
+    (unless `dry_run` or nothing changes) and says what was added or changed and how each
+    framework's coverage, verdict and criteria move. `today` is the date the new sources were
+    read (nothing here reads the clock)."""
     from ..engine.load import load_city
 
     lib = load_library(criteria_dir)
     cat = lib.catalogue
     raw = read_input(city_path)
     city = load_city(str(city_path), raw, cat)
-    forms_path = Path(forms_path)
-    if not forms_path.exists():
-        raise InputError(str(forms_path), 0, 0, "no such file or folder")
-    try:
-        returned = read_forms(forms_path, cat)
-    except FormProblems as exc:
-        return Outcome(notices=[f"ipcheck: {line}" for line in exc.lines], exit_code=2)
-    if returned.city_id != city.id:
-        raise InputError(str(forms_path), 0, 0, f"the forms were made for {returned.city_id!r}, not for "
-                                                f"{city.id!r} ({city_path})")
-    changes, edits, problems = plan_import(city, returned.facts, cat, replace=replace, today=today,
-                                           via=f"数据征集表 {forms_path.name}")
+    given = [forms_path] if isinstance(forms_path, (str, Path)) else list(forms_path)
+    for p in given:
+        if not Path(p).exists():
+            raise InputError(str(p), 0, 0, say("form.missing_path", lang))
+    paths = form_paths(given)
+    facts: list[FormFact] = []
+    problems: list[str] = []
+    frameworks: list[tuple[str, int]] = []
+    for path in paths:
+        try:
+            returned = read_forms(path, cat, lang)
+        except FormProblems as exc:
+            problems += exc.lines
+            continue
+        if returned.city_id != city.id:
+            raise InputError(str(path), 0, 0, say("form.other_city", lang, got=repr(returned.city_id),
+                                                  want=repr(city.id), path=city_path))
+        facts += returned.facts
+        frameworks += [fw for fw in returned.frameworks if fw not in frameworks]
+    facts, twice = _one_each(facts, cat, lang)
+    problems += twice
     if problems:
-        return Outcome(notices=[f"ipcheck: {line}" for line in problems], exit_code=2)
+        return Outcome(notices=_problem_lines(problems, lang), exit_code=2)
+    via = "数据征集表 " + "、".join(p.name for p in paths)
+    changes, edits, problems = plan_import(city, facts, cat, replace=replace, today=today, via=via, lang=lang)
+    if problems:
+        return Outcome(notices=_problem_lines(problems, lang), exit_code=2)
     new_city, data = city, None
     if edits:
-        text = merge(str(city_path), raw.decode("utf-8"), edits)
+        text = _filled_header(merge(str(city_path), raw.decode("utf-8-sig"), edits, lang), today)
         data = text.encode("utf-8")
         try:
             new_city = load_city(str(city_path), data, cat)
         except InputError as exc:  # a merge that does not read back is ipcheck's fault; nothing is written
-            raise InputError(str(city_path), 0, 0, f"the merged file would not validate ({exc.message}); "
-                                                   "nothing was written") from None
-    kept = sum(1 for line in raw.decode("utf-8").splitlines() if line.lstrip().startswith("#"))
-    out = Outcome(text=_report(city, new_city, changes, edits, returned.frameworks, lib, lang,
-                               (city_path, forms_path, kept, dry_run)))
+            raise InputError(str(city_path), 0, 0, say("form.merge_failed", lang, why=exc.message)) from None
+    kept = sum(1 for line in raw.decode("utf-8-sig").splitlines() if line.lstrip().startswith("#"))
+    shown_forms = " ".join(str(p) for p in paths)
+    out = Outcome(text=_report(city, new_city, changes, edits, frameworks, lib, lang,
+                               (city_path, shown_forms, kept, dry_run)),
+                  inputs=lib.paths() + [str(p) for p in paths])
     if data is not None and not dry_run:
         out.files.append((Path(city_path), data))
+        # replaced only if it still holds what was read: another import or a hand edit since then is never lost
+        out.unchanged[str(city_path)] = raw
     return out
+
+
+def _filled_header(text: str, today: dt.date) -> str:
+    """A file started by `init` says in its first line that it holds no figures yet; once it does, it says so."""
+    first, sep, rest = text.partition("\n")
+    for lang in ("zh", "en"):
+        empty = say("init.empty", lang)
+        if first.startswith("#") and first.rstrip("\r").endswith(empty):
+            end = "\r" if first.endswith("\r") else ""
+            first = first.rstrip("\r")[: -len(empty)] + say("init.filled", lang, day=today.isoformat()) + end
+            break
+    return first + sep + rest
 
 
 def _report(city, new_city, changes: list[Change], edits: Edits, frameworks, lib, lang: str, run: tuple) -> str:
@@ -182,35 +264,35 @@ def _report(city, new_city, changes: list[Change], edits: Edits, frameworks, lib
     from ..engine.evaluate import evaluate
     from ..reports.labels import SHORT, VERDICT, pct
 
-    city_path, forms_path, kept, dry_run = run
+    city_path, forms, kept, dry_run = run
     cat = lib.catalogue
     zh = lang == "zh"
     name = city.model.city.name.zh if zh else city.model.city.name.en
-    lines = [f"{name}：{forms_path} → {city_path}" if zh else f"{name}: {forms_path} → {city_path}"]
-    verbs = {"added": ("新增", "added"), "replaced": ("替换", "replaced"), "attribute": ("补充", "set")}
+    lines = [say("import.head", lang, city=name, forms=forms, path=city_path)]
     for c in changes:
         if c.kind == "same":
             continue
         f = c.fact
         if c.kind == "attribute":
             attr = cat.indicators[f.indicator].attributes[f.attribute]
-            shown = f"{attr.name.zh}：{attr.values[f.value].zh}" if zh else f"{f.attribute} = {f.value}"
+            label, choice = attr.name.zh if zh else attr.name.en, attr.values[f.value]
+            shown = f"{label}{'：' if zh else ': '}{choice.zh if zh else choice.en}"
         else:
             shown = _shown(f.value, f.bound, cat.units[f.indicator], lang)
         was = ""
         if c.kind == "replaced" and c.old:
-            before = _shown(*c.old, cat.units[f.indicator], lang)
-            was = f"（原为 {before}）" if zh else f" (was {before})"
+            was = say("import.was", lang, old=_shown(*c.old, cat.units[f.indicator], lang))
         eq = " " if c.kind == "attribute" else " = "
-        lines.append(f"  {verbs[c.kind][0 if zh else 1]} {f.indicator} {f.year}{eq}{shown}{was}  ← {f.where}")
+        lines.append(f"  {say('import.' + c.kind, lang)} {f.indicator} {f.year}{eq}{shown}{was}  ← {f.where}")
     for key, fields in edits.sources:
-        lines.append(f"  新增来源 {key}：{fields['title']}" if zh else f"  new source {key}: {fields['title']}")
+        code = "import.source_low" if fields.get("confidence") == "low" else "import.source"
+        lines.append(say(code, lang, key=key, title=fields["title"]))
     same = sum(1 for c in changes if c.kind == "same")
     if same:
-        lines.append(f"  {same} 项与文件中已有数值相同，未改动" if zh else f"  {same} already in the file, unchanged")
+        lines.append(say("import.same", lang, n=same))
     if not edits:
-        lines.append("没有需要写入的改动。" if zh else "Nothing to change.")
-        return "\n".join(lines) + "\n"
+        lines.append(say("import.nothing", lang))
+        return "\n".join(one_line(x) for x in lines) + "\n"
     decider = PythonDecider()
     for fid, year in frameworks:
         if fid not in lib.frameworks:
@@ -218,21 +300,14 @@ def _report(city, new_city, changes: list[Change], edits: Edits, frameworks, lib
         fw = lib.frameworks[fid]
         a = evaluate(fw, city, cat, decider, year=year, detail=False)
         b = evaluate(fw, new_city, cat, decider, year=year, detail=False)
-        head = (f"{fid}（{year}年）：覆盖率 {pct(a.coverage)} → {pct(b.coverage)}；结论 {VERDICT[a.verdict]['zh']} → "
-                f"{VERDICT[b.verdict]['zh']}" if zh else
-                f"{fid} ({year}): coverage {pct(a.coverage)} → {pct(b.coverage)}; verdict {VERDICT[a.verdict]['en']} → "
-                f"{VERDICT[b.verdict]['en']}")
         moved = [(x, y) for x, y in zip(a.results, b.results) if x.status != y.status]
-        lines.append(head if moved or a.coverage != b.coverage else (f"{fid}（{year}年）：无变化" if zh else
-                                                                     f"{fid} ({year}): no change"))
+        if moved or a.coverage != b.coverage or a.verdict != b.verdict:
+            lines.append(say("import.moves", lang, fw=fid, year=year, a=pct(a.coverage), b=pct(b.coverage),
+                             va=VERDICT[a.verdict][lang], vb=VERDICT[b.verdict][lang]))
+        else:
+            lines.append(say("import.no_change", lang, fw=fid, year=year))
         for x, y in moved:
-            title = x.title_zh if zh else x.title_en
-            lines.append(f"  {x.id} {title}：{SHORT[x.status]['zh']} → {SHORT[y.status]['zh']}" if zh else
-                         f"  {x.id} {title}: {SHORT[x.status]['en']} → {SHORT[y.status]['en']}")
-    if dry_run:
-        lines.append("试运行：未写入任何文件。" if zh else "Dry run: nothing written.")
-    else:
-        lines.append(f"原文件的 {kept} 行注释、顺序与格式均已保留。" if zh else
-                     f"All {kept} comment lines, the order and the layout of the file are kept.")
-    return "\n".join(lines) + "\n"
-
+            lines.append(say("import.criterion", lang, id=x.id, title=x.title_zh if zh else x.title_en,
+                             a=SHORT[x.status][lang], b=SHORT[y.status][lang]))
+    lines.append(say("import.dry_run", lang) if dry_run else say("import.kept", lang, n=kept))
+    return "\n".join(one_line(x) for x in lines) + "\n"

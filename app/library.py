@@ -26,44 +26,180 @@ class UsageProblem(Exception):
         self.option = option
 
 
+ENV_FOLDERS = "IPCHECK_CRITERIA"  # folders of the user's own frameworks and indicators, os.pathsep between them
+
+
+class Clash(InputError):
+    """A user file defines a framework or indicator id that another file of the library already defines.
+
+    The line names both files; `in_language` says it in the user's language (the phrase book)."""
+
+    def __init__(self, file: str, line: int, column: int, what: str, ident: str, other: str):
+        self.what, self.ident, self.other = what, ident, other
+        super().__init__(file, line, column, self._said("en"))
+
+    def __reduce__(self):
+        return (type(self), (self.file, self.line, self.column, self.what, self.ident, self.other))
+
+    def _said(self, lang: str) -> str:
+        from ..engine.result import say
+        from ..reports.words import text
+        return text(say(f"library.clash.{self.what}", id=self.ident, other=self.other), lang)
+
+    def in_language(self, lang: str) -> str:
+        """The error as one line of the user's language ("zh" or "en")."""
+        return str(InputError(self.file, self.line, self.column, self._said(lang)))
+
+
 @dataclass
 class Library:
-    """The criteria folder: the indicator catalogue and every framework in it."""
+    """The criteria library: the shipped indicators and frameworks, with the user's own added.
+
+    `named` maps a framework named by its file (`--framework my-plan.yaml`) to the framework's id."""
     catalogue: object
     frameworks: dict
     inputs: list[tuple[str, str]]   # (path, sha256) of every file read
     folder: str = ""
+    folders: list[str] = field(default_factory=list)
+    named: dict[str, str] = field(default_factory=dict)
+    copies: list[str] = field(default_factory=list)  # user files read and found to copy a shipped file
 
     def paths(self) -> list[str]:
-        """The folder and every file read from it: what a command's outputs must never overwrite."""
-        return [self.folder] + [p for p, _ in self.inputs]
+        """The folders and every file read from them: what a command's outputs must never overwrite."""
+        return [self.folder, *self.folders] + [p for p, _ in self.inputs] + self.copies
+
+    def ids(self, wanted: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+        """Framework ids for what a command was given: ids as they are, framework files as their ids."""
+        return tuple(self.named.get(w, w) for w in wanted)
 
 
-def load_library(criteria_dir: Path = CRITERIA_DIR) -> Library:
-    """Read `indicators.yaml` and every framework file of a criteria folder."""
-    from ..engine.load import load_framework, load_indicators
+def is_framework_file(name: str) -> bool:
+    """Whether `--framework NAME` names a file rather than a framework id (ids have no '/' and no .yaml)."""
+    return name.lower().endswith((".yaml", ".yml")) or "/" in name or "\\" in name
 
-    criteria_dir = Path(criteria_dir)
-    ind_path = criteria_dir / INDICATORS
-    cat = load_indicators(str(ind_path), read_input(ind_path))
-    frameworks = {}
-    inputs = [(str(ind_path), cat.sha256)]
-    for p in sorted(criteria_dir.glob("*.yaml")):
-        if p.name == INDICATORS:
+
+def user_folders(criteria_dir: Path | None) -> list[Path]:
+    """The user's criteria folders: those of $IPCHECK_CRITERIA, then `--criteria` (the shipped folder left out)."""
+    import os
+    folders = [Path(f) for f in os.environ.get(ENV_FOLDERS, "").split(os.pathsep) if f.strip()]
+    if criteria_dir is not None:
+        folders.append(Path(criteria_dir))
+    seen, out = {CRITERIA_DIR.resolve()}, []
+    for f in folders:
+        if not f.is_dir():
+            raise InputError(str(f), None, None, "no such folder (a criteria folder of your own frameworks "
+                                                 "and indicators)" if not f.exists() else "is not a folder")
+        if f.resolve() not in seen:
+            seen.add(f.resolve())
+            out.append(f)
+    return out
+
+
+def _merged(cat, more):
+    """One catalogue of the indicators of both (the caller has made sure no id is in both)."""
+    from ..engine.catalogue import Catalogue
+    from ..engine.load import sha256
+    return Catalogue({**cat.indicators, **more.indicators}, {**cat.units, **more.units},
+                     sha256((cat.sha256 + more.sha256).encode()), cat.name)
+
+
+class _Reader:
+    """Reads the library's files once each; a user file byte for byte the same as the shipped file of
+    its name is that file (so a copy of the shipped folder adds nothing)."""
+
+    def __init__(self) -> None:
+        self.shipped = {p.name: p.resolve() for p in CRITERIA_DIR.glob("*.yaml")}
+        self.raws: dict[Path, bytes] = {}
+        self.same: dict[Path, Path] = {}  # a user file -> the shipped file it copies
+        self.copies: list[str] = []  # those files as named
+        self.inputs: list[tuple[str, str]] = []
+
+    def fresh(self, p: Path) -> bytes | None:
+        """The file's bytes, or None when it is read already or copies the shipped file of its name."""
+        from ..engine.load import sha256
+        key = p.resolve()
+        if key in self.raws:
+            return None
+        self.raws[key] = raw = read_input(p)
+        twin = self.shipped.get(p.name)
+        if twin is not None and twin != key and self.raws.get(twin) == raw:
+            self.same[key] = twin
+            self.copies.append(str(p))
+            return None
+        self.inputs.append((str(p), sha256(raw)))
+        return raw
+
+    def catalogue(self, folders: list[Path], files: list[Path]):
+        """The shipped indicators with those of each user folder and of the folder of each framework file."""
+        from ..engine.load import load_indicators
+        from ..engine.yamldoc import parse
+
+        cat, origin = None, {}
+        beside = [f.parent / INDICATORS for f in files]
+        for p in [CRITERIA_DIR / INDICATORS, *(f / INDICATORS for f in folders), *beside]:
+            if p.parent != CRITERIA_DIR and not p.is_file():
+                continue  # a user folder need not add indicators
+            raw = self.fresh(p)
+            if raw is None:
+                continue
+            more = load_indicators(str(p), raw)
+            for i, ind_id in enumerate(more.indicators):
+                if ind_id in origin:
+                    line, col = parse(str(p), raw).where(("indicators", i, "id"))
+                    raise Clash(str(p), line, col, "indicator", ind_id, origin[ind_id])
+                origin[ind_id] = str(p)
+            cat = more if cat is None else _merged(cat, more)
+        return cat
+
+
+def _user(criteria_dir: Path | None) -> list[Path]:
+    return user_folders(None if criteria_dir is None or Path(criteria_dir) == CRITERIA_DIR else Path(criteria_dir))
+
+
+def load_catalogue(criteria_dir: Path | None = None, beside: list[Path] | tuple[Path, ...] = ()):
+    """The indicators alone: the shipped ones, the user folders', and those beside the framework files given."""
+    return _Reader().catalogue(_user(criteria_dir), [Path(p) for p in beside if Path(p).is_file()])
+
+
+def load_library(criteria_dir: Path | None = None, named: tuple[str, ...] | list[str] = ()) -> Library:
+    """The shipped library, with the user's own folders (`criteria_dir`, $IPCHECK_CRITERIA) and the
+    framework files among `named` added, each with the indicators.yaml beside it.
+
+    A framework or indicator id defined in two files is a Clash naming both."""
+    from ..engine.load import load_framework
+
+    folders = _user(criteria_dir)
+    names = [n for n in named if is_framework_file(n)]
+    files = [Path(n) for n in names]
+    reader = _Reader()
+    cat = reader.catalogue(folders, files)
+    frameworks: dict = {}
+    defined: dict[str, str] = {}  # framework id -> its file
+    by_file: dict[Path, str] = {}  # a framework file (resolved) -> its id
+    fw_files = [p for p in sorted(CRITERIA_DIR.glob("*.yaml")) if p.name != INDICATORS]
+    for f in folders:
+        fw_files += [p for p in sorted(f.glob("*.yaml")) if p.name != INDICATORS]
+    for p in fw_files + files:
+        raw = reader.fresh(p)
+        if raw is None:
             continue
-        fw = load_framework(str(p), read_input(p), cat)
+        fw = load_framework(str(p), raw, cat)
         if fw.id in frameworks:
-            raise InputError(str(p), 0, 0, f"framework id {fw.id!r} is also used by {frameworks[fw.id].name}")
+            line, col = fw.doc.where(("framework", "id"))
+            raise Clash(str(p), line, col, "framework", fw.id, defined[fw.id])
         frameworks[fw.id] = fw
-        inputs.append((str(p), fw.sha256))
-    return Library(cat, frameworks, inputs, str(criteria_dir))
+        defined[fw.id] = str(p)
+        by_file[p.resolve()] = fw.id
+    named_ids = {n: by_file[reader.same.get(f.resolve(), f.resolve())] for n, f in zip(names, files)}
+    return Library(cat, frameworks, reader.inputs, str(CRITERIA_DIR), [str(f) for f in folders], named_ids,
+                   reader.copies)
 
 
 def choose_frameworks(lib: Library, city_id: str, wanted: tuple[str, ...] | list[str]) -> list:
-    """The frameworks named, or by default the city's own plan (if any) and the reference framework."""
+    """The frameworks named (by id, or by file), or by default the city's own plan (if any) and the reference one."""
     if wanted:
         out = []
-        for fid in wanted:
+        for fid in lib.ids(wanted):
             if fid not in lib.frameworks:
                 from ..engine.errors import did_you_mean
                 hint = did_you_mean(fid, list(lib.frameworks)) or f" (known: {', '.join(sorted(lib.frameworks))})"
@@ -79,6 +215,19 @@ def load_city_file(path: Path, lib: Library):
     """Read and validate one city fact file against the library's catalogue."""
     from ..engine.load import load_city
     return load_city(str(path), read_input(path), lib.catalogue)
+
+
+def decider_notices(decider, notice: str | None, lang: str = "zh") -> list[str]:
+    """The stderr lines about the decider: `make_decider`'s notice, and one when durable-rules failed and
+    the Python reference decider took over (`GuardedDecider.failure`)."""
+    from ..engine.errors import error_line
+    from ..engine.result import say
+    from ..reports.words import text
+    lines = [notice] if notice else []
+    failure = getattr(decider, "failure", None)
+    if failure:
+        lines.append(error_line(text(say("decide.fallback", why=failure), lang)))
+    return lines
 
 
 def parse_assumptions(items: tuple[str, ...] | list[str]) -> list[tuple[str, str, int]]:
@@ -115,7 +264,7 @@ def sniff_kind(raw: bytes) -> str:
 class Selection:
     """What an evaluation command reads: the city, the frameworks, waivers and the decider's options."""
     city_path: Path
-    criteria_dir: Path = CRITERIA_DIR
+    criteria_dir: Path | None = None
     frameworks: tuple[str, ...] = ()
     year: int | None = None
     engine: str = "durable"
@@ -123,6 +272,7 @@ class Selection:
     as_of: str | None = None  # YYYY-MM-DD or "today"
     assumptions: tuple[str, ...] = ()
     criterion: str | None = None  # only the frameworks holding this criterion (explain)
+    lang: str = "zh"  # the language of the notices
 
 
 @dataclass
@@ -136,7 +286,7 @@ class Evaluated:
 
     def paths(self) -> list[str]:
         """Every file and folder read: what the command's outputs must never overwrite."""
-        return [self.lib.folder] + [p for p, _ in self.inputs]
+        return self.lib.paths() + [p for p, _ in self.inputs]
 
 
 def evaluate_selection(sel: Selection) -> Evaluated:
@@ -146,7 +296,7 @@ def evaluate_selection(sel: Selection) -> Evaluated:
     from ..engine.evaluate import evaluate_frameworks
     from ..engine.load import load_waivers, sha256, with_assumptions
 
-    lib = load_library(sel.criteria_dir)
+    lib = load_library(sel.criteria_dir, sel.frameworks)
     city = load_city_file(sel.city_path, lib)
     assumptions = parse_assumptions(sel.assumptions)
     if assumptions:
@@ -175,4 +325,4 @@ def evaluate_selection(sel: Selection) -> Evaluated:
     if sel.as_of:
         day = dt.date.today() if sel.as_of == "today" else dt.date.fromisoformat(sel.as_of)
     results = evaluate_frameworks(chosen, city, lib.catalogue, decider, year=sel.year, waivers=waivers, as_of=day)
-    return Evaluated(lib, city, results, inputs, [notice] if notice else [])
+    return Evaluated(lib, city, results, inputs, decider_notices(decider, notice, sel.lang))

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 from pathlib import Path
 
-from ..engine.errors import InputError
+from ..engine.errors import InputError, printable
+from ..engine.levels import LEVELS
+from ..reports.words import say
 from .indicators import usage
 from .library import CRITERIA_DIR, UsageProblem, choose_frameworks, load_library
 from .outcome import Outcome
@@ -35,14 +38,15 @@ def city_text(city_id: str, name_zh: str, name_en: str, level: str, framework_id
     zh = lang == "zh"
     used = usage(lib, framework_ids)
     fws = ", ".join(framework_ids)
+    empty = say("init.empty", lang)
     if zh:
-        head = [f"# {name_zh} {name_en}：城市事实文件，由 ipcheck init 生成（{today.isoformat()}），尚无任何数据。",
+        head = [f"# {name_zh} {name_en}：城市事实文件，由 ipcheck init 生成（{today.isoformat()}）{empty}",
                 "# 每个数值都按公布值填写（如 5.2万件、3.6亿元、95%），并注明来源（sources 中的来源代码）。",
                 "# 未公布的数值不要填写：评价时显示为“未知（缺证据）”，不会被当作未达标。",
                 f"# 收集数据：ipcheck collect {city_id}.yaml --year 年份 --xlsx 数据征集表.xlsx，",
                 f"# 各部门填好后：ipcheck import 数据征集表.xlsx --into {city_id}.yaml"]
     else:
-        head = [f"# {name_en} {name_zh}: city fact file started by ipcheck init ({today.isoformat()}); no figures yet.",
+        head = [f"# {name_en} {name_zh}: city fact file started by ipcheck init ({today.isoformat()}){empty}",
                 "# Write every value as published (5.2万件, 3.6亿元, 95%) and name its source (a key of sources:).",
                 "# Leave out what is not published: it shows as unknown (evidence missing), never as a fail.",
                 f"# To collect figures: ipcheck collect {city_id}.yaml --year YEAR --xlsx forms.xlsx, then, once the",
@@ -51,7 +55,7 @@ def city_text(city_id: str, name_zh: str, name_en: str, level: str, framework_id
         "city:",
         f"  id: {city_id}",
         f"  name: {{zh: {_q(name_zh)}, en: {_q(name_en)}}}",
-        f"  level: {level}  # municipality | sub_provincial | provincial_capital | prefecture",
+        f"  level: {level}  # {' | '.join(LEVELS)}",
         "",
         "sources:",
         "  example:  " + ("# 示例来源：换成实际的来源（公报、白皮书、政府网站），再添加其他来源" if zh else
@@ -106,22 +110,22 @@ def new_city(city_id: str, name_zh: str, name_en: str | None = None, level: str 
     name_en = (name_en or city_id[:1].upper() + city_id[1:]).strip()
     if not name_zh or not name_en:
         raise UsageProblem("the city's name cannot be empty", "--name")
-    lib = load_library(criteria_dir)
+    for option, name in (("--name", name_zh), ("--name-en", name_en)):
+        if printable(name) != name:  # a line break would end the header comment; a file never holds one in a name
+            raise UsageProblem(say("files.name_has_break", lang), option)
+    lib = load_library(criteria_dir, frameworks)
+    frameworks = lib.ids(frameworks)
     ids = list(dict.fromkeys(["reference", *frameworks])) if "reference" in lib.frameworks else list(frameworks)
     if not ids:
         raise UsageProblem("no framework to list indicators for: name one with --framework", "--framework")
     choose_frameworks(lib, city_id, ids)
     path = Path(output) if output else Path(f"{city_id}.yaml")
-    if path.exists():
-        raise InputError(str(path), 0, 0, "already exists; init never overwrites a fact file (choose --output)")
+    if os.path.lexists(path):  # (an over-long name or a missing folder is the writer's one line)
+        raise InputError(str(path), 0, 0, say("init.exists", lang))
     text = city_text(city_id, name_zh, name_en, level, ids, lib, lang, today)
     load_city(str(path), text.encode("utf-8"), lib.catalogue)  # it validates as written, or this is a bug
     count = sum(1 for ind in lib.catalogue.indicators if ind in usage(lib, ids))
     year = today.year - 1
-    if lang == "zh":
-        summary = (f"{name_zh}：{path}，列出 {count} 项指标（{', '.join(ids)}），尚无数据。\n"
-                   f"下一步：ipcheck collect {path} --year {year} --xlsx 数据征集表.xlsx\n")
-    else:
-        summary = (f"{name_en}: {path} lists {count} indicators ({', '.join(ids)}); no figures yet.\n"
-                   f"Next: ipcheck collect {path} --year {year} --xlsx forms.xlsx\n")
-    return Outcome(text=summary, files=[(path, text.encode("utf-8"))])
+    name = name_zh if lang == "zh" else name_en
+    summary = say("init.done", lang, city=name, path=path, n=count, fws=", ".join(ids), year=year) + "\n"
+    return Outcome(text=summary, files=[(path, text.encode("utf-8"))], inputs=lib.paths())

@@ -16,6 +16,8 @@ class Outcome:
     exit_code: int = 0
     failure: str | None = None                                     # the stderr line that goes with exit code 1
     inputs: list[str] = field(default_factory=list)                # every file and folder read: never written
+    folders: list[str] = field(default_factory=list)               # folders the files go into, made when missing
+    unchanged: dict[str, bytes] = field(default_factory=dict)      # a file replaced -> the bytes read from it
 
 
 @dataclass(frozen=True)

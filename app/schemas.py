@@ -18,8 +18,6 @@ from pydantic.json_schema import GenerateJsonSchema
 
 from .. import CRITERIA_DIR, PACKAGE_DIR
 from ..engine import models as m
-from .files import read_input
-from .library import INDICATORS
 from .outcome import Outcome
 
 SCHEMA_DIR = PACKAGE_DIR / "schema"
@@ -162,8 +160,10 @@ def schema_text(kind: str, catalogue: Any = None) -> str:
 def schema(kind: str, *, criteria_dir: Path = CRITERIA_DIR) -> Outcome:
     """`ipcheck schema KIND`: the JSON Schema of a file kind, with the indicator ids of `criteria_dir`."""
     catalogue = None
+    inputs: list[str] = []  # what is read: --output never goes onto it, nor into the criteria folder
     if kind in ("city", "framework"):
-        from ..engine.load import load_indicators
-        path = Path(criteria_dir) / INDICATORS
-        catalogue = load_indicators(str(path), read_input(path))
-    return Outcome(text=schema_text(kind, catalogue))
+        from .library import load_catalogue
+        catalogue = load_catalogue(criteria_dir)
+        # the whole criteria folder is what it stands on: none of its files is written over
+        inputs = [str(criteria_dir)] + [str(p) for p in sorted(Path(criteria_dir).glob("*.yaml"))]
+    return Outcome(text=schema_text(kind, catalogue), inputs=inputs)

@@ -18,6 +18,7 @@ from typing import Any
 import yaml as pyyaml
 
 from ..engine.errors import InputError
+from ..reports.words import say
 
 
 @dataclass
@@ -115,11 +116,28 @@ def _subsequence(small: list[str], big: list[str]) -> int | None:  # noqa: D401
     return None
 
 
+def _inserted_only(old: list[str], new: list[str], opened: str | None) -> bool:
+    """Whether every old line is still in the new text, in order (`facts: {}` may have opened up): linear."""
+    j = 0
+    for line in old:
+        want = (line, opened) if opened and line == opened + " {}" else (line,)
+        while j < len(new) and new[j] not in want:
+            j += 1
+        if j == len(new):
+            return False
+        j += 1
+    return True
+
+
 def _changed_line(old: list[str], new: list[str], opened: str | None) -> int | None:
     """The index of the first old line the new text changes, or None when it only inserts lines.
 
     A long plain value folded over lines may be folded at other spaces (ruamel.yaml folds by its
-    own rule): that is the same text and counts as unchanged; so does `facts: {}` opened up."""
+    own rule): that is the same text and counts as unchanged; so does `facts: {}` opened up.
+    The common case (lines only inserted) is settled in one pass; only a file whose lines did
+    move is compared line by line with difflib."""
+    if _inserted_only(old, new, opened):
+        return None
     import difflib
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
         if op in ("equal", "insert"):
@@ -134,18 +152,63 @@ def _changed_line(old: list[str], new: list[str], opened: str | None) -> int | N
     return None
 
 
-def merge(name: str, text: str, edits: Edits) -> str:
-    """The city file's text with `edits` applied, everything else as it was."""
+_KEY = re.compile(r"^( *)[^\s#-][^:#]*:(\s|$)")
+
+
+def _layout(src: str) -> tuple[int, bool, bool]:
+    """The file's layout the writer must repeat: its indentation step, a `---` start and a `...` end."""
+    indent = 2
+    for line in src.splitlines():
+        m = _KEY.match(line)
+        if m and m.group(1):
+            indent = len(m.group(1))
+            break
+    lines = [x.rstrip() for x in src.splitlines() if x.strip() and not x.lstrip().startswith("#")]
+    return indent, bool(lines) and lines[0].startswith("---"), bool(lines) and lines[-1] == "..."
+
+
+def _flow_parent(doc: Any, edits: Edits) -> str | None:
+    """The mapping written in flow style ({...}) that an edit would have to grow, if any."""
+    from ruamel.yaml.comments import CommentedMap
+
+    def flow(node: Any) -> bool:
+        return isinstance(node, CommentedMap) and bool(node.fa.flow_style()) and len(node) > 0
+
+    if edits.sources and flow(doc.get("sources")):
+        return "sources"
+    facts = doc.get("facts")
+    if (edits.facts or edits.attributes) and flow(facts) and (edits.facts and any(
+            ind not in facts for ind, _, _ in edits.facts)):
+        return "facts"
+    for ind, year, _ in edits.facts:
+        if isinstance(facts, CommentedMap) and flow(facts.get(ind)) and year not in facts[ind]:
+            return f"facts: {ind}"
+    return None
+
+
+def merge(name: str, text: str, edits: Edits, lang: str = "en") -> str:
+    """The city file's text with `edits` applied, everything else as it was (its indentation, `---`, line ends).
+
+    A mapping written in flow style that would have to grow is refused (in `lang`), never rewritten."""
     from ruamel.yaml import YAML
     from ruamel.yaml.comments import CommentedMap
 
-    newline = "\r\n" if "\r\n" in text else "\n"
+    newline = "\r\n" if "\r\n" in text else "\r" if "\r" in text else "\n"
     bom = text.startswith("\ufeff")
-    src = text.lstrip("\ufeff").replace("\r\n", "\n")
+    src = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     rt = YAML(typ="rt")
     rt.width = 4096  # never fold a long line
     rt.preserve_quotes = True
+    indent, start, end = _layout(src)
+    rt.indent(mapping=indent, sequence=indent + 2, offset=indent)
+    rt.explicit_start, rt.explicit_end = start, end
+    # ipcheck's reader refuses anchors and aliases: two new sources read on the same day share
+    # one date object, which the writer would otherwise emit as &id001 / *id001
+    rt.representer.ignore_aliases = lambda data: True
     doc = rt.load(src)
+    grown = _flow_parent(doc, edits)
+    if grown is not None:
+        raise InputError(name, 0, 0, say("merge.flow", lang, key=grown))
     for key, fields in edits.sources:
         block = CommentedMap()
         for k, v in fields.items():
@@ -184,12 +247,11 @@ def merge(name: str, text: str, edits: Edits) -> str:
     out = buf.getvalue()
     lost = _subsequence(_comments(src), _comments(out))
     if lost is not None:
-        raise InputError(name, 0, 0, f"cannot add the facts without losing the comment {_comments(src)[lost]!r}; "
-                                     "add them by hand")
+        raise InputError(name, 0, 0, say("merge.comment", lang, comment=repr(_comments(src)[lost])))
     if not edits.changes_existing:  # only additions: every old line is still there, in order
         lost = _changed_line(src.splitlines(), out.splitlines(), "facts:" if opened else None)
         if lost is not None:
-            raise InputError(name, lost + 1, 0, "cannot add the facts without changing this line; add them by hand")
+            raise InputError(name, lost + 1, 0, say("merge.line", lang))
     if newline != "\n":
         out = out.replace("\n", newline)
     return ("\ufeff" if bom else "") + out

@@ -138,6 +138,12 @@ def main() -> None:
         docx = median_of([IPCHECK, "evaluate", "cities/ningbo.yaml", "--docx", str(tmpdir / "n.docx")], runs)
         rows.append(("evaluate ningbo --docx, fresh process", f"{docx['wall']:.2f} s", "≤ 1.0 s",
                      f"peak memory {docx['rss'] / 2**20:.0f} MiB"))
+        from synth import write_targets_workbook
+        book = write_targets_workbook(tmpdir / "targets.xlsx", 100)
+        fw = median_of([IPCHECK, "draft", "--from", str(book), "--city", "benchcity", "--output",
+                        str(tmpdir / "fw.yaml"), "--force"], runs)
+        rows.append(("draft --from a 100-row targets workbook, fresh process", f"{fw['wall']:.2f} s", "≤ 1 s",
+                     f"peak memory {fw['rss'] / 2**20:.0f} MiB"))
         walls = {}
         for n in sizes:
             folder = tmpdir / f"c{n}"

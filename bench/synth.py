@@ -89,3 +89,30 @@ if __name__ == "__main__":
     import sys
     out = write_cities(Path(sys.argv[1]), int(sys.argv[2]))
     print(f"wrote {len(out)} files to {sys.argv[1]}")
+
+
+def write_targets_workbook(path: Path, n: int = 100, seed: int = 20261207) -> Path:
+    """A review workbook of `ipcheck draft` with `n` target rows (a plan's table of yearly targets), seeded."""
+    from decimal import Decimal
+
+    from ipcheck.app.draftbook import workbook_bytes
+    from ipcheck.app.library import load_library
+    from ipcheck.engine.planread.model import Document, PlanReading, Target
+
+    rnd = random.Random(seed)
+    cat = load_library().catalogue
+    names = sorted(LEVELS_OF)
+    targets = []
+    for i in range(n):
+        ind = names[(i // 5) % len(names)]
+        unit, low, high = LEVELS_OF[ind]
+        start = Decimal(str(round(rnd.uniform(low, high), 1 if unit == "亿元" else 0)))
+        year = 2021 + i % 5
+        value = start + Decimal(year - 2020) * start / 10
+        targets.append(Target(cat.indicators[ind].name.zh, ind, value, f"{value}{unit}", unit, ">=", year,
+                              clause=f"表{i // 25 + 1}", lead_unit="市市场监管局",
+                              quote=f"{cat.indicators[ind].name.zh}\t{year}年\t{value}{unit}"))
+    reading = PlanReading(Document(title="合成的规划（基准测试用）", issuer="基准测试", period=(2021, 2025)),
+                          tuple(targets))
+    path.write_bytes(workbook_bytes(reading, "benchcity", "synthetic-plan.txt", cat, [""] * n))
+    return path

@@ -94,7 +94,7 @@ class CriterionDiff:
     fields: tuple[str, ...] = ()    # what changed
 
 
-_FIELDS = ("title", "category", "weight", "required", "clause", "lead_unit", "check", "applies_if")
+_FIELDS = ("title", "category", "weight", "required", "aspirational", "clause", "lead_unit", "check", "applies_if")
 
 
 def diff_frameworks(a: LoadedFramework, b: LoadedFramework) -> list[CriterionDiff]:

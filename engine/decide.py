@@ -158,27 +158,35 @@ def _host_without_timers(host_class):
 class DurableDecider:
     """durable-rules behind a hardened wrapper.
 
-    One Host per process and one ruleset per decider, with a name unique in the process
-    (a name cannot be registered twice); one session per batch, deleted after it (a
-    ruleset holds at most 1,024 sessions). Facts are dicts of validated 64-bit integers,
-    one per distinct (value, target, baseline, comparison) — many criteria share them, and
-    an identical fact asserted twice is an error in durable-rules. Single-threaded: the
-    Host's timer threads are never started (`_host_without_timers`).
+    One Host per process and one ruleset per process (the rules are the same for every
+    decider: made once, however many deciders a process makes — a long test run made
+    thousands, each holding C memory never freed, since a ruleset cannot be unregistered);
+    one session per batch, with an id unique in the process, deleted after it (a ruleset
+    holds at most 1,024 sessions). Facts are dicts of validated 64-bit integers, one per
+    distinct (value, target, baseline, comparison) — many criteria share them, and an
+    identical fact asserted twice is an error in durable-rules. Single-threaded: the Host's
+    timer threads are never started (`_host_without_timers`).
     """
 
     name = "durable"
     _host = None
-    _counter = itertools.count(1)
+    _ruleset: str | None = None
+    _sink: list[tuple[str, str, str]] = []
+    _sessions = itertools.count(1)
+    rulesets = 0  # rulesets registered in this process (one), for the tests that watch it
 
     def __init__(self) -> None:
         from durable.engine import Host  # the import that fails where durable-rules is absent
 
-        if DurableDecider._host is None:
-            DurableDecider._host = _host_without_timers(Host)
-        self._sink: list[tuple[str, str, str]] = []
-        self._ruleset = f"ipcheck_{os.getpid()}_{next(self._counter)}"
-        DurableDecider._host.register_rulesets(ruleset_definition(self._ruleset, self._sink))
-        self._sessions = itertools.count(1)
+        cls = DurableDecider
+        if cls._host is None or cls._ruleset is None:
+            host = cls._host or _host_without_timers(Host)
+            name = f"ipcheck_{os.getpid()}"
+            host.register_rulesets(ruleset_definition(name, cls._sink))
+            cls._host, cls._ruleset = host, name
+            cls.rulesets += 1
+        self._ruleset = cls._ruleset
+        self._sink = cls._sink
 
     def decide(self, leaves: list[Leaf]) -> dict[str, str]:
         """Decide a batch in one session; leaves with the same numbers are asserted once."""
@@ -192,7 +200,7 @@ class DurableDecider:
                     raise DeciderError(f"refusing to hand {n!r} to durable-rules")
             unique.setdefault((x.value, x.target, x.base, x.op), f"f{len(unique)}")
         for salt in range(SALTS):
-            sid = str(next(self._sessions))
+            sid = str(next(DurableDecider._sessions))
             # durable-rules tells a fact from one already asserted by a hash of it: two different facts
             # can share one (found with 2,500 facts in a session) and the second is refused as a duplicate
             # ("observed"). Asserted again in a new session with another salt, they hash apart.
@@ -224,12 +232,44 @@ class DurableDecider:
         return {x.key: by_key[unique[(x.value, x.target, x.base, x.op)]] for x in leaves}
 
 
+class GuardedDecider:
+    """durable-rules with the reference decider behind it: a decider that never stops a command.
+
+    When durable-rules fails on a batch (an error of the C engine, a fact left without a
+    decision, two decisions for one), that batch and every later one are decided by the
+    Python reference decider, which gives the same results by construction; `failure` says
+    what went wrong, for the command to tell the user (the engine writes no sentences).
+    `name` says which decider decided last: "python" once it has fallen back.
+    """
+
+    def __init__(self, primary: Decider) -> None:
+        self._primary = primary
+        self._reference = PythonDecider()
+        self.failure: str | None = None
+
+    @property
+    def name(self) -> str:
+        """The name of the decider that decides now."""
+        return self._primary.name if self.failure is None else self._reference.name
+
+    def decide(self, leaves: list[Leaf]) -> dict[str, str]:
+        """Map each leaf's key to pass, partial or fail: by durable-rules, or by Python once it has failed."""
+        if self.failure is None:
+            try:
+                return self._primary.decide(leaves)
+            except Exception as exc:  # whatever the C extension raises: the command goes on, decided in Python
+                self.failure = str(exc) if isinstance(exc, DeciderError) else f"{type(exc).__name__}: {exc}"
+        return self._reference.decide(leaves)
+
+
 def make_decider(name: str) -> tuple[Decider, str | None]:
-    """The decider asked for, and a one-line notice when it had to fall back to Python."""
+    """The decider asked for, and a one-line notice when it had to fall back to Python.
+
+    durable-rules comes guarded (`GuardedDecider`): when it fails later, its `failure` is set."""
     if name == "python":
         return PythonDecider(), None
     try:
-        return DurableDecider(), None
+        return GuardedDecider(DurableDecider()), None
     except ImportError as exc:
         return PythonDecider(), (f"ipcheck: durable-rules cannot be imported ({exc}); deciding with the Python "
                                  "reference decider")

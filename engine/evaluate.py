@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Iterable
 
@@ -12,7 +12,7 @@ from . import models as m
 from .catalogue import Catalogue
 from .checks import check_indicators, describe
 from .checks.base import UNBOUNDED
-from .decide import Decider, DeciderError, Leaf, leaf
+from .decide import Decider, DeciderError, Leaf, PythonDecider, leaf
 from .errors import InputError
 from .facts import Facts
 from .load import LoadedCity, LoadedFramework
@@ -200,8 +200,9 @@ def evaluate(fw: LoadedFramework, city: LoadedCity, cat: Catalogue, decider: Dec
     """Evaluate `city` against `fw` for `year`.
 
     The year defaults to the framework's target year or, for a framework without one, the
-    latest year in the city's facts. `detail=False` skips what a comparison of many cities
-    does not show: the fix-first ranking, and each criterion's trend, reason and target summary.
+    year of the city's facts whose evidence covers the most weight (`best_year`). `detail=False`
+    skips what a comparison of many cities does not show: the fix-first ranking, and each
+    criterion's trend, reason and target summary.
 
     `as_of` is the date waivers are judged on (default: 31 December of the year), so the
     same inputs always give the same result; nothing here reads the clock.
@@ -224,24 +225,60 @@ def evaluate_frameworks(fws: list[LoadedFramework], city: LoadedCity, cat: Catal
     leaves: list[Leaf] = []
     for i, fw in enumerate(fws):
         h = fw.model.framework
-        y = year or h.target_year or latest_year(city.model)
+        fw_facts = facts.with_limits(dict(h.max_age))
+        y, basis = (year, "given") if year else (h.target_year, "target_year") if h.target_year else (
+            best_year(fw, fw_facts), "most_evidence")
         if y is None:
             raise InputError(city.name, 0, 0, f"no facts to take the evaluation year from for {h.id}; give --year")
-        fw_facts = facts.with_limits(dict(h.max_age))
-        measured = [(c, _measure(c, fw_facts if c.max_age is None else fw_facts.with_limits(None, c.max_age), y))
-                    for c in fw.model.criteria]
+        measured = _measure_all(fw, fw_facts, y)
         for c, ms in measured:
             _leaves(f"{i}|{c.id}", ms, leaves)
-        plans.append((fw, y, measured))
+        plans.append((fw, y, basis, measured))
     engine_error = None
     try:
         decisions = decider.decide(leaves)
     except DeciderError as exc:
         decisions, engine_error = {}, str(exc)
-    return [_result(fw, city, cat, facts, decider.name, y, as_of or dt.date(y, 12, 31), measured, waivers,
-                    {k.split("|", 1)[1]: v for k, v in decisions.items() if k.startswith(f"{i}|")},
-                    engine_error, detail)
-            for i, (fw, y, measured) in enumerate(plans)]
+    return [replace(_result(fw, city, cat, facts, decider.name, y, as_of or dt.date(y, 12, 31), measured, waivers,
+                            {k.split("|", 1)[1]: v for k, v in decisions.items() if k.startswith(f"{i}|")},
+                            engine_error, detail), year_basis=basis)
+            for i, (fw, y, basis, measured) in enumerate(plans)]
+
+
+def _measure_all(fw: LoadedFramework, fw_facts: Facts, year: int) -> list[tuple[m.Criterion, Measurement]]:
+    return [(c, _measure(c, fw_facts if c.max_age is None else fw_facts.with_limits(None, c.max_age), year))
+            for c in fw.model.criteria]
+
+
+@dataclass(frozen=True)
+class _Weighed:
+    """What coverage reads of a criterion's result: its status and weight."""
+    status: str
+    weight: Decimal
+
+
+def best_year(fw: LoadedFramework, fw_facts: Facts) -> int | None:
+    """The year a framework without a target year is judged in: of the years the city has facts for,
+    the one whose evidence covers the most weight (the latest of equals); None without facts.
+
+    Not merely the latest year with any figure: one recent figure would otherwise move the year
+    to where almost nothing else is known (issue 25). Coverage is counted as the evaluation
+    counts it, the parts of a combined check decided by the Python decider (the same decisions
+    as durable-rules, without a rules session per candidate year)."""
+    years = sorted({y for ys in fw_facts.city.facts.values() for y in ys})
+    if not years:
+        return None
+    model, decider = fw.model.framework.scoring, PythonDecider()
+
+    def covered(y: int) -> Decimal:
+        measured = _measure_all(fw, fw_facts, y)
+        leaves: list[Leaf] = []
+        for c, ms in measured:
+            _leaves(c.id, ms, leaves)
+        decisions = decider.decide(leaves)
+        return coverage([_Weighed(_status(c.id, ms, decisions)[0], c.weight) for c, ms in measured], model)
+
+    return max(years, key=lambda y: (covered(y), y))
 
 
 def _result(fw: LoadedFramework, city: LoadedCity, cat: Catalogue, facts: Facts, engine: str, year: int,
@@ -270,7 +307,7 @@ def _result(fw: LoadedFramework, city: LoadedCity, cat: Catalogue, facts: Facts,
             status=status, score=score, measurement=ms, gap=gap, gap_pct=gap_pct, reason=reason,
             target_summary=describe(c.check, cat, year) if detail else NO_REASON,
             trend=trend(c.check, ms, facts, year) if detail else None,
-            waiver=note, part_statuses=part_statuses,
+            waiver=note, part_statuses=part_statuses, aspirational=c.aspirational,
             plan=_plan_target(c, ms, h, facts, year) if h.kind == "plan" else None))
 
     model = h.scoring
@@ -304,12 +341,6 @@ def _result(fw: LoadedFramework, city: LoadedCity, cat: Catalogue, facts: Facts,
         indicator_names={ind: cat.indicators[ind].name for c, _ in measured for ind in check_indicators(c.check)}
         if detail else {},
         achievement=achievement_counts(results) if h.kind == "plan" else None)
-
-
-def latest_year(city: m.City) -> int | None:
-    """The latest year any fact of the city is for."""
-    years = [y for ys in city.facts.values() for y in ys]
-    return max(years) if years else None
 
 
 def example_city(fw: LoadedFramework, ex: m.Example) -> m.City:

@@ -17,7 +17,7 @@ from . import models as m
 from .catalogue import Catalogue
 from .checks import KIND_NAMES, resolve_check
 from .errors import InputError, InputErrors, Problems, did_you_mean
-from .units import PERCENT, YES_NO, Unit, UnitError, parse_unit, read_figure, to_unit
+from .units import PERCENT, YES_NO, Unit, UnitError, parse_unit, read_value
 from .yamldoc import Document, parse
 
 
@@ -133,17 +133,14 @@ def _indicator(doc: Document, cat: Catalogue, path: tuple[Any, ...], ind_id: str
 
 
 def _resolve_value(doc: Document, cat: Catalogue, ind_id: str, value: Any, path: tuple[Any, ...]) -> Any:
-    unit = cat.units[ind_id]
-    if unit is None:
-        if not isinstance(value, bool):
-            raise doc.error(path, f"{ind_id} is a yes/no mechanism: write yes or no (got {value!r})")
-        return value
-    if isinstance(value, bool):
-        raise doc.error(path, f"{ind_id} takes a number in {unit.text}, not yes/no")
+    """A value in its indicator's unit, read by the one rule of `units.read_value`; a bound word is refused here."""
     try:
-        return to_unit(value, unit)
+        got, bound, word = read_value(value, cat.units[ind_id])
     except UnitError as exc:
-        raise doc.error(path, str(exc)) from None
+        raise doc.error(path, f"{ind_id}: {exc}") from None
+    if word:
+        raise doc.error(path, f"{ind_id}: {value!r} is not an exact figure ({word}); write the number alone")
+    return got
 
 
 def _resolve_example(doc: Document, cat: Catalogue, ex: m.Example, path: tuple[Any, ...]) -> m.Example:
@@ -247,15 +244,12 @@ def attribute_problem(ind: m.Indicator, attr: str, value: str) -> str | None:
 def _fact_value(doc: Document, cat: Catalogue, ind_id: str, fact: m.Fact, path: tuple[Any, ...]) -> tuple[Any, str]:
     """A fact's value in its indicator's unit and its bound; "突破1200件" gives 1200 with the bound at_least."""
     unit = cat.units[ind_id]
-    if unit is None or isinstance(fact.value, bool):
-        value = _resolve_value(doc, cat, ind_id, fact.value, path + ("value",))
-        if fact.bound != "exact":
-            raise doc.error(path + ("bound",), "a yes/no fact has no bound")
-        return value, fact.bound
     try:
-        value, bound, word = read_figure(fact.value, unit)
+        value, bound, word = read_value(fact.value, unit)
     except UnitError as exc:
-        raise doc.error(path + ("value",), str(exc)) from None
+        raise doc.error(path + ("value",), f"{ind_id}: {exc}") from None
+    if unit is None and fact.bound != "exact":
+        raise doc.error(path + ("bound",), "a yes/no fact has no bound")
     if not word:
         return value, fact.bound
     if "bound" in fact.model_fields_set and fact.bound != bound:
@@ -337,17 +331,11 @@ def with_assumptions(city: LoadedCity, changes: list[tuple[str, str, int]], cat:
         where = f"--set {ind}={raw}@{year}"
         if ind not in cat.indicators:
             raise InputError(where, 0, 0, f"unknown indicator {ind!r}{did_you_mean(ind, list(cat.indicators))}")
-        unit = cat.units[ind]
-        if unit is None:
-            if raw.lower() not in ("yes", "no", "true", "false"):
-                raise InputError(where, 0, 0, f"{ind} is a yes/no mechanism: write yes or no")
-            value: Any = raw.lower() in ("yes", "true")
-        else:
-            try:
-                value = to_unit(raw, unit)
-            except UnitError as exc:
-                raise InputError(where, 0, 0, str(exc)) from None
-        fact = m.Fact(value=value, source=ASSUMPTION_SOURCE, note="what-if assumption")
+        try:
+            value, bound, _ = read_value(raw, cat.units[ind])
+        except UnitError as exc:
+            raise InputError(where, 0, 0, str(exc)) from None
+        fact = m.Fact(value=value, bound=bound, source=ASSUMPTION_SOURCE, note="what-if assumption")
         fact._assumed = True
         facts.setdefault(ind, {})[year] = fact
     new = model.model_copy(update={"sources": sources, "facts": {k: dict(sorted(v.items())) for k, v in facts.items()}})

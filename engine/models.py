@@ -15,11 +15,12 @@ from pydantic import Field, PrivateAttr, Strict, field_validator
 
 from .checks import Check
 from .fields import ID, Date, Model, Names, Number, Raw, Text, Year
+from .levels import LEVELS
 
 Category = Literal["creation", "utilisation", "protection", "management", "services",
                    "organisation", "funding", "supervision"]
 CATEGORIES: tuple[str, ...] = Category.__args__  # type: ignore[attr-defined]
-Level = Literal["municipality", "sub_provincial", "provincial_capital", "prefecture"]
+Level = Literal[LEVELS]  # engine/levels.py
 Status = Literal["pass", "partial", "fail", "unknown", "not_applicable", "waived", "error"]
 STATUSES: tuple[str, ...] = Status.__args__  # type: ignore[attr-defined]
 IndicatorKind = Literal["stock", "flow", "rate", "percentage", "count", "mechanism"]
@@ -42,7 +43,11 @@ class Indicator(Model):
     kind: IndicatorKind
     better: Literal["higher", "lower"] = "higher"
     description: Names | None = None  # the definition: what is counted, and how
+    holder: Names | None = None  # the department that holds the figure (统计局, 财政局, ...): whom a form asks
     attributes: dict[ID, Attribute] = Field(default_factory=dict)  # mechanisms only
+    # Other names plans write for it (每万人口高价值发明专利拥有量 / 万人高价值发明专利拥有量): the plan
+    # reader matches them as the name itself
+    aliases: list[Text] = Field(default_factory=list)
 
 
 class IndicatorCatalogue(Model):
@@ -81,6 +86,8 @@ class Criterion(Model):
     check: Check
     applies_if: Applicability | None = None
     max_age: Annotated[int, Strict(), Field(ge=0, le=50)] | None = None  # overrides the data-age rule (engine/age.py)
+    # 力争 ("strive for") in the document: an aspirational target, shown as such in every output
+    aspirational: Annotated[bool, Strict()] = False
     examples: list[Example] = Field(default_factory=list)
 
     @field_validator("weight")

@@ -25,7 +25,7 @@ from decimal import Decimal
 from math import comb
 
 from . import formulas as f
-from .result import Cmp, CriterionResult, FrameworkResult, Listed, Q, Reason, say
+from .result import Cmp, CriterionResult, FrameworkResult, Listed, Q, Reason, Share, When, say
 from .score import EVIDENCE, HUNDRED, NO_EVIDENCE, PLAN_LEVELS, rescore, verdict
 from .units import CTX
 
@@ -61,6 +61,25 @@ class Plan:
     verdict_after: str
 
 
+def context(r: CriterionResult) -> Reason | None:
+    """Where a criterion without evidence stands on its latest figure, for an evidence request: '2021年119 亿元，
+    已为目标的3倍' (issue 25). Only for a figure read against the target in its own unit (threshold, count,
+    path); None when there is no such figure."""
+    ms, t = r.measurement, r.trend
+    if (r.status != "unknown" or r.check_kind not in ("threshold", "count", "path") or ms.value is None
+            or ms.year is None or ms.is_mechanism or t is None or t.target is None or t.target <= 0):
+        return None
+    when, v = When.of(ms.year, ms.as_of), Q(ms.value, ms.unit)
+    if not ms.higher_is_better:
+        return say("context.was", y=when, v=v)
+    ratio = CTX.divide(ms.value, t.target)
+    if ratio >= 2:
+        return say("context.times", y=when, v=v, k=Q(ratio.quantize(Decimal("0.1"))))
+    if ratio >= 1:
+        return say("context.above", y=when, v=v, t=Q(t.target, ms.unit))
+    return say("context.share", y=when, v=v, share=Share(f.on_grid(ratio)))
+
+
 def step(r: CriterionResult) -> Step:
     """What meeting one criterion takes: the evidence to publish, the mechanism to set up, or how far its
     value must move."""
@@ -69,8 +88,11 @@ def step(r: CriterionResult) -> Step:
     if r.status == "unknown" or ms.state != "measured" or ms.combine:
         whys = tuple(dict.fromkeys(m.why for m in ms.missing))  # (a rate's two figures are one need)
         why = say("items", items=Listed(whys, "clauses")) if whys else say("plan.evidence")
+        ctx = context(r)
         if r.status != "unknown":
             what = say("plan.meet", goal=goal)
+        elif ctx is not None:
+            what = say("plan.publish_context", why=why, ctx=ctx)
         elif r.check_kind == "exists":
             what = say("plan.publish", why=why)
         else:

@@ -289,6 +289,7 @@ class CriterionResult:
     trend: Trend | None = None
     waiver: "WaiverNote | None" = None
     part_statuses: tuple[str, ...] = ()
+    aspirational: bool = False      # 力争 in the document: a target the plan strives for
     plan: PlanTarget | None = None  # a plan framework's target: its year and path (None in any other framework)
 
     @property
@@ -362,6 +363,7 @@ class FrameworkResult:
     source_date: dt.date | None = None   # the source document's date
     derived_from: tuple[str, ...] = ()   # the documents a derived (reference) framework is drawn from
     indicator_names: dict = field(default_factory=dict)  # indicator id -> Names, of every indicator it reads
+    year_basis: str = "given"            # why this year: given (--year), target_year, most_evidence
     achievement: dict[str, int] | None = None  # a plan framework's targets by achievement (ACHIEVEMENTS); else None
 
     @property

@@ -206,3 +206,44 @@ def normalize(d: Decimal) -> Decimal:
 def plain(d: Decimal) -> str:
     """Decimal as plain digits, never in exponent form."""
     return format(normalize(d), "f")
+
+
+# ---------------------------------------------------------------- values as people type them
+#
+# The one table of accepted forms (documented in docs/values.md). A mechanism (unit yes/no)
+# is in place or not; a figure is a number, as a number or as text, with or without its unit
+# and with the qualifiers of `read_figure`.
+YES_WORDS = ("是", "有", "✓", "✔", "√", "☑", "yes", "y", "true")
+NO_WORDS = ("否", "无", "無", "没有", "✗", "✘", "×", "☒", "no", "n", "false")
+_YES_NO_WORDS = {w: True for w in YES_WORDS} | {w: False for w in NO_WORDS}
+
+
+def read_yes_no(value: object) -> bool:
+    """A mechanism's value as typed: True/False, 是/否, 有/无, ✓/✗, yes/no (any case, full-width too)."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        got = _YES_NO_WORDS.get(half_width(value).strip().lower())
+        if got is not None:
+            return got
+    raise UnitError(f"{value!r} is not yes/no: write 是 or 否 (有/无, ✓/✗, yes/no)")
+
+
+def read_value(value: object, unit: Unit | None) -> tuple[Decimal | bool, str, str]:
+    """Any value as people type it, in `unit` (None: a yes/no mechanism): (value, bound, qualifier word).
+
+    The one reading shared by fact files, `--set`, returned forms and the plan reader.
+    A number may come as a number (int, Decimal, float by its shortest repr) or as text
+    ('15.2', '1.2万', '12亿元', '95%', '突破1200件', '12件以上'); approximate figures
+    ('约12', '近千') are refused, since ipcheck compares exact figures only."""
+    if unit is None:
+        return read_yes_no(value), "exact", ""
+    if isinstance(value, bool):
+        raise UnitError(f"takes a number in {unit.text}, not yes/no (got {'yes' if value else 'no'})")
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise UnitError(f"{value!r} is not a finite number")
+        value = Decimal(repr(value))
+    if isinstance(value, str) and half_width(value).strip().lower() in _YES_NO_WORDS:
+        raise UnitError(f"takes a number in {unit.text}, not yes/no (got {value!r})")
+    return read_figure(value, unit)

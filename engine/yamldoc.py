@@ -39,6 +39,11 @@ _MAP = "tag:yaml.org,2002:map"
 _PLAIN_DECIMAL = re.compile(r"^[-+]?(\d[\d_]*)?(\.\d[\d_]*)?$")
 # What YAML does not allow in a stream (its printable set is tab, LF, CR, #x20-#x7E, NEL, #xA0 and up)
 _UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+# What a double-quoted scalar's escapes (\x00, \e, \uFFFE, \ud800) may not make: controls but tab and line feed,
+# non-characters, lone surrogates, line separators and direction overrides. Reports, forms and Word files
+# cannot hold them (openpyxl and the XML writers refuse them with a traceback), and no name or title needs one.
+_ESCAPED_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff\u2028\u2029"
+                              "\u202a-\u202e\u2066-\u2069]")
 
 
 
@@ -214,6 +219,16 @@ def _typed(name: str, tag: str, raw: str, node: Any) -> Any:
     raise _fail(name, node, f"YAML tag {tag} is not allowed")
 
 
+def _unescaped(name: str, node_or_event: Any, value: Any) -> Any:
+    """A double-quoted scalar's text once its escapes are decoded, refused when they made a control character."""
+    if type(value) is str:
+        bad = _ESCAPED_CONTROL.search(value)
+        if bad:
+            raise _fail(name, node_or_event, f"an escape in this quoted text makes the control character "
+                                             f"U+{ord(bad.group()):04X}, which is not allowed; remove it")
+    return value
+
+
 def _construct(name: str, root: yaml.Node) -> Any:
     """Plain values from the safe loader's node tree (tags resolved)."""
     seen: set[int] = set()
@@ -225,7 +240,8 @@ def _construct(name: str, root: yaml.Node) -> Any:
         seen.add(id(node))
         kind = type(node)
         if kind is scalar:
-            return _typed(name, node.tag, node.value, node)
+            value = _typed(name, node.tag, node.value, node)
+            return _unescaped(name, node, value) if node.style == '"' else value
         if kind is sequence:
             if node.tag != _SEQ:
                 raise _fail(name, node, f"YAML tag {node.tag} is not allowed")
@@ -239,7 +255,10 @@ def _construct(name: str, root: yaml.Node) -> Any:
                     raise _fail(name, key_node, "a key must be a plain value, not a list or mapping")
                 if key_node.tag == _MERGE or (key_node.value == "<<" and not key_node.style):
                     raise _fail(name, key_node, "YAML merge keys (<<) are not allowed")
-                key = _key(name, key_node, _typed(name, key_node.tag, key_node.value, key_node), out)
+                key = _typed(name, key_node.tag, key_node.value, key_node)
+                if key_node.style == '"':
+                    _unescaped(name, key_node, key)
+                key = _key(name, key_node, key, out)
                 out[key] = build(value_node)
             return out
         raise _fail(name, node, "unsupported YAML node")
@@ -284,6 +303,8 @@ def _from_events(name: str, text: str) -> Any:
             raw = event.value
             if raw == "<<" and not event.style and stack and stack[-1][1] and stack[-1][2] is _NOTHING:
                 raise _fail(name, event, "YAML merge keys (<<) are not allowed")
+            if event.style == '"':
+                _unescaped(name, event, raw)
             place(event, _typed(name, _implicit_tag(raw) if not event.style else _STR, raw, event))
         elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
             container: Any = {} if kind is yaml.MappingStartEvent else []

@@ -28,7 +28,10 @@ from .labels import (
     shown_status,
     status_words,
     targets_text,
+    title,
     verdict_name,
+    year_text,
+    years_note,
 )
 from .words import colon, text
 
@@ -114,7 +117,7 @@ def plan_doc(plans: list[tuple[FrameworkResult, Plan]], lang: str) -> Doc:
                             + (f"; {pct(rest)} of the weight still lacks evidence" if rest > 0 else "")
                             + f"; {how}{'' if p.reached else '; the goal cannot be reached'})"))
         by_id = {r.id: r for r in res.results}
-        rows = [[str(i), s.criterion, by_id[s.criterion].title_zh if lang == "zh" else by_id[s.criterion].title_en,
+        rows = [[str(i), s.criterion, title(by_id[s.criterion], lang),
                  status_words(by_id[s.criterion], lang), text(s.need, lang), s.lead_unit]
                 for i, s in enumerate(p.steps, 1)]
         tables = [Table([_t(lang, "序", "#"), _t(lang, "编号", "ID"), _t(lang, "指标", "Criterion"),
@@ -127,7 +130,8 @@ def plan_doc(plans: list[tuple[FrameworkResult, Plan]], lang: str) -> Doc:
                                 lines, tables))
     city = plans[0][0]
     return Doc(_t(lang, f"{city.city_zh} 改进计划", f"{city.city_en}: improvement plan"),
-               [f"{_t(lang, '评价年度', 'Evaluation year')} {city.year}"], sections,
+               [years_note([r for r, _ in plans], lang)
+                or f"{_t(lang, '评价年度', 'Evaluation year')} {year_text(city, lang)}"], sections,
                [METHOD_PLAN[lang]] + ([text(say("method.plan_steps"), lang)] if any(is_plan(r) for r, _ in plans)
                                       else []))
 
@@ -229,7 +233,7 @@ def progress_doc(series: list[FrameworkResult], changes: list[list[StatusChange]
     # a year that is not assessable has no score to draw (issue 11): its range only
     chart = progress_chart([YearPoint(r.year, r.score if r.assessable else None, r.score_low, r.score_high, r.coverage)
                             for r in series], lang)
-    titles = {r.id: r.title_zh if lang == "zh" else r.title_en for r in first.results}
+    titles = {r.id: title(r, lang) for r in first.results}
     crows, cclasses = [], []
     for r, ch in zip(series, changes):
         for c in ch:
@@ -253,7 +257,16 @@ CHANGE = {"added": {"zh": "新增", "en": "added"}, "removed": {"zh": "删除", 
 FIELD = {"title": {"zh": "标题", "en": "title"}, "category": {"zh": "类别", "en": "category"},
          "weight": {"zh": "权重", "en": "weight"}, "required": {"zh": "必备", "en": "required"},
          "clause": {"zh": "条款", "en": "clause"}, "lead_unit": {"zh": "牵头单位", "en": "lead unit"},
-         "check": {"zh": "检查方式", "en": "check"}, "applies_if": {"zh": "适用范围", "en": "applies to"}}
+         "check": {"zh": "检查方式", "en": "check"}, "applies_if": {"zh": "适用范围", "en": "applies to"},
+         "aspirational": {"zh": "力争（预期）目标", "en": "aspirational (力争)"}}
+
+
+def _standing(r: FrameworkResult, lang: str) -> str:
+    """A verdict with its score, or, when not assessable, with its coverage: a score on the criteria with
+    evidence never stands beside a verdict of not assessable (issue 25)."""
+    if r.assessable:
+        return f"{VERDICT[r.verdict][lang]} {score_text(r.score)}"
+    return VERDICT[r.verdict][lang] + text(say("standing.coverage", cov=Share(r.coverage)), lang)
 
 
 def diff_doc(a: str, b: str, diffs: list[CriterionDiff], flips: list[tuple[FrameworkResult, FrameworkResult]],
@@ -273,8 +286,7 @@ def diff_doc(a: str, b: str, diffs: list[CriterionDiff], flips: list[tuple[Frame
                    if r.id in sa and sa[r.id] != r.status]
         flip = "" if ra.verdict == rb.verdict else _t(lang, "（结论改变）", " (verdict flips)")
         sections.append(Section(_city(ra, lang), [
-            f"{a}{colon(lang)}{VERDICT[ra.verdict][lang]} {score_text(ra.score)} · "
-            f"{b}{colon(lang)}{VERDICT[rb.verdict][lang]} {score_text(rb.score)}{flip}",
+            f"{a}{colon(lang)}{_standing(ra, lang)} · {b}{colon(lang)}{_standing(rb, lang)}{flip}",
             _t(lang, "状态改变：", "Status changes: ") + (_t(lang, "，", ", ").join(changed) or "—")]))
     return Doc(_t(lang, f"框架比较：{a} → {b}", f"Framework diff: {a} → {b}"), [], sections)
 
@@ -291,10 +303,11 @@ METHOD_PLAN = {
 }
 METHOD_RANK = {
     "zh": "排名：按总分从高到低，无得分者排在最后；同分同名次（1、2、2、4）。未指定 --year 时，各城市按框架目标年度评价"
-          "（参考框架按各自事实文件中最新的年份），年度列注明。热力图颜色每 10 分一档。",
+          "（参考框架按各自事实文件中证据覆盖权重最多的年份，同等时取较晚者），年度列注明。热力图颜色每 10 分一档。",
     "en": "Ranking: by overall score, highest first; no score ranks last; equal scores share a rank (1, 2, 2, 4). "
           "Without --year each city is evaluated for the framework's target year (for the reference framework, the "
-          "latest year in its own fact file), as the Year column shows. Heat-map colours step every 10 points.",
+          "year of its own fact file whose figures cover the most weight, the later of equals), as the Year column "
+          "shows. Heat-map colours step every 10 points.",
 }
 METHOD_SENS = {
     "zh": "敏感性：每次抽样将每个指标权重和分类权重乘以 (1 + u)，u 在 [−w, w] 均匀分布，并将每个已测指标的目标乘以 "

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from xml.sax.saxutils import escape, quoteattr
 
-from ..engine.result import CategoryScore, Trend, say
+from ..engine.result import CategoryScore, Share, Trend, say
 from .labels import CHART as WORDS
 from .linebreak import wrap
 from .words import EN_UNIT, display, text, unit_word
@@ -199,7 +199,9 @@ def _legend(ch: Chart, x: float, y: float, ready: float | None, lang: str) -> No
 
 
 def _bars(cats: list[CategoryScore], ready: float | None, names: dict[str, str], lang: str) -> Chart:
-    row = 22
+    # a bar drawn at full length on part of the weight says so under it, in words that cannot be read as its value
+    partial = any(c.score is not None and c.coverage is not None and c.coverage < 1 for c in cats)
+    row = 34 if partial else 22
     label_w = 80 if lang == "zh" else 92
     w = 330
     bar_w = w - label_w - 50
@@ -215,8 +217,8 @@ def _bars(cats: list[CategoryScore], ready: float | None, names: dict[str, str],
             ch.rect(label_w, y, bar_w, 15, fill="#eeeeee")
             ch.rect(label_w, y, bar_w * float(c.score) / 100, 15, fill=BLUE)
             ch.text(label_w + bar_w + 4, y + 12, f"{c.score.quantize(Decimal(1))}")
-            if _coverage(c, lang):  # how much of the category the score stands on, inside the bar
-                ch.text(label_w + 6, y + 12, _coverage(c, lang), color="white" if float(c.score) > 45 else MUTED)
+            if c.coverage is not None and c.coverage < 1:  # how much of the category the score stands on
+                ch.text(label_w, y + 28, text(say("chart.rests_on", share=Share(c.coverage)), lang), color=MUTED)
     if ready is not None:
         x = label_w + bar_w * ready / 100
         ch.line(x, 8, x, 16 + row * len(cats), color=GREEN, width=1.2, dash="5 3")

@@ -64,7 +64,8 @@ def criterion_dict(r: CriterionResult) -> dict[str, Any]:
     """One criterion's result as an entry of the JSON report's `criteria` list."""
     return {
         "id": r.id, "title": {"zh": r.title_zh, "en": r.title_en}, "category": r.category,
-        "weight": _v(r.weight), "required": r.required, "clause": r.clause, "lead_unit": r.lead_unit,
+        "weight": _v(r.weight), "required": r.required, "aspirational": r.aspirational, "clause": r.clause,
+        "lead_unit": r.lead_unit,
         "check": r.check_kind, "status": r.status, "score": _v(r.score),
         "value": _v(r.measurement.value), "unit": r.measurement.unit, "year": r.measurement.year,
         "target": _v(r.measurement.trajectory.target if r.measurement.trajectory else r.measurement.target),
@@ -87,7 +88,8 @@ def evaluation_dict(res: FrameworkResult) -> dict[str, Any]:
                       "title": {"zh": res.framework_title_zh, "en": res.framework_title_en},
                       "issuer": res.issuer, "source_file": res.source_file, "source_title": res.source_title},
         "city": {"id": res.city_id, "name": {"zh": res.city_zh, "en": res.city_en}, "level": res.city_level},
-        "year": res.year, "as_of": _v(res.as_of), "engine": res.engine, "model": res.model,
+        "year": res.year, "year_basis": res.year_basis, "as_of": _v(res.as_of), "engine": res.engine,
+        "model": res.model,
         "score": _v(res.score), "score_range": _range(res.score_low, res.score_high),
         "evidence": {"lacking": res.lacking, "applicable": res.applicable},
         "coverage": _v(res.coverage), "coverage_floor": _v(res.coverage_floor),

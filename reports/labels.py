@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from ..engine.checks.base import UNBOUNDED
 from ..engine.result import MUST_EXIST, CriterionResult, FrameworkResult, Listed, Q, Score, Share, When, say
+from ..engine.units import PERCENT
 from .words import OP_SYMBOL, PHRASES, colon, display, pct, score_text, text
 
 STATUS = {
@@ -156,7 +157,8 @@ def title(r: CriterionResult | FrameworkResult, lang: str) -> str:
     """A criterion's or a framework's title in the output's language."""
     if isinstance(r, FrameworkResult):
         return r.framework_title_zh if lang == "zh" else r.framework_title_en
-    return r.title_zh if lang == "zh" else r.title_en
+    name = r.title_zh if lang == "zh" else r.title_en
+    return name + text(say("title.aspirational"), lang) if r.aspirational else name
 
 
 def value_text(r: CriterionResult, lang: str) -> str:
@@ -197,14 +199,17 @@ def target_text(r: CriterionResult, lang: str) -> str:
 
 
 def gap_text(r: CriterionResult, lang: str) -> str:
-    """The signed gap, value − target, with its share of the target: '+2,289 件 (+6.36%)'."""
+    """The signed gap, value − target, with its share of the target: '+2,289 件 (+6.36%)'; a rate's or a
+    growth's gap in percentage points, alone ('+16.67个百分点': a share of a share says nothing)."""
     if r.gap is None:
         return "—"
     sign = "+" if r.gap > 0 else ""
-    text = f"{sign}{display(r.gap, r.measurement.unit, lang)}"
+    if r.measurement.unit == PERCENT:
+        return text(say("gap.points", sign=sign, v=display(r.gap)), lang)
+    out = f"{sign}{display(r.gap, r.measurement.unit, lang)}"
     if r.gap_pct is not None:
-        text += f"（{sign}{display(r.gap_pct)}%）" if lang == "zh" else f" ({sign}{display(r.gap_pct)}%)"
-    return text
+        out += f"（{sign}{display(r.gap_pct)}%）" if lang == "zh" else f" ({sign}{display(r.gap_pct)}%)"
+    return out
 
 
 def parts_text(statuses: tuple[str, ...], lang: str) -> str:
@@ -297,6 +302,20 @@ def category_line(res: FrameworkResult, lang: str) -> str:
                       for c in res.categories)
 
 
+def year_text(res: FrameworkResult, lang: str) -> str:
+    """The year judged with its reason: '2022年（目标年）' / '2019 (the year whose figures cover the most weight)'."""
+    return text(say(f"year.{res.year_basis}", year=res.year), lang)
+
+
+def years_note(results, lang: str) -> str | None:
+    """When frameworks are judged in different years, one sentence naming each with its year and reason."""
+    if len({r.year for r in results}) < 2:
+        return None
+    items = Listed(tuple(say("year.of", fw=version_text(r.framework_id, r.framework_version, lang),
+                             year=year_text(r, lang)) for r in results), "clauses")
+    return text(say("year.differ", items=items), lang)
+
+
 def header_lines(res: FrameworkResult, lang: str, compact: bool = False) -> list[tuple[str, str]]:
     """(label, text) pairs heading one framework's evaluation; `compact` puts the title on its own line."""
     city = res.city_zh if lang == "zh" else res.city_en
@@ -305,8 +324,9 @@ def header_lines(res: FrameworkResult, lang: str, compact: bool = False) -> list
         *([("", name), ("", title(res, lang))] if compact else [("", f"{name}{colon(lang)}{title(res, lang)}")]),
         *(plan_headline(res, lang) if is_plan(res) else []),  # a plan's targets and verdict come first
         (HEAD["source"][lang], source_line(res, lang)),
-        (HEAD["year"][lang], f"{res.year} · {'判定引擎' if lang == 'zh' else 'engine'} {ENGINE[res.engine][lang]} · "
-                             f"{'计分模型' if lang == 'zh' else 'model'} {MODEL[res.model][lang]}"),
+        (HEAD["year"][lang], f"{year_text(res, lang)} · {'判定引擎' if lang == 'zh' else 'engine'} "
+                             f"{ENGINE[res.engine][lang]} · {'计分模型' if lang == 'zh' else 'model'} "
+                             f"{MODEL[res.model][lang]}"),
         *([] if is_plan(res) else headline(res, lang)),
         (HEAD["categories"][lang], category_line(res, lang)),
     ]

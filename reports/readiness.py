@@ -21,7 +21,7 @@ from pathlib import PurePath
 from typing import ClassVar, Union
 
 from .. import CRITERIA_DIR
-from ..engine.plan import step
+from ..engine.plan import context, step
 from ..engine.result import CriterionResult, FrameworkResult, Listed, Share, say
 from . import charts
 from . import labels as L
@@ -287,7 +287,7 @@ def actions(res: FrameworkResult, lang: str, top: int) -> Grid | None:
         if r.id in seen or len(rows) >= top:
             continue
         seen.add(r.id)
-        if r.status == "unknown" and r.measurement.missing:
+        if r.status == "unknown" and r.measurement.missing and context(r) is None:
             what = text(say("action.collect", what=r.measurement.missing[0].why), lang)
         else:
             what = text(step(r).need, lang)
@@ -333,7 +333,7 @@ def brief(res: FrameworkResult, lang: str, top: int, examples: int = 2) -> Brief
     if low:
         code = "low_confidence" if low[0] < low[1] else "low_confidence_one" if low[1] == 1 else "low_confidence_all"
         details.append(text(say(f"brief.{code}", n=low[0], m=low[1]), lang))
-    meta = (f"{R['eval_year'][lang]} {res.year}" + (" · " if lang == "en" else "　")
+    meta = (f"{R['eval_year'][lang]} {L.year_text(res, lang)}" + (" · " if lang == "en" else "　")
             + f"{R['source_doc'][lang]}{colon(lang)}{L.source_line(res, lang)}")
     return Brief(L.title(res, lang), res.year, meta, res.verdict, L.verdict_name(res, lang), L.verdict_text(res, lang),
                  lead, tuple(details), key_messages(res, lang, examples), actions(res, lang, top))
@@ -395,7 +395,7 @@ def framework_section(k: int, res: FrameworkResult, lang: str, sens) -> Section:
     sep = colon(lang)
     items: list[Item] = [
         _para(f"{R['source_doc'][lang]}{sep}{L.source_line(res, lang)}　",  # each label stays with its figure
-              Run(f"{R['eval_year'][lang]} {res.year}", keep=True), "　",
+              Run(f"{R['eval_year'][lang]} {L.year_text(res, lang)}", keep=True), "　",
               Run(f"{R['as_of'][lang]} {res.as_of.isoformat()}", keep=True), cls="note"),
     ]
     head = [Run(L.verdict_name(res, lang), f"verdict v-{res.verdict}", keep=True), Run(" ")]
@@ -404,15 +404,15 @@ def framework_section(k: int, res: FrameworkResult, lang: str, sens) -> Section:
     elif res.assessable:
         head += [Run(L.score_line(res, lang), "strong")]
     else:
-        semi = "；" if lang == "zh" else "; "
-        label = L.HEAD["range"][lang] + "：" if lang == "zh" else ""  # Chinese says 可能得分; English 'between …'
         head += [Run(L.lacking_text(res, lang), "strong")]
-        if res.score is not None:  # with no evidence at all, the range (0 to 100) says nothing
-            head += [Run(semi + label + L.range_and_known_text(res, lang))]
     items.append(Para(tuple(head)))
     items.append(_para(L.verdict_text(res, lang), cls="note"))
     if L.is_plan(res):
         items.append(_para(f"{text(say('plan.head.index'), lang)}{colon(lang)}{L.index_text(res, lang)}", cls="note"))
+    elif not res.assessable and res.score is not None:  # (with no evidence at all, the range 0 to 100 says nothing)
+        # the score on the criteria with evidence never on the verdict's line when it is not assessable (issue 25)
+        label = L.HEAD["range"][lang] + "：" if lang == "zh" else ""  # Chinese says 可能得分; English 'between …'
+        items.append(_para(label + L.range_and_known_text(res, lang)))
     if res.framework_kind == "reference":
         items.append(_para(R["not_official"][lang], cls="note"))
     s = (sens or {}).get(res.framework_id)
@@ -637,8 +637,8 @@ def build(results: list[FrameworkResult], inputs: list[tuple[str, str]], version
         Section("app-sources", R["app_sources"][lang], R["appendix"][lang], tuple(source_items(results, inputs, lang))),
     )
     contents = tuple((s.anchor, s.heading, 1) for s in body + appendix)
-    years = sorted({r.year for r in results})
-    subtitle = f"{R['eval_year'][lang]} {'、'.join(map(str, years)) if lang == 'zh' else ', '.join(map(str, years))}"
+    # page 1 says so when the frameworks are judged in different years, each with its year and reason
+    subtitle = L.years_note(results, lang) or f"{R['eval_year'][lang]} {L.year_text(first, lang)}"
     if len({r.as_of for r in results}) == 1:  # one date for all; else each framework's year says it
         subtitle += f"{'　' if lang == 'zh' else ' · '}{R['as_of'][lang]} {first.as_of.isoformat()}"
     return Report(lang, city_name(first, lang), R["report"][lang], subtitle, briefs, contents, body, appendix,

@@ -230,6 +230,28 @@ PHRASES: dict[str, tuple[str, str]] = {
                            "figures", "计算结果{v}超出可判定范围（绝对值不超过{most}）：请核对数据"),
     "error.arithmetic": ("the figures give a result beyond exact decimal arithmetic: check them",
                          "数据的计算结果超出精确十进制运算范围：请核对数据"),
+    # issue 25 (items 3–4): the year judged with its reason, figures with their context
+    "year.given": ("{year} (given with --year)", "{year}年（按 --year 指定）"),
+    "year.target_year": ("{year} (the plan's target year)", "{year}年（目标年）"),
+    "year.most_evidence": ("{year} (the year whose figures cover the most weight)",
+                           "{year}年（证据覆盖权重最多的年份）"),
+    "year.differ": ("The frameworks are judged in different years: {items}.", "各框架的评价年度不同：{items}。"),
+    "year.of": ("{fw} in {year}", "{fw}为{year}"),
+    "title.aspirational": (" (aspirational)", "（力争）"),
+    "gap.points": ("{sign}{v} percentage points", "{sign}{v}个百分点"),
+    "context.times": ("{y}: {v}, already {k} times the target", "{y}{v}，已为目标的{k}倍"),
+    "context.above": ("{y}: {v}, already at or above the target of {t}", "{y}{v}，已达到目标{t}"),
+    "context.share": ("{y}: {v}, {share} of the target", "{y}{v}，为目标的{share}"),
+    "context.was": ("{y}: {v}", "{y}{v}"),
+    "standing.coverage": (" (coverage {cov})", "（证据覆盖率{cov}）"),
+    "plan.publish_context": ("{ctx}; {why} is needed", "{ctx}；需补充{why}"),
+    "chart.rests_on": ("the score rests on {share} of its weight", "得分仅依据该类{share}的权重"),
+    # issue 25 (item 6): 新增/培育 … N以上 over a plan period is a count added, not a stock
+    "added.needs": ("the count added needs {ind} at the end of {y0} and of {y}",
+                    "计算新增数需要{y0}年末和{y}年末的{ind}"),
+    "added.rose": ("{ind} rose from {a} (end of {y0}) to {b} ({y}): {d} added",
+                   "{ind}由{a}（{y0}年末）增至{b}（{y}年），新增{d}"),
+    "describe.added": ("added since {y0} {op} {v} ({y})", "{y0}年以来新增{op} {v}（{y}年）"),
     # the headline of an evaluation
     "headline.lacking": ("{n} of {m} criteria lack evidence", "{m}项指标中{n}项缺少证据"),
     "headline.lacking_all": ("none of the {m} criteria has evidence", "{m}项指标均缺少证据"),
@@ -271,6 +293,117 @@ PHRASES: dict[str, tuple[str, str]] = {
     "plan.raise": ("raise from {frm} to {op} {to} (+{by})", "由{frm}提高到{op} {to}（+{by}）"),
     "plan.lower": ("lower from {frm} to {op} {to} (−{by})", "由{frm}降低到{op} {to}（−{by}）"),
     "plan.strict": (", strictly beyond", "，须严格超过"),
+    # issue 21 B: the gate every file read and written goes through (app/files.py, cli.py, app/forms.py,
+    # app/newcity.py, app/formread.py) and the decider's fallback (engine/decide.py)
+    "files.folder_unusable": ("cannot be used as the forms' folder: {why}", "不能用作征集表文件夹：{why}"),
+    "files.folder_is_input": ("is an input of this command, not a folder: refusing to write over it",
+                              "是本命令读取的输入文件，不是文件夹：拒绝覆盖"),
+    "files.not_a_folder": ("is not a folder: name a new or existing folder for the CSV forms",
+                           "不是文件夹：请为 CSV 征集表指定一个新的或已有的文件夹"),
+    "files.name_too_long": ("the name is longer than {limit} bytes, the longest this file system allows",
+                            "名称超过本文件系统允许的 {limit} 字节"),
+    "files.changed_since_read": ("changed while this import ran (another import, or an edit): nothing was "
+                                 "written; run the import again",
+                                 "在导入过程中被修改（另一次导入或手工编辑）：未写入任何内容；请重新导入"),
+    "files.stdout_failed": ("cannot print the result ({why}): nothing was written",
+                            "无法输出结果（{why}）：未写入任何文件"),
+    "files.stale_forms": ("already holds CSV forms ({names}): collect into a new or empty folder, so that filled "
+                          "forms are never overwritten and import reads only this collect's sheets",
+                          "中已有 CSV 征集表（{names}）：请导出到新的或空的文件夹，以免覆盖已填写的表格，"
+                          "并保证导入只读取本次导出的工作表"),
+    "files.name_has_break": ("the name holds a line break or another control character",
+                             "名称中含有换行符或其他控制字符"),
+    "files.sheet_too_big": ("sheet {sheet} reaches cell {cell} ({rows} rows × {cols} columns); a form has at "
+                            "most {max_rows} rows and {max_cols} columns: delete what lies beyond the form",
+                            "工作表 {sheet} 延伸到单元格 {cell}（{rows} 行 × {cols} 列）；征集表最多 {max_rows} 行、"
+                            "{max_cols} 列：请删除表格范围以外的内容"),
+    "files.sheet_too_many_cells": ("sheet {sheet} holds {cells} cells; a form has at most {limit}",
+                                   "工作表 {sheet} 含 {cells} 个单元格；征集表最多 {limit} 个"),
+    "decide.fallback": ("the durable-rules decider failed ({why}); decided with the Python reference decider "
+                        "(the same rules, the same results)",
+                        "durable-rules 判定器出错（{why}）；已改用 Python 参考判定器判定（规则与结果相同）"),
+    # ---- ipcheck draft: reading a plan document, the drafted framework, the review workbook (issues 22, 23)
+    "draft.err.no_file": ("no such file", "文件不存在"),
+    "draft.err.cannot_read": ("cannot read: {why}", "无法读取：{why}"),
+    "draft.err.not_a_file": ("not a regular file", "不是普通文件"),
+    "draft.err.too_big": ("file is {size} bytes; a plan document is far smaller (limit {limit})",
+                          "文件有{size}字节，超过规划文件的上限（{limit}字节）"),
+    "draft.err.too_many_pages": ("the PDF has {n} pages (limit {limit}): not one plan document",
+                                 "PDF共{n}页（上限{limit}页），不是一份规划文件"),
+    "draft.err.old_format": ("an old Word (.doc) or WPS file: save it as .docx (or PDF with text) first",
+                             "旧版Word（.doc）或WPS文件：请先另存为.docx（或带文字的PDF）"),
+    "draft.err.suffix": ("not a plan document ipcheck reads: give a {suffixes} file",
+                         "不是可读取的规划文件：请提供 {suffixes} 文件"),
+    "draft.err.encoding": ("cannot tell the text's encoding: save it as UTF-8 (or GB18030) text",
+                           "无法判断文本编码：请另存为UTF-8（或GB18030）编码的文本"),
+    "draft.err.damaged": ("not a readable {what} file ({why})", "不是可读取的{what}文件（{why}）"),
+    "draft.err.no_text_layer": ("no text layer: run OCR first (a scanned PDF holds pictures of pages)",
+                                "没有文字层：请先做OCR文字识别（扫描版PDF只有页面图像）"),
+    "draft.err.no_target": ("no target found: the document sets no quantitative target ipcheck can read",
+                            "未找到目标：文件中没有可识别的量化目标"),
+    "draft.err.exists": ("already exists; draft writes over a file only with --force",
+                         "文件已存在；加 --force 才会覆盖"),
+    "draft.err.city": ("{city!r} is not a city id: letters, digits, _ . - (starting with a letter)",
+                       "{city!r} 不是城市代码：只能用字母、数字和 _ . -，以字母开头"),
+    "draft.err.plan_and_from": ("give either a plan document or --from TARGETS.xlsx, not both",
+                                "请给出规划文件或 --from 审核表，二者选一"),
+    "draft.err.nothing": ("give a plan document (or --from TARGETS.xlsx)", "请给出规划文件（或 --from 审核表）"),
+    "draft.found": ("{n} targets, {m} matched to the catalogue, {k} to review; {mech} mechanisms",
+                    "共{n}项目标，{m}项对应到指标目录，{k}项待核对；机制类任务{mech}项"),
+    "draft.document": ("{title} ({extra})", "{title}（{extra}）"),
+    "draft.list_sep": (", ", "，"),
+    "draft.review_item": ("  to review: {name} ({where}): {why}", "  待核对：{name}（{where}）：{why}"),
+    "draft.no_clause": ("clause not stated", "未注明条款"),
+    "draft.next_output": ("Next: review the targets (--xlsx TARGETS.xlsx), then write the framework with "
+                          "--output FRAMEWORK.yaml",
+                          "下一步：核对目标（--xlsx 审核表.xlsx），再用 --output 框架.yaml 写出框架"),
+    "draft.next_from": ("Next: check {xlsx} against the document, then: ipcheck draft --from {xlsx} --city {city} "
+                        "--output FRAMEWORK.yaml",
+                        "下一步：对照原文核对 {xlsx}，然后：ipcheck draft --from {xlsx} --city {city} "
+                        "--output 框架.yaml"),
+    "draft.next_validate": ("Next: ipcheck validate {path} && ipcheck test {path}",
+                            "下一步：ipcheck validate {path} && ipcheck test {path}"),
+    "draft.commented": ("{n} target(s) left commented out in the framework (see the reason above each)",
+                        "{n}项目标在框架中以注释保留（原因见各条上方）"),
+    "draft.err.nothing_placed": ("none of the {n} targets fits the catalogue as a check: review them in a workbook "
+                                 "(--xlsx) and draft from it (--from)",
+                                 "{n}项目标均无法作为指标目录中的检查项：请用审核表（--xlsx）核对后再生成（--from）"),
+    "draft.yaml.head": ("Drafted by ipcheck draft from {file}: review every criterion against the document.",
+                        "由 ipcheck draft 根据 {file} 生成的草稿：请逐条对照原文核对。"),
+    "draft.yaml.head2": ("The quote above each criterion is the document's own words; examples follow each target.",
+                         "每条上方的注释为原文摘录；examples 由目标生成。"),
+    "draft.yaml.note": ("Drafted from {file} by ipcheck draft; thresholds and coverage floor are ipcheck's defaults.",
+                        "由 ipcheck draft 根据 {file} 生成；达标线和证据覆盖下限为 ipcheck 默认值。"),
+    "draft.yaml.no_title": ("title not found in the document", "文件中未识别出标题"),
+    "draft.yaml.no_issuer": ("issuer not found in the document", "文件中未识别出发布单位"),
+    "draft.yaml.no_lead_unit": ("lead unit not named in the document", "文件未注明牵头单位"),
+    "draft.yaml.target_fails": ("the target itself does not pass its check ({got}): check the figures",
+                                "目标值本身不能通过检查（{got}）：请核对数值"),
+    "draft.yaml.quote": ("quote: {quote}", "原文：{quote}"),
+    "draft.yaml.left_out": ("left out (commented): {why}", "未纳入（以注释保留）：{why}"),
+    "draft.yaml.proposed": ("proposed indicator id: {id} (add it to your indicators, then uncomment)",
+                            "建议的指标代码：{id}（在指标目录中添加后取消注释）"),
+    "draft.yaml.mechanisms_unplaced": ("Mechanism tasks without a catalogue indicator (not checked):",
+                                       "指标目录中没有对应指标的机制类任务（未纳入检查）："),
+    "review.indicator_not_in_catalogue": ("indicator not in the catalogue", "指标目录中没有该指标"),
+    "review.year_not_stated": ("year not stated", "未写明目标年份"),
+    "review.unit_unclear": ("unit unclear", "单位不明确"),
+    "review.year_from_document": ("the sentence names no year: the plan's own year was taken",
+                                  "原句未写年份：已取规划本身的目标年"),
+    "review.approximate": ("an approximate figure (左右): check the exact target", "约数（左右）：请核对确切目标值"),
+    "review.fuzzy_match": ("indicator matched by a similar name only", "仅按相近名称对应到指标"),
+    "review.incomplete": ("the text cuts the target off", "原文不完整，目标被截断"),
+    "review.aspirational": ("an aspiration (力争), not a firm target", "“力争”目标，非硬性目标"),
+    "review.range": ("a range: the lower end is the target", "区间目标：以下限为目标"),
+    "review.unit_mismatch": ("its unit does not fit the indicator's ({unit})", "单位与指标单位（{unit}）不符"),
+    "review.period_total": ("a total added over the plan period, with no base to add it to: write it as a target "
+                            "for the stock (base + added)",
+                            "规划期内累计新增数，且未给出基期值：请按“基期值＋新增数”写成存量目标"),
+    # a user's own frameworks and indicators (issue 23): an id the library already has
+    "library.clash.framework": ("framework id {id!r} is also defined in {other}: give one of them another id",
+                                "框架编号 {id!r} 已在 {other} 中定义：请为其中一个改用其他编号"),
+    "library.clash.indicator": ("indicator id {id!r} is also defined in {other}: give one of them another id",
+                                "指标代码 {id!r} 已在 {other} 中定义：请为其中一个改用其他代码"),
     # issue 25: a plan judged as a plan, target by target — achievements, the plan verdict, its counts
     "verdict.short": ("; with evidence but short of the target: {ids}", "；有证据但未达标：{ids}"),
     "verdict.name.plan_on_track": ("on track overall", "总体符合预期"),
@@ -350,7 +483,8 @@ PHRASES: dict[str, tuple[str, str]] = {
 TERMS: dict[str, dict[str, tuple[str, str]]] = {
     "level": {"municipality": ("municipality", "直辖市"), "sub_provincial": ("sub-provincial city", "副省级城市"),
               "provincial_capital": ("provincial capital", "省会城市"),
-              "prefecture": ("prefecture-level city", "地级市")},
+              "prefecture": ("prefecture-level city", "地级市"),
+              "district": ("district", "市辖区"), "county": ("county", "县（县级市）")},
 }
 
 _JOIN = {  # Listed.style: (English separator, Chinese separator)
@@ -412,6 +546,156 @@ def text(reason: Reason, lang: str) -> str:
     return "".join(out)
 
 
+class _Args(dict):
+    """A phrase's arguments; one not given (a review code of the reader, without its details) shows as '…'."""
+
+    def __missing__(self, key: str) -> str:
+        return "…"
+
+
+def phrase(code: str, lang: str, **args: Any) -> str:
+    """One phrase in one language, its arguments as given; a code the book lacks (a reader's new review
+    reason) is shown verbatim rather than lost."""
+    pair = PHRASES.get(code)
+    if pair is None:
+        return code
+    return pair[lang == "zh"].format_map(_Args(args))
+
+
 def both(reason: Reason) -> dict[str, str]:
     """A reason in both languages, as the JSON report gives it: {"en": ..., "zh": ...}."""
     return {"en": text(reason, "en"), "zh": text(reason, "zh")}
+
+
+# ---- forms: collect, import, init (issue 21): what department staff and analysts read ----
+PHRASES |= {
+    "form.sheet_extra": ("{at}: a sheet the form did not have: remove it (or copy its rows into the sheet of that "
+                         "unit)", "{at}：征集表中没有这个工作表：请删除（或把其中的行抄到相应单位的工作表）"),
+    "form.sheet_missing": ("{at}: the sheet is missing (it was renamed or deleted)",
+                           "{at}：缺少这个工作表（被改名或删除了）"),
+    "form.formula": ("{at}: a formula; type the value itself", "{at}：这是公式，请直接填写数值"),
+    "form.merged": ("{at}: merged cells; unmerge them (every cell holds one value)",
+                    "{at}：合并单元格，请取消合并（每个单元格只填一个值）"),
+    "form.header": ("{at}: header {got} should be {want} (do not rename or move columns)",
+                    "{at}：表头 {got} 应为 {want}（不要改名或移动列）"),
+    "form.column_extra": ("{at}: a column the form did not have", "{at}：征集表中没有这一列"),
+    "form.row_extra": ("{at}: a row the form did not have: remove it (rows cannot be added)",
+                       "{at}：征集表中没有这一行，请删除（不能增加行）"),
+    "form.rows_missing": ("{at}: rows are missing (rows cannot be deleted)", "{at}：缺少行（不能删除行）"),
+    "form.cell_extra": ("{at}: a cell outside the form's columns", "{at}：单元格在征集表的列之外"),
+    "form.row_moved": ("{at}: {got} should be {want} (rows cannot be moved or edited)",
+                       "{at}：{got} 应为 {want}（行不能移动或修改）"),
+    "form.year_date": ("{at}: a date ({got}) where a year is expected; type the year, e.g. {year}",
+                       "{at}：这里应填年份，却是日期（{got}）；请填写年份，如 {year}"),
+    "form.year_text": ("{at}: {got} is a year stored as text; type it as a number, {year}",
+                       "{at}：{got} 是文本格式的年份，请填写数字 {year}"),
+    "form.year_fixed": ("{at}: {got} should be {year} (the year is fixed by the form)",
+                        "{at}：{got} 应为 {year}（年份由征集表确定，不要修改）"),
+    "form.unit": ("{at}: unit {got} should be {want}; convert the value into the form's unit instead",
+                  "{at}：单位 {got} 应为 {want}；请把数值换算成表中的单位"),
+    "form.value_empty": ("{at}: the value is empty but other cells of the row are filled; fill the value, or clear "
+                         "the row", "{at}：该行其他单元格已填写，但填报数值为空；请填写数值，或清空该行"),
+    "form.option_only": ("{at}: an option row takes only the value (its source is the row of the fact itself)",
+                         "{at}：选项行只填数值（来源即该机制所在行的来源）"),
+    "form.option_bad": ("{at}: {got} is not one of the options: choose {choices}",
+                        "{at}：{got} 不是可选项，请选择：{choices}"),
+    "form.value_bad": ("{at}: {why}", "{at}：{why}"),
+    "form.no_bound": ("{at}: a yes/no fact has no bound; clear the cell", "{at}：是/否类指标没有数值性质，请清空"),
+    "form.date_for_number": ("{at}: a date where a number is expected", "{at}：这里应填数字，却是日期"),
+    "form.over_100": ("{at}: {value}% is more than 100%; type 95% (or 0.95) for 95%",
+                      "{at}：{value}% 超过 100%；95% 请填 95% 或 0.95"),
+    "form.bound_bad": ("{at}: {got} is not a bound: choose 确切值, 不少于 or 不多于",
+                       "{at}：{got} 不是数值性质，请选择：确切值、不少于、不多于"),
+    "form.bound_clash": ("{at}: the value says {word} but the bound chosen is {got}",
+                         "{at}：数值写明“{word}”，但数值性质选的是 {got}"),
+    "form.source_empty": ("{at}: empty; every value names its source (title and publisher)",
+                          "{at}：为空；每个数值都须注明来源（来源名称和发布单位）"),
+    "form.not_text": ("{at}: {got} is not text", "{at}：{got} 不是文字"),
+    "form.too_long": ("{at}: longer than 1,000 characters", "{at}：超过 1000 个字符"),
+    "form.date_bad": ("{at}: {got} is not a date; write it as 2024-03-01", "{at}：{got} 不是日期，请写成 2024-03-01"),
+    "form.date_implausible": ("{at}: {got} is not a plausible date of publication", "{at}：{got} 不像是发布日期"),
+    "form.duplicate": ("{at}: {ind} {year} is also given in {other} with another value ({a} and {b}): keep one",
+                       "{at}：{ind} {year}年 在 {other} 中也有填写，但数值不同（{a} 与 {b}），请只保留一个"),
+    "form.more": ("… and {n} more problems (fix these and import again)", "……另有 {n} 处问题（先改正以上各处再导入）"),
+    "form.not_form": ("not a form made by `ipcheck collect` (no {part} part)",
+                      "不是 ipcheck collect 生成的征集表（没有 {part} 部分）"),
+    "form.other_format": ("not a form this ipcheck reads (its {part} part is not {fmt})",
+                          "不是本版 ipcheck 能读的征集表（其 {part} 部分不是 {fmt}）"),
+    "form.damaged": ("the form's {part} part is damaged; collect the forms again",
+                     "征集表的 {part} 部分已损坏，请重新生成征集表"),
+    "form.other_catalogue": ("the form asks for {key}, which this catalogue does not have (made with other criteria? "
+                             "use the same --criteria)",
+                            "征集表所列的 {key} 不在本指标目录中（用其他评价标准生成？请用同一个 --criteria）"),
+    "form.other_city": ("the forms were made for {got}, not for {want} ({path})",
+                        "这份征集表是为 {got} 生成的，不是 {want}（{path}）"),
+    "form.one_csv": ("one CSV file: import reads the folder the CSV forms are in (ipcheck import DIR)",
+                     "单个 CSV 文件：请导入 CSV 征集表所在的文件夹（ipcheck import 文件夹）"),
+    "form.not_xlsx": ("{what}: ipcheck reads .xlsx forms only; save it as an Excel workbook (.xlsx)",
+                      "{what}：ipcheck 只读 .xlsx 征集表，请另存为 Excel 工作簿（.xlsx）"),
+    "form.unreadable": ("not a readable .xlsx workbook ({why})", "不是可读的 .xlsx 工作簿（{why}）"),
+    "form.csv_only": ("not part of the forms (a CSV form folder holds .csv files only)",
+                      "不属于征集表（CSV 征集表文件夹只含 .csv 文件）"),
+    "form.csv_utf8": ("not UTF-8 text: save the CSV as UTF-8", "不是 UTF-8 文本，请将 CSV 另存为 UTF-8 编码"),
+    "form.csv_bad": ("not a readable CSV file ({why})", "不是可读的 CSV 文件（{why}）"),
+    "form.missing_path": ("no such file or folder", "文件或文件夹不存在"),
+    "form.fact_conflict": ("{at}: {city} already has {ind} {year} = {old} (source {source}); the form says {new}: "
+                           "check which is right, or import with --replace",
+                           "{at}：{city}已有 {ind} {year}年 = {old}（来源 {source}），征集表填的是 {new}："
+                           "请核实哪个正确，或用 --replace 导入"),
+    "form.attr_orphan": ("{at}: {attr} is given but {ind} has no value for {year}: fill the 是/否 row of that year too",
+                         "{at}：填写了{attr}，但 {ind} 没有 {year}年 的数值：请同时填写该年的是/否行"),
+    "form.attr_conflict": ("{at}: {city} already has {ind} {year} {attr} = {old}; the form says {new}: check which "
+                           "is right, or import with --replace",
+                           "{at}：{city}已有 {ind} {year}年 {attr} = {old}，征集表填的是 {new}：请核实哪个正确，"
+                           "或用 --replace 导入"),
+    "form.merge_failed": ("the merged file would not validate ({why}); nothing was written (please report this)",
+                          "合并后的文件无法通过校验（{why}），未写入任何内容（请报告此问题）"),
+    "merge.flow": ("{key} is written in flow style ({{...}} on one line): write it as a block, one entry per line, "
+                   "and import again", "{key} 写成了流式（{{...}} 在一行内）：请改为块式（每项一行）后再导入"),
+    "merge.comment": ("cannot add the facts without losing the comment {comment}; add them by hand",
+                      "无法在保留注释 {comment} 的同时加入数据，请手工添加"),
+    "merge.line": ("cannot add the facts without changing this line; add them by hand",
+                   "无法在不改动这一行的情况下加入数据，请手工添加"),
+    "import.head": ("{city}: {forms} → {path}", "{city}：{forms} → {path}"),
+    "import.added": ("added", "新增"),
+    "import.replaced": ("replaced", "替换"),
+    "import.attribute": ("set", "补充"),
+    "import.was": (" (was {old})", "（原为 {old}）"),
+    "import.source": ("  new source {key}: {title}", "  新增来源 {key}：{title}"),
+    "import.source_low": ("  new source {key}: {title} (no document number or address: confidence low)",
+                          "  新增来源 {key}：{title}（未填网址或文号：可信度为低）"),
+    "import.same": ("  {n} already in the file, unchanged", "  {n} 项与文件中已有数值相同，未改动"),
+    "import.nothing": ("Nothing to change.", "没有需要写入的改动。"),
+    "import.moves": ("{fw} ({year}): coverage {a} → {b}; verdict {va} → {vb}",
+                     "{fw}（{year}年）：覆盖率 {a} → {b}；结论 {va} → {vb}"),
+    "import.no_change": ("{fw} ({year}): no change", "{fw}（{year}年）：无变化"),
+    "import.criterion": ("  {id} {title}: {a} → {b}", "  {id} {title}：{a} → {b}"),
+    "import.dry_run": ("Dry run: nothing written.", "试运行：未写入任何文件。"),
+    "import.kept": ("All {n} comment lines, the order and the layout of the file are kept.",
+                    "原文件的 {n} 行注释、顺序与格式均已保留。"),
+    "import.at_least": ("at least {v}", "不少于{v}"),
+    "import.at_most": ("at most {v}", "不多于{v}"),
+    "import.yes": ("yes", "是"),
+    "import.no": ("no", "否"),
+    "init.empty": ("; no figures yet.", "，尚无任何数据。"),
+    "init.filled": ("; figures imported from forms ({day}).", "，数据已由征集表导入（{day}）。"),
+    "init.exists": ("already exists; init never overwrites a fact file (choose --output)",
+                    "文件已存在；init 从不覆盖事实文件（请用 --output 另选文件名）"),
+    "init.done": ("{city}: {path} lists {n} indicators ({fws}); no figures yet.\n"
+                  "Next: ipcheck collect {path} --year {year} --xlsx forms.xlsx",
+                  "{city}：{path}，列出 {n} 项指标（{fws}），尚无数据。\n"
+                  "下一步：ipcheck collect {path} --year {year} --xlsx 数据征集表.xlsx"),
+    "collect.head": ("{city}: {rows} rows to fill, for {units} units", "{city}：{units} 个单位，{rows} 行待填报"),
+    "collect.sheet": ("  {sheet}: {rows} rows", "  {sheet}：{rows} 行"),
+    "collect.sheet_choice": ("  {sheet}: {rows} rows ({groups} groups where one row of several is enough)",
+                             "  {sheet}：{rows} 行（其中 {groups} 组填其中一项即可）"),
+    "out.wrote": ("wrote {path}", "已写入 {path}"),
+    "validate.ok": ("{n} files valid", "{n} 个文件有效"),
+    "validate.ok_one": ("1 file valid", "1 个文件有效"),
+}
+
+
+def say(code: str, lang: str, **args: object) -> str:
+    """One phrase of PHRASES in one language, its `{named}` arguments filled in."""
+    template = PHRASES[code][lang == "zh"]
+    return template.format(**args) if args else template

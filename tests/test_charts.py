@@ -124,8 +124,12 @@ def test_the_radar_draws_no_score_across_a_category_without_evidence():
 def test_each_category_says_how_much_of_it_has_evidence():
     svg = charts.categories(_cats(3, 0), D(85), NAMES, "zh").svg
     assert texts(svg).count("证据覆盖50%") == 3
+    # a bar at full length is not labelled with a share it could be read as the value of (issue 25): the share
+    # is said under the bar, as what the score rests on, and nothing is written inside the bar
     bars = charts.categories(_cats(2, 0), D(85), NAMES, "en").svg
-    assert texts(bars).count("coverage 50%") == 2
+    assert texts(bars).count("the score rests on 50% of its weight") == 2 and "coverage 50%" not in texts(bars)
+    full = charts.categories([CategoryScore(c, D(90), D(1), D(1)) for c in list(CATEGORY)[:2]], D(85), NAMES, "en")
+    assert "rests on" not in texts(full.svg)
 
 
 def test_fewer_than_three_known_categories_give_bars():

@@ -33,13 +33,15 @@ def test_evaluate_ningbo_table():
     r = invoke("evaluate", NINGBO, "--lang", "en")
     assert r.exit_code == 0, r.output
     out = r.stdout
-    assert "ningbo-2020 v2" in out and "reference v2" in out and "national-2025" not in out  # a benchmark: named only
-    # NB-02, NB-03, NB-06 are yearly flows: their 2021 figures do not judge 2022 (engine/age.py);
-    # NB-29..32 (version 2) have no evidence yet
+    assert "ningbo-2020 v3" in out and "reference v2" in out and "national-2025" not in out  # a benchmark: named only
+    # NB-02 and NB-06 are yearly flows: their 2021 figures do not judge 2022 (engine/age.py); NB-03 and NB-13
+    # have 2022's copyright registrations (10,790, +20.17% on 2021); NB-29..32 (version 2) have no evidence yet
     # (issue 25: a plan leads with its targets by achievement; the index, a range here, comes second)
-    assert "NOT ASSESSABLE" in out and "21% of the targets' weight" in out
-    assert "Target achievement: 32 targets: 4 met, 28 without evidence" in out
-    assert "Achievement index: between 10.4 and 100.0" in out
+    assert "NOT ASSESSABLE" in out and "29% of the targets' weight" in out
+    assert "Target achievement: 32 targets: 6 met, 26 without evidence" in out
+    assert "Achievement index: between 12.8 and 100.0" in out
+    assert "Evaluation year: 2022 (the plan's target year)" in out
+    assert "Evaluation year: 2021 (the year whose figures cover the most weight)" in out
     nb01 = next(line for line in out.splitlines() if "NB-01" in line)
     # English drops the counter words (件, 家): a figure reads as a figure
     assert "met" in nb01 and "38,289 (2021, stale)" in nb01 and "≥ 36,000" in nb01 and "+2,289 (+6.36%)" in nb01
@@ -91,10 +93,10 @@ def test_json_is_versioned_complete_and_byte_identical():
     assert str(CRITERIA / "ningbo-2020.yaml") in digests
     ev = {e["framework"]["id"]: e for e in doc["evaluations"]}
     assert set(ev) == {"ningbo-2020", "reference"}  # its own plan and the reference framework by default
-    nb = ev["ningbo-2020"]
-    assert nb["verdict"] == "not_assessable" and nb["coverage"] == "0.208333" and nb["score"] == "100"
+    nb = ev["ningbo-2020"]  # NB-03 and NB-13 have 2022 copyright figures
+    assert nb["verdict"] == "not_assessable" and nb["coverage"] == "0.291667" and nb["score"] == "100"
     low, high = Decimal(nb["score_range"]["low"]), Decimal(nb["score_range"]["high"])
-    assert low < Decimal(nb["score"]) <= high == 100 and nb["evidence"] == {"lacking": 28, "applicable": 32}
+    assert low < Decimal(nb["score"]) <= high == 100 and nb["evidence"] == {"lacking": 26, "applicable": 32}
     c = {x["id"]: x for x in nb["criteria"]}
     assert (c["NB-01"]["status"], c["NB-01"]["value"], c["NB-01"]["target"], c["NB-01"]["gap"]) == (
         "pass", "38289", "36000", "2289")
@@ -185,7 +187,8 @@ def test_criteria_lists_frameworks_and_criteria():
 def test_validate_shipped_files():
     r = invoke("validate", str(CITIES), str(CRITERIA))
     assert r.exit_code == 0, r.output
-    assert f"{len(CITY_FILES) + 8} files valid" in r.stdout
+    assert f"{len(CITY_FILES) + 8} 个文件有效" in r.stdout  # in the user's language, zh by default
+    assert f"{len(CITY_FILES) + 8} files valid" in invoke("validate", str(CITIES), str(CRITERIA), "--lang", "en").stdout
 
 
 def test_validate_reports_every_bad_file_with_position(tmp_path):

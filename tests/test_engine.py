@@ -10,6 +10,7 @@ import pytest
 from helpers import city, crit, framework
 from ipcheck.engine.evaluate import evaluate
 from ipcheck.engine.load import load_waivers
+from ipcheck.engine.result import say
 from ipcheck.reports.words import text
 
 THREE = (
@@ -433,3 +434,44 @@ def test_a_published_rate_must_be_a_rate(catalogue):
     bad = crit("P", "{kind: per_capita, indicator: valid_invention_patents, published: valid_patents, target: 12}")
     with pytest.raises(InputError, match="must be in 件/万人"):
         framework(bad, catalogue)
+
+
+# ---------------------------------------------------------------- the year judged (issue 25, item 3)
+YEARLY = (
+    crit("P", "{kind: threshold, indicator: pct_applications, target: 10件}", weight=2)
+    + crit("G", "{kind: threshold, indicator: invention_patent_grants, target: 100件}", weight=2)
+    + crit("I", "{kind: exists, indicator: patent_insurance}", category="protection")
+)
+
+
+def test_without_a_target_year_the_year_judged_is_the_one_whose_figures_cover_the_most_weight(catalogue, deciders):
+    """One recent figure does not move the year to where almost nothing is known: 2019's two flows
+    (weight 4 of 5) beat 2024's one mechanism (weight 1), so the city is judged in 2019, and says why."""
+    facts = {"pct_applications": {2019: 12}, "invention_patent_grants": {2019: 80}, "patent_insurance": {2024: True}}
+    res = run(catalogue, deciders, YEARLY, facts, year="null")
+    assert (res.year, res.year_basis) == (2019, "most_evidence")
+    assert res.coverage == Decimal("0.8") and res.verdict != "not_assessable"
+    assert text(say("year." + res.year_basis, year=res.year), "zh") == "2019年（证据覆盖权重最多的年份）"
+    # with equal coverage the later year is taken; a year given or a target year is kept as it is, and says so
+    even = {"pct_applications": {2019: 12, 2022: 9}, "invention_patent_grants": {2019: 80, 2022: 120}}
+    assert run(catalogue, deciders, YEARLY, even, year="null").year == 2022
+    given = evaluate(framework(YEARLY, catalogue, year="null"), city(facts, catalogue), catalogue, deciders["durable"],
+                     year=2024)
+    assert (given.year, given.year_basis, given.coverage) == (2024, "given", Decimal("0.2"))
+    planned = run(catalogue, deciders, YEARLY, facts, year=2019)
+    assert (planned.year, planned.year_basis) == (2019, "target_year")
+
+
+def test_a_count_added_over_a_plan_period_is_the_stock_at_its_end_less_the_stock_at_its_start(catalogue, deciders):
+    """新增/培育 … N以上 (issue 25, item 6): 4 institutions at the end of 2019 and 10 at the end of 2022 are 6
+    fostered, so the target is met; a stock of 12 at the end alone says nothing of how many were added."""
+    added = crit("F", "{kind: flow, indicator: ip_operating_institutions, since: 2019, target: 6家}")
+    met = run(catalogue, deciders, added, {"ip_operating_institutions": {2019: 4, 2022: 10}}, year=2022)
+    r = met.results[0]
+    assert (r.status, r.measurement.value, r.gap) == ("pass", Decimal(6), Decimal(0))
+    assert "由4 家（2019年末）增至10 家（2022年），新增6 家" in text(r.reason, "zh")
+    assert text(r.target_summary, "zh") == "2019年以来新增≥ 6 家（2022年）"
+    half = run(catalogue, deciders, added, {"ip_operating_institutions": {2019: 4, 2022: 7}}, year=2022).results[0]
+    assert (half.status, half.score) == ("partial", Decimal("0.5"))
+    stock = run(catalogue, deciders, added, {"ip_operating_institutions": {2022: 12}}, year=2022).results[0]
+    assert stock.status == "unknown" and [m.years for m in stock.measurement.missing] == [(2019,)]

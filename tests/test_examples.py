@@ -51,7 +51,6 @@ SEED_TARGETS = [
     ("shaoxing-2014", "copyright_registrations", "0"), ("shaoxing-2014", "standards_made_or_revised", "50"),
     ("shaoxing-2014", "ip_advantage_enterprises_provincial", "21"), ("shaoxing-2014", "ip_standard_enterprises", "31"),
     ("shaoxing-2014", "above_size_enterprises_with_patent", "75"), ("shaoxing-2014", "new_local_patent_agencies", "1"),
-    ("shaoxing-2014", "supervision_reports", "4"),
     ("heze-2022", "high_value_invention_patents_per_10k", "1.75"),
     ("heze-2022", "overseas_invention_patent_grants", "18"),
     ("heze-2022", "ip_pledge_financing", "3"), ("heze-2022", "public_satisfaction_ip_protection", "85"),
@@ -97,3 +96,22 @@ def test_every_seed_target_is_a_criterion_with_its_clause(fw_id, indicator, targ
     hits = [c for c in fw.model.criteria if (indicator, Decimal(target)) in _targets(c.check)]
     assert hits, f"{fw_id} has no criterion on {indicator} with target {target}"
     assert all(c.clause and c.lead_unit for c in hits)
+
+
+def test_the_seed_frameworks_read_as_the_documents_say():
+    """issue 25, item 6 (../shared/domain.md "Wording that changes a target")."""
+    fws = _LIB.frameworks
+    crit = {c.id: c for fw in fws.values() for c in fw.model.criteria}
+    # 力争 marks an aspirational target: Shaoxing's 845 grants, Yinchuan's pledge growth, Ningbo's part 一
+    assert all(crit[i].aspirational for i in ("SX-05", "SX-08", "SX-12", "YC-08", "YC-14", "NB-01", "NB-08"))
+    assert not any(crit[i].aspirational for i in ("YC-01", "YC-04", "NB-09", "SX-01", "SX-13"))
+    # 培育6家以上 over the plan period is a count added, not the stock at its end
+    assert (crit["NB-19"].check.kind, crit["NB-19"].check.since) == ("flow", 2019)
+    # Shaoxing's quarterly report is a mechanism: the text states no number
+    assert crit["SX-13"].check.kind == "exists"
+    # Yinchuan's group is a joint conference convened by a vice mayor; restated targets stay one target each
+    assert "召集人" in crit["YC-17"].title.zh and "联席会议" in crit["YC-17"].title.zh
+    yc = fws["yinchuan-2023"].model.criteria
+    assert [c.id for c in yc if c.check.kind != "all_of" and getattr(c.check, "indicator", None) ==
+            "ip_pledge_financing" and c.check.kind == "path"] == ["YC-04"]
+    assert "同一目标" in crit["YC-04"].clause and "同一目标" in crit["YC-07"].clause

@@ -84,7 +84,8 @@ def test_collect_writes_one_protected_sheet_per_lead_unit_with_two_header_rows(n
                                              "source_url", "publisher", "published", "note"]
     assert ws.freeze_panes == "C3" and ws.protection.sheet
     r = row_of(ws, "ip_standard_enterprises", 2022)
-    assert ws.cell(r, 4).value == "家" and "GB/T 29490" in ws.cell(r, 12).value and ws.cell(r, 15).value == "NB-07"
+    assert ws.cell(r, 4).value == "家" and "GB/T 29490" in ws.cell(r, 12).value
+    assert ws.cell(r, 15).value.startswith("NB-07（牵头：")
     assert not ws.cell(r, 5).protection.locked and ws.cell(r, 1).protection.locked and ws.cell(r, 12).protection.locked
     rules = {(dv.type, dv.formula1): str(dv.sqref).split() for dv in ws.data_validations.dataValidation}
     assert f"E{r}" in rules[("decimal", "0")] and f"F{r}" in rules[("list", '"确切值,不少于,不多于"')]
@@ -155,7 +156,7 @@ def test_dry_run_writes_nothing(ningbo):
     before = city.read_bytes()
     edit(forms, lambda wb: fill(wb["市场监管局"], row_of(wb["市场监管局"], "ip_standard_enterprises"), 700))
     r = invoke("import", forms, "--into", city, "--dry-run", "--lang", "en")
-    assert r.exit_code == 0 and "added ip_standard_enterprises 2022 = 700 家" in r.stdout and "Dry run" in r.stdout
+    assert r.exit_code == 0 and "added ip_standard_enterprises 2022 = 700  ←" in r.stdout and "Dry run" in r.stdout
     assert city.read_bytes() == before
 
 
@@ -166,8 +167,8 @@ def test_a_different_value_already_in_the_file_is_refused_unless_replace(ningbo)
                                                     "600家, source: cnnb-2022}  # a comment to keep\n  population:\n")
     city.write_text(text, encoding="utf-8")
     before = city.read_bytes()
-    lines = problems(invoke("import", forms, "--into", city), 1)
-    assert "already has ip_standard_enterprises 2022 = 600 家" in lines[0] and "--replace" in lines[0]
+    lines = problems(invoke("import", forms, "--into", city, "--lang", "en"), 1)
+    assert "already has ip_standard_enterprises 2022 = 600 (source" in lines[0] and "--replace" in lines[0]
     assert city.read_bytes() == before
     r = invoke("import", forms, "--into", city, "--replace")
     assert r.exit_code == 0 and "替换 ip_standard_enterprises 2022 = 650 家（原为 600 家）" in r.stdout
@@ -223,10 +224,10 @@ def test_csv_forms_round_trip(tmp_path):
     lines[k] = ",".join(cells)
     sheet.write_text("\ufeff" + "\r\n".join(lines) + "\r\n", encoding="utf-8")
     r = invoke("import", folder, "--into", city, "--lang", "en")
-    assert r.exit_code == 0 and "added ip_standard_enterprises 2022 = 650 家" in r.stdout
+    assert r.exit_code == 0 and "added ip_standard_enterprises 2022 = 650  ←" in r.stdout
     lines[k] = lines[k].replace(",650,", ",三万,")
     sheet.write_text("\r\n".join(lines), encoding="utf-8")
-    bad = problems(invoke("import", folder, "--into", city), 1)
+    bad = problems(invoke("import", folder, "--into", city, "--lang", "en"), 1)
     assert re.search(r"forms/市场监管局\.csv!E\d+: '三万' is not a number", bad[0])
 
 
@@ -235,7 +236,7 @@ def test_forms_made_for_another_city_are_refused(ningbo, tmp_path):
     other = tmp_path / "heze.yaml"
     shutil.copy(CITIES / "heze.yaml", other)
     before = other.read_bytes()
-    line = problems(invoke("import", forms, "--into", other), 1)[0]
+    line = problems(invoke("import", forms, "--into", other, "--lang", "en"), 1)[0]
     assert "made for 'ningbo', not for 'heze'" in line and other.read_bytes() == before
 
 
@@ -244,12 +245,12 @@ def test_forms_made_for_another_city_are_refused(ningbo, tmp_path):
 def _bad_cells(wb):
     ws = wb["市场监管局"]
     fill(ws, row_of(ws, "ip_standard_enterprises"), "三万")
-    fill(ws, row_of(ws, "national_ip_advantage_enterprises"), "150")                 # a number stored as text
+    fill(ws, row_of(ws, "national_ip_advantage_enterprises"), "150万元")               # a unit that does not fit
     fill(ws, row_of(ws, "industrial_cluster_trademarks_applied"), "约2件")            # approximate
-    fill(ws, row_of(ws, "regional_brands_applied"), 3, publisher=None)                # no publisher
+    fill(ws, row_of(ws, "gi_applications"), 3, publisher=None)                        # no publisher
     fill(ws, row_of(ws, "ip_operating_institutions"), 6, bound="大概")                 # not a bound
     fill(ws, row_of(ws, "trade_secret_stations_provincial"), 25, published="昨天")     # not a date
-    fill(ws, row_of(ws, "major_project_ip_review"), "有")                             # not yes/no
+    fill(ws, row_of(ws, "major_project_ip_review"), "大概有")                          # not yes/no
 
 
 def _formula(wb):
@@ -316,8 +317,8 @@ def _over_100_percent(wb):
 
 
 @pytest.mark.parametrize("change,count,words", [
-    (_bad_cells, 7, ["'三万' is not a number", "number stored as text", "approximate figure",
-                     "!I", "'大概' is not a bound", "'昨天' is not a date", "'有' is not yes/no"]),
+    (_bad_cells, 7, ["'三万' is not a number", "does not fit 家", "approximate figure",
+                     "!I", "'大概' is not a bound", "'昨天' is not a date", "'大概有' is not yes/no"]),
     (_formula, 1, ["a formula"]),
     (_merged, 1, ["merged cells"]),
     (_date_for_year, 1, ["a date (2022-01-01) where a year is expected"]),
@@ -334,7 +335,7 @@ def test_a_bad_form_is_refused_cell_by_cell_and_the_city_file_is_untouched(ningb
     city, forms = ningbo
     before = city.read_bytes()
     edit(forms, change)
-    lines = problems(invoke("import", forms, "--into", city), count)
+    lines = problems(invoke("import", forms, "--into", city, "--lang", "en"), count)
     text = "\n".join(lines)
     for w in words:
         assert w in text, text
@@ -365,10 +366,10 @@ def _macro(path: Path, forms: Path) -> Path:
 
 @pytest.mark.parametrize("name,make,words", [
     ("forms.xls", lambda p, f: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512) or p,
-     "Excel 97-2003 (.xls)"),
+     ".xls: ipcheck reads .xlsx forms only"),
     ("forms-saved-as-xlsx.xlsx", lambda p, f: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512) or p,
      "Excel 97-2003 (.xls)"),
-    ("forms.xlsm", lambda p, f: shutil.copy(f, p) and p, "macro-enabled"),
+    ("forms.xlsm", lambda p, f: shutil.copy(f, p) and p, ".xlsm: ipcheck reads .xlsx forms only"),
     ("macro-inside.xlsx", _macro, "macro-enabled"),
     ("bomb.xlsx", _bomb, "zip bomb"),
     ("big.xlsx", lambda p, f: p.write_bytes(b"PK\x03\x04" + b"\0" * (50 * 1024 * 1024)) or p, "a form is far smaller"),
@@ -382,7 +383,7 @@ def test_files_that_are_not_forms_are_refused_in_one_line(ningbo, tmp_path, name
     before = city.read_bytes()
     path = tmp_path / name
     make(path, forms)
-    line = problems(invoke("import", path, "--into", city), 1)[0]
+    line = problems(invoke("import", path, "--into", city, "--lang", "en"), 1)[0]
     assert words in line and str(path) in line
     assert city.read_bytes() == before
 
@@ -392,11 +393,13 @@ def test_a_damaged_manifest_is_one_line(ningbo, tmp_path):
     wb = load_workbook(forms)
     wb["_ipcheck"]["D5"] = "二〇二二"
     wb.save(tmp_path / "damaged.xlsx")
-    assert "part is damaged" in problems(invoke("import", tmp_path / "damaged.xlsx", "--into", city), 1)[0]
+    line = problems(invoke("import", tmp_path / "damaged.xlsx", "--into", city, "--lang", "en"), 1)[0]
+    assert "part is damaged" in line
     wb["_ipcheck"]["D5"] = 2022
     wb["_ipcheck"]["C5"] = "no_such_indicator"
     wb.save(tmp_path / "other.xlsx")
-    assert "this catalogue does not have" in problems(invoke("import", tmp_path / "other.xlsx", "--into", city), 1)[0]
+    line = problems(invoke("import", tmp_path / "other.xlsx", "--into", city, "--lang", "en"), 1)[0]
+    assert "this catalogue does not have" in line
 
 
 def test_a_workbook_without_the_manifest_is_not_a_form(ningbo, tmp_path):
@@ -404,7 +407,7 @@ def test_a_workbook_without_the_manifest_is_not_a_form(ningbo, tmp_path):
     wb = load_workbook(forms)
     del wb["_ipcheck"]
     wb.save(tmp_path / "nomanifest.xlsx")
-    line = problems(invoke("import", tmp_path / "nomanifest.xlsx", "--into", city), 1)[0]
+    line = problems(invoke("import", tmp_path / "nomanifest.xlsx", "--into", city, "--lang", "en"), 1)[0]
     assert "not a form made by `ipcheck collect`" in line
 
 
@@ -425,6 +428,8 @@ def test_init_writes_a_file_that_validates_and_is_honestly_not_assessable(tmp_pa
     assert ev.exit_code == 0 and ev.stdout.count('"verdict": "not_assessable"') == 2
     assert '"status": "pass"' not in ev.stdout and '"status": "fail"' not in ev.stdout
     line = problems(invoke("init", "suzhou", "--name", "苏州", "--output", path), 1)[0]
+    assert "init 从不覆盖事实文件" in line  # in the user's language, zh by default
+    line = problems(invoke("init", "suzhou", "--name", "苏州", "--output", path, "--lang", "en"), 1)[0]
     assert "never overwrites" in line
     assert invoke("init", "9suzhou", "--name", "苏州", "--output", tmp_path / "x.yaml").exit_code == 2
 

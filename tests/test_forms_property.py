@@ -1,5 +1,6 @@
-"""Property: collect → fill every row with valid values → import → evaluate leaves no criterion unknown that the
-forms asked about, and importing the same forms again changes nothing."""
+"""Property: collect → fill every row with valid values, each with its own source (some with a document number, some
+without), numbers typed as numbers or as text → import → evaluate leaves no criterion unknown that the forms asked
+about, and importing the same forms again changes nothing."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import yaml
 from conftest import CITY_FILES, CRITERIA
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from ipcheck.app.files import write_outputs
 from ipcheck.app.forms import ATTRIBUTE_UNIT, MECHANISM_UNIT, collect
 from ipcheck.app.intake import import_forms
 from ipcheck.app.library import Selection, load_city_file, load_library
@@ -44,13 +46,13 @@ def a_city(draw) -> tuple[bytes, bytes | None]:
 def _value(draw, unit: str, options: list[str]):
     """A valid entry for a row, typed the way people and spreadsheet programs store it."""
     if unit == MECHANISM_UNIT:
-        return draw(st.sampled_from(["是", "否"]))
+        return draw(st.sampled_from(["是", "否", "有", "无", "✓", "✗"]))
     if unit == ATTRIBUTE_UNIT:
         return draw(st.sampled_from(options))
     if unit == "%":
         return draw(st.sampled_from([0.95, "87.5%", 0.6, "100%", 0.125]))
     n = draw(st.integers(1, 10**6))
-    return draw(st.sampled_from([n, f"{n:,}{unit}", f"{n}{unit}"]))
+    return draw(st.sampled_from([n, str(n), f"{n:,}{unit}", f"{n}{unit}", f"{n / 100}"]))
 
 
 def _fill_rows(draw, rows: list[list], cat) -> None:
@@ -58,8 +60,11 @@ def _fill_rows(draw, rows: list[list], cat) -> None:
         indicator, _, attr = str(row[1]).partition(".")
         options = [v.zh for v in cat.indicators[indicator].attributes[attr].values.values()] if attr else []
         row[4] = _value(draw, row[3], options)
-        if not attr:
-            row[6], row[8] = "统计公报", "统计局"
+        if not attr:  # every row its own source, as departments fill them
+            k = draw(st.integers(1, 10**6))
+            row[6], row[8] = f"{indicator} {row[2]}年 数据来源 {k}", draw(st.sampled_from(["市统计局", "市财政局"]))
+            row[7] = draw(st.sampled_from([None, f"甬统〔2023〕{k}号", f"https://example.gov.cn/{k}"]))
+            row[9] = draw(st.sampled_from([None, "2023-03-01"]))
 
 
 # Each case writes, fills and reads a workbook and evaluates twice: a quarter of the profile's cases.
@@ -83,8 +88,7 @@ def test_collect_fill_import_leaves_nothing_unknown_and_a_second_import_changes_
         year = None if yaml.safe_load(city_bytes)["facts"] else 2024  # no facts: no year to default to
         out = collect(Selection(city_path, criteria, year=year, engine="python"), xlsx_path=None if as_csv else forms,
                       csv_dir=forms if as_csv else None, today=DAY)
-        for path, content in out.files:
-            path.write_bytes(content)
+        write_outputs(out.files, out.inputs, folders=out.folders)  # as the command writes them (the folder too)
         if as_csv:
             for sheet in sorted(forms.glob("*.csv")):
                 if sheet.name == "_ipcheck.csv":
@@ -100,7 +104,7 @@ def test_collect_fill_import_leaves_nothing_unknown_and_a_second_import_changes_
                 rows = [[c.value for c in r] for r in ws.iter_rows(min_row=3)]
                 _fill_rows(data.draw, rows, lib.catalogue)
                 for r, row in enumerate(rows, start=3):
-                    for col in (5, 7, 9):
+                    for col in (5, 7, 8, 9, 10):
                         ws.cell(r, col).value = row[col - 1]
             wb.save(forms)
         first = import_forms(forms, city_path, criteria_dir=criteria, replace=True, today=DAY)
@@ -115,6 +119,7 @@ def test_collect_fill_import_leaves_nothing_unknown_and_a_second_import_changes_
             assert not unknown, (fid, year, unknown, [r.measurement.missing for r in res.results if r.id in unknown])
         again = import_forms(forms, city_path, criteria_dir=criteria, replace=True, today=DAY + dt.timedelta(days=1))
         assert again.exit_code == 0 and not again.files, again.text
+        assert "&id" not in city_path.read_text(encoding="utf-8")
 
 
 def out_criteria(out) -> list[list[str]]:
@@ -123,10 +128,10 @@ def out_criteria(out) -> list[list[str]]:
     for path, content in out.files:
         if path.suffix == ".csv" and path.name != "_ipcheck.csv":
             rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))[2:]
-            found += [row[14].split("、") for row in rows]
+            found += [row[14].split("（")[0].split("、") for row in rows]
         elif path.suffix == ".xlsx":
             wb = load_workbook(io.BytesIO(content))
-            found += [str(r[14]).split("、") for ws in wb.worksheets[1:-1]
+            found += [str(r[14]).split("（")[0].split("、") for ws in wb.worksheets[1:-1]
                       for r in ws.iter_rows(min_row=3, values_only=True)]
     return found
 

@@ -137,8 +137,8 @@ def test_progress_hand_worked():
     years = json.loads(r.stdout)["years"]
     assert [y["year"] for y in years] == [2015, 2016, 2017, 2018, 2019]
     unknown_to = [{"criterion": c, "before": "unknown", "after": a} for c, a in
-                  (("TJ-01", "partial"), ("TJ-02", "partial"), ("TJ-03", "partial"), ("TJ-11", "pass"))]
-    assert years[1]["changes"] == unknown_to  # 14.7 < 15.2, 124,800 < 130,000, 10,639 < 11,000; 双打 in 2016
+                  (("TJ-01", "partial"), ("TJ-03", "partial"), ("TJ-11", "pass"))]
+    assert years[1]["changes"] == unknown_to  # 14.7 < 15.2, 10,639 < 11,000; 双打 in 2016
     assert years[2]["changes"] == [{"criterion": "TJ-01", "before": "partial", "after": "pass"},  # 18.3 ≥ 15.2
                                    {"criterion": "TJ-02", "before": "partial", "after": "pass"},  # 144,706 ≥ 130,000
                                    {"criterion": "TJ-05", "before": "unknown", "after": "pass"},
@@ -147,8 +147,9 @@ def test_progress_hand_worked():
     # (stale), not for 2018; the 2016 双打 campaign (a mechanism) up to 2018, not 2019
     assert years[3]["changes"] == [{"criterion": "TJ-03", "before": "partial", "after": "unknown"}]
     assert years[4]["changes"] == [{"criterion": "TJ-11", "before": "pass", "after": "unknown"}]
-    # 2015: the latest figures are of 2013, too old to judge 2015: nothing has evidence
-    assert years[0]["score"] is None and years[0]["coverage"] == "0"
+    # 2015: the figures of 2013 are too old to judge 2015; CNIPA's 2014 valid patents (83,628, a stock a
+    # year old) are not: TJ-02 alone has evidence, 83,628 / 130,000 (weight 2 of 18)
+    assert years[0]["score"] == "64.3292" and years[0]["coverage"] == "0.111111"
     # 2016: creation (14.7 / 15.2 + 124,800 / 130,000 + 10,639 / 11,000) / 3, protection 1 (TJ-11), their mean
     assert years[1]["score"] == "98.238117" and years[2]["coverage"] == "0.5"
     # 2017, the plan's own year: TJ-03 (10,639 < 11,000) is missed, so the plan is partly behind, never "ready"

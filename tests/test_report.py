@@ -61,16 +61,17 @@ def test_page_one_is_for_leadership(pdf_text):
     assert flat.count("证据不足，无法评定") == 2
     # issue 11 kept: not assessable, so the missing evidence and the range lead, not "100 / 100"
     # (issue 25: the plan's block leads with its targets by achievement, in the plan's words)
-    assert "/ 100" not in page and "32项目标：已完成4项、缺少证据28项" in page and "22项指标中20项缺少证据" in page
-    assert "达成指数：取决于缺失的证据，介于10.4与100.0之间" in page and "有证据的指标得分100.0（占权重21%）" in page
-    assert (flat.index("证据不足，无法评定") < flat.index("缺少证据28项")
-            < flat.index("有证据的指标得分100.0（占权重21%）"))
+    assert "/ 100" not in page and "32项目标：已完成6项、缺少证据26项" in page and "22项指标中20项缺少证据" in page
+    assert "达成指数：取决于缺失的证据，介于12.8与100.0之间" in page and "有证据的指标得分100.0（占权重29%）" in page
+    assert (flat.index("证据不足，无法评定") < flat.index("缺少证据26项")
+            < flat.index("有证据的指标得分100.0（占权重29%）"))
     # no criterion with evidence falls short: said twice, without the gap's ▲ (not an alarm)
     assert (flat.count("▲") == 0 and flat.count("未发现差距") == 2 and flat.count("✔ 已达标") == 1
-            and flat.count("✔ 已完成4项目标") == 1  # the plan's targets in its own words
+            and flat.count("✔ 已完成6项目标") == 1  # the plan's targets in its own words
             and "其中运用、保护、管理、服务、经费保障没有任何证据" in flat)
-    # every figure Ningbo's results rest on is a third-party copy (confidence low): page 1 says so
-    assert "所用4项数据来源可信度均低（见数据来源）" in flat and "所用2项数据来源可信度均低（见数据来源）" in flat
+    # Ningbo's results rest on third-party copies (confidence low) but for 2022's copyright figure (the city's
+    # press conference, medium): page 1 says so
+    assert "所用6项数据中5项来源可信度低（见数据来源）" in flat and "所用2项数据来源可信度均低（见数据来源）" in flat
     assert "行动 牵头单位 目标年份" in page and "市市场监管局（起草单位） 2022" in page
     assert "目录" not in page  # the contents start page 2
 
@@ -226,7 +227,7 @@ def test_english_report(tmp_path):
     with pdfplumber.open(out) as pdf:
         first, last = pdf.pages[0].extract_text(), pdf.pages[-1].extract_text()
         n = len(pdf.pages)
-    assert "not assessable" in first and "32 targets: 4 met, 28 without evidence" in first
+    assert "not assessable" in first and "32 targets: 6 met, 26 without evidence" in first
     assert f"Page {n} of {n}" in last
     assert "宁波" not in first.split("\n")[0]  # the city by its English name
 

@@ -104,3 +104,67 @@ def test_to_unit_reads_full_width_digits_but_still_refuses_qualifiers():
     assert to_unit("３．６亿元", parse_unit("万元")) == Decimal(36000)
     with pytest.raises(UnitError, match="approximate"):
         to_unit("约5件", parse_unit("件"))
+
+
+# ---------------------------------------------- one rule for values as people type them (docs/values.md)
+
+@pytest.mark.parametrize("value,unit,expected,bound", [
+    ("15.2", "亿元", "15.2", "exact"),       # a number typed as text
+    ("650", "家", "650", "exact"),
+    (15.2, "亿元", "15.2", "exact"),         # a spreadsheet float, by its shortest repr
+    ("1.2万", "件", "12000", "exact"),
+    ("12亿", "亿元", "12", "exact"),
+    ("12件以上", "件", "12", "at_least"),
+    ("突破1200件", "件", "1200", "at_least"),
+    ("不足5家", "家", "5", "at_most"),
+    ("０.９５", "%", "95", "exact"),
+])
+def test_read_value_reads_figures_as_typed(value, unit, expected, bound):
+    from ipcheck.engine.units import read_value
+    assert read_value(value, parse_unit(unit))[:2] == (Decimal(expected), bound)
+
+
+@pytest.mark.parametrize("value,expected", [
+    (True, True), ("是", True), ("有", True), ("✓", True), ("√", True), ("YES", True), ("ｙｅｓ", True),
+    (False, False), ("否", False), ("无", False), ("✗", False), ("×", False), ("no", False), (" 没有 ", False),
+])
+def test_read_value_reads_yes_and_no_as_typed(value, expected):
+    from ipcheck.engine.units import read_value
+    assert read_value(value, None) == (expected, "exact", "")
+
+
+@pytest.mark.parametrize("value,unit,words", [
+    ("约12", "件", "approximate"), ("12左右", "件", "approximate"), ("大概有", None, "is not yes/no"),
+    ("1", None, "is not yes/no"), ("是", "件", "not yes/no"), (True, "件", "not yes/no"),
+    (float("nan"), "件", "not a finite number"), ("12家", "件", "does not fit"),
+])
+def test_read_value_refuses_with_a_reason(value, unit, words):
+    from ipcheck.engine.units import read_value
+    with pytest.raises(UnitError, match=words):
+        read_value(value, parse_unit(unit) if unit else None)
+
+
+def test_fact_files_and_set_read_values_by_the_same_rule(tmp_path):
+    """有 and '15.2' (quoted: text) in a fact file, 是 in --set: read as the forms read them."""
+    from click.testing import CliRunner
+    from conftest import CITIES, CRITERIA
+    from ipcheck.app.library import load_library
+    from ipcheck.cli import main
+    from ipcheck.engine.load import load_city
+
+    cat = load_library(CRITERIA).catalogue
+    text = (CITIES / "ningbo.yaml").read_text(encoding="utf-8").replace("\nfacts:\n", (
+        "\nfacts:\n  world_ip_day_publicity:\n    2021: {value: 有, source: zjol-2018}\n"
+        "  ip_budget:\n    2021: {value: '15.2', source: zjol-2018}\n"), 1)
+    city = load_city("x.yaml", text.encode("utf-8"), cat)
+    assert city.model.facts["world_ip_day_publicity"][2021].value is True
+    assert city.model.facts["ip_budget"][2021].value == Decimal("15.2")
+    r = CliRunner().invoke(main, ["evaluate", str(CITIES / "ningbo.yaml"), "--framework", "reference",
+                                  "--set", "world_ip_day_publicity=是@2021", "--format", "json"])
+    assert r.exit_code == 0, r.output
+    import json
+    ref17 = [c for fw in json.loads(r.stdout)["evaluations"] for c in fw["criteria"] if c["id"] == "REF-17"]
+    assert ref17 and ref17[0]["status"] == "pass"
+    bad = CliRunner().invoke(main, ["evaluate", str(CITIES / "ningbo.yaml"),
+                                    "--set", "world_ip_day_publicity=大概@2021"])
+    assert bad.exit_code == 2 and "is not yes/no" in bad.stderr

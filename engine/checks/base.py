@@ -152,17 +152,19 @@ def need_for(facts: Facts, ind: str, year: int) -> Reason:
 
 
 def too_old(facts: Facts, ind: str, year: int, fact: "m.Fact", judged: int, fresh: str,
-            used: tuple[FactUsed, ...], value: Decimal) -> Measurement:
+            used: tuple[FactUsed, ...], value: Decimal, op: str = ">=") -> Measurement:
     """Unknown: the latest figure is too old for the year judged (or a yearly figure is a year late).
 
-    The old figure stays in the measurement (value, year) as context; it decides nothing."""
+    The old figure stays in the measurement (value, year, and the direction `op` of the target) as
+    context; it decides nothing."""
     when = When.of(year, fact.as_of)
     code = ("previous_year" if fresh == PREVIOUS_YEAR else "too_old") + ("_as_of" if fact.as_of else "")
     most = facts.max_age(ind)
     reason = say(code, ind=facts.names(ind), v=Q(value, facts.unit(ind)), y=when, year=judged, most=most,
                  most_s="" if most == 1 else "s")
     return Measurement(state="unknown", reason=reason, missing=(Missing(ind, (judged,), need_for(facts, ind, judged)),),
-                       facts=used, value=value, unit=facts.unit(ind), year=year, freshness=fresh, as_of=fact.as_of)
+                       facts=used, value=value, unit=facts.unit(ind), year=year, freshness=fresh, as_of=fact.as_of,
+                       op=op)
 
 
 EXACT = say("need.exact")
@@ -206,7 +208,7 @@ def single(facts: Facts, ind: str, year: int, target: Decimal, op: str, baseline
     value = q(fact.value)
     fresh = facts.freshness(ind, y, fact, look)  # type: ignore[arg-type]
     if fresh in (PREVIOUS_YEAR, TOO_OLD):
-        return too_old(facts, ind, y, fact, look, fresh, used, value)  # type: ignore[arg-type]
+        return too_old(facts, ind, y, fact, look, fresh, used, value, op)  # type: ignore[arg-type]
     higher = op in (">=", ">")
     v = Q(value, facts.unit(ind))
     if bound_blocks(fact, value, target, higher):

@@ -24,10 +24,10 @@ def measure(c: Any, facts: Facts, year: int) -> Measurement:
 
 
 def describe_parts(c: Any, cat: Catalogue, year: int) -> Reason:
-    """The parts' targets, joined. Parts that would read alike ("> 0 (2021)" three times) say which
-    indicator each reads: one target for several indicators when all of them share it ("any of A, B, C
-    > 0 (2021)"), else each target after its indicator. A part that names its indicator (exists), or
-    is itself made of parts, is described as it is."""
+    """The parts' targets, joined, each saying what it measures (issue 25: "> 0 亿元" alone is 0 of
+    nothing): one target for several indicators when all of them share it ("any of A, B, C > 0
+    (2021)"), else each target after its indicator. A part that names its indicator (exists), or is
+    itself made of parts, is described as it is."""
     descs = [describe(x, cat, year) for x in c.checks]
     plain = [x.kind not in ("exists", "all_of", "any_of") for x in c.checks]
 
@@ -37,9 +37,7 @@ def describe_parts(c: Any, cat: Catalogue, year: int) -> Reason:
     if len(descs) > 1 and all(plain) and all(d == descs[0] for d in descs):
         return say(f"describe.{c.kind}_same", inds=Listed(tuple(name(x) for x in c.checks), "list"),
                    target=descs[0])
-    alike = any(descs[i] == descs[j] for i in range(len(descs)) for j in range(i))
-    parts = tuple(say("describe.part", ind=name(x), target=d) if alike and p else d
-                  for x, d, p in zip(c.checks, descs, plain))
+    parts = tuple(say("describe.part", ind=name(x), target=d) if p else d for x, d, p in zip(c.checks, descs, plain))
     return say(f"describe.{c.kind}", parts=Listed(parts, "clauses"))
 
 

@@ -66,6 +66,8 @@ class Mechanism:
     clause: str | None = None
     lead_unit: str | None = None
     quote: str = ""
+    match: Literal["exact", "alias", "fuzzy", "none"] = "none"  # how `indicator` was found
+    review: tuple[str, ...] = ()       # why a person should check it (phrase codes)
 
 
 @dataclass(frozen=True)

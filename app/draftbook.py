@@ -1,0 +1,417 @@
+"""The review workbook of a draft (issue 23): the targets a plan sets, for an analyst to check in a spreadsheet.
+
+`ipcheck draft PLAN --xlsx TARGETS.xlsx` writes it: on sheet 指标 one row per target (the
+indicator as worded, the catalogue indicator it means as a drop-down of ids and names, base,
+target, unit, years, comparison, kind, lead unit, clause, the quote, and why to review it);
+on sheet 机制 the mechanism tasks; on sheet 文件 the document (title, issuer, 文号, date);
+on sheet 目录 the catalogue the drop-down offers. Text cells are written as text, never as
+formulas, whatever they start with.
+
+`ipcheck draft --from TARGETS.xlsx` reads it back into a plan reading, with the checks of
+`import`: the workbook is opened by `formread.read_workbook` (size, zip entries, macros,
+formulas, merged cells) and every bad cell is one line `FILE!SHEET!CELL: what is wrong`.
+Values are numbers in the unit of the 单位 column: a value typed as people type it (约12,
+12件以上, 1.2万) or a number stored as text is refused with what to type instead.
+"""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from ..engine.errors import did_you_mean
+from ..engine.planread.model import Document, Mechanism, PlanReading, Target
+from ..engine.units import UnitError, half_width, normalize, parse_unit, read_figure
+from .formread import FormProblems, Sheet, read_workbook
+from .library import FIRST_YEAR, LAST_YEAR
+
+FORMAT = "ipcheck.draft-targets/1"
+TARGETS, MECHANISMS, DOCUMENT, CATALOGUE = "指标", "机制", "文件", "目录"
+SHEETS = (TARGETS, MECHANISMS, DOCUMENT, CATALOGUE)
+TARGET_COLUMNS = ("指标", "对应目录指标", "基期值", "基期年", "目标值", "单位", "目标年", "比较", "类型", "牵头单位",
+                  "条款", "原文", "备注")
+MECHANISM_COLUMNS = ("任务", "对应目录指标", "条款", "牵头单位", "原文")
+DOCUMENT_ROWS = ("格式", "城市", "文件", "标题", "发布单位", "文号", "日期", "规划期")
+COMPARISONS = {">=": "不低于", ">": "高于", "<=": "不高于", "<": "低于", "=": "等于", "range": "区间（下限）"}
+KINDS = {"stock": "存量", "flow": "年度流量", "growth": "增长率", "average_growth": "年均增长率", "share": "占比",
+         "per_capita": "每万人口", "per_100_enterprises": "每百户企业", "added": "新增", "score": "得分"}
+_BY_COMPARISON = {v: k for k, v in COMPARISONS.items()}
+_BY_KIND = {v: k for k, v in KINDS.items()}
+_COL = {name: i for i, name in enumerate(TARGET_COLUMNS)}
+_MCOL = {name: i for i, name in enumerate(MECHANISM_COLUMNS)}
+
+
+PROPOSED = "（建议新增）"  # after an indicator id the catalogue lacks, proposed by the reader
+
+
+def _choice(cat, ind_id: str | None, proposed: str | None = None) -> str | None:
+    """The drop-down's text for a catalogue indicator (its id and Chinese name), or a proposed id marked so."""
+    if not ind_id or ind_id not in cat.indicators:
+        return f"{proposed}{PROPOSED}" if proposed else None
+    return f"{ind_id} {cat.indicators[ind_id].name.zh}"
+
+
+def _number(d: Decimal | None) -> int | float | None:
+    """A Decimal as the spreadsheet number that reads back as it (0.87 stays 0.87)."""
+    if d is None:
+        return None
+    d = normalize(d)
+    return int(d) if d == d.to_integral_value() else float(str(d))
+
+
+def workbook_bytes(reading: PlanReading, city: str, source_file: str, cat, notes: list[str]) -> bytes:
+    """The review workbook of a reading; `notes[i]` is the 备注 of target i (why to review it)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = TARGETS
+    bold = Font(bold=True)
+
+    def put(sheet, row: int, col: int, value: Any) -> None:
+        cell = sheet.cell(row=row, column=col)
+        cell.value = value
+        if isinstance(value, str):
+            cell.data_type = "s"  # text stays text: "=…" or "+…" from a document is never a formula
+
+    for j, name in enumerate(TARGET_COLUMNS, 1):
+        put(ws, 1, j, name)
+        ws.cell(row=1, column=j).font = bold
+    for i, t in enumerate(reading.targets, 2):
+        row = (t.name, _choice(cat, t.indicator, t.proposed_indicator), _number(t.base_value), t.base_year,
+               _number(t.value), t.unit, t.year,
+               COMPARISONS[t.comparison], KINDS[t.kind], t.lead_unit, t.clause, t.quote, notes[i - 2] or None)
+        for j, v in enumerate(row, 1):
+            if v not in (None, ""):
+                put(ws, i, j, v)
+    last = max(2, len(reading.targets) + 1)
+    ids = [_choice(cat, ind_id) for ind_id in cat.indicators]
+    lists = (("B", f"'{CATALOGUE}'!$A$2:$A${len(ids) + 1}"), ("H", f'"{",".join(COMPARISONS.values())}"'),
+             ("I", f'"{",".join(KINDS.values())}"'))
+    for col, formula in lists:
+        dv = DataValidation(type="list", formula1=formula, allow_blank=True, showErrorMessage=True)
+        dv.add(f"{col}2:{col}{last + 200}")
+        ws.add_data_validation(dv)
+    for col, width in zip("ABCDEFGHIJKLM", (28, 34, 10, 8, 10, 8, 8, 10, 10, 18, 16, 60, 30)):
+        ws.column_dimensions[col].width = width
+    for row in ws.iter_rows(min_row=2, min_col=12, max_col=12):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    ws.freeze_panes = "B2"
+
+    ms = wb.create_sheet(MECHANISMS)
+    for j, name in enumerate(MECHANISM_COLUMNS, 1):
+        put(ms, 1, j, name)
+        ms.cell(row=1, column=j).font = bold
+    for i, m in enumerate(reading.mechanisms, 2):
+        for j, v in enumerate((m.text, _choice(cat, m.indicator), m.clause, m.lead_unit, m.quote), 1):
+            if v not in (None, ""):
+                put(ms, i, j, v)
+    dv = DataValidation(type="list", formula1=f"'{CATALOGUE}'!$A$2:$A${len(ids) + 1}", allow_blank=True,
+                        showErrorMessage=True)
+    dv.add(f"B2:B{max(2, len(reading.mechanisms) + 1) + 200}")
+    ms.add_data_validation(dv)
+    ms.column_dimensions["A"].width = 40
+    ms.column_dimensions["B"].width = 34
+    ms.column_dimensions["E"].width = 60
+
+    ds = wb.create_sheet(DOCUMENT)
+    doc = reading.document
+    period = f"{doc.period[0]}-{doc.period[1]}" if doc.period else None
+    for i, (key, v) in enumerate(zip(DOCUMENT_ROWS, (FORMAT, city, source_file, doc.title, doc.issuer, doc.number,
+                                                     doc.date, period)), 1):
+        put(ds, i, 1, key)
+        ds.cell(row=i, column=1).font = bold
+        if v:
+            put(ds, i, 2, v)
+    ds.column_dimensions["B"].width = 60
+
+    cs = wb.create_sheet(CATALOGUE)
+    for j, name in enumerate(("对应目录指标", "单位", "类型"), 1):
+        put(cs, 1, j, name)
+    for i, ind_id in enumerate(cat.indicators, 2):
+        ind = cat.indicators[ind_id]
+        for j, v in enumerate((_choice(cat, ind_id), ind.unit, ind.kind), 1):
+            put(cs, i, j, v)
+    cs.column_dimensions["A"].width = 50
+    cs.sheet_state = "hidden"
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+# ---------------------------------------------------------------- reading a reviewed workbook
+
+
+def _ref(col: int, row: int) -> str:
+    from openpyxl.utils import get_column_letter
+    return f"{get_column_letter(col + 1)}{row}"
+
+
+def _rows(sheet: Sheet) -> list[list[Any]]:
+    rows = [list(r) for r in sheet.rows]
+    for r in rows:
+        while r and r[-1] in (None, ""):
+            r.pop()
+    while rows and not rows[-1]:
+        rows.pop()
+    return rows
+
+
+class _Cells:
+    """One sheet's cells with the checks every column shares; each problem a line FILE!SHEET!CELL: …"""
+
+    def __init__(self, at: str, problems: list[str], percent: frozenset[str] = frozenset()):
+        self.at = at
+        self.problems = problems
+        self.percent = percent  # cells formatted as percentages: 17% typed there is stored as 0.17
+
+    def bad(self, col: int, row: int, message: str) -> None:
+        self.problems.append(f"{self.at}!{_ref(col, row)}: {message}")
+
+    def text(self, value: Any, col: int, row: int) -> str | None:
+        if value in (None, ""):
+            return None
+        if isinstance(value, bool) or hasattr(value, "year") and not isinstance(value, (int, float)):
+            self.bad(col, row, f"{value!r} is not text")
+            return None
+        text = str(value).strip()
+        if len(text) > 2000:
+            self.bad(col, row, "longer than 2,000 characters")
+        return text or None
+
+    def year(self, value: Any, col: int, row: int) -> int | None:
+        if value in (None, ""):
+            return None
+        if isinstance(value, str):
+            self.bad(col, row, f"{value!r} is a year stored as text (or not a year); type it as a number, e.g. 2025")
+            return None
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or int(value) != value:
+            self.bad(col, row, f"{value!r} is not a year; type it as a number, e.g. 2025")
+            return None
+        if not FIRST_YEAR <= int(value) <= LAST_YEAR:
+            self.bad(col, row, f"{int(value)} is not a plausible year")
+            return None
+        return int(value)
+
+    def number(self, value: Any, col: int, row: int, unit: str | None) -> Decimal | None:
+        """A number cell: an exact Decimal; text (a number stored as text, 约12, 12件以上, 1.2万) is refused."""
+        if value in (None, ""):
+            return None
+        if isinstance(value, bool) or hasattr(value, "year") and not isinstance(value, (int, float)):
+            self.bad(col, row, f"{value!r} where a number is expected")
+            return None
+        if isinstance(value, (int, float)):
+            if value < 0:
+                self.bad(col, row, f"{value!r} is negative")
+                return None
+            number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+            if _ref(col, row) in self.percent:
+                if unit != "%":
+                    self.bad(col, row, f"a percentage ({number * 100}%) where the unit is {unit!r}")
+                    return None
+                number *= 100
+            return normalize(number)
+        typed = half_width(str(value)).strip()
+        try:
+            counter = parse_unit(unit or "件")
+        except UnitError:
+            counter = parse_unit("件")  # the unit's own cell says what is wrong with it
+        try:
+            read_figure(typed, counter)
+        except UnitError as exc:
+            self.bad(col, row, str(exc))
+            return None
+        except ValueError:
+            pass
+        number = "".join(ch for ch in typed if ch.isdigit() or ch == ".")
+        if typed.replace(",", "") == number:
+            self.bad(col, row, f"{value!r} is a number stored as text; type it as a number")
+        else:
+            self.bad(col, row, f"{value!r}: type the number alone, e.g. {number or 12} (the unit goes in 单位, "
+                               "the comparison in 比较)")
+        return None
+
+
+def _proposed(value: Any) -> str | None:
+    """The id in a cell that proposes an indicator the catalogue lacks ("ip_x（建议新增）"), else None."""
+    text = str(value).strip() if isinstance(value, str) else ""
+    return text[: -len(PROPOSED)].strip() or None if text.endswith(PROPOSED) else None
+
+
+def _indicator(cells: _Cells, value: Any, col: int, row: int, cat) -> str | None:
+    text = cells.text(value, col, row)
+    if text is None or _proposed(text):
+        return None
+    ind_id = text.split()[0]
+    if ind_id not in cat.indicators:
+        cells.bad(col, row, f"{text!r} is not an indicator of the catalogue; choose one from the list"
+                            f"{did_you_mean(ind_id, list(cat.indicators))}")
+        return None
+    return ind_id
+
+
+def _header(cells: _Cells, rows: list[list[Any]], want: tuple[str, ...]) -> bool:
+    got = (rows[0] if rows else []) + [None] * len(want)
+    ok = True
+    for i, w in enumerate(want):
+        if got[i] != w:
+            cells.bad(i, 1, f"header {got[i]!r} should be {w!r} (do not rename or move columns)")
+            ok = False
+    extra = [i for i, v in enumerate(got[len(want):], start=len(want)) if v not in (None, "")]
+    if extra:
+        cells.bad(extra[0], 1, "a column the workbook did not have")
+        ok = False
+    return ok
+
+
+def _target(cells: _Cells, row: list[Any], r: int, cat) -> Target | None:
+    row = row + [None] * (len(TARGET_COLUMNS) - len(row))
+    if len(row) > len(TARGET_COLUMNS) and any(v not in (None, "") for v in row[len(TARGET_COLUMNS):]):
+        cells.bad(len(TARGET_COLUMNS), r, "a cell outside the workbook's columns")
+    before = len(cells.problems)
+    c = _COL
+    name = cells.text(row[c["指标"]], c["指标"], r)
+    if name is None:
+        cells.bad(c["指标"], r, "the indicator's name is empty; fill it, or clear the row")
+    indicator = _indicator(cells, row[c["对应目录指标"]], c["对应目录指标"], r, cat)
+    unit = cells.text(row[c["单位"]], c["单位"], r) or ""
+    if unit:
+        try:
+            parse_unit(unit)
+        except UnitError as exc:
+            cells.bad(c["单位"], r, str(exc))
+    value = cells.number(row[c["目标值"]], c["目标值"], r, unit)
+    base = cells.number(row[c["基期值"]], c["基期值"], r, unit)
+    base_year = cells.year(row[c["基期年"]], c["基期年"], r)
+    year = cells.year(row[c["目标年"]], c["目标年"], r)
+    comparison = _BY_COMPARISON.get(cells.text(row[c["比较"]], c["比较"], r) or "不低于")
+    if comparison is None:
+        cells.bad(c["比较"], r, f"{row[c['比较']]!r} is not a comparison: choose {'、'.join(COMPARISONS.values())}")
+    kind = _BY_KIND.get(cells.text(row[c["类型"]], c["类型"], r) or "存量")
+    if kind is None:
+        cells.bad(c["类型"], r, f"{row[c['类型']]!r} is not a kind: choose {'、'.join(KINDS.values())}")
+    if base_year is not None and year is not None and base_year >= year:
+        cells.bad(c["基期年"], r, f"the base year {base_year} is not before the target year {year}")
+    lead = cells.text(row[c["牵头单位"]], c["牵头单位"], r)
+    clause = cells.text(row[c["条款"]], c["条款"], r)
+    quote = cells.text(row[c["原文"]], c["原文"], r) or ""
+    cells.text(row[c["备注"]], c["备注"], r)
+    if len(cells.problems) > before:
+        return None
+    review = () if indicator else ("review.indicator_not_in_catalogue",)
+    return Target(name=name, indicator=indicator, value=value, value_text="" if value is None else f"{value}{unit}",
+                  unit=unit, comparison=comparison, year=year, base_value=base, base_year=base_year, kind=kind,
+                  clause=clause, lead_unit=lead, quote=quote, review=review, incomplete=value is None,
+                  match="exact" if indicator else "none", proposed_indicator=_proposed(row[c["对应目录指标"]]))
+
+
+def _mechanism(cells: _Cells, row: list[Any], r: int, cat) -> Mechanism | None:
+    row = row + [None] * (len(MECHANISM_COLUMNS) - len(row))
+    before = len(cells.problems)
+    c = _MCOL
+    text = cells.text(row[c["任务"]], c["任务"], r)
+    if text is None:
+        cells.bad(c["任务"], r, "the task is empty; fill it, or clear the row")
+    indicator = _indicator(cells, row[c["对应目录指标"]], c["对应目录指标"], r, cat)
+    if indicator and cat.indicators[indicator].kind != "mechanism":
+        cells.bad(c["对应目录指标"], r, f"{indicator} is not a mechanism (yes/no) indicator")
+    clause = cells.text(row[c["条款"]], c["条款"], r)
+    lead = cells.text(row[c["牵头单位"]], c["牵头单位"], r)
+    quote = cells.text(row[c["原文"]], c["原文"], r) or ""
+    if len(cells.problems) > before:
+        return None
+    return Mechanism(text=text, indicator=indicator, clause=clause, lead_unit=lead, quote=quote)
+
+
+def _percent_cells(path: Path) -> frozenset[str]:
+    """The value cells of sheet 指标 formatted as a percentage (Excel stores 17% typed there as 0.17).
+
+    Called once `read_workbook` has opened and checked the same file."""
+    import warnings
+
+    from openpyxl import load_workbook
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        wb = load_workbook(path, read_only=True)
+    try:
+        cols = (_COL["基期值"] + 1, _COL["目标值"] + 1)
+        return frozenset(cell.coordinate for row in wb[TARGETS].iter_rows(min_row=2) for cell in row
+                         if getattr(cell, "column", None) in cols and "%" in (cell.number_format or ""))
+    finally:
+        wb.close()
+
+
+def read_targets(path: Path, city: str, cat) -> tuple[PlanReading, str]:
+    """A reviewed workbook as a plan reading, and the plan file it was drafted from.
+
+    Raises InputError for a file that is not such a workbook at all, FormProblems (every bad
+    cell, one line each) for a workbook with bad cells."""
+    label = str(path)
+    sheets = read_workbook(Path(path))
+    by_name = {s.name: s for s in sheets}
+    problems: list[str] = []
+    for s in sheets:
+        if s.name not in SHEETS:
+            problems.append(f"{label}!{s.name}: a sheet the workbook did not have: remove it")
+        problems += [f"{label}!{s.name}!{ref}: a formula; type the value itself" for ref in s.formulas]
+        problems += [f"{label}!{s.name}!{rng}: merged cells; unmerge them (every cell holds one value)"
+                     for rng in s.merged]
+    for name in SHEETS:
+        if name not in by_name:
+            problems.append(f"{label}!{name}: the sheet is missing (it was renamed or deleted)")
+    if problems:
+        raise FormProblems(problems)
+    info = {str(r[0]).strip(): r[1] for r in _rows(by_name[DOCUMENT]) if r and r[0] is not None and len(r) > 1}
+    if info.get("格式") != FORMAT:
+        raise FormProblems([f"{label}!{DOCUMENT}!B1: not a review workbook of ipcheck draft ({FORMAT})"])
+    made_for = str(info.get("城市") or "")
+    if made_for != city:
+        raise FormProblems([f"{label}!{DOCUMENT}!B2: the workbook was drafted for {made_for!r}, not for {city!r} "
+                            "(--city)"])
+    targets: list[Target] = []
+    cells = _Cells(f"{label}!{TARGETS}", problems, _percent_cells(Path(path)))
+    rows = _rows(by_name[TARGETS])
+    if _header(cells, rows, TARGET_COLUMNS):
+        for k, row in enumerate(rows[1:], 2):
+            if all(v in (None, "") for v in row):
+                continue
+            t = _target(cells, row, k, cat)
+            if t is not None:
+                targets.append(t)
+    mechanisms: list[Mechanism] = []
+    mcells = _Cells(f"{label}!{MECHANISMS}", problems)
+    mrows = _rows(by_name[MECHANISMS])
+    if _header(mcells, mrows, MECHANISM_COLUMNS):
+        for k, row in enumerate(mrows[1:], 2):
+            if all(v in (None, "") for v in row):
+                continue
+            m = _mechanism(mcells, row, k, cat)
+            if m is not None:
+                mechanisms.append(m)
+    dcells = _Cells(f"{label}!{DOCUMENT}", problems)
+    doc_rows = {str(r[0]).strip(): (i, r[1] if len(r) > 1 else None)
+                for i, r in enumerate(_rows(by_name[DOCUMENT]), 1) if r and r[0] is not None}
+    fields = {}
+    for key in DOCUMENT_ROWS[2:]:
+        i, v = doc_rows.get(key, (0, None))
+        fields[key] = dcells.text(v, 1, i) if i else None
+    date = fields["日期"]
+    if date and not (len(date) == 10 and date[4] == "-" and date[7] == "-" and date.replace("-", "").isdigit()):
+        dcells.bad(1, doc_rows["日期"][0], f"{date!r} is not a date; write it as 2022-03-01")
+    period = None
+    if fields["规划期"]:
+        a, _, b = fields["规划期"].partition("-")
+        if a.isdigit() and b.isdigit() and int(a) <= int(b):
+            period = (int(a), int(b))
+        else:
+            dcells.bad(1, doc_rows["规划期"][0], f"{fields['规划期']!r} is not a period; write it as 2021-2025")
+    if problems:
+        raise FormProblems(problems)
+    document = Document(title=fields["标题"], issuer=fields["发布单位"], number=fields["文号"], date=date,
+                        period=period)
+    return PlanReading(document, tuple(targets), tuple(mechanisms)), fields["文件"] or Path(path).name

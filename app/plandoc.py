@@ -1,0 +1,335 @@
+"""A plan document on disk (.txt, .html, .docx, .pdf) as plain text in simplified characters.
+
+What the plan reader (`engine.planread`) reads is text: this module is the one place that
+opens plan files. A government page or attachment is often GB2312/GBK/GB18030: an HTML page
+is decoded by the charset it declares, else (like a .txt that is not UTF-8) by the
+charset-normalizer detector. Tables become a row per line, cells separated by tabs, in the
+order they stand in the document. Traditional characters become simplified with OpenCC.
+
+Anything that is not a plan document this can read is an `InputError` of one line in the
+user's language (a scanned PDF, an old .doc or .wps file, a file too big, an encoding that
+cannot be told); nothing is guessed.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import stat
+import warnings
+import zipfile
+from functools import lru_cache
+from pathlib import Path
+
+from ..engine.errors import InputError
+from ..reports.words import phrase
+
+MAX_PLAN_BYTES = 20 * 1024 * 1024   # a 30-page plan is well under 1 MB as text or .docx, a few MB as PDF
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024
+MAX_PDF_PAGES = 500
+SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
+OLD_FORMATS = (".doc", ".wps", ".rtf", ".dot", ".wpt", ".odt", ".xls", ".et")
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"   # an old Office (.doc, .wps, .xls) compound file
+_CHINESE = ("gb18030", "gbk", "gb2312", "big5", "big5hkscs", "cp950", "hz", "utf_16", "utf_16_le", "utf_16_be",
+            "utf_32", "utf_8")
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_BLOCK = {"address", "article", "aside", "blockquote", "body", "br", "caption", "dd", "div", "dl", "dt", "fieldset",
+          "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "html", "li",
+          "main", "nav", "ol", "p", "pre", "section", "table", "tbody", "tfoot", "thead", "title", "tr", "ul"}
+# a line that starts a numbered part or item (一、 （二） 3. 第四条): a paragraph of its own, never a wrapped line
+_NUMBERED = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+(?:[、)）．]|\.(?!\d))"
+                       r"|第[一二三四五六七八九十百]+[章节条部分])")
+_SKIP = {"script", "style", "noscript", "template", "head", "iframe", "object", "svg", "select", "button", "-comment"}
+
+
+def _say(code: str, lang: str, **args: object) -> str:
+    return phrase(code, lang, **args)
+
+
+def _error(path: str, code: str, lang: str, **args: object) -> InputError:
+    return InputError(path, 0, 0, _say(code, lang, **args))
+
+
+def _read(path: str, lang: str) -> bytes:
+    """The file's bytes: a regular file, at most MAX_PLAN_BYTES (checked before anything is read)."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise _error(path, "draft.err.no_file", lang) from None
+    except OSError as exc:
+        raise _error(path, "draft.err.cannot_read", lang, why=exc.strerror or exc) from None
+    if not stat.S_ISREG(st.st_mode):
+        raise _error(path, "draft.err.not_a_file", lang)
+    if st.st_size > MAX_PLAN_BYTES:
+        raise _error(path, "draft.err.too_big", lang, size=f"{st.st_size:,}", limit=f"{MAX_PLAN_BYTES:,}")
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(MAX_PLAN_BYTES + 1)
+    except OSError as exc:
+        raise _error(path, "draft.err.cannot_read", lang, why=exc.strerror or exc) from None
+
+
+def _codec(name: str) -> str | None:
+    """Python's name for a declared or detected charset; GB2312 and GBK are read as GB18030, their superset."""
+    import codecs
+    try:
+        found = codecs.lookup(name.strip().lower()).name
+    except LookupError:
+        return None
+    return "gb18030" if found in ("gb2312", "gbk", "gb18030", "hz") and found != "hz" else found
+
+
+def decode(path: str, data: bytes, lang: str, declared: str | None = None) -> str:
+    """Bytes as text: UTF-8 (with or without BOM), the declared charset, else what charset-normalizer finds."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    if declared:
+        codec = _codec(declared)
+        if codec and codec != "utf-8":
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                pass  # a page that lies about its charset: let the detector look
+    from charset_normalizer import from_bytes
+    best = from_bytes(data, cp_isolation=list(_CHINESE)).best()
+    codec = _codec(best.encoding) if best is not None else None
+    if codec is not None:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            text = ""
+        if _CJK.search(text):
+            return text
+    raise _error(path, "draft.err.encoding", lang)
+
+
+# ---------------------------------------------------------------- HTML
+
+
+def _html_text(data: bytes, path: str, lang: str) -> str:
+    """A saved government page as text: blocks a line each, each table row a line of tab-separated cells."""
+    from selectolax.lexbor import LexborHTMLParser
+    m = _CHARSET.search(data[:8192])
+    text = decode(path, data, lang, m.group(1).decode("ascii", "replace") if m else None)
+    tree = LexborHTMLParser(text)
+    out: list[str] = []
+    _walk(tree.root, out)
+    return "".join(out)
+
+
+def _walk(node, out: list[str]) -> None:
+    """Append a node's text: inline text runs on, a block ends its line, a table row is cells joined by tabs."""
+    tag = node.tag
+    if tag in _SKIP:
+        return
+    if tag == "-text":
+        out.append(re.sub(r"[ \t\r\n\f]+", " ", node.text_content or ""))
+        return
+    if tag == "tr":
+        cells = []
+        for cell in node.iter():
+            if cell.tag in ("td", "th"):
+                parts: list[str] = []
+                _walk_children(cell, parts)
+                cells.append(" ".join(" ".join(parts).split()))
+        _new_line(out)
+        out.append("\t".join(cells) + "\n")
+        return
+    block = tag in _BLOCK
+    if block:
+        _new_line(out)
+    _walk_children(node, out)
+    if block:
+        _new_line(out)
+
+
+def _new_line(out: list[str]) -> None:
+    """End the line being written, if one is (a block starts on its own line; no empty lines are made)."""
+    for piece in reversed(out):
+        if piece.strip(" "):
+            if not piece.endswith("\n"):
+                out.append("\n")
+            return
+        if "\n" in piece:
+            return
+
+
+def _walk_children(node, out: list[str]) -> None:
+    child = node.child
+    while child is not None:
+        _walk(child, out)
+        child = child.next
+
+
+# ---------------------------------------------------------------- Word, PDF
+
+
+def _docx_text(data: bytes, path: str, lang: str) -> str:
+    """A .docx as text: its paragraphs and tables in document order, a table row per line (cells by tabs)."""
+    _check_zip(data, path, lang)
+    import docx
+    from docx.table import Table
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises many kinds on a damaged file; each is one line for the user
+        raise _error(path, "draft.err.damaged", lang, what=".docx", why=f"{type(exc).__name__}: {exc}") from None
+    lines: list[str] = []
+    for block in document.iter_inner_content():
+        if isinstance(block, Table):
+            lines += _table_rows(block)
+        else:
+            lines.append(block.text)
+    return "\n".join(lines)
+
+
+def _table_rows(table) -> list[str]:
+    """A Word table a row per line; a merged cell (which python-docx repeats) once; a nested table's rows after."""
+    rows = []
+    for row in table.rows:
+        seen, cells, nested = set(), [], []
+        for cell in row.cells:
+            if id(cell._tc) in seen:
+                continue
+            seen.add(id(cell._tc))
+            cells.append(" ".join(p.text.strip() for p in cell.paragraphs if p.text.strip()))
+            for inner in cell.tables:
+                nested += _table_rows(inner)
+        rows.append("\t".join(cells))
+        rows += nested
+    return rows
+
+
+def _check_zip(data: bytes, path: str, lang: str) -> None:
+    if data[:8] == _OLE:
+        raise _error(path, "draft.err.old_format", lang)
+    try:
+        infos = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise _error(path, "draft.err.damaged", lang, what=".docx", why=str(exc)) from None
+    if sum(i.file_size for i in infos) > MAX_UNPACKED_BYTES:
+        raise _error(path, "draft.err.damaged", lang, what=".docx", why=f"unpacks to more than {MAX_UNPACKED_BYTES:,}")
+
+
+def _pdf_text(data: bytes, path: str, lang: str) -> str:
+    """A PDF's text layer, page after page; a PDF without one (a scan) is refused: OCR comes first."""
+    if not data.startswith(b"%PDF"):
+        raise _error(path, "draft.err.damaged", lang, what="PDF", why="no %PDF header")
+    import logging
+
+    import pdfplumber
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    pages: list[tuple[str, bool, bool]] = []
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            with pdfplumber.open(io.BytesIO(data)) as pdf:
+                if len(pdf.pages) > MAX_PDF_PAGES:
+                    raise _error(path, "draft.err.too_many_pages", lang, n=len(pdf.pages), limit=MAX_PDF_PAGES)
+                for page in pdf.pages:
+                    pages += _page_lines(page)
+                    page.close()
+    except InputError:
+        raise
+    except Exception as exc:  # pdfminer raises many kinds on a damaged or encrypted file
+        raise _error(path, "draft.err.damaged", lang, what="PDF", why=f"{type(exc).__name__}: {exc}") from None
+    text = _joined(pages)
+    if len(_CJK.findall(text)) < 20:
+        raise _error(path, "draft.err.no_text_layer", lang)
+    return text
+
+
+def _page_lines(page) -> list[tuple[str, bool]]:
+    """A PDF page's lines top to bottom, each with whether it runs on into the next line.
+
+    A ruled table is read as a table (a row per line, its cells by tabs, a cell's wrapped lines
+    put back together); the text around it line by line, where a line that reaches the right edge
+    of the text is a paragraph wrapped by the layout, not the end of one."""
+    tables = page.find_tables()
+    rest = page
+    for t in tables:
+        rest = rest.outside_bbox(t.bbox)
+    lines = rest.extract_text_lines(x_tolerance=1, return_chars=True)  # 1, not 3: words in a row stay apart
+    right = max((ln["x1"] for ln in lines), default=0.0)
+    left = min((ln["x0"] for ln in lines), default=0.0)
+    items: list[tuple[float, int, str, bool, bool]] = []
+    for ln in lines:
+        size = ln["chars"][0]["size"] if ln["chars"] else 10
+        # within 2.5 characters of the right edge: wrapped (a CJK line may stop short of the edge
+        # rather than start a line with punctuation); an indented line starts a paragraph
+        runs_on = right > page.width * 0.6 and ln["x1"] >= right - 2.5 * size
+        items.append((ln["top"], 0, ln["text"], runs_on, ln["x0"] > left + 1.5 * size))
+    for t in tables:
+        for i, row in enumerate(t.extract(x_tolerance=1)):
+            cells = ["".join((c or "").split("\n")).strip() for c in row]
+            items.append((t.bbox[1], i + 1, "\t".join(cells), False, True))
+    return [(text, runs_on, starts) for _, _, text, runs_on, starts in sorted(items, key=lambda x: (x[0], x[1]))]
+
+
+def _joined(lines: list[tuple[str, bool, bool]]) -> str:
+    """Lines put back into paragraphs: a line that runs on is joined to the next (with a space between Latin
+    words), unless the next starts a paragraph (indented, or a table row)."""
+    out: list[str] = []
+    runs_on = False
+    for text, more, starts in lines:
+        if runs_on and out and not starts and not _NUMBERED.match(text):
+            prev = out[-1]
+            gap = " " if prev[-1:].isascii() and prev[-1:].isalnum() and text[:1].isascii() and text[:1].isalnum() \
+                else ""
+            out[-1] = prev + gap + text
+        else:
+            out.append(text)
+        runs_on = more
+    return "\n".join(out)
+
+
+# ---------------------------------------------------------------- simplified characters
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+    return opencc.OpenCC("t2s")
+
+
+def simplified(text: str) -> str:
+    """The text in simplified characters (OpenCC t2s); a text already simplified is returned unchanged.
+
+    Only a text that OpenCC changes in a noticeable share of its characters (over 1 in 200 Chinese
+    characters) is converted: a simplified plan is left as it is, so that no word of it is re-spelt."""
+    cjk = len(_CJK.findall(text))
+    if not cjk:
+        return text
+    converted = _t2s().convert(text)
+    changed = sum(1 for a, b in zip(text, converted) if a != b) if len(converted) == len(text) else cjk
+    return converted if changed * 200 > cjk else text
+
+
+def plan_text(path: Path | str, lang: str = "zh") -> str:
+    """The plan document at `path` as plain text in simplified characters (InputError: one line, why not)."""
+    name = str(path)
+    suffix = Path(name).suffix.lower()
+    if suffix in OLD_FORMATS:
+        raise _error(name, "draft.err.old_format", lang)
+    if suffix not in SUFFIXES:
+        raise _error(name, "draft.err.suffix", lang, suffixes=" ".join(SUFFIXES))
+    data = _read(name, lang)
+    if data[:8] == _OLE:
+        raise _error(name, "draft.err.old_format", lang)
+    if suffix == ".docx":
+        text = _docx_text(data, name, lang)
+    elif suffix == ".pdf":
+        text = _pdf_text(data, name, lang)
+    elif suffix in (".html", ".htm"):
+        text = _html_text(data, name, lang)
+    else:
+        text = decode(name, data, lang)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u3000", " ").replace("\xa0", " ")
+    text = "\n".join(line.strip() for line in text.split("\n"))
+    text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+    return simplified(text)
