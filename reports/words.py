@@ -438,8 +438,8 @@ PHRASES: dict[str, tuple[str, str]] = {
                           "be no more than partly behind (--to nearly_ready), those of the largest weight first until "
                           "they weigh less than half of the targets judged; then, while the targets judged weigh less "
                           "than the coverage floor, the targets without a judgement, largest weight first.",
-                          "规划类框架的改进计划：要总体符合预期，须完成全部滞后和未完成的目标；要不差于部分滞后（--to "
-                          "nearly_ready），按权重从大到小补齐，直至其权重不足可判断目标的一半；可判断目标的权重低于覆盖率"
+                          "规划类框架的改进计划：要总体符合预期，须完成全部滞后和未完成的目标；只要求不差于部分滞后时，"
+                          "按权重从大到小补齐，直至其权重不足可判断目标的一半；可判断目标的权重低于覆盖率"
                           "下限时，再按权重从大到小补充尚无判断的目标。"),
     "msg.plan_gap_more": ("; {n} more targets are not met", "；另有{n}项目标尚未完成"),
     "msg.plan_met": ("{n} targets met, among them {items}", "已完成{n}项目标，包括{items}"),

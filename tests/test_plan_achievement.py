@@ -299,7 +299,7 @@ def test_the_issues_district_plan_in_json_markdown_and_plan(district):
 
 
 def test_the_issues_district_plan_page_one(district, tmp_path):
-    run(district, "evaluate", "--html", str(tmp_path / "r.html"))
+    run(district, "evaluate", "--framework", "district-2025", "--html", str(tmp_path / "r.html"))
     html = (tmp_path / "r.html").read_text(encoding="utf-8")
     body = html[html.index("<body"):]
     page1 = body[:body.index("</section>")] if "</section>" in body else body

@@ -270,7 +270,7 @@ def test_a_comparison_row_says_what_the_generic_json_converter_says(catalogue, d
                        "score_range": {"low": plain_values(s.score_low), "high": plain_values(s.score_high)},
                        "coverage": plain_values(s.coverage), "verdict": s.verdict,
                        "verdict_provisional": s.provisional, "categories": plain_values(s.categories),
-                       "statuses": plain_values(dict(s.statuses))}
+                       "statuses": plain_values(dict(s.statuses)), "achievement": plain_values(s.achievement)}
 
 
 def test_compare_ranks_only_assessable_cities_and_flags_their_years():
