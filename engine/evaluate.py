@@ -30,16 +30,7 @@ from .result import (
     WaiverNote,
     say,
 )
-from .score import (
-    category_scores,
-    coverage,
-    evidence_counts,
-    fix_first,
-    leaf_status,
-    overall,
-    range_and_worst_verdict,
-    verdict,
-)
+from .score import Tally, evidence_counts, fix_first, leaf_status, range_and_worst_verdict, verdict
 from .units import CTX
 
 # The largest magnitude a measured value, target or baseline may have to be decided: growth from
@@ -233,16 +224,18 @@ def _result(fw: LoadedFramework, city: LoadedCity, cat: Catalogue, facts: Facts,
             waiver=note, part_statuses=part_statuses))
 
     model = h.scoring
-    cats = category_scores(results, m.CATEGORIES, model, dict(h.category_weights))
-    score = overall(results, cats, model)
-    cov = coverage(results, model)
+    tally = Tally(results, model)  # the sums every score formula reads, made once
+    cats = tally.categories(m.CATEGORIES, dict(h.category_weights))
+    score = tally.overall(cats)
+    cov = tally.coverage()
     v, why = verdict(score, cov, h.coverage_floor, h.thresholds.ready, h.thresholds.nearly_ready, results)
     counts = {s: sum(1 for r in results if r.status == s) for s in m.STATUSES}
     gains = tuple(type(g)(g.criterion, f.on_grid(g.gain), f.on_grid(g.score_if_met), g.status,
                           f.on_grid(g.coverage_gain), f.on_grid(g.range_narrowing))
                   for g in fix_first(results, model, dict(h.category_weights), m.CATEGORIES)) if detail else ()
     low, high, worst = range_and_worst_verdict(results, model, dict(h.category_weights), m.CATEGORIES,
-                                               h.coverage_floor, h.thresholds.ready, h.thresholds.nearly_ready, v)
+                                               h.coverage_floor, h.thresholds.ready, h.thresholds.nearly_ready, v,
+                                               tally)
     lacking, applicable = evidence_counts(results)
     return FrameworkResult(
         framework_id=h.id, framework_version=h.version, framework_title_zh=h.title.zh, framework_title_en=h.title.en,
