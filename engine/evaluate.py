@@ -10,7 +10,7 @@ from typing import Iterable
 from . import formulas as f
 from . import models as m
 from .catalogue import Catalogue
-from .checks import check_indicators, describe
+from .checks import check_indicators, describe, kind_of
 from .checks.base import UNBOUNDED
 from .decide import Decider, DeciderError, Leaf, leaf
 from .errors import InputError
@@ -70,39 +70,12 @@ def _leaves(key: str, ms: Measurement, out: list[Leaf]) -> None:
         out.append(leaf(key, ms.value, ms.target, ms.baseline, ms.op))  # type: ignore[arg-type]
 
 
-def _combine(kind: str, parts: list[tuple[str, Decimal | None]]) -> tuple[str, Decimal | None]:
-    """all_of takes the weakest part (min), any_of the strongest (max); unknown parts and parts in error
-    decide nothing unless the known parts already settle the answer. When they do not, an error in a part
-    (a rate over zero cases, say) is the answer: no evidence to collect would settle it, so it is never
-    "unknown — evidence missing"."""
-    live = [(s, sc) for s, sc in parts if s != "not_applicable"]
-    if not live:
-        return "not_applicable", None
-    known = [sc for s, sc in live if sc is not None]
-    undecided = len(known) < len(live)
-    blocked = "error" if any(s == "error" for s, _ in live) else "unknown"
-    if kind == "all_of":
-        if known and min(known) == 0:
-            return "fail", Decimal(0)
-        if undecided:
-            return blocked, None
-        if all(s == "pass" for s, _ in live):
-            return "pass", Decimal(1)
-        return "partial", min(known)
-    if any(s == "pass" for s, _ in live):
-        return "pass", Decimal(1)
-    if undecided:
-        return blocked, None
-    best = max(known)
-    return ("partial", best) if best > 0 else ("fail", Decimal(0))
-
-
 def _status(key: str, ms: Measurement, decisions: dict[str, str]) -> tuple[str, Decimal | None, tuple[str, ...]]:
     if not ms.combine:
         status, score = leaf_status(ms, decisions.get(key))
         return status, score, ()
     parts = [_status(f"{key}/{i}", p, decisions) for i, p in enumerate(ms.parts)]
-    status, score = _combine(ms.combine, [(s, sc) for s, sc, _ in parts])
+    status, score = kind_of(ms.combine).combine([(s, sc) for s, sc, _ in parts])  # type: ignore[misc]
     return status, score, tuple(s for s, _, _ in parts)
 
 

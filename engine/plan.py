@@ -19,6 +19,7 @@ from decimal import Decimal
 from math import comb
 
 from . import formulas as f
+from .checks import kind_of
 from .result import Cmp, CriterionResult, FrameworkResult, Listed, Q, Reason, say
 from .score import EVIDENCE, NO_EVIDENCE, Sums, coverage_of, overall_of, rescore, verdict_of, weight_of
 
@@ -64,7 +65,7 @@ def step(r: CriterionResult) -> Step:
         why = say("items", items=Listed(whys, "clauses")) if whys else say("plan.evidence")
         if r.status != "unknown":
             what = say("plan.meet", goal=goal)
-        elif r.check_kind == "exists":
+        elif kind_of(r.check_kind).yes_no:
             what = say("plan.publish", why=why)
         else:
             what = say("plan.publish_showing", why=why, goal=goal)
