@@ -44,8 +44,8 @@ def test_every_commands_json_for_every_city_follows_the_schema(validator, city):
     assert any(c["measurement"].get("parts") for e in ev["evaluations"] for c in e["criteria"]) or city.stem != "ningbo"
     plan = valid(validator, run("plan", city, "--format", "json", *EVERY))
     assert len(plan["plans"]) == 7
-    years = [y["year"] for y in valid(validator, run("progress", city, "--from", 2017, "--to", 2022, "--format", "json"))[
-        "years"]]
+    progress = valid(validator, run("progress", city, "--from", 2017, "--to", 2022, "--format", "json"))
+    years = [y["year"] for y in progress["years"]]
     assert years == list(range(2017, 2023))
     diff = valid(validator, run("diff", "reference", "national-2025", city, "--format", "json"))
     assert [c["city"] for c in diff["cities"]] == [city.stem]
