@@ -124,7 +124,7 @@ def invoke(*args, code=0):
 @pytest.fixture
 def minimum(tmp_path):
     """The kind's module written to a folder of its own, imported and registered; unregistered afterwards."""
-    from ipcheck.engine.checks import register, unregister
+    from ipcheck.engine.models import register_kind, unregister_kind
     (tmp_path / "minimum_kind.py").write_text(textwrap.dedent(MODULE), encoding="utf-8")
     spec = importlib.util.spec_from_file_location("minimum_kind", tmp_path / "minimum_kind.py")
     module = importlib.util.module_from_spec(spec)
@@ -135,11 +135,11 @@ def minimum(tmp_path):
     shutil.copy(ROOT / "criteria" / "indicators.yaml", criteria)
     shutil.copy(ROOT / "criteria" / "reference.yaml", criteria)
     (criteria / "throwaway.yaml").write_text(FRAMEWORK, encoding="utf-8")
-    register(module.KIND)
+    register_kind(module.KIND)
     try:
         yield criteria
     finally:
-        unregister("minimum")
+        unregister_kind("minimum")
         del sys.modules["minimum_kind"]
 
 
@@ -182,13 +182,12 @@ def _json(city, c):
 
 
 def test_once_unregistered_the_kind_is_refused_in_one_line(minimum):
-    from ipcheck.engine.checks import unregister
-    unregister("minimum")
+    from ipcheck.engine.models import register_kind, unregister_kind
+    unregister_kind("minimum")
     try:
         r = CliRunner().invoke(main, ["validate", str(minimum / "throwaway.yaml"), "--criteria", str(minimum)])
         assert r.exit_code == 2
         assert "throwaway.yaml" in r.output and "unknown check kind 'minimum'" in r.output
         assert "Traceback" not in r.output
     finally:
-        from ipcheck.engine.checks import register
-        register(sys.modules["minimum_kind"].KIND)  # for the fixture to remove
+        register_kind(sys.modules["minimum_kind"].KIND)  # for the fixture to remove

@@ -3,8 +3,8 @@
 Every module here that defines `KIND` is registered, in name order, and the discriminated
 union `Check` of their models is built from the registry: adding a kind is adding one file
 (and the examples of the criteria that use it). A kind defined elsewhere (a plug-in, a test's
-throw-away kind) is added at run time with `register`, which rebuilds `Check` and every model
-holding a check.
+throw-away kind) is added at run time with `models.register_kind`, which rebuilds `Check` and
+every model holding a check.
 """
 
 from __future__ import annotations
@@ -42,34 +42,19 @@ Check = _union()
 _rebuild_parts(Check)
 
 
-def register(kind: Kind) -> None:
-    """Add (or replace) a kind at run time: `Check`, the composite kinds and the criteria and framework
-    models then accept it, and every step that asks the registry (measure, load, plan, the reports) finds it."""
-    REGISTRY[kind.name] = kind
-    _install()
+def rebuilt() -> Any:
+    """The union of the kinds registered now, installed in the composite kinds (after `REGISTRY` changed).
 
-
-def unregister(name: str) -> None:
-    """Remove a kind added with `register` (the shipped kinds stay)."""
-    if name in KIND_NAMES:
-        raise ValueError(f"{name} is a shipped kind")
-    del REGISTRY[name]
-    _install()
-
-
-def _install() -> None:
-    """The union of the registered kinds, in every model that holds a check."""
+    Models holding a check outside this folder (a criterion) are rebuilt by their owner:
+    `models.register_kind` adds a kind at run time and does both."""
     global Check
     Check = _union()
     # Twice: each composite's schema holds the others' (all_of within any_of and back); the first pass
     # leaves the one rebuilt first holding the other's old schema.
     _rebuild_parts(Check)
     _rebuild_parts(Check)
-    from .. import models as m
-    m.Criterion.model_fields["check"].annotation = Check
-    m.Criterion.model_rebuild(force=True)
-    m.Framework.model_rebuild(force=True)
+    return Check
 
 
 __all__ = ["Check", "KIND_NAMES", "REGISTRY", "Kind", "check_indicators", "describe", "kind_of", "measure_check",
-           "register", "resolve_check", "unregister"]
+           "rebuilt", "resolve_check"]
