@@ -192,11 +192,12 @@ def run_test(paths, engine_name, criteria_dir):
 
 
 @main.command("schema")
-@click.argument("kind", type=click.Choice(FILE_KINDS))
+@click.argument("kind", type=click.Choice([*FILE_KINDS, "result"]))
 @criteria_option
 @output_option
 def schema(kind, criteria_dir, output):
-    """Print the JSON Schema of a file kind (indicator ids from the criteria folder's catalogue)."""
+    """Print the JSON Schema of a file kind (indicator ids from the criteria folder's catalogue), or with
+    `result` that of every command's JSON output (evaluate, plan, compare, progress, diff)."""
     from .app.schemas import schema as run
     _finish(run(kind, criteria_dir=criteria_dir), output)
 

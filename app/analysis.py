@@ -22,6 +22,7 @@ def compare(city_paths: list[Path], framework_ids: tuple[str, ...] = (), *, year
     `on_progress(done, total)` is called as cities are evaluated."""
     from ..engine.compare import rank
     from ..engine.sensitivity import rank_intervals
+    from ..reports import json_types as t
     from ..reports.analysis import Doc, compare_doc
     from ..reports.json_report import plain_values as json_plain
     from ..reports.outputs import AnalysisView, document_html, render
@@ -56,21 +57,21 @@ def compare(city_paths: list[Path], framework_ids: tuple[str, ...] = (), *, year
             docs.append((f"{fid} v{fw.version}", compare_doc(ranked, titles, lang, sens or None, ci)))
         if fmt == "json":
             row = {rs[k][0].city_id: rs[k][2] for rs in per_city}
-            comparisons.append({"framework": fid, "years": sorted({row[r.city_id]["year"] for _, r in ranked}),
-                                "ranking": [
-                {"rank": rk, **row[r.city_id],
-                 **({"sensitivity": json_plain({"score_p5": sens[r.city_id].score_p5,
-                                                "score_p95": sens[r.city_id].score_p95,
-                                                "verdict_kept": sens[r.city_id].verdict_kept,
-                                                "rank_range": list(ci[r.city_id])})} if sens else {})}
-                for rk, r in ranked]})
+            comparisons.append(t.Comparison(framework=fid, years=sorted({row[r.city_id]["year"] for _, r in ranked}),
+                                            ranking=[
+                t.RankedRow(rank=rk, **row[r.city_id],  # type: ignore[typeddict-item]
+                            **({"sensitivity": t.RankSensitivity(**json_plain({  # type: ignore[typeddict-item]
+                                "score_p5": sens[r.city_id].score_p5, "score_p95": sens[r.city_id].score_p95,
+                                "verdict_kept": sens[r.city_id].verdict_kept,
+                                "rank_range": list(ci[r.city_id])}))} if sens else {}))
+                for rk, r in ranked]))
     doc = None
     if docs:
         first = docs[0][1]
         doc = first if len(docs) == 1 else Doc(first.title, [f"{len(files)} cities"],
                                                [sec for label, d in docs for sec in _prefixed(d, label)], first.method)
     # Past 100 cities the JSON is written on one line (the C encoder), still byte-identical run to run.
-    view = AnalysisView(doc, {"schema": "ipcheck.compare/1", "comparisons": comparisons},
+    view = AnalysisView(doc, t.CompareDocument(schema="ipcheck.compare/1", comparisons=comparisons),
                         compact=len(files) > 100, is_plain=True)
     out = Outcome(text=render(view, fmt, lang, color), inputs=lib.paths() + [str(p) for p in [*city_paths, *files]],
                   notices=[line for why in failures for line in decider_notices(_Failed(why), None, lang)])
@@ -105,6 +106,7 @@ def progress(city_path: Path, year_from: int, year_to: int, framework_id: str | 
     from ..engine.compare import status_changes
     from ..engine.decide import make_decider
     from ..engine.evaluate import evaluate as run
+    from ..reports import json_types as t
     from ..reports.analysis import progress_doc
     from ..reports.outputs import AnalysisView, render
 
@@ -114,9 +116,10 @@ def progress(city_path: Path, year_from: int, year_to: int, framework_id: str | 
     decider, notice = make_decider(engine)
     series = [run(fw, city, lib.catalogue, decider, year=y) for y in range(year_from, year_to + 1)]
     changes = [[]] + [status_changes(a, b) for a, b in zip(series, series[1:])]
-    data = {"schema": "ipcheck.progress/1", "framework": fw.id, "city": city.id,
-            "years": [{"year": r.year, "score": r.score, "coverage": r.coverage, "verdict": r.verdict,
-                       "changes": ch} for r, ch in zip(series, changes)]}
+    data = t.ProgressDocument(schema="ipcheck.progress/1", framework=fw.id, city=city.id,
+                              years=[t.ProgressYear(year=r.year, score=r.score, coverage=r.coverage,  # type: ignore[typeddict-item]
+                                                    verdict=r.verdict, changes=ch)
+                                     for r, ch in zip(series, changes)])
     view = AnalysisView(progress_doc(series, changes, lang), data)
     from .documents import analysis_files
     return Outcome(text=render(view, fmt, lang, color), notices=decider_notices(decider, notice, lang),
@@ -130,6 +133,7 @@ def diff(framework_a: str, framework_b: str, city_paths: list[Path] = (), *, yea
     from ..engine.compare import diff_frameworks
     from ..engine.decide import PythonDecider
     from ..engine.evaluate import evaluate as run
+    from ..reports import json_types as t
     from ..reports.analysis import diff_doc
     from ..reports.outputs import AnalysisView, render
 
@@ -141,10 +145,11 @@ def diff(framework_a: str, framework_b: str, city_paths: list[Path] = (), *, yea
         city = load_city_file(p, lib)
         flips.append((run(a, city, lib.catalogue, PythonDecider(), year=year),
                       run(b, city, lib.catalogue, PythonDecider(), year=year)))
-    data = {"schema": "ipcheck.diff/1", "a": a.id, "b": b.id, "criteria": diffs,
-            "cities": [{"city": ra.city_id, "a": {"score": ra.score, "verdict": ra.verdict},
-                        "b": {"score": rb.score, "verdict": rb.verdict}, "verdict_flips": ra.verdict != rb.verdict}
-                       for ra, rb in flips]}
+    data = t.DiffDocument(schema="ipcheck.diff/1", a=a.id, b=b.id, criteria=diffs,  # type: ignore[typeddict-item]
+                          cities=[t.Flip(city=ra.city_id, a=t.Verdict(score=ra.score, verdict=ra.verdict),  # type: ignore[typeddict-item]
+                                         b=t.Verdict(score=rb.score, verdict=rb.verdict),  # type: ignore[typeddict-item]
+                                         verdict_flips=ra.verdict != rb.verdict)
+                                  for ra, rb in flips])
     titles = {c.id: (c.title.zh, c.title.en) for fw in (a, b) for c in fw.model.criteria}
     return Outcome(text=render(AnalysisView(diff_doc(a.id, b.id, diffs, flips, lang, titles), data), fmt, lang, color),
                    inputs=lib.paths() + [str(p) for p in city_paths])

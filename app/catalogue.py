@@ -15,7 +15,7 @@ from .outcome import Outcome
 def list_criteria(framework_id: str | None = None, *, criteria_dir: Path = CRITERIA_DIR, lang: str = "zh") -> Outcome:
     """The frameworks (one line each), or one framework's criteria."""
     from ..reports.labels import CATALOGUE as W
-    from ..reports.labels import CATEGORY, CHECK_KIND
+    from ..reports.labels import CATEGORY, check_kind
     lib = load_library(criteria_dir, (framework_id,) if framework_id else ())
     framework_id = lib.ids((framework_id,))[0] if framework_id else None
     lines = []
@@ -32,7 +32,7 @@ def list_criteria(framework_id: str | None = None, *, criteria_dir: Path = CRITE
             title = c.title.zh if lang == "zh" else c.title.en
             gate = f" {W['required'][lang]}" if c.required else ""
             lines.append(f"{c.id:<8} {CATEGORY[c.category][lang]:<12} {W['weight'][lang]} {c.weight}{gate:<9} "
-                         f"{CHECK_KIND[c.check.kind][lang]:<10} {c.clause}  {title}")
+                         f"{check_kind(c.check.kind, lang):<10} {c.clause}  {title}")
     # titles come from the criteria files: no control character of theirs reaches the terminal
     return Outcome(text="".join(printable(line) + "\n" for line in lines), inputs=lib.paths())
 

@@ -94,11 +94,12 @@ def plan(sel: Selection, goal: str | None = None, *, fmt: str = "table", lang: s
          pdf_path: Path | None = None, docx_path: Path | None = None) -> Outcome:
     """The smallest set of improvements that moves the verdict up a level, for each framework."""
     from ..engine.plan import plan as make_plan
+    from ..reports import json_types as t
     from ..reports.analysis import plan_doc
     from ..reports.outputs import AnalysisView, render
     from .documents import analysis_files
     ev = evaluate_selection(sel)
     plans = [(r, make_plan(r, goal)) for r in ev.results]
-    view = AnalysisView(plan_doc(plans, lang), {"schema": "ipcheck.plan/1", "plans": [p for _, p in plans]})
+    view = AnalysisView(plan_doc(plans, lang), t.PlanDocument(schema="ipcheck.plan/1", plans=[p for _, p in plans]))
     return Outcome(text=render(view, fmt, lang, color), notices=ev.notices, inputs=ev.paths(),
                    files=analysis_files(view, lang, ev.results[0].as_of, pdf_path, docx_path))

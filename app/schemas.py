@@ -158,7 +158,11 @@ def schema_text(kind: str, catalogue: Any = None) -> str:
 
 
 def schema(kind: str, *, criteria_dir: Path = CRITERIA_DIR) -> Outcome:
-    """`ipcheck schema KIND`: the JSON Schema of a file kind, with the indicator ids of `criteria_dir`."""
+    """`ipcheck schema KIND`: the JSON Schema of a file kind, with the indicator ids of `criteria_dir`;
+    `result`: the JSON Schema of every command's JSON output (reports/json_types.py)."""
+    if kind == "result":
+        from ..reports.json_types import result_schema
+        return Outcome(text=json.dumps(result_schema(), sort_keys=True, ensure_ascii=False, indent=2) + "\n")
     catalogue = None
     inputs: list[str] = []  # what is read: --output never goes onto it, nor into the criteria folder
     if kind in ("city", "framework"):

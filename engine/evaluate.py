@@ -10,7 +10,7 @@ from typing import Iterable
 from . import formulas as f
 from . import models as m
 from .catalogue import Catalogue
-from .checks import check_indicators, describe
+from .checks import check_indicators, describe, kind_of
 from .checks.base import UNBOUNDED
 from .decide import Decider, DeciderError, Leaf, PythonDecider, leaf
 from .errors import InputError
@@ -32,14 +32,13 @@ from .result import (
     say,
 )
 from .score import (
+    Tally,
     achievement_counts,
-    category_scores,
     coverage,
     evidence_counts,
     fix_first,
     judge,
     leaf_status,
-    overall,
     range_and_worst_verdict,
 )
 from .units import CTX
@@ -81,39 +80,12 @@ def _leaves(key: str, ms: Measurement, out: list[Leaf]) -> None:
         out.append(leaf(key, ms.value, ms.target, ms.baseline, ms.op))  # type: ignore[arg-type]
 
 
-def _combine(kind: str, parts: list[tuple[str, Decimal | None]]) -> tuple[str, Decimal | None]:
-    """all_of takes the weakest part (min), any_of the strongest (max); unknown parts and parts in error
-    decide nothing unless the known parts already settle the answer. When they do not, an error in a part
-    (a rate over zero cases, say) is the answer: no evidence to collect would settle it, so it is never
-    "unknown — evidence missing"."""
-    live = [(s, sc) for s, sc in parts if s != "not_applicable"]
-    if not live:
-        return "not_applicable", None
-    known = [sc for s, sc in live if sc is not None]
-    undecided = len(known) < len(live)
-    blocked = "error" if any(s == "error" for s, _ in live) else "unknown"
-    if kind == "all_of":
-        if known and min(known) == 0:
-            return "fail", Decimal(0)
-        if undecided:
-            return blocked, None
-        if all(s == "pass" for s, _ in live):
-            return "pass", Decimal(1)
-        return "partial", min(known)
-    if any(s == "pass" for s, _ in live):
-        return "pass", Decimal(1)
-    if undecided:
-        return blocked, None
-    best = max(known)
-    return ("partial", best) if best > 0 else ("fail", Decimal(0))
-
-
 def _status(key: str, ms: Measurement, decisions: dict[str, str]) -> tuple[str, Decimal | None, tuple[str, ...]]:
     if not ms.combine:
         status, score = leaf_status(ms, decisions.get(key))
         return status, score, ()
     parts = [_status(f"{key}/{i}", p, decisions) for i, p in enumerate(ms.parts)]
-    status, score = _combine(ms.combine, [(s, sc) for s, sc, _ in parts])
+    status, score = kind_of(ms.combine).combine([(s, sc) for s, sc, _ in parts])  # type: ignore[misc]
     return status, score, tuple(s for s, _, _ in parts)
 
 
@@ -252,9 +224,12 @@ def _measure_all(fw: LoadedFramework, fw_facts: Facts, year: int) -> list[tuple[
 
 @dataclass(frozen=True)
 class _Weighed:
-    """What coverage reads of a criterion's result: its status and weight."""
+    """What coverage reads of a criterion's result: its status and weight (score.Tally also files it under a
+    category and adds a score, neither of which coverage reads)."""
     status: str
     weight: Decimal
+    category: str = ""
+    score: Decimal = Decimal(0)
 
 
 def best_year(fw: LoadedFramework, fw_facts: Facts) -> int | None:
@@ -311,9 +286,10 @@ def _result(fw: LoadedFramework, city: LoadedCity, cat: Catalogue, facts: Facts,
             plan=_plan_target(c, ms, h, facts, year) if h.kind == "plan" else None))
 
     model = h.scoring
-    cats = category_scores(results, m.CATEGORIES, model, dict(h.category_weights))
-    score = overall(results, cats, model)
-    cov = coverage(results, model)
+    tally = Tally(results, model)  # the sums every score formula reads, made once
+    cats = tally.categories(m.CATEGORIES, dict(h.category_weights))
+    score = tally.overall(cats)
+    cov = tally.coverage()
     v, why = judge(h.kind, score, cov, h.coverage_floor, h.thresholds.ready, h.thresholds.nearly_ready, results,
                    model)
     counts = {s: sum(1 for r in results if r.status == s) for s in m.STATUSES}
@@ -322,7 +298,7 @@ def _result(fw: LoadedFramework, city: LoadedCity, cat: Catalogue, facts: Facts,
                   for g in fix_first(results, model, dict(h.category_weights), m.CATEGORIES)) if detail else ()
     low, high, worst = range_and_worst_verdict(results, model, dict(h.category_weights), m.CATEGORIES,
                                                h.coverage_floor, h.thresholds.ready, h.thresholds.nearly_ready, v,
-                                               h.kind)
+                                               h.kind, tally)
     lacking, applicable = evidence_counts(results)
     return FrameworkResult(
         framework_id=h.id, framework_version=h.version, framework_title_zh=h.title.zh, framework_title_en=h.title.en,

@@ -21,7 +21,7 @@ class Facts:
     """A city's facts with the catalogue, and the data-age limits of the framework and criterion measured."""
     city: m.City
     cat: Catalogue
-    _history: dict = field(default_factory=dict, compare=False, repr=False)
+    _history: dict = field(default_factory=dict, compare=False, repr=False)  # per city: histories, years, citations
     max_ages: dict = field(default_factory=lambda: dict(DEFAULT_MAX_AGE))  # by indicator kind
     max_age_override: int | None = None  # a criterion's own max_age
 
@@ -58,12 +58,18 @@ class Facts:
 
     def years(self, ind: str) -> list[int]:
         """The years with a fact for the indicator, oldest first."""
-        return sorted(self.city.facts.get(ind, {}))
+        key = ("years", ind)
+        if key not in self._history:  # once per city: every framework and criterion shares it
+            self._history[key] = sorted(self.city.facts.get(ind, {}))
+        return list(self._history[key])
 
     def latest(self, ind: str, year: int) -> tuple[int, m.Fact] | None:
         """The most recent (year, fact) in or before `year`."""
-        ys = [y for y in self.years(ind) if y <= year]
-        return (ys[-1], self.city.facts[ind][ys[-1]]) if ys else None
+        key = ("latest", ind, year)
+        if key not in self._history:
+            ys = [y for y in self.years(ind) if y <= year]
+            self._history[key] = (ys[-1], self.city.facts[ind][ys[-1]]) if ys else None
+        return self._history[key]
 
     def unit(self, ind: str) -> str:
         """The indicator's unit as written (yes/no for a mechanism)."""
@@ -74,7 +80,13 @@ class Facts:
         return self.cat.indicators[ind].name
 
     def used(self, ind: str, year: int) -> FactUsed:
-        """The fact for that year as a result cites it, with its source."""
+        """The fact for that year as a result cites it, with its source (made once per city)."""
+        key = ("used", ind, year)
+        if key not in self._history:
+            self._history[key] = self._used(ind, year)
+        return self._history[key]
+
+    def _used(self, ind: str, year: int) -> FactUsed:
         fact = self.city.facts[ind][year]
         src = self.city.sources[fact.source]
         return FactUsed(

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import models as m
 from .catalogue import Catalogue
-from .checks import KIND_NAMES, resolve_check
+from .checks import REGISTRY, kind_of, resolve_check
 from .errors import InputError, InputErrors, Problems, did_you_mean
 from .units import PERCENT, YES_NO, Unit, UnitError, parse_unit, read_value
 from .yamldoc import Document, parse
@@ -71,7 +71,7 @@ def _validate(doc: Document, model: type[BaseModel]) -> Any:
             if loc in seen:
                 continue
             seen.add(loc)
-            where = ".".join(str(p) for p in loc if not (isinstance(p, str) and p in _TAGS)) or "the file"
+            where = ".".join(str(p) for p in loc if not (isinstance(p, str) and p in REGISTRY)) or "the file"
             got = err.get("input")
             if cut is not None:
                 message = f"{where}: expected a number, a figure such as 5.2万件 or 95%, or yes/no (got {got!r})"
@@ -80,7 +80,7 @@ def _validate(doc: Document, model: type[BaseModel]) -> Any:
             elif err["type"] == "missing":
                 message = f"missing field {where!r}"
             elif err["type"] == "union_tag_invalid" and isinstance(got, dict):
-                message = f"{where}: unknown check kind {got.get('kind')!r} (known: {', '.join(sorted(_TAGS))})"
+                message = f"{where}: unknown check kind {got.get('kind')!r} (known: {', '.join(sorted(REGISTRY))})"
             else:
                 msg = re.sub(r" or instance of \w+", "", err["msg"])
                 message = f"{where}: {msg}"
@@ -90,7 +90,6 @@ def _validate(doc: Document, model: type[BaseModel]) -> Any:
         raise InputErrors(problems) from None
 
 
-_TAGS = set(KIND_NAMES)
 
 
 # ---------------------------------------------------------------- indicators
@@ -201,15 +200,13 @@ def _check_attribute_values(doc: Document, cat: Catalogue, check: Any, examples:
                             path: tuple[Any, ...]) -> None:
     """Every attribute value a criterion's `where:` asks for, or its examples give, is one the catalogue allows."""
     def walk(chk: Any, at: tuple[Any, ...]) -> None:
-        if chk.kind in ("all_of", "any_of"):
-            for k, part in enumerate(chk.checks):
-                walk(part, at + ("checks", k))
-        elif chk.kind == "exists":
-            for attr, values in chk.where.items():
-                for k, value in enumerate(values):
-                    problem = attribute_problem(cat.indicators[chk.indicator], attr, value)
-                    if problem:
-                        raise doc.error(at + ("where", attr, k), problem)
+        kind = kind_of(chk.kind)
+        for sub, part in kind.parts(chk):
+            walk(part, at + sub)
+        for sub, ind, attr, value in kind.attribute_values(chk):
+            problem = attribute_problem(cat.indicators[ind], attr, value)
+            if problem:
+                raise doc.error(at + sub, problem)
 
     walk(check, path + ("check",))
     for j, ex in enumerate(examples):

@@ -11,7 +11,7 @@ from typing import Any
 
 from . import formulas as f
 from . import models as m
-from .checks import measure_check
+from .checks import kind_of, measure_check
 from .facts import Facts
 from .result import Listed, Measurement, Term, Trend, say
 
@@ -25,9 +25,6 @@ def measure(criterion: m.Criterion, facts: Facts, year: int) -> Measurement:
     return measure_check(criterion.check, facts, year)
 
 
-_SINGLE = ("threshold", "count", "path", "flow", "growth", "trajectory")
-
-
 def trend(check: Any, ms: Measurement, facts: Facts, year: int) -> Trend | None:
     """The history of a single-indicator check's indicator up to the year judged, with observed and needed growth.
 
@@ -37,15 +34,12 @@ def trend(check: Any, ms: Measurement, facts: Facts, year: int) -> Trend | None:
     lies ahead of the last figure and of the year judged; projected year = last year
     + ⌈ln(target / last) / ln(1 + observed)⌉ when the target is still ahead and the observed growth is
     positive. Only for levels the target applies to directly (not for growth rates or yearly increases,
-    whose target is not in the indicator's unit).
+    whose target is not in the indicator's unit). Which indicator, and whether its target is such a
+    level, the check's kind says (`Kind.trend_indicator`, `Kind.trend_target`).
     """
-    if check.kind in _SINGLE:
-        ind = check.indicator
-    elif check.kind in ("per_capita", "ratio") and check.published:
-        ind = check.published  # the published rate's history
-    else:
-        return None
-    if facts.cat.is_mechanism(ind):
+    kind = kind_of(check.kind)
+    ind = kind.trend_indicator(check)
+    if ind is None or facts.cat.is_mechanism(ind):
         return None
     points, observed = facts.history(ind)
     if points and points[-1][0] > year:
@@ -56,18 +50,12 @@ def trend(check: Any, ms: Measurement, facts: Facts, year: int) -> Trend | None:
             observed = f.on_grid(f.cagr_pct(v0, v1, y1 - y0))
     if not points:
         return None
-    level = check.kind in ("threshold", "count", "path", "trajectory", "per_capita", "ratio")
     target = target_year = None
-    if level and ms.state == "measured":
+    if kind.trend_target is not None and ms.state == "measured":
         target = ms.trajectory.target if ms.trajectory else ms.target
         target_year = ms.trajectory.target_year if ms.trajectory else ms.target_year
-    elif check.kind == "trajectory":
-        target, target_year = check.target, check.target_year
-    elif check.kind == "path":  # not measured: the target of the path year judged
-        target_year = max((y for y in check.targets if y <= year), default=min(check.targets))
-        target = check.targets[target_year]
-    elif level:  # not measured (e.g. the latest figure is too old): the check's own target
-        target, target_year = check.target, check.year or year
+    elif kind.trend_target is not None:  # not measured (e.g. the latest figure is too old): the check's own target
+        target, target_year = kind.trend_target(check, year)
     needed = None
     y1, v1 = points[-1]
     # growth still needed only over a period still ahead: not once the target's year is the year judged or past

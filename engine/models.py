@@ -9,7 +9,7 @@ known, so an error can name the exact node. Each check kind's model lives with t
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated, Literal, Union
+from typing import Annotated, Any, Literal, Union
 
 from pydantic import Field, PrivateAttr, Strict, field_validator
 
@@ -190,3 +190,27 @@ class Waiver(Model):
 
 class WaiverFile(Model):
     waivers: list[Waiver] = Field(min_length=1)
+
+
+def register_kind(kind: Any) -> None:
+    """Add (or replace) a check kind at run time (a plug-in, a test's throw-away kind; see checks/base.Kind):
+    `Check`, the composite kinds, `Criterion` and `Framework` then accept it, and every step that asks the
+    registry (measure, load, plan, the reports) finds it."""
+    from . import checks
+    checks.REGISTRY[kind.name] = kind
+    _rebuild(checks.rebuilt())
+
+
+def unregister_kind(name: str) -> None:
+    """Remove a kind added with `register_kind` (the shipped kinds stay)."""
+    from . import checks
+    if name in checks.KIND_NAMES:
+        raise ValueError(f"{name} is a shipped kind")
+    del checks.REGISTRY[name]
+    _rebuild(checks.rebuilt())
+
+
+def _rebuild(check: Any) -> None:
+    Criterion.model_fields["check"].annotation = check
+    Criterion.model_rebuild(force=True)
+    Framework.model_rebuild(force=True)

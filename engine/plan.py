@@ -25,8 +25,19 @@ from decimal import Decimal
 from math import comb
 
 from . import formulas as f
+from .checks import kind_of
 from .result import Cmp, CriterionResult, FrameworkResult, Listed, Q, Reason, Share, When, say
-from .score import EVIDENCE, HUNDRED, NO_EVIDENCE, PLAN_LEVELS, rescore, verdict
+from .score import (
+    EVIDENCE,
+    NO_EVIDENCE,
+    PLAN_LEVELS,
+    Sums,
+    coverage_of,
+    overall_of,
+    rescore,
+    verdict_of,
+    weight_of,
+)
 from .units import CTX
 
 LEVELS = ("not_assessable", "not_ready", "nearly_ready", "ready")
@@ -93,7 +104,7 @@ def step(r: CriterionResult) -> Step:
             what = say("plan.meet", goal=goal)
         elif ctx is not None:
             what = say("plan.publish_context", why=why, ctx=ctx)
-        elif r.check_kind == "exists":
+        elif kind_of(r.check_kind).yes_no:
             what = say("plan.publish", why=why)
         else:
             what = say("plan.publish_showing", why=why, goal=goal)
@@ -114,49 +125,19 @@ def _verdict_with(res: FrameworkResult, met: frozenset[str]) -> tuple[str, Decim
                          for r in res.results])
 
 
-class _Sums:
-    """Sums over criteria with evidence, as `score._average` reads them: Σw, Σw·s, how many, how many not passed."""
-
-    __slots__ = ("weight", "weighted", "count", "not_passed")
-
-    def __init__(self, weight: Decimal = Decimal(0), weighted: Decimal = Decimal(0), count: int = 0,
-                 not_passed: int = 0):
-        self.weight, self.weighted, self.count, self.not_passed = weight, weighted, count, not_passed
-
-    def add(self, w: Decimal, s: Decimal, passed: bool) -> None:
-        self.weight += w
-        self.weighted += w * s
-        self.count += 1
-        self.not_passed += not passed
-
-    def met(self, w: Decimal, s: Decimal | None) -> _Sums:
-        """These sums once a criterion not passed (score `s`, None without evidence) is met: pass, score 1."""
-        if s is None:
-            return _Sums(self.weight + w, self.weighted + w, self.count + 1, self.not_passed)
-        return _Sums(self.weight, self.weighted - w * s + w, self.count, self.not_passed - 1)
-
-    def average(self, model: str) -> Decimal | None:
-        if model == "absolute":
-            return None if self.count == 0 else (HUNDRED if self.not_passed == 0 else Decimal(0))
-        if self.weight == 0:
-            return None
-        return CTX.divide(CTX.multiply(self.weighted, HUNDRED), self.weight)
-
-
 class _Tally:
     """What `rescore` gives for the framework's result with some criteria met, kept as running sums.
 
     Meeting a criterion changes only its category's sums, the overall sums and the required
     gates, so a trial costs a few operations per category instead of a pass over every
-    criterion (the same formulas as score.py: category and overall scores, coverage, the
-    verdict). tests/test_planning.py holds it equal to `rescore`; the plan's figures are
-    `rescore`'s own."""
+    criterion. The figures come from score.py's own formulas over those sums (`Sums.mean`,
+    `overall_of`, `coverage_of`, `verdict_of`); the plan's reported figures are `rescore`'s."""
 
     def __init__(self, res: FrameworkResult, candidates: list[CriterionResult]):
         self.res, self.model, self.candidates = res, res.model, candidates
         self.weights = {c.category: c.weight for c in res.categories}
-        self.cats = {c: _Sums() for c in self.weights}
-        self.total = _Sums()
+        self.cats = {c: Sums() for c in self.weights}
+        self.total = Sums()
         self.applicable = Decimal(0)
         self.w = [self._weight(r) for r in candidates]
         for r in res.results:
@@ -167,12 +148,11 @@ class _Tally:
                     if sums is not None:
                         sums.add(self._weight(r), r.score, r.status == "pass")  # type: ignore[arg-type]
         gates = [r for r in res.results if r.required and r.status not in ("not_applicable", "waived")]
-        self.by_id = {r.id: r for r in gates}
         self.failed = {r.id for r in gates if r.status == "fail"}
         self.open = {r.id for r in gates if r.status != "pass"}
 
     def _weight(self, r: CriterionResult) -> Decimal:
-        return Decimal(1) if self.model == "flat_unweighted" else r.weight
+        return weight_of(r, self.model)
 
     def key(self, i: int) -> tuple:
         """Candidates with the same key change every figure alike when met."""
@@ -198,20 +178,14 @@ class _Tally:
                 if r.category in cats:
                     cats[r.category] = cats[r.category].met(self.w[i], r.score)
                 total = total.met(self.w[i], r.score)
-        if self.model == "xccdf_default":
-            scored = [(self.weights[c], a) for c, sums in cats.items()
-                      for a in (sums.average(self.model),) if a is not None and self.weights[c] > 0]
-            weight = sum((w for w, _ in scored), Decimal(0))
-            score = None if weight == 0 else CTX.divide(sum((w * a for w, a in scored), Decimal(0)), weight)
-        else:
-            score = total.average(self.model)
-        cov = Decimal(0) if self.applicable == 0 else CTX.divide(total.weight, self.applicable)
+        score = overall_of(self.model, ((self.weights[c], sums.mean(self.model)) for c, sums in cats.items()), total)
+        cov = coverage_of(total.weight, self.applicable)
         # The verdict reads the gates only for whether one fails and whether one is open: one of each stands for all.
         gone = {self.candidates[i].id for i in extra}
-        stand_ins = [next((g for g in ids if g not in gone), None) for ids in (self.failed, self.open)]
-        gates = [self.by_id[g] for g in stand_ins if g is not None]
+        failed, open_ = ([] if g is None else [g] for g in (next((g for g in ids if g not in gone), None)
+                                                             for ids in (self.failed, self.open)))
         res = self.res
-        v, _ = verdict(score, cov, res.coverage_floor, res.ready_threshold, res.nearly_threshold, gates)
+        v, _ = verdict_of(score, cov, res.coverage_floor, res.ready_threshold, res.nearly_threshold, failed, open_)
         return LEVELS.index(v), None if score is None else f.on_grid(score), f.on_grid(cov)
 
 

@@ -68,65 +68,175 @@ def leaf_status(ms: Measurement, decided: str | None) -> tuple[str, Decimal | No
     return "partial", min(score, f.ONE - f.QUANTUM)
 
 
-def _w(r: CriterionResult, model: str) -> Decimal:
+def weight_of(r: CriterionResult, model: str) -> Decimal:
+    """A criterion's weight in the sums: its own, or 1 under flat_unweighted."""
     return Decimal(1) if model == "flat_unweighted" else r.weight
 
 
-def _average(results: Iterable[CriterionResult], model: str) -> Decimal | None:
-    rs = [r for r in results if r.status in EVIDENCE]
-    if model == "absolute":
-        return (HUNDRED if all(r.status == "pass" for r in rs) else Decimal(0)) if rs else None
-    total = sum((_w(r, model) for r in rs), Decimal(0))
-    if total == 0:
+_w = weight_of
+
+
+class Sums:
+    """Σw, Σw·s, how many and how many not passed, over criteria with evidence: what every score formula reads.
+
+    A category's score, the flat overall score and the coverage are formulas of these sums
+    (`mean`, `coverage_of`); evaluating fills them in one pass over the results, and planning
+    updates them as criteria are met (`met`) instead of rescoring every criterion."""
+
+    __slots__ = ("weight", "weighted", "count", "not_passed")
+
+    def __init__(self, weight: Decimal = Decimal(0), weighted: Decimal = Decimal(0), count: int = 0,
+                 not_passed: int = 0):
+        self.weight, self.weighted, self.count, self.not_passed = weight, weighted, count, not_passed
+
+    def add(self, w: Decimal, s: Decimal, passed: bool) -> None:
+        """Count one more criterion with evidence: weight `w`, score `s`."""
+        self.weight += w
+        self.weighted += w * s
+        self.count += 1
+        self.not_passed += not passed
+
+    def met(self, w: Decimal, s: Decimal | None) -> Sums:
+        """These sums once a criterion not passed (score `s`, None without evidence) is met: pass, score 1."""
+        if s is None:
+            return Sums(self.weight + w, self.weighted + w, self.count + 1, self.not_passed)
+        return Sums(self.weight, self.weighted - w * s + w, self.count, self.not_passed - 1)
+
+    def copy(self) -> Sums:
+        """The same sums, to add to separately."""
+        return Sums(self.weight, self.weighted, self.count, self.not_passed)
+
+    def mean(self, model: str) -> Decimal | None:
+        """The score of these criteria, 0–100: 100 × Σ(w·s) / Σw (absolute: 100 if all passed, else 0)."""
+        if model == "absolute":
+            return None if self.count == 0 else (HUNDRED if self.not_passed == 0 else Decimal(0))
+        if self.weight == 0:
+            return None
+        return CTX.divide(CTX.multiply(self.weighted, HUNDRED), self.weight)
+
+
+def coverage_of(evidence: Decimal, applicable: Decimal) -> Decimal:
+    """Coverage: the weight with evidence over the applicable, unwaived weight (0 when none applies)."""
+    return Decimal(0) if applicable == 0 else CTX.divide(evidence, applicable)
+
+
+def overall_of(model: str, cats: Iterable[tuple[Decimal, Decimal | None]], total: Sums) -> Decimal | None:
+    """The overall score from the categories' (weight W_c, score) — xccdf_default — or from the overall sums."""
+    if model != "xccdf_default":
+        return total.mean(model)
+    scored = [(w, a) for w, a in cats if a is not None and w > 0]
+    weight = sum((w for w, _ in scored), Decimal(0))
+    if weight == 0:
         return None
-    return CTX.divide(CTX.multiply(sum((_w(r, model) * r.score for r in rs), Decimal(0)), HUNDRED), total)  # type: ignore[operator]
+    return CTX.divide(sum((w * a for w, a in scored), Decimal(0)), weight)  # type: ignore[operator]
+
+
+class Tally:
+    """The sums of one framework's results, per category and overall, made in one pass.
+
+    `cats` and `total` are over criteria with evidence; `applicable` (and per category
+    `cat_applicable`, `cat_seen`) over criteria applicable and not waived."""
+
+    def __init__(self, results: Iterable[CriterionResult], model: str):
+        self.model = model
+        self.cats: dict[str, Sums] = {}
+        self.cat_applicable: dict[str, tuple[int, Decimal]] = {}
+        self.total = Sums()
+        self.applicable = Decimal(0)
+        self.missing: list[CriterionResult] = []
+        for r in results:
+            sums = self.cats.get(r.category)
+            if sums is None:
+                sums = self.cats[r.category] = Sums()
+                self.cat_applicable[r.category] = (0, Decimal(0))
+            if r.status in EVIDENCE or r.status in NO_EVIDENCE:
+                w = _w(r, model)
+                n, a = self.cat_applicable[r.category]
+                self.cat_applicable[r.category] = (n + 1, a + w)
+                self.applicable += w
+                if r.status in EVIDENCE:
+                    passed = r.status == "pass"
+                    sums.add(w, r.score, passed)  # type: ignore[arg-type]
+                    self.total.add(w, r.score, passed)  # type: ignore[arg-type]
+                else:
+                    self.missing.append(r)
+
+    def categories(self, categories: tuple[str, ...], weights: dict[str, Decimal]) -> tuple[CategoryScore, ...]:
+        """Each category's score and coverage (in the order of `categories`, those with criteria)."""
+        out = []
+        for c in categories:
+            sums = self.cats.get(c)
+            if sums is None:
+                continue
+            n, applicable = self.cat_applicable[c]
+            out.append(CategoryScore(category=c, score=sums.mean(self.model),
+                                     coverage=coverage_of(sums.weight, applicable) if n else None,
+                                     weight=weights.get(c, Decimal(1))))
+        return tuple(out)
+
+    def overall(self, cats: tuple[CategoryScore, ...]) -> Decimal | None:
+        """The overall score, 0–100, under the model (see the module docstring)."""
+        return overall_of(self.model, ((c.weight, c.score) for c in cats), self.total)
+
+    def coverage(self) -> Decimal:
+        """Share of the applicable, unwaived weight whose criteria had evidence."""
+        return coverage_of(self.total.weight, self.applicable)
+
+    def with_missing_as(self, score: Decimal, categories: tuple[str, ...],
+                        weights: dict[str, Decimal]) -> Decimal | None:
+        """The overall score were every criterion without evidence given `score` (0: failed, 1: met)."""
+        cats = {c: s.copy() for c, s in self.cats.items()}
+        total = self.total.copy()
+        for r in self.missing:
+            w = _w(r, self.model)
+            cats[r.category].add(w, score, score == 1)
+            total.add(w, score, score == 1)
+        return overall_of(self.model, ((weights.get(c, Decimal(1)), cats[c].mean(self.model))
+                                       for c in categories if c in cats), total)
+
+
+def _average(results: Iterable[CriterionResult], model: str) -> Decimal | None:
+    return Tally(results, model).total.mean(model)
 
 
 def coverage(results: Iterable[CriterionResult], model: str) -> Decimal:
     """Share of the applicable, unwaived weight whose criteria had evidence (0 when none applies)."""
-    rs = [r for r in results if r.status in EVIDENCE + NO_EVIDENCE]
-    total = sum((_w(r, model) for r in rs), Decimal(0))
-    if total == 0:
-        return Decimal(0)
-    return CTX.divide(sum((_w(r, model) for r in rs if r.status in EVIDENCE), Decimal(0)), total)
+    return Tally(results, model).coverage()
 
 
 def category_scores(results: list[CriterionResult], categories: tuple[str, ...], model: str,
                     weights: dict[str, Decimal]) -> tuple[CategoryScore, ...]:
     """Each category's score and coverage under `model` (see the module docstring)."""
-    out = []
-    for c in categories:
-        rs = [r for r in results if r.category == c]
-        if not rs:
-            continue
-        applicable = [r for r in rs if r.status in EVIDENCE + NO_EVIDENCE]
-        out.append(CategoryScore(category=c, score=_average(rs, model),
-                                 coverage=coverage(rs, model) if applicable else None,
-                                 weight=weights.get(c, Decimal(1))))
-    return tuple(out)
+    return Tally(results, model).categories(categories, weights)
 
 
 def overall(results: list[CriterionResult], cats: tuple[CategoryScore, ...], model: str) -> Decimal | None:
     """The overall score, 0–100, under `model` (see the module docstring)."""
-    if model != "xccdf_default":
-        return _average(results, model)
-    scored = [c for c in cats if c.score is not None and c.weight > 0]
-    total = sum((c.weight for c in scored), Decimal(0))
-    if total == 0:
-        return None
-    return CTX.divide(sum((c.weight * c.score for c in scored), Decimal(0)), total)  # type: ignore[operator]
+    return overall_of(model, ((c.weight, c.score) for c in cats), Tally(results, model).total)
+
+
+def gates(results: Iterable[CriterionResult], missing_fail: bool = False) -> tuple[list[str], list[str]]:
+    """The required criteria (applicable, not waived) that fail, and those not passed; with `missing_fail`,
+    those without evidence count as failed."""
+    gs = [r for r in results if r.required and r.status not in ("not_applicable", "waived")]
+    fails = ("fail", *NO_EVIDENCE) if missing_fail else ("fail",)
+    return [r.id for r in gs if r.status in fails], [r.id for r in gs if r.status != "pass"]
 
 
 def verdict(score: Decimal | None, cov: Decimal, floor: Decimal, ready: Decimal, nearly: Decimal,
             results: list[CriterionResult]) -> tuple[str, Reason]:
     """ready / nearly_ready / not_ready / not_assessable, and the reason in words."""
+    return verdict_of(score, cov, floor, ready, nearly, *gates(results))
+
+
+def verdict_of(score: Decimal | None, cov: Decimal, floor: Decimal, ready: Decimal, nearly: Decimal,
+               failed: list[str], open_: list[str]) -> tuple[str, Reason]:
+    """The verdict from the score, the coverage and the required criteria that fail (`failed`) or are not
+    passed (`open_`)."""
     if score is None or cov < floor:
         if cov == 0:
             return "not_assessable", say("verdict.no_evidence", floor=Share(floor))
         return "not_assessable", say("verdict.coverage", cov=Share(cov), floor=Share(floor))
-    gates = [r for r in results if r.required and r.status not in ("not_applicable", "waived")]
-    failed = [r.id for r in gates if r.status == "fail"]
-    open_ = [r.id for r in gates if r.status != "pass"]
     s = Score(score)
     if score >= ready and not open_:
         return "ready", say("verdict.ready", s=s, ready=ready)
@@ -198,31 +308,40 @@ def evidence_counts(results: Iterable[CriterionResult]) -> tuple[int, int]:
 
 def range_and_worst_verdict(results: list[CriterionResult], model: str, weights: dict[str, Decimal],
                             categories: tuple[str, ...], floor: Decimal, ready: Decimal, nearly: Decimal,
-                            given: str, kind: str = "reference") -> tuple[Decimal | None, Decimal | None, str]:
-    """The lowest and the highest overall score the missing evidence allows (`_ends`), and the verdict at
-    the low end: the verdict were every criterion without evidence unmet. A verdict (`given`) that the
-    missing evidence could so lower is provisional."""
-    low, high, worst = _ends(results, model, weights, categories)
-    if worst is results:  # nothing missing: the verdict given is the only one
-        return low, high, given
-    v, _ = judge(kind, low, coverage(worst, model), floor, ready, nearly, worst, model)
+                            given: str, kind: str = "reference", tally: Tally | None = None
+                            ) -> tuple[Decimal | None, Decimal | None, str]:
+    """The lowest and the highest overall score the missing evidence allows, and the verdict at the low
+    end: the verdict were every criterion without evidence unmet. A verdict (`given`) that the missing
+    evidence could so lower is provisional.
+
+    low  = overall with every criterion without evidence (unknown, error) failed (score 0);
+    high = overall with every one of them met (score 1). The score on the criteria with
+    evidence lies between the two; with nothing applicable both are None. `kind`: the framework's
+    (a plan's verdict is its targets'); `tally`: the results' sums, when the caller has them already."""
+    t = tally or Tally(results, model)
+    if not t.missing:  # nothing missing: the verdict given is the only one
+        score = t.overall(t.categories(categories, weights))
+        return score, score, given
+    low = t.with_missing_as(Decimal(0), categories, weights)
+    high = t.with_missing_as(Decimal(1), categories, weights)
+    if kind == "plan":  # a plan's verdict stands on its targets' achievements, every one without evidence missed
+        v, _ = plan_verdict(_missing_as(results, "fail", Decimal(0)), floor, model)
+        return low, high, v
+    # at the low end every criterion is known: the coverage is whole, and a required one without evidence fails
+    v, _ = verdict_of(low, coverage_of(t.applicable, t.applicable), floor, ready, nearly,
+                      *gates(results, missing_fail=True))
     return low, high, v
 
 
 def _ends(results: list[CriterionResult], model: str, weights: dict[str, Decimal],
           categories: tuple[str, ...]) -> tuple[Decimal | None, Decimal | None, list[CriterionResult]]:
-    """(low, high, the results at the low end): the lowest and the highest overall score the missing
-    evidence allows.
-
-    low  = overall with every criterion without evidence (unknown, error) failed (score 0);
-    high = overall with every one of them met (score 1). The score on the criteria with
-    evidence lies between the two; with nothing applicable both are None."""
-    if not any(r.status in NO_EVIDENCE for r in results):
-        score = overall(results, category_scores(results, categories, model, weights), model)
+    """(low, high, the results at the low end), as `range_and_worst_verdict` describes them."""
+    t = Tally(results, model)
+    if not t.missing:
+        score = t.overall(t.categories(categories, weights))
         return score, score, results
-    worst, best = _missing_as(results, "fail", Decimal(0)), _missing_as(results, "pass", Decimal(1))
-    return (overall(worst, category_scores(worst, categories, model, weights), model),
-            overall(best, category_scores(best, categories, model, weights), model), worst)
+    return (t.with_missing_as(Decimal(0), categories, weights), t.with_missing_as(Decimal(1), categories, weights),
+            _missing_as(results, "fail", Decimal(0)))
 
 
 def _missing_as(results: list[CriterionResult], status: str, score: Decimal) -> list[CriterionResult]:
@@ -274,9 +393,9 @@ def rescore(res: FrameworkResult, results: list[CriterionResult],
     """Verdict, score and coverage (on the 10^-6 grid) of `res` with its criterion results replaced
     by `results` (and, optionally, its category weights): what planning and sensitivity ask."""
     weights = category_weights if category_weights is not None else {c.category: c.weight for c in res.categories}
-    cats = category_scores(results, tuple(weights), res.model, weights)
-    score = overall(results, cats, res.model)
-    cov = coverage(results, res.model)
+    t = Tally(results, res.model)
+    score = t.overall(t.categories(tuple(weights), weights))
+    cov = t.coverage()
     v, _ = judge(res.framework_kind, score, cov, res.coverage_floor, res.ready_threshold, res.nearly_threshold,
                  results, res.model)
     return v, None if score is None else f.on_grid(score), f.on_grid(cov)

@@ -5,15 +5,16 @@ from __future__ import annotations
 from ..engine.errors import printable
 from ..engine.result import CriterionResult, FrameworkResult, Measurement, say
 from .labels import (
-    CHECK_KIND,
     CONFIDENCE,
     EXPLAIN,
     STATE,
     STATUS,
+    check_kind,
     fact_source,
     fact_value,
     formula_text,
     gap_text,
+    parts_heading,
     progress_note,
     source_line,
     status_words,
@@ -45,7 +46,7 @@ def _measurement_lines(ms: Measurement, names: dict, lang: str, indent: str = " 
     colon, _ = _sep(lang)
     lines = []
     if ms.combine:
-        lines.append(f"{indent}{_w(ms.combine, lang)}{colon}")
+        lines.append(f"{indent}{parts_heading(ms.combine, lang)}{colon}")
         for i, p in enumerate(ms.parts, 1):
             lines.append(f"{indent}[{i}] {STATE.get(p.state, {}).get(lang, p.state)}{colon}{text(p.reason, lang)}")
             lines += _measurement_lines(p, names, lang, indent + "    ")
@@ -95,7 +96,7 @@ def render(res: FrameworkResult, r: CriterionResult, lang: str, width: int | Non
         f"{title(res, lang)}{semi}{source_line(res, lang)}{semi}{_w('clause', lang)} {r.clause}",
         f"{_w('lead', lang)}{colon}{r.lead_unit}",
         f"{_w('city', lang)}{colon}{city}{semi}{_w('year', lang)} {res.year}",
-        f"{_w('check', lang)}{colon}{CHECK_KIND[r.check_kind][lang]}{semi}{_w('weight', lang)} {r.weight}"
+        f"{_w('check', lang)}{colon}{check_kind(r.check_kind, lang)}{semi}{_w('weight', lang)} {r.weight}"
         + (f"{semi}{_w('required', lang)}" if r.required else ""),
         f"{_w('status', lang)}{colon}{STATUS[r.status][lang]}{score}",
         *([f"{text(say('plan.head.targets'), lang)}{colon}{status_words(r, lang)[2:]}{progress_note(r, lang)}"]

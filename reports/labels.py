@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from ..engine.checks import kind_of
 from ..engine.checks.base import UNBOUNDED
 from ..engine.result import MUST_EXIST, CriterionResult, FrameworkResult, Listed, Q, Score, Share, When, say
 from ..engine.units import PERCENT
-from .words import OP_SYMBOL, PHRASES, colon, display, pct, score_text, text
+from .words import OP_SYMBOL, PHRASES, colon, display, named, pct, score_text, text
 
 STATUS = {
     "pass": {"zh": "达标", "en": "pass"},
@@ -188,7 +189,7 @@ def value_text(r: CriterionResult, lang: str) -> str:
 def target_text(r: CriterionResult, lang: str) -> str:
     """The target in a table cell: '≥ 36,000 件', '3 亿元 by 2025', 'must exist'."""
     ms = r.measurement
-    if r.check_kind == "exists":
+    if kind_of(r.check_kind).yes_no:
         return text(MUST_EXIST, lang)
     if ms.combine or ms.target is None:
         return text(r.target_summary, lang)
@@ -343,8 +344,6 @@ EXPLAIN = {
     "value": {"zh": "现值", "en": "value"}, "target": {"zh": "目标", "en": "target"},
     "gap": {"zh": "差距", "en": "gap"},
     "why": {"zh": "理由", "en": "why"}, "formula": {"zh": "公式", "en": "formula"},
-    "all_of": {"zh": "以下检查须全部满足", "en": "all of these checks"},
-    "any_of": {"zh": "以下检查满足其一即可", "en": "any of these checks"},
     "history": {"zh": "历年数据", "en": "history"}, "facts": {"zh": "所用数据", "en": "facts used"},
     "missing": {"zh": "缺失的证据", "en": "evidence missing"}, "read": {"zh": "读取于", "en": "read"},
     "confidence": {"zh": "可信度", "en": "confidence"}, "note": {"zh": "备注", "en": "note"},
@@ -361,14 +360,20 @@ EXPLAIN = {
 STATE = {"measured": {"zh": "已测得", "en": "measured"}, "unknown": {"zh": "未知", "en": "unknown"},
          "not_applicable": {"zh": "不适用", "en": "not applicable"}, "error": {"zh": "数据错误", "en": "error"},
          "composite": {"zh": "组合", "en": "combined"}}
-CHECK_KIND = {
-    "threshold": {"zh": "门槛值", "en": "threshold"}, "growth": {"zh": "增长率", "en": "growth"},
-    "ratio": {"zh": "比率", "en": "ratio"}, "per_capita": {"zh": "每万人口", "en": "per 10,000 people"},
-    "trajectory": {"zh": "目标路径", "en": "trajectory"}, "path": {"zh": "分年目标", "en": "yearly targets"},
-    "flow": {"zh": "年增量", "en": "yearly increase"}, "count": {"zh": "年内次数", "en": "count in the year"},
-    "exists": {"zh": "机制是否具备", "en": "mechanism in place"}, "all_of": {"zh": "全部满足", "en": "all of"},
-    "any_of": {"zh": "满足其一", "en": "any of"},
-}
+
+
+def check_kind(kind: str, lang: str) -> str:
+    """A check kind's name as reports print it ("门槛值" / "threshold"): the kind's own label (engine/checks)."""
+    names = kind_of(kind).label
+    return kind if names is None else named(names, lang)
+
+
+def parts_heading(kind: str, lang: str) -> str:
+    """The line that introduces a combined check's parts ("以下检查须全部满足")."""
+    names = kind_of(kind).parts_heading
+    return check_kind(kind, lang) if names is None else named(names, lang)
+
+
 _FORMULA_WORDS = {"target": "目标", "published": "公布的", "exists": "具备", "and": "且", "in": "属于", "vs": "对比",
                   "base": "基期值"}
 

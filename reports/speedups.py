@@ -1,9 +1,15 @@
-"""What ipcheck does to weasyprint (70, pinned in constraints.txt) to make a report's PDF sooner.
+"""What ipcheck does to weasyprint to make a report's PDF sooner: written for weasyprint 70, which
+pyproject.toml pins (`weasyprint>=70,<71`; constraints.txt 70.0).
 
-Each is measured (instructions counted by `valgrind --tool=callgrind`, rendering the Chinese Ningbo
-report) and changes nothing a reader sees; each that reaches into weasyprint or pydyf checks that
-what it replaces is there and is what it mirrors, and otherwise leaves it alone. `faster()` applies
-them all for one render.
+Each is kept for the figure it buys, measured as instructions counted by `valgrind --tool=callgrind`
+over one render of the Chinese Ningbo report's print HTML (about 8.3 G for the whole process, 2026-12-07),
+the run with every speed-up against the same run without that one; each that reaches into weasyprint
+or pydyf checks that what it replaces is there and is what it mirrors, and otherwise leaves it alone.
+`faster()` applies them all for one render.
+
+Dropped (2026-12-07): subsetting the fonts two at a time in threads while the PDF is written. It saved
+no instructions (8.335 G without it against 8.348 G with it), only wall time when a second core is idle
+(about 6 % of a render, measured by an earlier session), for a copy of weasyprint's private font loop.
 """
 
 from __future__ import annotations
@@ -21,19 +27,21 @@ from math import inf
 def faster() -> Iterator[None]:
     """All of the below, for one render."""
     with ExitStack() as stack:
-        for speedup in (parser_regex_cache, fewer_collections, fonts_subset_side_by_side, svg_text_whole,
-                        quicker_compression):
+        for speedup in (parser_regex_cache, fewer_collections, svg_text_whole, quicker_compression):
             stack.enter_context(speedup())
         yield
 
 
+# tinyhtml5's cache key, reproduced (remove _RegexCache once it prints [('<', False)]):
+# python -c "import tinyhtml5.inputstream as s;s.HTMLInputStream('<').chars_until('<');print([*s.characters_until_regex])"  # noqa: E501
 class _RegexCache(dict):
     """tinyhtml5's cache of the patterns `HTMLInputStream.chars_until` looks for, filled under the key it looks up.
 
     tinyhtml5 (2.1.0) stores each pattern under the compiled pattern instead of the characters it was
     made for (`characters = cache[(characters, opposite)] = regex` assigns `characters` first), so it
     never finds one and builds the pattern anew for every run of text: about 4,000 times for a report.
-    Here a missing key is built as tinyhtml5 builds it, and kept under that key."""
+    Here a missing key is built as tinyhtml5 builds it, and kept under that key. Remove it once the
+    reproduction above the class prints `[('<', False)]` instead of `[(re.compile('[^\\x3c]+'), False)]`."""
 
     def __missing__(self, key):
         characters, opposite = key
@@ -77,51 +85,6 @@ def fewer_collections() -> Iterator[None]:
         gc.unfreeze()
 
 
-@contextmanager
-def fonts_subset_side_by_side() -> Iterator[None]:
-    """While weasyprint writes a PDF, the fonts are subset two at a time (threads: HarfBuzz works without
-    Python's lock) before its own font loop, which then finds them done.
-
-    Subsetting the two Noto Sans CJK faces (regular, bold) one after the other is a tenth of a report's
-    render; side by side the render took 6 % less, the PDF byte-identical. This mirrors weasyprint's
-    `pdf.fonts.build_fonts_dictionary` (70.0): where weasyprint is not built so, it is left as it is."""
-    from concurrent.futures import ThreadPoolExecutor
-
-    pdf_module = sys.modules.get("weasyprint.pdf")
-    original = getattr(pdf_module, "build_fonts_dictionary", None)
-    if original is None:
-        yield
-        return
-
-    def build(pdf, fonts, compress, subset, options):
-        try:  # what weasyprint's loop would subset: one font per file, with the glyphs of all its uses
-            jobs = []
-            by_file: dict = {}
-            for font in fonts.values():
-                by_file.setdefault(font.hash, []).append(font)
-            for same in by_file.values():
-                if same[0].bitmap:
-                    continue
-                glyphs: dict = {}
-                if subset and not same[0].used_in_forms:
-                    for f in same:
-                        glyphs = {**glyphs, **f.to_unicode}
-                jobs.append((same[0], glyphs, options["hinting"]))
-        except (AttributeError, KeyError, TypeError):
-            return original(pdf, fonts, compress, subset, options)
-        with ThreadPoolExecutor(2) as pool:
-            list(pool.map(lambda job: job[0].clean(job[1], job[2]), jobs))
-        for font, _, _ in jobs:
-            font.clean = lambda *args: None  # done
-        return original(pdf, fonts, compress, subset, options)
-
-    pdf_module.build_fonts_dictionary = build
-    try:
-        yield
-    finally:
-        pdf_module.build_fonts_dictionary = original
-
-
 # What makes a text node "simple": one position, nothing set letter by letter, the baseline where SVG puts it.
 _PER_LETTER = ("dx", "dy", "rotate", "textLength", "lengthAdjust", "letter-spacing", "display-anchor",
                "dominant-baseline", "alignment-baseline")
@@ -137,7 +100,10 @@ def svg_text_whole() -> Iterator[None]:
     here, as `svg.text.text` does for its first letter: the same place, size, colour, anchor and bounding
     box; the glyphs follow HarfBuzz's advances instead of each letter's own (the pages rendered at 100 dpi
     differ by a few pixels, in a chart title's kerning), and the label is copied out of the PDF as one
-    word. 1.8 % of the Chinese Ningbo report's render. Any other node goes to weasyprint's own drawing."""
+    word. Buys 0.147 G instructions (8.496 G without it, 8.348 G with it): 1.8 % of the whole run,
+    about 2 % of the render. Kept although it mirrors weasyprint's private `svg.text.text`: without it a
+    label's text copied out of the PDF loses its spaces ("目标 650（2022）" reads "目标650（2022）"), and
+    the pin keeps the code it mirrors still. Any other node goes to weasyprint's own drawing."""
     svg = sys.modules.get("weasyprint.svg")
     text_module = sys.modules.get("weasyprint.svg.text")
     original = getattr(text_module, "text", None)

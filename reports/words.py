@@ -532,6 +532,11 @@ def _arg(x: Any, lang: str) -> str:
     raise TypeError(f"no word-book form for {t.__name__}")
 
 
+def named(names: Names, lang: str) -> str:
+    """A name given in both languages (an indicator's, a check kind's) in the output's language."""
+    return _arg(names, lang)
+
+
 def colon(lang: str) -> str:
     """What follows a label: a full-width colon in Chinese ("依据："), a colon and a space in English."""
     return PHRASES["sep.colon"][lang == "zh"]

@@ -8,7 +8,7 @@ from pydantic import Field
 
 from ..fields import CheckModel
 from . import composite
-from .base import Kind
+from .base import Kind, label
 
 
 class AllOf(CheckModel):
@@ -17,4 +17,6 @@ class AllOf(CheckModel):
     checks: list["Check"] = Field(min_length=2)  # noqa: F821 - the union of every kind, set by the registry
 
 
-KIND = Kind("all_of", AllOf, composite.resolve, composite.measure, composite.describe_parts, composite.indicators)
+KIND = Kind("all_of", AllOf, composite.resolve, composite.measure, composite.describe_parts, composite.indicators,
+            label("全部满足", "all of"), names_indicator=True, parts=composite.parts, combine=composite.combine_all,
+            parts_heading=label("以下检查须全部满足", "all of these checks"))

@@ -8,7 +8,7 @@ from pydantic import Field
 
 from ..fields import CheckModel
 from . import composite
-from .base import Kind
+from .base import Kind, label
 
 
 class AnyOf(CheckModel):
@@ -17,4 +17,6 @@ class AnyOf(CheckModel):
     checks: list["Check"] = Field(min_length=2)  # noqa: F821 - the union of every kind, set by the registry
 
 
-KIND = Kind("any_of", AnyOf, composite.resolve, composite.measure, composite.describe_parts, composite.indicators)
+KIND = Kind("any_of", AnyOf, composite.resolve, composite.measure, composite.describe_parts, composite.indicators,
+            label("满足其一", "any of"), names_indicator=True, parts=composite.parts, combine=composite.combine_any,
+            parts_heading=label("以下检查满足其一即可", "any of these checks"))

@@ -2,7 +2,12 @@
 
 A check kind is one module in this folder (see `__init__.py`) with a `KIND`: its pydantic
 model, how its targets are resolved into indicator units when a framework loads, how it is
-measured on a city's facts, how its target reads in a few words, and which indicators it reads.
+measured on a city's facts, how its target reads in a few words, which indicators it reads —
+and, with defaults here, its name as reports print it, what its trend shows, the attribute
+values it asks for, the checks it is made of and how their statuses combine, and whether it
+asks for a yes/no (which `plan` and the reports treat as evidence to publish, "must exist").
+Nothing outside this folder names a kind: measure, load, plan, explain, criteria and the
+reports ask the registry (`kind_of`).
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from ..age import PREVIOUS_YEAR, STALE, TOO_OLD
 from ..catalogue import Catalogue
 from ..errors import InputError, did_you_mean
 from ..facts import Facts
+from ..fields import Names
 from ..result import FactUsed, Listed, Measurement, Missing, Q, Reason, When, say
 from ..units import CTX, Unit, UnitError, plain, to_unit
 from ..yamldoc import Document
@@ -28,18 +34,76 @@ if TYPE_CHECKING:
 UNBOUNDED = Decimal(4_000_000_000_000)
 
 
+def no_trend(check: Any) -> str | None:  # noqa: ARG001 - a Kind hook's signature
+    """A kind without a trend: no indicator's history is drawn for it."""
+    return None
+
+
+def own_indicator(check: Any) -> str | None:
+    """The trend of a single-indicator check: its indicator's history."""
+    return check.indicator
+
+
+def own_target(check: Any, year: int) -> tuple[Decimal | None, int | None]:
+    """The target of the year judged, as the check states it (`target`, by `year` or the year judged)."""
+    return check.target, check.year or year
+
+
+def no_parts(check: Any) -> list[tuple[tuple[Any, ...], Any]]:  # noqa: ARG001 - a Kind hook's signature
+    """A check made of no other checks."""
+    return []
+
+
+def no_attributes(check: Any) -> list[tuple[tuple[Any, ...], str, str, str]]:  # noqa: ARG001 - a Kind hook's signature
+    """A check that asks for no attribute values."""
+    return []
+
+
 @dataclass(frozen=True)
 class Kind:
-    """One check kind: its model and the four things the engine asks of it."""
+    """One check kind: its model, the four things the engine asks of it, and the hooks with defaults.
+
+    label            its name as reports print it ("threshold" / "门槛值"); None: the kind's id
+    trend_indicator  the indicator whose history its trend shows (None: no trend)
+    trend_target     when its target is a level in that indicator's unit: the target (and its year) of the
+                     year judged as the check states it, for a trend whose check was not measured; None when
+                     the target is not in the indicator's unit (a growth rate, a yearly increase)
+    yes_no           it asks whether a mechanism is in place: its target reads "must exist", and `plan`
+                     asks for its evidence only
+    names_indicator  its description names what it reads (a composite does not repeat indicator names)
+    parts            the checks it is made of, each with its path within the check: (("checks", 0), check)
+    attribute_values the attribute values it asks for: (path within the check, indicator, attribute, value)
+    combine          for a kind made of parts: their (status, score) into its own
+    parts_heading    for a kind made of parts: the line that introduces them in `explain`
+    """
     name: str
     model: type
     resolve: Callable[[Any, "Resolver"], None]
     measure: Callable[[Any, Facts, int], Measurement]
     describe: Callable[[Any, Catalogue, int], Reason]
     indicators: Callable[[Any], list[str]]
+    label: Names | None = None
+    trend_indicator: Callable[[Any], str | None] = no_trend
+    trend_target: Callable[[Any, int], tuple[Decimal | None, int | None]] | None = None
+    yes_no: bool = False
+    names_indicator: bool = False
+    parts: Callable[[Any], list[tuple[tuple[Any, ...], Any]]] = no_parts
+    attribute_values: Callable[[Any], list[tuple[tuple[Any, ...], str, str, str]]] = no_attributes
+    combine: Callable[[list[tuple[str, Decimal | None]]], tuple[str, Decimal | None]] | None = None
+    parts_heading: Names | None = None
 
 
 REGISTRY: dict[str, Kind] = {}  # filled by the package's __init__, one entry per kind module
+
+
+def kind_of(name: str) -> Kind:
+    """The registered kind of that name."""
+    return REGISTRY[name]
+
+
+def label(zh: str, en: str) -> Names:
+    """A kind's name as reports print it, in both languages."""
+    return Names(zh=zh, en=en)
 
 
 def measure_check(check: Any, facts: Facts, year: int) -> Measurement:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from ..catalogue import Catalogue
 from ..facts import Facts
 from ..result import Listed, Measurement, Reason, say
-from .base import Resolver, check_indicators, describe, measure_check, resolve_check
+from .base import Resolver, check_indicators, describe, kind_of, measure_check, resolve_check
 
 
 def resolve(c: Any, r: Resolver) -> None:
@@ -29,7 +30,7 @@ def describe_parts(c: Any, cat: Catalogue, year: int) -> Reason:
     (2021)"), else each target after its indicator. A part that names its indicator (exists), or is
     itself made of parts, is described as it is."""
     descs = [describe(x, cat, year) for x in c.checks]
-    plain = [x.kind not in ("exists", "all_of", "any_of") for x in c.checks]
+    plain = [not kind_of(x.kind).names_indicator for x in c.checks]
 
     def name(x: Any):
         return cat.indicators[getattr(x, "published", None) or check_indicators(x)[0]].name
@@ -47,3 +48,46 @@ def indicators(c: Any) -> list[str]:
     for x in c.checks:
         out += [i for i in check_indicators(x) if i not in out]
     return out
+
+
+def parts(c: Any) -> list[tuple[tuple[Any, ...], Any]]:
+    """The parts, each with its place in the check."""
+    return [(("checks", i), x) for i, x in enumerate(c.checks)]
+
+
+def _blocked(live: list[tuple[str, Decimal | None]]) -> str:
+    """What undecided parts make of the whole: unknown, or error when a part is in error.
+
+    Unknown parts and parts in error decide nothing unless the known parts already settle the
+    answer. When they do not, an error in a part (a rate over zero cases, say) is the answer: no
+    evidence to collect would settle it, so it is never "unknown — evidence missing"."""
+    return "error" if any(s == "error" for s, _ in live) else "unknown"
+
+
+def combine_all(parts: list[tuple[str, Decimal | None]]) -> tuple[str, Decimal | None]:
+    """all_of takes the weakest part (min); parts not applicable are left out."""
+    live = [(s, sc) for s, sc in parts if s != "not_applicable"]
+    if not live:
+        return "not_applicable", None
+    known = [sc for _, sc in live if sc is not None]
+    if known and min(known) == 0:
+        return "fail", Decimal(0)
+    if len(known) < len(live):
+        return _blocked(live), None
+    if all(s == "pass" for s, _ in live):
+        return "pass", Decimal(1)
+    return "partial", min(known)
+
+
+def combine_any(parts: list[tuple[str, Decimal | None]]) -> tuple[str, Decimal | None]:
+    """any_of takes the strongest part (max); parts not applicable are left out."""
+    live = [(s, sc) for s, sc in parts if s != "not_applicable"]
+    if not live:
+        return "not_applicable", None
+    if any(s == "pass" for s, _ in live):
+        return "pass", Decimal(1)
+    known = [sc for _, sc in live if sc is not None]
+    if len(known) < len(live):
+        return _blocked(live), None
+    best = max(known)
+    return ("partial", best) if best > 0 else ("fail", Decimal(0))

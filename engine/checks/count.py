@@ -8,7 +8,7 @@ from ..catalogue import Catalogue
 from ..facts import Facts
 from ..fields import ID, CheckModel, Raw, Year
 from ..result import Cmp, Measurement, Q, Reason, say
-from .base import Kind, Resolver, single
+from .base import Kind, Resolver, label, own_indicator, own_target, single
 
 
 class Count(CheckModel):
@@ -36,4 +36,5 @@ def describe(c: Count, cat: Catalogue, year: int) -> Reason:
     return say("describe.target", op=Cmp(c.op), v=Q(c.target, cat.unit_text(c.indicator)), y=c.year or year)
 
 
-KIND = Kind("count", Count, resolve, measure, describe, lambda c: [c.indicator])
+KIND = Kind("count", Count, resolve, measure, describe, lambda c: [c.indicator], label("年内次数", "count in the year"),
+            trend_indicator=own_indicator, trend_target=own_target)

@@ -13,7 +13,7 @@ from ..facts import Facts
 from ..fields import ID, CheckModel, Text, Year
 from ..result import Listed, Measurement, Missing, Reason, say
 from ..units import YES_NO
-from .base import Kind, Resolver, stale_note, too_old, unknown
+from .base import Kind, Resolver, label, stale_note, too_old, unknown
 
 
 class Exists(CheckModel):
@@ -73,4 +73,12 @@ def describe(c: Exists, cat: Catalogue, year: int) -> Reason:
     return out
 
 
-KIND = Kind("exists", Exists, resolve, measure, describe, lambda c: [c.indicator])
+def attribute_values(c: Exists) -> list[tuple[tuple, str, str, str]]:
+    """The attribute values `where:` asks for, each with its place in the check."""
+    return [(("where", attr, k), c.indicator, attr, value) for attr, values in c.where.items()
+            for k, value in enumerate(values)]
+
+
+KIND = Kind("exists", Exists, resolve, measure, describe, lambda c: [c.indicator],
+            label("机制是否具备", "mechanism in place"),
+            yes_no=True, names_indicator=True, attribute_values=attribute_values)

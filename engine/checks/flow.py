@@ -9,7 +9,7 @@ from ..catalogue import Catalogue
 from ..facts import Facts
 from ..fields import ID, CheckModel, Raw, Year
 from ..result import Cmp, Measurement, Missing, Q, Reason, say
-from .base import EXACT_BOTH, Kind, Resolver, exact, pair, q, unknown
+from .base import EXACT_BOTH, Kind, Resolver, exact, label, own_indicator, pair, q, unknown
 
 
 class Flow(CheckModel):
@@ -80,4 +80,5 @@ def describe(c: Flow, cat: Catalogue, year: int) -> Reason:
     return say("describe.flow", op=Cmp(c.op), v=Q(c.target, cat.unit_text(c.indicator)), y=c.year or year)
 
 
-KIND = Kind("flow", Flow, resolve, measure, describe, lambda c: [c.indicator])
+KIND = Kind("flow", Flow, resolve, measure, describe, lambda c: [c.indicator], label("年增量", "yearly increase"),
+            trend_indicator=own_indicator)

@@ -11,7 +11,7 @@ from ..facts import Facts
 from ..fields import ID, CheckModel, Raw, Year
 from ..result import Cmp, Measurement, Missing, Q, Reason, say
 from ..units import PERCENT, parse_unit
-from .base import EXACT_BOTH, UNBOUNDED, Kind, Resolver, exact, pair, q, unknown
+from .base import EXACT_BOTH, UNBOUNDED, Kind, Resolver, exact, label, own_indicator, pair, q, unknown
 
 
 class Growth(CheckModel):
@@ -84,4 +84,5 @@ def describe(c: Growth, cat: Catalogue, year: int) -> Reason:
     return say("describe.growth", op=Cmp(c.op), g=g, y=y)
 
 
-KIND = Kind("growth", Growth, resolve, measure, describe, lambda c: [c.indicator])
+KIND = Kind("growth", Growth, resolve, measure, describe, lambda c: [c.indicator], label("增长率", "growth"),
+            trend_indicator=own_indicator)

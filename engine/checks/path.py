@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Literal
 
 from pydantic import Field
@@ -10,7 +11,7 @@ from ..catalogue import Catalogue
 from ..facts import Facts
 from ..fields import ID, CheckModel, Raw, Year
 from ..result import Cmp, Listed, Measurement, Q, Reason, say
-from .base import Kind, Resolver, single
+from .base import Kind, Resolver, label, own_indicator, single
 
 
 class Path(CheckModel):
@@ -43,4 +44,11 @@ def describe(c: Path, cat: Catalogue, year: int) -> Reason:
                                          for y, v in c.targets.items()), "series"))
 
 
-KIND = Kind("path", Path, resolve, measure, describe, lambda c: [c.indicator])
+def trend_target(c: Path, year: int) -> tuple[Decimal, int]:
+    """The target of the path year judged (the first one, before the path starts)."""
+    target_year = max((y for y in c.targets if y <= year), default=min(c.targets))
+    return c.targets[target_year], target_year
+
+
+KIND = Kind("path", Path, resolve, measure, describe, lambda c: [c.indicator], label("分年目标", "yearly targets"),
+            trend_indicator=own_indicator, trend_target=trend_target)

@@ -8,7 +8,7 @@ from ..catalogue import Catalogue
 from ..facts import Facts
 from ..fields import ID, CheckModel, Op, Raw, Year
 from ..result import Cmp, Measurement, Q, Reason, say
-from .base import Kind, Resolver, single
+from .base import Kind, Resolver, label, own_indicator, own_target, single
 
 
 class Threshold(CheckModel):
@@ -39,4 +39,5 @@ def describe(c: Threshold, cat: Catalogue, year: int) -> Reason:
     return say("describe.target", op=Cmp(c.op), v=Q(c.target, cat.unit_text(c.indicator)), y=c.year or year)
 
 
-KIND = Kind("threshold", Threshold, resolve, measure, describe, lambda c: [c.indicator])
+KIND = Kind("threshold", Threshold, resolve, measure, describe, lambda c: [c.indicator], label("门槛值", "threshold"),
+            trend_indicator=own_indicator, trend_target=own_target)

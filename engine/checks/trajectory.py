@@ -12,7 +12,7 @@ from ..fields import ID, CheckModel, Raw, Year
 from ..result import Measurement, Missing, Q, Reason, say
 from ..result import Trajectory as Progress
 from ..units import PERCENT
-from .base import EXACT, Kind, Resolver, bound_blocks, q, single, stale_note, too_old, unknown
+from .base import EXACT, Kind, Resolver, bound_blocks, label, own_indicator, q, single, stale_note, too_old, unknown
 
 
 class Trajectory(CheckModel):
@@ -89,4 +89,6 @@ def describe(c: Trajectory, cat: Catalogue, year: int) -> Reason:
     return say("describe.trajectory", base=Q(c.base, unit), by=c.base_year, target=Q(c.target, unit), ty=c.target_year)
 
 
-KIND = Kind("trajectory", Trajectory, resolve, measure, describe, lambda c: [c.indicator])
+KIND = Kind("trajectory", Trajectory, resolve, measure, describe, lambda c: [c.indicator],
+            label("目标路径", "trajectory"),
+            trend_indicator=own_indicator, trend_target=lambda c, year: (c.target, c.target_year))
