@@ -169,5 +169,6 @@ def schema(kind: str, *, criteria_dir: Path = CRITERIA_DIR) -> Outcome:
         from .library import load_catalogue
         catalogue = load_catalogue(criteria_dir)
         # the whole criteria folder is what it stands on: none of its files is written over
-        inputs = [str(criteria_dir)] + [str(p) for p in sorted(Path(criteria_dir).glob("*.yaml"))]
+        folders = [CRITERIA_DIR] + ([Path(criteria_dir)] if criteria_dir else [])
+        inputs = [str(f) for f in folders] + [str(p) for f in folders for p in sorted(f.glob("*.yaml"))]
     return Outcome(text=schema_text(kind, catalogue), inputs=inputs)
