@@ -188,7 +188,7 @@ def plan_forms(sel: Selection) -> tuple[Forms, object]:
     spelled: dict[str, str] = {}  # Excel's sheet names are unique without regard to case
     for need in needs.values():
         holder = cat.indicators[need.indicator].holder
-        name = sheet_name(holder.zh if holder else need.lead_unit)
+        name = sheet_name(local_unit(holder.zh, level) if holder else need.lead_unit)  # a district's own units
         if name.casefold() in RESERVED:
             name = f"{name[:28]}_2"
         name = spelled.setdefault(name.casefold(), name)

@@ -111,8 +111,9 @@ def test_the_forms_of_a_district_go_to_the_district_government(desk):
             "--framework", "my/my-plan.yaml")
     assert r.exit_code == 0, r.output
     sheets = sorted(p.stem for p in (desk / "forms").glob("*.csv"))
-    # the reference framework's 市人民政府 is, for a district, the district's government; 区统计局 a bureau
-    assert "区人民政府" in sheets and "统计局" in sheets and "市场监管局" in sheets
+    # each figure goes to the unit that holds it, for a district the district's own: 区政府办公室, 区委组织部;
+    # 区统计局 and 区市场监管局 are bureaus (their sheets drop the 区)
+    assert "区政府办公室" in sheets and "区委组织部" in sheets and "统计局" in sheets and "市场监管局" in sheets
     assert "市人民政府" not in sheets and not [s for s in sheets if s.startswith(("市委", "市政府"))]
     rows = (desk / "forms" / "统计局.csv").read_text(encoding="utf-8-sig")
     assert "patent_intensive_value_added_share" in rows and "专利密集型产业增加值占GDP比重" in rows
@@ -152,15 +153,17 @@ def test_the_other_commands_take_a_framework_file(desk):
     r = run(desk, "diff", "reference", "my/my-plan.yaml", city, "--format", "json")
     assert r.exit_code == 0 and json.loads(r.stdout)["b"] == "haimen-2023", r.output
     r = run(desk, "plan", city, "--framework", "my/my-plan.yaml", "--lang", "en")
-    assert r.exit_code == 0 and "haimen-2023" in r.stdout and "The goal is already reached." in r.stdout, r.output
-    r = run(desk, "validate", "my/my-plan.yaml", city)
+    # HM-02 (11.5% of GDP against 13%) is missed: the plan names it, never "the goal is already reached" (issue 25)
+    assert r.exit_code == 0 and "haimen-2023" in r.stdout and "HM-02" in r.stdout, r.output
+    assert "Goal: on track overall" in r.stdout and "already reached" not in r.stdout
+    r = run(desk, "validate", "my/my-plan.yaml", city, "--lang", "en")
     assert r.exit_code == 0 and "2 files valid" in r.stdout, r.output
     r = run(desk, "test", "my/my-plan.yaml")
     assert r.exit_code == 0 and r.stdout.splitlines()[-1] == "8 passed, 0 failed", r.output
 
 
 def test_a_framework_id_the_library_has_is_one_line_naming_both_files(desk):
-    text = (CRITERIA / "ningbo-2020.yaml").read_text(encoding="utf-8").replace("version: 2", "version: 3", 1)
+    text = (CRITERIA / "ningbo-2020.yaml").read_text(encoding="utf-8").replace("version: 3", "version: 4", 1)
     (desk / "my" / "ningbo-2020.yaml").write_text(text, encoding="utf-8")
     shutil.copy(CITIES / "ningbo.yaml", desk / "ningbo.yaml")
     before = sorted(p.name for p in desk.iterdir())
