@@ -182,20 +182,46 @@ def test_init_says_in_one_line_what_is_wrong_with_its_name_or_path(tmp_path):
 # ---------------------------------------------------------------- forms never run code
 
 def _criteria_with_formula_names(work: Path) -> Path:
-    """A criteria folder whose indicator names and definitions begin as formulas do (a user's own criteria)."""
-    ind = work / "criteria" / "indicators.yaml"
-    text = ind.read_text(encoding="utf-8")
-    text = text.replace("name: {zh: 知识产权贯标企业,", 'name: {zh: "=HYPERLINK(\\"http://x.example\\",\\"贯标\\")",')
-    old = 'zh: "截至年末实施《企业知识产权管理规范》'
-    text = text.replace(old, old.replace('"', '"@SUM(1+1)'))
-    ind.write_text(text, encoding="utf-8")
-    return work / "criteria"
+    """A user's criteria folder (added to the shipped library) with an indicator whose name and definition
+    begin as formulas do, and a benchmark framework that reads it."""
+    crit = work / "my"
+    crit.mkdir()
+    (crit / "indicators.yaml").write_text("""indicators:
+  - id: formula_named
+    name: {zh: "=HYPERLINK(\\"http://x.example\\",\\"贯标\\")", en: formula-named count}
+    unit: 家
+    kind: stock
+    description: {zh: "@SUM(1+1) 截至年末的企业数", en: "enterprises at year end"}
+""", encoding="utf-8")
+    (crit / "fx.yaml").write_text("""framework:
+  id: fx
+  version: 1
+  kind: benchmark
+  title: {zh: 公式测试, en: formula test}
+  issuer: 测试
+  source: {file: fx.txt, title: 测试, date: 2022-01-01}
+  scoring: xccdf_default
+  thresholds: {ready: 85, nearly_ready: 60}
+  coverage_floor: 0.5
+criteria:
+  - id: FX-01
+    title: {zh: 企业达到5家, en: five enterprises}
+    category: creation
+    clause: 一
+    lead_unit: 市市场监管局
+    check: {kind: threshold, indicator: formula_named, target: 5家, year: 2022}
+    examples:
+      - {facts: {formula_named: {2022: 6}}, expect: pass}
+      - {facts: {formula_named: {2022: 1}}, expect: partial}
+""", encoding="utf-8")
+    return crit
 
 
 def test_text_from_the_criteria_that_starts_like_a_formula_stays_text_in_both_forms(work):
     crit = _criteria_with_formula_names(work)
     city = work / "nb.yaml"
-    r = invoke("collect", city, "--criteria", crit, "--xlsx", work / "f.xlsx", "--csv", work / "forms")
+    r = invoke("collect", city, "--criteria", crit, "--framework", "fx", "--year", "2022", "--xlsx", work / "f.xlsx",
+               "--csv", work / "forms")
     assert r.exit_code == 0, r.output
     with zipfile.ZipFile(work / "f.xlsx") as zf:
         for name in zf.namelist():
@@ -203,11 +229,11 @@ def test_text_from_the_criteria_that_starts_like_a_formula_stays_text_in_both_fo
                 assert b"<f>" not in zf.read(name) and b"<f " not in zf.read(name), name
     wb = load_workbook(work / "f.xlsx")
     ws = wb[SHEET]
-    r_ = _row(ws, "ip_standard_enterprises")
+    r_ = _row(ws, "formula_named")
     assert ws.cell(r_, 1).value.startswith("=HYPERLINK") and ws.cell(r_, 1).data_type == "s"
     assert ws.cell(r_, 12).value.startswith("@SUM") and ws.cell(r_, 12).data_type == "s"
     lines = (work / "forms" / f"{SHEET}.csv").read_text(encoding="utf-8-sig").splitlines()
-    row = next(line for line in lines if ",ip_standard_enterprises," in line)
+    row = next(line for line in lines if ",formula_named," in line)
     assert row.startswith("\"'=HYPERLINK(") and ",'@SUM(1+1)" in row
     for p in (work / "forms").glob("*.csv"):  # no cell of any CSV form starts as a formula would
         for line in p.read_text(encoding="utf-8-sig").splitlines():
@@ -216,13 +242,13 @@ def test_text_from_the_criteria_that_starts_like_a_formula_stays_text_in_both_fo
     # the forms still import: the apostrophe is the spreadsheet's, not part of the text
     k = lines.index(row)
     cells = row.split(",")
-    at = cells.index("ip_standard_enterprises")
-    cells[at + 3:at + 8] = ["650", "", SOURCE[0], "", SOURCE[1]]
+    at = cells.index("formula_named")
+    cells[at + 3:at + 8] = ["6", "", SOURCE[0], "", SOURCE[1]]
     lines[k] = ",".join(cells)
     (work / "forms" / f"{SHEET}.csv").write_text("\ufeff" + "\r\n".join(lines) + "\r\n", encoding="utf-8")
     r = invoke("import", work / "forms", "--into", city, "--criteria", crit)
     assert r.exit_code == 0, r.output
-    assert "ip_standard_enterprises 2022 = 650 家" in r.stdout
+    assert "formula_named 2022 = 6 家" in r.stdout
 
 
 # ---------------------------------------------------------------- workbooks that reach far beyond a form
