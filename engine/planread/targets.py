@@ -24,7 +24,7 @@ from decimal import Decimal
 from ..catalogue import Catalogue
 from .match import Match, find, key
 from .model import Target
-from .numbers import FIVE_YEAR_PLANS, Figure, figures, years
+from .numbers import Figure, figures, plan_mentions, years
 from .tables import Row, read_value
 
 REVIEW_NOT_IN_CATALOGUE = "review.indicator_not_in_catalogue"
@@ -41,15 +41,17 @@ REVIEW_CODES = (REVIEW_NOT_IN_CATALOGUE, REVIEW_FUZZY, REVIEW_YEAR_FROM_DOCUMENT
 
 _PARTS = re.compile(r"[，,：:]")
 _BACKGROUND = ("截至", "截止", "目前", "现有", "共有", "同比", "比上年", "较上年", "位居", "排名",
-               "已经", "已达", "已有", "荣获", "获批", "过去", "实现了", "达到了")
+               "已经", "已达", "已有", "荣获", "获批", "过去", "实现了", "达到了",
+               "去年", "上年", "近日", "日前", "获")
 # Words of a target to come (到 but not 达到: "目前…达到1.5万件" is the past)
-_FUTURE = re.compile(r"(?<!达)到(?:19|20)\d{2}|至(?:19|20)\d{2}|力争|确保|目标|争取|预期|每年|年均|新增|培育")
+_FUTURE = re.compile(r"(?<!达)(?:到|至)(?:19|20)\d{2}(?!年\d{1,2}月)"
+                     r"|力争|确保|目标|争取|预期|每年|年均|新增|培育")
 _BASE_BEFORE = ("比", "较", "由", "从", "以", "与")
 _LESS = (("不超过", "<="), ("不高于", "<="), ("控制在", "<="), ("低于", "<"), ("少于", "<"))
 _MORE = (("不低于", ">="), ("不少于", ">="), ("至少", ">="), ("突破", ">"), ("超过", ">"), ("多于", ">"),
          ("高于", ">"))
-_LEAD_WORDS = re.compile(r"^(?:(?:力争|确保|争取|努力|实现|推动|促进|全市|全区|全县|全省|我市|本市|到|至|年末|年底|"
-                         r"(?:19|20)\d{2}年(?:底|末)?|[—~-]|其中|同时|并|使|让|，)\s*)+")
+_LEAD_WORDS = re.compile(r"^(?:(?:力争|确保|争取|努力|计划|实现|推动|促进|全市|全区|全县|全省|我市|本市|到|至|"
+                         r"年末|年底|(?:19|20)\d{2}年(?:底|末)?|[—~-]|其中|同时|并|使|让|，)\s*)+")
 _TAIL_WORDS = re.compile(r"(?:分别|达到|达|突破|超过|不低于|不少于|不超过|保持在|稳定在|控制在|提高到|提高至|提升到|"
                          r"提升至|增加到|增加至|增长到|增至|年均增长|增长|递增|提高|提升|为|在|实现|要|力争|确保|"
                          r"以上|以内|累计|的)+$")
@@ -75,7 +77,12 @@ def sentence_targets(sentence: str, clause: str | None, lead_unit: str | None, c
     year_marks = years(sentence)
     target_years = [(s, e, y) for s, e, y in year_marks if _is_target_year(sentence, s, e, y, setting)]
     carried_out = target_years[-1][2] if target_years else carried
-    if _background(sentence, year_marks, target_years, setting):
+    past_plan = [m[3] for m in plan_mentions(sentence)
+                 if setting.first_year is not None and m[3] < setting.first_year]
+    if past_plan and not target_years:  # "“十一五”时期，…。" the sentences after it tell that period too
+        carried_out = past_plan[-1]
+    if _background(sentence, year_marks, target_years, setting) or _still_past(sentence, target_years, carried,
+                                                                                setting):
         return [], carried_out
     parts = _part_spans(sentence)
     out: list[Target] = _cut_off(sentence, parts, figs, clause, lead_unit, carried, target_years, setting)
@@ -152,11 +159,22 @@ def _background(sentence: str, marks: list[tuple[int, int, int]], target_years: 
                 and sentence[e:e + 2] not in ("基期", "基础")]
         if past and not target_years:
             return True
-    past_plans = [w for w, (_, end) in FIVE_YEAR_PLANS.items()
-                  if setting.first_year is not None and end < setting.first_year and w in sentence]
+    past_plans = [m for m in plan_mentions(sentence) if setting.first_year is not None and m[3] < setting.first_year]
     if past_plans:  # "十三五"期间 in a 十四五 plan: what was achieved
         return not any(sentence[max(0, s - 1):s] in ("到", "至") for s, _, _ in target_years)
     return any(w in sentence for w in _BACKGROUND) and not future
+
+
+_OWN_TIME = re.compile(r"(?<!达)到|至(?:19|20)|力争|确保|争取|目标|预期|计划")
+
+
+def _still_past(sentence: str, target_years: list[tuple[int, int, int]], carried: int | None,
+                setting: Setting) -> bool:
+    """A sentence that goes on telling a past period the one before it named ("“十一五”时期，…。
+    全省专利申请量年均增长45.6%"): it names no time of its own and sets nothing to come."""
+    if carried is None or setting.first_year is None or carried >= setting.first_year or target_years:
+        return False
+    return not plan_mentions(sentence) and not _OWN_TIME.search(sentence)
 
 
 def _part_spans(sentence: str) -> list[tuple[int, int]]:
@@ -343,12 +361,15 @@ def _target(facts: _Facts, part: str, ps: int, fig: Figure, candidates: list[str
 
 def _indicator(cat: Catalogue, candidates: list[str], counter: str, growth: bool, fig: Figure,
                sentence: str) -> tuple[Match, str]:
-    """The first candidate naming a catalogue indicator exactly or by alias, else a fuzzy proposal."""
+    """The first candidate naming a catalogue indicator exactly or by alias, else a fuzzy proposal;
+    none when the nearest words name a rate the catalogue lacks (每百万人口发明专利拥有量)."""
     if not candidates:
         return Match(None, "none"), ""
     for i, words in enumerate(candidates):
         near = len(key(words)) if i == len(candidates) - 1 else None  # the sentence: nearest the figure
         m = find(cat, words, counter, growth, near=near)
+        if m.rate:  # the name is here, as a rate the catalogue lacks: no other words are asked
+            return m, words
         if m.how in ("exact", "alias"):
             return m, words if i < 3 else candidates[0]
     fuzzy = find(cat, candidates[min(2, len(candidates) - 1)], counter, growth)
