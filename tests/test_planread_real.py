@@ -60,3 +60,32 @@ def test_every_fixture_names_its_page_and_is_read_by_hand():
     for name in texts:
         first = (PLANS / name).read_text(encoding="utf-8").split("\n", 1)[0]
         assert first.startswith("# ") and "http" in first
+
+
+# Indicators real plans set that the catalogue lacks (each one below is worded as the plans above
+# and the 强市/强县 plans word them): the reader proposes each, under the plan's own name, for a
+# person to review; it never takes the count the rate is made of (有效注册商标 for 每百户…注册商标).
+LACKING = """\
+二、主要目标
+到2025年，每百户市场主体有效注册商标拥有量达到30件，每百户企业注册商标拥有量达到120件，\
+知识产权转让许可次数达到2000次，技术合同成交额突破100亿元，每百万人口发明专利拥有量年均增长25%以上，\
+每万人口发明专利拥有量和每万人口高价值发明专利拥有量分别达到40件和15件。
+"""
+
+
+def test_indicators_the_catalogue_lacks_are_proposed_under_the_plan_s_own_names(catalogue):
+    reading = read_plan(LACKING, catalogue)
+    proposed = {t.name: (t.value, t.unit, t.year) for t in reading.targets if t.indicator is None}
+    assert proposed == {
+        "每百户市场主体有效注册商标拥有量": (Decimal("30"), "件", 2025),
+        "每百户企业注册商标拥有量": (Decimal("120"), "件", 2025),
+        "知识产权转让许可次数": (Decimal("2000"), "次", 2025),
+        "技术合同成交额": (Decimal("100"), "亿元", 2025),
+        "每百万人口发明专利拥有量": (Decimal("25"), "%", 2025),
+    }
+    for t in reading.targets:
+        if t.indicator is None:
+            assert "review.indicator_not_in_catalogue" in t.review
+    matched = sorted((t.indicator, t.value) for t in reading.targets if t.indicator)
+    assert matched == [("high_value_invention_patents_per_10k", Decimal("15")),
+                       ("invention_patents_per_10k", Decimal("40"))]

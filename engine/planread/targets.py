@@ -368,8 +368,10 @@ def _indicator(cat: Catalogue, candidates: list[str], counter: str, growth: bool
     for i, words in enumerate(candidates):
         near = len(key(words)) if i == len(candidates) - 1 else None  # the sentence: nearest the figure
         m = find(cat, words, counter, growth, near=near)
-        if m.rate:  # the name is here, as a rate the catalogue lacks: no other words are asked
-            return m, words
+        if m.rate:  # a rate the catalogue lacks (每百户…): in the figure's own words it is the answer
+            if i < len(candidates) - 1 or len(candidates) == 1:
+                return m, candidates[0]
+            continue
         if m.how in ("exact", "alias"):
             return m, words if i < 3 else candidates[0]
     fuzzy = find(cat, candidates[min(2, len(candidates) - 1)], counter, growth)
