@@ -7,7 +7,8 @@ five-year targets, the national 14th plan's IP indicator, and two pages of where
 counties stand today, which set no target. tests/plans/targets.yaml holds what a careful
 reader finds in each: the reader must find exactly those targets, with the right indicator
 (or, where the catalogue has none, a proposal for review), value, unit, year and comparison,
-and nothing the text does not set.
+and nothing the text does not set. A text whose entry names `known_misses` is expected to fail
+(strictly: the day the reader gets it right, the mark must go).
 """
 
 from __future__ import annotations
@@ -40,7 +41,9 @@ def wanted(ref: dict) -> tuple:
     return (ref["indicator"], Decimal(ref["value"]), ref["unit"], ref["year"], ref["comparison"], measure)
 
 
-@pytest.mark.parametrize("name", sorted(HAND))
+@pytest.mark.parametrize("name", [
+    pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=HAND[n]["known_misses"]))
+    if "known_misses" in HAND[n] else n for n in sorted(HAND)])
 def test_the_reader_finds_what_a_careful_reader_finds(name, catalogue):
     reading = read_plan(plan_text(name), catalogue)
     refs = HAND[name]["targets"]
@@ -52,6 +55,14 @@ def test_the_reader_finds_what_a_careful_reader_finds(name, catalogue):
             t = next(t for t in reading.targets if found(t) == wanted(ref))
             assert "review.indicator_not_in_catalogue" in t.review
             assert key(ref["name"]) in key(t.name)
+
+
+@pytest.mark.parametrize("name", sorted(HAND))
+def test_each_hand_read_target_is_found_with_its_value_unit_year_and_comparison(name, catalogue):
+    got = [found(t) for t in read_plan(plan_text(name), catalogue).targets]
+    for ref in HAND[name]["targets"]:
+        if not ref.get("miss"):
+            assert wanted(ref) in got, (ref, got)
 
 
 def test_every_fixture_names_its_page_and_is_read_by_hand():

@@ -35,7 +35,8 @@ _BACKGROUND_HEADING = re.compile(rf"^(?:第[{_CN}]+[章节]\s*|[{_CN}]+、|（[{
                                  r"[^。，；]{0,8}(?:发展基础|发展现状|工作基础|基础与现状|现状与形势|发展回顾|取得的成效|"
                                  r"主要成效|工作成效|规划背景|发展环境)")
 _MONTH_PERIOD = re.compile(r"((?:19|20)\d{2})年\d{1,2}月(?:至|到|—|~|-)((?:19|20)\d{2})年\d{1,2}月")
-_TO_YEAR = re.compile(r"(?:到|至)((?:19|20)\d{2})年(?!\d{1,2}月)")
+# 到2025年 sets a target year; "增长到2015年的26046件" tells a figure of that year (the past)
+_TO_YEAR = re.compile(r"(?:到|至)((?:19|20)\d{2})年(?!\d{1,2}月)(?!的)")
 
 
 def read_plan(text: str, catalogue: Catalogue) -> PlanReading:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from ..catalogue import Catalogue
@@ -109,7 +109,7 @@ def sentence_targets(sentence: str, clause: str | None, lead_unit: str | None, c
         words = [paired[i]] if i in paired else _candidates(sentence, part, fig, ps, in_part[n], base_of.get(i))
         prev = figs[i - 1] if i else None
         out.append(_target(facts, part, ps, fig, words, clause, lead_unit, carried, setting, base_of.get(i), prev))
-    return out, carried_out
+    return _elliptic(setting.catalogue, out), carried_out
 
 
 _CUT = re.compile(r"(?:达到|达|突破|超过|不低于|不少于|增长|提高到|提升至|增至|保持在)\s*$")
@@ -142,6 +142,9 @@ def _is_target_year(sentence: str, s: int, e: int, y: int, setting: Setting) -> 
     if before in _BASE_BEFORE or sentence[e:e + 2] in ("基期", "基础", "水平") or sentence[e:e + 3] == "的基础":
         return False
     if sentence[e:e + 1] in ("月", "度") and sentence[max(0, s - 1):s] != "到":
+        return False
+    if (before in ("到", "至") and sentence[e:e + 1] == "的" and setting.first_year is not None
+            and y < setting.first_year):  # "从…增长到2015年的26046件": a figure of the past
         return False
     if before in ("到", "至") or sentence[max(0, s - 3):s].endswith(("力争到", "力争至")):
         return True
@@ -341,6 +344,8 @@ def _target(facts: _Facts, part: str, ps: int, fig: Figure, candidates: list[str
             if sentence[max(0, s - 1):s] in _BASE_BEFORE:
                 base_year = y
     kind = _kind(part, before, fig, counter or (unit if unit == "%" else ""), setting, words)
+    if kind == "per_capita" and indicator is not None and cat.units[indicator].counter != "件/万人":
+        indicator, match, review = _per_capita(cat, words, review)  # "发明专利拥有量达到每万人10件"
     if kind == "per_100_enterprises" and indicator is not None:  # the catalogue counts no rate per 100 firms
         indicator, match = None, Match(None, "none")
         review = [r for r in review if r != REVIEW_FUZZY] + [REVIEW_NOT_IN_CATALOGUE]
@@ -359,13 +364,21 @@ def _target(facts: _Facts, part: str, ps: int, fig: Figure, candidates: list[str
                   match=match.how if indicator else "none")
 
 
+# Words that end as an indicator's name does: the figure names its own indicator
+_NAMED = re.compile(r"(?:量|额|数|率|比重|占比)$")
+
+
 def _indicator(cat: Catalogue, candidates: list[str], counter: str, growth: bool, fig: Figure,
                sentence: str) -> tuple[Match, str]:
     """The first candidate naming a catalogue indicator exactly or by alias, else a fuzzy proposal;
     none when the nearest words name a rate the catalogue lacks (每百万人口发明专利拥有量)."""
     if not candidates:
         return Match(None, "none"), ""
+    named = _NAMED.search(candidates[0]) is not None and len(key(candidates[0])) >= 4
     for i, words in enumerate(candidates):
+        last = i == len(candidates) - 1 and i > 0
+        if last and named:  # "涉外专利申请量、授权量年均增长20%": its own name, not an earlier part's
+            break
         near = len(key(words)) if i == len(candidates) - 1 else None  # the sentence: nearest the figure
         m = find(cat, words, counter, growth, near=near)
         if m.rate:  # a rate the catalogue lacks (每百户…): in the figure's own words it is the answer
@@ -376,6 +389,61 @@ def _indicator(cat: Catalogue, candidates: list[str], counter: str, growth: bool
             return m, words if i < 3 else candidates[0]
     fuzzy = find(cat, candidates[min(2, len(candidates) - 1)], counter, growth)
     return fuzzy, candidates[0]
+
+
+_PER_CAPITA_WORDS = re.compile(r"(?:达到|达|为)?每万人口?$")
+
+
+def _per_capita(cat: Catalogue, words: str, review: list[str]) -> tuple[str | None, Match, list[str]]:
+    """A figure per 10,000 people whose words matched a count ("发明专利拥有量达到每万人10件"):
+    the per-capita indicator of that name, else none (for review), never the count."""
+    head = _PER_CAPITA_WORDS.sub("", words)
+    m = find(cat, "每万人口" + head, "件/万人", fuzzy=False) if head else Match(None, "none")
+    review = [r for r in review if r != REVIEW_FUZZY]
+    if m.indicator is not None and cat.units[m.indicator].counter == "件/万人":
+        return m.indicator, m, review
+    return None, Match(None, "none"), review + [REVIEW_NOT_IN_CATALOGUE]
+
+
+# Names a plan shortens after a first full one: "专利申请量达3.5万件，授权量达2.1万件"
+_ELLIPTIC = ("申请量", "授权量", "拥有量", "注册量", "登记量")
+
+
+_SHARED_FIGURE = re.compile(rf"^(?P<head>.+?)(?P<a>{'|'.join(_ELLIPTIC)})、(?P<b>{'|'.join(_ELLIPTIC)})$")
+
+
+def _elliptic(cat: Catalogue, targets: list[Target]) -> list[Target]:
+    """"…专利申请量达3.5万件，授权量达2.1万件": the second name takes the first's head (专利授权量);
+    "涉外专利申请量、授权量年均增长20%": one figure for two indicators, two targets."""
+    out: list[Target] = []
+    for t in targets:
+        both = _SHARED_FIGURE.match(t.name)
+        if not both:
+            out.append(t)
+            continue
+        for tail in (both["a"], both["b"]):
+            name = both["head"] + tail
+            m = find(cat, name, t.unit.lstrip("万亿千"), t.kind in ("growth", "average_growth"), fuzzy=False)
+            if m.span != (0, len(key(name))):  # 涉外专利授权量 is not 专利授权量: the whole name, or none
+                m = Match(None, "none")
+            review = tuple(r for r in t.review if r not in (REVIEW_NOT_IN_CATALOGUE, REVIEW_FUZZY))
+            if m.indicator is None:
+                review += (REVIEW_NOT_IN_CATALOGUE,)
+            out.append(replace(t, name=name, indicator=m.indicator, match=m.how if m.indicator else "none",
+                               review=review))
+    for i in range(1, len(out)):
+        t, prev = out[i], out[i - 1]
+        tail = next((e for e in _ELLIPTIC if key(t.name) == e), None)
+        prev_tail = next((e for e in _ELLIPTIC if prev.name.endswith(e)), None)
+        if t.indicator is not None or tail is None or prev_tail is None:
+            continue
+        name = prev.name[:-len(prev_tail)] + tail
+        counter = t.unit.lstrip("万亿千")
+        m = find(cat, name, counter, t.kind in ("growth", "average_growth"), fuzzy=False)
+        if m.indicator is not None:
+            review = tuple(r for r in t.review if r != REVIEW_NOT_IN_CATALOGUE)
+            out[i] = replace(t, name=name, indicator=m.indicator, match=m.how, review=review)
+    return out
 
 
 def _match_review(match: Match) -> list[str]:
@@ -451,10 +519,13 @@ def _growth_column(row: Row, text: str, clause: str | None, year: int | None, ba
 
 
 def restatement_key(t: Target) -> tuple | None:
-    """What makes two targets one (a table row and a sentence restating it): indicator, year, kind of
-    measure and value with 万/亿 multiplied out; None for a target that cannot be compared."""
-    if t.indicator is None or t.value is None:
+    """What makes two targets one (a table row and a sentence restating it): indicator (or, for a
+    proposal, its name), year, kind of measure and value with 万/亿 multiplied out; None for a
+    target that cannot be compared."""
+    if t.value is None:
         return None
+    if t.indicator is None:  # a proposal stated twice (a headline and its text) under the same name
+        return None, key(t.name), t.year, _growthy(t), _scaled(t.value, t.unit)
     return t.indicator, t.year, _growthy(t), _scaled(t.value, t.unit)
 
 
