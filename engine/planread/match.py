@@ -28,6 +28,11 @@ def key(words: str) -> str:
     return _DROP.sub("", words)
 
 
+# A rate's "per so many" right before a name that lacks it: 每百万人口 + 发明专利拥有量, 每百户 +
+# 市场主体 + 有效注册商标量. The name alone is the count, not the rate the plan sets.
+_RATE_BEFORE = re.compile(r"每[十百千万亿]+(?:人口|人|户|名|家)[\u4e00-\u9fff]{0,6}$")
+
+
 @dataclass(frozen=True)
 class Match:
     """The indicator found for some words, and how it was found."""
@@ -35,6 +40,7 @@ class Match:
     how: str          # exact / alias / fuzzy / none
     span: tuple[int, int] | None = None  # where in the key of the words the name stood
     score: float = 0.0
+    rate: bool = False  # the words name a rate (每百万人口…) of an indicator that is a count: none fits
 
 
 @dataclass(frozen=True)
@@ -106,6 +112,10 @@ def find(cat: Catalogue, words: str, counter: str = "", growth: bool = False,
         found.append((len(name), -distance, 1.0 if exact else 0.5, ind, exact, pos))
         if len(found) > 40:
             break
+    rated = [f for f in found if _RATE_BEFORE.search(k[:f[5]])]
+    if rated and len(rated) == len(found):  # 每百万人口发明专利拥有量 is no count of patents: propose it
+        return Match(None, "none", rate=True)
+    found = [f for f in found if f not in rated]
     if found:
         found.sort(reverse=True)
         best = _without_contained(found)

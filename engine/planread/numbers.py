@@ -42,7 +42,8 @@ _PERIOD = re.compile(r"(?P<a>(?:19|20)\d{2})(?:年)?\s*(?:—|~|-|至|到)\s*(?P
 # What may stand right before a figure that is not a target: an ordinal, a list's "等4家", a 文号.
 _NOT_BEFORE = ("第", "等", "〔", "[", "号", "·", "•", ".")
 # What follows a count of the plan's own parts, not a target ("18项重点任务", "5个阶段").
-_PLAN_PARTS = re.compile(r"^(?:重点)?(?:任务|措施|方面|阶段|部分|举措|环节|领域|重点|大|类|条措施|项工作|项任务|级)")
+_PLAN_PARTS = re.compile(r"^(?:重点)?(?:(?:主要)?指标|任务|措施|方面|阶段|部分|举措|环节|领域|重点|大|类|条措施|"
+                         r"项工作|项任务|级)")
 
 
 @dataclass(frozen=True)
@@ -129,7 +130,7 @@ def years(sentence: str) -> list[tuple[int, int, int]]:
         y = to_decimal(m["y"])
         if y is not None and 1990 <= y <= 2060:
             out.append((m.start(), m.end(), int(y)))
-    return out
+    return sorted(out + plan_years(sentence))
 
 
 def period(text: str) -> tuple[int, int] | None:
@@ -140,4 +141,33 @@ def period(text: str) -> tuple[int, int] | None:
     return None
 
 
-FIVE_YEAR_PLANS = {"十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030)}
+FIVE_YEAR_PLANS = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025),
+                   "十五五": (2026, 2030)}
+
+# A five-year plan named in a sentence: "十三五" (quoted or not) or written out, 第十二个五年计划.
+# ("十五", the plan of 2001-2005, is left out: it is also the number fifteen.)
+_PLAN_MENTION = re.compile(r"[“\"‘]?(?P<short>十[一二三四五]五)[”\"’]?|第(?P<ord>十[一二三四五])个五年(?:计划|规划)")
+_PLAN_END = re.compile(r"(?:时期|期)?末(?:期)?")
+
+
+def plan_mentions(sentence: str) -> list[tuple[int, int, int, int]]:
+    """Five-year plans a sentence names: (start, end, first year, last year)."""
+    out = []
+    for m in _PLAN_MENTION.finditer(sentence):
+        name = m["short"] or f"{m['ord']}五"
+        if name in FIVE_YEAR_PLANS:
+            out.append((m.start(), m.end(), *FIVE_YEAR_PLANS[name]))
+    return out
+
+
+def plan_years(sentence: str) -> list[tuple[int, int, int]]:
+    """A plan's end named as a year: "“十三五”末" and "到“十二五”末" are 2020 and 2015, as is
+    "到第十二个五年计划期间" (a target for the plan's period is judged at its end)."""
+    out = []
+    for s, e, _, last in plan_mentions(sentence):
+        end = _PLAN_END.match(sentence, e)
+        if end:
+            out.append((s, end.end(), last))
+        elif sentence[max(0, s - 1):s] in ("到", "至"):
+            out.append((s, e, last))
+    return out

@@ -24,6 +24,7 @@ from .document import read_document, title_year
 from .leads import lead_units
 from .mechanisms import distinct, sentence_mechanisms
 from .model import Document, PlanReading, Target
+from .numbers import FIVE_YEAR_PLANS, plan_years
 from .tables import find_tables
 from .targets import Setting, restatement_key, row_targets, sentence_targets
 from .text import Block, Verbatim, blocks, normalise_map, sentences
@@ -33,7 +34,9 @@ _CN = "一二三四五六七八九十"
 _BACKGROUND_HEADING = re.compile(rf"^(?:第[{_CN}]+[章节]\s*|[{_CN}]+、|（[{_CN}]+）)"
                                  r"[^。，；]{0,8}(?:发展基础|发展现状|工作基础|基础与现状|现状与形势|发展回顾|取得的成效|"
                                  r"主要成效|工作成效|规划背景|发展环境)")
-_TO_YEAR = re.compile(r"(?:到|至)((?:19|20)\d{2})年(?!\d{1,2}月)")
+_MONTH_PERIOD = re.compile(r"((?:19|20)\d{2})年\d{1,2}月(?:至|到|—|~|-)((?:19|20)\d{2})年\d{1,2}月")
+# 到2025年 sets a target year; "增长到2015年的26046件" tells a figure of that year (the past)
+_TO_YEAR = re.compile(r"(?:到|至)((?:19|20)\d{2})年(?!\d{1,2}月)(?!的)")
 
 
 def read_plan(text: str, catalogue: Catalogue) -> PlanReading:
@@ -81,7 +84,10 @@ def _setting(doc: Document, text: str, catalogue: Catalogue) -> Setting:
 
     Its period when it states one (2022—2025年, "十四五"); else the year its title names
     ("2017年工作要点"); else the first year it sets a target for (到2022年 … 到2025年: 2022, the
-    nearest checkpoint), from the year of its date on; else the year of its date.
+    nearest checkpoint), from the year of its date on; else, with no date, a span of months
+    (试点示范时限自2022年8月至2025年7月) or the five-year plan
+    whose end it sets targets for (到“十二五”末, “十三五”末): that plan's period; else the
+    year of its date.
     """
     if doc.period:
         first, last = doc.period
@@ -94,6 +100,14 @@ def _setting(doc: Document, text: str, catalogue: Catalogue) -> Setting:
     if stated:
         first = date_year if date_year is not None else stated[0]
         return Setting(catalogue, stated[0], first, stated[0] > first)
+    months = _MONTH_PERIOD.search(text)
+    if months and date_year is None and int(months[1]) < int(months[2]):  # 试点示范时限自2022年8月至2025年7月
+        return Setting(catalogue, int(months[2]), int(months[1]), True)
+    by_end = {last: (first, last) for first, last in FIVE_YEAR_PLANS.values()}
+    plans = [by_end[y] for _, _, y in plan_years(text)]
+    if plans and date_year is None:  # "到“十二五”末", "“十三五”末…达到": a plan for that five-year period
+        first, last = min(plans)
+        return Setting(catalogue, last, first, True)
     return Setting(catalogue, date_year, date_year, False)
 
 

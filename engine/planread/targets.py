@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from ..catalogue import Catalogue
 from .match import Match, find, key
 from .model import Target
-from .numbers import FIVE_YEAR_PLANS, Figure, figures, years
+from .numbers import Figure, figures, plan_mentions, years
 from .tables import Row, read_value
 
 REVIEW_NOT_IN_CATALOGUE = "review.indicator_not_in_catalogue"
@@ -41,15 +41,17 @@ REVIEW_CODES = (REVIEW_NOT_IN_CATALOGUE, REVIEW_FUZZY, REVIEW_YEAR_FROM_DOCUMENT
 
 _PARTS = re.compile(r"[，,：:]")
 _BACKGROUND = ("截至", "截止", "目前", "现有", "共有", "同比", "比上年", "较上年", "位居", "排名",
-               "已经", "已达", "已有", "荣获", "获批", "过去", "实现了", "达到了")
+               "已经", "已达", "已有", "荣获", "获批", "过去", "实现了", "达到了",
+               "去年", "上年", "近日", "日前", "获")
 # Words of a target to come (到 but not 达到: "目前…达到1.5万件" is the past)
-_FUTURE = re.compile(r"(?<!达)到(?:19|20)\d{2}|至(?:19|20)\d{2}|力争|确保|目标|争取|预期|每年|年均|新增|培育")
+_FUTURE = re.compile(r"(?<!达)(?:到|至)(?:19|20)\d{2}(?!年\d{1,2}月)"
+                     r"|力争|确保|目标|争取|预期|每年|年均|新增|培育")
 _BASE_BEFORE = ("比", "较", "由", "从", "以", "与")
 _LESS = (("不超过", "<="), ("不高于", "<="), ("控制在", "<="), ("低于", "<"), ("少于", "<"))
 _MORE = (("不低于", ">="), ("不少于", ">="), ("至少", ">="), ("突破", ">"), ("超过", ">"), ("多于", ">"),
          ("高于", ">"))
-_LEAD_WORDS = re.compile(r"^(?:(?:力争|确保|争取|努力|实现|推动|促进|全市|全区|全县|全省|我市|本市|到|至|年末|年底|"
-                         r"(?:19|20)\d{2}年(?:底|末)?|[—~-]|其中|同时|并|使|让|，)\s*)+")
+_LEAD_WORDS = re.compile(r"^(?:(?:力争|确保|争取|努力|计划|实现|推动|促进|全市|全区|全县|全省|我市|本市|到|至|"
+                         r"年末|年底|(?:19|20)\d{2}年(?:底|末)?|[—~-]|其中|同时|并|使|让|，)\s*)+")
 _TAIL_WORDS = re.compile(r"(?:分别|达到|达|突破|超过|不低于|不少于|不超过|保持在|稳定在|控制在|提高到|提高至|提升到|"
                          r"提升至|增加到|增加至|增长到|增至|年均增长|增长|递增|提高|提升|为|在|实现|要|力争|确保|"
                          r"以上|以内|累计|的)+$")
@@ -75,7 +77,12 @@ def sentence_targets(sentence: str, clause: str | None, lead_unit: str | None, c
     year_marks = years(sentence)
     target_years = [(s, e, y) for s, e, y in year_marks if _is_target_year(sentence, s, e, y, setting)]
     carried_out = target_years[-1][2] if target_years else carried
-    if _background(sentence, year_marks, target_years, setting):
+    past_plan = [m[3] for m in plan_mentions(sentence)
+                 if setting.first_year is not None and m[3] < setting.first_year]
+    if past_plan and not target_years:  # "“十一五”时期，…。" the sentences after it tell that period too
+        carried_out = past_plan[-1]
+    if _background(sentence, year_marks, target_years, setting) or _still_past(sentence, target_years, carried,
+                                                                                setting):
         return [], carried_out
     parts = _part_spans(sentence)
     out: list[Target] = _cut_off(sentence, parts, figs, clause, lead_unit, carried, target_years, setting)
@@ -102,7 +109,7 @@ def sentence_targets(sentence: str, clause: str | None, lead_unit: str | None, c
         words = [paired[i]] if i in paired else _candidates(sentence, part, fig, ps, in_part[n], base_of.get(i))
         prev = figs[i - 1] if i else None
         out.append(_target(facts, part, ps, fig, words, clause, lead_unit, carried, setting, base_of.get(i), prev))
-    return out, carried_out
+    return _elliptic(setting.catalogue, out), carried_out
 
 
 _CUT = re.compile(r"(?:达到|达|突破|超过|不低于|不少于|增长|提高到|提升至|增至|保持在)\s*$")
@@ -136,6 +143,9 @@ def _is_target_year(sentence: str, s: int, e: int, y: int, setting: Setting) -> 
         return False
     if sentence[e:e + 1] in ("月", "度") and sentence[max(0, s - 1):s] != "到":
         return False
+    if (before in ("到", "至") and sentence[e:e + 1] == "的" and setting.first_year is not None
+            and y < setting.first_year):  # "从…增长到2015年的26046件": a figure of the past
+        return False
     if before in ("到", "至") or sentence[max(0, s - 3):s].endswith(("力争到", "力争至")):
         return True
     if setting.first_year is not None and y < setting.first_year:
@@ -152,11 +162,22 @@ def _background(sentence: str, marks: list[tuple[int, int, int]], target_years: 
                 and sentence[e:e + 2] not in ("基期", "基础")]
         if past and not target_years:
             return True
-    past_plans = [w for w, (_, end) in FIVE_YEAR_PLANS.items()
-                  if setting.first_year is not None and end < setting.first_year and w in sentence]
+    past_plans = [m for m in plan_mentions(sentence) if setting.first_year is not None and m[3] < setting.first_year]
     if past_plans:  # "十三五"期间 in a 十四五 plan: what was achieved
         return not any(sentence[max(0, s - 1):s] in ("到", "至") for s, _, _ in target_years)
     return any(w in sentence for w in _BACKGROUND) and not future
+
+
+_OWN_TIME = re.compile(r"(?<!达)到|至(?:19|20)|力争|确保|争取|目标|预期|计划")
+
+
+def _still_past(sentence: str, target_years: list[tuple[int, int, int]], carried: int | None,
+                setting: Setting) -> bool:
+    """A sentence that goes on telling a past period the one before it named ("“十一五”时期，…。
+    全省专利申请量年均增长45.6%"): it names no time of its own and sets nothing to come."""
+    if carried is None or setting.first_year is None or carried >= setting.first_year or target_years:
+        return False
+    return not plan_mentions(sentence) and not _OWN_TIME.search(sentence)
 
 
 def _part_spans(sentence: str) -> list[tuple[int, int]]:
@@ -323,6 +344,8 @@ def _target(facts: _Facts, part: str, ps: int, fig: Figure, candidates: list[str
             if sentence[max(0, s - 1):s] in _BASE_BEFORE:
                 base_year = y
     kind = _kind(part, before, fig, counter or (unit if unit == "%" else ""), setting, words)
+    if kind == "per_capita" and indicator is not None and cat.units[indicator].counter != "件/万人":
+        indicator, match, review = _per_capita(cat, words, review)  # "发明专利拥有量达到每万人10件"
     if kind == "per_100_enterprises" and indicator is not None:  # the catalogue counts no rate per 100 firms
         indicator, match = None, Match(None, "none")
         review = [r for r in review if r != REVIEW_FUZZY] + [REVIEW_NOT_IN_CATALOGUE]
@@ -341,18 +364,86 @@ def _target(facts: _Facts, part: str, ps: int, fig: Figure, candidates: list[str
                   match=match.how if indicator else "none")
 
 
+# Words that end as an indicator's name does: the figure names its own indicator
+_NAMED = re.compile(r"(?:量|额|数|率|比重|占比)$")
+
+
 def _indicator(cat: Catalogue, candidates: list[str], counter: str, growth: bool, fig: Figure,
                sentence: str) -> tuple[Match, str]:
-    """The first candidate naming a catalogue indicator exactly or by alias, else a fuzzy proposal."""
+    """The first candidate naming a catalogue indicator exactly or by alias, else a fuzzy proposal;
+    none when the nearest words name a rate the catalogue lacks (每百万人口发明专利拥有量)."""
     if not candidates:
         return Match(None, "none"), ""
+    named = _NAMED.search(candidates[0]) is not None and len(key(candidates[0])) >= 4
     for i, words in enumerate(candidates):
+        last = i == len(candidates) - 1 and i > 0
+        if last and named:  # "涉外专利申请量、授权量年均增长20%": its own name, not an earlier part's
+            break
         near = len(key(words)) if i == len(candidates) - 1 else None  # the sentence: nearest the figure
         m = find(cat, words, counter, growth, near=near)
+        if m.rate:  # a rate the catalogue lacks (每百户…): in the figure's own words it is the answer
+            if i < len(candidates) - 1 or len(candidates) == 1:
+                return m, candidates[0]
+            continue
         if m.how in ("exact", "alias"):
             return m, words if i < 3 else candidates[0]
     fuzzy = find(cat, candidates[min(2, len(candidates) - 1)], counter, growth)
     return fuzzy, candidates[0]
+
+
+_PER_CAPITA_WORDS = re.compile(r"(?:达到|达|为)?每万人口?$")
+
+
+def _per_capita(cat: Catalogue, words: str, review: list[str]) -> tuple[str | None, Match, list[str]]:
+    """A figure per 10,000 people whose words matched a count ("发明专利拥有量达到每万人10件"):
+    the per-capita indicator of that name, else none (for review), never the count."""
+    head = _PER_CAPITA_WORDS.sub("", words)
+    m = find(cat, "每万人口" + head, "件/万人", fuzzy=False) if head else Match(None, "none")
+    review = [r for r in review if r != REVIEW_FUZZY]
+    if m.indicator is not None and cat.units[m.indicator].counter == "件/万人":
+        return m.indicator, m, review
+    return None, Match(None, "none"), review + [REVIEW_NOT_IN_CATALOGUE]
+
+
+# Names a plan shortens after a first full one: "专利申请量达3.5万件，授权量达2.1万件"
+_ELLIPTIC = ("申请量", "授权量", "拥有量", "注册量", "登记量")
+
+
+_SHARED_FIGURE = re.compile(rf"^(?P<head>.+?)(?P<a>{'|'.join(_ELLIPTIC)})、(?P<b>{'|'.join(_ELLIPTIC)})$")
+
+
+def _elliptic(cat: Catalogue, targets: list[Target]) -> list[Target]:
+    """"…专利申请量达3.5万件，授权量达2.1万件": the second name takes the first's head (专利授权量);
+    "涉外专利申请量、授权量年均增长20%": one figure for two indicators, two targets."""
+    out: list[Target] = []
+    for t in targets:
+        both = _SHARED_FIGURE.match(t.name)
+        if not both:
+            out.append(t)
+            continue
+        for tail in (both["a"], both["b"]):
+            name = both["head"] + tail
+            m = find(cat, name, t.unit.lstrip("万亿千"), t.kind in ("growth", "average_growth"), fuzzy=False)
+            if m.span != (0, len(key(name))):  # 涉外专利授权量 is not 专利授权量: the whole name, or none
+                m = Match(None, "none")
+            review = tuple(r for r in t.review if r not in (REVIEW_NOT_IN_CATALOGUE, REVIEW_FUZZY))
+            if m.indicator is None:
+                review += (REVIEW_NOT_IN_CATALOGUE,)
+            out.append(replace(t, name=name, indicator=m.indicator, match=m.how if m.indicator else "none",
+                               review=review))
+    for i in range(1, len(out)):
+        t, prev = out[i], out[i - 1]
+        tail = next((e for e in _ELLIPTIC if key(t.name) == e), None)
+        prev_tail = next((e for e in _ELLIPTIC if prev.name.endswith(e)), None)
+        if t.indicator is not None or tail is None or prev_tail is None:
+            continue
+        name = prev.name[:-len(prev_tail)] + tail
+        counter = t.unit.lstrip("万亿千")
+        m = find(cat, name, counter, t.kind in ("growth", "average_growth"), fuzzy=False)
+        if m.indicator is not None:
+            review = tuple(r for r in t.review if r != REVIEW_NOT_IN_CATALOGUE)
+            out[i] = replace(t, name=name, indicator=m.indicator, match=m.how, review=review)
+    return out
 
 
 def _match_review(match: Match) -> list[str]:
@@ -428,10 +519,13 @@ def _growth_column(row: Row, text: str, clause: str | None, year: int | None, ba
 
 
 def restatement_key(t: Target) -> tuple | None:
-    """What makes two targets one (a table row and a sentence restating it): indicator, year, kind of
-    measure and value with 万/亿 multiplied out; None for a target that cannot be compared."""
-    if t.indicator is None or t.value is None:
+    """What makes two targets one (a table row and a sentence restating it): indicator (or, for a
+    proposal, its name), year, kind of measure and value with 万/亿 multiplied out; None for a
+    target that cannot be compared."""
+    if t.value is None:
         return None
+    if t.indicator is None:  # a proposal stated twice (a headline and its text) under the same name
+        return None, key(t.name), t.year, _growthy(t), _scaled(t.value, t.unit)
     return t.indicator, t.year, _growthy(t), _scaled(t.value, t.unit)
 
 

@@ -29,6 +29,9 @@ _FOLD |= {ord("％"): "%", ord("．"): ".", ord("："): ":", ord("／"): "/", or
 _SPACED_DIGITS = re.compile(r"(?<=[\d.]) (?=[\d.])")
 _SPACE_BEFORE_UNIT = re.compile(r"(?<=\d) (?=[万亿件家个项次%年月日分])")
 _SPACE_AFTER_WORD = re.compile(r"(?<=[到至达年底末]) (?=\d)")
+# Pinyin a page's character converter wrote after a character, "发（fā）明", "数（shù）量": noise
+# inside the words of an indicator (a syllable in brackets with a tone mark, right after a character).
+_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])（[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*）")
 
 
 # A comma that is not a thousands separator ("1,200") is the Chinese comma pages often lose.
@@ -44,8 +47,8 @@ def normalise_map(text: str) -> tuple[str, list[int]]:
     """The normalised text, and for each of its characters the index of the original one.
 
     Folding maps one character to at most one; the only characters dropped are the spaces
-    inside a figure, a \r before \n, and invisible ones: so any stretch of the normalised text
-    can be quoted as the document wrote it (`verbatim`).
+    inside a figure, a converter's pinyin in brackets, a \r before \n, and invisible ones: so any
+    stretch of the normalised text can be quoted as the document wrote it (`verbatim`).
     """
     chars: list[str] = []
     where: list[int] = []
@@ -57,7 +60,7 @@ def normalise_map(text: str) -> tuple[str, list[int]]:
             chars.append(folded)
             where.append(i)
     out = _ASCII_COMMA.sub("，", "".join(chars))
-    for rx in (_SPACED_DIGITS, _SPACE_BEFORE_UNIT, _SPACE_AFTER_WORD):
+    for rx in (_PINYIN, _SPACED_DIGITS, _SPACE_BEFORE_UNIT, _SPACE_AFTER_WORD):
         keep = [True] * len(out)
         for m in rx.finditer(out):
             for k in range(m.start(), m.end()):
