@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import stat
 import textwrap
+from pathlib import Path
 
 import yaml
 from ipcheck.engine.load import LoadedCity, load_city, load_framework
@@ -41,3 +44,17 @@ def city(facts: dict, cat, level="prefecture") -> LoadedCity:
         "facts": {ind: {y: {"value": v, "source": "s"} for y, v in ys.items()} for ind, ys in facts.items()},
     }
     return load_city("test-city.yaml", yaml.safe_dump(doc, allow_unicode=True).encode(), cat)
+
+
+def snapshot(folder: Path) -> dict:
+    """Every entry under `folder`: its kind and its content or link target."""
+    out = {}
+    for p in sorted(folder.rglob("*")):
+        st = p.lstat()
+        if stat.S_ISLNK(st.st_mode):
+            out[str(p)] = ("link", os.readlink(p))
+        elif stat.S_ISREG(st.st_mode):
+            out[str(p)] = ("file", p.read_bytes())
+        else:
+            out[str(p)] = (stat.S_IFMT(st.st_mode),)
+    return out

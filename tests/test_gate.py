@@ -9,7 +9,6 @@ import io
 import os
 import shutil
 import signal
-import stat
 import subprocess
 import sys
 import zipfile
@@ -19,6 +18,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import CITIES, CRITERIA
+from helpers import snapshot
 from ipcheck.cli import main
 from openpyxl import load_workbook
 
@@ -47,19 +47,6 @@ def one_line(result, *words) -> str:
         assert w in lines[0], lines[0]
     return lines[0]
 
-
-def snapshot(folder: Path) -> dict:
-    """Every entry under `folder`: its kind and its content or link target."""
-    out = {}
-    for p in sorted(folder.rglob("*")):
-        st = p.lstat()
-        if stat.S_ISLNK(st.st_mode):
-            out[str(p)] = ("link", os.readlink(p))
-        elif stat.S_ISREG(st.st_mode):
-            out[str(p)] = ("file", p.read_bytes())
-        elif stat.S_ISDIR(st.st_mode):
-            out[str(p)] = ("folder", None)
-    return out
 
 
 @pytest.fixture()

@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import CITIES, CRITERIA, ROOT
+from helpers import snapshot
 from ipcheck.cli import main
 
 NINGBO = CITIES / "ningbo.yaml"
@@ -48,19 +49,6 @@ def work(tmp_path):
     (tmp_path / "waivers.yaml").write_text("waivers:\n  - {criterion: NB-07, justification: x, expires: 2023-06-30}\n")
     return tmp_path
 
-
-def snapshot(folder: Path) -> dict:
-    """Every entry under `folder`: its kind and its content or link target."""
-    out = {}
-    for p in sorted(folder.rglob("*")):
-        st = p.lstat()
-        if stat.S_ISLNK(st.st_mode):
-            out[str(p)] = ("link", os.readlink(p))
-        elif stat.S_ISREG(st.st_mode):
-            out[str(p)] = ("file", p.read_bytes())
-        else:
-            out[str(p)] = (stat.S_IFMT(st.st_mode),)
-    return out
 
 
 def evaluate_in(work: Path, *args):
