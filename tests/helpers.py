@@ -58,3 +58,14 @@ def snapshot(folder: Path) -> dict:
         else:
             out[str(p)] = (stat.S_IFMT(st.st_mode),)
     return out
+
+
+def one_line(result, *words) -> str:
+    """The one error line of a command refused with exit code 2 (no traceback), holding each of `words`."""
+    assert result.exit_code == 2, (result.exit_code, result.output)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("ipcheck: "), result.stderr
+    assert "Traceback" not in result.output, result.output
+    for w in words:
+        assert w in lines[0], lines[0]
+    return lines[0]

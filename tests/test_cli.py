@@ -10,6 +10,7 @@ from decimal import Decimal
 import pytest
 from click.testing import CliRunner
 from conftest import CITIES, CITY_FILES, CRITERIA
+from helpers import one_line as one_line_error
 from ipcheck.cli import main
 
 NINGBO = str(CITIES / "ningbo.yaml")
@@ -19,14 +20,6 @@ def invoke(*args):
     return CliRunner().invoke(main, list(args), catch_exceptions=False)
 
 
-def one_line_error(result, *words):
-    assert result.exit_code == 2, result.output
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    assert "Traceback" not in result.output
-    for w in words:
-        assert w in lines[0], lines[0]
-    return lines[0]
 
 
 def test_evaluate_ningbo_table():

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import CITIES, CRITERIA
-from helpers import snapshot
+from helpers import one_line, snapshot
 from ipcheck.cli import main
 from openpyxl import load_workbook
 
@@ -38,14 +38,6 @@ def invoke(*args, cwd: Path | None = None):
         os.chdir(old)
 
 
-def one_line(result, *words) -> str:
-    assert result.exit_code == 2, (result.exit_code, result.output)
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("ipcheck: "), result.stderr
-    assert "Traceback" not in result.output
-    for w in words:
-        assert w in lines[0], lines[0]
-    return lines[0]
 
 
 

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import CITIES, CRITERIA, ROOT
-from helpers import snapshot
+from helpers import one_line, snapshot
 from ipcheck.cli import main
 
 NINGBO = CITIES / "ningbo.yaml"
@@ -32,13 +32,6 @@ def invoke(*args):
     return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
 
 
-def one_line(result, *words) -> str:
-    assert result.exit_code == 2, (result.exit_code, result.output)
-    lines = result.stderr.splitlines()
-    assert len(lines) == 1 and lines[0].startswith("ipcheck: "), result.stderr
-    for w in words:
-        assert w in lines[0], lines[0]
-    return lines[0]
 
 
 @pytest.fixture()

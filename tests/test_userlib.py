@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import CITIES, CRITERIA
+from helpers import one_line
 from ipcheck.app.forms import local_unit, sheet_name
 from ipcheck.cli import main
 
@@ -48,13 +49,6 @@ def run(cwd: Path, *args, env: dict | None = None):
         os.chdir(old)
 
 
-def one_line(r, *words) -> str:
-    assert r.exit_code == 2, (r.exit_code, r.output)
-    lines = r.stderr.splitlines()
-    assert len(lines) == 1 and lines[0].startswith("ipcheck: ") and "Traceback" not in r.output, r.stderr
-    for w in words:
-        assert w in lines[0], lines[0]
-    return lines[0]
 
 
 @pytest.fixture()
