@@ -103,7 +103,7 @@ def progress(city_path: Path, year_from: int, year_to: int, framework_id: str | 
              color: bool = False, pdf_path: Path | None = None, docx_path: Path | None = None) -> Outcome:
     """Score, coverage and verdict for each year from `year_from` to `year_to`, and which criteria changed;
     with `pdf_path` and `docx_path`, also as PDF and Word (with a chart of score and coverage by year)."""
-    from ..engine.compare import status_changes
+    from ..engine.compare import achievement_changes, status_changes
     from ..engine.decide import make_decider
     from ..engine.evaluate import evaluate as run
     from ..reports import json_types as t
@@ -116,11 +116,14 @@ def progress(city_path: Path, year_from: int, year_to: int, framework_id: str | 
     decider, notice = make_decider(engine)
     series = [run(fw, city, lib.catalogue, decider, year=y) for y in range(year_from, year_to + 1)]
     changes = [[]] + [status_changes(a, b) for a, b in zip(series, series[1:])]
+    # a plan framework's progress reads in its targets' achievements (issue 25); the JSON keeps the statuses
+    plan = series[0].framework_kind == "plan"
+    shown = [[]] + [achievement_changes(a, b) for a, b in zip(series, series[1:])] if plan else changes
     data = t.ProgressDocument(schema="ipcheck.progress/1", framework=fw.id, city=city.id,
                               years=[t.ProgressYear(year=r.year, score=r.score, coverage=r.coverage,  # type: ignore[typeddict-item]
                                                     verdict=r.verdict, changes=ch)
                                      for r, ch in zip(series, changes)])
-    view = AnalysisView(progress_doc(series, changes, lang), data)
+    view = AnalysisView(progress_doc(series, shown, lang), data)
     from .documents import analysis_files
     return Outcome(text=render(view, fmt, lang, color), notices=decider_notices(decider, notice, lang),
                    inputs=lib.paths() + [str(city_path)],

@@ -218,38 +218,65 @@ def compare_doc(ranked: list[tuple[int, Summary]], titles: list[tuple[str, str, 
 
 def progress_doc(series: list[FrameworkResult], changes: list[list[StatusChange]], lang: str) -> Doc:
     """Score, coverage and verdict year by year (with a chart of score, range and coverage), then each
-    status change with the criterion's title."""
+    status change with the criterion's title. A plan framework reads as a plan: each year leads with its
+    target counts and its plan verdict, the achievement index after them, and `changes` are achievement
+    changes (`engine.compare.achievement_changes`) shown in the plan's words."""
     from .charts import YearPoint
     from .charts import progress as progress_chart
     first = series[0]
-    rows = [[str(r.year), score_text(r.score) if r.assessable else "—",
-             f"{score_text(r.score_low)}–{score_text(r.score_high)}", pct(r.coverage), verdict_name(r, lang),
-             str(len(ch)) if ch else "—"]
-            for r, ch in zip(series, changes)]
-    classes = [["", _heat(r.score) if r.assessable else "heat-na", "", "", f"v-{r.verdict}", ""] for r in series]
-    table = Table([_t(lang, "年度", "Year"), _t(lang, "得分", "Score"), _t(lang, "可能得分", "Possible score"),
-                   _t(lang, "覆盖率", "Coverage"), _t(lang, "结论", "Verdict"), _t(lang, "状态变化", "Status changes")],
-                  rows, classes)
+    plan = is_plan(first)
+    changed = [str(len(ch)) if ch else "—" for ch in changes]
+    if plan:  # the targets and the verdict lead, the achievement index second (issue 25)
+        rows = [[str(r.year), targets_text(r, lang), verdict_name(r, lang),
+                 score_text(r.score) if r.assessable else "—",
+                 f"{score_text(r.score_low)}–{score_text(r.score_high)}", pct(r.coverage), n]
+                for r, n in zip(series, changed)]
+        classes = [["", "", f"v-{r.verdict}", _heat(r.score) if r.assessable else "heat-na", "", "", ""]
+                   for r in series]
+        head = [_t(lang, "年度", "Year"), text(say("plan.head.targets"), lang), _t(lang, "结论", "Verdict"),
+                text(say("plan.head.index"), lang), _t(lang, "可能得分", "Possible score"),
+                _t(lang, "覆盖率", "Coverage"), text(say("plan.progress.changes"), lang)]
+    else:
+        rows = [[str(r.year), score_text(r.score) if r.assessable else "—",
+                 f"{score_text(r.score_low)}–{score_text(r.score_high)}", pct(r.coverage), verdict_name(r, lang), n]
+                for r, n in zip(series, changed)]
+        classes = [["", _heat(r.score) if r.assessable else "heat-na", "", "", f"v-{r.verdict}", ""] for r in series]
+        head = [_t(lang, "年度", "Year"), _t(lang, "得分", "Score"), _t(lang, "可能得分", "Possible score"),
+                _t(lang, "覆盖率", "Coverage"), _t(lang, "结论", "Verdict"), _t(lang, "状态变化", "Status changes")]
+    table = Table(head, rows, classes)
     # a year that is not assessable has no score to draw (issue 11): its range only
     chart = progress_chart([YearPoint(r.year, r.score if r.assessable else None, r.score_low, r.score_high, r.coverage)
                             for r in series], lang)
     titles = {r.id: title(r, lang) for r in first.results}
     crows, cclasses = [], []
+    prev = None
     for r, ch in zip(series, changes):
+        if plan and ch:
+            was, now = {x.id: x for x in prev.results}, {x.id: x for x in r.results}
         for c in ch:
+            if plan:  # the target's achievement in the plan's words ('✘ 未完成'), coloured as it is drawn
+                before, after = was[c.criterion], now[c.criterion]
+                crows.append([str(r.year), c.criterion, titles.get(c.criterion, ""), status_words(before, lang),
+                              status_words(after, lang)])
+                cclasses.append(["", "", "", f"s-{shown_status(before)}", f"s-{shown_status(after)}"])
+                continue
             crows.append([str(r.year), c.criterion, titles.get(c.criterion, ""), short_status(c.before, lang),
                           short_status(c.after, lang)])
             cclasses.append(["", "", "", f"s-{c.before}", f"s-{c.after}"])
+        prev = r
+    heading = (text(say("plan.progress.changes"), lang) if plan else _t(lang, "状态变化", "Status changes"))
+    none = (text(say("plan.progress.none"), lang) if plan
+            else _t(lang, "各年之间没有指标改变状态。", "No criterion changes status."))
     sections = [Section(_t(lang, "逐年结果", "Year by year"), [], [table], [chart])]
-    sections.append(Section(_t(lang, "状态变化", "Status changes"),
-                            [] if crows else [_t(lang, "各年之间没有指标改变状态。", "No criterion changes status.")],
+    sections.append(Section(heading, [] if crows else [none],
                             [Table([_t(lang, "年度", "Year"), _t(lang, "编号", "ID"), _t(lang, "指标", "Criterion"),
                                     _t(lang, "之前", "Before"), _t(lang, "之后", "After")], crows, cclasses, 3)]
                             if crows else []))
+    method = [METHOD_PROGRESS[lang]] + ([text(say("method.plan"), lang)] if plan else [])
     return Doc(_t(lang, f"{first.city_zh} 逐年进展", f"{first.city_en}: progress by year"),
                [f"{first.framework_title_zh if lang == 'zh' else first.framework_title_en}"
                 f"（{first.framework_id}）" if lang == "zh" else
-                f"{first.framework_title_en} ({first.framework_id})"], sections, [METHOD_PROGRESS[lang]])
+                f"{first.framework_title_en} ({first.framework_id})"], sections, method)
 
 
 CHANGE = {"added": {"zh": "新增", "en": "added"}, "removed": {"zh": "删除", "en": "removed"},

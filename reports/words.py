@@ -459,6 +459,8 @@ PHRASES: dict[str, tuple[str, str]] = {
     "achievement.share": (" ({share} of the target reached; no base to draw a path from)",
                           "（已达目标的{share}；无基期值，无法画出进度路径）"),
     "achievement.path": (" (path {ex} in {y})", "（{y}年路径值{ex}）"),
+    "plan.progress.changes": ("Achievement changes", "完成情况变化"),
+    "plan.progress.none": ("No target changes its achievement from year to year.", "各年之间没有目标改变完成情况。"),
     "method.plan": (
         "A plan is judged target by target, as plan evaluations do: met (before its year: met early); before "
         "its year, on track when at or beyond the path from its base to its target, behind when short of it; "

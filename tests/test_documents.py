@@ -101,7 +101,7 @@ def test_plan_and_progress_as_pdf_and_word(tmp_path):
     with pdfplumber.open(tmp_path / "prog.pdf") as pdf:
         text = "".join(p.extract_text() or "" for p in pdf.pages)
         drawn = sum(len(p.curves) + len(p.lines) for p in pdf.pages)
-    assert "progress by year" in text and "Status changes" in text
+    assert "progress by year" in text and "Achievement changes" in text  # a plan framework: its targets
     assert "Valid patents reach 130,000" in text  # the criterion's title beside its status change
     assert drawn > 5  # the chart of score and coverage by year
     import pdfcheck
