@@ -23,7 +23,7 @@ def compare(city_paths: list[Path], framework_ids: tuple[str, ...] = (), *, year
     from ..engine.compare import rank
     from ..engine.sensitivity import rank_intervals
     from ..reports import json_types as t
-    from ..reports.analysis import Doc, compare_doc
+    from ..reports.analysis import Doc, compare_doc, lines
     from ..reports.json_report import plain_values as json_plain
     from ..reports.outputs import AnalysisView, document_html, render
 
@@ -68,8 +68,9 @@ def compare(city_paths: list[Path], framework_ids: tuple[str, ...] = (), *, year
     doc = None
     if docs:
         first = docs[0][1]
-        doc = first if len(docs) == 1 else Doc(first.title, [f"{len(files)} cities"],
-                                               [sec for label, d in docs for sec in _prefixed(d, label)], first.method)
+        doc = first if len(docs) == 1 else Doc(first.title, lines(f"{len(files)} cities"),
+                                               tuple(sec for label, d in docs for sec in _prefixed(d, label)),
+                                               first.method)
     # Past 100 cities the JSON is written on one line (the C encoder), still byte-identical run to run.
     view = AnalysisView(doc, t.CompareDocument(schema="ipcheck.compare/1", comparisons=comparisons),
                         compact=len(files) > 100, is_plain=True)
@@ -89,8 +90,9 @@ class _Failed:
 
 def _prefixed(doc, label: str) -> list:
     """A comparison's sections, headed by its framework (several frameworks in one output)."""
-    from ..reports.analysis import Section
-    return [Section(f"{label} — {sec.heading}", sec.lines, sec.tables) for sec in doc.sections]
+    from dataclasses import replace
+    return [replace(sec, heading=f"{label} — {sec.heading}", running=f"{label} — {sec.heading}")
+            for sec in doc.sections]
 
 
 def _pdf(path: Path, html: str) -> bytes:

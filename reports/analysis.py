@@ -1,13 +1,14 @@
-"""Planning and comparison outputs (plan, compare, progress, diff, sensitivity).
+"""Planning and comparison documents (plan, compare, progress, diff, sensitivity).
 
-Each builder turns engine results into a `Doc` — a title, lines and tables — that one
-renderer per format draws: terminal (rich), Markdown, HTML/PDF (one template). Nothing is
-computed here beyond formatting.
+Each builder turns engine results into a `Doc` — a title, lines under it and sections of blocks
+(`blocks.py`: paragraphs, tables, charts) — that one writer per format draws: terminal
+(`terminal.document`), Markdown (`markdown.document`), HTML/PDF (`templates/items.j2`, as the
+readiness report's blocks) and Word (`docx_report.analysis_docx`). Nothing is computed here beyond
+formatting.
 """
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -15,6 +16,7 @@ from ..engine.compare import CriterionDiff, StatusChange, Summary
 from ..engine.plan import Plan
 from ..engine.result import FrameworkResult, Score, Share, say
 from ..engine.sensitivity import Sensitivity
+from .blocks import Cell, Figure, Figures, Grid, Item, Para, Row, Run, Section, para, unit_pieces
 from .labels import (
     CATEGORY,
     MARK,
@@ -36,31 +38,43 @@ from .labels import (
 from .words import colon, text
 
 
-@dataclass
-class Table:
-    """A table of text cells, with a CSS class per cell (colours) when given."""
-    head: list[str]
-    rows: list[list[str]]
-    classes: list[list[str]] | None = None  # a CSS class per cell (heat map, status colours)
-    title: int = 1  # how many leading cells name a row: a card's title when the terminal is too narrow
-
-
-@dataclass
-class Section:
-    """A heading with lines, tables and charts under it."""
-    heading: str
-    lines: list[str] = field(default_factory=list)
-    tables: list[Table] = field(default_factory=list)
-    charts: list = field(default_factory=list)  # charts.Chart, drawn in the HTML, PDF and Word documents only
-
-
-@dataclass
+@dataclass(frozen=True)
 class Doc:
-    """A planning or comparison document: title, lines under it, sections, the method."""
+    """A planning or comparison document: its title, the lines under it, its sections (`blocks.Section`), the
+    method."""
     title: str
-    meta: list[str]
-    sections: list[Section]
-    method: list[str] = field(default_factory=list)
+    meta: tuple[Para, ...]
+    sections: tuple[Section, ...]
+    method: tuple[Para, ...] = field(default=())
+
+
+def section(heading: str, *items: Item) -> Section:
+    """A section of a planning or comparison document (no page of its own: its heading runs as the header)."""
+    return Section("", heading, heading, tuple(items))
+
+
+def lines(*texts: str) -> tuple[Para, ...]:
+    """Lines of text as paragraphs."""
+    return tuple(para(t) for t in texts)
+
+
+def _run(text: str, cls: str) -> Run:
+    """A cell's text as a run: a lead unit's parts and a status never broken across lines."""
+    return Run(text, keep=cls.startswith("s-"))
+
+
+def _cell(text: str, cls: str) -> Cell:
+    if cls == "lead":  # a lead unit: its parts kept whole, a line breaking only between them
+        return Cell((tuple(Run(p, keep=True) for p in unit_pieces(text)),), cls)
+    return Cell(((_run(text, cls),),), cls)
+
+
+def table(head: list[str], rows: list[list[str]], classes: list[list[str]] | None = None, title: int = 1) -> Grid:
+    """A table of text cells as wide as their text asks, with a CSS class per cell when given (a heat map, a
+    status colour, "lead" for a lead unit); `title`: how many leading cells name a row."""
+    classes = classes or [[""] * len(head) for _ in rows]
+    return Grid(tuple(head), (), tuple(Row(tuple(_cell(c, k) for c, k in zip(row, cls)))
+                                       for row, cls in zip(rows, classes)), "wide", title, figures=False)
 
 
 def _t(lang: str, zh: str, en: str) -> str:
@@ -95,12 +109,12 @@ def plan_doc(plans: list[tuple[FrameworkResult, Plan]], lang: str) -> Doc:
                            f"可能得分{range_text(res, lang)}",
                      f"Now: {VERDICT[p.from_verdict][lang]}, {lacking_text(res, lang)}, a score "
                      f"{range_text(res, lang)}")
-        lines = [now,
+        now_lines = [now,
                  _t(lang, f"目标：{VERDICT[p.goal][lang]}", f"Goal: {VERDICT[p.goal][lang]}")]
         if not p.steps:
-            lines.append(_t(lang, "已达到目标，无需改进。", "The goal is already reached."))
+            now_lines.append(_t(lang, "已达到目标，无需改进。", "The goal is already reached."))
             if res.lacking:  # reached on part of the evidence: what comes in may still move the verdict
-                lines.append(_t(lang, f"但{lacking_text(res, lang)}，补齐后结论可能改变"
+                now_lines.append(_t(lang, f"但{lacking_text(res, lang)}，补齐后结论可能改变"
                                       f"（可能得分{range_text(res, lang)}）。",
                                 f"But {lacking_text(res, lang)}: the verdict may change as it comes in (a score "
                                 f"{range_text(res, lang)})."))
@@ -108,7 +122,7 @@ def plan_doc(plans: list[tuple[FrameworkResult, Plan]], lang: str) -> Doc:
             rest = 1 - p.coverage_after  # the score after is on the evidence the steps bring; the rest is unknown
             how = (text(say("plan.doc.method"), lang) if p.method == "targets"
                    else _t(lang, f"{'穷举' if p.method == 'exhaustive' else '贪心'}搜索", f"{p.method} search"))
-            lines.append(_t(lang, f"达成后：{VERDICT[p.verdict_after][lang]}，"
+            now_lines.append(_t(lang, f"达成后：{VERDICT[p.verdict_after][lang]}，"
                                   f"有证据的指标得分 {score_text(p.score_after)}（覆盖率 {pct(p.coverage_after)}"
                                   + (f"，其余 {pct(rest)} 的权重仍缺证据" if rest > 0 else "")
                                   + f"；{how}{'' if p.reached else '，未能达到目标'}）",
@@ -120,20 +134,20 @@ def plan_doc(plans: list[tuple[FrameworkResult, Plan]], lang: str) -> Doc:
         rows = [[str(i), s.criterion, title(by_id[s.criterion], lang),
                  status_words(by_id[s.criterion], lang), text(s.need, lang), s.lead_unit]
                 for i, s in enumerate(p.steps, 1)]
-        tables = [Table([_t(lang, "序", "#"), _t(lang, "编号", "ID"), _t(lang, "指标", "Criterion"),
+        tables = [table([_t(lang, "序", "#"), _t(lang, "编号", "ID"), _t(lang, "指标", "Criterion"),
                          _t(lang, "状态", "Status"),
                          _t(lang, "需要", "What it takes"), _t(lang, "牵头单位", "Lead unit")], rows,
                         [["", "", "", f"s-{shown_status(by_id[s.criterion])}", "", "lead"] for s in p.steps],
                         title=3)] if rows else []
-        sections.append(Section(f"{res.framework_id}{colon(lang)}"
+        sections.append(section(f"{res.framework_id}{colon(lang)}"
                                 f"{res.framework_title_zh if lang == 'zh' else res.framework_title_en}",
-                                lines, tables))
+                                *[para(t) for t in now_lines], *tables))
     city = plans[0][0]
     return Doc(_t(lang, f"{city.city_zh} 改进计划", f"{city.city_en}: improvement plan"),
-               [years_note([r for r, _ in plans], lang)
-                or f"{_t(lang, '评价年度', 'Evaluation year')} {year_text(city, lang)}"], sections,
-               [METHOD_PLAN[lang]] + ([text(say("method.plan_steps"), lang)] if any(is_plan(r) for r, _ in plans)
-                                      else []))
+               lines(years_note([r for r, _ in plans], lang)
+                     or f"{_t(lang, '评价年度', 'Evaluation year')} {year_text(city, lang)}"), tuple(sections),
+               lines(METHOD_PLAN[lang], *([text(say("method.plan_steps"), lang)] if any(is_plan(r) for r, _ in plans)
+                                          else [])))
 
 
 def compare_doc(ranked: list[tuple[int, Summary]], titles: list[tuple[str, str, str]], lang: str,
@@ -185,9 +199,9 @@ def compare_doc(ranked: list[tuple[int, Summary]], titles: list[tuple[str, str, 
                         f"The cities are evaluated in different years ({ys}): their scores do not compare year for "
                         "year; give --year for one common year."))
     sections = [
-        Section(_t(lang, "排名", "Ranking"), notes, [Table(head, rows, classes, title=2)]),
-        Section(_t(lang, "分类得分热力图", "Category scores (heat map)"), [],
-                [Table([_t(lang, "城市", "City")] + [CATEGORY[c][lang] for c in cats], heat_rows, heat_classes)]),
+        section(_t(lang, "排名", "Ranking"), *lines(*notes), table(head, rows, classes, title=2)),
+        section(_t(lang, "分类得分热力图", "Category scores (heat map)"),
+                table([_t(lang, "城市", "City")] + [CATEGORY[c][lang] for c in cats], heat_rows, heat_classes)),
     ]
     crits = [(i, zh if lang == "zh" else en) for i, zh, en in titles]
     cities = [r for _, r in ranked]
@@ -199,21 +213,21 @@ def compare_doc(ranked: list[tuple[int, Summary]], titles: list[tuple[str, str, 
             sts = [st[cid] for st in status_of]
             mrows.append([cid, title] + [MARK[s] for s in sts])
             mclasses.append(["", ""] + [f"s-{s}" for s in sts])
-        sections.append(Section(_t(lang, "各指标达标城市", "Which cities pass each criterion"), [],
-                                [Table(mhead, mrows, mclasses, title=2)]))
+        sections.append(section(_t(lang, "各指标达标城市", "Which cities pass each criterion"),
+                                table(mhead, mrows, mclasses, title=2)))
     else:
         srows = []
         for cid, title in crits:
             sts = [st[cid] for st in status_of]
             srows.append([cid, title] + [str(sts.count(s)) for s in ("pass", "partial", "fail", "unknown")])
-        sections.append(Section(_t(lang, "各指标城市数", "Cities per status, per criterion"), [],
-                                [Table([_t(lang, "编号", "ID"), _t(lang, "指标", "Criterion"), "✔", "◐", "✘", "?"],
-                                       srows, title=2)]))
+        sections.append(section(_t(lang, "各指标城市数", "Cities per status, per criterion"),
+                                table([_t(lang, "编号", "ID"), _t(lang, "指标", "Criterion"), "✔", "◐", "✘", "?"],
+                                       srows, title=2)))
     meta = [f"{first.framework_id} v{first.framework_version}{colon(lang)}"
             f"{first.framework_title_zh if lang == 'zh' else first.framework_title_en}",
             _t(lang, f"{len(cities)} 个城市", f"{len(cities)} cities")]
     method = [METHOD_RANK[lang]] + ([METHOD_SENS[lang]] if sens else [])
-    return Doc(_t(lang, "城市比较", "City comparison"), meta, sections, method)
+    return Doc(_t(lang, "城市比较", "City comparison"), lines(*meta), tuple(sections), lines(*method))
 
 
 def progress_doc(series: list[FrameworkResult], changes: list[list[StatusChange]], lang: str) -> Doc:
@@ -243,7 +257,7 @@ def progress_doc(series: list[FrameworkResult], changes: list[list[StatusChange]
         classes = [["", _heat(r.score) if r.assessable else "heat-na", "", "", f"v-{r.verdict}", ""] for r in series]
         head = [_t(lang, "年度", "Year"), _t(lang, "得分", "Score"), _t(lang, "可能得分", "Possible score"),
                 _t(lang, "覆盖率", "Coverage"), _t(lang, "结论", "Verdict"), _t(lang, "状态变化", "Status changes")]
-    table = Table(head, rows, classes)
+    years = table(head, rows, classes)
     # a year that is not assessable has no score to draw (issue 11): its range only
     chart = progress_chart([YearPoint(r.year, r.score if r.assessable else None, r.score_low, r.score_high, r.coverage)
                             for r in series], lang)
@@ -267,16 +281,17 @@ def progress_doc(series: list[FrameworkResult], changes: list[list[StatusChange]
     heading = (text(say("plan.progress.changes"), lang) if plan else _t(lang, "状态变化", "Status changes"))
     none = (text(say("plan.progress.none"), lang) if plan
             else _t(lang, "各年之间没有指标改变状态。", "No criterion changes status."))
-    sections = [Section(_t(lang, "逐年结果", "Year by year"), [], [table], [chart])]
-    sections.append(Section(heading, [] if crows else [none],
-                            [Table([_t(lang, "年度", "Year"), _t(lang, "编号", "ID"), _t(lang, "指标", "Criterion"),
-                                    _t(lang, "之前", "Before"), _t(lang, "之后", "After")], crows, cclasses, 3)]
-                            if crows else []))
-    method = [METHOD_PROGRESS[lang]] + ([text(say("method.plan"), lang)] if plan else [])
+    changed_items = (table([_t(lang, "年度", "Year"), _t(lang, "编号", "ID"), _t(lang, "指标", "Criterion"),
+                            _t(lang, "之前", "Before"), _t(lang, "之后", "After")], crows, cclasses, 3),
+                     ) if crows else lines(none)
+    # the chart across the page, above the table it draws (the HTML, PDF and Word documents only)
+    sections = (section(_t(lang, "逐年结果", "Year by year"), Figures((Figure(chart),), wide=True), years),
+                section(heading, *changed_items))
+    method = lines(METHOD_PROGRESS[lang], *([text(say("method.plan"), lang)] if plan else []))
     return Doc(_t(lang, f"{first.city_zh} 逐年进展", f"{first.city_en}: progress by year"),
-               [f"{first.framework_title_zh if lang == 'zh' else first.framework_title_en}"
-                f"（{first.framework_id}）" if lang == "zh" else
-                f"{first.framework_title_en} ({first.framework_id})"], sections, method)
+               lines(f"{first.framework_title_zh if lang == 'zh' else first.framework_title_en}"
+                     f"（{first.framework_id}）" if lang == "zh" else
+                     f"{first.framework_title_en} ({first.framework_id})"), sections, method)
 
 
 CHANGE = {"added": {"zh": "新增", "en": "added"}, "removed": {"zh": "删除", "en": "removed"},
@@ -303,19 +318,19 @@ def diff_doc(a: str, b: str, diffs: list[CriterionDiff], flips: list[tuple[Frame
     sep = "、" if lang == "zh" else ", "
     rows = [[d.criterion, titles.get(d.criterion, ("", ""))[lang != "zh"], CHANGE[d.change][lang],
              sep.join(FIELD[f][lang] for f in d.fields)] for d in diffs]
-    sections = [Section(_t(lang, "指标变化", "Criteria"),
-                        [] if rows else [_t(lang, "无变化。", "No criterion differs.")],
-                        [Table([_t(lang, "编号", "ID"), _t(lang, "指标", "Criterion"), _t(lang, "变化", "Change"),
-                                _t(lang, "字段", "Fields")], rows, title=2)] if rows else [])]
+    sections = [section(_t(lang, "指标变化", "Criteria"),
+                        *(() if rows else lines(_t(lang, "无变化。", "No criterion differs."))),
+                        *([table([_t(lang, "编号", "ID"), _t(lang, "指标", "Criterion"), _t(lang, "变化", "Change"),
+                                 _t(lang, "字段", "Fields")], rows, title=2)] if rows else []))]
     for ra, rb in flips:
         sa = {r.id: r.status for r in ra.results}
         changed = [f"{r.id} {MARK[sa[r.id]]}→{MARK[r.status]}" for r in rb.results
                    if r.id in sa and sa[r.id] != r.status]
         flip = "" if ra.verdict == rb.verdict else _t(lang, "（结论改变）", " (verdict flips)")
-        sections.append(Section(_city(ra, lang), [
+        sections.append(section(_city(ra, lang), *lines(
             f"{a}{colon(lang)}{_standing(ra, lang)} · {b}{colon(lang)}{_standing(rb, lang)}{flip}",
-            _t(lang, "状态改变：", "Status changes: ") + (_t(lang, "，", ", ").join(changed) or "—")]))
-    return Doc(_t(lang, f"框架比较：{a} → {b}", f"Framework diff: {a} → {b}"), [], sections)
+            _t(lang, "状态改变：", "Status changes: ") + (_t(lang, "，", ", ").join(changed) or "—"))))
+    return Doc(_t(lang, f"框架比较：{a} → {b}", f"Framework diff: {a} → {b}"), (), tuple(sections))
 
 
 METHOD_PLAN = {
@@ -351,65 +366,3 @@ METHOD_PROGRESS = {
     "en": "Progress: each year is evaluated on its own as the evaluation year, with the latest figures in or before "
           "that year (older ones flagged stale).",
 }
-
-
-# ---------------------------------------------------------------- renderers
-
-_RICH = {"heat-0": "red", "heat-1": "red", "heat-2": "red", "heat-3": "yellow", "heat-4": "yellow", "heat-5": "yellow",
-         "heat-6": "green", "heat-7": "green", "heat-8": "green", "heat-9": "bold green", "s-pass": "green",
-         "s-partial": "yellow", "s-fail": "red", "s-unknown": "magenta"}
-
-
-def to_terminal(doc: Doc, lang: str, color: bool = False, width: int | None = None) -> str:
-    """The document for the terminal, as wide as it is, with no word, number or lead unit broken
-    (`terminal.grid`); a card per row where a table's columns cannot fit. Text made safe by `terminal`."""
-    from rich.console import Console
-
-    from .terminal import card, grid, paragraph, terminal_width
-
-    buf = io.StringIO()
-    width = width or terminal_width()
-    con = Console(file=buf, width=width, force_terminal=color, color_system="standard" if color else None,
-                  highlight=False, emoji=False)
-    sep = colon(lang)
-    con.print(paragraph(doc.title, width, "bold"))
-    for m in doc.meta:
-        con.print(paragraph(m, width))
-    for s in doc.sections:
-        con.print()
-        con.print(paragraph(s.heading, width, "bold"))
-        for line in s.lines:
-            con.print(paragraph(line, width))
-        for t in s.tables:
-            classes = t.classes or [[""] * len(t.head) for _ in t.rows]
-            names = [[k == "lead" or k.startswith("s-") for k in cls] for cls in classes]
-            styles = [[_RICH.get(k, "") for k in cls] for cls in classes]
-            table = grid(t.head, t.rows, width, names=names, styles=styles)
-            if table is not None:
-                con.print(table)
-                continue
-            for row, cls, nm in zip(t.rows, classes, names):  # no room for the columns: a card per row
-                con.print(card("  ".join(row[:t.title]), [(f"{t.head[i]}{sep}{row[i]}", nm[i])
-                                                          for i in range(t.title, len(row))], width,
-                               _RICH.get(next((k for k in cls if k.startswith("s-")), ""), "")))
-    for m in doc.method:
-        con.print()
-        con.print(paragraph(m, width))
-    return buf.getvalue()
-
-
-def to_markdown(doc: Doc) -> str:
-    """The document as Markdown; every piece of text escaped by `markdown.text`."""
-    from .markdown import text
-
-    out = [f"# {text(doc.title)}", ""] + [f"- {text(m)}" for m in doc.meta] + [""]
-    for s in doc.sections:
-        out += [f"## {text(s.heading)}", ""] + [f"{text(line)}  " for line in s.lines] + [""]
-        for t in s.tables:
-            out.append("| " + " | ".join(text(h) for h in t.head) + " |")
-            out.append("|" + "---|" * len(t.head))
-            out += ["| " + " | ".join(text(c) for c in row) + " |" for row in t.rows]
-            out.append("")
-    out += [text(m) + "\n" for m in doc.method]
-    return "\n".join(out)
-

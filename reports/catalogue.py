@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .analysis import Doc, Section, Table
+from .analysis import Doc, lines, section, table
 from .words import colon
 
 KIND = {
@@ -54,14 +54,14 @@ def indicators_doc(data: dict, lang: str, *, blocks: bool = False) -> Doc:
                 "and converted into the unit listed."]
     heading = "指标" if lang == "zh" else "Indicators"
     if not blocks:
-        return Doc(title, meta, [Section(heading, tables=[Table(HEAD[lang], rows)])])
+        return Doc(title, lines(*meta), (section(heading, table(HEAD[lang], rows)),))
     h = HEAD[lang]
     sep = colon(lang)
-    lines: list[str] = []
+    out: list[str] = []
     for ind_id, name, unit, kind, better, definition, attributes, criteria in rows:
         facts = " · ".join(x for x in (unit, kind, better) if x != "—")
-        lines += [f"{ind_id}  {name}  {facts}", f"    {h[5]}{sep}{definition}"]
+        out += [f"{ind_id}  {name}  {facts}", f"    {h[5]}{sep}{definition}"]
         if attributes != "—":
-            lines.append(f"    {h[6]}{sep}{attributes}")
-        lines += [f"    {h[7]}{sep}{criteria}", ""]
-    return Doc(title, meta, [Section(heading, lines=lines[:-1])])
+            out.append(f"    {h[6]}{sep}{attributes}")
+        out += [f"    {h[7]}{sep}{criteria}", ""]
+    return Doc(title, lines(*meta), (section(heading, *lines(*out[:-1])),))
