@@ -26,6 +26,7 @@ def compare(city_paths: list[Path], framework_ids: tuple[str, ...] = (), *, year
     from ..reports.analysis import Doc, compare_doc, lines
     from ..reports.json_report import plain_values as json_plain
     from ..reports.outputs import AnalysisView, document_html, render
+    from ..reports.words import say
 
     lib = load_library(criteria_dir, framework_ids)
     framework_ids = lib.ids(framework_ids)
@@ -68,7 +69,7 @@ def compare(city_paths: list[Path], framework_ids: tuple[str, ...] = (), *, year
     doc = None
     if docs:
         first = docs[0][1]
-        doc = first if len(docs) == 1 else Doc(first.title, lines(f"{len(files)} cities"),
+        doc = first if len(docs) == 1 else Doc(first.title, lines(say("compare.cities", lang, n=len(files))),
                                                tuple(sec for label, d in docs for sec in _prefixed(d, label)),
                                                first.method)
     # Past 100 cities the JSON is written on one line (the C encoder), still byte-identical run to run.

@@ -16,6 +16,7 @@ from ..engine.compare import CriterionDiff, StatusChange, Summary
 from ..engine.plan import Plan
 from ..engine.result import FrameworkResult, Score, Share, say
 from ..engine.sensitivity import Sensitivity
+from . import words as W
 from .blocks import Cell, Figure, Figures, Grid, Item, Para, Row, Run, Section, para, unit_pieces
 from .labels import (
     CATEGORY,
@@ -77,13 +78,9 @@ def table(head: list[str], rows: list[list[str]], classes: list[list[str]] | Non
                                        for row, cls in zip(rows, classes)), "wide", title, figures=False)
 
 
-def _t(lang: str, zh: str, en: str) -> str:
-    return zh if lang == "zh" else en
-
-
 def _city(r, lang: str) -> str:
     """A city by its name in the output's language."""
-    return r.city_zh if lang == "zh" else r.city_en
+    return W.bilingual(r.city_zh, r.city_en, lang)
 
 
 def _heat(score: Decimal | None) -> str:
@@ -100,52 +97,41 @@ def plan_doc(plans: list[tuple[FrameworkResult, Plan]], lang: str) -> Doc:
             now = text(say("plan.doc.now", targets=targets_text(res, lang), verdict=VERDICT[p.from_verdict][lang],
                            s=Score(res.score) if res.score is not None else "—", cov=Share(res.coverage)), lang)
         elif res.assessable:
-            now = _t(lang, f"现状：{VERDICT[p.from_verdict][lang]}，{score_text(res.score)} 分，"
-                           f"覆盖率 {pct(res.coverage)}",
-                     f"Now: {VERDICT[p.from_verdict][lang]}, score {score_text(res.score)}, "
-                     f"coverage {pct(res.coverage)}")
+            now = W.say("plan.doc.now_score", lang, verdict=VERDICT[p.from_verdict][lang], s=score_text(res.score),
+                        cov=pct(res.coverage))
         else:  # issue 11: the missing evidence and the range lead, not the score on the known part
-            now = _t(lang, f"现状：{VERDICT[p.from_verdict][lang]}，{lacking_text(res, lang)}，"
-                           f"可能得分{range_text(res, lang)}",
-                     f"Now: {VERDICT[p.from_verdict][lang]}, {lacking_text(res, lang)}, a score "
-                     f"{range_text(res, lang)}")
+            now = W.say("plan.doc.now_lacking", lang, verdict=VERDICT[p.from_verdict][lang],
+                        lacking=lacking_text(res, lang), range=range_text(res, lang))
         now_lines = [now,
-                 _t(lang, f"目标：{VERDICT[p.goal][lang]}", f"Goal: {VERDICT[p.goal][lang]}")]
+                     W.say("plan.doc.goal", lang, verdict=VERDICT[p.goal][lang])]
         if not p.steps:
-            now_lines.append(_t(lang, "已达到目标，无需改进。", "The goal is already reached."))
+            now_lines.append(W.say("plan.doc.reached", lang))
             if res.lacking:  # reached on part of the evidence: what comes in may still move the verdict
-                now_lines.append(_t(lang, f"但{lacking_text(res, lang)}，补齐后结论可能改变"
-                                      f"（可能得分{range_text(res, lang)}）。",
-                                f"But {lacking_text(res, lang)}: the verdict may change as it comes in (a score "
-                                f"{range_text(res, lang)})."))
+                now_lines.append(W.say("plan.doc.but_lacking", lang, lacking=lacking_text(res, lang),
+                                       range=range_text(res, lang)))
         else:
             rest = 1 - p.coverage_after  # the score after is on the evidence the steps bring; the rest is unknown
             how = (text(say("plan.doc.method"), lang) if p.method == "targets"
-                   else _t(lang, f"{'穷举' if p.method == 'exhaustive' else '贪心'}搜索", f"{p.method} search"))
-            now_lines.append(_t(lang, f"达成后：{VERDICT[p.verdict_after][lang]}，"
-                                  f"有证据的指标得分 {score_text(p.score_after)}（覆盖率 {pct(p.coverage_after)}"
-                                  + (f"，其余 {pct(rest)} 的权重仍缺证据" if rest > 0 else "")
-                                  + f"；{how}{'' if p.reached else '，未能达到目标'}）",
-                            f"After: {VERDICT[p.verdict_after][lang]}, score {score_text(p.score_after)} on the "
-                            f"criteria with evidence (coverage {pct(p.coverage_after)}"
-                            + (f"; {pct(rest)} of the weight still lacks evidence" if rest > 0 else "")
-                            + f"; {how}{'' if p.reached else '; the goal cannot be reached'})"))
+                   else W.say(f"plan.doc.search.{p.method}", lang))
+            now_lines.append(W.say("plan.doc.after", lang, verdict=VERDICT[p.verdict_after][lang],
+                                   s=score_text(p.score_after), cov=pct(p.coverage_after),
+                                   rest=W.say("plan.doc.rest", lang, rest=pct(rest)) if rest > 0 else "", how=how,
+                                   unreached="" if p.reached else W.say("plan.doc.unreached", lang)))
         by_id = {r.id: r for r in res.results}
         rows = [[str(i), s.criterion, title(by_id[s.criterion], lang),
                  status_words(by_id[s.criterion], lang), text(s.need, lang), s.lead_unit]
                 for i, s in enumerate(p.steps, 1)]
-        tables = [table([_t(lang, "序", "#"), _t(lang, "编号", "ID"), _t(lang, "指标", "Criterion"),
-                         _t(lang, "状态", "Status"),
-                         _t(lang, "需要", "What it takes"), _t(lang, "牵头单位", "Lead unit")], rows,
+        tables = [table([W.say("doc.col.seq", lang), W.say("doc.col.id", lang), W.say("doc.col.criterion", lang),
+                         W.say("doc.col.status", lang),
+                         W.say("doc.col.need", lang), W.say("doc.col.lead", lang)], rows,
                         [["", "", "", f"s-{shown_status(by_id[s.criterion])}", "", "lead"] for s in p.steps],
                         title=3)] if rows else []
-        sections.append(section(f"{res.framework_id}{colon(lang)}"
-                                f"{res.framework_title_zh if lang == 'zh' else res.framework_title_en}",
+        sections.append(section(f"{res.framework_id}{colon(lang)}{title(res, lang)}",
                                 *[para(t) for t in now_lines], *tables))
     city = plans[0][0]
-    return Doc(_t(lang, f"{city.city_zh} 改进计划", f"{city.city_en}: improvement plan"),
+    return Doc(W.say("plan.doc.title", lang, city=_city(city, lang)),
                lines(years_note([r for r, _ in plans], lang)
-                     or f"{_t(lang, '评价年度', 'Evaluation year')} {year_text(city, lang)}"), tuple(sections),
+                     or W.say("plan.doc.year", lang, year=year_text(city, lang))), tuple(sections),
                lines(METHOD_PLAN[lang], *([text(say("method.plan_steps"), lang)] if any(is_plan(r) for r, _ in plans)
                                           else [])))
 
@@ -156,11 +142,12 @@ def compare_doc(ranked: list[tuple[int, Summary]], titles: list[tuple[str, str, 
     """`titles`: (id, title zh, title en) of the framework's criteria."""
     first = ranked[0][1]
     cats = [c.category for c in first.categories]
-    head = [_t(lang, "名次", "Rank"), _t(lang, "城市", "City"), _t(lang, "年度", "Year"), _t(lang, "结论", "Verdict"),
-            _t(lang, "覆盖率", "Coverage"), _t(lang, "得分", "Score"), _t(lang, "可能得分", "Possible score")]
+    head = [W.say("doc.col.rank", lang), W.say("doc.col.city", lang), W.say("doc.col.year", lang),
+            W.say("doc.col.verdict", lang),
+            W.say("doc.col.coverage", lang), W.say("doc.col.score", lang), W.say("doc.col.possible", lang)]
     if sens:
-        head += [_t(lang, "得分区间(5–95%)", "Score 5–95%"), _t(lang, "结论保持", "Verdict kept"),
-                 _t(lang, "名次区间", "Rank range")]
+        head += [W.say("doc.col.score_interval", lang), W.say("doc.col.verdict_kept", lang),
+                 W.say("doc.col.rank_range", lang)]
     rows, classes = [], []
     for rk, r in ranked:
         # a city that is not assessable has no rank, and its score on the known part does not stand alone
@@ -184,50 +171,41 @@ def compare_doc(ranked: list[tuple[int, Summary]], titles: list[tuple[str, str, 
     unranked = sum(1 for rk, _ in ranked if rk is None)
     notes = []
     if unranked == len(ranked):
-        notes.append(_t(lang, f"没有城市的证据覆盖率达到下限，{unranked} 个城市均不排名，按覆盖率列出。",
-                        f"No city has enough evidence to be ranked: all {unranked} are not assessable, listed by "
-                        "coverage."))
+        notes.append(W.say("compare.none_ranked", lang, n=unranked))
     elif unranked:
-        notes.append(_t(lang, f"只有证据覆盖率达到下限的城市参与排名；其余 {unranked} 个城市证据不足，"
-                              "按覆盖率列出，不排名。",
-                        "Only cities with enough evidence are ranked; " + (
-                            "the other one is not assessable and follows, unranked." if unranked == 1 else
-                            f"the other {unranked} are not assessable and follow, unranked, by coverage.")))
+        notes.append(W.say("compare.one_unranked" if unranked == 1 else "compare.unranked", lang, n=unranked))
     if len(years) > 1:
-        ys = "、".join(map(str, years)) if lang == "zh" else ", ".join(map(str, years))
-        notes.append(_t(lang, f"各城市的评价年度不同（{ys}），得分不能逐年比较；用 --year 指定同一年度。",
-                        f"The cities are evaluated in different years ({ys}): their scores do not compare year for "
-                        "year; give --year for one common year."))
+        notes.append(W.say("compare.years", lang, years=W.joined(map(str, years), "list", lang)))
     sections = [
-        section(_t(lang, "排名", "Ranking"), *lines(*notes), table(head, rows, classes, title=2)),
-        section(_t(lang, "分类得分热力图", "Category scores (heat map)"),
-                table([_t(lang, "城市", "City")] + [CATEGORY[c][lang] for c in cats], heat_rows, heat_classes)),
+        section(W.say("compare.ranking", lang), *lines(*notes), table(head, rows, classes, title=2)),
+        section(W.say("compare.heat", lang),
+                table([W.say("doc.col.city", lang)] + [CATEGORY[c][lang] for c in cats], heat_rows, heat_classes)),
     ]
-    crits = [(i, zh if lang == "zh" else en) for i, zh, en in titles]
+    crits = [(i, W.bilingual(zh, en, lang)) for i, zh, en in titles]
     cities = [r for _, r in ranked]
     status_of = [dict(r.statuses) for r in cities]
     if len(cities) <= matrix_limit:
-        mhead = [_t(lang, "编号", "ID"), _t(lang, "指标", "Criterion")] + [_city(r, lang) for r in cities]
+        mhead = [W.say("doc.col.id", lang), W.say("doc.col.criterion", lang)] + [_city(r, lang) for r in cities]
         mrows, mclasses = [], []
         for cid, title in crits:
             sts = [st[cid] for st in status_of]
             mrows.append([cid, title] + [MARK[s] for s in sts])
             mclasses.append(["", ""] + [f"s-{s}" for s in sts])
-        sections.append(section(_t(lang, "各指标达标城市", "Which cities pass each criterion"),
+        sections.append(section(W.say("compare.matrix", lang),
                                 table(mhead, mrows, mclasses, title=2)))
     else:
         srows = []
         for cid, title in crits:
             sts = [st[cid] for st in status_of]
             srows.append([cid, title] + [str(sts.count(s)) for s in ("pass", "partial", "fail", "unknown")])
-        sections.append(section(_t(lang, "各指标城市数", "Cities per status, per criterion"),
-                                table([_t(lang, "编号", "ID"), _t(lang, "指标", "Criterion"), "✔", "◐", "✘", "?"],
+        sections.append(section(W.say("compare.counts", lang),
+                                table([W.say("doc.col.id", lang), W.say("doc.col.criterion", lang), "✔", "◐", "✘", "?"],
                                        srows, title=2)))
     meta = [f"{first.framework_id} v{first.framework_version}{colon(lang)}"
-            f"{first.framework_title_zh if lang == 'zh' else first.framework_title_en}",
-            _t(lang, f"{len(cities)} 个城市", f"{len(cities)} cities")]
+            f"{W.bilingual(first.framework_title_zh, first.framework_title_en, lang)}",
+            W.say("compare.cities", lang, n=len(cities))]
     method = [METHOD_RANK[lang]] + ([METHOD_SENS[lang]] if sens else [])
-    return Doc(_t(lang, "城市比较", "City comparison"), lines(*meta), tuple(sections), lines(*method))
+    return Doc(W.say("compare.title", lang), lines(*meta), tuple(sections), lines(*method))
 
 
 def progress_doc(series: list[FrameworkResult], changes: list[list[StatusChange]], lang: str) -> Doc:
@@ -247,16 +225,16 @@ def progress_doc(series: list[FrameworkResult], changes: list[list[StatusChange]
                 for r, n in zip(series, changed)]
         classes = [["", "", f"v-{r.verdict}", _heat(r.score) if r.assessable else "heat-na", "", "", ""]
                    for r in series]
-        head = [_t(lang, "年度", "Year"), text(say("plan.head.targets"), lang), _t(lang, "结论", "Verdict"),
-                text(say("plan.head.index"), lang), _t(lang, "可能得分", "Possible score"),
-                _t(lang, "覆盖率", "Coverage"), text(say("plan.progress.changes"), lang)]
+        head = [W.say("doc.col.year", lang), text(say("plan.head.targets"), lang), W.say("doc.col.verdict", lang),
+                text(say("plan.head.index"), lang), W.say("doc.col.possible", lang),
+                W.say("doc.col.coverage", lang), text(say("plan.progress.changes"), lang)]
     else:
         rows = [[str(r.year), score_text(r.score) if r.assessable else "—",
                  f"{score_text(r.score_low)}–{score_text(r.score_high)}", pct(r.coverage), verdict_name(r, lang), n]
                 for r, n in zip(series, changed)]
         classes = [["", _heat(r.score) if r.assessable else "heat-na", "", "", f"v-{r.verdict}", ""] for r in series]
-        head = [_t(lang, "年度", "Year"), _t(lang, "得分", "Score"), _t(lang, "可能得分", "Possible score"),
-                _t(lang, "覆盖率", "Coverage"), _t(lang, "结论", "Verdict"), _t(lang, "状态变化", "Status changes")]
+        head = [W.say("doc.col.year", lang), W.say("doc.col.score", lang), W.say("doc.col.possible", lang),
+                W.say("doc.col.coverage", lang), W.say("doc.col.verdict", lang), W.say("progress.changes", lang)]
     years = table(head, rows, classes)
     # a year that is not assessable has no score to draw (issue 11): its range only
     chart = progress_chart([YearPoint(r.year, r.score if r.assessable else None, r.score_low, r.score_high, r.coverage)
@@ -278,20 +256,19 @@ def progress_doc(series: list[FrameworkResult], changes: list[list[StatusChange]
                           short_status(c.after, lang)])
             cclasses.append(["", "", "", f"s-{c.before}", f"s-{c.after}"])
         prev = r
-    heading = (text(say("plan.progress.changes"), lang) if plan else _t(lang, "状态变化", "Status changes"))
+    heading = text(say("plan.progress.changes"), lang) if plan else W.say("progress.changes", lang)
     none = (text(say("plan.progress.none"), lang) if plan
-            else _t(lang, "各年之间没有指标改变状态。", "No criterion changes status."))
-    changed_items = (table([_t(lang, "年度", "Year"), _t(lang, "编号", "ID"), _t(lang, "指标", "Criterion"),
-                            _t(lang, "之前", "Before"), _t(lang, "之后", "After")], crows, cclasses, 3),
+            else W.say("progress.none", lang))
+    changed_items = (table([W.say("doc.col.year", lang), W.say("doc.col.id", lang), W.say("doc.col.criterion", lang),
+                            W.say("doc.col.before", lang), W.say("doc.col.after", lang)], crows, cclasses, 3),
                      ) if crows else lines(none)
     # the chart across the page, above the table it draws (the HTML, PDF and Word documents only)
-    sections = (section(_t(lang, "逐年结果", "Year by year"), Figures((Figure(chart),), wide=True), years),
+    sections = (section(W.say("progress.years", lang), Figures((Figure(chart),), wide=True), years),
                 section(heading, *changed_items))
     method = lines(METHOD_PROGRESS[lang], *([text(say("method.plan"), lang)] if plan else []))
-    return Doc(_t(lang, f"{first.city_zh} 逐年进展", f"{first.city_en}: progress by year"),
-               lines(f"{first.framework_title_zh if lang == 'zh' else first.framework_title_en}"
-                     f"（{first.framework_id}）" if lang == "zh" else
-                     f"{first.framework_title_en} ({first.framework_id})"), sections, method)
+    return Doc(W.say("progress.title", lang, city=_city(first, lang)),
+               lines(W.say("progress.framework", lang, title=title(first, lang), id=first.framework_id)), sections,
+               method)
 
 
 CHANGE = {"added": {"zh": "新增", "en": "added"}, "removed": {"zh": "删除", "en": "removed"},
@@ -315,22 +292,22 @@ def diff_doc(a: str, b: str, diffs: list[CriterionDiff], flips: list[tuple[Frame
              lang: str, titles: dict[str, tuple[str, str]] | None = None) -> Doc:
     """Criteria added, removed or changed (with their titles: `titles` id → (zh, en)), and whose verdicts flip."""
     titles = titles or {}
-    sep = "、" if lang == "zh" else ", "
-    rows = [[d.criterion, titles.get(d.criterion, ("", ""))[lang != "zh"], CHANGE[d.change][lang],
-             sep.join(FIELD[f][lang] for f in d.fields)] for d in diffs]
-    sections = [section(_t(lang, "指标变化", "Criteria"),
-                        *(() if rows else lines(_t(lang, "无变化。", "No criterion differs."))),
-                        *([table([_t(lang, "编号", "ID"), _t(lang, "指标", "Criterion"), _t(lang, "变化", "Change"),
-                                 _t(lang, "字段", "Fields")], rows, title=2)] if rows else []))]
+    rows = [[d.criterion, W.bilingual(*titles.get(d.criterion, ("", "")), lang), CHANGE[d.change][lang],
+             W.joined((FIELD[f][lang] for f in d.fields), "list", lang)] for d in diffs]
+    sections = [section(W.say("diff.criteria", lang),
+                        *(() if rows else lines(W.say("diff.none", lang))),
+                        *([table([W.say("doc.col.id", lang), W.say("doc.col.criterion", lang),
+                                  W.say("doc.col.change", lang), W.say("doc.col.fields", lang)], rows, title=2)]
+                          if rows else []))]
     for ra, rb in flips:
         sa = {r.id: r.status for r in ra.results}
         changed = [f"{r.id} {MARK[sa[r.id]]}→{MARK[r.status]}" for r in rb.results
                    if r.id in sa and sa[r.id] != r.status]
-        flip = "" if ra.verdict == rb.verdict else _t(lang, "（结论改变）", " (verdict flips)")
+        flip = "" if ra.verdict == rb.verdict else W.say("diff.flips", lang)
         sections.append(section(_city(ra, lang), *lines(
             f"{a}{colon(lang)}{_standing(ra, lang)} · {b}{colon(lang)}{_standing(rb, lang)}{flip}",
-            _t(lang, "状态改变：", "Status changes: ") + (_t(lang, "，", ", ").join(changed) or "—"))))
-    return Doc(_t(lang, f"框架比较：{a} → {b}", f"Framework diff: {a} → {b}"), (), tuple(sections))
+            W.say("diff.changes", lang, changes=W.joined(changed, "series", lang) or "—"))))
+    return Doc(W.say("diff.title", lang, a=a, b=b), (), tuple(sections))
 
 
 METHOD_PLAN = {

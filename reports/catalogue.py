@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .analysis import Doc, lines, section, table
-from .words import colon
+from .words import colon, joined, say
 
 KIND = {
     "stock": {"zh": "存量（年末数）", "en": "stock (year-end level)"},
@@ -24,13 +24,10 @@ HEAD = {
 def _attributes(row: dict, lang: str) -> str:
     parts = []
     for attr, spec in row["attributes"].items():
-        if lang == "zh":
-            values = "、".join(f"{v['id']}（{v['name']['zh']}）" for v in spec["values"])
-            parts.append(f"{attr}（{spec['name']['zh']}）：{values}")
-        else:
-            values = ", ".join(f"{v['id']} ({v['name']['en']})" for v in spec["values"])
-            parts.append(f"{attr} ({spec['name']['en']}): {values}")
-    return "；".join(parts) if lang == "zh" else "; ".join(parts)
+        values = joined((say("catalogue.value", lang, id=v["id"], name=v["name"][lang]) for v in spec["values"]),
+                        "list", lang)
+        parts.append(say("catalogue.attribute", lang, attr=attr, name=spec["name"][lang], values=values))
+    return joined(parts, "clauses", lang)
 
 
 def indicators_doc(data: dict, lang: str, *, blocks: bool = False) -> Doc:
@@ -42,17 +39,12 @@ def indicators_doc(data: dict, lang: str, *, blocks: bool = False) -> Doc:
             r["id"], r["name"][lang], UNIT.get(r["unit"], {}).get(lang, r["unit"]), KIND[r["kind"]][lang],
             "—" if r["kind"] == "mechanism" else BETTER[r["better"]][lang],
             r["description"][lang] if r["description"] else "—",
-            _attributes(r, lang) or "—", ("、" if lang == "zh" else ", ").join(r["criteria"]) or "—",
+            _attributes(r, lang) or "—", joined(r["criteria"], "list", lang) or "—",
         ])
     n, fid = len(rows), data["framework"]
-    if lang == "zh":
-        title = f"指标目录：{fid} 使用的 {n} 项指标" if fid else f"指标目录：共 {n} 项指标"
-        meta = ["事实文件按“指标代码”填写；数值按公布值写（如 5.2万件、3.6亿元、95%），换算为所列单位。"]
-    else:
-        title = f"Indicator catalogue: the {n} indicators {fid} uses" if fid else f"Indicator catalogue: {n} indicators"
-        meta = ["Fact files name indicators by id; values are written as published (5.2万件, 3.6亿元, 95%) "
-                "and converted into the unit listed."]
-    heading = "指标" if lang == "zh" else "Indicators"
+    title = say("catalogue.title_framework", lang, n=n, fw=fid) if fid else say("catalogue.title", lang, n=n)
+    meta = [say("catalogue.meta", lang)]
+    heading = say("catalogue.heading", lang)
     if not blocks:
         return Doc(title, lines(*meta), (section(heading, table(HEAD[lang], rows)),))
     h = HEAD[lang]

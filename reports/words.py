@@ -479,6 +479,80 @@ PHRASES: dict[str, tuple[str, str]] = {
         "值则无路径：只列出已达目标的比例，且从不计为符合预期。总体结论按可判断的目标（已完成、符合预期、"
         "滞后、未完成）：其权重低于覆盖率下限为证据不足，无法评定；无滞后或未完成为总体符合预期；滞后与未"
         "完成占其权重不足一半为部分滞后，达到一半及以上为总体滞后。达成指数（得分）列于其后，仅供参考。"),
+    # issue 24: the planning and comparison documents (reports/analysis.py, reports/catalogue.py, app/analysis.py)
+    "doc.col.seq": ("#", "序"),
+    "doc.col.id": ("ID", "编号"),
+    "doc.col.criterion": ("Criterion", "指标"),
+    "doc.col.status": ("Status", "状态"),
+    "doc.col.need": ("What it takes", "需要"),
+    "doc.col.lead": ("Lead unit", "牵头单位"),
+    "doc.col.rank": ("Rank", "名次"),
+    "doc.col.city": ("City", "城市"),
+    "doc.col.year": ("Year", "年度"),
+    "doc.col.verdict": ("Verdict", "结论"),
+    "doc.col.coverage": ("Coverage", "覆盖率"),
+    "doc.col.score": ("Score", "得分"),
+    "doc.col.possible": ("Possible score", "可能得分"),
+    "doc.col.score_interval": ("Score 5–95%", "得分区间(5–95%)"),
+    "doc.col.verdict_kept": ("Verdict kept", "结论保持"),
+    "doc.col.rank_range": ("Rank range", "名次区间"),
+    "doc.col.before": ("Before", "之前"),
+    "doc.col.after": ("After", "之后"),
+    "doc.col.change": ("Change", "变化"),
+    "doc.col.fields": ("Fields", "字段"),
+    "plan.doc.title": ("{city}: improvement plan", "{city} 改进计划"),
+    "plan.doc.year": ("Evaluation year {year}", "评价年度 {year}"),
+    "plan.doc.now_score": ("Now: {verdict}, score {s}, coverage {cov}", "现状：{verdict}，{s} 分，覆盖率 {cov}"),
+    "plan.doc.now_lacking": ("Now: {verdict}, {lacking}, a score {range}",
+                             "现状：{verdict}，{lacking}，可能得分{range}"),
+    "plan.doc.goal": ("Goal: {verdict}", "目标：{verdict}"),
+    "plan.doc.reached": ("The goal is already reached.", "已达到目标，无需改进。"),
+    "plan.doc.but_lacking": ("But {lacking}: the verdict may change as it comes in (a score {range}).",
+                             "但{lacking}，补齐后结论可能改变（可能得分{range}）。"),
+    "plan.doc.search.exhaustive": ("exhaustive search", "穷举搜索"),
+    "plan.doc.search.greedy": ("greedy search", "贪心搜索"),
+    "plan.doc.after": ("After: {verdict}, score {s} on the criteria with evidence "
+                       "(coverage {cov}{rest}; {how}{unreached})",
+                       "达成后：{verdict}，有证据的指标得分 {s}（覆盖率 {cov}{rest}；{how}{unreached}）"),
+    "plan.doc.rest": ("; {rest} of the weight still lacks evidence", "，其余 {rest} 的权重仍缺证据"),
+    "plan.doc.unreached": ("; the goal cannot be reached", "，未能达到目标"),
+    "compare.title": ("City comparison", "城市比较"),
+    "compare.cities": ("{n} cities", "{n} 个城市"),
+    "compare.ranking": ("Ranking", "排名"),
+    "compare.heat": ("Category scores (heat map)", "分类得分热力图"),
+    "compare.matrix": ("Which cities pass each criterion", "各指标达标城市"),
+    "compare.counts": ("Cities per status, per criterion", "各指标城市数"),
+    "compare.none_ranked": ("No city has enough evidence to be ranked: all {n} are not assessable, listed by "
+                            "coverage.",
+                            "没有城市的证据覆盖率达到下限，{n} 个城市均不排名，按覆盖率列出。"),
+    "compare.one_unranked": ("Only cities with enough evidence are ranked; the other one is not assessable and "
+                             "follows, unranked.",
+                             "只有证据覆盖率达到下限的城市参与排名；其余 1 个城市证据不足，按覆盖率列出，不排名。"),
+    "compare.unranked": ("Only cities with enough evidence are ranked; the other {n} are not assessable and follow, "
+                         "unranked, by coverage.",
+                         "只有证据覆盖率达到下限的城市参与排名；其余 {n} 个城市证据不足，按覆盖率列出，不排名。"),
+    "compare.years": ("The cities are evaluated in different years ({years}): their scores do not compare year for "
+                      "year; give --year for one common year.",
+                      "各城市的评价年度不同（{years}），得分不能逐年比较；用 --year 指定同一年度。"),
+    "progress.title": ("{city}: progress by year", "{city} 逐年进展"),
+    "progress.framework": ("{title} ({id})", "{title}（{id}）"),
+    "progress.years": ("Year by year", "逐年结果"),
+    "progress.changes": ("Status changes", "状态变化"),
+    "progress.none": ("No criterion changes status.", "各年之间没有指标改变状态。"),
+    "diff.title": ("Framework diff: {a} → {b}", "框架比较：{a} → {b}"),
+    "diff.criteria": ("Criteria", "指标变化"),
+    "diff.none": ("No criterion differs.", "无变化。"),
+    "diff.flips": (" (verdict flips)", "（结论改变）"),
+    "diff.changes": ("Status changes: {changes}", "状态改变：{changes}"),
+    "catalogue.title": ("Indicator catalogue: {n} indicators", "指标目录：共 {n} 项指标"),
+    "catalogue.title_framework": ("Indicator catalogue: the {n} indicators {fw} uses",
+                                  "指标目录：{fw} 使用的 {n} 项指标"),
+    "catalogue.meta": ("Fact files name indicators by id; values are written as published (5.2万件, 3.6亿元, 95%) and "
+                       "converted into the unit listed.",
+                       "事实文件按“指标代码”填写；数值按公布值写（如 5.2万件、3.6亿元、95%），换算为所列单位。"),
+    "catalogue.heading": ("Indicators", "指标"),
+    "catalogue.value": ("{id} ({name})", "{id}（{name}）"),
+    "catalogue.attribute": ("{attr} ({name}): {values}", "{attr}（{name}）：{values}"),
 }
 
 # ipcheck's vocabularies (engine.result.Term): code -> (English, Chinese)
@@ -700,6 +774,16 @@ PHRASES |= {
     "validate.ok": ("{n} files valid", "{n} 个文件有效"),
     "validate.ok_one": ("1 file valid", "1 个文件有效"),
 }
+
+
+def bilingual(zh: str, en: str, lang: str) -> str:
+    """A name a file gives in both languages (a city's, a framework's, a criterion's) in the output's language."""
+    return en if lang == "en" else zh
+
+
+def joined(items, style: str, lang: str) -> str:
+    """Items joined as a list of `style` (`_JOIN`: "list" 、/, , "series" ，/, , "clauses" ；/; )."""
+    return _JOIN[style][lang == "zh"].join(items)
 
 
 def say(code: str, lang: str, **args: object) -> str:

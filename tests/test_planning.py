@@ -401,3 +401,14 @@ def test_progress_of_the_reference_framework_keeps_its_readiness_words():
     assert "项目标" not in zh and "完成情况变化" not in zh and "未完成" not in zh
     en = invoke(*args, "--lang", "en", "--format", "markdown").stdout
     assert "## Status changes" in en and "targets:" not in en
+
+
+def test_compare_over_two_frameworks_speaks_the_output_language():
+    """Comparing the shipped cities against two frameworks: the line under the title counts the cities in the
+    output's language (it once said "5 cities" in Chinese), and each section is headed by its framework."""
+    args = ("compare", CITIES, "--framework", "reference", "--framework", "ningbo-2020", "--format", "markdown")
+    zh = invoke(*args).stdout
+    assert zh.splitlines()[:3] == ["# 城市比较", "", "- 5 个城市"]
+    assert "cities" not in zh and "## reference v2 — 排名" in zh and "## ningbo-2020 v3 — 排名" in zh
+    en = invoke(*args, "--lang", "en").stdout
+    assert en.splitlines()[:3] == ["# City comparison", "", "- 5 cities"] and "## reference v2 — Ranking" in en
