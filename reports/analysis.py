@@ -271,15 +271,6 @@ def progress_doc(series: list[FrameworkResult], changes: list[list[StatusChange]
                method)
 
 
-CHANGE = {"added": {"zh": "新增", "en": "added"}, "removed": {"zh": "删除", "en": "removed"},
-          "changed": {"zh": "修改", "en": "changed"}}
-FIELD = {"title": {"zh": "标题", "en": "title"}, "category": {"zh": "类别", "en": "category"},
-         "weight": {"zh": "权重", "en": "weight"}, "required": {"zh": "必备", "en": "required"},
-         "clause": {"zh": "条款", "en": "clause"}, "lead_unit": {"zh": "牵头单位", "en": "lead unit"},
-         "check": {"zh": "检查方式", "en": "check"}, "applies_if": {"zh": "适用范围", "en": "applies to"},
-         "aspirational": {"zh": "力争（预期）目标", "en": "aspirational (力争)"}}
-
-
 def _standing(r: FrameworkResult, lang: str) -> str:
     """A verdict with its score, or, when not assessable, with its coverage: a score on the criteria with
     evidence never stands beside a verdict of not assessable (issue 25)."""
@@ -292,8 +283,8 @@ def diff_doc(a: str, b: str, diffs: list[CriterionDiff], flips: list[tuple[Frame
              lang: str, titles: dict[str, tuple[str, str]] | None = None) -> Doc:
     """Criteria added, removed or changed (with their titles: `titles` id → (zh, en)), and whose verdicts flip."""
     titles = titles or {}
-    rows = [[d.criterion, W.bilingual(*titles.get(d.criterion, ("", "")), lang), CHANGE[d.change][lang],
-             W.joined((FIELD[f][lang] for f in d.fields), "list", lang)] for d in diffs]
+    rows = [[d.criterion, W.bilingual(*titles.get(d.criterion, ("", "")), lang), W.say(f"diff.{d.change}", lang),
+             W.joined((W.say(f"diff.field.{f}", lang) for f in d.fields), "list", lang)] for d in diffs]
     sections = [section(W.say("diff.criteria", lang),
                         *(() if rows else lines(W.say("diff.none", lang))),
                         *([table([W.say("doc.col.id", lang), W.say("doc.col.criterion", lang),

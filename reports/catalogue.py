@@ -5,20 +5,7 @@ from __future__ import annotations
 from .analysis import Doc, lines, section, table
 from .words import colon, joined, say
 
-KIND = {
-    "stock": {"zh": "存量（年末数）", "en": "stock (year-end level)"},
-    "flow": {"zh": "流量（全年发生数）", "en": "flow (during the year)"},
-    "rate": {"zh": "比率（公布值）", "en": "rate (as published)"},
-    "percentage": {"zh": "百分比", "en": "percentage"},
-    "count": {"zh": "次数（全年）", "en": "count (events in the year)"},
-    "mechanism": {"zh": "机制（有/无，须有证据）", "en": "mechanism (yes/no, with evidence)"},
-}
-BETTER = {"higher": {"zh": "越高越好", "en": "higher is better"}, "lower": {"zh": "越低越好", "en": "lower is better"}}
-UNIT = {"yes/no": {"zh": "有/无", "en": "yes/no"}}
-HEAD = {
-    "zh": ["指标代码", "名称", "单位", "类型", "方向", "定义", "属性及可取值", "使用该指标的评价条目"],
-    "en": ["Indicator", "Name", "Unit", "Kind", "Better", "Definition", "Attributes and allowed values", "Used by"],
-}
+HEAD = ("id", "name", "unit", "kind", "better", "definition", "attributes", "used_by")  # catalogue.head.<column>
 
 
 def _attributes(row: dict, lang: str) -> str:
@@ -36,8 +23,9 @@ def indicators_doc(data: dict, lang: str, *, blocks: bool = False) -> Doc:
     rows = []
     for r in data["indicators"]:
         rows.append([
-            r["id"], r["name"][lang], UNIT.get(r["unit"], {}).get(lang, r["unit"]), KIND[r["kind"]][lang],
-            "—" if r["kind"] == "mechanism" else BETTER[r["better"]][lang],
+            r["id"], r["name"][lang], say("catalogue.unit.yes_no", lang) if r["unit"] == "yes/no" else r["unit"],
+            say(f"catalogue.kind.{r['kind']}", lang),
+            "—" if r["kind"] == "mechanism" else say(f"catalogue.better.{r['better']}", lang),
             r["description"][lang] if r["description"] else "—",
             _attributes(r, lang) or "—", joined(r["criteria"], "list", lang) or "—",
         ])
@@ -45,9 +33,9 @@ def indicators_doc(data: dict, lang: str, *, blocks: bool = False) -> Doc:
     title = say("catalogue.title_framework", lang, n=n, fw=fid) if fid else say("catalogue.title", lang, n=n)
     meta = [say("catalogue.meta", lang)]
     heading = say("catalogue.heading", lang)
+    h = [say(f"catalogue.head.{k}", lang) for k in HEAD]
     if not blocks:
-        return Doc(title, lines(*meta), (section(heading, table(HEAD[lang], rows)),))
-    h = HEAD[lang]
+        return Doc(title, lines(*meta), (section(heading, table(h, rows)),))
     sep = colon(lang)
     out: list[str] = []
     for ind_id, name, unit, kind, better, definition, attributes, criteria in rows:
