@@ -580,6 +580,39 @@ PHRASES: dict[str, tuple[str, str]] = {
     "diff.field.check": ("check", "检查方式"),
     "diff.field.applies_if": ("applies to", "适用范围"),
     "diff.field.aspirational": ("aspirational (力争)", "力争（预期）目标"),
+    # the method under plan, compare and progress (reports/analysis.py)
+    "method.plan_search": (
+        "Plan: meeting a criterion sets its status to pass (score 1); the verdict is recomputed with the "
+        "framework's model, thresholds and coverage floor. Every set of 1, 2, 3, … criteria is tried (exhaustive, "
+        "up to 20,000 evaluations); among the smallest sets reaching the goal the one with the highest score "
+        "is chosen; past that budget, criteria are added one at a time by the largest rise in verdict, then "
+        "score, then coverage (greedy). Improvement = target − value (value − target when lower is better).",
+        "改进计划：某指标“达标”即其状态为达标、得分为 1，按框架自身的计分模型、门槛和覆盖率下限重新计算结论；"
+        "依次尝试 1、2、3……个指标的所有组合（穷举，评估次数上限 20,000），在能达到目标的最小组合中取总分最高者；"
+        "超出上限时逐个加入使结论、总分、覆盖率提升最多的指标（贪心）。改进量 = 目标 − 现值（越低越好时为 "
+        "现值 − 目标）。"),
+    "method.rank": (
+        "Ranking: by overall score, highest first; no score ranks last; equal scores share a rank (1, 2, "
+        "2, 4). Without --year each city is evaluated for the framework's target year (for the reference "
+        "framework, the year of its own fact file whose figures cover the most weight, the later of equals), "
+        "as the Year column shows. Heat-map colours step every 10 points.",
+        "排名：按总分从高到低，无得分者排在最后；同分同名次（1、2、2、4）。未指定 --year "
+        "时，各城市按框架目标年度评价（参考框架按各自事实文件中证据覆盖权重最多的年份，同等时取较晚者），"
+        "年度列注明。热力图颜色每 10 分一档。"),
+    "method.sensitivity": (
+        "Sensitivity: each draw multiplies every criterion weight and category weight by (1 + u), u uniform "
+        "in [−w, w], and every measured target by (1 + v), v uniform in [−g, g], then decides and scores "
+        "again with the reference semantics (composite criteria keep their result); the seed is fixed, so "
+        "results repeat. The score interval is the 5th–95th percentile of the draws (nearest rank); the "
+        "rank range is the best and worst rank across draws.",
+        "敏感性：每次抽样将每个指标权重和分类权重乘以 (1 + u)，u 在 [−w, w] 均匀分布，"
+        "并将每个已测指标的目标乘以 (1 + v)，v 在 [−g, g] 均匀分布，再按参考语义重新判定与计分（组合指标保持原结果）；"
+        "随机数种子固定，结果可复现。得分区间为各次抽样的第 5 至第 95 百分位（最近秩法）；"
+        "名次区间为各次抽样中的最好与最差名次。"),
+    "method.progress": (
+        "Progress: each year is evaluated on its own as the evaluation year, with the latest figures in "
+        "or before that year (older ones flagged stale).",
+        "逐年进展：每一年以该年为评价年度单独评价，所用数据为该年或之前最近一年的数据（更早的数据标注为“陈旧”）。"),
     "catalogue.value": ("{id} ({name})", "{id}（{name}）"),
     "catalogue.attribute": ("{attr} ({name}): {values}", "{attr}（{name}）：{values}"),
 }
