@@ -23,9 +23,10 @@ def compare(city_paths: list[Path], framework_ids: tuple[str, ...] = (), *, year
     from ..engine.compare import rank
     from ..engine.sensitivity import rank_intervals
     from ..reports import json_types as t
-    from ..reports.analysis import Doc, compare_doc
+    from ..reports.analysis import Doc, compare_doc, lines
     from ..reports.json_report import plain_values as json_plain
     from ..reports.outputs import AnalysisView, document_html, render
+    from ..reports.words import say
 
     lib = load_library(criteria_dir, framework_ids)
     framework_ids = lib.ids(framework_ids)
@@ -68,8 +69,9 @@ def compare(city_paths: list[Path], framework_ids: tuple[str, ...] = (), *, year
     doc = None
     if docs:
         first = docs[0][1]
-        doc = first if len(docs) == 1 else Doc(first.title, [f"{len(files)} cities"],
-                                               [sec for label, d in docs for sec in _prefixed(d, label)], first.method)
+        doc = first if len(docs) == 1 else Doc(first.title, lines(say("compare.cities", lang, n=len(files))),
+                                               tuple(sec for label, d in docs for sec in _prefixed(d, label)),
+                                               first.method)
     # Past 100 cities the JSON is written on one line (the C encoder), still byte-identical run to run.
     view = AnalysisView(doc, t.CompareDocument(schema="ipcheck.compare/1", comparisons=comparisons),
                         compact=len(files) > 100, is_plain=True)
@@ -89,8 +91,9 @@ class _Failed:
 
 def _prefixed(doc, label: str) -> list:
     """A comparison's sections, headed by its framework (several frameworks in one output)."""
-    from ..reports.analysis import Section
-    return [Section(f"{label} — {sec.heading}", sec.lines, sec.tables) for sec in doc.sections]
+    from dataclasses import replace
+    return [replace(sec, heading=f"{label} — {sec.heading}", running=f"{label} — {sec.heading}")
+            for sec in doc.sections]
 
 
 def _pdf(path: Path, html: str) -> bytes:
@@ -103,7 +106,7 @@ def progress(city_path: Path, year_from: int, year_to: int, framework_id: str | 
              color: bool = False, pdf_path: Path | None = None, docx_path: Path | None = None) -> Outcome:
     """Score, coverage and verdict for each year from `year_from` to `year_to`, and which criteria changed;
     with `pdf_path` and `docx_path`, also as PDF and Word (with a chart of score and coverage by year)."""
-    from ..engine.compare import status_changes
+    from ..engine.compare import achievement_changes, status_changes
     from ..engine.decide import make_decider
     from ..engine.evaluate import evaluate as run
     from ..reports import json_types as t
@@ -116,11 +119,14 @@ def progress(city_path: Path, year_from: int, year_to: int, framework_id: str | 
     decider, notice = make_decider(engine)
     series = [run(fw, city, lib.catalogue, decider, year=y) for y in range(year_from, year_to + 1)]
     changes = [[]] + [status_changes(a, b) for a, b in zip(series, series[1:])]
+    # a plan framework's progress reads in its targets' achievements (issue 25); the JSON keeps the statuses
+    plan = series[0].framework_kind == "plan"
+    shown = [[]] + [achievement_changes(a, b) for a, b in zip(series, series[1:])] if plan else changes
     data = t.ProgressDocument(schema="ipcheck.progress/1", framework=fw.id, city=city.id,
                               years=[t.ProgressYear(year=r.year, score=r.score, coverage=r.coverage,  # type: ignore[typeddict-item]
                                                     verdict=r.verdict, changes=ch)
                                      for r, ch in zip(series, changes)])
-    view = AnalysisView(progress_doc(series, changes, lang), data)
+    view = AnalysisView(progress_doc(series, shown, lang), data)
     from .documents import analysis_files
     return Outcome(text=render(view, fmt, lang, color), notices=decider_notices(decider, notice, lang),
                    inputs=lib.paths() + [str(city_path)],

@@ -86,6 +86,14 @@ def status_changes(before: FrameworkResult, after: FrameworkResult) -> list[Stat
     return [StatusChange(r.id, old[r.id], r.status) for r in after.results if r.id in old and old[r.id] != r.status]
 
 
+def achievement_changes(before: FrameworkResult, after: FrameworkResult) -> list[StatusChange]:
+    """Plan targets whose achievement (met, on track, behind, missed, no path, unknown) differs between two
+    evaluations of the same plan framework; `before` and `after` hold achievements, not statuses."""
+    old = {r.id: r.achievement for r in before.results}
+    return [StatusChange(r.id, old[r.id] or "", r.achievement or "") for r in after.results
+            if r.id in old and old[r.id] != r.achievement]
+
+
 @dataclass(frozen=True)
 class CriterionDiff:
     """A criterion added, removed or changed between two frameworks (and which fields changed)."""

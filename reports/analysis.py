@@ -1,13 +1,14 @@
-"""Planning and comparison outputs (plan, compare, progress, diff, sensitivity).
+"""Planning and comparison documents (plan, compare, progress, diff, sensitivity).
 
-Each builder turns engine results into a `Doc` — a title, lines and tables — that one
-renderer per format draws: terminal (rich), Markdown, HTML/PDF (one template). Nothing is
-computed here beyond formatting.
+Each builder turns engine results into a `Doc` — a title, lines under it and sections of blocks
+(`blocks.py`: paragraphs, tables, charts) — that one writer per format draws: terminal
+(`terminal.document`), Markdown (`markdown.document`), HTML/PDF (`templates/items.j2`, as the
+readiness report's blocks) and Word (`docx_report.analysis_docx`). Nothing is computed here beyond
+formatting.
 """
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -15,6 +16,8 @@ from ..engine.compare import CriterionDiff, StatusChange, Summary
 from ..engine.plan import Plan
 from ..engine.result import FrameworkResult, Score, Share, say
 from ..engine.sensitivity import Sensitivity
+from . import words as W
+from .blocks import Cell, Figure, Figures, Grid, Item, Para, Row, Run, Section, para, unit_pieces
 from .labels import (
     CATEGORY,
     MARK,
@@ -36,40 +39,48 @@ from .labels import (
 from .words import colon, text
 
 
-@dataclass
-class Table:
-    """A table of text cells, with a CSS class per cell (colours) when given."""
-    head: list[str]
-    rows: list[list[str]]
-    classes: list[list[str]] | None = None  # a CSS class per cell (heat map, status colours)
-    title: int = 1  # how many leading cells name a row: a card's title when the terminal is too narrow
-
-
-@dataclass
-class Section:
-    """A heading with lines, tables and charts under it."""
-    heading: str
-    lines: list[str] = field(default_factory=list)
-    tables: list[Table] = field(default_factory=list)
-    charts: list = field(default_factory=list)  # charts.Chart, drawn in the HTML, PDF and Word documents only
-
-
-@dataclass
+@dataclass(frozen=True)
 class Doc:
-    """A planning or comparison document: title, lines under it, sections, the method."""
+    """A planning or comparison document: its title, the lines under it, its sections (`blocks.Section`), the
+    method."""
     title: str
-    meta: list[str]
-    sections: list[Section]
-    method: list[str] = field(default_factory=list)
+    meta: tuple[Para, ...]
+    sections: tuple[Section, ...]
+    method: tuple[Para, ...] = field(default=())
 
 
-def _t(lang: str, zh: str, en: str) -> str:
-    return zh if lang == "zh" else en
+def section(heading: str, *items: Item) -> Section:
+    """A section of a planning or comparison document (no page of its own: its heading runs as the header)."""
+    return Section("", heading, heading, tuple(items))
+
+
+def lines(*texts: str) -> tuple[Para, ...]:
+    """Lines of text as paragraphs."""
+    return tuple(para(t) for t in texts)
+
+
+def _run(text: str, cls: str) -> Run:
+    """A cell's text as a run: a lead unit's parts and a status never broken across lines."""
+    return Run(text, keep=cls.startswith("s-"))
+
+
+def _cell(text: str, cls: str) -> Cell:
+    if cls == "lead":  # a lead unit: its parts kept whole, a line breaking only between them
+        return Cell((tuple(Run(p, keep=True) for p in unit_pieces(text)),), cls)
+    return Cell(((_run(text, cls),),), cls)
+
+
+def table(head: list[str], rows: list[list[str]], classes: list[list[str]] | None = None, title: int = 1) -> Grid:
+    """A table of text cells as wide as their text asks, with a CSS class per cell when given (a heat map, a
+    status colour, "lead" for a lead unit); `title`: how many leading cells name a row."""
+    classes = classes or [[""] * len(head) for _ in rows]
+    return Grid(tuple(head), (), tuple(Row(tuple(_cell(c, k) for c, k in zip(row, cls)))
+                                       for row, cls in zip(rows, classes)), "wide", title, figures=False)
 
 
 def _city(r, lang: str) -> str:
     """A city by its name in the output's language."""
-    return r.city_zh if lang == "zh" else r.city_en
+    return W.bilingual(r.city_zh, r.city_en, lang)
 
 
 def _heat(score: Decimal | None) -> str:
@@ -86,54 +97,43 @@ def plan_doc(plans: list[tuple[FrameworkResult, Plan]], lang: str) -> Doc:
             now = text(say("plan.doc.now", targets=targets_text(res, lang), verdict=VERDICT[p.from_verdict][lang],
                            s=Score(res.score) if res.score is not None else "—", cov=Share(res.coverage)), lang)
         elif res.assessable:
-            now = _t(lang, f"现状：{VERDICT[p.from_verdict][lang]}，{score_text(res.score)} 分，"
-                           f"覆盖率 {pct(res.coverage)}",
-                     f"Now: {VERDICT[p.from_verdict][lang]}, score {score_text(res.score)}, "
-                     f"coverage {pct(res.coverage)}")
+            now = W.say("plan.doc.now_score", lang, verdict=VERDICT[p.from_verdict][lang], s=score_text(res.score),
+                        cov=pct(res.coverage))
         else:  # issue 11: the missing evidence and the range lead, not the score on the known part
-            now = _t(lang, f"现状：{VERDICT[p.from_verdict][lang]}，{lacking_text(res, lang)}，"
-                           f"可能得分{range_text(res, lang)}",
-                     f"Now: {VERDICT[p.from_verdict][lang]}, {lacking_text(res, lang)}, a score "
-                     f"{range_text(res, lang)}")
-        lines = [now,
-                 _t(lang, f"目标：{VERDICT[p.goal][lang]}", f"Goal: {VERDICT[p.goal][lang]}")]
+            now = W.say("plan.doc.now_lacking", lang, verdict=VERDICT[p.from_verdict][lang],
+                        lacking=lacking_text(res, lang), range=range_text(res, lang))
+        now_lines = [now,
+                     W.say("plan.doc.goal", lang, verdict=VERDICT[p.goal][lang])]
         if not p.steps:
-            lines.append(_t(lang, "已达到目标，无需改进。", "The goal is already reached."))
+            now_lines.append(W.say("plan.doc.reached", lang))
             if res.lacking:  # reached on part of the evidence: what comes in may still move the verdict
-                lines.append(_t(lang, f"但{lacking_text(res, lang)}，补齐后结论可能改变"
-                                      f"（可能得分{range_text(res, lang)}）。",
-                                f"But {lacking_text(res, lang)}: the verdict may change as it comes in (a score "
-                                f"{range_text(res, lang)})."))
+                now_lines.append(W.say("plan.doc.but_lacking", lang, lacking=lacking_text(res, lang),
+                                       range=range_text(res, lang)))
         else:
             rest = 1 - p.coverage_after  # the score after is on the evidence the steps bring; the rest is unknown
             how = (text(say("plan.doc.method"), lang) if p.method == "targets"
-                   else _t(lang, f"{'穷举' if p.method == 'exhaustive' else '贪心'}搜索", f"{p.method} search"))
-            lines.append(_t(lang, f"达成后：{VERDICT[p.verdict_after][lang]}，"
-                                  f"有证据的指标得分 {score_text(p.score_after)}（覆盖率 {pct(p.coverage_after)}"
-                                  + (f"，其余 {pct(rest)} 的权重仍缺证据" if rest > 0 else "")
-                                  + f"；{how}{'' if p.reached else '，未能达到目标'}）",
-                            f"After: {VERDICT[p.verdict_after][lang]}, score {score_text(p.score_after)} on the "
-                            f"criteria with evidence (coverage {pct(p.coverage_after)}"
-                            + (f"; {pct(rest)} of the weight still lacks evidence" if rest > 0 else "")
-                            + f"; {how}{'' if p.reached else '; the goal cannot be reached'})"))
+                   else W.say(f"plan.doc.search.{p.method}", lang))
+            now_lines.append(W.say("plan.doc.after", lang, verdict=VERDICT[p.verdict_after][lang],
+                                   s=score_text(p.score_after), cov=pct(p.coverage_after),
+                                   rest=W.say("plan.doc.rest", lang, rest=pct(rest)) if rest > 0 else "", how=how,
+                                   unreached="" if p.reached else W.say("plan.doc.unreached", lang)))
         by_id = {r.id: r for r in res.results}
         rows = [[str(i), s.criterion, title(by_id[s.criterion], lang),
                  status_words(by_id[s.criterion], lang), text(s.need, lang), s.lead_unit]
                 for i, s in enumerate(p.steps, 1)]
-        tables = [Table([_t(lang, "序", "#"), _t(lang, "编号", "ID"), _t(lang, "指标", "Criterion"),
-                         _t(lang, "状态", "Status"),
-                         _t(lang, "需要", "What it takes"), _t(lang, "牵头单位", "Lead unit")], rows,
+        tables = [table([W.say("doc.col.seq", lang), W.say("doc.col.id", lang), W.say("doc.col.criterion", lang),
+                         W.say("doc.col.status", lang),
+                         W.say("doc.col.need", lang), W.say("doc.col.lead", lang)], rows,
                         [["", "", "", f"s-{shown_status(by_id[s.criterion])}", "", "lead"] for s in p.steps],
                         title=3)] if rows else []
-        sections.append(Section(f"{res.framework_id}{colon(lang)}"
-                                f"{res.framework_title_zh if lang == 'zh' else res.framework_title_en}",
-                                lines, tables))
+        sections.append(section(f"{res.framework_id}{colon(lang)}{title(res, lang)}",
+                                *[para(t) for t in now_lines], *tables))
     city = plans[0][0]
-    return Doc(_t(lang, f"{city.city_zh} 改进计划", f"{city.city_en}: improvement plan"),
-               [years_note([r for r, _ in plans], lang)
-                or f"{_t(lang, '评价年度', 'Evaluation year')} {year_text(city, lang)}"], sections,
-               [METHOD_PLAN[lang]] + ([text(say("method.plan_steps"), lang)] if any(is_plan(r) for r, _ in plans)
-                                      else []))
+    return Doc(W.say("plan.doc.title", lang, city=_city(city, lang)),
+               lines(years_note([r for r, _ in plans], lang)
+                     or W.say("plan.doc.year", lang, year=year_text(city, lang))), tuple(sections),
+               lines(W.say("method.plan_search", lang),
+                     *([text(say("method.plan_steps"), lang)] if any(is_plan(r) for r, _ in plans) else [])))
 
 
 def compare_doc(ranked: list[tuple[int, Summary]], titles: list[tuple[str, str, str]], lang: str,
@@ -142,11 +142,12 @@ def compare_doc(ranked: list[tuple[int, Summary]], titles: list[tuple[str, str, 
     """`titles`: (id, title zh, title en) of the framework's criteria."""
     first = ranked[0][1]
     cats = [c.category for c in first.categories]
-    head = [_t(lang, "名次", "Rank"), _t(lang, "城市", "City"), _t(lang, "年度", "Year"), _t(lang, "结论", "Verdict"),
-            _t(lang, "覆盖率", "Coverage"), _t(lang, "得分", "Score"), _t(lang, "可能得分", "Possible score")]
+    head = [W.say("doc.col.rank", lang), W.say("doc.col.city", lang), W.say("doc.col.year", lang),
+            W.say("doc.col.verdict", lang),
+            W.say("doc.col.coverage", lang), W.say("doc.col.score", lang), W.say("doc.col.possible", lang)]
     if sens:
-        head += [_t(lang, "得分区间(5–95%)", "Score 5–95%"), _t(lang, "结论保持", "Verdict kept"),
-                 _t(lang, "名次区间", "Rank range")]
+        head += [W.say("doc.col.score_interval", lang), W.say("doc.col.verdict_kept", lang),
+                 W.say("doc.col.rank_range", lang)]
     rows, classes = [], []
     for rk, r in ranked:
         # a city that is not assessable has no rank, and its score on the known part does not stand alone
@@ -170,95 +171,104 @@ def compare_doc(ranked: list[tuple[int, Summary]], titles: list[tuple[str, str, 
     unranked = sum(1 for rk, _ in ranked if rk is None)
     notes = []
     if unranked == len(ranked):
-        notes.append(_t(lang, f"没有城市的证据覆盖率达到下限，{unranked} 个城市均不排名，按覆盖率列出。",
-                        f"No city has enough evidence to be ranked: all {unranked} are not assessable, listed by "
-                        "coverage."))
+        notes.append(W.say("compare.none_ranked", lang, n=unranked))
     elif unranked:
-        notes.append(_t(lang, f"只有证据覆盖率达到下限的城市参与排名；其余 {unranked} 个城市证据不足，"
-                              "按覆盖率列出，不排名。",
-                        "Only cities with enough evidence are ranked; " + (
-                            "the other one is not assessable and follows, unranked." if unranked == 1 else
-                            f"the other {unranked} are not assessable and follow, unranked, by coverage.")))
+        notes.append(W.say("compare.one_unranked" if unranked == 1 else "compare.unranked", lang, n=unranked))
     if len(years) > 1:
-        ys = "、".join(map(str, years)) if lang == "zh" else ", ".join(map(str, years))
-        notes.append(_t(lang, f"各城市的评价年度不同（{ys}），得分不能逐年比较；用 --year 指定同一年度。",
-                        f"The cities are evaluated in different years ({ys}): their scores do not compare year for "
-                        "year; give --year for one common year."))
+        notes.append(W.say("compare.years", lang, years=W.joined(map(str, years), "list", lang)))
     sections = [
-        Section(_t(lang, "排名", "Ranking"), notes, [Table(head, rows, classes, title=2)]),
-        Section(_t(lang, "分类得分热力图", "Category scores (heat map)"), [],
-                [Table([_t(lang, "城市", "City")] + [CATEGORY[c][lang] for c in cats], heat_rows, heat_classes)]),
+        section(W.say("compare.ranking", lang), *lines(*notes), table(head, rows, classes, title=2)),
+        section(W.say("compare.heat", lang),
+                table([W.say("doc.col.city", lang)] + [CATEGORY[c][lang] for c in cats], heat_rows, heat_classes)),
     ]
-    crits = [(i, zh if lang == "zh" else en) for i, zh, en in titles]
+    crits = [(i, W.bilingual(zh, en, lang)) for i, zh, en in titles]
     cities = [r for _, r in ranked]
     status_of = [dict(r.statuses) for r in cities]
     if len(cities) <= matrix_limit:
-        mhead = [_t(lang, "编号", "ID"), _t(lang, "指标", "Criterion")] + [_city(r, lang) for r in cities]
+        mhead = [W.say("doc.col.id", lang), W.say("doc.col.criterion", lang)] + [_city(r, lang) for r in cities]
         mrows, mclasses = [], []
         for cid, title in crits:
             sts = [st[cid] for st in status_of]
             mrows.append([cid, title] + [MARK[s] for s in sts])
             mclasses.append(["", ""] + [f"s-{s}" for s in sts])
-        sections.append(Section(_t(lang, "各指标达标城市", "Which cities pass each criterion"), [],
-                                [Table(mhead, mrows, mclasses, title=2)]))
+        sections.append(section(W.say("compare.matrix", lang),
+                                table(mhead, mrows, mclasses, title=2)))
     else:
         srows = []
         for cid, title in crits:
             sts = [st[cid] for st in status_of]
             srows.append([cid, title] + [str(sts.count(s)) for s in ("pass", "partial", "fail", "unknown")])
-        sections.append(Section(_t(lang, "各指标城市数", "Cities per status, per criterion"), [],
-                                [Table([_t(lang, "编号", "ID"), _t(lang, "指标", "Criterion"), "✔", "◐", "✘", "?"],
-                                       srows, title=2)]))
+        sections.append(section(W.say("compare.counts", lang),
+                                table([W.say("doc.col.id", lang), W.say("doc.col.criterion", lang), "✔", "◐", "✘", "?"],
+                                       srows, title=2)))
     meta = [f"{first.framework_id} v{first.framework_version}{colon(lang)}"
-            f"{first.framework_title_zh if lang == 'zh' else first.framework_title_en}",
-            _t(lang, f"{len(cities)} 个城市", f"{len(cities)} cities")]
-    method = [METHOD_RANK[lang]] + ([METHOD_SENS[lang]] if sens else [])
-    return Doc(_t(lang, "城市比较", "City comparison"), meta, sections, method)
+            f"{W.bilingual(first.framework_title_zh, first.framework_title_en, lang)}",
+            W.say("compare.cities", lang, n=len(cities))]
+    method = [W.say("method.rank", lang)] + ([W.say("method.sensitivity", lang)] if sens else [])
+    return Doc(W.say("compare.title", lang), lines(*meta), tuple(sections), lines(*method))
 
 
 def progress_doc(series: list[FrameworkResult], changes: list[list[StatusChange]], lang: str) -> Doc:
     """Score, coverage and verdict year by year (with a chart of score, range and coverage), then each
-    status change with the criterion's title."""
+    status change with the criterion's title. A plan framework reads as a plan: each year leads with its
+    target counts and its plan verdict, the achievement index after them, and `changes` are achievement
+    changes (`engine.compare.achievement_changes`) shown in the plan's words."""
     from .charts import YearPoint
     from .charts import progress as progress_chart
     first = series[0]
-    rows = [[str(r.year), score_text(r.score) if r.assessable else "—",
-             f"{score_text(r.score_low)}–{score_text(r.score_high)}", pct(r.coverage), verdict_name(r, lang),
-             str(len(ch)) if ch else "—"]
-            for r, ch in zip(series, changes)]
-    classes = [["", _heat(r.score) if r.assessable else "heat-na", "", "", f"v-{r.verdict}", ""] for r in series]
-    table = Table([_t(lang, "年度", "Year"), _t(lang, "得分", "Score"), _t(lang, "可能得分", "Possible score"),
-                   _t(lang, "覆盖率", "Coverage"), _t(lang, "结论", "Verdict"), _t(lang, "状态变化", "Status changes")],
-                  rows, classes)
+    plan = is_plan(first)
+    changed = [str(len(ch)) if ch else "—" for ch in changes]
+    if plan:  # the targets and the verdict lead, the achievement index second (issue 25)
+        rows = [[str(r.year), targets_text(r, lang), verdict_name(r, lang),
+                 score_text(r.score) if r.assessable else "—",
+                 f"{score_text(r.score_low)}–{score_text(r.score_high)}", pct(r.coverage), n]
+                for r, n in zip(series, changed)]
+        classes = [["", "", f"v-{r.verdict}", _heat(r.score) if r.assessable else "heat-na", "", "", ""]
+                   for r in series]
+        head = [W.say("doc.col.year", lang), text(say("plan.head.targets"), lang), W.say("doc.col.verdict", lang),
+                text(say("plan.head.index"), lang), W.say("doc.col.possible", lang),
+                W.say("doc.col.coverage", lang), text(say("plan.progress.changes"), lang)]
+    else:
+        rows = [[str(r.year), score_text(r.score) if r.assessable else "—",
+                 f"{score_text(r.score_low)}–{score_text(r.score_high)}", pct(r.coverage), verdict_name(r, lang), n]
+                for r, n in zip(series, changed)]
+        classes = [["", _heat(r.score) if r.assessable else "heat-na", "", "", f"v-{r.verdict}", ""] for r in series]
+        head = [W.say("doc.col.year", lang), W.say("doc.col.score", lang), W.say("doc.col.possible", lang),
+                W.say("doc.col.coverage", lang), W.say("doc.col.verdict", lang), W.say("progress.changes", lang)]
+    years = table(head, rows, classes)
     # a year that is not assessable has no score to draw (issue 11): its range only
     chart = progress_chart([YearPoint(r.year, r.score if r.assessable else None, r.score_low, r.score_high, r.coverage)
                             for r in series], lang)
     titles = {r.id: title(r, lang) for r in first.results}
     crows, cclasses = [], []
+    prev = None
     for r, ch in zip(series, changes):
+        if plan and ch:
+            was, now = {x.id: x for x in prev.results}, {x.id: x for x in r.results}
         for c in ch:
+            if plan:  # the target's achievement in the plan's words ('✘ 未完成'), coloured as it is drawn
+                before, after = was[c.criterion], now[c.criterion]
+                crows.append([str(r.year), c.criterion, titles.get(c.criterion, ""), status_words(before, lang),
+                              status_words(after, lang)])
+                cclasses.append(["", "", "", f"s-{shown_status(before)}", f"s-{shown_status(after)}"])
+                continue
             crows.append([str(r.year), c.criterion, titles.get(c.criterion, ""), short_status(c.before, lang),
                           short_status(c.after, lang)])
             cclasses.append(["", "", "", f"s-{c.before}", f"s-{c.after}"])
-    sections = [Section(_t(lang, "逐年结果", "Year by year"), [], [table], [chart])]
-    sections.append(Section(_t(lang, "状态变化", "Status changes"),
-                            [] if crows else [_t(lang, "各年之间没有指标改变状态。", "No criterion changes status.")],
-                            [Table([_t(lang, "年度", "Year"), _t(lang, "编号", "ID"), _t(lang, "指标", "Criterion"),
-                                    _t(lang, "之前", "Before"), _t(lang, "之后", "After")], crows, cclasses, 3)]
-                            if crows else []))
-    return Doc(_t(lang, f"{first.city_zh} 逐年进展", f"{first.city_en}: progress by year"),
-               [f"{first.framework_title_zh if lang == 'zh' else first.framework_title_en}"
-                f"（{first.framework_id}）" if lang == "zh" else
-                f"{first.framework_title_en} ({first.framework_id})"], sections, [METHOD_PROGRESS[lang]])
-
-
-CHANGE = {"added": {"zh": "新增", "en": "added"}, "removed": {"zh": "删除", "en": "removed"},
-          "changed": {"zh": "修改", "en": "changed"}}
-FIELD = {"title": {"zh": "标题", "en": "title"}, "category": {"zh": "类别", "en": "category"},
-         "weight": {"zh": "权重", "en": "weight"}, "required": {"zh": "必备", "en": "required"},
-         "clause": {"zh": "条款", "en": "clause"}, "lead_unit": {"zh": "牵头单位", "en": "lead unit"},
-         "check": {"zh": "检查方式", "en": "check"}, "applies_if": {"zh": "适用范围", "en": "applies to"},
-         "aspirational": {"zh": "力争（预期）目标", "en": "aspirational (力争)"}}
+        prev = r
+    heading = text(say("plan.progress.changes"), lang) if plan else W.say("progress.changes", lang)
+    none = (text(say("plan.progress.none"), lang) if plan
+            else W.say("progress.none", lang))
+    changed_items = (table([W.say("doc.col.year", lang), W.say("doc.col.id", lang), W.say("doc.col.criterion", lang),
+                            W.say("doc.col.before", lang), W.say("doc.col.after", lang)], crows, cclasses, 3),
+                     ) if crows else lines(none)
+    # the chart across the page, above the table it draws (the HTML, PDF and Word documents only)
+    sections = (section(W.say("progress.years", lang), Figures((Figure(chart),), wide=True), years),
+                section(heading, *changed_items))
+    method = lines(W.say("method.progress", lang), *([text(say("method.plan"), lang)] if plan else []))
+    return Doc(W.say("progress.title", lang, city=_city(first, lang)),
+               lines(W.say("progress.framework", lang, title=title(first, lang), id=first.framework_id)), sections,
+               method)
 
 
 def _standing(r: FrameworkResult, lang: str) -> str:
@@ -273,116 +283,22 @@ def diff_doc(a: str, b: str, diffs: list[CriterionDiff], flips: list[tuple[Frame
              lang: str, titles: dict[str, tuple[str, str]] | None = None) -> Doc:
     """Criteria added, removed or changed (with their titles: `titles` id → (zh, en)), and whose verdicts flip."""
     titles = titles or {}
-    sep = "、" if lang == "zh" else ", "
-    rows = [[d.criterion, titles.get(d.criterion, ("", ""))[lang != "zh"], CHANGE[d.change][lang],
-             sep.join(FIELD[f][lang] for f in d.fields)] for d in diffs]
-    sections = [Section(_t(lang, "指标变化", "Criteria"),
-                        [] if rows else [_t(lang, "无变化。", "No criterion differs.")],
-                        [Table([_t(lang, "编号", "ID"), _t(lang, "指标", "Criterion"), _t(lang, "变化", "Change"),
-                                _t(lang, "字段", "Fields")], rows, title=2)] if rows else [])]
+    rows = [[d.criterion, W.bilingual(*titles.get(d.criterion, ("", "")), lang), W.say(f"diff.{d.change}", lang),
+             W.joined((W.say(f"diff.field.{f}", lang) for f in d.fields), "list", lang)] for d in diffs]
+    sections = [section(W.say("diff.criteria", lang),
+                        *(() if rows else lines(W.say("diff.none", lang))),
+                        *([table([W.say("doc.col.id", lang), W.say("doc.col.criterion", lang),
+                                  W.say("doc.col.change", lang), W.say("doc.col.fields", lang)], rows, title=2)]
+                          if rows else []))]
     for ra, rb in flips:
         sa = {r.id: r.status for r in ra.results}
         changed = [f"{r.id} {MARK[sa[r.id]]}→{MARK[r.status]}" for r in rb.results
                    if r.id in sa and sa[r.id] != r.status]
-        flip = "" if ra.verdict == rb.verdict else _t(lang, "（结论改变）", " (verdict flips)")
-        sections.append(Section(_city(ra, lang), [
+        flip = "" if ra.verdict == rb.verdict else W.say("diff.flips", lang)
+        sections.append(section(_city(ra, lang), *lines(
             f"{a}{colon(lang)}{_standing(ra, lang)} · {b}{colon(lang)}{_standing(rb, lang)}{flip}",
-            _t(lang, "状态改变：", "Status changes: ") + (_t(lang, "，", ", ").join(changed) or "—")]))
-    return Doc(_t(lang, f"框架比较：{a} → {b}", f"Framework diff: {a} → {b}"), [], sections)
+            W.say("diff.changes", lang, changes=W.joined(changed, "series", lang) or "—"))))
+    return Doc(W.say("diff.title", lang, a=a, b=b), (), tuple(sections))
 
 
-METHOD_PLAN = {
-    "zh": "改进计划：某指标“达标”即其状态为达标、得分为 1，按框架自身的计分模型、门槛和覆盖率下限重新计算结论；依次尝"
-          "试 1、2、3……个指标的所有组合（穷举，评估次数上限 20,000），在能达到目标的最小组合中取总分最高者；超出上限时"
-          "逐个加入使结论、总分、覆盖率提升最多的指标（贪心）。改进量 = 目标 − 现值（越低越好时为 现值 − 目标）。",
-    "en": "Plan: meeting a criterion sets its status to pass (score 1); the verdict is recomputed with the framework's "
-          "model, thresholds and coverage floor. Every set of 1, 2, 3, … criteria is tried (exhaustive, up to 20,000 "
-          "evaluations); among the smallest sets reaching the goal the one with the highest score is chosen; past that "
-          "budget, criteria are added one at a time by the largest rise in verdict, then score, then coverage "
-          "(greedy). Improvement = target − value (value − target when lower is better).",
-}
-METHOD_RANK = {
-    "zh": "排名：按总分从高到低，无得分者排在最后；同分同名次（1、2、2、4）。未指定 --year 时，各城市按框架目标年度评价"
-          "（参考框架按各自事实文件中证据覆盖权重最多的年份，同等时取较晚者），年度列注明。热力图颜色每 10 分一档。",
-    "en": "Ranking: by overall score, highest first; no score ranks last; equal scores share a rank (1, 2, 2, 4). "
-          "Without --year each city is evaluated for the framework's target year (for the reference framework, the "
-          "year of its own fact file whose figures cover the most weight, the later of equals), as the Year column "
-          "shows. Heat-map colours step every 10 points.",
-}
-METHOD_SENS = {
-    "zh": "敏感性：每次抽样将每个指标权重和分类权重乘以 (1 + u)，u 在 [−w, w] 均匀分布，并将每个已测指标的目标乘以 "
-          "(1 + v)，v 在 [−g, g] 均匀分布，再按参考语义重新判定与计分（组合指标保持原结果）；随机数种子固定，结果可复"
-          "现。得分区间为各次抽样的第 5 至第 95 百分位（最近秩法）；名次区间为各次抽样中的最好与最差名次。",
-    "en": "Sensitivity: each draw multiplies every criterion weight and category weight by (1 + u), u uniform in "
-          "[−w, w], and every measured target by (1 + v), v uniform in [−g, g], then decides and scores again with the "
-          "reference semantics (composite criteria keep their result); the seed is fixed, so results repeat. The score "
-          "interval is the 5th–95th percentile of the draws (nearest rank); the rank range is the best and worst rank "
-          "across draws.",
-}
-METHOD_PROGRESS = {
-    "zh": "逐年进展：每一年以该年为评价年度单独评价，所用数据为该年或之前最近一年的数据（更早的数据标注为“陈旧”）。",
-    "en": "Progress: each year is evaluated on its own as the evaluation year, with the latest figures in or before "
-          "that year (older ones flagged stale).",
-}
-
-
-# ---------------------------------------------------------------- renderers
-
-_RICH = {"heat-0": "red", "heat-1": "red", "heat-2": "red", "heat-3": "yellow", "heat-4": "yellow", "heat-5": "yellow",
-         "heat-6": "green", "heat-7": "green", "heat-8": "green", "heat-9": "bold green", "s-pass": "green",
-         "s-partial": "yellow", "s-fail": "red", "s-unknown": "magenta"}
-
-
-def to_terminal(doc: Doc, lang: str, color: bool = False, width: int | None = None) -> str:
-    """The document for the terminal, as wide as it is, with no word, number or lead unit broken
-    (`terminal.grid`); a card per row where a table's columns cannot fit. Text made safe by `terminal`."""
-    from rich.console import Console
-
-    from .terminal import card, grid, paragraph, terminal_width
-
-    buf = io.StringIO()
-    width = width or terminal_width()
-    con = Console(file=buf, width=width, force_terminal=color, color_system="standard" if color else None,
-                  highlight=False, emoji=False)
-    sep = colon(lang)
-    con.print(paragraph(doc.title, width, "bold"))
-    for m in doc.meta:
-        con.print(paragraph(m, width))
-    for s in doc.sections:
-        con.print()
-        con.print(paragraph(s.heading, width, "bold"))
-        for line in s.lines:
-            con.print(paragraph(line, width))
-        for t in s.tables:
-            classes = t.classes or [[""] * len(t.head) for _ in t.rows]
-            names = [[k == "lead" or k.startswith("s-") for k in cls] for cls in classes]
-            styles = [[_RICH.get(k, "") for k in cls] for cls in classes]
-            table = grid(t.head, t.rows, width, names=names, styles=styles)
-            if table is not None:
-                con.print(table)
-                continue
-            for row, cls, nm in zip(t.rows, classes, names):  # no room for the columns: a card per row
-                con.print(card("  ".join(row[:t.title]), [(f"{t.head[i]}{sep}{row[i]}", nm[i])
-                                                          for i in range(t.title, len(row))], width,
-                               _RICH.get(next((k for k in cls if k.startswith("s-")), ""), "")))
-    for m in doc.method:
-        con.print()
-        con.print(paragraph(m, width))
-    return buf.getvalue()
-
-
-def to_markdown(doc: Doc) -> str:
-    """The document as Markdown; every piece of text escaped by `markdown.text`."""
-    from .markdown import text
-
-    out = [f"# {text(doc.title)}", ""] + [f"- {text(m)}" for m in doc.meta] + [""]
-    for s in doc.sections:
-        out += [f"## {text(s.heading)}", ""] + [f"{text(line)}  " for line in s.lines] + [""]
-        for t in s.tables:
-            out.append("| " + " | ".join(text(h) for h in t.head) + " |")
-            out.append("|" + "---|" * len(t.head))
-            out += ["| " + " | ".join(text(c) for c in row) + " |" for row in t.rows]
-            out.append("")
-    out += [text(m) + "\n" for m in doc.method]
-    return "\n".join(out)
-
+METHOD_SENS = {lang: W.say("method.sensitivity", lang) for lang in ("zh", "en")}  # (the readiness report's appendix)

@@ -2,35 +2,19 @@
 
 from __future__ import annotations
 
-from .analysis import Doc, Section, Table
-from .words import colon
+from .analysis import Doc, lines, section, table
+from .words import colon, joined, say
 
-KIND = {
-    "stock": {"zh": "存量（年末数）", "en": "stock (year-end level)"},
-    "flow": {"zh": "流量（全年发生数）", "en": "flow (during the year)"},
-    "rate": {"zh": "比率（公布值）", "en": "rate (as published)"},
-    "percentage": {"zh": "百分比", "en": "percentage"},
-    "count": {"zh": "次数（全年）", "en": "count (events in the year)"},
-    "mechanism": {"zh": "机制（有/无，须有证据）", "en": "mechanism (yes/no, with evidence)"},
-}
-BETTER = {"higher": {"zh": "越高越好", "en": "higher is better"}, "lower": {"zh": "越低越好", "en": "lower is better"}}
-UNIT = {"yes/no": {"zh": "有/无", "en": "yes/no"}}
-HEAD = {
-    "zh": ["指标代码", "名称", "单位", "类型", "方向", "定义", "属性及可取值", "使用该指标的评价条目"],
-    "en": ["Indicator", "Name", "Unit", "Kind", "Better", "Definition", "Attributes and allowed values", "Used by"],
-}
+HEAD = ("id", "name", "unit", "kind", "better", "definition", "attributes", "used_by")  # catalogue.head.<column>
 
 
 def _attributes(row: dict, lang: str) -> str:
     parts = []
     for attr, spec in row["attributes"].items():
-        if lang == "zh":
-            values = "、".join(f"{v['id']}（{v['name']['zh']}）" for v in spec["values"])
-            parts.append(f"{attr}（{spec['name']['zh']}）：{values}")
-        else:
-            values = ", ".join(f"{v['id']} ({v['name']['en']})" for v in spec["values"])
-            parts.append(f"{attr} ({spec['name']['en']}): {values}")
-    return "；".join(parts) if lang == "zh" else "; ".join(parts)
+        values = joined((say("catalogue.value", lang, id=v["id"], name=v["name"][lang]) for v in spec["values"]),
+                        "list", lang)
+        parts.append(say("catalogue.attribute", lang, attr=attr, name=spec["name"][lang], values=values))
+    return joined(parts, "clauses", lang)
 
 
 def indicators_doc(data: dict, lang: str, *, blocks: bool = False) -> Doc:
@@ -39,29 +23,25 @@ def indicators_doc(data: dict, lang: str, *, blocks: bool = False) -> Doc:
     rows = []
     for r in data["indicators"]:
         rows.append([
-            r["id"], r["name"][lang], UNIT.get(r["unit"], {}).get(lang, r["unit"]), KIND[r["kind"]][lang],
-            "—" if r["kind"] == "mechanism" else BETTER[r["better"]][lang],
+            r["id"], r["name"][lang], say("catalogue.unit.yes_no", lang) if r["unit"] == "yes/no" else r["unit"],
+            say(f"catalogue.kind.{r['kind']}", lang),
+            "—" if r["kind"] == "mechanism" else say(f"catalogue.better.{r['better']}", lang),
             r["description"][lang] if r["description"] else "—",
-            _attributes(r, lang) or "—", ("、" if lang == "zh" else ", ").join(r["criteria"]) or "—",
+            _attributes(r, lang) or "—", joined(r["criteria"], "list", lang) or "—",
         ])
     n, fid = len(rows), data["framework"]
-    if lang == "zh":
-        title = f"指标目录：{fid} 使用的 {n} 项指标" if fid else f"指标目录：共 {n} 项指标"
-        meta = ["事实文件按“指标代码”填写；数值按公布值写（如 5.2万件、3.6亿元、95%），换算为所列单位。"]
-    else:
-        title = f"Indicator catalogue: the {n} indicators {fid} uses" if fid else f"Indicator catalogue: {n} indicators"
-        meta = ["Fact files name indicators by id; values are written as published (5.2万件, 3.6亿元, 95%) "
-                "and converted into the unit listed."]
-    heading = "指标" if lang == "zh" else "Indicators"
+    title = say("catalogue.title_framework", lang, n=n, fw=fid) if fid else say("catalogue.title", lang, n=n)
+    meta = [say("catalogue.meta", lang)]
+    heading = say("catalogue.heading", lang)
+    h = [say(f"catalogue.head.{k}", lang) for k in HEAD]
     if not blocks:
-        return Doc(title, meta, [Section(heading, tables=[Table(HEAD[lang], rows)])])
-    h = HEAD[lang]
+        return Doc(title, lines(*meta), (section(heading, table(h, rows)),))
     sep = colon(lang)
-    lines: list[str] = []
+    out: list[str] = []
     for ind_id, name, unit, kind, better, definition, attributes, criteria in rows:
         facts = " · ".join(x for x in (unit, kind, better) if x != "—")
-        lines += [f"{ind_id}  {name}  {facts}", f"    {h[5]}{sep}{definition}"]
+        out += [f"{ind_id}  {name}  {facts}", f"    {h[5]}{sep}{definition}"]
         if attributes != "—":
-            lines.append(f"    {h[6]}{sep}{attributes}")
-        lines += [f"    {h[7]}{sep}{criteria}", ""]
-    return Doc(title, meta, [Section(heading, lines=lines[:-1])])
+            out.append(f"    {h[6]}{sep}{attributes}")
+        out += [f"    {h[7]}{sep}{criteria}", ""]
+    return Doc(title, lines(*meta), (section(heading, *lines(*out[:-1])),))

@@ -66,8 +66,7 @@ def _env() -> Environment:
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
                       bytecode_cache=_bytecode_cache())
     from . import labels  # (here: the PDF's worker forks from this module before the engine is loaded)
-    from .readiness import unit_pieces
-    env.globals.update(L=labels, pieces=unit_pieces)
+    env.globals.update(L=labels)
     env.globals["html_runs"] = _runs
     env.globals["html_cell"] = _cell
     return env
@@ -122,9 +121,9 @@ def _runs(rs, whole: bool = False, screen: bool = True) -> Markup:
     return Markup("").join(out)
 
 
-def _cell(lines, screen: bool = True, blocks: bool = True) -> Markup:
-    """A table cell's lines (`readiness.Cell.lines`), figures kept whole. With `blocks`, a line after the first
-    that is all of one style (a criterion's lead unit and clause, in grey) is a block of that style; any
+def _cell(lines, screen: bool = True, blocks: bool = True, whole: bool = True) -> Markup:
+    """A table cell's lines (`blocks.Cell.lines`), with `whole` each figure kept whole. With `blocks`, a line
+    after the first that is all of one style (a criterion's lead unit and clause, in grey) is a block of that style; any
     other line follows a line break. (weasyprint lays a block out for less than a line break and a span:
     4 % of the Chinese Ningbo report's render.)"""
     out: list = []
@@ -133,12 +132,12 @@ def _cell(lines, screen: bool = True, blocks: bool = True) -> Markup:
         styles = {r.style for r in line}
         if blocks and i and len(styles) == 1 and "" not in styles:
             plain = tuple(replace(r, style="") for r in line)
-            out.append(Markup('<div class="%s">%s</div>') % (styles.pop(), _runs(plain, True, screen)))
+            out.append(Markup('<div class="%s">%s</div>') % (styles.pop(), _runs(plain, whole, screen)))
             block = True
             continue
         if i and not block:
             out.append(Markup("<br>"))
-        out.append(_runs(line, True, screen))
+        out.append(_runs(line, whole, screen))
         block = False
     return Markup("").join(out)
 
@@ -149,9 +148,10 @@ def render_html(report, screen: bool = True) -> str:
     return _env().get_template("report.html.j2").render(report=report, lang=report.lang, screen=screen)
 
 
-def render_analysis_html(doc, lang: str) -> str:
-    """A planning or comparison document (`analysis.Doc`) as one self-contained HTML page."""
-    return _env().get_template("analysis.html.j2").render(doc=doc, lang=lang)
+def render_analysis_html(doc, lang: str, screen: bool = True) -> str:
+    """A planning or comparison document (`analysis.Doc`) as one self-contained HTML page, its blocks laid out
+    as the readiness report's are (`templates/items.j2`)."""
+    return _env().get_template("analysis.html.j2").render(doc=doc, lang=lang, screen=screen)
 
 
 def cjk_font_available() -> bool:

@@ -22,7 +22,8 @@ from docx.shared import Mm, Pt, RGBColor
 
 from . import charts, raster
 from .analysis import Doc
-from .readiness import Cell, Figures, Grid, Para, Report, Run
+from .blocks import Cell, Figures, Grid, Para, Run
+from .readiness import Report
 
 FONT = "Microsoft YaHei"        # 微软雅黑: on every Chinese Windows; WPS substitutes its own on Linux
 BLUE = RGBColor(0x1F, 0x4E, 0x79)
@@ -123,10 +124,10 @@ def _runs(p, runs: tuple[Run, ...], size: float | None = None, line_ems: float =
             _shade(run._r.get_or_add_rPr(), COLOURS.get(key, "6D6D6D"))
 
 
-def _para(doc_or_cell, para: Para, size: float | None = None):
+def _para(doc_or_cell, para: Para, size: float | None = None, cls: str = ""):
     p = doc_or_cell.add_paragraph()
     _runs(p, para.runs, size)
-    if para.cls == "note":
+    if (cls or para.cls) == "note":
         for run in p.runs:
             run.font.size = Pt(8)
             if run.font.color.rgb is None:
@@ -215,7 +216,8 @@ def _table(doc, head: list[str], rows: list, widths_pct: list[int], width_mm: fl
 
 
 def _grid(doc, g: Grid, size: float = 8) -> None:
-    _table(doc, list(g.head), [r.group if r.group else list(r.cells) for r in g.rows], list(g.widths), size=size)
+    widths = list(g.widths) or [1] * len(g.head)  # (no widths: columns of one width, as Word lays them out)
+    _table(doc, list(g.head), [r.group if r.group else list(r.cells) for r in g.rows], widths, size=size)
 
 
 Pictures = Callable[[str], bytes]   # a chart's SVG -> its PNG
@@ -239,6 +241,12 @@ def chart_svgs(report: Report) -> list[str]:
 
 
 def _figures(doc, figs: Figures, picture: Pictures) -> None:
+    if figs.wide:  # each chart across the page
+        for f in figs.items:
+            _picture(doc, f.chart, picture)
+            for n in f.notes:
+                _para(doc, n)
+        return
     items = list(figs.items)
     t = doc.add_table(rows=(len(items) + 1) // 2, cols=2)
     _fixed(t, [Mm(89), Mm(89)])
@@ -384,28 +392,20 @@ def report_docx(report: Report, picture: Pictures = _png) -> bytes:
     return _bytes(doc)
 
 
-def analysis_docx(d: Doc, lang: str, date: dt.date) -> bytes:
-    """A planning or comparison document (plan, progress, compare) as a .docx."""
+def analysis_docx(d: Doc, lang: str, date: dt.date, picture: Pictures = _png) -> bytes:
+    """A planning or comparison document (plan, progress, compare) as a .docx: its blocks written as the
+    readiness report's are (`_items`)."""
     doc = _new(date, d.title, lang)
     _page_numbers(doc, lang)
     _heading(doc, d.title, 0)
     for m in d.meta:
-        _para(doc, Para((Run(m, "note"),)))
+        _para(doc, m, cls="note")
     for s in d.sections:
         _heading(doc, s.heading, 1)
-        for line in s.lines:
-            doc.add_paragraph(line)
-        for c in s.charts:
-            _picture(doc, c, _png)
-        for t in s.tables:
-            rows = []
-            for i, row in enumerate(t.rows):
-                cls = t.classes[i] if t.classes else [""] * len(row)
-                rows.append([Cell(((Run(x),),), k) for x, k in zip(row, cls)])
-            _table(doc, t.head, rows, [1] * len(t.head))
+        _items(doc, s.items, picture)
     if d.method:
         from .labels import EXPLAIN
         _heading(doc, EXPLAIN["method"][lang], 1)
         for m in d.method:
-            doc.add_paragraph(m)
+            _para(doc, m)
     return _bytes(doc)

@@ -49,3 +49,34 @@ def render(results: list[FrameworkResult], lang: str) -> str:
         out += [f"{text(line)}  " for line in followup_lines(res, lang)]
         out.append("")
     return "\n".join(out)
+
+
+def _cell(c) -> str:
+    return text(" ".join("".join(r.text for r in line) for line in c.lines))
+
+
+def document(doc) -> str:
+    """A document of blocks (`analysis.Doc`) as Markdown; every piece of text escaped by `text`."""
+    out = [f"# {text(doc.title)}", ""] + [f"- {text(m.plain)}" for m in doc.meta] + [""]
+    for s in doc.sections:
+        out += [f"## {text(s.heading)}", ""]
+        lead = True  # the paragraphs under the heading, closed by a blank line
+        for it in s.items:
+            if it.kind != "para" and lead:
+                out.append("")
+                lead = False
+            if it.kind == "para":
+                out.append(f"{text(it.plain)}  " + ("" if lead else "\n"))
+            elif it.kind == "heading":
+                out += [f"### {text(it.text)}", ""]
+            elif it.kind == "bullets":
+                out += [f"- {text(p.plain)}" for p in it.items] + [""]
+            elif it.kind == "grid":
+                out.append("| " + " | ".join(text(h) for h in it.head) + " |")
+                out.append("|" + "---|" * len(it.head))
+                out += ["| " + " | ".join(_cell(c) for c in r.cells) + " |" for r in it.rows if not r.group]
+                out.append("")
+        if lead:
+            out.append("")
+    out += [text(m.plain) + "\n" for m in doc.method]
+    return "\n".join(out)

@@ -48,13 +48,13 @@ def _evaluation_json(v: EvaluationView, lang: str, color: bool) -> str:
 
 
 def _analysis_table(v: AnalysisView, lang: str, color: bool) -> str:
-    from . import analysis
-    return analysis.to_terminal(v.doc, lang, color=color)
+    from . import terminal
+    return terminal.document(v.doc, lang, color=color)
 
 
 def _analysis_markdown(v: AnalysisView, lang: str, color: bool) -> str:
-    from . import analysis
-    return analysis.to_markdown(v.doc)
+    from . import markdown
+    return markdown.document(v.doc)
 
 
 def _analysis_json(v: AnalysisView, lang: str, color: bool) -> str:

@@ -18,100 +18,18 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import PurePath
-from typing import ClassVar, Union
 
 from .. import CRITERIA_DIR
 from ..engine.plan import context, step
 from ..engine.result import CriterionResult, FrameworkResult, Listed, Share, say
 from . import charts
 from . import labels as L
+from .blocks import Bullets, Cell, Figure, Figures, Grid, Heading, Item, Para, Row, Run, Section, lead_runs
+from .blocks import unit_pieces as unit_pieces  # (re-exported: defined here before reports/blocks.py)
 from .linebreak import WORD_JOINER
 from .words import colon, display, pct, score_text, text
 
-# ---------------------------------------------------------------- the pieces a report is made of
-
-@dataclass(frozen=True)
-class Run:
-    """A piece of text with a style: '' plain, 'strong', 'note' (small grey), 's-<status>' (a status colour).
-    `keep`: never broken across lines (a lead unit's part, a status)."""
-    text: str
-    style: str = ""
-    keep: bool = False
-
-
-@dataclass(frozen=True)
-class Para:
-    """A paragraph: runs one after the other."""
-    kind: ClassVar[str] = "para"
-    runs: tuple[Run, ...]
-    cls: str = ""
-
-
-@dataclass(frozen=True)
-class Cell:
-    """A table cell: one or more lines, each a tuple of runs."""
-    lines: tuple[tuple[Run, ...], ...]
-    cls: str = ""  # num (right-aligned), s-<status>
-
-
-@dataclass(frozen=True)
-class Row:
-    """A table row; a group row (a category, a lead unit) spans the table with its `group` text."""
-    cells: tuple[Cell, ...] = ()
-    group: str = ""
-
-
-@dataclass(frozen=True)
-class Grid:
-    """A table: headings (a "\n" in one: where it breaks, as its column's cells do), column widths in percent, rows."""
-    kind: ClassVar[str] = "grid"
-    head: tuple[str, ...]
-    widths: tuple[int, ...]
-    rows: tuple[Row, ...]
-    cls: str = ""
-
-
-@dataclass(frozen=True)
-class Figure:
-    """A chart with lines of notes beside or under it."""
-    chart: charts.Chart
-    notes: tuple[Para, ...] = ()
-
-
-@dataclass(frozen=True)
-class Figures:
-    """Charts side by side (two to a row on paper, one on a phone)."""
-    kind: ClassVar[str] = "figures"
-    items: tuple[Figure, ...]
-
-
-@dataclass(frozen=True)
-class Heading:
-    """A heading inside a section (level 3); the section's own heading is level 2."""
-    kind: ClassVar[str] = "heading"
-    level: int  # 2 or 3 (1 is the report's title)
-    text: str
-    anchor: str = ""
-
-
-@dataclass(frozen=True)
-class Bullets:
-    """A list of paragraphs."""
-    kind: ClassVar[str] = "bullets"
-    items: tuple[Para, ...]
-
-
-Item = Union[Heading, Para, Grid, Figures, Bullets]
-
-
-@dataclass(frozen=True)
-class Section:
-    """A part of the report that starts on a new page; `running` is the page header while it runs."""
-    anchor: str
-    heading: str
-    running: str
-    items: tuple[Item, ...]
-
+# ---------------------------------------------------------------- the report around its blocks (reports/blocks.py)
 
 @dataclass(frozen=True)
 class Brief:
@@ -146,26 +64,6 @@ class Report:
 
 
 # ---------------------------------------------------------------- small helpers
-
-_UNIT_BREAKS = re.compile(r"(?<=[、，；/ ])|(?=[（(])|(?<=[）)])")
-
-
-def unit_pieces(unit: str) -> list[str]:
-    """A lead unit cut where a line may break: after 、，；/ and spaces, around brackets; never inside a name."""
-    return [p for p in _UNIT_BREAKS.split(unit) if p]
-
-
-def lead_runs(unit: str, style: str = "", fit: int = 12) -> tuple[Run, ...]:
-    """A lead unit as runs that each stay on one line: its pieces joined while they stay within `fit`
-    characters (what the column holds on a line), so a line breaks only between pieces."""
-    runs: list[str] = []
-    for piece in unit_pieces(unit):
-        if runs and len(runs[-1]) + len(piece) <= fit:
-            runs[-1] += piece
-        else:
-            runs.append(piece)
-    return tuple(Run(r, style, keep=True) for r in runs)
-
 
 def clause_runs(clause: str, style: str = "note") -> tuple[Run, ...]:
     """A clause reference as runs that each stay on one line: each citation ("四.（十四）", "002 四.（一）",

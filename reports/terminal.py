@@ -21,6 +21,7 @@ from rich.text import Text
 from ..engine.errors import printable
 from ..engine.result import FrameworkResult
 from . import linebreak
+from .blocks import Cell as Cell_
 from .labels import HEAD, ROW_HEAD, counts_text, criterion_row, followup_lines, header_lines, shown_status
 from .words import colon
 
@@ -166,4 +167,69 @@ def render(results: list[FrameworkResult], lang: str, color: bool = False, width
         for line in followup_lines(res, lang):
             console.print(paragraph(line, width))
         console.print()
+    return buf.getvalue()
+
+
+# ---------------------------------------------------------------- a document of blocks (plan, compare, progress, …)
+
+_RICH = {"heat-0": "red", "heat-1": "red", "heat-2": "red", "heat-3": "yellow", "heat-4": "yellow", "heat-5": "yellow",
+         "heat-6": "green", "heat-7": "green", "heat-8": "green", "heat-9": "bold green", "s-pass": "green",
+         "s-partial": "yellow", "s-fail": "red", "s-unknown": "magenta"}
+
+
+def _cell_lines(c: Cell_) -> Cell:
+    """A block cell as the terminal grid's cell: its lines' text."""
+    texts = tuple("".join(r.text for r in line) for line in c.lines)
+    return texts[0] if len(texts) == 1 else texts
+
+
+def _is_name(c: Cell_) -> bool:
+    """A cell that breaks only at spaces and brackets: a lead unit's parts, a status."""
+    return c.cls == "lead" or c.cls.startswith("s-")
+
+
+def _blocks(con: Console, items, width: int, sep: str) -> None:
+    """The blocks of a section; a chart is left out (the documents draw it), a table too wide for the
+    terminal is a card per row."""
+    for it in items:
+        if it.kind == "para":
+            con.print(paragraph(it.plain, width))
+        elif it.kind == "heading":
+            con.print(paragraph(it.text, width, "bold"))
+        elif it.kind == "bullets":
+            for p in it.items:
+                con.print(paragraph(p.plain, width, label="- ", label_style=""))
+        elif it.kind == "grid":
+            rows = [r for r in it.rows if not r.group]
+            cells = [[_cell_lines(c) for c in r.cells] for r in rows]
+            names = [[_is_name(c) for c in r.cells] for r in rows]
+            styles = [[_RICH.get(c.cls, "") for c in r.cells] for r in rows]
+            table = grid(list(it.head), cells, width, names=names, styles=styles)
+            if table is not None:
+                con.print(table)
+                continue
+            for r, row, nm in zip(rows, cells, names):  # no room for the columns: a card per row
+                flat = ["\n".join(c) if isinstance(c, tuple) else c for c in row]
+                colour = _RICH.get(next((c.cls for c in r.cells if c.cls.startswith("s-")), ""), "")
+                con.print(card("  ".join(flat[:it.title]), [(f"{it.head[i]}{sep}{flat[i]}", nm[i])
+                                                            for i in range(it.title, len(flat))], width, colour))
+
+
+def document(doc, lang: str, color: bool = False, width: int | None = None) -> str:
+    """A document of blocks (`analysis.Doc`) for the terminal, as wide as it is, with no word, number or lead
+    unit broken (`grid`); a card per row where a table's columns cannot fit."""
+    buf = io.StringIO()
+    width = width or terminal_width()
+    con = Console(file=buf, width=width, force_terminal=color, color_system="standard" if color else None,
+                  highlight=False, emoji=False)
+    con.print(paragraph(doc.title, width, "bold"))
+    for m in doc.meta:
+        con.print(paragraph(m.plain, width))
+    for s in doc.sections:
+        con.print()
+        con.print(paragraph(s.heading, width, "bold"))
+        _blocks(con, s.items, width, colon(lang))
+    for m in doc.method:
+        con.print()
+        con.print(paragraph(m.plain, width))
     return buf.getvalue()

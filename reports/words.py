@@ -459,6 +459,8 @@ PHRASES: dict[str, tuple[str, str]] = {
     "achievement.share": (" ({share} of the target reached; no base to draw a path from)",
                           "（已达目标的{share}；无基期值，无法画出进度路径）"),
     "achievement.path": (" (path {ex} in {y})", "（{y}年路径值{ex}）"),
+    "plan.progress.changes": ("Achievement changes", "完成情况变化"),
+    "plan.progress.none": ("No target changes its achievement from year to year.", "各年之间没有目标改变完成情况。"),
     "method.plan": (
         "A plan is judged target by target, as plan evaluations do: met (before its year: met early); before "
         "its year, on track when at or beyond the path from its base to its target, behind when short of it; "
@@ -477,6 +479,142 @@ PHRASES: dict[str, tuple[str, str]] = {
         "值则无路径：只列出已达目标的比例，且从不计为符合预期。总体结论按可判断的目标（已完成、符合预期、"
         "滞后、未完成）：其权重低于覆盖率下限为证据不足，无法评定；无滞后或未完成为总体符合预期；滞后与未"
         "完成占其权重不足一半为部分滞后，达到一半及以上为总体滞后。达成指数（得分）列于其后，仅供参考。"),
+    # issue 24: the planning and comparison documents (reports/analysis.py, reports/catalogue.py, app/analysis.py)
+    "doc.col.seq": ("#", "序"),
+    "doc.col.id": ("ID", "编号"),
+    "doc.col.criterion": ("Criterion", "指标"),
+    "doc.col.status": ("Status", "状态"),
+    "doc.col.need": ("What it takes", "需要"),
+    "doc.col.lead": ("Lead unit", "牵头单位"),
+    "doc.col.rank": ("Rank", "名次"),
+    "doc.col.city": ("City", "城市"),
+    "doc.col.year": ("Year", "年度"),
+    "doc.col.verdict": ("Verdict", "结论"),
+    "doc.col.coverage": ("Coverage", "覆盖率"),
+    "doc.col.score": ("Score", "得分"),
+    "doc.col.possible": ("Possible score", "可能得分"),
+    "doc.col.score_interval": ("Score 5–95%", "得分区间(5–95%)"),
+    "doc.col.verdict_kept": ("Verdict kept", "结论保持"),
+    "doc.col.rank_range": ("Rank range", "名次区间"),
+    "doc.col.before": ("Before", "之前"),
+    "doc.col.after": ("After", "之后"),
+    "doc.col.change": ("Change", "变化"),
+    "doc.col.fields": ("Fields", "字段"),
+    "plan.doc.title": ("{city}: improvement plan", "{city} 改进计划"),
+    "plan.doc.year": ("Evaluation year {year}", "评价年度 {year}"),
+    "plan.doc.now_score": ("Now: {verdict}, score {s}, coverage {cov}", "现状：{verdict}，{s} 分，覆盖率 {cov}"),
+    "plan.doc.now_lacking": ("Now: {verdict}, {lacking}, a score {range}",
+                             "现状：{verdict}，{lacking}，可能得分{range}"),
+    "plan.doc.goal": ("Goal: {verdict}", "目标：{verdict}"),
+    "plan.doc.reached": ("The goal is already reached.", "已达到目标，无需改进。"),
+    "plan.doc.but_lacking": ("But {lacking}: the verdict may change as it comes in (a score {range}).",
+                             "但{lacking}，补齐后结论可能改变（可能得分{range}）。"),
+    "plan.doc.search.exhaustive": ("exhaustive search", "穷举搜索"),
+    "plan.doc.search.greedy": ("greedy search", "贪心搜索"),
+    "plan.doc.after": ("After: {verdict}, score {s} on the criteria with evidence "
+                       "(coverage {cov}{rest}; {how}{unreached})",
+                       "达成后：{verdict}，有证据的指标得分 {s}（覆盖率 {cov}{rest}；{how}{unreached}）"),
+    "plan.doc.rest": ("; {rest} of the weight still lacks evidence", "，其余 {rest} 的权重仍缺证据"),
+    "plan.doc.unreached": ("; the goal cannot be reached", "，未能达到目标"),
+    "compare.title": ("City comparison", "城市比较"),
+    "compare.cities": ("{n} cities", "{n} 个城市"),
+    "compare.ranking": ("Ranking", "排名"),
+    "compare.heat": ("Category scores (heat map)", "分类得分热力图"),
+    "compare.matrix": ("Which cities pass each criterion", "各指标达标城市"),
+    "compare.counts": ("Cities per status, per criterion", "各指标城市数"),
+    "compare.none_ranked": ("No city has enough evidence to be ranked: all {n} are not assessable, listed by "
+                            "coverage.",
+                            "没有城市的证据覆盖率达到下限，{n} 个城市均不排名，按覆盖率列出。"),
+    "compare.one_unranked": ("Only cities with enough evidence are ranked; the other one is not assessable and "
+                             "follows, unranked.",
+                             "只有证据覆盖率达到下限的城市参与排名；其余 1 个城市证据不足，按覆盖率列出，不排名。"),
+    "compare.unranked": ("Only cities with enough evidence are ranked; the other {n} are not assessable and follow, "
+                         "unranked, by coverage.",
+                         "只有证据覆盖率达到下限的城市参与排名；其余 {n} 个城市证据不足，按覆盖率列出，不排名。"),
+    "compare.years": ("The cities are evaluated in different years ({years}): their scores do not compare year for "
+                      "year; give --year for one common year.",
+                      "各城市的评价年度不同（{years}），得分不能逐年比较；用 --year 指定同一年度。"),
+    "progress.title": ("{city}: progress by year", "{city} 逐年进展"),
+    "progress.framework": ("{title} ({id})", "{title}（{id}）"),
+    "progress.years": ("Year by year", "逐年结果"),
+    "progress.changes": ("Status changes", "状态变化"),
+    "progress.none": ("No criterion changes status.", "各年之间没有指标改变状态。"),
+    "diff.title": ("Framework diff: {a} → {b}", "框架比较：{a} → {b}"),
+    "diff.criteria": ("Criteria", "指标变化"),
+    "diff.none": ("No criterion differs.", "无变化。"),
+    "diff.flips": (" (verdict flips)", "（结论改变）"),
+    "diff.changes": ("Status changes: {changes}", "状态改变：{changes}"),
+    "catalogue.title": ("Indicator catalogue: {n} indicators", "指标目录：共 {n} 项指标"),
+    "catalogue.title_framework": ("Indicator catalogue: the {n} indicators {fw} uses",
+                                  "指标目录：{fw} 使用的 {n} 项指标"),
+    "catalogue.meta": ("Fact files name indicators by id; values are written as published (5.2万件, 3.6亿元, 95%) and "
+                       "converted into the unit listed.",
+                       "事实文件按“指标代码”填写；数值按公布值写（如 5.2万件、3.6亿元、95%），换算为所列单位。"),
+    "catalogue.heading": ("Indicators", "指标"),
+    "catalogue.head.id": ("Indicator", "指标代码"),
+    "catalogue.head.name": ("Name", "名称"),
+    "catalogue.head.unit": ("Unit", "单位"),
+    "catalogue.head.kind": ("Kind", "类型"),
+    "catalogue.head.better": ("Better", "方向"),
+    "catalogue.head.definition": ("Definition", "定义"),
+    "catalogue.head.attributes": ("Attributes and allowed values", "属性及可取值"),
+    "catalogue.head.used_by": ("Used by", "使用该指标的评价条目"),
+    "catalogue.kind.stock": ("stock (year-end level)", "存量（年末数）"),
+    "catalogue.kind.flow": ("flow (during the year)", "流量（全年发生数）"),
+    "catalogue.kind.rate": ("rate (as published)", "比率（公布值）"),
+    "catalogue.kind.percentage": ("percentage", "百分比"),
+    "catalogue.kind.count": ("count (events in the year)", "次数（全年）"),
+    "catalogue.kind.mechanism": ("mechanism (yes/no, with evidence)", "机制（有/无，须有证据）"),
+    "catalogue.better.higher": ("higher is better", "越高越好"),
+    "catalogue.better.lower": ("lower is better", "越低越好"),
+    "catalogue.unit.yes_no": ("yes/no", "有/无"),
+    "diff.added": ("added", "新增"),
+    "diff.removed": ("removed", "删除"),
+    "diff.changed": ("changed", "修改"),
+    "diff.field.title": ("title", "标题"),
+    "diff.field.category": ("category", "类别"),
+    "diff.field.weight": ("weight", "权重"),
+    "diff.field.required": ("required", "必备"),
+    "diff.field.clause": ("clause", "条款"),
+    "diff.field.lead_unit": ("lead unit", "牵头单位"),
+    "diff.field.check": ("check", "检查方式"),
+    "diff.field.applies_if": ("applies to", "适用范围"),
+    "diff.field.aspirational": ("aspirational (力争)", "力争（预期）目标"),
+    # the method under plan, compare and progress (reports/analysis.py)
+    "method.plan_search": (
+        "Plan: meeting a criterion sets its status to pass (score 1); the verdict is recomputed with the "
+        "framework's model, thresholds and coverage floor. Every set of 1, 2, 3, … criteria is tried (exhaustive, "
+        "up to 20,000 evaluations); among the smallest sets reaching the goal the one with the highest score "
+        "is chosen; past that budget, criteria are added one at a time by the largest rise in verdict, then "
+        "score, then coverage (greedy). Improvement = target − value (value − target when lower is better).",
+        "改进计划：某指标“达标”即其状态为达标、得分为 1，按框架自身的计分模型、门槛和覆盖率下限重新计算结论；"
+        "依次尝试 1、2、3……个指标的所有组合（穷举，评估次数上限 20,000），在能达到目标的最小组合中取总分最高者；"
+        "超出上限时逐个加入使结论、总分、覆盖率提升最多的指标（贪心）。改进量 = 目标 − 现值（越低越好时为 "
+        "现值 − 目标）。"),
+    "method.rank": (
+        "Ranking: by overall score, highest first; no score ranks last; equal scores share a rank (1, 2, "
+        "2, 4). Without --year each city is evaluated for the framework's target year (for the reference "
+        "framework, the year of its own fact file whose figures cover the most weight, the later of equals), "
+        "as the Year column shows. Heat-map colours step every 10 points.",
+        "排名：按总分从高到低，无得分者排在最后；同分同名次（1、2、2、4）。未指定 --year "
+        "时，各城市按框架目标年度评价（参考框架按各自事实文件中证据覆盖权重最多的年份，同等时取较晚者），"
+        "年度列注明。热力图颜色每 10 分一档。"),
+    "method.sensitivity": (
+        "Sensitivity: each draw multiplies every criterion weight and category weight by (1 + u), u uniform "
+        "in [−w, w], and every measured target by (1 + v), v uniform in [−g, g], then decides and scores "
+        "again with the reference semantics (composite criteria keep their result); the seed is fixed, so "
+        "results repeat. The score interval is the 5th–95th percentile of the draws (nearest rank); the "
+        "rank range is the best and worst rank across draws.",
+        "敏感性：每次抽样将每个指标权重和分类权重乘以 (1 + u)，u 在 [−w, w] 均匀分布，"
+        "并将每个已测指标的目标乘以 (1 + v)，v 在 [−g, g] 均匀分布，再按参考语义重新判定与计分（组合指标保持原结果）；"
+        "随机数种子固定，结果可复现。得分区间为各次抽样的第 5 至第 95 百分位（最近秩法）；"
+        "名次区间为各次抽样中的最好与最差名次。"),
+    "method.progress": (
+        "Progress: each year is evaluated on its own as the evaluation year, with the latest figures in "
+        "or before that year (older ones flagged stale).",
+        "逐年进展：每一年以该年为评价年度单独评价，所用数据为该年或之前最近一年的数据（更早的数据标注为“陈旧”）。"),
+    "catalogue.value": ("{id} ({name})", "{id}（{name}）"),
+    "catalogue.attribute": ("{attr} ({name}): {values}", "{attr}（{name}）：{values}"),
 }
 
 # ipcheck's vocabularies (engine.result.Term): code -> (English, Chinese)
@@ -698,6 +836,16 @@ PHRASES |= {
     "validate.ok": ("{n} files valid", "{n} 个文件有效"),
     "validate.ok_one": ("1 file valid", "1 个文件有效"),
 }
+
+
+def bilingual(zh: str, en: str, lang: str) -> str:
+    """A name a file gives in both languages (a city's, a framework's, a criterion's) in the output's language."""
+    return en if lang == "en" else zh
+
+
+def joined(items, style: str, lang: str) -> str:
+    """Items joined as a list of `style` (`_JOIN`: "list" 、/, , "series" ，/, , "clauses" ；/; )."""
+    return _JOIN[style][lang == "zh"].join(items)
 
 
 def say(code: str, lang: str, **args: object) -> str:

@@ -368,3 +368,47 @@ def test_plan_on_hundreds_of_unknown_criteria_is_quick(catalogue, deciders):
     p = plan(res, "ready")
     assert p.method == "greedy" and p.reached and len(p.steps) > 300
     assert time.process_time() - t < 15  # 49 s and more before; about 1.5 s on the project's machine
+
+
+def test_progress_of_a_plan_reads_as_a_plan():
+    """Tianjin's 2017 work points are a plan: each year leads with its target counts and its plan verdict, the
+    achievement index after them, and the changes are the targets' achievements (未完成, not 部分达标)."""
+    args = ("progress", CITIES / "tianjin.yaml", "--from", "2015", "--to", "2018", "--framework", "tianjin-2017")
+    zh = invoke(*args, "--format", "markdown").stdout
+    rows = [line for line in zh.splitlines() if line.startswith("| 2017 |")]
+    year_row, = [r for r in rows if "项目标" in r]
+    cells = [c.strip() for c in year_row.strip("|").split("|")]
+    # the year, the targets by achievement, the verdict in the plan's words, then the index (TJ-03 missed)
+    assert cells[:4] == ["2017", "14项目标：已完成5项、未完成1项、缺少证据8项", "部分滞后（暂定）", "99.6"]
+    head = next(line for line in zh.splitlines() if line.startswith("| 年度 | 目标完成情况"))
+    assert head.index("结论") < head.index("达成指数")
+    assert "## 完成情况变化" in zh and "状态变化" not in zh
+    changes = {tuple(c.strip() for c in r.strip("|").split("|")[1:2] + r.strip("|").split("|")[3:5])
+               for r in rows if "项目标" not in r}
+    assert ("TJ-03", "~ 无法判断进度", "✘ 未完成") in changes  # 10,639 < 11,000 in the plan's own year
+    assert ("TJ-01", "~ 无法判断进度", "✔ 已完成") in changes
+    assert not any(w in zh for w in ("部分达标", "未知", "具备条件"))
+    en = invoke(*args, "--lang", "en", "--format", "markdown").stdout
+    assert "| 2017 | 14 targets: 5 met, 1 missed, 8 without evidence | partly behind (provisional) | 99.6 |" in en
+    assert "## Achievement changes" in en and "✘ missed" in en and "partial" not in en
+
+
+def test_progress_of_the_reference_framework_keeps_its_readiness_words():
+    """The reference framework is judged for readiness: its progress shows scores first and statuses."""
+    args = ("progress", CITIES / "tianjin.yaml", "--from", "2015", "--to", "2018", "--framework", "reference")
+    zh = invoke(*args, "--format", "markdown").stdout
+    assert "| 年度 | 得分 | 可能得分 | 覆盖率 | 结论 | 状态变化 |" in zh and "## 状态变化" in zh
+    assert "项目标" not in zh and "完成情况变化" not in zh and "未完成" not in zh
+    en = invoke(*args, "--lang", "en", "--format", "markdown").stdout
+    assert "## Status changes" in en and "targets:" not in en
+
+
+def test_compare_over_two_frameworks_speaks_the_output_language():
+    """Comparing the shipped cities against two frameworks: the line under the title counts the cities in the
+    output's language (it once said "5 cities" in Chinese), and each section is headed by its framework."""
+    args = ("compare", CITIES, "--framework", "reference", "--framework", "ningbo-2020", "--format", "markdown")
+    zh = invoke(*args).stdout
+    assert zh.splitlines()[:3] == ["# 城市比较", "", "- 5 个城市"]
+    assert "cities" not in zh and "## reference v2 — 排名" in zh and "## ningbo-2020 v3 — 排名" in zh
+    en = invoke(*args, "--lang", "en").stdout
+    assert en.splitlines()[:3] == ["# City comparison", "", "- 5 cities"] and "## reference v2 — Ranking" in en
