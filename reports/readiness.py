@@ -21,8 +21,7 @@ from pathlib import PurePath
 from typing import ClassVar, Union
 
 from .. import CRITERIA_DIR
-from ..engine.plan import context, step
-from ..engine.result import CriterionResult, FrameworkResult, Listed, Share, say
+from ..engine.result import CriterionResult, FrameworkResult, Listed, Reason, Share, say
 from . import charts
 from . import labels as L
 from .linebreak import WORD_JOINER
@@ -277,9 +276,10 @@ def key_messages(res: FrameworkResult, lang: str, examples: int = 2) -> tuple[tu
     return (*first, ("met" if met else "nomet", text(ok, lang)))
 
 
-def actions(res: FrameworkResult, lang: str, top: int) -> Grid | None:
+def actions(res: FrameworkResult, lang: str, top: int, needs: dict[str, Reason]) -> Grid | None:
     """The first actions: what meeting the criteria that raise the score most takes, then the evidence
-    that adds the most coverage; each with its lead unit and target year."""
+    that adds the most coverage (`needs`: each one's action, as the command worked it out,
+    `engine.plan.first_actions`); each with its lead unit and target year."""
     by_id = {r.id: r for r in res.results}
     picked = [by_id[g.criterion] for g in L.fix_first(res)] + [by_id[g.criterion] for g in L.collect_first(res)]
     seen, rows = set(), []
@@ -287,10 +287,7 @@ def actions(res: FrameworkResult, lang: str, top: int) -> Grid | None:
         if r.id in seen or len(rows) >= top:
             continue
         seen.add(r.id)
-        if r.status == "unknown" and r.measurement.missing and context(r) is None:
-            what = text(say("action.collect", what=r.measurement.missing[0].why), lang)
-        else:
-            what = text(step(r).need, lang)
+        what = text(needs[r.id], lang)
         rows.append(Row((_cell((Run(L.title(r, lang), "strong"), Run(" "), Run(r.id, "note", keep=True)), what),
                          _cell(lead_runs(r.lead_unit, fit=15)), _cell(str(_due(r, res)), cls="num"))))
     if not rows:
@@ -308,8 +305,9 @@ def low_confidence(res: FrameworkResult) -> tuple[int, int] | None:
     return (low, len(used)) if low else None
 
 
-def brief(res: FrameworkResult, lang: str, top: int, examples: int = 2) -> Brief:
-    """One framework's block on the leadership page (`top` actions; `examples` of what is met, by name)."""
+def brief(res: FrameworkResult, lang: str, top: int, needs: dict[str, Reason], examples: int = 2) -> Brief:
+    """One framework's block on the leadership page (`top` actions, `needs` what each takes; `examples` of what
+    is met, by name)."""
     R = L.REPORT
     range_line = f"{L.HEAD['range'][lang]}{colon(lang)}{L.range_text(res, lang)}"
     if L.is_plan(res):  # a plan: its targets by achievement lead; the achievement index comes second
@@ -336,7 +334,7 @@ def brief(res: FrameworkResult, lang: str, top: int, examples: int = 2) -> Brief
     meta = (f"{R['eval_year'][lang]} {L.year_text(res, lang)}" + (" · " if lang == "en" else "　")
             + f"{R['source_doc'][lang]}{colon(lang)}{L.source_line(res, lang)}")
     return Brief(L.title(res, lang), res.year, meta, res.verdict, L.verdict_name(res, lang), L.verdict_text(res, lang),
-                 lead, tuple(details), key_messages(res, lang, examples), actions(res, lang, top))
+                 lead, tuple(details), key_messages(res, lang, examples), actions(res, lang, top, needs))
 
 
 # ---------------------------------------------------------------- the body
@@ -606,13 +604,15 @@ def source_items(results: list[FrameworkResult], inputs: list[tuple[str, str]], 
 # ---------------------------------------------------------------- the report
 
 def build(results: list[FrameworkResult], inputs: list[tuple[str, str]], version: str, lang: str,
-          sensitivity: dict | None = None) -> Report:
-    """The readiness report of one city's evaluation, in one language."""
+          sensitivity: dict | None = None, actions: dict | None = None) -> Report:
+    """The readiness report of one city's evaluation, in one language; `actions`: by framework id, what meeting
+    each criterion not met takes (`engine.plan.first_actions`, worked out by the command)."""
     R = L.REPORT
     first = results[0]
     n = len(results)
     top = 4 if n == 1 else 3 if n == 2 else 2 if n == 3 else 1
-    briefs = tuple(brief(res, lang, top, 2 if n <= 4 else 0) for res in results)
+    briefs = tuple(brief(res, lang, top, (actions or {}).get(res.framework_id, {}), 2 if n <= 4 else 0)
+                   for res in results)
     notes = tuple(R["not_official"][lang] for res in results if res.framework_kind == "reference")[:1]
     body = tuple(framework_section(k, res, lang, sensitivity) for k, res in enumerate(results, 1))
     crit: list[Item] = []

@@ -81,10 +81,11 @@ def test_a_score_on_part_of_the_evidence_never_leads_alone(lang):
     """Tianjin 2017 is assessable (coverage at the floor) with 8 of 14 criteria lacking evidence: page 1 puts
     the evidence missing beside the score, as large, and the range under it; never "99.6 / 100" alone."""
     from ipcheck.app.library import Selection, evaluate_selection
+    from ipcheck.engine.plan import first_actions
     from ipcheck.reports.readiness import brief
     res = evaluate_selection(Selection(CITIES / "tianjin.yaml", frameworks=("tianjin-2017",), year=2017)).results[0]
     assert res.assessable and res.lacking == 8
-    b = brief(res, lang, 3)
+    b = brief(res, lang, 3, first_actions(res))
     # issue 25: a plan leads with its targets, the evidence missing among them; the score (99.6) comes second
     lacking = {"zh": "14项目标：已完成5项、未完成1项、缺少证据8项",
                "en": "14 targets: 5 met, 1 missed, 8 without evidence"}
@@ -106,10 +107,11 @@ def test_with_no_evidence_at_all_page_one_says_so_plainly(lang):
     words, not "22 of 22", "only 0% of the weight" and a range "between 0.0 and 100.0" that says nothing;
     and "nothing is met yet" is not ticked as good news."""
     from ipcheck.app.library import Selection, evaluate_selection
+    from ipcheck.engine.plan import first_actions
     from ipcheck.reports.readiness import brief
     res = evaluate_selection(Selection(CITIES / "shaoxing.yaml", frameworks=("reference",), year=2021)).results[0]
     assert res.lacking == res.applicable == 22 and res.score is None
-    b = brief(res, lang, 3)
+    b = brief(res, lang, 3, first_actions(res))
     assert b.lead == {"zh": "22项指标均缺少证据", "en": "None of the 22 criteria has evidence"}[lang]
     assert b.details == ()  # no range, no score on a known part
     assert b.verdict_reason == {
