@@ -66,11 +66,18 @@ def _env() -> Environment:
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
                       bytecode_cache=_bytecode_cache())
     from . import labels  # (here: the PDF's worker forks from this module before the engine is loaded)
-    from .readiness import unit_pieces
-    env.globals.update(L=labels, pieces=unit_pieces)
+    from .linebreak import name_pieces
+    env.globals.update(L=labels, pieces=name_pieces, page_counter_css=page_counter_css)
     env.globals["html_runs"] = _runs
     env.globals["html_cell"] = _cell
     return env
+
+
+def page_counter_css(lang: str) -> str:
+    """The CSS content of the page footer, from the phrase book: "第 " counter(page) " 页 / 共 " counter(pages) " 页"."""
+    from .words import page_parts
+    return " ".join(f"counter({piece})" if kind == "field" else '"' + piece.replace('"', '\\"') + '"'
+                    for kind, piece in page_parts(lang))
 
 
 def _kept(text: str, screen: bool, style: str | None = None):

@@ -106,7 +106,7 @@ def test_plan_and_progress_as_pdf_and_word(tmp_path):
     assert drawn > 5  # the chart of score and coverage by year
     import pdfcheck
     from ipcheck.reports.labels import SHORT
-    from ipcheck.reports.readiness import unit_pieces
+    from ipcheck.reports.linebreak import name_pieces as unit_pieces
     assert pdfcheck.problems(tmp_path / "prog.pdf") == [] and pdfcheck.problems(tmp_path / "plan.pdf") == []
     units = {p for c in ("市市场监管局（起草单位）", "知识产权管理部门") for p in unit_pieces(c)}
     assert pdfcheck.broken(tmp_path / "plan.pdf", units | {SHORT[s]["zh"] for s in SHORT}) == []

@@ -12,7 +12,8 @@ from conftest import CITIES, CITY_FILES
 from ipcheck.cli import main
 from ipcheck.reports import document
 from ipcheck.reports.labels import HEAD, SHORT
-from ipcheck.reports.readiness import clause_runs, unit_pieces
+from ipcheck.reports.linebreak import name_pieces as unit_pieces
+from ipcheck.reports.readiness import clause_runs
 
 THREE = ("--framework", "ningbo-2020", "--framework", "reference", "--framework", "national-2025")
 SIX = ("--framework", "tianjin-2017", "--framework", "reference", "--framework", "national-2025", "--framework",
