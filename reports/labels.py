@@ -69,7 +69,8 @@ def verdict_text(res: FrameworkResult, lang: str) -> str:
     """Why the verdict; for a provisional one, also what it would be were the missing evidence all unmet."""
     why = text(res.verdict_reason, lang)
     if res.provisional:
-        why += phrase("sep.semicolon", lang) + text(say("verdict.provisional", v=verdict_word(res.verdict_low, lang),
+        code = "verdict.plan_provisional" if is_plan(res) else "verdict.provisional"
+        why += phrase("sep.semicolon", lang) + text(say(code, v=verdict_word(res.verdict_low, lang),
                                                         s=Score(res.score_low)), lang)
     return why
 
@@ -174,7 +175,7 @@ def value_text(r: CriterionResult, lang: str) -> str:
     """The measured value in a table cell: '38,289 件 (2021, stale)', '≥ 1,200 件 (2021)', 'yes (2023)'."""
     ms = r.measurement
     if ms.combine:
-        return parts_text(r.part_statuses, lang)
+        return parts_text(r.part_statuses, lang, plan=r.achievement is not None)
     if ms.value is None:
         return "—"
     if ms.is_mechanism:
@@ -221,10 +222,12 @@ def gap_text(r: CriterionResult, lang: str) -> str:
     return out
 
 
-def parts_text(statuses: tuple[str, ...], lang: str) -> str:
-    """A combined criterion's parts in words: '2 parts: 1 pass, 1 unknown' / '2项子条件：达标1，未知1'."""
+def parts_text(statuses: tuple[str, ...], lang: str, plan: bool = False) -> str:
+    """A combined criterion's parts in words: '2 parts: 1 pass, 1 unknown' / '2项子条件：达标1，未知1'; a plan
+    target's in plan words ('2项子条件：已满足1，缺少证据1')."""
     counts = {s: statuses.count(s) for s in STATUSES if s in statuses}
-    items = tuple(phrase("parts.count", lang, n=n, status=short_word(s, lang)) for s, n in counts.items())
+    word = (lambda s: phrase(f"plan.part.{s}", lang)) if plan else (lambda s: short_word(s, lang))
+    items = tuple(phrase("parts.count", lang, n=n, status=word(s)) for s, n in counts.items())
     return text(say("parts.counts", n=len(statuses), items=Listed(items, "series")), lang)
 
 

@@ -271,8 +271,8 @@ def actions(res: FrameworkResult, lang: str, top: int, needs: dict[str, Reason])
         seen.add(r.id)
         what = text(needs[r.id], lang)
         name = (Run(L.title(r, lang), "strong"), Run(" "), Run(r.id, "note", keep=True))
-        if r.achievement is not None:  # a plan's target with its achievement ('? 缺少证据', '✘ 未完成')
-            name += (Run(" "), result_run(r, lang))
+        if r.achievement not in (None, "unknown"):  # a plan's target judged, with its achievement ('✘ 未完成'); one
+            name += (Run(" "), result_run(r, lang))    # without evidence says so in its action (补充…)
         rows.append(Row((_cell(name, what),
                          _cell(lead_runs(r.lead_unit, fit=15)), _cell(str(_due(r, res)), cls="num"))))
     if not rows:
@@ -408,7 +408,7 @@ def framework_section(k: int, res: FrameworkResult, lang: str, sens) -> Section:
         items.append(Bullets(tuple(_para(Run(f"{r.id} ", "strong"), L.title(r, lang),
                                          Run(f"{sep}{L.value_text(r, lang)}", "note")) for r in met)))
     else:
-        items.append(_para(phrase("report.none_met", lang)))
+        items.append(_para(phrase("report.plan_none_met" if plan else "report.none_met", lang)))
 
     # a plan: the targets missed and behind first, then those whose progress cannot be judged, then on track
     rank = {"missed": 0, "behind": 1, "no_path": 2, "on_track": 3}
@@ -426,7 +426,7 @@ def framework_section(k: int, res: FrameworkResult, lang: str, sens) -> Section:
                                      _cell(L.gap_text(r, lang)), _cell(lead_runs(r.lead_unit, fit=10))))
                                 for r in short), "short"))
     else:
-        items.append(_para(phrase("report.none_short", lang)))
+        items.append(_para(phrase("report.plan_none_short" if plan else "report.none_short", lang)))
     if res.lacking:
         items.append(_para(phrase("report.plan_lacking_see" if plan else "report.lacking_see", lang, n=res.lacking),
                            cls="note"))

@@ -805,7 +805,6 @@ PHRASES |= {
     "catalogue.benchmark": ("benchmark", "国家基准"),
     # the charts
     "chart.no_evidence": ("no evidence", "无证据"),
-    "chart.evidence": ("coverage", "证据覆盖"),
     "chart.ready": ("ready threshold", "“已具备条件”门槛"),
     "chart.score": ("score", "得分"),
     "chart.target": ("target", "目标"),
@@ -981,7 +980,7 @@ PHRASES |= {
     "report.growth": ("{label} {span}: {v} a year", "{label}（{span}）：{v}"),
     "report.weights_gap": (" · ", "　"),
     "sep.comma": (", ", "，"),
-    "report.source_gap": (" · ", "　"),
+    "report.source_gap": (" · ", "　"),  # between a page-1 action's lead unit and its year
     # `ipcheck explain` (reports/explain.py)
     "explain.score_in": (" (score {s})", "（得分 {s}）"),
     "explain.path_line": ("path: {base} in {base_year} → {target} in {target_year}; expected {expected} in {year}, "
@@ -1003,6 +1002,8 @@ PHRASES |= {
     "plan.head.score": ("Index", "指数"),
     "plan.head.categories": ("Index by category", "分类达成指数"),
     "plan.head.range": ("Possible index", "达成指数可能区间"),
+    "verdict.plan_provisional": ("were every target without evidence missed, the verdict would be '{v}' "
+                                 "(achievement index {s})", "缺少证据的目标若均未完成，结论将为“{v}”（达成指数{s}）"),
     "plan.known": ("{score} on the targets with evidence ({cov} of the weight)",
                    "有证据的目标达成指数{score}（占权重{cov}）"),
     "followup.plan_fix": ("Act first (achievement index gained if met): {items}",
@@ -1026,6 +1027,13 @@ PHRASES |= {
     "msg.plan_holes_all": ("Evidence is needed for all {m} targets, in every category",
                            "全部{m}项目标均需补充证据，涉及所有类别"),
     "msg.plan_holes_none": ("Every target has evidence", "全部目标均有证据"),
+    "report.plan_none_met": ("No target is shown to be met yet.", "尚无已证实完成的目标。"),
+    "report.plan_none_short": ("No target with evidence is behind or missed.", "有证据的目标中没有滞后或未完成项。"),
+    # a plan target's parts (a combined target), counted in plan words: '2项子条件：已满足1，缺少证据1'
+    "plan.part.pass": ("met", "已满足"), "plan.part.partial": ("partly met", "部分满足"),
+    "plan.part.fail": ("not met", "未满足"), "plan.part.unknown": ("no evidence", "缺少证据"),
+    "plan.part.not_applicable": ("not applicable", "不适用"), "plan.part.waived": ("waived", "豁免"),
+    "plan.part.error": ("error", "数据错误"),
     "report.plan_lacking_see": ("{n} targets lack evidence: what to collect, by lead unit, is in appendix B.",
                                 "{n}项目标缺少证据，需补充的证据按牵头单位列于附录B。"),
 }

@@ -62,13 +62,20 @@ def test_page_one_is_for_leadership(pdf_text):
     # issue 11 kept: not assessable, so the missing evidence and the range lead, not "100 / 100"
     # (issue 25: the plan's block leads with its targets by achievement, in the plan's words)
     assert "/ 100" not in page and "32项目标：已完成6项、缺少证据26项" in page and "22项指标中20项缺少证据" in page
-    assert "达成指数：取决于缺失的证据，介于12.8与100.0之间" in page and "有证据的指标得分100.0（占权重29%）" in page
+    assert "达成指数：取决于缺失的证据，介于12.8与100.0之间" in page
+    assert "有证据的目标达成指数100.0（占权重29%）" in page
     assert (flat.index("证据不足，无法评定") < flat.index("缺少证据26项")
-            < flat.index("有证据的指标得分100.0（占权重29%）"))
-    # no criterion with evidence falls short: said twice, without the gap's ▲ (not an alarm)
-    assert (flat.count("▲") == 0 and flat.count("未发现差距") == 2 and flat.count("✔ 已达标") == 1
-            and flat.count("✔ 已完成6项目标") == 1  # the plan's targets in its own words
+            < flat.index("有证据的目标达成指数100.0（占权重29%）"))
+    # no criterion with evidence falls short: said twice, without the gap's ▲ (not an alarm); the plan's block
+    # in its own words (issue 25: targets, not criteria; its index, not a score)
+    assert (flat.count("▲") == 0 and flat.count("未发现差距") == 1 and flat.count("✔ 已达标") == 1
+            and "有证据的6项目标均无滞后或未完成" in flat and "缺少证据的26项目标占权重71%" in flat
+            and flat.count("✔ 已完成6项目标") == 1 and "有证据的指标得分" in flat.split("知识产权示范城市参考框架")[-1]
+            and "有证据的指标" not in flat.split("知识产权示范城市参考框架")[0]
             and "其中运用、保护、管理、服务、经费保障没有任何证据" in flat)
+    # a plan's first action on a target without evidence says what to collect (its achievement, no evidence, is
+    # not said twice: page 1 is full); a judged target's names its achievement (Tianjin's, below)
+    assert "2021年119 亿元，已为目标的3倍；需补充知识产权质押融资金额（2022年）" in flat
     # Ningbo's results rest on third-party copies (confidence low) but for 2022's copyright figure (the city's
     # press conference, medium): page 1 says so
     assert "所用6项数据中5项来源可信度低（见数据来源）" in flat and "所用2项数据来源可信度均低（见数据来源）" in flat
@@ -95,9 +102,13 @@ def test_a_score_on_part_of_the_evidence_never_leads_alone(lang):
     # all unmet — never "ready" while TJ-03 (10,639 < 11,000) is missed
     assert b.verdict_words == {"zh": "部分滞后（暂定）", "en": "partly behind (provisional)"}[lang]
     assert "TJ-03" in b.verdict_reason
+    # the first action names the target missed with its achievement (issue 25: targets, not criteria)
+    first = [r.text for line in b.actions.rows[0].cells[0].lines for r in line]
+    assert "TJ-03" in first and {"zh": "✘ 未完成", "en": "✘ missed"}[lang] in first
     assert not any("可信度" in d or "confidence" in d for d in b.details)  # Tianjin's figures are official
-    unmet = {"zh": "缺少证据的指标若均未达标，结论将为“总体滞后”（得分34.1）",
-             "en": "were every criterion without evidence unmet, the verdict would be 'behind overall' (score 34.1)"}
+    unmet = {"zh": "缺少证据的目标若均未完成，结论将为“总体滞后”（达成指数34.1）",
+             "en": "were every target without evidence missed, the verdict would be 'behind overall' "
+                   "(achievement index 34.1)"}
     assert unmet[lang] in b.verdict_reason
 
 
