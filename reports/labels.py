@@ -2,7 +2,7 @@
 
 The words themselves are phrases in `reports/words.py`; here they are put together for one
 result: a headline, a table cell, the counts under a table, what to fix first. What is not
-about words went where it belongs: what to fix first is chosen in `engine.plan`
+about words went where it belongs: what to fix first is chosen in `engine.result`
 (`meet_first`, `collect_first`), the page counter's CSS in `document`.
 """
 
@@ -13,8 +13,19 @@ from decimal import Decimal
 
 from ..engine.checks import kind_of
 from ..engine.checks.base import UNBOUNDED
-from ..engine.plan import collect_first, meet_first
-from ..engine.result import MUST_EXIST, CriterionResult, FrameworkResult, Listed, Q, Score, Share, When, say
+from ..engine.result import (
+    MUST_EXIST,
+    CriterionResult,
+    FrameworkResult,
+    Listed,
+    Q,
+    Score,
+    Share,
+    When,
+    collect_first,
+    meet_first,
+    say,
+)
 from ..engine.units import PERCENT
 from .words import OP_SYMBOL, PHRASES, colon, display, name_in, named, pct, phrase, score_text, text, vocabulary
 

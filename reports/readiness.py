@@ -21,8 +21,16 @@ from pathlib import PurePath
 from typing import ClassVar, Union
 
 from .. import CRITERIA_DIR
-from ..engine.plan import collect_first, meet_first
-from ..engine.result import CriterionResult, FrameworkResult, Listed, Reason, Share, say
+from ..engine.result import (
+    CriterionResult,
+    FrameworkResult,
+    Listed,
+    Reason,
+    Share,
+    collect_first,
+    meet_first,
+    say,
+)
 from . import charts
 from . import labels as L
 from .linebreak import WORD_JOINER, name_lines
