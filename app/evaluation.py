@@ -37,7 +37,11 @@ def _evaluate(sel, fmt, lang, color, paths, fail_under, perturb, workers) -> Out
     if perturb:
         from ..engine.sensitivity import sensitivity
         sens = {r.framework_id: sensitivity(r, *perturb.args) for r in ev.results}
-    view = outputs.EvaluationView(ev.results, ev.inputs, __version__, sens)
+    actions = {}
+    if pdf_path or html_path or docx_path:  # the report's first actions: what meeting each criterion takes
+        from ..engine.plan import first_actions
+        actions = {r.framework_id: first_actions(r) for r in ev.results}
+    view = outputs.EvaluationView(ev.results, ev.inputs, __version__, sens, actions)
     out = Outcome(notices=list(ev.notices), inputs=ev.paths())
     job = None
     if pdf_path or html_path or docx_path:

@@ -120,6 +120,19 @@ def step(r: CriterionResult) -> Step:
     return Step(r.id, r.status, what, move, ms.unit, r.lead_unit)
 
 
+def first_action(r: CriterionResult) -> Reason:
+    """What a report's first action on a criterion asks: its evidence to collect when it has none and no
+    figure to set it against, else what meeting it takes (`step`)."""
+    if r.status == "unknown" and r.measurement.missing and context(r) is None:
+        return say("action.collect", what=r.measurement.missing[0].why)
+    return step(r).need
+
+
+def first_actions(res: FrameworkResult) -> dict[str, Reason]:
+    """`first_action` of every criterion of an evaluation that is not met, by criterion id."""
+    return {r.id: first_action(r) for r in res.results if r.status not in ("pass", "not_applicable", "waived")}
+
+
 def _verdict_with(res: FrameworkResult, met: frozenset[str]) -> tuple[str, Decimal | None, Decimal]:
     return rescore(res, [dataclasses.replace(r, status="pass", score=Decimal(1)) if r.id in met else r
                          for r in res.results])

@@ -375,3 +375,16 @@ class FrameworkResult:
     def provisional(self) -> bool:
         """A verdict the missing evidence could still lower (were it all unmet)."""
         return provisional(self.verdict, self.verdict_low)
+
+
+def meet_first(res: FrameworkResult) -> list:
+    """The criteria whose meeting raises the score, largest gain first (what a report says to fix first)."""
+    return [g for g in res.fix_first if g.gain > 0]
+
+
+def collect_first(res: FrameworkResult) -> list:
+    """The criteria without evidence whose meeting does not raise the score: ranked by the coverage their
+    evidence adds, then by how much it narrows the score range (what to collect first)."""
+    rest = [g for g in res.fix_first if g.gain <= 0 and g.status in ("unknown", "error")
+            and (g.coverage_gain > 0 or g.range_narrowing > 0)]
+    return sorted(rest, key=lambda g: (-g.coverage_gain, -g.range_narrowing, g.criterion))

@@ -17,7 +17,7 @@ from ..engine.plan import Plan
 from ..engine.result import FrameworkResult, Score, Share, say
 from ..engine.sensitivity import Sensitivity
 from . import words as W
-from .blocks import Cell, Figure, Figures, Grid, Item, Para, Row, Run, Section, para, unit_pieces
+from .blocks import Cell, Figure, Figures, Grid, Item, Para, Row, Run, Section, para
 from .labels import (
     CATEGORY,
     MARK,
@@ -36,6 +36,7 @@ from .labels import (
     year_text,
     years_note,
 )
+from .linebreak import name_pieces
 from .words import colon, text
 
 
@@ -66,7 +67,7 @@ def _run(text: str, cls: str) -> Run:
 
 def _cell(text: str, cls: str) -> Cell:
     if cls == "lead":  # a lead unit: its parts kept whole, a line breaking only between them
-        return Cell((tuple(Run(p, keep=True) for p in unit_pieces(text)),), cls)
+        return Cell((tuple(Run(p, keep=True) for p in name_pieces(text)),), cls)
     return Cell(((_run(text, cls),),), cls)
 
 
@@ -80,7 +81,7 @@ def table(head: list[str], rows: list[list[str]], classes: list[list[str]] | Non
 
 def _city(r, lang: str) -> str:
     """A city by its name in the output's language."""
-    return W.bilingual(r.city_zh, r.city_en, lang)
+    return W.name_in(lang, r.city_zh, r.city_en)
 
 
 def _heat(score: Decimal | None) -> str:
@@ -181,7 +182,7 @@ def compare_doc(ranked: list[tuple[int, Summary]], titles: list[tuple[str, str, 
         section(W.say("compare.heat", lang),
                 table([W.say("doc.col.city", lang)] + [CATEGORY[c][lang] for c in cats], heat_rows, heat_classes)),
     ]
-    crits = [(i, W.bilingual(zh, en, lang)) for i, zh, en in titles]
+    crits = [(i, W.name_in(lang, zh, en)) for i, zh, en in titles]
     cities = [r for _, r in ranked]
     status_of = [dict(r.statuses) for r in cities]
     if len(cities) <= matrix_limit:
@@ -202,7 +203,7 @@ def compare_doc(ranked: list[tuple[int, Summary]], titles: list[tuple[str, str, 
                                 table([W.say("doc.col.id", lang), W.say("doc.col.criterion", lang), "✔", "◐", "✘", "?"],
                                        srows, title=2)))
     meta = [f"{first.framework_id} v{first.framework_version}{colon(lang)}"
-            f"{W.bilingual(first.framework_title_zh, first.framework_title_en, lang)}",
+            f"{W.name_in(lang, first.framework_title_zh, first.framework_title_en)}",
             W.say("compare.cities", lang, n=len(cities))]
     method = [W.say("method.rank", lang)] + ([W.say("method.sensitivity", lang)] if sens else [])
     return Doc(W.say("compare.title", lang), lines(*meta), tuple(sections), lines(*method))
@@ -283,7 +284,7 @@ def diff_doc(a: str, b: str, diffs: list[CriterionDiff], flips: list[tuple[Frame
              lang: str, titles: dict[str, tuple[str, str]] | None = None) -> Doc:
     """Criteria added, removed or changed (with their titles: `titles` id → (zh, en)), and whose verdicts flip."""
     titles = titles or {}
-    rows = [[d.criterion, W.bilingual(*titles.get(d.criterion, ("", "")), lang), W.say(f"diff.{d.change}", lang),
+    rows = [[d.criterion, W.name_in(lang, *titles.get(d.criterion, ("", ""))), W.say(f"diff.{d.change}", lang),
              W.joined((W.say(f"diff.field.{f}", lang) for f in d.fields), "list", lang)] for d in diffs]
     sections = [section(W.say("diff.criteria", lang),
                         *(() if rows else lines(W.say("diff.none", lang))),

@@ -10,11 +10,11 @@ again. Blocks hold words in one language and compute nothing.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import ClassVar, Union
 
 from .charts import Chart
+from .linebreak import name_lines
 
 
 @dataclass(frozen=True)
@@ -114,24 +114,10 @@ class Section:
 
 # ---------------------------------------------------------------- runs of one kind
 
-_UNIT_BREAKS = re.compile(r"(?<=[、，；/ ])|(?=[（(])|(?<=[）)])")
-
-
-def unit_pieces(unit: str) -> list[str]:
-    """A lead unit cut where a line may break: after 、，；/ and spaces, around brackets; never inside a name."""
-    return [p for p in _UNIT_BREAKS.split(unit) if p]
-
-
 def lead_runs(unit: str, style: str = "", fit: int = 12) -> tuple[Run, ...]:
-    """A lead unit as runs that each stay on one line: its pieces joined while they stay within `fit`
-    characters (what the column holds on a line), so a line breaks only between pieces."""
-    runs: list[str] = []
-    for piece in unit_pieces(unit):
-        if runs and len(runs[-1]) + len(piece) <= fit:
-            runs[-1] += piece
-        else:
-            runs.append(piece)
-    return tuple(Run(r, style, keep=True) for r in runs)
+    """A lead unit as runs that each stay on one line: its lines for a column that holds `fit` Chinese
+    characters (`linebreak.name_lines`, the terminal's rule), so a line breaks only between them."""
+    return tuple(Run(line, style, keep=True) for line in name_lines(unit, 2 * fit))
 
 
 def para(*runs: Run | str, cls: str = "") -> Para:

@@ -15,9 +15,8 @@ from decimal import Decimal
 from xml.sax.saxutils import escape, quoteattr
 
 from ..engine.result import CategoryScore, Share, Trend, say
-from .labels import CHART as WORDS
 from .linebreak import wrap
-from .words import EN_UNIT, display, text, unit_word
+from .words import EN_UNIT, axis_scales, display, is_cjk, phrase, text, unit_word
 
 FONT = "Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, sans-serif"
 MIN_FONT = 11          # px: 8.25 pt
@@ -100,11 +99,9 @@ def short(x: float, unit: str, lang: str, ref: float | None = None) -> str:
     big = abs(Decimal(repr(ref)) if ref is not None else d)
     if unit == "%":
         return display(d) + "%"
-    if lang == "en" and unit in ("万元", "亿元", "元"):
+    if not is_cjk(lang) and unit in ("万元", "亿元", "元"):  # (in English, money in yuan: 40 亿元 → 4 bn)
         d, big = d * _YUAN[unit], big * _YUAN[unit]
-    scales = ((Decimal(10) ** 8, "亿"), (Decimal(10) ** 4, "万")) if lang == "zh" else \
-        ((Decimal(10) ** 9, "bn"), (Decimal(10) ** 6, "m"), (Decimal(10) ** 3, "k"))
-    for scale, word in scales:
+    for scale, word in axis_scales(lang):
         if big >= scale * (10 if word == "k" else 1):
             return display(d / scale) + ("" if d == 0 else word)
     return display(d)
@@ -128,7 +125,7 @@ def categories(cats: list[CategoryScore] | tuple[CategoryScore, ...], ready: Dec
 
 
 def _scores_title(ready: float | None, lang: str) -> str:
-    return WORDS["ready"][lang] if ready is not None else text(say("chart.index"), lang)
+    return phrase("chart.ready", lang) if ready is not None else text(say("chart.index"), lang)
 
 
 def _radar(cats: list[CategoryScore], ready: float | None, names: dict[str, str], lang: str) -> Chart:
@@ -168,7 +165,7 @@ def _radar(cats: list[CategoryScore], ready: float | None, names: dict[str, str]
         anchor = "middle" if abs(math.cos(a)) < 0.3 else ("start" if math.cos(a) > 0 else "end")
         dy = -18 if math.sin(a) < -0.3 else (12 if math.sin(a) > 0.3 else -3)
         known_c = c.score is not None
-        score = f"{c.score.quantize(Decimal(1))}" if known_c else WORDS["no_evidence"][lang]
+        score = f"{c.score.quantize(Decimal(1))}" if known_c else phrase("chart.no_evidence", lang)
         cov = _coverage(c, lang) if known_c else ""
         if cov and math.sin(a) < -0.3:  # a label above the radar grows upwards
             dy -= 12
@@ -184,25 +181,24 @@ def _coverage(c: CategoryScore, lang: str) -> str:
     """The share of a category's weight that has evidence ("证据覆盖39%", "coverage 39%"); "" when all of it has."""
     if c.coverage is None or c.coverage >= 1:
         return ""
-    share = f"{(c.coverage * 100).quantize(Decimal(1))}%"
-    return f"{WORDS['evidence'][lang]}{share}" if lang == "zh" else f"{WORDS['evidence'][lang]} {share}"
+    return phrase("chart.coverage_share", lang, share=f"{(c.coverage * 100).quantize(Decimal(1))}%")
 
 
 def _legend(ch: Chart, x: float, y: float, ready: float | None, lang: str) -> None:
     x2 = x
     if ready is not None:
         ch.line(x, y - 4, x + 22, y - 4, color=GREEN, width=1.2, dash="5 3")
-        ch.text(x + 26, y, f"{WORDS['ready'][lang]} {ready:g}", color=MUTED)
-        x2 = x + (175 if lang == "zh" else 160)
+        ch.text(x + 26, y, f"{phrase('chart.ready', lang)} {ready:g}", color=MUTED)
+        x2 = x + (175 if is_cjk(lang) else 160)
     ch.line(x2, y - 4, x2 + 22, y - 4, color=GREY, width=0.8, dash="2 3")
-    ch.text(x2 + 26, y, WORDS["no_evidence"][lang], color=MUTED)
+    ch.text(x2 + 26, y, phrase("chart.no_evidence", lang), color=MUTED)
 
 
 def _bars(cats: list[CategoryScore], ready: float | None, names: dict[str, str], lang: str) -> Chart:
     # a bar drawn at full length on part of the weight says so under it, in words that cannot be read as its value
     partial = any(c.score is not None and c.coverage is not None and c.coverage < 1 for c in cats)
     row = 34 if partial else 22
-    label_w = 80 if lang == "zh" else 92
+    label_w = 80 if is_cjk(lang) else 92
     w = 330
     bar_w = w - label_w - 50
     h = 24 + row * len(cats) + 24
@@ -212,7 +208,7 @@ def _bars(cats: list[CategoryScore], ready: float | None, names: dict[str, str],
         ch.text(label_w - 6, y + 12, names[c.category], anchor="end", color=INK if c.score is not None else MUTED)
         if c.score is None:
             ch.rect(label_w, y, bar_w, 15, fill="none", stroke=GREY, dash="2 3")
-            ch.text(label_w + 6, y + 12, WORDS["no_evidence"][lang], color=MUTED)
+            ch.text(label_w + 6, y + 12, phrase("chart.no_evidence", lang), color=MUTED)
         else:
             ch.rect(label_w, y, bar_w, 15, fill="#eeeeee")
             ch.rect(label_w, y, bar_w * float(c.score) / 100, 15, fill=BLUE)
@@ -262,7 +258,7 @@ def trend(t: Trend, judged: int, name: str, lang: str) -> Chart | None:
     unit = unit_word(t.unit, lang)
     if unit and unit in name:  # "… per 10k people" says its unit already
         unit = ""
-    label = name + (f"（{unit}）" if lang == "zh" and unit else f" ({unit})" if unit else "")
+    label = phrase("chart.with_unit", lang, name=name, unit=unit) if unit else name
     ch = Chart(w, h, label, "trend")
     _title(ch, label, w)
 
@@ -283,7 +279,7 @@ def trend(t: Trend, judged: int, name: str, lang: str) -> Chart | None:
             ch.text(px(y), bottom + 15, str(y), color=MUTED, anchor="middle")
     if judged < end:  # the year judged, where the known figures stop
         ch.line(px(judged), top_px - 6, px(judged), bottom, color=GREY, width=0.8, dash="2 2")
-        ch.text(px(judged) - 3, top_px - 8, WORDS["judged"][lang], color=MUTED, anchor="end")
+        ch.text(px(judged) - 3, top_px - 8, phrase("chart.judged", lang), color=MUTED, anchor="end")
     if target is not None and t.target_year is not None:
         ty = py(target)
         ch.line(left, ty, px(t.target_year), ty, color=RED, width=0.8, dash="4 3")
@@ -294,8 +290,8 @@ def trend(t: Trend, judged: int, name: str, lang: str) -> Chart | None:
         tx = px(t.target_year)
         anchor = "end" if tx > right - 60 else "start"
         ch.text(tx + (-8 if anchor == "end" else 8), ty - 7,
-                f"{WORDS['target'][lang]} {short(target, t.unit, lang)}（{t.target_year}）" if lang == "zh" else
-                f"{WORDS['target'][lang]} {short(target, t.unit, lang)} ({t.target_year})", color=RED, anchor=anchor)
+                phrase("chart.target_at", lang, v=short(target, t.unit, lang), y=t.target_year), color=RED,
+                anchor=anchor)
     if len(points) > 1:
         ch.poly([(px(y), py(v)) for y, v in points], stroke=BLUE, width=1.8)
     for i, (y, v) in enumerate(points):
@@ -324,7 +320,7 @@ def progress(points: list[YearPoint], lang: str) -> Chart:
     A year without a score (not assessable: the caller leaves its score out) shows its range only."""
     w, h = 520, 210
     left, right, top_px, bottom = 40, w - 16, 20, h - 44
-    ch = Chart(w, h, f"{WORDS['score'][lang]} / {WORDS['coverage'][lang]}", "progress")
+    ch = Chart(w, h, f"{phrase('chart.score', lang)} / {phrase('chart.coverage', lang)}", "progress")
     years = [p.year for p in points]
     x0, x1 = years[0], max(years[-1], years[0] + 1)
 
@@ -363,11 +359,11 @@ def progress(points: list[YearPoint], lang: str) -> Chart:
         ch.text(run[-1][0], run[-1][1] - 7, f"{p.score.quantize(Decimal('0.1'))}", anchor="middle")
     y = h - 8
     ch.line(left, y - 4, left + 22, y - 4, color=BLUE, width=1.8)
-    ch.text(left + 26, y, WORDS["score"][lang], color=MUTED)
+    ch.text(left + 26, y, phrase("chart.score", lang), color=MUTED)
     ch.rect(left + 90, y - 10, 22, 10, fill=BLUE, opacity=0.12)
-    ch.text(left + 116, y, WORDS["range"][lang], color=MUTED)
+    ch.text(left + 116, y, phrase("chart.range", lang), color=MUTED)
     ch.line(left + 250, y - 4, left + 272, y - 4, color=GREEN, width=1.5, dash="5 3")
-    ch.text(left + 276, y, WORDS["coverage"][lang] + " %", color=MUTED)
+    ch.text(left + 276, y, phrase("chart.coverage", lang) + " %", color=MUTED)
     return ch
 
 

@@ -66,10 +66,20 @@ def _env() -> Environment:
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
                       bytecode_cache=_bytecode_cache())
     from . import labels  # (here: the PDF's worker forks from this module before the engine is loaded)
-    env.globals.update(L=labels)
+    from .linebreak import name_pieces
+    from .words import lang_tag, phrase
+    env.globals.update(L=labels, pieces=name_pieces, page_counter_css=page_counter_css, phrase=phrase,
+                       lang_tag=lang_tag)
     env.globals["html_runs"] = _runs
     env.globals["html_cell"] = _cell
     return env
+
+
+def page_counter_css(lang: str) -> str:
+    """The CSS content of the page footer, from the phrase book: "第 " counter(page) " 页 / 共 " counter(pages)…"""
+    from .words import page_parts
+    return " ".join(f"counter({piece})" if kind == "field" else '"' + piece.replace('"', '\\"') + '"'
+                    for kind, piece in page_parts(lang))
 
 
 def _kept(text: str, screen: bool, style: str | None = None):

@@ -24,6 +24,7 @@ from . import charts, raster
 from .analysis import Doc
 from .blocks import Cell, Figures, Grid, Para, Run
 from .readiness import Report
+from .words import lang_tag, page_parts, phrase
 
 FONT = "Microsoft YaHei"        # 微软雅黑: on every Chinese Windows; WPS substitutes its own on Linux
 BLUE = RGBColor(0x1F, 0x4E, 0x79)
@@ -70,13 +71,13 @@ def _new(date: dt.date, title: str, lang: str) -> Document:
     if lang_el is None:
         lang_el = OxmlElement("w:lang")
         rpr.append(lang_el)
-    lang_el.set(qn("w:val"), "zh-CN" if lang == "zh" else "en-US")
+    lang_el.set(qn("w:val"), lang_tag(lang))
     lang_el.set(qn("w:eastAsia"), "zh-CN")
     props = doc.core_properties
     when = dt.datetime(date.year, date.month, date.day)
     props.title, props.author, props.last_modified_by = title, "ipcheck", "ipcheck"
     props.created = props.modified = when
-    props.revision, props.language = 1, "zh-CN" if lang == "zh" else "en"
+    props.revision, props.language = 1, lang_tag(lang, region=False)
     props.comments = props.keywords = props.subject = props.category = ""
     return doc
 
@@ -303,12 +304,11 @@ def _page_numbers(doc, lang: str) -> None:
     """Every page's foot: 第 N 页 / 共 M 页, or Page N of M, as the PDF has it."""
     p = doc.sections[0].footer.paragraphs[0]
     p.alignment = 1  # centred
-    words = ("第 ", " 页 / 共 ", " 页") if lang == "zh" else ("Page ", " of ", "")
-    p.add_run(words[0])
-    _field(p, "PAGE", "1")
-    p.add_run(words[1])
-    _field(p, "NUMPAGES", "1")
-    p.add_run(words[2])
+    for kind, piece in page_parts(lang):  # "第 " PAGE " 页 / 共 " NUMPAGES " 页"
+        if kind == "text":
+            p.add_run(piece)
+        else:
+            _field(p, "PAGE" if piece == "page" else "NUMPAGES", "1")
     for r in p.runs:
         r.font.size, r.font.color.rgb = Pt(7.5), GREY
 
@@ -316,9 +316,8 @@ def _page_numbers(doc, lang: str) -> None:
 def _contents(doc, report: Report) -> None:
     """The table of contents as a Word field (TOC): Word and WPS add the page numbers when the field is
     updated (F9, or right-click → update field); until then it lists the headings as they are."""
-    from .labels import REPORT
     p = doc.add_paragraph()
-    r = p.add_run(REPORT["contents"][report.lang])
+    r = p.add_run(phrase("report.contents", report.lang))
     r.bold, r.font.size, r.font.color.rgb = True, Pt(13), BLUE
     entries = [heading for _, heading, _ in report.contents]
     first = doc.add_paragraph()

@@ -5,11 +5,9 @@ from __future__ import annotations
 from ..engine.errors import printable
 from ..engine.result import CriterionResult, FrameworkResult, Measurement, say
 from .labels import (
-    CONFIDENCE,
-    EXPLAIN,
-    STATE,
-    STATUS,
     check_kind,
+    city_name,
+    confidence_word,
     fact_source,
     fact_value,
     formula_text,
@@ -17,6 +15,7 @@ from .labels import (
     parts_heading,
     progress_note,
     source_line,
+    status_word,
     status_words,
     target_text,
     title,
@@ -25,16 +24,16 @@ from .labels import (
 )
 from .linebreak import hanging
 from .terminal import terminal_width
-from .words import display, score_text, text
+from .words import PHRASES, display, named, phrase, score_text, text
 
 
-def _w(key: str, lang: str) -> str:
-    return EXPLAIN[key][lang]
+def _w(key: str, lang: str, **args) -> str:
+    return phrase(f"explain.{key}", lang, **args)
 
 
 def _sep(lang: str) -> tuple[str, str]:
     """(colon, semicolon) in the output's language."""
-    return ("：", "；") if lang == "zh" else (": ", "; ")
+    return phrase("sep.colon", lang), phrase("sep.semicolon", lang)
 
 
 def _growth(label: str, span: str, pct_text: str, lang: str) -> str:
@@ -48,7 +47,8 @@ def _measurement_lines(ms: Measurement, names: dict, lang: str, indent: str = " 
     if ms.combine:
         lines.append(f"{indent}{parts_heading(ms.combine, lang)}{colon}")
         for i, p in enumerate(ms.parts, 1):
-            lines.append(f"{indent}[{i}] {STATE.get(p.state, {}).get(lang, p.state)}{colon}{text(p.reason, lang)}")
+            state = phrase(f"explain.state.{p.state}", lang) if f"explain.state.{p.state}" in PHRASES else p.state
+            lines.append(f"{indent}[{i}] {state}{colon}{text(p.reason, lang)}")
             lines += _measurement_lines(p, names, lang, indent + "    ")
         return lines
     if ms.formula:
@@ -57,15 +57,10 @@ def _measurement_lines(ms: Measurement, names: dict, lang: str, indent: str = " 
         t = ms.trajectory
         u = ms.unit
         state = _w("on_track" if t.on_track else "behind", lang)
-        if lang == "zh":
-            lines.append(f"{indent}路径：{t.base_year}年{display(t.base, u)} → "
-                         f"{t.target_year}年{display(t.target, u)}；"
-                         f"{t.year}年应达{display(t.expected_now, u, lang)}，"
-                         f"实际{display(t.value, u, lang)}（{state}）")
-        else:
-            lines.append(f"{indent}path: {display(t.base, u, lang)} in {t.base_year} → {display(t.target, u, lang)} in "
-                         f"{t.target_year}; expected {display(t.expected_now, u, lang)} in {t.year}, observed "
-                         f"{display(t.value, u, lang)} ({state})")
+        lines.append(indent + phrase("explain.path_line", lang, base=display(t.base, u, lang), base_year=t.base_year,
+                                     target=display(t.target, u, lang), target_year=t.target_year, year=t.year,
+                                     expected=display(t.expected_now, u, lang), value=display(t.value, u, lang),
+                                     state=state))
         if t.observed_cagr_pct is not None:
             lines.append(indent + _growth("growth_observed", f"{t.base_year}–{t.year}",
                                           display(t.observed_cagr_pct, "%"), lang))
@@ -74,7 +69,7 @@ def _measurement_lines(ms: Measurement, names: dict, lang: str, indent: str = " 
                                           lang) + f" = (target / value)^(1/{t.target_year - t.year}) − 1"
                          .replace("target", _w("target", lang)).replace("value", _w("value", lang)))
         if t.projected_year is not None:
-            lines.append(indent + _w("pace", lang).replace("{y}", str(t.projected_year)))
+            lines.append(indent + _w("pace", lang, y=t.projected_year))
     return lines
 
 
@@ -85,11 +80,10 @@ def render(res: FrameworkResult, r: CriterionResult, lang: str, width: int | Non
 
     def name(ind: str) -> str:
         n = names.get(ind)
-        return (n.zh if lang == "zh" else n.en) if n else ind
+        return named(n, lang) if n else ind
 
-    city = res.city_zh if lang == "zh" else res.city_en
-    score = "" if r.score is None else (f"（{_w('score', lang)} {score_text(r.score * 100)}）" if lang == "zh"
-                                        else f" ({_w('score', lang)} {score_text(r.score * 100)})")
+    city = city_name(res, lang)
+    score = "" if r.score is None else _w("score_in", lang, s=score_text(r.score * 100))
     lines = [
         f"{r.id}  {title(r, lang)}",
         f"{_w('framework', lang)}{colon}{version_text(res.framework_id, res.framework_version, lang)} "
@@ -98,7 +92,7 @@ def render(res: FrameworkResult, r: CriterionResult, lang: str, width: int | Non
         f"{_w('city', lang)}{colon}{city}{semi}{_w('year', lang)} {res.year}",
         f"{_w('check', lang)}{colon}{check_kind(r.check_kind, lang)}{semi}{_w('weight', lang)} {r.weight}"
         + (f"{semi}{_w('required', lang)}" if r.required else ""),
-        f"{_w('status', lang)}{colon}{STATUS[r.status][lang]}{score}",
+        f"{_w('status', lang)}{colon}{status_word(r.status, lang)}{score}",
         *([f"{text(say('plan.head.targets'), lang)}{colon}{status_words(r, lang)[2:]}{progress_note(r, lang)}"]
           if r.achievement else []),  # a plan's target: its achievement, as the plan evaluation says it
         f"{_w('value', lang)}{colon}{value_text(r, lang)}{semi}{_w('target', lang)}{colon}{target_text(r, lang)}"
@@ -108,10 +102,9 @@ def render(res: FrameworkResult, r: CriterionResult, lang: str, width: int | Non
     lines += _measurement_lines(r.measurement, names, lang)
     if r.trend and len(r.trend.history) > 1:
         t = r.trend
-        sep = "，" if lang == "zh" else ", "
-        lines.append(f"{_w('history', lang)}（{name(t.indicator)}）{colon}" if lang == "zh" else
-                     f"{_w('history', lang)} ({name(t.indicator)}){colon}")
-        lines[-1] += sep.join(f"{y}{'年' if lang == 'zh' else ''} {display(v, t.unit, lang)}" for y, v in t.history)
+        sep = phrase("sep.comma", lang)
+        lines.append(_w("history_of", lang, head=_w("history", lang), ind=name(t.indicator))
+                     + sep.join(_w("history_item", lang, y=y, v=display(v, t.unit, lang)) for y, v in t.history))
     # A trajectory's growth figures (from its base year) are given with its path above; the
     # history's own first-to-last figures would read as a second answer to the same question.
     if r.trend and len(r.trend.history) > 1 and not r.measurement.trajectory:
@@ -123,15 +116,15 @@ def render(res: FrameworkResult, r: CriterionResult, lang: str, width: int | Non
             lines.append("  " + _growth("growth_needed", f"{t.history[-1][0]}–{t.target_year}",
                                         display(t.needed_cagr_pct, "%"), lang))
         if t.projected_year is not None:
-            lines.append("  " + _w("pace", lang).replace("{y}", str(t.projected_year)))
+            lines.append("  " + _w("pace", lang, y=t.projected_year))
     if r.measurement.facts:
         lines.append(f"{_w('facts', lang)}{colon.rstrip()}")
         for f in r.measurement.facts:
             src_title, publisher, note_text = fact_source(f, lang)
             src = f"{src_title} — {publisher}" + (f", {f.source_url}" if f.source_url else "")
             note = f"{semi}{_w('note', lang)}{colon}{note_text}" if note_text else ""
-            conf = CONFIDENCE.get(f.confidence, {}).get(lang, f.confidence)
-            lines.append(f"  - {name(f.indicator)} {f.year}{'年' if lang == 'zh' else ''}{colon}"
+            conf = confidence_word(f.confidence, lang)
+            lines.append(f"  - {name(f.indicator)} {_w('fact_year', lang, y=f.year)}{colon}"
                          f"{fact_value(f, lang)} — "
                          f"{src}{semi}{_w('read', lang)} {f.read}{semi}{_w('confidence', lang)}{colon}{conf}{note}")
     if r.measurement.missing:
@@ -139,8 +132,7 @@ def render(res: FrameworkResult, r: CriterionResult, lang: str, width: int | Non
         for mi in r.measurement.missing:
             lines.append(f"  - {text(mi.why, lang)}")
     if r.waiver:
-        from .labels import REPORT
-        state = REPORT["active"][lang] if r.waiver.active else REPORT["expired"][lang]
+        state = phrase("report.active" if r.waiver.active else "report.expired", lang)
         lines.append(f"{_w('waiver', lang)}{colon}{state}{semi}{_w('expires', lang)} {r.waiver.expires}{semi}"
                      f"{r.waiver.justification}")
     # no control character from a file reaches the terminal; each line fits it, continued under its text

@@ -5,8 +5,9 @@ ends ("4 / 500件", "（202 / 2年）", "（起草 / 单位）"), and a label fo
 is left alone on its line. Here the break opportunities are Unicode's line-breaking rules
 (UAX #14, by uniseg): between two Chinese characters, never inside a number or an English
 word, never before a closing bracket or after an opening one. A name (a lead unit) breaks
-only at a space or before its bracketed part. Widths are terminal cells (a Chinese
-character takes two).
+only between its parts (`name_pieces`), and `name_lines` decides where for a column's width:
+one rule for the terminal, the PDF/HTML and Word. Widths are terminal cells (a Chinese
+character takes two; so does a character on paper, against a Latin letter's one).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from functools import lru_cache
 from rich.cells import cell_len, chop_cells
 from uniseg.linebreak import line_break_units
 
-_NAME_BREAKS = re.compile(r"\S+\s*|\s+")
+_NAME_BREAKS = re.compile(r"(?<=[、，；/ ])|(?=[（(])|(?<=[）)])")
 _NUMBER_END = re.compile(r"\d\s?$")          # "2022" + "年", "40 " + "亿元": a number keeps its measure word
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _MAGNITUDE = re.compile(r"(\d\s?|/)[万亿]$")  # (with the word after 万 or 亿: "40 亿" + "元", "件/万" + "人")
@@ -33,8 +34,27 @@ def _units(s: str, name: bool) -> tuple[str, ...]:
 
 def units(s: str, name: bool = False) -> list[str]:
     """`s` cut where a line may break; each piece keeps the spaces after it. `name`: a name (a lead unit,
-    a status), cut only at spaces and before a bracket ("市市场监管局" "（起草单位）")."""
+    a status), cut only between its parts (`name_pieces`)."""
     return list(_units(s, name))
+
+
+def name_pieces(name: str) -> list[str]:
+    """A name (a lead unit) cut where a line may break: after 、，；/ and spaces, before an opening bracket and
+    after a closing one; never inside a unit's name ("市市场监管局、" "市科技局" "（起草单位）")."""
+    return [p for p in _NAME_BREAKS.split(name) if p]
+
+
+def name_lines(name: str, width: int) -> list[str]:
+    """A name as lines at most `width` cells wide: its pieces (`name_pieces`) joined while they fit, a piece
+    wider than a line on a line of its own, never broken. The one rule for a lead unit in every output: the
+    terminal's table, the PDF/HTML's cells (each line a run kept whole) and Word's."""
+    lines: list[str] = []
+    for piece in name_pieces(name):
+        if lines and cell_len((lines[-1] + piece).rstrip()) <= width:
+            lines[-1] += piece
+        else:
+            lines.append(piece)
+    return lines
 
 
 def _cut(s: str, name: bool) -> list[str]:
@@ -48,9 +68,7 @@ def _cut(s: str, name: bool) -> list[str]:
             else:
                 out.append(u)
         return out
-    for word in _NAME_BREAKS.findall(s):
-        out += [p for p in re.split(r"(?=[（(])", word) if p]
-    return out
+    return name_pieces(s)
 
 
 FIGURE = 16  # characters: longer pieces with digits (a hash, a URL) are not figures and may break
@@ -112,12 +130,16 @@ def least(s: str, name: bool = False) -> int:
 
 def wrap(s: str, width: int, name: bool = False) -> list[str]:
     """`s` as lines of at most `width` cells, broken only where `units` allows (a piece wider than a
-    whole line, the last resort, is folded); the line breaks already in `s` are kept."""
+    whole line, the last resort, is folded); the line breaks already in `s` are kept. A name (`name`) is
+    broken by `name_lines`."""
     width = max(width, 1)
     out: list[str] = []
     for para in s.split("\n"):
         if cell_len(para) <= width:  # (the common case: nothing to break)
             out.append(para.rstrip())
+            continue
+        if name and all(cell_len(p.rstrip()) <= width for p in name_pieces(para)):
+            out += [line.rstrip() for line in name_lines(para, width)]
             continue
         line = ""
         for u in units(para, name):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..engine.errors import printable
 from ..engine.result import FrameworkResult
-from .labels import HEAD, ROW_HEAD, STATUS, criterion_row, followup_lines, header_lines, is_plan, targets_text
+from .labels import ROW_HEAD, counts_text, criterion_row, followup_lines, head, header_lines, row_head
 from .words import colon
 
 # HTML-significant characters as entities; Markdown's link, image, code and cell marks escaped
@@ -31,20 +31,19 @@ def render(results: list[FrameworkResult], lang: str) -> str:
     """The evaluation as Markdown: per framework a heading, the header lines, the criteria table, what follows."""
     out: list[str] = []
     for res in results:
-        head = header_lines(res, lang)
-        out.append(f"## {text(head[0][1])}\n")
+        top = header_lines(res, lang)
+        out.append(f"## {text(top[0][1])}\n")
         sep = colon(lang)
-        out += [f"- **{text(label + sep.rstrip())}** {text(value)}" for label, value in head[1:]]
+        out += [f"- **{text(label + sep.rstrip())}** {text(value)}" for label, value in top[1:]]
         out.append("")
-        heads = [HEAD[k][lang] for k in ROW_HEAD] + [HEAD["lead"][lang], HEAD["clause"][lang]]
+        heads = [row_head(k, res, lang) for k in ROW_HEAD] + [head("lead", lang), head("clause", lang)]
         out.append("| " + " | ".join(text(h) for h in heads) + " |")
         out.append("|" + "---|" * len(heads))
         for r in res.results:
             cells = criterion_row(r, lang) + [r.lead_unit, r.clause]
             out.append("| " + " | ".join(text(c) for c in cells) + " |")
         out.append("")
-        out.append(text(targets_text(res, lang) if is_plan(res) else ("，" if lang == "zh" else ", ").join(
-            f"{STATUS[s][lang]}{sep}{n}" for s, n in res.counts.items() if n)))
+        out.append(text(counts_text(res, lang, "counts.item_colon")))
         out.append("")
         out += [f"{text(line)}  " for line in followup_lines(res, lang)]
         out.append("")

@@ -20,6 +20,7 @@ class EvaluationView:
     inputs: list[tuple[str, str]]   # (path, sha256) of every file read
     version: str
     sensitivity: dict = field(default_factory=dict)  # by framework id
+    actions: dict = field(default_factory=dict)  # by framework id: {criterion id: its first action (a Reason)}
 
 
 @dataclass(frozen=True)
@@ -89,4 +90,4 @@ def document_html(view: EvaluationView | AnalysisView, lang: str, screen: bool =
 def readiness_report(view: EvaluationView, lang: str):
     """The readiness report's content (`readiness.Report`), which the HTML, PDF and Word documents lay out."""
     from . import readiness
-    return readiness.build(view.results, view.inputs, view.version, lang, view.sensitivity)
+    return readiness.build(view.results, view.inputs, view.version, lang, view.sensitivity, view.actions)

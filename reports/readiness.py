@@ -20,14 +20,21 @@ from decimal import Decimal
 from pathlib import PurePath
 
 from .. import CRITERIA_DIR
-from ..engine.plan import context, step
-from ..engine.result import CriterionResult, FrameworkResult, Listed, Share, say
+from ..engine.result import (
+    CriterionResult,
+    FrameworkResult,
+    Listed,
+    Reason,
+    Share,
+    collect_first,
+    meet_first,
+    say,
+)
 from . import charts
 from . import labels as L
 from .blocks import Bullets, Cell, Figure, Figures, Grid, Heading, Item, Para, Row, Run, Section, lead_runs
-from .blocks import unit_pieces as unit_pieces  # (re-exported: defined here before reports/blocks.py)
 from .linebreak import WORD_JOINER
-from .words import colon, display, pct, score_text, text
+from .words import colon, display, is_cjk, name_in, named, pct, phrase, score_text, text
 
 # ---------------------------------------------------------------- the report around its blocks (reports/blocks.py)
 
@@ -86,15 +93,10 @@ def _para(*runs: Run | str, cls: str = "") -> Para:
     return Para(tuple(Run(r) if isinstance(r, str) else r for r in runs), cls)
 
 
-def city_name(res: FrameworkResult, lang: str) -> str:
-    """The city by its name in the report's language."""
-    return res.city_zh if lang == "zh" else res.city_en
-
-
 def running(res: FrameworkResult, lang: str, limit: int = 34) -> str:
     """The page header while a framework's section runs: its title, shortened to fit."""
     t = L.title(res, lang)
-    n = limit if lang == "zh" else limit * 2
+    n = limit if is_cjk(lang) else limit * 2  # (a Chinese character is as wide as two Latin letters)
     return t if len(t) <= n else t[: n - 1] + "…"
 
 
@@ -113,7 +115,7 @@ def _due(r: CriterionResult, res: FrameworkResult) -> int:
 
 def inline(title: str, lang: str) -> str:
     """A title inside an English sentence: 'Valid patents reach …' → 'valid patents reach …' (not 'IP …')."""
-    if lang == "en" and len(title) > 1 and title[0].isupper() and (title[1].islower() or title[1] == " "):
+    if not is_cjk(lang) and len(title) > 1 and title[0].isupper() and (title[1].islower() or title[1] == " "):
         return title[0].lower() + title[1:]
     return title
 
@@ -129,6 +131,7 @@ def key_messages(res: FrameworkResult, lang: str, examples: int = 2) -> tuple[tu
     `examples` of the criteria met)."""
     gains = {g.criterion: g.gain for g in res.fix_first}
     plan = L.is_plan(res)  # a plan's targets in its own words: missed or behind, met
+    m = "msg.plan_" if plan else "msg."
     short = sorted((r for r in res.results if r.status in ("fail", "partial")),
                    key=lambda r: (r.achievement not in ("missed", "behind"), -gains.get(r.id, Decimal(0)),
                                   r.score or 0, r.id))
@@ -142,21 +145,20 @@ def key_messages(res: FrameworkResult, lang: str, examples: int = 2) -> tuple[tu
         if len(short) > 1:
             gap += say("msg.plan_gap_more" if plan else "msg.gap_more", n=len(short) - 1)
     elif measured:
-        gap = say("msg.no_gap", n=len(measured)) if len(measured) > 1 else say("msg.no_gap_one")
+        gap = say(m + "no_gap", n=len(measured)) if len(measured) > 1 else say(m + "no_gap_one")
     else:
-        gap = say("msg.no_evidence")
+        gap = say(m + "no_evidence")
     if res.lacking and res.lacking == res.applicable:  # nothing known: no share or category to single out
-        holes = say("msg.holes_all", m=res.applicable)
+        holes = say(m + "holes_all", m=res.applicable)
     elif res.lacking:
-        holes = say("msg.holes", n=res.lacking, m=res.applicable, share=Share(1 - res.coverage))
-        empty = [L.CATEGORY[c.category][lang] for c in res.categories if c.score is None]
+        holes = say(m + "holes", n=res.lacking, m=res.applicable, share=Share(1 - res.coverage))
+        empty = [L.category_name(c.category, lang) for c in res.categories if c.score is None]
         if empty:
             holes += say("msg.holes_cats", cats=Listed(tuple(empty), "list"))
     else:
-        holes = say("msg.holes_none")
+        holes = say(m + "holes_none")
     met = sorted((r for r in res.results if (r.achievement == "met" if plan else r.status == "pass")),
                  key=lambda r: (-r.weight, not _numeric(r), r.id))
-    m = "msg.plan_" if plan else "msg."
     if met:
         items = tuple(say("msg.met_item", title=inline(L.title(r, lang), lang), value=L.value_text(r, lang))
                       if _numeric(r) else inline(L.title(r, lang), lang) for r in met[:examples])
@@ -175,26 +177,27 @@ def key_messages(res: FrameworkResult, lang: str, examples: int = 2) -> tuple[tu
     return (*first, ("met" if met else "nomet", text(ok, lang)))
 
 
-def actions(res: FrameworkResult, lang: str, top: int) -> Grid | None:
+def actions(res: FrameworkResult, lang: str, top: int, needs: dict[str, Reason]) -> Grid | None:
     """The first actions: what meeting the criteria that raise the score most takes, then the evidence
-    that adds the most coverage; each with its lead unit and target year."""
+    that adds the most coverage (`needs`: each one's action, as the command worked it out,
+    `engine.plan.first_actions`); each with its lead unit and target year."""
     by_id = {r.id: r for r in res.results}
-    picked = [by_id[g.criterion] for g in L.fix_first(res)] + [by_id[g.criterion] for g in L.collect_first(res)]
+    picked = [by_id[g.criterion] for g in meet_first(res)] + [by_id[g.criterion] for g in collect_first(res)]
     seen, rows = set(), []
     for r in picked:
         if r.id in seen or len(rows) >= top:
             continue
         seen.add(r.id)
-        if r.status == "unknown" and r.measurement.missing and context(r) is None:
-            what = text(say("action.collect", what=r.measurement.missing[0].why), lang)
-        else:
-            what = text(step(r).need, lang)
-        rows.append(Row((_cell((Run(L.title(r, lang), "strong"), Run(" "), Run(r.id, "note", keep=True)), what),
+        what = text(needs[r.id], lang)
+        name = (Run(L.title(r, lang), "strong"), Run(" "), Run(r.id, "note", keep=True))
+        if r.achievement not in (None, "unknown"):  # a plan's target judged, with its achievement ('✘ 未完成'); one
+            name += (Run(" "), result_run(r, lang))    # without evidence says so in its action (补充…)
+        rows.append(Row((_cell(name, what),
                          _cell(lead_runs(r.lead_unit, fit=15)), _cell(str(_due(r, res)), cls="num"))))
     if not rows:
         return None
-    R = L.REPORT
-    return Grid((R["action"][lang], L.HEAD["lead"][lang], R["due"][lang]), (62, 28, 10), tuple(rows), "actions")
+    return Grid((phrase("report.action", lang), L.head("lead", lang), phrase("report.due", lang)), (62, 28, 10),
+                tuple(rows), "actions")
 
 
 def low_confidence(res: FrameworkResult) -> tuple[int, int] | None:
@@ -206,10 +209,11 @@ def low_confidence(res: FrameworkResult) -> tuple[int, int] | None:
     return (low, len(used)) if low else None
 
 
-def brief(res: FrameworkResult, lang: str, top: int, examples: int = 2) -> Brief:
-    """One framework's block on the leadership page (`top` actions; `examples` of what is met, by name)."""
-    R = L.REPORT
-    range_line = f"{L.HEAD['range'][lang]}{colon(lang)}{L.range_text(res, lang)}"
+def brief(res: FrameworkResult, lang: str, top: int, needs: dict[str, Reason], examples: int = 2) -> Brief:
+    """One framework's block on the leadership page (`top` actions, `needs` what each takes; `examples` of what
+    is met, by name)."""
+    range_head = phrase("plan.head.range", lang) if L.is_plan(res) else L.head("range", lang)
+    range_line = f"{range_head}{colon(lang)}{L.range_text(res, lang)}"
     if L.is_plan(res):  # a plan: its targets by achievement lead; the achievement index comes second
         lead = L.targets_text(res, lang)
         details = [f"{text(say('plan.head.index'), lang)}{colon(lang)}{L.index_text(res, lang)}"]
@@ -218,10 +222,10 @@ def brief(res: FrameworkResult, lang: str, top: int, examples: int = 2) -> Brief
         elif res.lacking:  # an index on part of the evidence: the range it may still take under it
             details.append(range_line)
     elif res.assessable and not res.lacking:
-        lead = f"{R['score'][lang]} {score_text(res.score)} / 100"
+        lead = f"{phrase('report.score', lang)} {score_text(res.score)} / 100"
         details = [L.known_text(res, lang)]
     elif res.assessable:  # a score on part of the evidence: the evidence missing stands beside it, as large
-        lead = f"{R['score'][lang]} {score_text(res.score)} · {L.lacking_text(res, lang)}"
+        lead = f"{phrase('report.score', lang)} {score_text(res.score)} · {L.lacking_text(res, lang)}"
         details = [L.known_text(res, lang), range_line]
     else:  # with no evidence at all, neither a range (0 to 100) nor a score on a known part says anything
         lead = L.lacking_text(res, lang)
@@ -231,10 +235,10 @@ def brief(res: FrameworkResult, lang: str, top: int, examples: int = 2) -> Brief
     if low:
         code = "low_confidence" if low[0] < low[1] else "low_confidence_one" if low[1] == 1 else "low_confidence_all"
         details.append(text(say(f"brief.{code}", n=low[0], m=low[1]), lang))
-    meta = (f"{R['eval_year'][lang]} {L.year_text(res, lang)}" + (" · " if lang == "en" else "　")
-            + f"{R['source_doc'][lang]}{colon(lang)}{L.source_line(res, lang)}")
+    meta = phrase("report.brief_meta", lang, year=f"{phrase('report.eval_year', lang)} {L.year_text(res, lang)}",
+                  source=f"{phrase('report.source_doc', lang)}{colon(lang)}{L.source_line(res, lang)}")
     return Brief(L.title(res, lang), res.year, meta, res.verdict, L.verdict_name(res, lang), L.verdict_text(res, lang),
-                 lead, tuple(details), key_messages(res, lang, examples), actions(res, lang, top))
+                 lead, tuple(details), key_messages(res, lang, examples), actions(res, lang, top, needs))
 
 
 # ---------------------------------------------------------------- the body
@@ -257,24 +261,22 @@ def trend_figure(r: CriterionResult, res: FrameworkResult, lang: str) -> Figure 
     if t is None:
         return None
     name = res.indicator_names.get(t.indicator)
-    label = (name.zh if lang == "zh" else name.en[:1].upper() + name.en[1:]) if name else L.title(r, lang)
+    label = name_in(lang, name.zh, name.en[:1].upper() + name.en[1:]) if name else L.title(r, lang)
     chart = charts.trend(t, res.year, label, lang)
     if chart is None:
         return None
-    R = L.REPORT
-    colon, gap = ("：", "　") if lang == "zh" else (": ", " · ")
+    gap = phrase("report.facts_gap", lang)
     pairs = [("value", L.value_text(r, lang)), ("target", L.target_text(r, lang))] + \
         ([("gap", L.gap_text(r, lang))] if r.gap is not None else [])
     facts: list[Run] = []
     for k, (head, value) in enumerate(pairs):
-        facts += _labelled(L.HEAD[head][lang] + colon, value, gap if k else "")
+        facts += _labelled(phrase("report.labelled", lang, label=L.head(head, lang)), value, gap if k else "")
     notes = [_para(Run(r.id, "strong", keep=True), Run(" "), result_run(r, lang), Run(" " + L.title(r, lang))),
              Para(tuple(facts), "note")]
 
-    def growth(label: str, span: str, value) -> Para:
-        if lang == "zh":  # 已观察年均增长（2019–2021）：10%
-            return _para(f"{R[label][lang]}（{span}）{colon}{display(value, '%')}", cls="note")
-        return _para(f"{R[label][lang]} {span}{colon}{display(value, '%')}{L.EXPLAIN['a_year'][lang]}", cls="note")
+    def growth(label: str, span: str, value) -> Para:  # 已观察年均增长（2019–2021）：10%
+        return _para(phrase("report.growth", lang, label=phrase(f"report.{label}", lang), span=span,
+                            v=display(value, "%")), cls="note")
 
     points = [p for p in t.history if p[0] <= res.year]
     ahead = t.target_year is not None and t.target_year > res.year
@@ -283,18 +285,18 @@ def trend_figure(r: CriterionResult, res: FrameworkResult, lang: str) -> Figure 
     if ahead and t.needed_cagr_pct is not None:
         notes.append(growth("needed", f"{points[-1][0]}–{t.target_year}", t.needed_cagr_pct))
     if ahead and t.projected_year is not None:
-        notes.append(_para(f"{R['reached_at_pace'][lang]}{colon}{t.projected_year}", cls="note"))
+        notes.append(_para(f"{phrase('report.reached_at_pace', lang)}{colon(lang)}{t.projected_year}", cls="note"))
     return Figure(chart, tuple(notes))
 
 
 def framework_section(k: int, res: FrameworkResult, lang: str, sens) -> Section:
     """A framework's part of the body: the headline, what is met, what is not, the gap analysis."""
-    R = L.REPORT
     sep = colon(lang)
     items: list[Item] = [
-        _para(f"{R['source_doc'][lang]}{sep}{L.source_line(res, lang)}　",  # each label stays with its figure
-              Run(f"{R['eval_year'][lang]} {L.year_text(res, lang)}", keep=True), "　",
-              Run(f"{R['as_of'][lang]} {res.as_of.isoformat()}", keep=True), cls="note"),
+        # each label stays with its figure
+        _para(f"{phrase('report.source_doc', lang)}{sep}{L.source_line(res, lang)}　",
+              Run(f"{phrase('report.eval_year', lang)} {L.year_text(res, lang)}", keep=True), "　",
+              Run(f"{phrase('report.as_of', lang)} {res.as_of.isoformat()}", keep=True), cls="note"),
     ]
     head = [Run(L.verdict_name(res, lang), f"verdict v-{res.verdict}", keep=True), Run(" ")]
     if L.is_plan(res):
@@ -309,33 +311,33 @@ def framework_section(k: int, res: FrameworkResult, lang: str, sens) -> Section:
         items.append(_para(f"{text(say('plan.head.index'), lang)}{colon(lang)}{L.index_text(res, lang)}", cls="note"))
     elif not res.assessable and res.score is not None:  # (with no evidence at all, the range 0 to 100 says nothing)
         # the score on the criteria with evidence never on the verdict's line when it is not assessable (issue 25)
-        label = L.HEAD["range"][lang] + "：" if lang == "zh" else ""  # Chinese says 可能得分; English 'between …'
-        items.append(_para(label + L.range_and_known_text(res, lang)))
+        # (Chinese says 可能得分; English 'between …')
+        items.append(_para(phrase("report.range_line", lang, range=L.range_and_known_text(res, lang))))
     if res.framework_kind == "reference":
-        items.append(_para(R["not_official"][lang], cls="note"))
+        items.append(_para(phrase("report.not_official", lang), cls="note"))
     s = (sens or {}).get(res.framework_id)
     if s:
         items.append(_para(L.sensitivity_lines([res], {res.framework_id: s}, lang).strip(), cls="note"))
 
     plan = L.is_plan(res)
     met = [r for r in res.results if (r.achievement == "met" if plan else r.status == "pass")]
-    met_head = text(say("plan.body.met"), lang) if plan else R["met"][lang]
-    items.append(Heading(3, f"{met_head}（{len(met)}）" if lang == "zh" else f"{met_head} ({len(met)})"))
+    met_head = text(say("plan.body.met"), lang) if plan else phrase("report.met", lang)
+    items.append(Heading(3, phrase("report.count_head", lang, head=met_head, n=len(met))))
     if met:
         items.append(Bullets(tuple(_para(Run(f"{r.id} ", "strong"), L.title(r, lang),
                                          Run(f"{sep}{L.value_text(r, lang)}", "note")) for r in met)))
     else:
-        items.append(_para(R["none_met"][lang]))
+        items.append(_para(phrase("report.plan_none_met" if plan else "report.none_met", lang)))
 
     # a plan: the targets missed and behind first, then those whose progress cannot be judged, then on track
     rank = {"missed": 0, "behind": 1, "no_path": 2, "on_track": 3}
     short = (sorted((r for r in res.results if r.achievement in rank), key=lambda r: rank[r.achievement]) if plan
              else [r for r in res.results if r.status in ("fail", "partial", "error")])
-    short_head = text(say("plan.body.open"), lang) if plan else R["not_met"][lang]
-    items.append(Heading(3, f"{short_head}（{len(short)}）" if lang == "zh" else f"{short_head} ({len(short)})"))
+    short_head = text(say("plan.body.open"), lang) if plan else phrase("report.not_met", lang)
+    items.append(Heading(3, phrase("report.count_head", lang, head=short_head, n=len(short))))
     if short:
-        items.append(Grid((L.HEAD["criterion"][lang], L.HEAD["value"][lang], L.HEAD["target"][lang],
-                           L.HEAD["gap"][lang], L.HEAD["lead"][lang]), (34, 18, 16, 14, 18),
+        items.append(Grid(tuple(L.row_head(key, res, lang) for key in ("criterion", "value", "target", "gap", "lead")),
+                          (34, 18, 16, 14, 18),
                           tuple(Row((_cell((Run(r.id, "strong", keep=True), Run(" " + L.title(r, lang))),
                                             (result_run(r, lang),)),
                                      _cell(L.value_text(r, lang) + L.progress_note(r, lang)),
@@ -343,14 +345,15 @@ def framework_section(k: int, res: FrameworkResult, lang: str, sens) -> Section:
                                      _cell(L.gap_text(r, lang)), _cell(lead_runs(r.lead_unit, fit=10))))
                                 for r in short), "short"))
     else:
-        items.append(_para(R["none_short"][lang]))
+        items.append(_para(phrase("report.plan_none_short" if plan else "report.none_short", lang)))
     if res.lacking:
-        items.append(_para(R["lacking_see"][lang].replace("{n}", str(res.lacking)), cls="note"))
+        items.append(_para(phrase("report.plan_lacking_see" if plan else "report.lacking_see", lang, n=res.lacking),
+                           cls="note"))
 
-    items.append(Heading(3, R["gaps"][lang]))
-    names = {c: L.CATEGORY[c][lang] for c in L.CATEGORY}
+    items.append(Heading(3, phrase("report.gaps", lang)))
+    names = {c: L.category_name(c, lang) for c in L.CATEGORY}  # (every category, by code)
     figs = [Figure(charts.categories(res.categories, None if plan else res.ready_threshold, names, lang),
-                   (_para(text(say("chart.index"), lang) if plan else R["radar"][lang], cls="note"),))]
+                   (_para(text(say("chart.index"), lang) if plan else phrase("report.radar", lang), cls="note"),))]
     # the indicators behind the criteria not met, then those without evidence that have older figures
     order = {"fail": 0, "partial": 0, "error": 0, "unknown": 1}
     ranked = sorted((r for r in res.results if r.status in order and r.trend),
@@ -374,10 +377,9 @@ def framework_section(k: int, res: FrameworkResult, lang: str, sens) -> Section:
 def criteria_grid(res: FrameworkResult, lang: str) -> Grid:
     """Every criterion by category: status, name (clause, lead unit), value, target, gap, score × weight."""
     rows: list[Row] = []
-    R = L.REPORT
     for c in res.categories:
-        rows.append(Row(group=f"{L.CATEGORY[c.category][lang]} — {R['score'][lang]} {score_text(c.score)} · "
-                              f"{R['coverage'][lang]} {pct(c.coverage)}"))
+        rows.append(Row(group=f"{L.category_name(c.category, lang)} — {phrase('report.score', lang)} "
+                              f"{score_text(c.score)} · {phrase('report.coverage', lang)} {pct(c.coverage)}"))
         for r in res.results:
             if r.category != c.category:
                 continue
@@ -387,9 +389,9 @@ def criteria_grid(res: FrameworkResult, lang: str) -> Grid:
                 _cell((Run(f"{r.id}{'*' if r.required else ''}", "strong", keep=True), Run(" " + L.title(r, lang))),
                       lead_runs(r.lead_unit, "note", fit=26) + (Run(" · ", "note"),) + clause_runs(r.clause)),
                 _cell(L.value_text(r, lang)), _cell(L.target_text(r, lang)), _cell(L.gap_text(r, lang)))))
-    return Grid((f"{L.HEAD['status'][lang]}\n{L.HEAD['score'][lang]} × {L.HEAD['weight'][lang]}",  # as the cells
-                 f"{L.HEAD['criterion'][lang]} · {L.HEAD['lead'][lang]} · {L.HEAD['clause'][lang]}",
-                 L.HEAD["value"][lang], L.HEAD["target"][lang], L.HEAD["gap"][lang]), (13, 46, 16, 14, 11), tuple(rows),
+    return Grid((f"{L.head('status', lang)}\n{L.head('score', lang)} × {L.head('weight', lang)}",  # as the cells
+                 f"{L.head('criterion', lang)} · {L.head('lead', lang)} · {L.head('clause', lang)}",
+                 L.head("value", lang), L.head("target", lang), L.head("gap", lang)), (13, 46, 16, 14, 11), tuple(rows),
                 "criteria")
 
 
@@ -411,34 +413,32 @@ def evidence_grid(results: list[FrameworkResult], lang: str) -> Grid | None:
     for unit in sorted(by_unit, key=lambda u: (-len(by_unit[u]), u)):
         rows.append(Row(group=unit))
         for need, ids in by_unit[unit].items():
-            rows.append(Row((_cell(need), _cell(("、" if lang == "zh" else ", ").join(ids)))))
-    R = L.REPORT
-    return Grid((R["needs"][lang], R["for_criteria"][lang]), (78, 22), tuple(rows), "evidence")
+            rows.append(Row((_cell(need), _cell(text(say("items", items=Listed(tuple(ids), "list")), lang)))))
+    return Grid((phrase("report.needs", lang), phrase("report.for_criteria", lang)), (78, 22), tuple(rows), "evidence")
 
 
 def method_items(results: list[FrameworkResult], lang: str, sens) -> list[Item]:
     """The method: each framework's model, thresholds and category weights; the shared rules."""
-    R = L.REPORT
     sep = colon(lang)
     items: list[Item] = []
     for res in results:
         items.append(Heading(3, L.title(res, lang)))
-        gap, comma = ("　", "，") if lang == "zh" else (" · ", ", ")
+        gap, comma = phrase("report.weights_gap", lang), phrase("sep.comma", lang)
         weights: list[Run] = []  # each category with its weight on one line ("经费保障 1", never "经/费保障")
         for k, c in enumerate(res.categories):
-            weights += ([Run(gap)] if k else []) + [Run(f"{L.CATEGORY[c.category][lang]} {c.weight}", keep=True)]
+            weights += ([Run(gap)] if k else []) + [Run(f"{L.category_name(c.category, lang)} {c.weight}", keep=True)]
         if L.is_plan(res):  # the plan's rule, once, before the score's model
             items.append(_para(text(say("method.plan"), lang)))
-        items.append(_para(L.METHOD[res.model][lang]))
+        items.append(_para(phrase(f"method.model.{res.model}", lang)))
         # a plan's verdict has no score thresholds (its rule is above): only the floor and the weights
         thresholds = "" if L.is_plan(res) else (
-            f"{R['thresholds'][lang]}{sep}{L.VERDICT['ready'][lang]} ≥ {res.ready_threshold}{comma}"
-            f"{L.VERDICT['nearly_ready'][lang]} ≥ {res.nearly_threshold}{gap}")
-        items.append(_para(f"{thresholds}{R['floor'][lang]}{sep}"
-                           f"{pct(res.coverage_floor)}{gap}{R['category_weight'][lang]}{sep}", *weights, cls="note"))
-    items.append(_para(Run(R["goalposts"][lang] + sep, "strong"), L.GOALPOSTS[lang]))
-    items.append(_para(Run(R["fix_first"][lang] + sep, "strong"), L.PLANNING[lang]))
-    items.append(_para(Run(R["data_age"][lang] + sep, "strong"), L.DATA_AGE[lang]))
+            f"{phrase('report.thresholds', lang)}{sep}{L.verdict_word('ready', lang)} ≥ {res.ready_threshold}{comma}"
+            f"{L.verdict_word('nearly_ready', lang)} ≥ {res.nearly_threshold}{gap}")
+        items.append(_para(f"{thresholds}{phrase('report.floor', lang)}{sep}{pct(res.coverage_floor)}{gap}"
+                           f"{phrase('report.category_weight', lang)}{sep}", *weights, cls="note"))
+    items.append(_para(Run(phrase("report.goalposts", lang) + sep, "strong"), phrase("method.goalposts", lang)))
+    items.append(_para(Run(phrase("report.fix_first", lang) + sep, "strong"), phrase("method.planning", lang)))
+    items.append(_para(Run(phrase("report.data_age", lang) + sep, "strong"), phrase("method.data_age", lang)))
     if sens:
         from .analysis import METHOD_SENS
         items.append(_para(METHOD_SENS[lang]))
@@ -457,8 +457,7 @@ def shown_path(path: str) -> str:
 
 def source_items(results: list[FrameworkResult], inputs: list[tuple[str, str]], lang: str) -> list[Item]:
     """The documents each framework rests on, every figure used with its source, the files read."""
-    R = L.REPORT
-    items: list[Item] = [Heading(3, R["documents"][lang])]
+    items: list[Item] = [Heading(3, phrase("report.documents", lang))]
     docs = []
     for res in results:
         docs.append(_para(Run(L.title(res, lang), "strong"),
@@ -484,19 +483,20 @@ def source_items(results: list[FrameworkResult], inputs: list[tuple[str, str]], 
                     src.append((Run(f.source_url, "url"),))
                 if note:
                     src.append((Run(note, "note"),))
-                conf = L.CONFIDENCE.get(f.confidence, {}).get(lang, f.confidence)
+                conf = L.confidence_word(f.confidence, lang)
                 if f.assumed:
                     conf += text(say("value.assumed"), lang)
-                rows.append(Row((_cell((n.zh if lang == "zh" else n.en) if n else f.indicator), _cell(str(f.year)),
+                rows.append(Row((_cell(named(n, lang) if n else f.indicator), _cell(str(f.year)),
                                  _cell(L.fact_value(f, lang)), Cell(tuple(src)), _cell(publisher),
                                  _cell(f.read.isoformat() if f.read else "—"), _cell(conf))))
     if rows:
-        items.append(Heading(3, R["data"][lang]))
-        items.append(Grid((R["indicator"][lang], R["year"][lang], R["value"][lang], L.HEAD["source"][lang],
-                           R["publisher"][lang], R["read"][lang], R["confidence"][lang]),
-                          (16, 6, 12, 29, 16, 10, 11), tuple(rows), "sources"))
-    items.append(Heading(3, R["inputs"][lang]))
-    items.append(Grid((R["file"][lang], "SHA-256"), (38, 62),
+        items.append(Heading(3, phrase("report.data", lang)))
+        heads = (phrase("report.indicator", lang), phrase("report.year", lang), phrase("report.value", lang),
+                 L.head("source", lang), phrase("report.publisher", lang), phrase("report.read", lang),
+                 phrase("report.confidence", lang))
+        items.append(Grid(heads, (16, 6, 12, 29, 16, 10, 11), tuple(rows), "sources"))
+    items.append(Heading(3, phrase("report.inputs", lang)))
+    items.append(Grid((phrase("report.file", lang), "SHA-256"), (38, 62),
                       tuple(Row((_cell(shown_path(p)), _cell((Run(h, "url"),)))) for p, h in inputs), "inputs"))
     return items
 
@@ -504,41 +504,46 @@ def source_items(results: list[FrameworkResult], inputs: list[tuple[str, str]], 
 # ---------------------------------------------------------------- the report
 
 def build(results: list[FrameworkResult], inputs: list[tuple[str, str]], version: str, lang: str,
-          sensitivity: dict | None = None) -> Report:
-    """The readiness report of one city's evaluation, in one language."""
-    R = L.REPORT
+          sensitivity: dict | None = None, actions: dict | None = None) -> Report:
+    """The readiness report of one city's evaluation, in one language; `actions`: by framework id, what meeting
+    each criterion not met takes (`engine.plan.first_actions`, worked out by the command)."""
     first = results[0]
     n = len(results)
     top = 4 if n == 1 else 3 if n == 2 else 2 if n == 3 else 1
-    briefs = tuple(brief(res, lang, top, 2 if n <= 4 else 0) for res in results)
-    notes = tuple(R["not_official"][lang] for res in results if res.framework_kind == "reference")[:1]
+    briefs = tuple(brief(res, lang, top, (actions or {}).get(res.framework_id, {}), 2 if n <= 4 else 0)
+                   for res in results)
+    notes = tuple(phrase("report.not_official", lang) for res in results if res.framework_kind == "reference")[:1]
     body = tuple(framework_section(k, res, lang, sensitivity) for k, res in enumerate(results, 1))
     crit: list[Item] = []
     for res in results:
         crit.append(Heading(3, L.title(res, lang)))
         crit.append(criteria_grid(res, lang))
         if res.waivers:
-            crit.append(Heading(3, f"{R['waivers'][lang]}{colon(lang)}{L.title(res, lang)}"))
-            crit.append(Grid((L.HEAD["id"][lang], R["justification"][lang], R["expires"][lang], ""), (12, 54, 14, 20),
+            crit.append(Heading(3, f"{phrase('report.waivers', lang)}{colon(lang)}{L.title(res, lang)}"))
+            crit.append(Grid((L.head("id", lang), phrase("report.justification", lang), phrase("report.expires", lang),
+                              ""), (12, 54, 14, 20),
                              tuple(Row((_cell(w.criterion), _cell(w.justification), _cell(w.expires.isoformat()),
-                                        _cell(R["active"][lang] if w.active else R["expired"][lang],
+                                        _cell(phrase("report.active" if w.active else "report.expired", lang),
                                               cls="s-waived" if w.active else "s-fail"))) for w in res.waivers),
                              "waivers"))
-    crit.append(_para(R["required_note"][lang], cls="note"))
+    crit.append(_para(phrase("report.required_note", lang), cls="note"))
     evidence = evidence_grid(results, lang)
+    running_app = phrase("report.appendix", lang)
     appendix = (
-        Section("app-criteria", R["app_criteria"][lang], R["appendix"][lang], tuple(crit)),
-        Section("app-evidence", R["app_evidence"][lang], R["appendix"][lang],
-                (evidence,) if evidence else (_para(R["no_missing"][lang]),)),
-        Section("app-method", R["app_method"][lang], R["appendix"][lang],
+        Section("app-criteria", phrase("report.app_criteria", lang), running_app, tuple(crit)),
+        Section("app-evidence", phrase("report.app_evidence", lang), running_app,
+                (evidence,) if evidence else (_para(phrase("report.no_missing", lang)),)),
+        Section("app-method", phrase("report.app_method", lang), running_app,
                 tuple(method_items(results, lang, sensitivity))),
-        Section("app-sources", R["app_sources"][lang], R["appendix"][lang], tuple(source_items(results, inputs, lang))),
+        Section("app-sources", phrase("report.app_sources", lang), running_app,
+                tuple(source_items(results, inputs, lang))),
     )
     contents = tuple((s.anchor, s.heading, 1) for s in body + appendix)
     # page 1 says so when the frameworks are judged in different years, each with its year and reason
-    subtitle = L.years_note(results, lang) or f"{R['eval_year'][lang]} {L.year_text(first, lang)}"
+    subtitle = L.years_note(results, lang) or f"{phrase('report.eval_year', lang)} {L.year_text(first, lang)}"
     if len({r.as_of for r in results}) == 1:  # one date for all; else each framework's year says it
-        subtitle += f"{'　' if lang == 'zh' else ' · '}{R['as_of'][lang]} {first.as_of.isoformat()}"
-    return Report(lang, city_name(first, lang), R["report"][lang], subtitle, briefs, contents, body, appendix,
-                  R["generated"][lang].replace("{v}", version), first.as_of, notes=notes,
+        subtitle = phrase("report.subtitle_as_of", lang, subtitle=subtitle,
+                          as_of=f"{phrase('report.as_of', lang)} {first.as_of.isoformat()}")
+    return Report(lang, L.city_name(first, lang), phrase("report.report", lang), subtitle, briefs, contents, body,
+                  appendix, phrase("report.generated", lang, v=version), first.as_of, notes=notes,
                   density=0 if n <= 2 else 1 if n == 3 else 2)

@@ -22,7 +22,7 @@ from ..engine.errors import printable
 from ..engine.result import FrameworkResult
 from . import linebreak
 from .blocks import Cell as Cell_
-from .labels import HEAD, ROW_HEAD, counts_text, criterion_row, followup_lines, header_lines, shown_status
+from .labels import ROW_HEAD, counts_text, criterion_row, followup_lines, header_lines, row_head, shown_status
 from .words import colon
 
 _STYLE = {"pass": "green", "partial": "yellow", "fail": "red", "unknown": "magenta", "error": "bold red"}
@@ -51,16 +51,18 @@ def _table(res: FrameworkResult, lang: str, width: int) -> Table | Text:
     if width >= COMPACT_BELOW:
         rows: list[list[Cell]] = [list(criterion_row(r, lang)) for r in res.results]
         keep = [key in ("status", "id") for key in ROW_HEAD]
-        table = grid([HEAD[key][lang] for key in ROW_HEAD], rows, width, names=[keep] * len(rows), row_styles=styles)
+        table = grid([row_head(key, res, lang) for key in ROW_HEAD], rows, width, names=[keep] * len(rows),
+                     row_styles=styles)
         if table is not None:
             return table
-    heading = f"{HEAD['criterion'][lang]} · {HEAD['value'][lang]} → {HEAD['target'][lang]} · {HEAD['gap'][lang]}"
+    h = {key: row_head(key, res, lang) for key in ROW_HEAD}
+    heading = f"{h['criterion']} · {h['value']} → {h['target']} · {h['gap']}"
     rows = []
     for r in res.results:
         status, rid, name, value, target, gap, score = criterion_row(r, lang)
         figures = f"{value} → {target}" + (f" · {gap}" if gap != "—" else "") + (f" · {score}" if score != "—" else "")
         rows.append([status, rid, (name, figures)])  # the title, then its figures on a line of their own
-    table = grid([HEAD["status"][lang], HEAD["id"][lang], heading], rows, width,
+    table = grid([h["status"], h["id"], heading], rows, width,
                  names=[[True, True, False]] * len(rows), row_styles=styles, stretch_last=True)
     if table is not None:
         return table

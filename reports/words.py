@@ -7,6 +7,7 @@ them into one language. Adding a phrase means adding its code here in both langu
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -838,14 +839,387 @@ PHRASES |= {
 }
 
 
-def bilingual(zh: str, en: str, lang: str) -> str:
-    """A name a file gives in both languages (a city's, a framework's, a criterion's) in the output's language."""
-    return en if lang == "en" else zh
-
-
 def joined(items, style: str, lang: str) -> str:
     """Items joined as a list of `style` (`_JOIN`: "list" 、/, , "series" ，/, , "clauses" ；/; )."""
     return _JOIN[style][lang == "zh"].join(items)
+
+# ---- the readiness report and its helpers (issue 24: one phrase book): the words of reports/labels.py,
+# readiness.py, explain.py, charts.py, docx_report.py and markdown.py; a plan framework's own words (issue 25) ----
+PHRASES |= {
+    # a criterion's status in a report
+    "label.status.pass": ("pass", "达标"),
+    "label.status.partial": ("partial", "部分达标"),
+    "label.status.fail": ("fail", "未达标"),
+    "label.status.unknown": ("unknown — evidence missing", "未知（缺证据）"),
+    "label.status.not_applicable": ("not applicable", "不适用"),
+    "label.status.waived": ("waived", "豁免"),
+    "label.status.error": ("error (bad data)", "数据错误"),
+    # a status in a table cell
+    "label.short.pass": ("pass", "达标"),
+    "label.short.partial": ("partial", "部分达标"),
+    "label.short.fail": ("fail", "未达标"),
+    "label.short.unknown": ("unknown", "未知"),
+    "label.short.not_applicable": ("not applicable", "不适用"),
+    "label.short.waived": ("waived", "豁免"),
+    "label.short.error": ("error", "错误"),
+    # the categories of criteria
+    "category.creation": ("creation", "创造"),
+    "category.utilisation": ("utilisation", "运用"),
+    "category.protection": ("protection", "保护"),
+    "category.management": ("management", "管理"),
+    "category.services": ("services", "服务"),
+    "category.organisation": ("organisation", "组织保障"),
+    "category.funding": ("funding", "经费保障"),
+    "category.supervision": ("supervision", "督查考核"),
+    # column and line heads
+    "head.status": ("Status", "状态"),
+    "head.id": ("ID", "编号"),
+    "head.criterion": ("Criterion", "指标"),
+    "head.value": ("Value (year)", "现值（年份）"),
+    "head.target": ("Target", "目标"),
+    "head.gap": ("Gap", "差距"),
+    "head.score": ("Score", "得分"),
+    "head.weight": ("Weight", "权重"),
+    "head.lead": ("Lead unit", "牵头单位"),
+    "head.clause": ("Clause", "条款"),
+    "head.verdict": ("Verdict", "结论"),
+    "head.overall": ("Score", "总分"),
+    "head.source": ("Source", "依据"),
+    "head.year": ("Evaluation year", "评价年度"),
+    "head.categories": ("Categories", "分类得分"),
+    "head.missing": ("Missing evidence", "缺失证据"),
+    "head.evidence": ("Evidence", "证据"),
+    "head.range": ("Possible score", "可能得分"),
+    # the deciders
+    "engine.durable": ("durable-rules", "durable-rules 规则引擎"),
+    "engine.python": ("Python reference decider", "Python 参考判定器"),
+    # the scoring models
+    "model.xccdf_default": ("XCCDF default", "XCCDF 默认模型"),
+    "model.flat": ("XCCDF flat", "XCCDF 平面模型"),
+    "model.flat_unweighted": ("XCCDF flat unweighted", "XCCDF 平面不加权模型"),
+    "model.absolute": ("XCCDF absolute", "XCCDF 绝对模型"),
+    # `ipcheck explain`
+    "explain.framework": ("framework", "评价框架"),
+    "explain.clause": ("clause", "条款"),
+    "explain.lead": ("lead unit", "牵头单位"),
+    "explain.city": ("city", "城市"),
+    "explain.year": ("evaluation year", "评价年度"),
+    "explain.check": ("check", "检查方式"),
+    "explain.weight": ("weight", "权重"),
+    "explain.required": ("required (a gate for the verdict)", "必备指标（结论的门槛）"),
+    "explain.status": ("status", "状态"),
+    "explain.score": ("score", "得分"),
+    "explain.value": ("value", "现值"),
+    "explain.target": ("target", "目标"),
+    "explain.gap": ("gap", "差距"),
+    "explain.why": ("why", "理由"),
+    "explain.formula": ("formula", "公式"),
+    "explain.history": ("history", "历年数据"),
+    "explain.facts": ("facts used", "所用数据"),
+    "explain.missing": ("evidence missing", "缺失的证据"),
+    "explain.read": ("read", "读取于"),
+    "explain.confidence": ("confidence", "可信度"),
+    "explain.note": ("note", "备注"),
+    "explain.waiver": ("waiver", "豁免"),
+    "explain.expires": ("expires", "到期"),
+    "explain.path": ("path", "路径"),
+    "explain.expected": ("expected", "应达"),
+    "explain.observed": ("observed", "实际"),
+    "explain.on_track": ("on track", "进度达标"),
+    "explain.behind": ("behind", "落后于路径"),
+    "explain.growth_observed": ("growth observed", "已观察年均增长"),
+    "explain.growth_needed": ("growth still needed", "达标尚需年均增长"),
+    "explain.a_year": (" a year", ""),
+    "explain.pace": ("at the observed pace the target is reached in {y}", "按已观察增速将于{y}年达标"),
+    "explain.method": ("Method", "方法"),
+    # a measurement's state
+    "explain.state.measured": ("measured", "已测得"),
+    "explain.state.unknown": ("unknown", "未知"),
+    "explain.state.not_applicable": ("not applicable", "不适用"),
+    "explain.state.error": ("error", "数据错误"),
+    "explain.state.composite": ("combined", "组合"),
+    # `ipcheck criteria`
+    "catalogue.criteria": ("{n} criteria", "{n}项指标"),
+    "catalogue.required": ("required", "必备"),
+    "catalogue.weight": ("weight", "权重"),
+    "catalogue.plan": ("plan", "城市规划"),
+    "catalogue.reference": ("reference", "参考框架"),
+    "catalogue.benchmark": ("benchmark", "国家基准"),
+    # the charts
+    "chart.no_evidence": ("no evidence", "无证据"),
+    "chart.ready": ("ready threshold", "“已具备条件”门槛"),
+    "chart.score": ("score", "得分"),
+    "chart.target": ("target", "目标"),
+    "chart.judged": ("year judged", "评价年度"),
+    "chart.coverage": ("coverage", "证据覆盖率"),
+    "chart.range": ("possible score range", "可能得分区间"),
+    # the PDF/HTML/Word report
+    "report.report": ("IP demonstration-city readiness report", "知识产权示范城市建设评估报告"),
+    "report.contents": ("Contents", "目录"),
+    "report.gaps": ("Gap analysis", "差距分析"),
+    "report.source_doc": ("Source document", "依据文件"),
+    "report.eval_year": ("Evaluation year", "评价年度"),
+    "report.as_of": ("As of", "基准日"),
+    "report.score": ("Score", "得分"),
+    "report.coverage": ("Coverage", "证据覆盖率"),
+    "report.fix_first": ("Fix first (overall score gained if met)", "优先补齐（达标后总分提升）"),
+    "report.data_age": ("Data age and target years", "数据时效与目标年份"),
+    "report.radar": ("Category scores against the ready threshold", "分类得分与“已具备条件”门槛"),
+    "report.needed": ("growth still needed", "达标尚需年均增长"),
+    "report.observed": ("growth observed", "已观察年均增长"),
+    "report.no_missing": ("No evidence is missing.", "没有缺失证据。"),
+    "report.needs": ("Needed", "需要"),
+    "report.waivers": ("Waivers", "豁免事项"),
+    "report.justification": ("Justification", "理由"),
+    "report.expires": ("Expires", "到期日"),
+    "report.expired": ("expired: no longer applies", "已过期，不再适用"),
+    "report.active": ("active", "有效"),
+    "report.indicator": ("Indicator", "指标项"),
+    "report.year": ("Year", "年份"),
+    "report.value": ("Value", "数值"),
+    "report.publisher": ("Publisher", "发布者"),
+    "report.read": ("Read", "读取日期"),
+    "report.confidence": ("Confidence", "可信度"),
+    "report.not_official": (
+        "The reference framework is derived from five city documents; it is not an official CNIPA table.",
+        "参考框架据五份城市文件归纳，并非国家知识产权局官方评价表。"),
+    "report.generated": ("Generated by ipcheck {v}", "由 ipcheck {v} 生成"),
+    "report.category_weight": ("Category weight", "分类权重"),
+    "report.thresholds": ("Verdict thresholds", "结论门槛"),
+    "report.floor": ("Coverage floor", "覆盖率下限"),
+    "report.goalposts": ("Partial credit", "部分得分"),
+    "report.inputs": ("Input files (SHA-256)", "输入文件（SHA-256）"),
+    "report.action": ("Action", "行动"),
+    "report.due": ("Target year", "目标年份"),
+    "report.met": ("What is met", "已达标"),
+    "report.not_met": ("What is not met", "未达标"),
+    "report.none_met": ("No criterion is shown to be met yet.", "尚无已证实达标的指标。"),
+    "report.none_short": ("No criterion with evidence falls short.", "有证据的指标中没有未达标项。"),
+    "report.lacking_see": (
+        "{n} criteria lack evidence: what to collect, by lead unit, is in appendix B.",
+        "{n}项指标缺少证据，需补充的证据按牵头单位列于附录B。"),
+    "report.appendix": ("Appendix", "附录"),
+    "report.app_criteria": ("Appendix A. Every criterion", "附录A　指标评价明细"),
+    "report.app_evidence": ("Appendix B. Evidence to collect, by lead unit", "附录B　需补充的证据（按牵头单位）"),
+    "report.app_method": ("Appendix C. Method", "附录C　评价方法"),
+    "report.app_sources": ("Appendix D. Sources", "附录D　数据来源"),
+    "report.for_criteria": ("For", "用于"),
+    "report.documents": ("Source documents", "依据文件"),
+    "report.data": ("Figures", "数据"),
+    "report.required_note": ("* required (a gate for the verdict)", "* 必备指标（门槛）"),
+    "report.reached_at_pace": ("reached at the observed pace in", "按已观察增速达标年份"),
+    "report.file": ("File", "文件"),
+    # a figure's confidence
+    "confidence.high": ("high", "高"),
+    "confidence.medium": ("medium", "中"),
+    "confidence.low": ("low", "低"),
+    # the scoring models' formulas
+    "method.model.xccdf_default": (
+        "XCCDF default model (NISTIR 7275r4 §3.3.1): category = 100 × Σ(w × s) / Σw over criteria with evidence; "
+        "overall = the category-weighted mean of category scores.",
+        "XCCDF 默认模型（NISTIR 7275r4 §3.3.1）：分类得分 = 100 × Σ(权重×得分) / Σ权重（仅计有证据的指标）；总分 "
+        "= 各分类得分按分类权重的加权平均。"),
+    "method.model.flat": (
+        "XCCDF flat model: overall = 100 × Σ(w × s) / Σw over criteria with evidence.",
+        "XCCDF 平面模型：总分 = 100 × Σ(权重×得分) / Σ权重（仅计有证据的指标）。"),
+    "method.model.flat_unweighted": (
+        "XCCDF flat unweighted model: overall = 100 × Σs / n over criteria with evidence.",
+        "XCCDF 平面不加权模型：总分 = 100 × Σ得分 / 指标数（仅计有证据的指标）。"),
+    "method.model.absolute": (
+        "XCCDF absolute model: 100 if every criterion with evidence passes, else 0.",
+        "XCCDF 绝对模型：所有有证据的指标均达标为 100，否则为 0。"),
+    # the verdicts of a readiness framework (a plan's are above)
+    "verdict.name.ready": ("ready", "已具备条件"),
+    "verdict.name.nearly_ready": ("nearly ready", "基本具备条件"),
+    "verdict.name.not_ready": ("not ready", "尚不具备条件"),
+    "verdict.name.not_assessable": ("not assessable", "证据不足，无法评定"),
+    # the method
+    "verdict.provisional_mark": (" (provisional)", "（暂定）"),
+    "source.compiled": ("summarised by ipcheck", "本工具归纳"),
+    "method.goalposts": (
+        "pass scores 1, fail 0; between baseline and target, partial credit clamp((value − baseline)/(target − "
+        "baseline), 0, 1), or value/target without a baseline (target/value when lower is better). Trajectories "
+        "take the base value as baseline and the path value for the year as target. Coverage = weight with "
+        "evidence / weight applicable and not waived; below the floor the verdict is \"not assessable\". Unknown "
+        "is neither a fail nor ignored.",
+        "达标得 1，未达标得 0；介于基线与目标之间按 (现值 − 基线)/(目标 − 基线) 计部分得分（限于0与1之间），无基"
+        "线时为 现值/目标（越低越好时为 目标/现值）。路径类指标以基期值为基线、以当年路径值为目标。覆盖率 = 有证"
+        "据指标的权重 / 适用且未豁免指标的权重；低于覆盖率下限时结论为“证据不足，无法评定”。未知（缺证据）既不计"
+        "为未达标，也不被忽略。"),
+    "method.data_age": (
+        "Data age: a figure's age is the year judged minus its year (a stock published for a month, such as 'as "
+        "of September', is not year-end and counts a year older). Stocks and rates per capita may be one year "
+        "older, mechanisms two, flagged stale; yearly flows, counts and shares must be of the year judged — the "
+        "previous year's is shown as indicative and scores nothing; anything older is 'unknown — latest figure "
+        "too old', shown as context. A framework or criterion may set other limits (max_age). Target years: a "
+        "target with a year is judged in that year against that year's figure; before it, on track or off track "
+        "on the path, or the latest figure against the target, marked as a projection. A growth target is the "
+        "growth into the year judged. Score range: the low end with every criterion without evidence failed, the "
+        "high end with every one met.",
+        "数据时效：数据的年龄 = 评价年度 − 数据年份（按月公布的存量数据，如“截至9月”，不视为年末数据，按早一年计"
+        "）。存量及按人口计算的比率最多可早1年，机制类最多可早2年，均标注“陈旧”；年度流量、次数和比例须为评价年度"
+        "的数据，上一年的数据仅作参考、不计分；更早的数据视为“未知——最新数据过旧”，仅作背景列出。框架和指标可另行"
+        "规定时效上限。目标年份：带年份的目标到该年份时以该年份的数据判定；此前按路径判断是否“进度达标”，或以最新"
+        "数据对照目标，并注明为“预测”。增长率指标一律为评价年度相对上一年的增长。得分区间：缺证据的指标全部未达标"
+        "时的得分为下限，全部达标时为上限。"),
+    "method.planning": (
+        "the overall score if the criterion were met (status pass, full marks), recomputed with the same model, "
+        "minus the score now; meeting an unknown criterion also raises coverage by its weight over the "
+        "applicable weight. Trends: growth observed = (last/first)^(1/years) − 1; growth still needed = "
+        "(target/last)^(1/(target year − last year)) − 1; year reached at the observed pace = last year + "
+        "⌈ln(target/last) / ln(1 + observed)⌉. A trajectory's path value in year t = base × (target/base)^((t − "
+        "base year)/(target year − base year)).",
+        "某指标达标（状态为达标、满分）后按同一模型重新计算的总分与现总分之差；未知指标达标还会提高覆盖率（覆盖率"
+        "提升 = 其权重 / 适用权重）。趋势：已观察年均增长 = (末值/首值)^(1/年数) − 1；达标尚需年均增长 = (目标/末"
+        "值)^(1/(目标年 − 末值年)) − 1；按已观察增速达标年份 = 末值年 + ⌈ln(目标/末值) / ln(1 + 已观察增长)⌉。路"
+        "径类指标的当年路径值 = 基期值 × (目标/基期值)^((当年 − 基期年)/(目标年 − 基期年))。"),
+    "assumed.title": (
+        "assumption given with --set, not a published figure",
+        "假设：命令行 --set 给出的数值，并非公布数据"),
+    "assumed.publisher": ("ipcheck (what-if)", "ipcheck（假设分析）"),
+    # the evaluation's text: headline, cells, counts, what follows the table
+    "headline.score": ("{score} / 100 on {cov} of the weight with evidence", "{score} / 100（有证据的权重占 {cov}）"),
+    "gap.share": (" ({share}%)", "（{share}%）"),
+    "parts.counts": ("{n} parts: {items}", "{n}项子条件：{items}"),
+    "parts.count": ("{n} {status}", "{status}{n}"),
+    "counts.item": ("{status} {n}", "{status} {n}"),
+    "counts.item_colon": ("{status}: {n}", "{status}：{n}"),
+    "framework.version": ("{fw} v{v}", "{fw} 第{v}版"),
+    "source.line": ("《{title}》{extra}, {issuer}", "《{title}》{extra}，{issuer}"),
+    "source.extra": (" ({items})", "（{items}）"),
+    "header.year": ("{year} · engine {engine} · model {model}", "{year} · 判定引擎 {engine} · 计分模型 {model}"),
+    "trend.line": ("{id}: {items}", "{id}: {items}"),
+    "trend.observed": ("observed {v} a year", "已观察年均增长 {v}"),
+    "trend.needed": ("needed {v} a year", "达标尚需年均增长 {v}"),
+    "trend.on_track": ("on track", "进度达标"),
+    "trend.off_track": ("off track", "落后于路径"),
+    "trend.pace": ("at this pace reached in {y}", "按当前增速 {y}年达标"),
+    "followup.fix": ("Fix first (score gained if met): {items}", "优先补齐（达标后总分提升）：{items}"),
+    "followup.fix_item": ("{id}\u00a0+{gain}", "{id}\u00a0+{gain}"),
+    "followup.fix_cov": ("\u00a0(coverage\u00a0+{cov})", "（覆盖率\u00a0+{cov}）"),
+    "followup.collect": ("Collect this evidence first (coverage gained, score range narrowed): {items}",
+                         "优先收集以下证据（提高覆盖率、缩小得分区间）：{items}"),
+    "followup.collect_item": ("{id}\u00a0coverage\u00a0+{cov}", "{id}\u00a0覆盖率\u00a0+{cov}"),
+    "followup.collect_range": (", range narrows by\u00a0{r}", "，区间缩小\u00a0{r}"),
+    "followup.trends": ("Trends:", "趋势："),
+    "followup.assumed": ("Assumptions (--set, not published figures): {items}", "假设（--set，非公布数据）：{items}"),
+    "sensitivity.line": ("{fw} sensitivity: {draws} draws (weights ±{w}, targets ±{g}, seed {seed}): score 5–95% "
+                         "{p5}–{p95}, verdict '{verdict}' kept in {kept} of draws",
+                         "{fw} 敏感性：{draws} 次抽样（权重 ±{w}，目标 ±{g}，种子 {seed}），得分 5–95% 区间 "
+                         "{p5}–{p95}，结论“{verdict}”保持 {kept}"),
+    "formula.target": ("target", "目标"), "formula.published": ("published", "公布的"),
+    "formula.exists": ("exists", "具备"), "formula.and": ("and", "且"), "formula.in": ("in", "属于"),
+    "formula.vs": ("vs", "对比"), "formula.base": ("base", "基期值"),
+    # the readiness report (reports/readiness.py) and its documents
+    "report.page": ("Page {page} of {pages}", "第 {page} 页 / 共 {pages} 页"),
+    "report.brief_meta": ("{year} · {source}", "{year}　{source}"),
+    "report.brief_year": (" ({y})", "（{y}）"),
+    "report.count_head": ("{head} ({n})", "{head}（{n}）"),
+    "report.range_line": ("{range}", "可能得分：{range}"),
+    "report.subtitle_as_of": ("{subtitle} · {as_of}", "{subtitle}　{as_of}"),
+    "report.labelled": ("{label}: ", "{label}："),
+    "report.facts_gap": (" · ", "　"),
+    "report.growth": ("{label} {span}: {v} a year", "{label}（{span}）：{v}"),
+    "report.weights_gap": (" · ", "　"),
+    "sep.comma": (", ", "，"),
+    "report.source_gap": (" · ", "　"),  # between a page-1 action's lead unit and its year
+    # `ipcheck explain` (reports/explain.py)
+    "explain.score_in": (" (score {s})", "（得分 {s}）"),
+    "explain.path_line": ("path: {base} in {base_year} → {target} in {target_year}; expected {expected} in {year}, "
+                          "observed {value} ({state})",
+                          "路径：{base_year}年{base} → {target_year}年{target}；{year}年应达{expected}，"
+                          "实际{value}（{state}）"),
+    "explain.history_of": ("{head} ({ind}): ", "{head}（{ind}）："),
+    "explain.history_item": ("{y} {v}", "{y}年 {v}"),
+    "explain.fact_year": ("{y}", "{y}年"),
+    # the charts (reports/charts.py)
+    "chart.coverage_share": ("coverage {share}", "证据覆盖{share}"),
+    "chart.with_unit": ("{name} ({unit})", "{name}（{unit}）"),
+    "chart.target_at": ("target {v} ({y})", "目标 {v}（{y}）"),
+    # issue 25: a plan framework says targets, achievements and its index where a readiness framework says criteria,
+    # statuses and its score (terminal, Markdown, page 1 of the PDF/HTML and Word)
+    "plan.head.status": ("Achievement", "完成情况"),
+    "plan.head.criterion": ("Target", "目标"),
+    "plan.head.target": ("Target value", "目标值"),
+    "plan.head.score": ("Index", "指数"),
+    "plan.head.categories": ("Index by category", "分类达成指数"),
+    "plan.head.range": ("Possible index", "达成指数可能区间"),
+    "verdict.plan_provisional": ("were every target without evidence missed, the verdict would be '{v}' "
+                                 "(achievement index {s})", "缺少证据的目标若均未完成，结论将为“{v}”（达成指数{s}）"),
+    "plan.known": ("{score} on the targets with evidence ({cov} of the weight)",
+                   "有证据的目标达成指数{score}（占权重{cov}）"),
+    "followup.plan_fix": ("Act first (achievement index gained if met): {items}",
+                          "优先推进（完成后达成指数提升）：{items}"),
+    "followup.plan_fix_item": ("{id} ({a})\u00a0+{gain}", "{id}（{a}）\u00a0+{gain}"),
+    "followup.plan_collect": ("Collect this evidence first (targets judged, index range narrowed): {items}",
+                              "优先收集以下证据（增加可判断的目标、缩小达成指数区间）：{items}"),
+    "followup.plan_collect_range": (", index range narrows by\u00a0{r}", "，指数区间缩小\u00a0{r}"),
+    "trend.plan_needed": ("needed to meet it {v} a year", "完成尚需年均增长 {v}"),
+    "trend.plan_on_track": ("on track", "进度符合预期"),
+    "trend.plan_off_track": ("behind the path", "进度滞后"),
+    "trend.plan_pace": ("at this pace met in {y}", "按当前增速 {y}年完成"),
+    "msg.plan_no_gap": ("None of the {n} targets with evidence is behind or missed",
+                        "有证据的{n}项目标均无滞后或未完成"),
+    "msg.plan_no_gap_one": ("The one target with evidence is neither behind nor missed",
+                            "唯一有证据的目标无滞后或未完成"),
+    "msg.plan_no_evidence": ("No target has evidence yet, so none can be judged",
+                             "尚无任何目标有证据，完成情况无法判断"),
+    "msg.plan_holes": ("The {n} targets without evidence carry {share} of the weight",
+                       "缺少证据的{n}项目标占权重{share}"),
+    "msg.plan_holes_all": ("Evidence is needed for all {m} targets, in every category",
+                           "全部{m}项目标均需补充证据，涉及所有类别"),
+    "msg.plan_holes_none": ("Every target has evidence", "全部目标均有证据"),
+    "report.plan_none_met": ("No target is shown to be met yet.", "尚无已证实完成的目标。"),
+    "report.plan_none_short": ("No target with evidence is behind or missed.", "有证据的目标中没有滞后或未完成项。"),
+    # a plan target's parts (a combined target), counted in plan words: '2项子条件：已满足1，缺少证据1'
+    "plan.part.pass": ("met", "已满足"), "plan.part.partial": ("partly met", "部分满足"),
+    "plan.part.fail": ("not met", "未满足"), "plan.part.unknown": ("no evidence", "缺少证据"),
+    "plan.part.not_applicable": ("not applicable", "不适用"), "plan.part.waived": ("waived", "豁免"),
+    "plan.part.error": ("error", "数据错误"),
+    "report.plan_lacking_see": ("{n} targets lack evidence: what to collect, by lead unit, is in appendix B.",
+                                "{n}项目标缺少证据，需补充的证据按牵头单位列于附录B。"),
+}
+
+
+def vocabulary(prefix: str) -> dict[str, dict[str, str]]:
+    """The phrases `prefix.<code>` as {code: {"en": …, "zh": …}}: the words as the modules being rewritten on another
+    branch (reports/analysis.py, reports/catalogue.py, app/) still look them up; the words themselves live above."""
+    n = len(prefix) + 1
+    return {code[n:]: {"en": en, "zh": zh} for code, (en, zh) in PHRASES.items()
+            if code.startswith(prefix + ".") and "." not in code[n:]}
+
+
+def is_cjk(lang: str) -> bool:
+    """Whether `lang` is set in Chinese characters: for typography (a font, a width, a language tag), not for words."""
+    return lang == "zh"
+
+
+def name_in(lang: str, zh: str, en: str) -> str:
+    """A name a file gives in both languages (a city's, a framework's title) in the output's language; ipcheck's own
+    words are phrases, never picked this way."""
+    return zh if is_cjk(lang) else en
+
+
+def lang_tag(lang: str, region: bool = True) -> str:
+    """The language's tag for a document: zh-CN, en-US (`region=False`: en)."""
+    return "zh-CN" if is_cjk(lang) else "en-US" if region else "en"
+
+
+def axis_scales(lang: str) -> tuple[tuple[Decimal, str], ...]:
+    """How a chart's axis shortens large figures: 万 and 亿 in Chinese; k, m and bn in English."""
+    if is_cjk(lang):
+        return (Decimal(10) ** 8, "亿"), (Decimal(10) ** 4, "万")
+    return (Decimal(10) ** 9, "bn"), (Decimal(10) ** 6, "m"), (Decimal(10) ** 3, "k")
+
+
+def page_parts(lang: str) -> list[tuple[str, str]]:
+    """The page footer as (kind, text) pieces: ("text", "第 "), ("field", "page"), …, from the phrase "report.page";
+    the PDF writes it as CSS counters, Word as fields."""
+    out = []
+    for k, piece in enumerate(re.split(r"\{(page|pages)\}", PHRASES["report.page"][is_cjk(lang)])):
+        if piece:
+            out.append(("field" if k % 2 else "text", piece))
+    return out
 
 
 def say(code: str, lang: str, **args: object) -> str:

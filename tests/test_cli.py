@@ -273,7 +273,9 @@ def test_table_shows_fix_first_trends_and_assumptions():
     # In 2016 (in 2017 TJ-01 passes on the office's 18.3 and shows no trend)
     out = invoke("evaluate", str(CITIES / "tianjin.yaml"), "--framework", "tianjin-2017", "--year", "2016",
                  "--lang", "en").stdout.replace("\u00a0", " ")  # (an item's id and figure joined by a no-break space)
-    assert "Fix first (score gained if met): TJ-02 +0.7" in out  # 124,800 of 130,000
+    # a plan's fix-first list in its own words: the target with its achievement, the index it gains (issue 25);
+    # 124,800 of 130,000
+    assert "Act first (achievement index gained if met): TJ-02 (progress cannot be judged) +0.7" in out
     # the history up to the year judged: 9.04 (2013) → 14.7 (2016), (14.7 / 9.04)^(1/3) − 1; the figures of
     # 2017–2024 were not known in 2016
     assert "TJ-01: observed 17.59% a year" in out

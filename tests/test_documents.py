@@ -106,7 +106,7 @@ def test_plan_and_progress_as_pdf_and_word(tmp_path):
     assert drawn > 5  # the chart of score and coverage by year
     import pdfcheck
     from ipcheck.reports.labels import SHORT
-    from ipcheck.reports.readiness import unit_pieces
+    from ipcheck.reports.linebreak import name_pieces as unit_pieces
     assert pdfcheck.problems(tmp_path / "prog.pdf") == [] and pdfcheck.problems(tmp_path / "plan.pdf") == []
     units = {p for c in ("市市场监管局（起草单位）", "知识产权管理部门") for p in unit_pieces(c)}
     assert pdfcheck.broken(tmp_path / "plan.pdf", units | {SHORT[s]["zh"] for s in SHORT}) == []
@@ -223,7 +223,7 @@ def test_plan_steps_read_the_same_in_every_format(tmp_path):
     invoke("plan", NINGBO, "--docx", tmp_path / "plan.docx")
     word = [[c.text for c in row.cells] for t in Document(str(tmp_path / "plan.docx")).tables for row in t.rows[1:]]
     # (a narrow Word cell breaks a lead unit between its parts only: "市市场监管局" / "（起草单位）")
-    from ipcheck.reports.blocks import unit_pieces
+    from ipcheck.reports.linebreak import name_pieces as unit_pieces
     assert all(set(w[5].split("\n")) <= set(unit_pieces(w[5].replace("\n", ""))) | {w[5]} for w in word)
     word = [[c.replace("\n", "") for c in w] for w in word]
     assert [w[:4] + w[5:] for w in word] == [s[:4] + s[5:] for s in steps]  # (the needs cell: its own test)

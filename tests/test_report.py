@@ -62,13 +62,20 @@ def test_page_one_is_for_leadership(pdf_text):
     # issue 11 kept: not assessable, so the missing evidence and the range lead, not "100 / 100"
     # (issue 25: the plan's block leads with its targets by achievement, in the plan's words)
     assert "/ 100" not in page and "32项目标：已完成6项、缺少证据26项" in page and "22项指标中20项缺少证据" in page
-    assert "达成指数：取决于缺失的证据，介于12.8与100.0之间" in page and "有证据的指标得分100.0（占权重29%）" in page
+    assert "达成指数：取决于缺失的证据，介于12.8与100.0之间" in page
+    assert "有证据的目标达成指数100.0（占权重29%）" in page
     assert (flat.index("证据不足，无法评定") < flat.index("缺少证据26项")
-            < flat.index("有证据的指标得分100.0（占权重29%）"))
-    # no criterion with evidence falls short: said twice, without the gap's ▲ (not an alarm)
-    assert (flat.count("▲") == 0 and flat.count("未发现差距") == 2 and flat.count("✔ 已达标") == 1
-            and flat.count("✔ 已完成6项目标") == 1  # the plan's targets in its own words
+            < flat.index("有证据的目标达成指数100.0（占权重29%）"))
+    # no criterion with evidence falls short: said twice, without the gap's ▲ (not an alarm); the plan's block
+    # in its own words (issue 25: targets, not criteria; its index, not a score)
+    assert (flat.count("▲") == 0 and flat.count("未发现差距") == 1 and flat.count("✔ 已达标") == 1
+            and "有证据的6项目标均无滞后或未完成" in flat and "缺少证据的26项目标占权重71%" in flat
+            and flat.count("✔ 已完成6项目标") == 1 and "有证据的指标得分" in flat.split("知识产权示范城市参考框架")[-1]
+            and "有证据的指标" not in flat.split("知识产权示范城市参考框架")[0]
             and "其中运用、保护、管理、服务、经费保障没有任何证据" in flat)
+    # a plan's first action on a target without evidence says what to collect (its achievement, no evidence, is
+    # not said twice: page 1 is full); a judged target's names its achievement (Tianjin's, below)
+    assert "2021年119 亿元，已为目标的3倍；需补充知识产权质押融资金额（2022年）" in flat
     # Ningbo's results rest on third-party copies (confidence low) but for 2022's copyright figure (the city's
     # press conference, medium): page 1 says so
     assert "所用6项数据中5项来源可信度低（见数据来源）" in flat and "所用2项数据来源可信度均低（见数据来源）" in flat
@@ -81,10 +88,11 @@ def test_a_score_on_part_of_the_evidence_never_leads_alone(lang):
     """Tianjin 2017 is assessable (coverage at the floor) with 8 of 14 criteria lacking evidence: page 1 puts
     the evidence missing beside the score, as large, and the range under it; never "99.6 / 100" alone."""
     from ipcheck.app.library import Selection, evaluate_selection
+    from ipcheck.engine.plan import first_actions
     from ipcheck.reports.readiness import brief
     res = evaluate_selection(Selection(CITIES / "tianjin.yaml", frameworks=("tianjin-2017",), year=2017)).results[0]
     assert res.assessable and res.lacking == 8
-    b = brief(res, lang, 3)
+    b = brief(res, lang, 3, first_actions(res))
     # issue 25: a plan leads with its targets, the evidence missing among them; the score (99.6) comes second
     lacking = {"zh": "14项目标：已完成5项、未完成1项、缺少证据8项",
                "en": "14 targets: 5 met, 1 missed, 8 without evidence"}
@@ -94,9 +102,13 @@ def test_a_score_on_part_of_the_evidence_never_leads_alone(lang):
     # all unmet — never "ready" while TJ-03 (10,639 < 11,000) is missed
     assert b.verdict_words == {"zh": "部分滞后（暂定）", "en": "partly behind (provisional)"}[lang]
     assert "TJ-03" in b.verdict_reason
+    # the first action names the target missed with its achievement (issue 25: targets, not criteria)
+    first = [r.text for line in b.actions.rows[0].cells[0].lines for r in line]
+    assert "TJ-03" in first and {"zh": "✘ 未完成", "en": "✘ missed"}[lang] in first
     assert not any("可信度" in d or "confidence" in d for d in b.details)  # Tianjin's figures are official
-    unmet = {"zh": "缺少证据的指标若均未达标，结论将为“总体滞后”（得分34.1）",
-             "en": "were every criterion without evidence unmet, the verdict would be 'behind overall' (score 34.1)"}
+    unmet = {"zh": "缺少证据的目标若均未完成，结论将为“总体滞后”（达成指数34.1）",
+             "en": "were every target without evidence missed, the verdict would be 'behind overall' "
+                   "(achievement index 34.1)"}
     assert unmet[lang] in b.verdict_reason
 
 
@@ -106,10 +118,11 @@ def test_with_no_evidence_at_all_page_one_says_so_plainly(lang):
     words, not "22 of 22", "only 0% of the weight" and a range "between 0.0 and 100.0" that says nothing;
     and "nothing is met yet" is not ticked as good news."""
     from ipcheck.app.library import Selection, evaluate_selection
+    from ipcheck.engine.plan import first_actions
     from ipcheck.reports.readiness import brief
     res = evaluate_selection(Selection(CITIES / "shaoxing.yaml", frameworks=("reference",), year=2021)).results[0]
     assert res.lacking == res.applicable == 22 and res.score is None
-    b = brief(res, lang, 3)
+    b = brief(res, lang, 3, first_actions(res))
     assert b.lead == {"zh": "22项指标均缺少证据", "en": "None of the 22 criteria has evidence"}[lang]
     assert b.details == ()  # no range, no score on a known part
     assert b.verdict_reason == {

@@ -12,7 +12,8 @@ from conftest import CITIES, CITY_FILES
 from ipcheck.cli import main
 from ipcheck.reports import document
 from ipcheck.reports.labels import HEAD, SHORT
-from ipcheck.reports.readiness import clause_runs, unit_pieces
+from ipcheck.reports.linebreak import name_pieces as unit_pieces
+from ipcheck.reports.readiness import clause_runs
 
 THREE = ("--framework", "ningbo-2020", "--framework", "reference", "--framework", "national-2025")
 SIX = ("--framework", "tianjin-2017", "--framework", "reference", "--framework", "national-2025", "--framework",
@@ -94,3 +95,31 @@ def test_the_checks_find_what_they_look_for(tmp_path):
                                            "<div style='width: 30mm; font-size: 9pt'>"
                                            "市市场监管局（起草单位）</div></body></html>"))
     assert pdfcheck.broken(narrow, set(unit_pieces("市市场监管局（起草单位）"))) == ["（起草单位）"]
+
+
+@pytest.mark.parametrize("chars", [7, 8, 11, 15, 17])
+def test_a_lead_unit_breaks_alike_in_the_terminal_and_the_pdf(tmp_path, chars):
+    """One break rule for a lead unit (issue 24): in a column `chars` Chinese characters wide, the terminal's
+    table and the PDF's cell break "市市场监管局、市科技局（起草单位）" into the same lines — after "、", before
+    the bracket, where the width needs it, never inside a unit's name."""
+    import io
+
+    from ipcheck.reports.document import _runs
+    from ipcheck.reports.readiness import lead_runs
+    from ipcheck.reports.terminal import grid
+    from rich.console import Console
+    unit = "市市场监管局、市科技局（起草单位）"
+    buf = io.StringIO()
+    Console(file=buf, width=2 * chars, color_system=None).print(grid(["单位"], [[unit]], 2 * chars,
+                                                                      names=[[True]]))
+    terminal = [line.strip() for line in buf.getvalue().splitlines()[2:] if line.strip()]
+    page = ("<html><body style=\"font-family: 'Noto Sans CJK SC'; font-size: 9pt; margin: 0\">"
+            f"<div style='width: {chars}em'>{_runs(lead_runs(unit, fit=chars), screen=False)}</div></body></html>")
+    pdf = tmp_path / "unit.pdf"
+    pdf.write_bytes(document.render_pdf(page))
+    with pdfplumber.open(pdf) as doc:
+        printed = [line.replace(" ", "") for line in doc.pages[0].extract_text().split("\n") if line.strip()]
+    assert printed == terminal
+    assert "".join(terminal) == unit and len(terminal) == {7: 3, 8: 3, 11: 2, 15: 2, 17: 1}[chars]
+    whole = ("市市场监管局、", "市科技局", "（起草单位）", "市市场监管局、市科技局", unit)  # never inside a name
+    assert all(line in whole for line in terminal)
