@@ -216,6 +216,9 @@ class _Cells:
                 self.bad(col, row, f"{value!r} is negative")
                 return None
             number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+            if not number.is_finite() or number.adjusted() >= 18:  # 1E+300 has no place in a plan's figures
+                self.bad(col, row, f"{value!r} is too large a figure for a plan's target")
+                return None
             if _ref(col, row) in self.percent:
                 if unit != "%":
                     self.bad(col, row, f"a percentage ({number * 100}%) where the unit is {unit!r}")
@@ -231,6 +234,9 @@ class _Cells:
             number, bound, word = read_value(typed, counter)
         except UnitError as exc:
             self.bad(col, row, str(exc))
+            return None
+        if not number.is_finite() or number.adjusted() >= 18:
+            self.bad(col, row, f"{value!r} is too large a figure for a plan's target")
             return None
         if bound != "exact":
             self.bad(col, row, f"{value!r}: the comparison ({word}) goes in 比较; type the number alone, "

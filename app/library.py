@@ -70,7 +70,7 @@ class Library:
 
     def ids(self, wanted: tuple[str, ...] | list[str]) -> tuple[str, ...]:
         """Framework ids for what a command was given: ids as they are, framework files as their ids."""
-        return tuple(self.named.get(w, w) for w in wanted)
+        return tuple(dict.fromkeys(self.named.get(w, w) for w in wanted))  # a framework named twice counts once
 
 
 def is_framework_file(name: str) -> bool:
@@ -117,7 +117,11 @@ class _Reader:
     def fresh(self, p: Path) -> bytes | None:
         """The file's bytes, or None when it is read already or copies the shipped file of its name."""
         from ..engine.load import sha256
-        key = p.resolve()
+        try:
+            key = p.resolve()
+        except (OSError, RuntimeError):  # a symlink loop: reading it says so in one line
+            read_input(p)
+            raise
         if key in self.raws:
             return None
         self.raws[key] = raw = read_input(p)

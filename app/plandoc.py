@@ -30,6 +30,9 @@ MAX_UNPACKED_BYTES = 100 * 1024 * 1024
 MAX_PDF_PAGES = 500
 SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
 OLD_FORMATS = (".doc", ".wps", ".rtf", ".dot", ".wpt", ".odt", ".xls", ".et")
+_BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\x84\x31\x95\x33", "gb18030"), (b"\xff\xfe", "utf-16-le"),
+         (b"\xfe\xff", "utf-16-be"))
+_NOT_WORD = (("xl/workbook.xml", "workbook"), ("ppt/presentation.xml", "slides"), ("content.xml", "odf"))
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"   # an old Office (.doc, .wps, .xls) compound file
 _CHINESE = ("gb18030", "gbk", "gb2312", "big5", "big5hkscs", "cp950", "hz", "utf_16", "utf_16_le", "utf_16_be",
             "utf_32", "utf_8")
@@ -41,6 +44,12 @@ _BLOCK = {"address", "article", "aside", "blockquote", "body", "br", "caption", 
 # a line that starts a numbered part or item (一、 （二） 3. 第四条): a paragraph of its own, never a wrapped line
 _NUMBERED = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+(?:[、)）．]|\.(?!\d))"
                        r"|第[一二三四五六七八九十百]+[章节条部分])")
+# characters that show nothing or steer the terminal: controls (a tab and a line break aside), zero-width
+# spaces and joiners, a byte-order mark left mid-file, bidirectional overrides; a form feed, a line or a
+# paragraph separator ends a line
+_INVISIBLE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e"
+                        "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]")
+_BREAKS = re.compile("[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _SKIP = {"script", "style", "noscript", "template", "head", "iframe", "object", "svg", "select", "button", "-comment"}
 
 
@@ -83,8 +92,12 @@ def _codec(name: str) -> str | None:
 
 def decode(path: str, data: bytes, lang: str, declared: str | None = None) -> str:
     """Bytes as text: UTF-8 (with or without BOM), the declared charset, else what charset-normalizer finds."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+    for bom, codec in _BOMS:  # a byte-order mark says the encoding outright: nothing to guess
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(codec)
+            except UnicodeDecodeError:
+                break
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -123,30 +136,49 @@ def _html_text(data: bytes, path: str, lang: str) -> str:
     return "".join(out)
 
 
-def _walk(node, out: list[str]) -> None:
-    """Append a node's text: inline text runs on, a block ends its line, a table row is cells joined by tabs."""
-    tag = node.tag
-    if tag in _SKIP:
-        return
-    if tag == "-text":
-        out.append(re.sub(r"[ \t\r\n\f]+", " ", node.text_content or ""))
-        return
-    if tag == "tr":
-        cells = []
-        for cell in node.iter():
-            if cell.tag in ("td", "th"):
-                parts: list[str] = []
-                _walk_children(cell, parts)
-                cells.append(" ".join(" ".join(parts).split()))
-        _new_line(out)
-        out.append("\t".join(cells) + "\n")
-        return
-    block = tag in _BLOCK
-    if block:
-        _new_line(out)
-    _walk_children(node, out)
-    if block:
-        _new_line(out)
+def _walk(root, out: list[str]) -> None:
+    """Append a node's text: inline text runs on, a block ends its line, a table row is cells joined by tabs.
+
+    Walked with a stack, not by recursion: a page nested thousands of elements deep is read like any other.
+    A row that lays the page out (a cell holding a table or a heading, or a row of one cell) is not a
+    row of figures: its cells are read as blocks, so a table nested in it keeps its own rows."""
+    stack: list[tuple[object, bool]] = [(root, False)]
+    while stack:
+        node, closing = stack.pop()
+        if closing:
+            _new_line(out)
+            continue
+        tag = node.tag
+        if tag in _SKIP:
+            continue
+        if tag == "-text":
+            out.append(re.sub(r"[ \t\r\n\f]+", " ", node.text_content or ""))
+            continue
+        if tag == "tr" and not _layout_row(node):
+            cells = []
+            for cell in node.iter():
+                if cell.tag in ("td", "th"):
+                    parts: list[str] = []
+                    _walk_children(cell, parts)
+                    cells.append(" ".join(" ".join(parts).split()))
+            _new_line(out)
+            out.append("\t".join(cells) + "\n")
+            continue
+        if tag in _BLOCK or tag in ("td", "th"):
+            _new_line(out)
+            stack.append((node, True))
+        children = []
+        child = node.child
+        while child is not None:
+            children.append(child)
+            child = child.next
+        stack += [(c, False) for c in reversed(children)]
+
+
+def _layout_row(tr) -> bool:
+    """Whether a table row lays a page out rather than holding figures: one cell, or a cell with a table or heading."""
+    cells = [c for c in tr.iter() if c.tag in ("td", "th")]
+    return len(cells) == 1 or any(c.css_first("table, h1, h2, h3, h4, h5, h6") is not None for c in cells)
 
 
 def _new_line(out: list[str]) -> None:
@@ -178,7 +210,8 @@ def _docx_text(data: bytes, path: str, lang: str) -> str:
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises many kinds on a damaged file; each is one line for the user
-        raise _error(path, "draft.err.damaged", lang, what=".docx", why=f"{type(exc).__name__}: {exc}") from None
+        why = re.sub(r"\s*'?<[^<>]* at 0x[0-9a-fA-F]+>'?", "", f"{type(exc).__name__}: {exc}")  # no address
+        raise _error(path, "draft.err.damaged", lang, what=".docx", why=why) from None
     lines: list[str] = []
     for block in document.iter_inner_content():
         if isinstance(block, Table):
@@ -214,6 +247,10 @@ def _check_zip(data: bytes, path: str, lang: str) -> None:
         raise _error(path, "draft.err.damaged", lang, what=".docx", why=str(exc)) from None
     if sum(i.file_size for i in infos) > MAX_UNPACKED_BYTES:
         raise _error(path, "draft.err.damaged", lang, what=".docx", why=f"unpacks to more than {MAX_UNPACKED_BYTES:,}")
+    names = {i.filename for i in infos}
+    if "word/document.xml" not in names:  # a workbook, a presentation or another zip given a .docx name
+        kind = next((k for part, k in _NOT_WORD if part in names), "other")
+        raise _error(path, "draft.err.not_word", lang, what=_say(f"draft.err.not_word.{kind}", lang))
 
 
 def _pdf_text(data: bytes, path: str, lang: str) -> str:
@@ -330,6 +367,7 @@ def plan_text(path: Path | str, lang: str = "zh") -> str:
     else:
         text = decode(name, data, lang)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u3000", " ").replace("\xa0", " ")
+    text = _INVISIBLE.sub("", _BREAKS.sub("\n", text))
     text = "\n".join(line.strip() for line in text.split("\n"))
     text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
     return simplified(text)

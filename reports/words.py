@@ -399,6 +399,18 @@ PHRASES: dict[str, tuple[str, str]] = {
     "review.period_total": ("a total added over the plan period, with no base to add it to: write it as a target "
                             "for the stock (base + added)",
                             "规划期内累计新增数，且未给出基期值：请按“基期值＋新增数”写成存量目标"),
+    # draft hunt: what a plan document, a review workbook or a drafted framework can hold, and what is refused
+    "draft.err.not_word": ("not a Word document: it is {what}; save the plan as .docx (or PDF with text)",
+                           "不是Word文档：它是{what}；请将规划另存为.docx（或带文字层的PDF）"),
+    "draft.err.not_word.workbook": ("a spreadsheet (.xlsx)", "电子表格（.xlsx）"),
+    "draft.err.not_word.slides": ("a presentation (.pptx)", "演示文稿（.pptx）"),
+    "draft.err.not_word.odf": ("an OpenDocument file (.odt/.ods)", "OpenDocument文件（.odt/.ods）"),
+    "draft.err.not_word.other": ("a zip archive without a Word document in it", "不含Word文档的压缩包"),
+    "draft.err.too_many_targets": ("the framework drafted from the {n} targets found would be {size} bytes, more than "
+                                   "a framework file may be ({limit}): write the workbook (--xlsx) alone, keep the "
+                                   "targets you need, then draft from it (--from)",
+                                   "由找到的{n}项目标生成的框架将有{size}字节，超过框架文件的上限（{limit}字节）："
+                                   "请只写出审核表（--xlsx），保留所需目标后再用 --from 生成框架"),
     # a user's own frameworks and indicators (issue 23): an id the library already has
     "library.clash.framework": ("framework id {id!r} is also defined in {other}: give one of them another id",
                                 "框架编号 {id!r} 已在 {other} 中定义：请为其中一个改用其他编号"),
