@@ -281,31 +281,125 @@ def _pdf_text(data: bytes, path: str, lang: str) -> str:
     return text
 
 
-def _page_lines(page) -> list[tuple[str, bool]]:
-    """A PDF page's lines top to bottom, each with whether it runs on into the next line.
+def _page_lines(page) -> list[tuple[str, bool, bool]]:
+    """A PDF page's lines in reading order, each with whether it runs on into the next line and whether it
+    starts a paragraph.
 
     A ruled table is read as a table (a row per line, its cells by tabs, a cell's wrapped lines
     put back together); the text around it line by line, where a line that reaches the right edge
-    of the text is a paragraph wrapped by the layout, not the end of one."""
+    of the text is a paragraph wrapped by the layout, not the end of one. A page set in two columns
+    is read column by column: between lines that cross the gutter (a heading), the left column
+    first, then the right, never a line of one column run into the line beside it."""
     tables = page.find_tables()
     rest = page
     for t in tables:
         rest = rest.outside_bbox(t.bbox)
     lines = rest.extract_text_lines(x_tolerance=1, return_chars=True)  # 1, not 3: words in a row stay apart
+    gutter = _gutter(lines, page.width)
+    items: list[tuple[tuple[float, int, float, int], str, bool, bool]] = []
+    if gutter is None:
+        items += [((ln["top"], 0, 0.0, 0), *rest_) for ln, rest_ in zip(lines, _line_items(lines, page.width))]
+    else:
+        bands = _bands(lines, gutter)
+        crossing = {_key(c) for _, _, ln in bands if ln is not None for c in ln["chars"]}
+        for top, bottom, spanning in bands:
+            if spanning is not None:
+                items += [((top, 0, 0.0, 0), *_line_items([spanning], page.width)[0])]
+                continue
+            for col, (x0, x1) in enumerate(((page.bbox[0], gutter), (gutter, page.bbox[2]))):
+                def inside(obj, x0=x0, x1=x1, top=top, bottom=bottom) -> bool:
+                    if obj.get("object_type") != "char":
+                        return True
+                    x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+                    return x0 <= x < x1 and top <= y < bottom and _key(obj) not in crossing
+                col_lines = rest.filter(inside).extract_text_lines(x_tolerance=1, return_chars=True)
+                said = _line_items(col_lines, x1 - x0)
+                items += [((top, col, ln["top"], 0), *it) for ln, it in zip(col_lines, said)]
+    for t in tables:
+        for i, row in enumerate(t.extract(x_tolerance=1)):
+            cells = ["".join((c or "").split("\n")).strip() for c in row]
+            items.append(((t.bbox[1], 0, 0.0, i + 1), "\t".join(cells), False, True))
+    return [(text, runs_on, starts) for _, text, runs_on, starts in sorted(items, key=lambda x: x[0])]
+
+
+def _line_items(lines: list[dict], width: float) -> list[tuple[str, bool, bool]]:
+    """Each line's text, whether it runs on (it reaches the right edge of the text) and whether it is indented."""
     right = max((ln["x1"] for ln in lines), default=0.0)
     left = min((ln["x0"] for ln in lines), default=0.0)
-    items: list[tuple[float, int, str, bool, bool]] = []
+    out = []
     for ln in lines:
         size = ln["chars"][0]["size"] if ln["chars"] else 10
         # within 2.5 characters of the right edge: wrapped (a CJK line may stop short of the edge
         # rather than start a line with punctuation); an indented line starts a paragraph
-        runs_on = right > page.width * 0.6 and ln["x1"] >= right - 2.5 * size
-        items.append((ln["top"], 0, ln["text"], runs_on, ln["x0"] > left + 1.5 * size))
-    for t in tables:
-        for i, row in enumerate(t.extract(x_tolerance=1)):
-            cells = ["".join((c or "").split("\n")).strip() for c in row]
-            items.append((t.bbox[1], i + 1, "\t".join(cells), False, True))
-    return [(text, runs_on, starts) for _, _, text, runs_on, starts in sorted(items, key=lambda x: (x[0], x[1]))]
+        runs_on = right - left > width * 0.35 and ln["x1"] >= right - 2.5 * size
+        cells = _cells(ln)
+        if len(cells) > 1:  # a row of a table without rules: its cells apart, a line of its own
+            out.append(("\t".join(cells), False, True))
+        else:
+            out.append((ln["text"], runs_on, ln["x0"] > left + 1.5 * size))
+    return out
+
+
+def _cells(ln: dict) -> list[str]:
+    """The texts of a line's runs of characters (apart by at most 1.2 of their size): the cells of a table row
+    set without rules, or the line's one run."""
+    cells: list[list] = []
+    for c in sorted((c for c in ln["chars"] if c["text"].strip()), key=lambda c: c["x0"]):
+        if cells and c["x0"] - cells[-1][1] <= 1.2 * c["size"]:  # prose never leaves more than a blank character
+            last = cells[-1]
+            gap = " " if c["x0"] - last[1] > 1 and last[0][-1:].isascii() and c["text"].isascii() else ""
+            last[0], last[1] = last[0] + gap + c["text"], max(last[1], c["x1"])
+        else:
+            cells.append([c["text"], c["x1"]])
+    return [text for text, _ in cells]
+
+
+def _gutter(lines: list[dict], width: float) -> float | None:
+    """The x of the gap between two columns of text, or None for a page in one column.
+
+    Two columns: at least three runs of text as wide as 0.3 of the page end left of a line x in the middle
+    half of the page and at least three begin right of it, and at most a fifth of the lines cross it
+    (a heading across both columns). A table without rules has narrow cells right of its first column."""
+    runs = [r for ln in lines for r in _runs(ln) if r[1] - r[0] >= 0.3 * width]
+    mid = [r for r in runs if r[1] <= width / 2 or r[0] >= width / 2]
+    left = [r[1] for r in mid if r[1] <= width / 2]
+    right = [r[0] for r in mid if r[0] >= width / 2]
+    if len(left) < 3 or len(right) < 3:
+        return None
+    gutter = (max(left) + min(right)) / 2
+    if not (max(left) < min(right) and width * 0.25 < gutter < width * 0.75):
+        return None
+    crossing = sum(1 for ln in lines if any(r[0] < gutter < r[1] for r in _runs(ln)))
+    return gutter if crossing * 5 <= len(lines) else None
+
+
+def _runs(ln: dict) -> list[tuple[float, float, int]]:
+    """A line's runs of text (x0, x1, characters): characters apart by less than one and a half of their size."""
+    out: list[list] = []
+    for c in sorted((c for c in ln["chars"] if c["text"].strip()), key=lambda c: c["x0"]):
+        if out and c["x0"] - out[-1][1] <= 1.5 * c["size"]:
+            out[-1][1], out[-1][2] = max(out[-1][1], c["x1"]), out[-1][2] + 1
+        else:
+            out.append([c["x0"], c["x1"], 1])
+    return [(a, b, n) for a, b, n in out]
+
+
+def _key(char: dict) -> tuple:
+    return (char["text"], round(char["x0"], 2), round(char["top"], 2))
+
+
+def _bands(lines: list[dict], gutter: float) -> list[tuple[float, float, dict | None]]:
+    """The page cut at each line that crosses the gutter: (top, bottom, that line) for the line itself,
+    (top, bottom, None) for the two-column stretch between such lines."""
+    out: list[tuple[float, float, dict | None]] = []
+    top = float("-inf")
+    for ln in sorted(lines, key=lambda x: x["top"]):
+        if any(r[0] < gutter < r[1] for r in _runs(ln)):
+            out.append((top, ln["top"], None))
+            out.append((ln["top"], ln["bottom"], ln))
+            top = ln["bottom"]
+    out.append((top, float("inf"), None))
+    return out
 
 
 def _joined(lines: list[tuple[str, bool, bool]]) -> str:

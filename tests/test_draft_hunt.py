@@ -104,6 +104,42 @@ def test_invisible_characters_copied_from_a_page_do_not_stop_a_target(here):
     assert v.exit_code == 0, v.output
 
 
+# ---------------------------------------------------------------- PDF
+
+def _pdf(here: Path, body: str) -> None:
+    import weasyprint
+    weasyprint.HTML(string="<html><head><style>@page { size: A4; margin: 2cm } body { font-size: 11pt } "
+                    ".cols { column-count: 2; column-gap: 1cm } p { margin: 0 0 6pt 0; text-indent: 2em } "
+                    "td { padding: 2pt 16pt 2pt 0 }</style></head>"
+                    f"<body><h1>{TITLE}</h1>{body}</body></html>").write_pdf(here / "plan.pdf")
+
+
+def test_a_pdf_in_two_columns_is_read_column_by_column(here):
+    # lines of the two columns side by side were read as one line: 12件 went to 专利授权量, 60件 to 商标
+    basis = "“十三五”期间，全区知识产权工作取得明显成效，全区专利授权量稳步增长，知识产权保护体系进一步完善，" * 3
+    goals = ("到2025年，每万人口高价值发明专利拥有量达到12件，有效注册商标达到5.2万件以上，"
+             "知识产权质押融资额达到30亿元，PCT国际专利申请量达到60件。")
+    _pdf(here, f'<div class="cols"><p>一、发展基础</p><p>{basis}</p><p>二、主要目标</p><p>{goals}</p>'
+               f"<p>{TASKS[0]}</p><p>{TASKS[1]}</p></div>")
+    from ipcheck.app.plandoc import plan_text
+    text = plan_text(here / "plan.pdf")
+    assert goals in text and text.splitlines()[0] == TITLE
+    found = {(t["indicator"], t["value"]) for t in reading("plan.pdf")["targets"]}
+    assert found == {("high_value_invention_patents_per_10k", "12"), ("valid_trademarks", "5.2"),
+                     ("ip_pledge_financing", "30"), ("pct_applications", "60")}
+
+
+def test_a_pdf_table_without_rules_keeps_a_row_per_line_and_is_not_taken_for_two_columns(here):
+    rows = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in TABLE * 3)
+    _pdf(here, f"<p>{PROSE[0]}</p><p>{PROSE[1]}</p><p>表1 主要指标</p><table>{rows}</table>")
+    from ipcheck.app.plandoc import plan_text
+    # its rows ran on into one line (each reaches the right edge), and every target in it was lost
+    lines = plan_text(here / "plan.pdf").splitlines()
+    assert lines.count("有效注册商标（万件）\t3.1\t5.2\t预期性") == 3 and PROSE[1] in lines
+    found = figures(reading("plan.pdf"))
+    assert {("valid_trademarks", "5.2", "3.1"), ("ip_pledge_financing", "30", "10")} <= found
+
+
 # ---------------------------------------------------------------- Word
 
 def test_a_workbook_saved_with_a_docx_name_is_named_for_what_it_is(here):
