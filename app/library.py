@@ -184,6 +184,8 @@ def load_library(criteria_dir: Path | None = None, named: tuple[str, ...] | list
     for f in folders:
         fw_files += [p for p in sorted(f.glob("*.yaml")) if p.name != INDICATORS]
     for p in fw_files + files:
+        if p not in files and p.parent != CRITERIA_DIR and _city_or_waivers(read_input(p)):
+            continue  # a city file or waivers kept beside one's plan: not a framework, not read as one
         raw = reader.fresh(p)
         if raw is None:
             continue
@@ -249,6 +251,12 @@ def parse_assumptions(items: tuple[str, ...] | list[str]) -> list[tuple[str, str
 
 
 FILE_KINDS = ("city", "framework", "indicators", "waivers")
+
+
+def _city_or_waivers(raw: bytes) -> bool:
+    """Whether a file is plainly a city file or a waivers file (its top-level `city:` or `waivers:`)."""
+    kind = sniff_kind(raw)
+    return kind == "waivers" or kind == "city" and re.search(rb"^city:", raw[:4096], re.M) is not None
 
 
 def sniff_kind(raw: bytes) -> str:
