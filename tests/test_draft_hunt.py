@@ -196,7 +196,33 @@ def test_a_figure_too_large_for_any_plan_is_one_line_naming_its_cell(here):
     wb["指标"]["E2"] = 1e300
     wb.save(here / "t.xlsx")
     r = invoke("draft", "--from", "t.xlsx", "--city", "haimen", "--output", "fw.yaml")
-    one_line(r, "t.xlsx!指标!E2: ", "too large")
+    one_line(r, "t.xlsx!指标!E2: ", "1e+300过大，不是规划目标的数值")
+    assert not (here / "fw.yaml").exists()
+
+
+def test_a_reviewed_workbook_is_checked_in_the_users_language(here):
+    # every cell's problem was said in English under a Chinese summary, a date as datetime.datetime(…)
+    import datetime
+
+    import openpyxl
+    (here / "plan.txt").write_text("\n".join([TITLE, *PROSE, *TASKS]), encoding="utf-8")
+    assert invoke("draft", "plan.txt", "--city", "haimen", "--xlsx", "t.xlsx").exit_code == 0
+    wb = openpyxl.load_workbook(here / "t.xlsx")
+    wb["指标"]["E2"] = datetime.datetime(2025, 1, 1)
+    wb["指标"]["H2"] = ">="
+    wb["指标"]["G2"] = "=2020+5"
+    wb.save(here / "t.xlsx")
+    r = invoke("draft", "--from", "t.xlsx", "--city", "haimen", "--output", "fw.yaml")
+    assert r.exit_code == 2 and r.stderr.splitlines() == [
+        "ipcheck: t.xlsx!指标!G2: 这是公式：请直接填写数值"]
+    wb["指标"]["G2"] = 2025
+    wb.save(here / "t.xlsx")
+    r = invoke("draft", "--from", "t.xlsx", "--city", "haimen", "--output", "fw.yaml")
+    assert r.exit_code == 2 and r.stderr.splitlines() == [
+        "ipcheck: t.xlsx!指标!E2: 此处应填数字，而不是2025-01-01",
+        "ipcheck: t.xlsx!指标!H2: '>='不是比较方式：请选择不低于、高于、不高于、低于、等于、区间（下限）"]
+    r = invoke("draft", "--from", "t.xlsx", "--city", "nantong", "--output", "fw.yaml", "--lang", "en")
+    assert r.stderr == "ipcheck: t.xlsx!文件!B2: the workbook was drafted for 'haimen', not for 'nantong' (--city)\n"
     assert not (here / "fw.yaml").exists()
 
 
