@@ -445,6 +445,9 @@ PHRASES: dict[str, tuple[str, str]] = {
                               "该审核表是为{made}生成的，与 --city {city} 不符"),
     "draft.book.not_date": ("{value} is not a date; write it as 2022-03-01", "{value}不是日期：请写成2022-03-01"),
     "draft.book.not_period": ("{value} is not a period; write it as 2021-2025", "{value}不是规划期：请写成2021-2025"),
+    "draft.err.output_suffix": ("{path!r}: the file written must end in {suffix}",
+                                "{path!r}：写出的文件名须以 {suffix} 结尾"),
+    "draft.err.is_folder": ("is a folder: give a file name", "是文件夹：请给出文件名"),
     "draft.err.too_many_targets": ("the framework drafted from the {n} targets found would be {size} bytes, more than "
                                    "a framework file may be ({limit}): write the workbook (--xlsx) alone, keep the "
                                    "targets you need, then draft from it (--from)",

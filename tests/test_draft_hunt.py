@@ -186,6 +186,20 @@ def test_a_plan_whose_every_line_is_a_target_is_refused_before_a_framework_too_b
     assert r.exit_code == 0 and (here / "t.xlsx").exists(), r.output
 
 
+def test_a_framework_or_workbook_written_under_another_suffix_is_refused(here):
+    # --output plan.txt wrote YAML that --framework then did not take for a file; --xlsx t.csv wrote a workbook
+    (here / "plan.txt").write_text("\n".join([TITLE, *PROSE, *TASKS]), encoding="utf-8")
+    (here / "out").mkdir()
+    for option, name, words in (("--output", "fw.txt", "须以 .yaml 结尾"), ("--xlsx", "t.csv", "须以 .xlsx 结尾"),
+                                ("--output", "out", "须以 .yaml 结尾")):
+        r = invoke("draft", "plan.txt", "--city", "haimen", option, name, "--force")
+        assert r.exit_code == 2 and len(r.stderr.splitlines()) == 1 and words in r.stderr, r.stderr
+    (here / "fw.yaml").mkdir()
+    r = invoke("draft", "plan.txt", "--city", "haimen", "--output", "fw.yaml", "--force")
+    one_line(r, "fw.yaml: ", "是文件夹：请给出文件名")
+    assert sorted(p.name for p in here.iterdir()) == ["fw.yaml", "out", "plan.txt"]
+
+
 # ---------------------------------------------------------------- the review workbook
 
 def test_a_figure_too_large_for_any_plan_is_one_line_naming_its_cell(here):
