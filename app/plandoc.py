@@ -217,8 +217,24 @@ def _docx_text(data: bytes, path: str, lang: str) -> str:
         if isinstance(block, Table):
             lines += _table_rows(block)
         else:
-            lines.append(block.text)
+            lines.append(_para_text(block))
     return "\n".join(lines)
+
+
+# a paragraph's text as it reads with its tracked changes accepted: inserted runs (w:ins) and links in,
+# deleted and moved-away runs out; a text box's own paragraphs are not this paragraph's
+_RUN_TEXT = ("./w:r/*[self::w:t or self::w:tab or self::w:br or self::w:cr]"
+             " | .//w:r[not(ancestor::w:del) and not(ancestor::w:moveFrom) and not(ancestor::w:txbxContent)"
+             " and not(parent::w:p)]/*[self::w:t or self::w:tab or self::w:br or self::w:cr]")
+
+
+def _para_text(paragraph) -> str:
+    """A Word paragraph's text, a tracked insertion included (python-docx's `.text` leaves it out)."""
+    out = []
+    for el in paragraph._p.xpath(_RUN_TEXT):
+        tag = el.tag.rsplit("}", 1)[-1]
+        out.append(el.text or "" if tag == "t" else "\t" if tag == "tab" else "\n")
+    return "".join(out)
 
 
 def _table_rows(table) -> list[str]:
@@ -230,7 +246,8 @@ def _table_rows(table) -> list[str]:
             if id(cell._tc) in seen:
                 continue
             seen.add(id(cell._tc))
-            cells.append(" ".join(p.text.strip() for p in cell.paragraphs if p.text.strip()))
+            texts = [_para_text(p).strip() for p in cell.paragraphs]
+            cells.append(" ".join(t for t in texts if t))
             for inner in cell.tables:
                 nested += _table_rows(inner)
         rows.append("\t".join(cells))

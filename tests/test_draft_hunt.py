@@ -173,6 +173,42 @@ def test_a_docx_table_with_merged_cells_gives_each_row_its_figures(here):
             ("pct_applications", "60", "20")} <= found
 
 
+def _run(tag: str, text: str):
+    from docx.oxml import OxmlElement
+    r, t = OxmlElement("w:r"), OxmlElement(tag)
+    t.text = text
+    r.append(t)
+    return r
+
+
+def test_a_docx_with_tracked_changes_reads_as_the_changes_accepted(here):
+    # a 征求意见稿 with its revisions tracked: the inserted 12 was left out (达到件), the deleted 10 is not a target
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    d = docx.Document()
+    d.add_heading(TITLE, 1)
+    d.add_paragraph(PROSE[0])
+    p = d.add_paragraph("到2025年，每万人口高价值发明专利拥有量达到")
+    for tag, run in (("w:del", _run("w:delText", "10")), ("w:ins", _run("w:t", "12"))):
+        change = OxmlElement(tag)
+        change.set(qn("w:id"), "1")
+        change.set(qn("w:author"), "区市场监管局")
+        change.append(run)
+        p._p.append(change)
+    p._p.append(_run("w:t", "件，"))
+    moved = OxmlElement("w:moveFrom")
+    moved.append(_run("w:t", "有效注册商标达到4万件，"))
+    p._p.append(moved)
+    p._p.append(_run("w:t", "有效注册商标达到5.2万件以上。"))
+    d.save(here / "plan.docx")
+    from ipcheck.app.plandoc import plan_text
+    accepted = "到2025年，每万人口高价值发明专利拥有量达到12件，有效注册商标达到5.2万件以上。"
+    assert accepted in plan_text(here / "plan.docx").splitlines()
+    found = {(t["indicator"], t["value"]) for t in reading("plan.docx")["targets"]}
+    assert found == {("high_value_invention_patents_per_10k", "12"), ("valid_trademarks", "5.2")}
+
+
 # ---------------------------------------------------------------- size
 
 def test_a_plan_whose_every_line_is_a_target_is_refused_before_a_framework_too_big_to_load(here):
