@@ -70,7 +70,7 @@ class Library:
 
     def ids(self, wanted: tuple[str, ...] | list[str]) -> tuple[str, ...]:
         """Framework ids for what a command was given: ids as they are, framework files as their ids."""
-        return tuple(dict.fromkeys(self.named.get(w, w) for w in wanted))  # a framework named twice counts once
+        return tuple(self.named.get(w, w) for w in wanted)
 
 
 def is_framework_file(name: str) -> bool:
@@ -329,7 +329,7 @@ def evaluate_selection(sel: Selection) -> Evaluated:
             ids = [c.id for f in lib.frameworks.values() for c in f.model.criteria]
             raise UsageProblem(f"no criterion {sel.criterion!r}{did_you_mean(sel.criterion, ids)}")
     else:
-        chosen = choose_frameworks(lib, city.id, sel.frameworks)
+        chosen = list({id(f): f for f in choose_frameworks(lib, city.id, sel.frameworks)}.values())  # once each
     if not chosen:
         raise UsageProblem("no framework to evaluate against: name one with --framework")
     decider, notice = make_decider(sel.engine)
