@@ -29,7 +29,7 @@ def compare(city_paths: list[Path], framework_ids: tuple[str, ...] = (), *, year
     from ..reports.words import say
 
     lib = load_library(criteria_dir, framework_ids)
-    framework_ids = lib.ids(framework_ids)
+    framework_ids = tuple(dict.fromkeys(lib.ids(framework_ids)))  # a framework named twice is compared once
     if "all" in framework_ids:
         framework_ids = tuple(sorted(lib.frameworks))
     framework_ids = framework_ids or ("reference",)

@@ -102,8 +102,16 @@ def summary(reading: PlanReading, cat, lang: str, left_out: dict[int, str] | Non
 
 
 def _refuse_existing(path: str | None, force: bool, lang: str) -> None:
+    if path is not None and os.path.isdir(path):
+        raise InputError(path, None, None, say("draft.err.is_folder", lang))
     if path is not None and not force and os.path.lexists(path):
         raise InputError(path, None, None, say("draft.err.exists", lang))
+
+
+def _refuse_suffix(path: str | None, suffixes: tuple[str, ...], option: str, lang: str) -> None:
+    """A framework is written as .yaml (what --framework and the criteria folders read), a workbook as .xlsx."""
+    if path is not None and not path.lower().endswith(suffixes):
+        raise UsageProblem(say("draft.err.output_suffix", lang, path=path, suffix=suffixes[0]), option)
 
 
 def draft(plan_path: Path | None, city: str, *, from_path: Path | None = None, output: str | None = None,
@@ -114,6 +122,8 @@ def draft(plan_path: Path | None, city: str, *, from_path: Path | None = None, o
         raise UsageProblem(say("draft.err.city", lang, city=city), "--city")
     if (plan_path is None) == (from_path is None):
         raise UsageProblem(say("draft.err.plan_and_from" if plan_path else "draft.err.nothing", lang))
+    _refuse_suffix(output, (".yaml", ".yml"), "--output", lang)
+    _refuse_suffix(xlsx_path, (".xlsx",), "--xlsx", lang)
     _refuse_existing(output, force, lang)
     _refuse_existing(xlsx_path, force, lang)
     lib = load_library(criteria_dir)
@@ -126,7 +136,7 @@ def draft(plan_path: Path | None, city: str, *, from_path: Path | None = None, o
         source_file = Path(plan_path).name
     else:
         try:
-            reading, source_file = read_targets(Path(from_path), city, cat)
+            reading, source_file = read_targets(Path(from_path), city, cat, lang)
         except FormProblems as exc:
             return Outcome(notices=[f"ipcheck: {line}" for line in exc.lines], exit_code=2, inputs=inputs)
     if not reading.targets:

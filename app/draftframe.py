@@ -349,6 +349,7 @@ def draft_framework(reading: PlanReading, city: str, cat, categories: dict[str, 
     writer = Writer(cat, categories, _prefix(city), target_year, lang)
     header = _header(reading, city, fid, target_year, source_file, lang)
     drafted = [writer.criterion(group) for group in _groups(reading.targets)]
+    _fits(len(_numbered(header, drafted).encode("utf-8")), len(reading.targets), source_file, lang)
     _check_all(header, [c for c in drafted if c.why_not is None], cat)
     prefix = _prefix(city)
     blocks: list[str] = []
@@ -390,8 +391,17 @@ def draft_framework(reading: PlanReading, city: str, cat, categories: dict[str, 
     if kept == 0:
         raise InputError(source_file, 0, 0, say("draft.err.nothing_placed", lang, n=len(reading.targets)))
     text = header + "\ncriteria:\n" + "\n\n".join(blocks) + "\n"
+    _fits(len(text.encode("utf-8")), len(reading.targets), source_file, lang)
     load_framework(f"{fid}.yaml", text.encode("utf-8"), cat)  # it loads as written, or this is a bug
     return Drafted(text, fid, kept, commented)
+
+
+def _fits(size: int, n: int, source_file: str, lang: str) -> None:
+    """A framework file ipcheck can load is at most yamldoc.MAX_BYTES: a bigger draft is refused, saying why."""
+    from ..engine.yamldoc import MAX_BYTES
+    if size > MAX_BYTES:
+        raise InputError(source_file, 0, 0, say("draft.err.too_many_targets", lang, n=n, size=f"{size:,}",
+                                                limit=f"{MAX_BYTES:,}"))
 
 
 def _numbered(header: str, criteria: list[Criterion]) -> str:

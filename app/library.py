@@ -117,7 +117,11 @@ class _Reader:
     def fresh(self, p: Path) -> bytes | None:
         """The file's bytes, or None when it is read already or copies the shipped file of its name."""
         from ..engine.load import sha256
-        key = p.resolve()
+        try:
+            key = p.resolve()
+        except (OSError, RuntimeError):  # a symlink loop: reading it says so in one line
+            read_input(p)
+            raise
         if key in self.raws:
             return None
         self.raws[key] = raw = read_input(p)
@@ -180,6 +184,8 @@ def load_library(criteria_dir: Path | None = None, named: tuple[str, ...] | list
     for f in folders:
         fw_files += [p for p in sorted(f.glob("*.yaml")) if p.name != INDICATORS]
     for p in fw_files + files:
+        if p not in files and p.parent != CRITERIA_DIR and _city_or_waivers(read_input(p)):
+            continue  # a city file or waivers kept beside one's plan: not a framework, not read as one
         raw = reader.fresh(p)
         if raw is None:
             continue
@@ -245,6 +251,12 @@ def parse_assumptions(items: tuple[str, ...] | list[str]) -> list[tuple[str, str
 
 
 FILE_KINDS = ("city", "framework", "indicators", "waivers")
+
+
+def _city_or_waivers(raw: bytes) -> bool:
+    """Whether a file is plainly a city file or a waivers file (its top-level `city:` or `waivers:`)."""
+    kind = sniff_kind(raw)
+    return kind == "waivers" or kind == "city" and re.search(rb"^city:", raw[:4096], re.M) is not None
 
 
 def sniff_kind(raw: bytes) -> str:
@@ -317,7 +329,7 @@ def evaluate_selection(sel: Selection) -> Evaluated:
             ids = [c.id for f in lib.frameworks.values() for c in f.model.criteria]
             raise UsageProblem(f"no criterion {sel.criterion!r}{did_you_mean(sel.criterion, ids)}")
     else:
-        chosen = choose_frameworks(lib, city.id, sel.frameworks)
+        chosen = list({id(f): f for f in choose_frameworks(lib, city.id, sel.frameworks)}.values())  # once each
     if not chosen:
         raise UsageProblem("no framework to evaluate against: name one with --framework")
     decider, notice = make_decider(sel.engine)

@@ -30,6 +30,9 @@ MAX_UNPACKED_BYTES = 100 * 1024 * 1024
 MAX_PDF_PAGES = 500
 SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
 OLD_FORMATS = (".doc", ".wps", ".rtf", ".dot", ".wpt", ".odt", ".xls", ".et")
+_BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\x84\x31\x95\x33", "gb18030"), (b"\xff\xfe", "utf-16-le"),
+         (b"\xfe\xff", "utf-16-be"))
+_NOT_WORD = (("xl/workbook.xml", "workbook"), ("ppt/presentation.xml", "slides"), ("content.xml", "odf"))
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"   # an old Office (.doc, .wps, .xls) compound file
 _CHINESE = ("gb18030", "gbk", "gb2312", "big5", "big5hkscs", "cp950", "hz", "utf_16", "utf_16_le", "utf_16_be",
             "utf_32", "utf_8")
@@ -41,6 +44,12 @@ _BLOCK = {"address", "article", "aside", "blockquote", "body", "br", "caption", 
 # a line that starts a numbered part or item (一、 （二） 3. 第四条): a paragraph of its own, never a wrapped line
 _NUMBERED = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+(?:[、)）．]|\.(?!\d))"
                        r"|第[一二三四五六七八九十百]+[章节条部分])")
+# characters that show nothing or steer the terminal: controls (a tab and a line break aside), zero-width
+# spaces and joiners, a byte-order mark left mid-file, bidirectional overrides; a form feed, a line or a
+# paragraph separator ends a line
+_INVISIBLE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e"
+                        "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]")
+_BREAKS = re.compile("[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _SKIP = {"script", "style", "noscript", "template", "head", "iframe", "object", "svg", "select", "button", "-comment"}
 
 
@@ -83,8 +92,12 @@ def _codec(name: str) -> str | None:
 
 def decode(path: str, data: bytes, lang: str, declared: str | None = None) -> str:
     """Bytes as text: UTF-8 (with or without BOM), the declared charset, else what charset-normalizer finds."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+    for bom, codec in _BOMS:  # a byte-order mark says the encoding outright: nothing to guess
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(codec)
+            except UnicodeDecodeError:
+                break
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -123,30 +136,49 @@ def _html_text(data: bytes, path: str, lang: str) -> str:
     return "".join(out)
 
 
-def _walk(node, out: list[str]) -> None:
-    """Append a node's text: inline text runs on, a block ends its line, a table row is cells joined by tabs."""
-    tag = node.tag
-    if tag in _SKIP:
-        return
-    if tag == "-text":
-        out.append(re.sub(r"[ \t\r\n\f]+", " ", node.text_content or ""))
-        return
-    if tag == "tr":
-        cells = []
-        for cell in node.iter():
-            if cell.tag in ("td", "th"):
-                parts: list[str] = []
-                _walk_children(cell, parts)
-                cells.append(" ".join(" ".join(parts).split()))
-        _new_line(out)
-        out.append("\t".join(cells) + "\n")
-        return
-    block = tag in _BLOCK
-    if block:
-        _new_line(out)
-    _walk_children(node, out)
-    if block:
-        _new_line(out)
+def _walk(root, out: list[str]) -> None:
+    """Append a node's text: inline text runs on, a block ends its line, a table row is cells joined by tabs.
+
+    Walked with a stack, not by recursion: a page nested thousands of elements deep is read like any other.
+    A row that lays the page out (a cell holding a table or a heading, or a row of one cell) is not a
+    row of figures: its cells are read as blocks, so a table nested in it keeps its own rows."""
+    stack: list[tuple[object, bool]] = [(root, False)]
+    while stack:
+        node, closing = stack.pop()
+        if closing:
+            _new_line(out)
+            continue
+        tag = node.tag
+        if tag in _SKIP:
+            continue
+        if tag == "-text":
+            out.append(re.sub(r"[ \t\r\n\f]+", " ", node.text_content or ""))
+            continue
+        if tag == "tr" and not _layout_row(node):
+            cells = []
+            for cell in node.iter():
+                if cell.tag in ("td", "th"):
+                    parts: list[str] = []
+                    _walk_children(cell, parts)
+                    cells.append(" ".join(" ".join(parts).split()))
+            _new_line(out)
+            out.append("\t".join(cells) + "\n")
+            continue
+        if tag in _BLOCK or tag in ("td", "th"):
+            _new_line(out)
+            stack.append((node, True))
+        children = []
+        child = node.child
+        while child is not None:
+            children.append(child)
+            child = child.next
+        stack += [(c, False) for c in reversed(children)]
+
+
+def _layout_row(tr) -> bool:
+    """Whether a table row lays a page out rather than holding figures: one cell, or a cell with a table or heading."""
+    cells = [c for c in tr.iter() if c.tag in ("td", "th")]
+    return len(cells) == 1 or any(c.css_first("table, h1, h2, h3, h4, h5, h6") is not None for c in cells)
 
 
 def _new_line(out: list[str]) -> None:
@@ -178,14 +210,31 @@ def _docx_text(data: bytes, path: str, lang: str) -> str:
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises many kinds on a damaged file; each is one line for the user
-        raise _error(path, "draft.err.damaged", lang, what=".docx", why=f"{type(exc).__name__}: {exc}") from None
+        why = re.sub(r"\s*'?<[^<>]* at 0x[0-9a-fA-F]+>'?", "", f"{type(exc).__name__}: {exc}")  # no address
+        raise _error(path, "draft.err.damaged", lang, what=".docx", why=why) from None
     lines: list[str] = []
     for block in document.iter_inner_content():
         if isinstance(block, Table):
             lines += _table_rows(block)
         else:
-            lines.append(block.text)
+            lines.append(_para_text(block))
     return "\n".join(lines)
+
+
+# a paragraph's text as it reads with its tracked changes accepted: inserted runs (w:ins) and links in,
+# deleted and moved-away runs out; a text box's own paragraphs are not this paragraph's
+_RUN_TEXT = ("./w:r/*[self::w:t or self::w:tab or self::w:br or self::w:cr]"
+             " | .//w:r[not(ancestor::w:del) and not(ancestor::w:moveFrom) and not(ancestor::w:txbxContent)"
+             " and not(parent::w:p)]/*[self::w:t or self::w:tab or self::w:br or self::w:cr]")
+
+
+def _para_text(paragraph) -> str:
+    """A Word paragraph's text, a tracked insertion included (python-docx's `.text` leaves it out)."""
+    out = []
+    for el in paragraph._p.xpath(_RUN_TEXT):
+        tag = el.tag.rsplit("}", 1)[-1]
+        out.append(el.text or "" if tag == "t" else "\t" if tag == "tab" else "\n")
+    return "".join(out)
 
 
 def _table_rows(table) -> list[str]:
@@ -197,7 +246,8 @@ def _table_rows(table) -> list[str]:
             if id(cell._tc) in seen:
                 continue
             seen.add(id(cell._tc))
-            cells.append(" ".join(p.text.strip() for p in cell.paragraphs if p.text.strip()))
+            texts = [_para_text(p).strip() for p in cell.paragraphs]
+            cells.append(" ".join(t for t in texts if t))
             for inner in cell.tables:
                 nested += _table_rows(inner)
         rows.append("\t".join(cells))
@@ -214,6 +264,10 @@ def _check_zip(data: bytes, path: str, lang: str) -> None:
         raise _error(path, "draft.err.damaged", lang, what=".docx", why=str(exc)) from None
     if sum(i.file_size for i in infos) > MAX_UNPACKED_BYTES:
         raise _error(path, "draft.err.damaged", lang, what=".docx", why=f"unpacks to more than {MAX_UNPACKED_BYTES:,}")
+    names = {i.filename for i in infos}
+    if "word/document.xml" not in names:  # a workbook, a presentation or another zip given a .docx name
+        kind = next((k for part, k in _NOT_WORD if part in names), "other")
+        raise _error(path, "draft.err.not_word", lang, what=_say(f"draft.err.not_word.{kind}", lang))
 
 
 def _pdf_text(data: bytes, path: str, lang: str) -> str:
@@ -244,31 +298,125 @@ def _pdf_text(data: bytes, path: str, lang: str) -> str:
     return text
 
 
-def _page_lines(page) -> list[tuple[str, bool]]:
-    """A PDF page's lines top to bottom, each with whether it runs on into the next line.
+def _page_lines(page) -> list[tuple[str, bool, bool]]:
+    """A PDF page's lines in reading order, each with whether it runs on into the next line and whether it
+    starts a paragraph.
 
     A ruled table is read as a table (a row per line, its cells by tabs, a cell's wrapped lines
     put back together); the text around it line by line, where a line that reaches the right edge
-    of the text is a paragraph wrapped by the layout, not the end of one."""
+    of the text is a paragraph wrapped by the layout, not the end of one. A page set in two columns
+    is read column by column: between lines that cross the gutter (a heading), the left column
+    first, then the right, never a line of one column run into the line beside it."""
     tables = page.find_tables()
     rest = page
     for t in tables:
         rest = rest.outside_bbox(t.bbox)
     lines = rest.extract_text_lines(x_tolerance=1, return_chars=True)  # 1, not 3: words in a row stay apart
+    gutter = _gutter(lines, page.width)
+    items: list[tuple[tuple[float, int, float, int], str, bool, bool]] = []
+    if gutter is None:
+        items += [((ln["top"], 0, 0.0, 0), *rest_) for ln, rest_ in zip(lines, _line_items(lines, page.width))]
+    else:
+        bands = _bands(lines, gutter)
+        crossing = {_key(c) for _, _, ln in bands if ln is not None for c in ln["chars"]}
+        for top, bottom, spanning in bands:
+            if spanning is not None:
+                items += [((top, 0, 0.0, 0), *_line_items([spanning], page.width)[0])]
+                continue
+            for col, (x0, x1) in enumerate(((page.bbox[0], gutter), (gutter, page.bbox[2]))):
+                def inside(obj, x0=x0, x1=x1, top=top, bottom=bottom) -> bool:
+                    if obj.get("object_type") != "char":
+                        return True
+                    x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+                    return x0 <= x < x1 and top <= y < bottom and _key(obj) not in crossing
+                col_lines = rest.filter(inside).extract_text_lines(x_tolerance=1, return_chars=True)
+                said = _line_items(col_lines, x1 - x0)
+                items += [((top, col, ln["top"], 0), *it) for ln, it in zip(col_lines, said)]
+    for t in tables:
+        for i, row in enumerate(t.extract(x_tolerance=1)):
+            cells = ["".join((c or "").split("\n")).strip() for c in row]
+            items.append(((t.bbox[1], 0, 0.0, i + 1), "\t".join(cells), False, True))
+    return [(text, runs_on, starts) for _, text, runs_on, starts in sorted(items, key=lambda x: x[0])]
+
+
+def _line_items(lines: list[dict], width: float) -> list[tuple[str, bool, bool]]:
+    """Each line's text, whether it runs on (it reaches the right edge of the text) and whether it is indented."""
     right = max((ln["x1"] for ln in lines), default=0.0)
     left = min((ln["x0"] for ln in lines), default=0.0)
-    items: list[tuple[float, int, str, bool, bool]] = []
+    out = []
     for ln in lines:
         size = ln["chars"][0]["size"] if ln["chars"] else 10
         # within 2.5 characters of the right edge: wrapped (a CJK line may stop short of the edge
         # rather than start a line with punctuation); an indented line starts a paragraph
-        runs_on = right > page.width * 0.6 and ln["x1"] >= right - 2.5 * size
-        items.append((ln["top"], 0, ln["text"], runs_on, ln["x0"] > left + 1.5 * size))
-    for t in tables:
-        for i, row in enumerate(t.extract(x_tolerance=1)):
-            cells = ["".join((c or "").split("\n")).strip() for c in row]
-            items.append((t.bbox[1], i + 1, "\t".join(cells), False, True))
-    return [(text, runs_on, starts) for _, _, text, runs_on, starts in sorted(items, key=lambda x: (x[0], x[1]))]
+        runs_on = right - left > width * 0.35 and ln["x1"] >= right - 2.5 * size
+        cells = _cells(ln)
+        if len(cells) > 1:  # a row of a table without rules: its cells apart, a line of its own
+            out.append(("\t".join(cells), False, True))
+        else:
+            out.append((ln["text"], runs_on, ln["x0"] > left + 1.5 * size))
+    return out
+
+
+def _cells(ln: dict) -> list[str]:
+    """The texts of a line's runs of characters (apart by at most 1.2 of their size): the cells of a table row
+    set without rules, or the line's one run."""
+    cells: list[list] = []
+    for c in sorted((c for c in ln["chars"] if c["text"].strip()), key=lambda c: c["x0"]):
+        if cells and c["x0"] - cells[-1][1] <= 1.2 * c["size"]:  # prose never leaves more than a blank character
+            last = cells[-1]
+            gap = " " if c["x0"] - last[1] > 1 and last[0][-1:].isascii() and c["text"].isascii() else ""
+            last[0], last[1] = last[0] + gap + c["text"], max(last[1], c["x1"])
+        else:
+            cells.append([c["text"], c["x1"]])
+    return [text for text, _ in cells]
+
+
+def _gutter(lines: list[dict], width: float) -> float | None:
+    """The x of the gap between two columns of text, or None for a page in one column.
+
+    Two columns: at least three runs of text as wide as 0.3 of the page end left of a line x in the middle
+    half of the page and at least three begin right of it, and at most a fifth of the lines cross it
+    (a heading across both columns). A table without rules has narrow cells right of its first column."""
+    runs = [r for ln in lines for r in _runs(ln) if r[1] - r[0] >= 0.3 * width]
+    mid = [r for r in runs if r[1] <= width / 2 or r[0] >= width / 2]
+    left = [r[1] for r in mid if r[1] <= width / 2]
+    right = [r[0] for r in mid if r[0] >= width / 2]
+    if len(left) < 3 or len(right) < 3:
+        return None
+    gutter = (max(left) + min(right)) / 2
+    if not (max(left) < min(right) and width * 0.25 < gutter < width * 0.75):
+        return None
+    crossing = sum(1 for ln in lines if any(r[0] < gutter < r[1] for r in _runs(ln)))
+    return gutter if crossing * 5 <= len(lines) else None
+
+
+def _runs(ln: dict) -> list[tuple[float, float, int]]:
+    """A line's runs of text (x0, x1, characters): characters apart by less than one and a half of their size."""
+    out: list[list] = []
+    for c in sorted((c for c in ln["chars"] if c["text"].strip()), key=lambda c: c["x0"]):
+        if out and c["x0"] - out[-1][1] <= 1.5 * c["size"]:
+            out[-1][1], out[-1][2] = max(out[-1][1], c["x1"]), out[-1][2] + 1
+        else:
+            out.append([c["x0"], c["x1"], 1])
+    return [(a, b, n) for a, b, n in out]
+
+
+def _key(char: dict) -> tuple:
+    return (char["text"], round(char["x0"], 2), round(char["top"], 2))
+
+
+def _bands(lines: list[dict], gutter: float) -> list[tuple[float, float, dict | None]]:
+    """The page cut at each line that crosses the gutter: (top, bottom, that line) for the line itself,
+    (top, bottom, None) for the two-column stretch between such lines."""
+    out: list[tuple[float, float, dict | None]] = []
+    top = float("-inf")
+    for ln in sorted(lines, key=lambda x: x["top"]):
+        if any(r[0] < gutter < r[1] for r in _runs(ln)):
+            out.append((top, ln["top"], None))
+            out.append((ln["top"], ln["bottom"], ln))
+            top = ln["bottom"]
+    out.append((top, float("inf"), None))
+    return out
 
 
 def _joined(lines: list[tuple[str, bool, bool]]) -> str:
@@ -330,6 +478,7 @@ def plan_text(path: Path | str, lang: str = "zh") -> str:
     else:
         text = decode(name, data, lang)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u3000", " ").replace("\xa0", " ")
+    text = _INVISIBLE.sub("", _BREAKS.sub("\n", text))
     text = "\n".join(line.strip() for line in text.split("\n"))
     text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
     return simplified(text)

@@ -369,7 +369,7 @@ BAD_WORKBOOKS = [
 @pytest.mark.parametrize("edit, line", [b[1:] for b in BAD_WORKBOOKS], ids=[b[0] for b in BAD_WORKBOOKS])
 def test_a_bad_workbook_is_one_line_per_cell_and_nothing_is_written(here, edit, line):
     book = _reviewed(here, edit)
-    r = invoke("draft", "--from", book.name, "--city", "haimen", "--output", "fw.yaml")
+    r = invoke("draft", "--from", book.name, "--city", "haimen", "--output", "fw.yaml", "--lang", "en")
     assert r.exit_code == 2
     assert line in r.stderr, r.stderr
     assert all(x.startswith("ipcheck: targets.xlsx!") for x in r.stderr.splitlines()), r.stderr
