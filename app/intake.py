@@ -103,7 +103,10 @@ def plan_import(city, facts: list[FormFact], cat, *, replace: bool, via: str,
         if old is not None and old.value == f.value and old.bound == f.bound:
             changes.append(Change("same", f))
             continue
-        if old is not None and not replace:
+        # an exact figure within a bound on file ("at least 24.9" → 26.3) settles it: what the form asked for
+        settles = (old is not None and old.bound != "exact" and f.bound == "exact"
+                   and (f.value >= old.value if old.bound == "at_least" else f.value <= old.value))
+        if old is not None and not replace and not settles:
             problems.append(say("form.fact_conflict", lang, at=f.where, city=city.name, ind=f.indicator, year=f.year,
                                 old=_shown(old.value, old.bound, unit, lang), source=old.source,
                                 new=_shown(f.value, f.bound, unit, lang)))

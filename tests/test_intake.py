@@ -306,3 +306,29 @@ def test_alternative_rows_say_fill_one_of_them(tmp_path):
         assert any(c.startswith("REF-07 填其中一项即可：专利执法案件结案率；或 ") for c in n.choices), n.choices
     assert rows[("population", 2025)].choices and "常住人口" in rows[("population", 2025)].choices[0]
     assert not rows[("ip_service_institutions", 2025)].choices  # a figure nothing else replaces
+
+
+def test_a_figure_known_only_as_a_bound_is_asked_for_exactly_and_then_settles_the_growth(tmp_path):
+    """Tianjin's 2016 pledge financing is published as "at least 24.9 亿元" (patent pledges alone): a growth
+    cannot be worked out from a bound, so the form asks for 2016's exact figure beside 2015's, shows the
+    bound as the figure on file, and once both are filled REF-10 is judged (it stayed unknown before)."""
+    import json
+
+    city = tmp_path / "tj.yaml"
+    shutil.copy(CITIES / "tianjin.yaml", city)
+    forms = tmp_path / "f.xlsx"
+    assert invoke("collect", city, "--framework", "reference", "--year", "2016", "--xlsx", forms).exit_code == 0
+    ws = load_workbook(forms)["市场监管局"]
+    rows = {y: row_of(ws, "ip_pledge_financing", y) for y in (2015, 2016)}
+    assert "24.9" in str(ws.cell(rows[2016], 13).value)  # the bound on file, as context
+
+    def filled(wb):
+        sheet = wb["市场监管局"]
+        fill(sheet, rows[2015], 18.6, title="天津市2015年知识产权质押融资情况", publisher="天津市知识产权局")
+        fill(sheet, rows[2016], 26.3, title="天津市2016年知识产权质押融资情况", publisher="天津市知识产权局")
+    edit(forms, filled)
+    done = invoke("import", forms, "--into", city)
+    assert done.exit_code == 0, done.output
+    out = invoke("evaluate", city, "--framework", "reference", "--year", "2016", "--format", "json")
+    ref10 = next(c for e in json.loads(out.stdout)["evaluations"] for c in e["criteria"] if c["id"] == "REF-10")
+    assert ref10["status"] != "unknown", ref10

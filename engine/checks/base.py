@@ -297,9 +297,12 @@ def pair(facts: Facts, ind: str, year: int) -> tuple[int, "m.Fact", "m.Fact"] | 
     has_prev, has_cur = prev is not None and prev.as_of is None, cur is not None and cur.as_of is None
     if has_prev and has_cur:
         return year, prev, cur
-    if has_prev or has_cur:  # one of the two is there: only the other is asked for
+    present = prev if has_prev else cur
+    if (has_prev or has_cur) and present.bound == "exact":  # one of the two is there: only the other is asked for
         other = year if has_prev else year - 1
         return Missing(ind, (other,), say("need.for_year", ind=facts.names(ind), year=other))
+    # (neither, or one that is only a bound — "at least 24.9": no change can be worked out from it, so the
+    # exact figure of its year is asked for with the other's)
     return Missing(ind, (year - 1, year), say("need.pair", ind=facts.names(ind), y0=year - 1, year=year))
 
 
