@@ -78,6 +78,8 @@ _QUALIFIERS = (("不超过", "at_most", True), ("不少于", "at_least", True), 
                ("至少", "at_least", True), ("逾", "at_least", True), ("不足", "at_most", True),
                ("不到", "at_most", True), ("少于", "at_most", True), ("至多", "at_most", True),
                ("以上", "at_least", False), ("以下", "at_most", False), ("以内", "at_most", False))
+# Digits and a unit with no qualifier, space or full-width character to read first ("1200件", "3.6亿元").
+_PLAIN_FIGURE = re.compile(r"\d+(?:\.\d+)?(?:万|亿)?(?:%s)?\Z" % "|".join(re.escape(c) for c in COUNTERS), re.ASCII)
 _MORE_THAN = re.compile(r"^(?P<num>[\d,.]+(?:万|亿)?)(?:多|余)(?P<rest>.*)$")  # 1200多件, 5万余件
 APPROXIMATE_HINT = ("ipcheck compares exact figures only: write the exact figure from the source, "
                     "or leave it out (it then shows as evidence missing)")
@@ -169,7 +171,7 @@ def read_figure(value: object, unit: Unit) -> tuple[Decimal, str, str]:
     突破/超过/逾/以上/多/余 ("over", "more than") give the bound at_least, 不超过/不足/以下/以内
     ("at most", "under") at_most. Approximate figures (约, 近, 左右) are refused with a hint.
     """
-    if not isinstance(value, str):
+    if not isinstance(value, str) or _PLAIN_FIGURE.match(value):  # most figures: digits and a unit, nothing more
         return to_unit(value, unit), "exact", ""
     s = half_width(value).strip().replace("\u00a0", "").replace(" ", "")
     if any(w in s for w in APPROXIMATE):
