@@ -9,6 +9,7 @@ Numbers that are not figures of a target never come out of here: years (2025年)
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -65,6 +66,7 @@ _NUMBER_ALONE = Unit(Decimal(1), "", "")
 _YEAR_BY_DIGITS = re.compile(r"[〇零一二三四五六七八九]{2,}")
 
 
+@functools.lru_cache(maxsize=4096)  # a plan repeats its numbers, and each figure is tried more than once
 def to_decimal(num: str) -> Decimal | None:
     """'1,200' -> 1200, '3.6' -> 3.6, '三' -> 3, '二〇二五' -> 2025 (a year read digit by digit); None when it is
     no number."""
