@@ -145,6 +145,7 @@ class Tally:
         self.total = Sums()
         self.applicable = Decimal(0)
         self.missing: list[CriterionResult] = []
+        self.cat_missing: dict[str, tuple[Decimal, int]] = {}  # per category: Σw and how many without evidence
         for r in results:
             sums = self.cats.get(r.category)
             if sums is None:
@@ -161,6 +162,8 @@ class Tally:
                     self.total.add(w, r.score, passed)  # type: ignore[arg-type]
                 else:
                     self.missing.append(r)
+                    mw, mn = self.cat_missing.get(r.category, (Decimal(0), 0))
+                    self.cat_missing[r.category] = (mw + w, mn + 1)
 
     def categories(self, categories: tuple[str, ...], weights: dict[str, Decimal]) -> tuple[CategoryScore, ...]:
         """Each category's score and coverage (in the order of `categories`, those with criteria)."""
@@ -188,10 +191,12 @@ class Tally:
         """The overall score were every criterion without evidence given `score` (0: failed, 1: met)."""
         cats = {c: s.copy() for c, s in self.cats.items()}
         total = self.total.copy()
-        for r in self.missing:
-            w = _w(r, self.model)
-            cats[r.category].add(w, score, score == 1)
-            total.add(w, score, score == 1)
+        for c, (w, n) in self.cat_missing.items():  # n criteria of weight Σw, all at `score`, at once
+            for sums in (cats[c], total):
+                sums.weight += w
+                sums.weighted += w * score
+                sums.count += n
+                sums.not_passed += 0 if score == 1 else n
         return overall_of(self.model, ((weights.get(c, Decimal(1)), cats[c].mean(self.model))
                                        for c in categories if c in cats), total)
 
