@@ -223,8 +223,12 @@ def evaluate_frameworks(fws: list[LoadedFramework], city: LoadedCity, cat: Catal
 
 
 def _measure_all(fw: LoadedFramework, fw_facts: Facts, year: int) -> list[tuple[m.Criterion, Measurement]]:
+    return _measure_some(fw.model.criteria, fw_facts, year)
+
+
+def _measure_some(criteria: Iterable[m.Criterion], fw_facts: Facts, year: int) -> list[tuple[m.Criterion, Measurement]]:
     return [(c, _measure(c, fw_facts if c.max_age is None else fw_facts.with_limits(None, c.max_age), year))
-            for c in fw.model.criteria]
+            for c in criteria]
 
 
 @dataclass(frozen=True)
@@ -251,22 +255,40 @@ def best_year(fw: LoadedFramework, fw_facts: Facts) -> int | None:
 
 def _best_year(fw: LoadedFramework, fw_facts: Facts
                ) -> tuple[int, list[tuple[m.Criterion, Measurement]]] | None:
-    """`best_year`, with the framework's measurements in that year (the evaluation measures nothing twice)."""
+    """`best_year`, with the framework's measurements in that year (the evaluation measures nothing twice).
+
+    A criterion none of whose indicators has a single fact in the city has no evidence in any year:
+    it is measured once for its status (unknown, or not applicable to the city's level) and that status
+    counts in every year; it is measured again only in the year chosen."""
     years = sorted({y for ys in fw_facts.city.facts.values() for y in ys})
     if not years:
         return None
     model, decider = fw.model.framework.scoring, PythonDecider()
+    held = {ind for ind, ys in fw_facts.city.facts.items() if ys}
+    blind: dict[str, str] = {}  # criterion id -> its status in every year
+    for c in fw.model.criteria:
+        if not held.intersection(check_indicators(c.check)):
+            ms = _measure(c, fw_facts if c.max_age is None else fw_facts.with_limits(None, c.max_age), years[0])
+            if ms.state != "measured" and not ms.combine:
+                blind[c.id] = ms.state
+    seen = [c for c in fw.model.criteria if c.id not in blind]
     best: tuple[tuple[Decimal, int], list[tuple[m.Criterion, Measurement]]] | None = None
     for y in years:
-        measured = _measure_all(fw, fw_facts, y)
+        measured = _measure_some(seen, fw_facts, y)
         leaves: list[Leaf] = []
         for c, ms in measured:
             _leaves(c.id, ms, leaves)
         decisions = decider.decide(leaves)
-        key = (coverage([_Weighed(_status(c.id, ms, decisions)[0], c.weight) for c, ms in measured], model), y)
+        status = {c.id: _status(c.id, ms, decisions)[0] for c, ms in measured}
+        key = (coverage([_Weighed(status.get(c.id) or blind[c.id], c.weight) for c in fw.model.criteria], model), y)
         if best is None or key >= best[0]:  # years ascend: the latest of equals wins
             best = (key, measured)
-    return best[0][1], best[1]  # type: ignore[index]
+    (_, year), measured = best  # type: ignore[misc]
+    if blind:
+        again = {c.id: ms for c, ms in measured + _measure_some([c for c in fw.model.criteria if c.id in blind],
+                                                                 fw_facts, year)}
+        measured = [(c, again[c.id]) for c in fw.model.criteria]
+    return year, measured
 
 
 def _result(fw: LoadedFramework, city: LoadedCity, cat: Catalogue, facts: Facts, engine: str, year: int,
