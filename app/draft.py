@@ -61,20 +61,24 @@ def _plain(d: Decimal | None) -> str | None:
 
 
 def reading_json(reading: PlanReading) -> str:
-    """The reading as data (targets[] and mechanisms[]), for other tools: exact figures as strings."""
+    """The reading as data (targets[] and mechanisms[]), for other tools: exact figures as strings.
+
+    The document type `ipcheck.draft/1` of `ipcheck schema result` (reports/json_types.DraftDocument)."""
+    from ..reports import json_types as jt
     doc = reading.document
-    data = {
-        "document": {"title": doc.title, "issuer": doc.issuer, "number": doc.number, "date": doc.date,
-                     "period": list(doc.period) if doc.period else None},
-        "targets": [{"name": t.name, "indicator": t.indicator, "value": _plain(t.value), "value_text": t.value_text,
-                     "unit": t.unit, "comparison": t.comparison, "year": t.year, "base_value": _plain(t.base_value),
-                     "base_year": t.base_year, "kind": t.kind, "nature": t.nature, "aspirational": t.aspirational,
-                     "upper": _plain(t.upper), "clause": t.clause, "lead_unit": t.lead_unit, "quote": t.quote,
-                     "review": reasons(t), "incomplete": t.incomplete, "proposed_indicator": t.proposed_indicator,
-                     "match": t.match} for t in reading.targets],
-        "mechanisms": [{"text": m.text, "indicator": m.indicator, "clause": m.clause, "lead_unit": m.lead_unit,
-                        "quote": m.quote} for m in reading.mechanisms],
-    }
+    data = jt.DraftDocument(
+        schema="ipcheck.draft/1",
+        document={"title": doc.title, "issuer": doc.issuer, "number": doc.number, "date": doc.date,
+                  "period": list(doc.period) if doc.period else None},  # type: ignore[typeddict-item]
+        targets=[{"name": t.name, "indicator": t.indicator, "value": _plain(t.value), "value_text": t.value_text,
+                  "unit": t.unit, "comparison": t.comparison, "year": t.year, "base_value": _plain(t.base_value),
+                  "base_year": t.base_year, "kind": t.kind, "nature": t.nature, "aspirational": t.aspirational,
+                  "upper": _plain(t.upper), "clause": t.clause, "lead_unit": t.lead_unit, "quote": t.quote,
+                  "review": reasons(t), "incomplete": t.incomplete, "proposed_indicator": t.proposed_indicator,
+                  "match": t.match} for t in reading.targets],  # type: ignore[misc]
+        mechanisms=[jt.DraftMechanism(text=m.text, indicator=m.indicator, clause=m.clause, lead_unit=m.lead_unit,
+                                     quote=m.quote) for m in reading.mechanisms],
+    )
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 

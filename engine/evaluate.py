@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Iterable
@@ -198,11 +199,15 @@ def evaluate_frameworks(fws: list[LoadedFramework], city: LoadedCity, cat: Catal
     for i, fw in enumerate(fws):
         h = fw.model.framework
         fw_facts = facts.with_limits(dict(h.max_age))
-        y, basis = (year, "given") if year else (h.target_year, "target_year") if h.target_year else (
-            best_year(fw, fw_facts), "most_evidence")
+        measured = None
+        if year or h.target_year:
+            y, basis = (year, "given") if year else (h.target_year, "target_year")
+        else:  # the year with the most evidence, measured already while choosing it
+            best = _best_year(fw, fw_facts)
+            y, measured, basis = best[0] if best else None, best[1] if best else None, "most_evidence"
         if y is None:
             raise InputError(city.name, 0, 0, f"no facts to take the evaluation year from for {h.id}; give --year")
-        measured = _measure_all(fw, fw_facts, y)
+        measured = measured or _measure_all(fw, fw_facts, y)
         for c, ms in measured:
             _leaves(f"{i}|{c.id}", ms, leaves)
         plans.append((fw, y, basis, measured))
@@ -218,8 +223,12 @@ def evaluate_frameworks(fws: list[LoadedFramework], city: LoadedCity, cat: Catal
 
 
 def _measure_all(fw: LoadedFramework, fw_facts: Facts, year: int) -> list[tuple[m.Criterion, Measurement]]:
+    return _measure_some(fw.model.criteria, fw_facts, year)
+
+
+def _measure_some(criteria: Iterable[m.Criterion], fw_facts: Facts, year: int) -> list[tuple[m.Criterion, Measurement]]:
     return [(c, _measure(c, fw_facts if c.max_age is None else fw_facts.with_limits(None, c.max_age), year))
-            for c in fw.model.criteria]
+            for c in criteria]
 
 
 @dataclass(frozen=True)
@@ -240,20 +249,46 @@ def best_year(fw: LoadedFramework, fw_facts: Facts) -> int | None:
     to where almost nothing else is known (issue 25). Coverage is counted as the evaluation
     counts it, the parts of a combined check decided by the Python decider (the same decisions
     as durable-rules, without a rules session per candidate year)."""
+    best = _best_year(fw, fw_facts)
+    return best[0] if best else None
+
+
+def _best_year(fw: LoadedFramework, fw_facts: Facts
+               ) -> tuple[int, list[tuple[m.Criterion, Measurement]]] | None:
+    """`best_year`, with the framework's measurements in that year (the evaluation measures nothing twice).
+
+    A criterion none of whose indicators has a single fact in the city has no evidence in any year:
+    it is measured once for its status (unknown, or not applicable to the city's level) and that status
+    counts in every year; it is measured again only in the year chosen."""
     years = sorted({y for ys in fw_facts.city.facts.values() for y in ys})
     if not years:
         return None
     model, decider = fw.model.framework.scoring, PythonDecider()
-
-    def covered(y: int) -> Decimal:
-        measured = _measure_all(fw, fw_facts, y)
+    held = {ind for ind, ys in fw_facts.city.facts.items() if ys}
+    blind: dict[str, str] = {}  # criterion id -> its status in every year
+    for c in fw.model.criteria:
+        if not held.intersection(check_indicators(c.check)):
+            ms = _measure(c, fw_facts if c.max_age is None else fw_facts.with_limits(None, c.max_age), years[0])
+            if ms.state != "measured" and not ms.combine:
+                blind[c.id] = ms.state
+    seen = [c for c in fw.model.criteria if c.id not in blind]
+    best: tuple[tuple[Decimal, int], list[tuple[m.Criterion, Measurement]]] | None = None
+    for y in years:
+        measured = _measure_some(seen, fw_facts, y)
         leaves: list[Leaf] = []
         for c, ms in measured:
             _leaves(c.id, ms, leaves)
         decisions = decider.decide(leaves)
-        return coverage([_Weighed(_status(c.id, ms, decisions)[0], c.weight) for c, ms in measured], model)
-
-    return max(years, key=lambda y: (covered(y), y))
+        status = {c.id: _status(c.id, ms, decisions)[0] for c, ms in measured}
+        key = (coverage([_Weighed(status.get(c.id) or blind[c.id], c.weight) for c in fw.model.criteria], model), y)
+        if best is None or key >= best[0]:  # years ascend: the latest of equals wins
+            best = (key, measured)
+    (_, year), measured = best  # type: ignore[misc]
+    if blind:
+        again = {c.id: ms for c, ms in measured + _measure_some([c for c in fw.model.criteria if c.id in blind],
+                                                                 fw_facts, year)}
+        measured = [(c, again[c.id]) for c in fw.model.criteria]
+    return year, measured
 
 
 def _result(fw: LoadedFramework, city: LoadedCity, cat: Catalogue, facts: Facts, engine: str, year: int,
@@ -267,7 +302,7 @@ def _result(fw: LoadedFramework, city: LoadedCity, cat: Catalogue, facts: Facts,
         reason = _reason(status, ms) if detail else NO_REASON
         if status == "error" and engine_error and ms.state == "measured":
             reason = say("reason.engine_error", msg=engine_error)
-        note = _waiver_for(c, h.id, city.id, waivers, as_of)
+        note = _waiver_for(c, h.id, city.id, waivers, as_of) if waivers else None
         if note:
             notes.append(note)
             if note.active:
@@ -292,7 +327,8 @@ def _result(fw: LoadedFramework, city: LoadedCity, cat: Catalogue, facts: Facts,
     cov = tally.coverage()
     v, why = judge(h.kind, score, cov, h.coverage_floor, h.thresholds.ready, h.thresholds.nearly_ready, results,
                    model)
-    counts = {s: sum(1 for r in results if r.status == s) for s in m.STATUSES}
+    tallied = Counter(r.status for r in results)
+    counts = {s: tallied[s] for s in m.STATUSES}
     gains = tuple(type(g)(g.criterion, f.on_grid(g.gain), f.on_grid(g.score_if_met), g.status,
                           f.on_grid(g.coverage_gain), f.on_grid(g.range_narrowing))
                   for g in fix_first(results, model, dict(h.category_weights), m.CATEGORIES)) if detail else ()

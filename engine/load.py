@@ -254,6 +254,14 @@ def _fact_value(doc: Document, cat: Catalogue, ind_id: str, fact: m.Fact, path: 
     return value, bound
 
 
+def _settled(fact: m.Fact, value: Any, bound: str) -> m.Fact:
+    """The fact with its value read into its unit and its bound: `model_copy(update=...)` done in place, since
+    the fact was validated just now and nothing else holds it (a copy per fact cost 4 % of a comparison)."""
+    fact.__dict__.update(value=value, bound=bound)
+    fact.__pydantic_fields_set__.update(("value", "bound"))
+    return fact
+
+
 def load_city(name: str, raw: bytes, cat: Catalogue) -> LoadedCity:
     """Read one `cities/<city>.yaml`; every value ends up in its indicator's unit."""
     doc = parse(name, raw)
@@ -273,7 +281,7 @@ def load_city(name: str, raw: bytes, cat: Catalogue) -> LoadedCity:
                 raise doc.error(path + ("attributes", attr), problem)
         if fact.as_of is not None and int(fact.as_of[:4]) != year:
             raise doc.error(path + ("as_of",), f"as_of {fact.as_of} is not in {year}, the year the fact is filed under")
-        facts[ind_id][year] = fact.model_copy(update={"value": value, "bound": bound})
+        facts[ind_id][year] = _settled(fact, value, bound)
 
     for ind_id, years in city.facts.items():
         try:

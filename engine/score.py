@@ -43,6 +43,7 @@ from .result import (
     Reason,
     Score,
     Share,
+    achievement,
     say,
 )
 from .units import CTX
@@ -144,6 +145,7 @@ class Tally:
         self.total = Sums()
         self.applicable = Decimal(0)
         self.missing: list[CriterionResult] = []
+        self.cat_missing: dict[str, tuple[Decimal, int]] = {}  # per category: Σw and how many without evidence
         for r in results:
             sums = self.cats.get(r.category)
             if sums is None:
@@ -160,6 +162,8 @@ class Tally:
                     self.total.add(w, r.score, passed)  # type: ignore[arg-type]
                 else:
                     self.missing.append(r)
+                    mw, mn = self.cat_missing.get(r.category, (Decimal(0), 0))
+                    self.cat_missing[r.category] = (mw + w, mn + 1)
 
     def categories(self, categories: tuple[str, ...], weights: dict[str, Decimal]) -> tuple[CategoryScore, ...]:
         """Each category's score and coverage (in the order of `categories`, those with criteria)."""
@@ -187,10 +191,12 @@ class Tally:
         """The overall score were every criterion without evidence given `score` (0: failed, 1: met)."""
         cats = {c: s.copy() for c, s in self.cats.items()}
         total = self.total.copy()
-        for r in self.missing:
-            w = _w(r, self.model)
-            cats[r.category].add(w, score, score == 1)
-            total.add(w, score, score == 1)
+        for c, (w, n) in self.cat_missing.items():  # n criteria of weight Σw, all at `score`, at once
+            for sums in (cats[c], total):
+                sums.weight += w
+                sums.weighted += w * score
+                sums.count += n
+                sums.not_passed += 0 if score == 1 else n
         return overall_of(self.model, ((weights.get(c, Decimal(1)), cats[c].mean(self.model))
                                        for c in categories if c in cats), total)
 
@@ -274,19 +280,38 @@ def achievement_counts(results: Iterable[CriterionResult]) -> dict[str, int]:
     return {a: marks.count(a) for a in ACHIEVEMENTS}
 
 
+class _Mark:
+    """What a plan's verdict reads of a target's result: its id, weight and achievement (worked out once)."""
+
+    __slots__ = ("id", "weight", "achievement")
+
+    def __init__(self, id: str, weight: Decimal, mark: str | None):
+        self.id, self.weight, self.achievement = id, weight, mark
+
+
+def _marks(results: Iterable[CriterionResult], missing_failed: bool = False) -> list[_Mark]:
+    """Each target's mark; with `missing_failed`, a target without evidence as though it failed (score 0)."""
+    return [_Mark(r.id, r.weight, achievement("fail", r.measurement, r.plan)
+                  if missing_failed and r.status in NO_EVIDENCE else r.achievement) for r in results]
+
+
 def plan_verdict(results: list[CriterionResult], floor: Decimal, model: str) -> tuple[str, Reason]:
     """A plan framework's verdict from its targets' achievements (the rule in the module docstring)."""
-    counted = [r for r in results if r.achievement is not None]
+    return _plan_verdict(_marks(results), floor, model)
+
+
+def _plan_verdict(marks: list[_Mark], floor: Decimal, model: str) -> tuple[str, Reason]:
+    counted = [r for r in marks if r.achievement is not None]
     judged = [r for r in counted if r.achievement in JUDGED]
-    total = sum((_w(r, model) for r in counted), Decimal(0))
-    weight = sum((_w(r, model) for r in judged), Decimal(0))
+    total = sum((_w(r, model) for r in counted), Decimal(0))  # type: ignore[arg-type]
+    weight = sum((_w(r, model) for r in judged), Decimal(0))  # type: ignore[arg-type]
     cov = CTX.divide(weight, total) if total else Decimal(0)
     if not judged or weight == 0 or cov < floor:
         return "not_assessable", say("plan.verdict.coverage", cov=Share(cov), floor=Share(floor))
     short = [r for r in judged if r.achievement in ("behind", "missed")]
     if not short:
         return "plan_on_track", say("plan.verdict.on_track", n=len(judged))
-    share = CTX.divide(sum((_w(r, model) for r in short), Decimal(0)), weight)
+    share = CTX.divide(sum((_w(r, model) for r in short), Decimal(0)), weight)  # type: ignore[arg-type]
     code = "plan_partly_behind" if share * 2 < 1 else "plan_behind"
     return code, say(f"plan.verdict.{code[5:]}", n=len(short), m=len(judged), share=Share(share),
                      ids=Listed(tuple(r.id for r in short), "codes"))
@@ -325,7 +350,7 @@ def range_and_worst_verdict(results: list[CriterionResult], model: str, weights:
     low = t.with_missing_as(Decimal(0), categories, weights)
     high = t.with_missing_as(Decimal(1), categories, weights)
     if kind == "plan":  # a plan's verdict stands on its targets' achievements, every one without evidence missed
-        v, _ = plan_verdict(_missing_as(results, "fail", Decimal(0)), floor, model)
+        v, _ = _plan_verdict(_marks(results, missing_failed=True), floor, model)
         return low, high, v
     # at the low end every criterion is known: the coverage is whole, and a required one without evidence fails
     v, _ = verdict_of(low, coverage_of(t.applicable, t.applicable), floor, ready, nearly,

@@ -27,6 +27,27 @@ _EXPONENT = re.compile(r"^\d+(\.\d+)?[eE][-+]?\d+")
 _NUMBER = re.compile(r"^(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<rest>.*)$")
 
 
+# A number in Chinese numerals ("三万", "两百", "一千零五", "三点五"): its whole part is read by cn2an
+# (strict: "十四五" or "一二" are no number), the digits after 点 one by one, so the value stays exact;
+# at most 24 numerals (九千九百九十九亿九千九百九十九万九千九百九十九 is 23), so a long cell costs nothing.
+_CN_NUMBER = re.compile(r"^(?P<whole>[〇零一二两三四五六七八九十百千万亿]{1,24})"
+                        r"(?:点(?P<frac>[〇零一二三四五六七八九]{1,12}))?")
+_CN_DIGITS = {c: str(i) for i, c in enumerate("零一二三四五六七八九")} | {"〇": "0"}
+
+
+def _chinese_number(whole: str, frac: str | None) -> Decimal | None:
+    """The exact value of a number in Chinese numerals, or None when it is none ("十四五", "一二")."""
+    import cn2an  # only when a figure is written in numerals: importing it takes half a second
+
+    try:
+        n = cn2an.cn2an(whole.replace("两", "二"), "strict")
+    except (ValueError, KeyError, TypeError):
+        return None
+    if not isinstance(n, int):
+        return None
+    return Decimal(f"{n}.{''.join(_CN_DIGITS[c] for c in frac)}") if frac else Decimal(n)
+
+
 class UnitError(ValueError):
     """A value or unit that cannot be read or converted."""
 
@@ -78,7 +99,10 @@ _QUALIFIERS = (("不超过", "at_most", True), ("不少于", "at_least", True), 
                ("至少", "at_least", True), ("逾", "at_least", True), ("不足", "at_most", True),
                ("不到", "at_most", True), ("少于", "at_most", True), ("至多", "at_most", True),
                ("以上", "at_least", False), ("以下", "at_most", False), ("以内", "at_most", False))
-_MORE_THAN = re.compile(r"^(?P<num>[\d,.]+(?:万|亿)?)(?:多|余)(?P<rest>.*)$")  # 1200多件, 5万余件
+# Digits and a unit with no qualifier, space or full-width character to read first ("1200件", "3.6亿元").
+_PLAIN_FIGURE = re.compile(r"\d+(?:\.\d+)?(?:万|亿)?(?:%s)?\Z" % "|".join(re.escape(c) for c in COUNTERS), re.ASCII)
+# 1200多件, 5万余件, 三千多家
+_MORE_THAN = re.compile(r"^(?P<num>(?:[\d,.]+|[〇零一二两三四五六七八九十百千万亿]+)(?:万|亿)?)(?:多|余)(?P<rest>.*)$")
 APPROXIMATE_HINT = ("ipcheck compares exact figures only: write the exact figure from the source, "
                     "or leave it out (it then shows as evidence missing)")
 
@@ -91,15 +115,19 @@ def _split(text: str) -> tuple[Decimal, str, str]:
     if _EXPONENT.match(s):
         raise UnitError(f"{text!r}: exponent notation is not a published figure; write plain digits")
     m = _NUMBER.match(s)
-    if not m:
+    cn = None if m else _CN_NUMBER.match(s)
+    chinese = _chinese_number(cn["whole"], cn["frac"]) if cn else None
+    if chinese is not None:
+        number, rest = chinese, s[cn.end():]  # type: ignore[union-attr]
+    elif not m:
         if any(w in s for w in APPROXIMATE):
             raise UnitError(f"{text!r} is an approximate figure: {APPROXIMATE_HINT}")
         if any(w in s for w, _, _ in _QUALIFIERS):
             raise UnitError(f"{text!r}: write the number alone and state 'bound: at_least' (or at_most) "
                             "for 突破/超过/以上")
         raise UnitError(f"{text!r} is not a number with a unit, e.g. 5.2万件, 3.6亿元, 95%")
-    number = Decimal(m.group("num").replace(",", ""))
-    rest = m.group("rest")
+    else:
+        number, rest = Decimal(m.group("num").replace(",", "")), m.group("rest")
     mult = ""
     if rest[:1] in ("万", "亿"):
         mult, rest = rest[:1], rest[1:]
@@ -169,7 +197,7 @@ def read_figure(value: object, unit: Unit) -> tuple[Decimal, str, str]:
     突破/超过/逾/以上/多/余 ("over", "more than") give the bound at_least, 不超过/不足/以下/以内
     ("at most", "under") at_most. Approximate figures (约, 近, 左右) are refused with a hint.
     """
-    if not isinstance(value, str):
+    if not isinstance(value, str) or _PLAIN_FIGURE.match(value):  # most figures: digits and a unit, nothing more
         return to_unit(value, unit), "exact", ""
     s = half_width(value).strip().replace("\u00a0", "").replace(" ", "")
     if any(w in s for w in APPROXIMATE):

@@ -7,7 +7,7 @@ turns into JSON field by field (`json_report.plain_values`) are described from t
 dataclasses themselves (`shaped`): a field added to a result appears in the schema with it.
 Decimals are written as digit strings, dates as ISO dates, a Reason as {"en", "zh"}.
 
-A new command's output (`draft`, being written) adds its document type to `DOCUMENTS`.
+A new command's output adds its document type to `DOCUMENTS`.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from typing_extensions import NotRequired, TypedDict
 from ..engine import compare as cmp
 from ..engine import plan as pln
 from ..engine import result as res
+from ..engine.planread import model as planread
 from ..engine.result import Reason
 
 DecimalText = Annotated[str, Field(pattern=r"^-?[0-9]+(\.[0-9]+)?$", description="a decimal number, exact, as text")]
@@ -341,9 +342,31 @@ class DiffDocument(TypedDict):
     cities: list[Flip]
 
 
-# Every command's JSON document, told apart by its "schema". `draft` adds its DraftDocument here.
+# ---------------------------------------------------------------- draft (ipcheck.draft/1)
+
+@with_config(FORBID)
+class DraftMechanism(TypedDict):
+    """A task of the plan that sets up or keeps a mechanism, as the reader found it."""
+    text: str
+    indicator: Optional[str]
+    clause: Optional[str]
+    lead_unit: Optional[str]
+    quote: str
+
+
+@with_config(FORBID)
+class DraftDocument(TypedDict):
+    """`ipcheck draft --format json`: what the plan reader found in a plan document. A target is the reader's
+    `Target` field by field; its `review` lists every reason to check it (the reader's and what it lacks)."""
+    schema: Literal["ipcheck.draft/1"]
+    document: shaped(planread.Document)  # type: ignore[valid-type]
+    targets: list[shaped(planread.Target)]  # type: ignore[valid-type]
+    mechanisms: list[DraftMechanism]
+
+
+# Every command's JSON document, told apart by its "schema".
 DOCUMENTS: dict[str, Any] = {"evaluate": EvaluateDocument, "plan": PlanDocument, "compare": CompareDocument,
-                             "progress": ProgressDocument, "diff": DiffDocument}
+                             "progress": ProgressDocument, "diff": DiffDocument, "draft": DraftDocument}
 Result = Annotated[Union[tuple(DOCUMENTS.values())], Field(discriminator="schema")]  # type: ignore[valid-type]
 
 

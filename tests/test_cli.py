@@ -315,7 +315,7 @@ def test_validate_reports_every_problem_of_a_file(tmp_path):
         "sources: {s: {title: t, publisher: p, read: 2024-01-01}}\n"
         "facts:\n"
         "  valid_invention_patents:\n"
-        "    2014: {value: 三万, source: s}\n"
+        "    2014: {value: 若干, source: s}\n"
         "    2015: {value: 5家, source: s}\n"
         "  leadership_group:\n"
         "    2020: {value: yes, source: s, attributes: {chair: 市长}}\n"

@@ -225,10 +225,10 @@ def test_csv_forms_round_trip(tmp_path):
     sheet.write_text("\ufeff" + "\r\n".join(lines) + "\r\n", encoding="utf-8")
     r = invoke("import", folder, "--into", city, "--lang", "en")
     assert r.exit_code == 0 and "added ip_standard_enterprises 2022 = 650  ←" in r.stdout
-    lines[k] = lines[k].replace(",650,", ",三万,")
+    lines[k] = lines[k].replace(",650,", ",若干,")
     sheet.write_text("\r\n".join(lines), encoding="utf-8")
     bad = problems(invoke("import", folder, "--into", city, "--lang", "en"), 1)
-    assert re.search(r"forms/市场监管局\.csv!E\d+: '三万' is not a number", bad[0])
+    assert re.search(r"forms/市场监管局\.csv!E\d+: '若干' is not a number", bad[0])
 
 
 def test_forms_made_for_another_city_are_refused(ningbo, tmp_path):
@@ -244,7 +244,7 @@ def test_forms_made_for_another_city_are_refused(ningbo, tmp_path):
 
 def _bad_cells(wb):
     ws = wb["市场监管局"]
-    fill(ws, row_of(ws, "ip_standard_enterprises"), "三万")
+    fill(ws, row_of(ws, "ip_standard_enterprises"), "若干")
     fill(ws, row_of(ws, "national_ip_advantage_enterprises"), "150万元")               # a unit that does not fit
     fill(ws, row_of(ws, "industrial_cluster_trademarks_applied"), "约2件")            # approximate
     fill(ws, row_of(ws, "gi_applications"), 3, publisher=None)                        # no publisher
@@ -317,7 +317,7 @@ def _over_100_percent(wb):
 
 
 @pytest.mark.parametrize("change,count,words", [
-    (_bad_cells, 7, ["'三万' is not a number", "does not fit 家", "approximate figure",
+    (_bad_cells, 7, ["'若干' is not a number", "does not fit 家", "approximate figure",
                      "!I", "'大概' is not a bound", "'昨天' is not a date", "'大概有' is not yes/no"]),
     (_formula, 1, ["a formula"]),
     (_merged, 1, ["merged cells"]),

@@ -1,5 +1,6 @@
 """`ipcheck schema result` describes the JSON every command prints: jsonschema checks the JSON of evaluate, plan,
-compare, progress and diff for every shipped city against it (and the schema refuses JSON that strays)."""
+compare, progress and diff for every shipped city against it, and draft's for the seed plans and real pages
+(and the schema refuses JSON that strays)."""
 
 from __future__ import annotations
 
@@ -9,10 +10,13 @@ import json
 import jsonschema
 import pytest
 from click.testing import CliRunner
-from conftest import CITIES
+from conftest import CITIES, ROOT
 from ipcheck.cli import main
 
 SHIPPED = sorted(CITIES.glob("*.yaml"))
+# The five seed plan documents (beside the repository, as bench/draft.py reads them) and real pages of other cities.
+SEEDS = sorted((ROOT.parent / "shared" / "seeds").glob("*.txt"))
+PAGES = [ROOT / "tests" / "plans" / f"{name}.txt" for name in ("wenzhou-2022", "zhengzhou-2016")]
 EVERY = [a for fw in ("heze-2022", "national-2025", "ningbo-2020", "reference", "shaoxing-2014", "tianjin-2017",
                       "yinchuan-2023") for a in ("--framework", fw)]
 
@@ -70,3 +74,22 @@ def test_json_that_strays_from_the_result_types_is_refused(validator):
         bad = copy.deepcopy(doc)
         stray(bad)
         assert not validator.is_valid(bad)
+
+
+@pytest.mark.parametrize("plan", SEEDS + PAGES, ids=lambda p: p.stem)
+def test_draft_json_of_a_plan_follows_the_schema(validator, plan):
+    doc = valid(validator, run("draft", plan, "--city", "somecity", "--format", "json"))
+    assert doc["schema"] == "ipcheck.draft/1"
+    assert doc["targets"], "a plan with targets"
+    assert any(t["indicator"] and t["value"] for t in doc["targets"])
+    bad = copy.deepcopy(doc)
+    bad["targets"][0]["value"] = 12.5  # a float, not exact digits
+    assert not validator.is_valid(bad)
+    bad = copy.deepcopy(doc)
+    bad["targets"][0].pop("quote")     # a field dropped
+    assert not validator.is_valid(bad)
+
+
+def test_the_seed_plans_are_there():
+    """The draft schema test above reads the five seed plans; without them it would check only the pages."""
+    assert len(SEEDS) == 5

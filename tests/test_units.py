@@ -144,6 +144,47 @@ def test_read_value_refuses_with_a_reason(value, unit, words):
         read_value(value, parse_unit(unit) if unit else None)
 
 
+@pytest.mark.parametrize("value,unit,expected,bound", [
+    ("三万件", "件", "30000", "exact"),      # Chinese numerals, as plans and some bulletins write figures
+    ("三万", "家", "30000", "exact"),
+    ("两百家", "家", "200", "exact"),
+    ("一千零五件", "件", "1005", "exact"),
+    ("三点五亿元", "万元", "35000", "exact"),   # the digits after 点 one by one: exact
+    ("九十五%", "%", "95", "exact"),
+    ("突破三万件", "件", "30000", "at_least"),
+    ("三千多家", "家", "3000", "at_least"),
+])
+def test_read_value_reads_chinese_numerals_exactly(value, unit, expected, bound):
+    from ipcheck.engine.units import read_value
+    assert read_value(value, parse_unit(unit))[:2] == (Decimal(expected), bound)
+
+
+@pytest.mark.parametrize("value,words", [
+    ("十四五件", "not a number"),   # a plan's name, not a number
+    ("一二件", "not a number"),      # digits one by one: no figure is written so
+    ("若干件", "not a number"),      # "several"
+    ("约三万件", "approximate"),
+    ("近千家", "approximate"),
+])
+def test_read_value_refuses_words_that_are_no_exact_number(value, words):
+    from ipcheck.engine.units import read_value
+    with pytest.raises(UnitError, match=words):
+        read_value(value, parse_unit("件"))
+
+
+def test_the_plan_reader_reads_its_numbers_by_the_same_rule(catalogue):
+    """A plan's "三万件" and a fact file's "三万件" are one quantity: the reader keeps 万件 as written."""
+    from ipcheck.engine.planread import read_plan
+    from ipcheck.engine.planread.tables import read_value as cell_value
+    from ipcheck.engine.units import read_value
+
+    t = next(t for t in read_plan("到2025年，全市有效发明专利达到三万件。", catalogue).targets)
+    assert (t.value, t.unit) == (Decimal(3), "万件")
+    assert read_value(f"{t.value}{t.unit}", parse_unit("件"))[0] == read_value("三万件", parse_unit("件"))[0]
+    assert cell_value("1,200件以上")[:3] == (Decimal(1200), "件", ">=")
+    assert cell_value("1,200.50")[0] == Decimal("1200.5")  # the cell's number as the one rule reads it
+
+
 def test_fact_files_and_set_read_values_by_the_same_rule(tmp_path):
     """有 and '15.2' (quoted: text) in a fact file, 是 in --set: read as the forms read them."""
     from click.testing import CliRunner

@@ -1,7 +1,7 @@
 """Figures in a plan's words: values with their units, ranges, qualifiers, and years.
 
 A figure is read exactly as written: "7.8万件" is 7.8 in 万件, "62件以上" is 62 in 件 with
-"以上", "1—2个" is the range 1 to 2, "三万家" is 3 in 万家 (Chinese numerals through cn2an).
+"以上", "1—2个" is the range 1 to 2, "三万家" is 3 in 万家; each number is read by `units.read_value`.
 Numbers that are not figures of a target never come out of here: years (2025年), dates
 (10月31日), document numbers (〔2022〕52号), ordinals (第13次), the plan's own counts
 ("18项重点任务"), and bare numbers without a unit (12330, 4·26).
@@ -9,11 +9,12 @@ Numbers that are not figures of a target never come out of here: years (2025年)
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
-import cn2an
+from ..units import Unit, UnitError, read_value
 
 # Counter words a target's figure carries, longest first (件/万人 before 件).
 COUNTERS = ("件/万人", "件每万人", "件/百户", "件/百家", "家", "件", "个", "项", "次", "%", "美元", "元", "分",
@@ -59,20 +60,23 @@ class Figure:
     chinese: bool              # written in Chinese numerals
 
 
+# A number as a plan writes it, without its unit (which stays as written beside it): read by the one
+# rule for values (`units.read_value`, docs/values.md), digits and Chinese numerals alike.
+_NUMBER_ALONE = Unit(Decimal(1), "", "")
+_YEAR_BY_DIGITS = re.compile(r"[〇零一二三四五六七八九]{2,}")
+
+
+@functools.lru_cache(maxsize=4096)  # a plan repeats its numbers, and each figure is tried more than once
 def to_decimal(num: str) -> Decimal | None:
-    """'1,200' -> 1200, '3.6' -> 3.6, '二〇二五' -> 2025, '三' -> 3; None when it is no number."""
-    num = num.replace(",", "")
+    """'1,200' -> 1200, '3.6' -> 3.6, '三' -> 3, '二〇二五' -> 2025 (a year read digit by digit); None when it is
+    no number."""
+    if _YEAR_BY_DIGITS.fullmatch(num):
+        return Decimal("".join(str("〇一二三四五六七八九".index(c.replace("零", "〇"))) for c in num))
     try:
-        return Decimal(num)
-    except InvalidOperation:
-        pass
-    try:
-        if re.fullmatch(r"[〇零一二三四五六七八九]{2,}", num):
-            # a year read digit by digit: 二〇二五
-            return Decimal("".join(str("〇一二三四五六七八九".index(c.replace("零", "〇"))) for c in num))
-        return Decimal(str(cn2an.cn2an(num, "smart")))
-    except (ValueError, KeyError, InvalidOperation, TypeError):
+        value, _, _ = read_value(num, _NUMBER_ALONE)
+    except UnitError:
         return None
+    return value  # type: ignore[return-value]
 
 
 def figures(sentence: str) -> list[Figure]:
