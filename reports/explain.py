@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..engine.errors import printable
-from ..engine.result import CriterionResult, FrameworkResult, Measurement, say
+from ..engine.result import CriterionResult, FrameworkResult, Measurement, Reason, say
 from .labels import (
     check_kind,
     city_name,
@@ -29,6 +29,13 @@ from .words import PHRASES, display, named, phrase, score_text, text
 
 def _w(key: str, lang: str, **args) -> str:
     return phrase(f"explain.{key}", lang, **args)
+
+
+def _reason(r: CriterionResult, lang: str) -> str:
+    """The result's reason; a plan target's opens with its achievement (未完成), not a readiness status (部分达标)."""
+    if r.achievement and r.reason and r.reason[0].code.startswith("status."):
+        return status_words(r, lang)[2:] + text(Reason(r.reason[1:]), lang)
+    return text(r.reason, lang)
 
 
 def _sep(lang: str) -> tuple[str, str]:
@@ -92,12 +99,13 @@ def render(res: FrameworkResult, r: CriterionResult, lang: str, width: int | Non
         f"{_w('city', lang)}{colon}{city}{semi}{_w('year', lang)} {res.year}",
         f"{_w('check', lang)}{colon}{check_kind(r.check_kind, lang)}{semi}{_w('weight', lang)} {r.weight}"
         + (f"{semi}{_w('required', lang)}" if r.required else ""),
-        f"{_w('status', lang)}{colon}{status_word(r.status, lang)}{score}",
-        *([f"{text(say('plan.head.targets'), lang)}{colon}{status_words(r, lang)[2:]}{progress_note(r, lang)}"]
-          if r.achievement else []),  # a plan's target: its achievement, as the plan evaluation says it
+        # a plan's target: its achievement first, as the plan evaluation says it, then its index (no readiness word)
+        *([f"{text(say('plan.head.targets'), lang)}{colon}{status_words(r, lang)[2:]}{progress_note(r, lang)}",
+           f"{phrase('plan.head.index', lang)}{colon}{score_text(r.score * 100) if r.score is not None else '—'}"]
+          if r.achievement else [f"{_w('status', lang)}{colon}{status_word(r.status, lang)}{score}"]),
         f"{_w('value', lang)}{colon}{value_text(r, lang)}{semi}{_w('target', lang)}{colon}{target_text(r, lang)}"
         f"{semi}{_w('gap', lang)}{colon}{gap_text(r, lang)}",
-        f"{_w('why', lang)}{colon}{text(r.reason, lang)}",
+        f"{_w('why', lang)}{colon}{_reason(r, lang)}",
     ]
     lines += _measurement_lines(r.measurement, names, lang)
     if r.trend and len(r.trend.history) > 1:

@@ -43,3 +43,15 @@ def test_a_plan_reads_as_a_plan_and_the_reference_as_readiness(city, lang, fmt):
     # the reference framework keeps ready / score / criteria
     assert any({"zh": "分类得分", "en": "Categories"}[lang] in line for line in reference)
     assert sum(bool(READINESS[lang].search(line)) for line in reference) >= 3
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("cid", ["TJ-01", "TJ-03", "TJ-06"])  # met, missed, without evidence
+def test_explain_of_a_plan_target_says_its_achievement_and_index_not_a_readiness_status(cid, lang):
+    r = CliRunner().invoke(main, ["explain", str(CITIES / "tianjin.yaml"), cid, "--lang", lang],
+                           catch_exceptions=False)
+    assert r.exit_code == 0, r.output
+    head = r.stdout.split("\n所用数据" if lang == "zh" else "\nfacts used")[0].splitlines()
+    ours = [line for line in head[1:] if not line.startswith(("评价框架", "framework", "  公式", "  formula"))]
+    assert [line for line in ours if re.search(r"状态|部分达标|未达标|\bstatus\b|\bpartly meets", line)] == [], ours
+    assert any(line.startswith(("目标完成情况", "Target achievement")) for line in ours)
