@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from .app.library import FIRST_YEAR, LAST_YEAR, Clash, UsageProblem
+from .app.library import FIRST_YEAR, LAST_YEAR, UsageProblem
 from .engine.errors import InputError, error_line
 
 
@@ -112,8 +112,7 @@ class Command(click.Command):
         try:
             return super().invoke(ctx)
         except InputError as exc:
-            said = exc.in_language(ctx.params.get("lang") or "zh") if isinstance(exc, Clash) else exc
-            click.echo(error_line(said), err=True)
+            click.echo(error_line(exc, ctx.params.get("lang") or "zh"), err=True)
             sys.exit(2)
         except UsageProblem as exc:
             raise (click.BadParameter(exc.message, ctx, param_hint=exc.option) if exc.option

@@ -47,7 +47,7 @@ def validate(paths: list[Path], *, criteria_dir: Path = CRITERIA_DIR, lang: str 
 
     files = yaml_files(paths)
     cat = load_catalogue(criteria_dir, [p for p in files if p.name != INDICATORS])
-    problems: list[str] = []
+    problems: list[InputError] = []
     notices: list[str] = []
     decider = None
     for p in files:
@@ -58,22 +58,22 @@ def validate(paths: list[Path], *, criteria_dir: Path = CRITERIA_DIR, lang: str 
                 load_indicators(str(p), raw)
             elif kind == "framework":
                 fw = load_framework(str(p), raw, cat)
-                problems += [str(x) for x in lint_framework(fw)]
+                problems += lint_framework(fw)
                 if decider is None:
                     decider, notice = make_decider("durable")
                     notices += [notice] if notice else []
-                problems += [str(x) for x in failing_examples(fw, cat, decider)]
+                problems += failing_examples(fw, cat, decider)
             elif kind == "waivers":
                 load_waivers(str(p), raw)
             else:
                 load_city(str(p), raw, cat)
         except InputErrors as exc:  # every problem of the file, one line each
-            problems += [str(x) for x in exc.problems]
+            problems += exc.problems
         except InputError as exc:
-            problems.append(str(exc))
+            problems.append(exc)
     inputs = [str(CRITERIA_DIR / INDICATORS)] + [str(p) for p in [*paths, *files]]
     notices += decider_notices(decider, None)  # durable-rules failed and Python decided: said once
     if problems:
-        return Outcome(notices=notices + [error_line(p) for p in problems], exit_code=2, inputs=inputs)
+        return Outcome(notices=notices + [error_line(p, lang) for p in problems], exit_code=2, inputs=inputs)
     done = say("validate.ok_one", lang) if len(files) == 1 else say("validate.ok", lang, n=len(files))
     return Outcome(text=done + "\n", notices=notices, inputs=inputs)

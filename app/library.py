@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .. import CRITERIA_DIR
 from ..engine.errors import InputError
+from ..engine.result import say
 from .files import read_input
 
 INDICATORS = "indicators.yaml"
@@ -32,23 +33,14 @@ ENV_FOLDERS = "IPCHECK_CRITERIA"  # folders of the user's own frameworks and ind
 class Clash(InputError):
     """A user file defines a framework or indicator id that another file of the library already defines.
 
-    The line names both files; `in_language` says it in the user's language (the phrase book)."""
+    The line names both files."""
 
     def __init__(self, file: str, line: int, column: int, what: str, ident: str, other: str):
         self.what, self.ident, self.other = what, ident, other
-        super().__init__(file, line, column, self._said("en"))
+        super().__init__(file, line, column, say(f"library.clash.{what}", id=ident, other=other))
 
     def __reduce__(self):
         return (type(self), (self.file, self.line, self.column, self.what, self.ident, self.other))
-
-    def _said(self, lang: str) -> str:
-        from ..engine.result import say
-        from ..reports.words import text
-        return text(say(f"library.clash.{self.what}", id=self.ident, other=self.other), lang)
-
-    def in_language(self, lang: str) -> str:
-        """The error as one line of the user's language ("zh" or "en")."""
-        return str(InputError(self.file, self.line, self.column, self._said(lang)))
 
 
 @dataclass
