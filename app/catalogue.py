@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..engine.errors import InputError, InputErrors, error_line, printable
+from ..engine.result import say as R
 from ..reports.words import say
 from .examples import failing_examples
 from .files import read_input, yaml_files
@@ -27,7 +28,8 @@ def list_criteria(framework_id: str | None = None, *, criteria_dir: Path = CRITE
             lines.append(f"{fid:<16} {W[h.kind][lang]:<9} {count:>8}  {title}《{h.source.title}》")
     else:
         if framework_id not in lib.frameworks:
-            raise UsageProblem(f"unknown framework {framework_id!r} (known: {', '.join(sorted(lib.frameworks))})")
+            raise UsageProblem(R("library.unknown_framework", id=repr(framework_id))
+                               + R("library.known", known=", ".join(sorted(lib.frameworks))))
         for c in lib.frameworks[framework_id].model.criteria:
             title = c.title.zh if lang == "zh" else c.title.en
             gate = f" {W['required'][lang]}" if c.required else ""
