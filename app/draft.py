@@ -126,7 +126,7 @@ def draft(plan_path: Path | None, city: str, *, from_path: Path | None = None, o
         source_file = Path(plan_path).name
     else:
         try:
-            reading, source_file = read_targets(Path(from_path), city, cat)
+            reading, source_file = read_targets(Path(from_path), city, cat, lang)
         except FormProblems as exc:
             return Outcome(notices=[f"ipcheck: {line}" for line in exc.lines], exit_code=2, inputs=inputs)
     if not reading.targets:

@@ -369,11 +369,32 @@ BAD_WORKBOOKS = [
 @pytest.mark.parametrize("edit, line", [b[1:] for b in BAD_WORKBOOKS], ids=[b[0] for b in BAD_WORKBOOKS])
 def test_a_bad_workbook_is_one_line_per_cell_and_nothing_is_written(here, edit, line):
     book = _reviewed(here, edit)
-    r = invoke("draft", "--from", book.name, "--city", "haimen", "--output", "fw.yaml")
+    r = invoke("draft", "--from", book.name, "--city", "haimen", "--output", "fw.yaml", "--lang", "en")
     assert r.exit_code == 2
     assert line in r.stderr, r.stderr
     assert all(x.startswith("ipcheck: targets.xlsx!") for x in r.stderr.splitlines()), r.stderr
     assert "Traceback" not in r.output and not (here / "fw.yaml").exists()
+
+
+BAD_WORKBOOKS_ZH = {
+    "formula": "targets.xlsx!指标!E3：这是公式，请直接填写数值",
+    "renamed header": "targets.xlsx!指标!E1：表头 '2025年目标' 应为 '目标值'",
+    "qualifier": "targets.xlsx!指标!E2：'12件以上'：比较词（以上）请填在“比较”列，这里只填数字，如 12",
+    "unknown indicator": "targets.xlsx!指标!B2：'valid_trademark' 不是指标目录中的指标，请从列表中选择（是否应为 "
+                         "'valid_trademarks'？）",
+    "comparison": "targets.xlsx!指标!H2：'大于等于' 不是比较方式，请选择：不低于、",
+    "another city": "targets.xlsx!文件!B2：该工作簿是为 'nantong' 起草的，不是 'haimen'（--city）",
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_WORKBOOKS_ZH))
+def test_a_bad_workbook_is_said_in_chinese_by_default(here, name):
+    edit = next(b[1] for b in BAD_WORKBOOKS if b[0] == name)
+    book = _reviewed(here, edit)
+    r = invoke("draft", "--from", book.name, "--city", "haimen", "--output", "fw.yaml")
+    assert r.exit_code == 2
+    assert BAD_WORKBOOKS_ZH[name] in r.stderr, r.stderr
+    assert not (here / "fw.yaml").exists()
 
 
 def test_a_workbook_with_every_problem_names_each_cell(here):
