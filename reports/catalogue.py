@@ -3,16 +3,8 @@
 from __future__ import annotations
 
 from .analysis import Doc, Section, Table
-from .words import colon
+from .words import colon, term
 
-KIND = {
-    "stock": {"zh": "存量（年末数）", "en": "stock (year-end level)"},
-    "flow": {"zh": "流量（全年发生数）", "en": "flow (during the year)"},
-    "rate": {"zh": "比率（公布值）", "en": "rate (as published)"},
-    "percentage": {"zh": "百分比", "en": "percentage"},
-    "count": {"zh": "次数（全年）", "en": "count (events in the year)"},
-    "mechanism": {"zh": "机制（有/无，须有证据）", "en": "mechanism (yes/no, with evidence)"},
-}
 BETTER = {"higher": {"zh": "越高越好", "en": "higher is better"}, "lower": {"zh": "越低越好", "en": "lower is better"}}
 UNIT = {"yes/no": {"zh": "有/无", "en": "yes/no"}}
 HEAD = {
@@ -39,7 +31,7 @@ def indicators_doc(data: dict, lang: str, *, blocks: bool = False) -> Doc:
     rows = []
     for r in data["indicators"]:
         rows.append([
-            r["id"], r["name"][lang], UNIT.get(r["unit"], {}).get(lang, r["unit"]), KIND[r["kind"]][lang],
+            r["id"], r["name"][lang], UNIT.get(r["unit"], {}).get(lang, r["unit"]), term("kind", r["kind"], lang),
             "—" if r["kind"] == "mechanism" else BETTER[r["better"]][lang],
             r["description"][lang] if r["description"] else "—",
             _attributes(r, lang) or "—", ("、" if lang == "zh" else ", ").join(r["criteria"]) or "—",

@@ -996,4 +996,61 @@ PHRASES |= {
     "book.not_mechanism": ("{ind} is not a mechanism (yes/no) indicator", "{ind} 不是机制类（是/否）指标"),
     "book.date_bad": ("{value} is not a date; write it as 2022-03-01", "{value} 不是日期，请写成 2022-03-01"),
     "book.period_bad": ("{value} is not a period; write it as 2021-2025", "{value} 不是规划期，请写成 2021-2025"),
+    # init's new fact file (app/newcity.py): its header and comments
+    "init.head": ("# {name}: city fact file started by ipcheck init ({day}){empty}\n"
+                  "# Write every value as published (5.2万件, 3.6亿元, 95%) and name its source (a key of sources:).\n"
+                  "# Leave out what is not published: it shows as unknown (evidence missing), never as a fail.\n"
+                  "# To collect figures: ipcheck collect {id}.yaml --year YEAR --xlsx forms.xlsx, then, once the\n"
+                  "# departments have filled them: ipcheck import forms.xlsx --into {id}.yaml",
+                  "# {name}：城市事实文件，由 ipcheck init 生成（{day}）{empty}\n"
+                  "# 每个数值都按公布值填写（如 5.2万件、3.6亿元、95%），并注明来源（sources 中的来源代码）。\n"
+                  "# 未公布的数值不要填写：评价时显示为“未知（缺证据）”，不会被当作未达标。\n"
+                  "# 收集数据：ipcheck collect {id}.yaml --year 年份 --xlsx 数据征集表.xlsx，\n"
+                  "# 各部门填好后：ipcheck import 数据征集表.xlsx --into {id}.yaml"),
+    "init.example_comment": ("# an example: replace it with a real source (bulletin, white paper, government site)",
+                             "# 示例来源：换成实际的来源（公报、白皮书、政府网站），再添加其他来源"),
+    "init.example_title": ("example source (replace with a published document or page)",
+                           "示例来源（请替换为实际发布的文件或网页）"),
+    "init.example_publisher": ("publisher", "发布单位"),
+    "init.indicators": ("# The indicators the frameworks ({fws}) read: uncomment and fill them (if the line above "
+                        "still says facts: {{}}, make it facts:)",
+                        "# 评价所需的指标（{fws}）：取消注释并填写（上方若仍是 facts: {{}}，先改为 facts:）"),
+    "init.indicator": ("# {name} ({unit}) · {kind}: {definition}", "# {name}（{unit}）· {kind}：{definition}"),
+    "init.indicator_mechanism": ("# {name} · {kind}: {definition}", "# {name} · {kind}：{definition}"),
+    "init.used_by": ("# used by: {criteria}", "# 用于：{criteria}"),
+    "init.yes_no": ("yes or no", "是否（yes 或 no）"),
+    "init.year": ("YEAR", "年份"),
+    "init.number": ("NUMBER", "数值"),
+    "init.bad_id": ("{id} is not a city id: letters, digits, _ . - (starting with a letter)",
+                    "{id} 不是城市编号：只能用字母、数字和 _ . -（以字母开头）"),
+    "init.name_empty": ("the city's name cannot be empty", "城市名称不能为空"),
+    "init.no_framework": ("no framework to list indicators for: name one with --framework",
+                          "没有可列出指标的评价标准：请用 --framework 指定"),
 }
+
+# An indicator's kind, one wording for every output (the catalogue, collect's forms, init's comments)
+TERMS["kind"] = {
+    "stock": ("stock (year-end level)", "存量（年末数）"),
+    "flow": ("flow (during the year)", "流量（全年发生数）"),
+    "rate": ("rate (as published)", "比率（公布值）"),
+    "percentage": ("percentage", "百分比"),
+    "count": ("count (events in the year)", "次数（全年）"),
+    "mechanism": ("mechanism (yes/no, with evidence)", "机制（有/无，须有证据）"),
+}
+PHRASES |= {
+    # collect's forms: a row's definition (the forms are in Chinese, for the departments)
+    "form.definition": ("{text} — {kind}", "{text}——{kind}"),
+    "form.attribute_definition": ("{attr}: choose from the list: {values}; leave it empty when not stated",
+                                  "{attr}，从下拉列表选择：{values}；未说明则留空"),
+    # import's lines (app/intake.py)
+    "import.line": ("  {kind} {ind} {year} = {value}{was}  ← {where}",
+                    "  {kind} {ind} {year} = {value}{was}  ← {where}"),
+    "import.line_attribute": ("  {kind} {ind} {year} {label}: {value}  ← {where}",
+                              "  {kind} {ind} {year} {label}：{value}  ← {where}"),
+}
+
+
+
+def term(vocabulary: str, code: str, lang: str) -> str:
+    """A word of one of ipcheck's vocabularies (TERMS) in one language: term("kind", "stock", "zh") → 存量（年末数）."""
+    return _arg(Term(vocabulary, code), lang)
