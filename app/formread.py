@@ -21,7 +21,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ..engine.errors import InputError
+from ..engine.errors import InputError, words
+from ..engine.result import Reason
 from ..engine.result import say as R
 from ..engine.units import UnitError, half_width, read_value
 from ..reports.words import say
@@ -321,8 +322,8 @@ def read_forms(path: Path, cat, lang: str = "zh") -> Returned:
     is_dir = path.is_dir()
     sheets = read_csv_dir(path, lang) if is_dir else read_workbook(path, lang)
 
-    def t(code: str, **args: Any) -> str:
-        return say(code, lang, **args)
+    def t(code: str, **args: Any) -> str:  # (an argument that is a phrase is said in the same language)
+        return say(code, lang, **{k: words(v, lang) if isinstance(v, Reason) else v for k, v in args.items()})
 
     def at(name: str) -> str:
         return f"{label}/{name}.csv" if is_dir else f"{label}!{name}"
@@ -461,7 +462,7 @@ def _value_row(ref, cell, indicator: str, year: int, cat, facts, t) -> list[str]
         try:
             value, bound, word = read_value(raw, unit)
         except UnitError as exc:
-            problems.append(t("form.value_bad", at=ref("value"), why=exc))
+            problems.append(t("form.value_bad", at=ref("value"), why=exc.reason))
     chosen = cell("bound")
     if unit is None:
         if chosen not in (None, ""):

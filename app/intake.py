@@ -233,7 +233,7 @@ def import_forms(forms_path, city_path: Path, *, criteria_dir: Path = CRITERIA_D
         try:
             new_city = load_city(str(city_path), data, cat)
         except InputError as exc:  # a merge that does not read back is ipcheck's fault; nothing is written
-            raise InputError(str(city_path), 0, 0, say("form.merge_failed", lang, why=exc.message)) from None
+            raise InputError(str(city_path), 0, 0, say("form.merge_failed", lang, why=exc.in_language(lang))) from None
     kept = sum(1 for line in raw.decode("utf-8-sig").splitlines() if line.lstrip().startswith("#"))
     shown_forms = " ".join(str(p) for p in paths)
     out = Outcome(text=_report(city, new_city, changes, edits, frameworks, lib, lang,

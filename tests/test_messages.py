@@ -170,3 +170,19 @@ def test_validate_lists_every_problem_in_the_language_asked_for(tmp_path):
     # the same places, each said once in each language
     place = re.compile(r"^ipcheck: [^:]+:\d+:\d+")
     assert [place.match(x).group() for x in zh_lines] == [place.match(x).group() for x in en_lines]
+
+
+def test_a_bad_cell_of_a_returned_form_is_said_in_the_language_asked_for(tmp_path):
+    city, forms = tmp_path / "ningbo.yaml", tmp_path / "f.xlsx"
+    shutil.copy(CITIES / "ningbo.yaml", city)
+    assert invoke("collect", city, "--xlsx", forms).exit_code == 0
+    fill_every_row(forms)
+    wb = load_workbook(forms)
+    wb["市场监管局"]["E5"] = "三万"
+    wb.save(forms)
+    before = city.read_bytes()
+    zh, en = invoke("import", forms, "--into", city), invoke("import", forms, "--into", city, "--lang", "en")
+    assert zh.exit_code == en.exit_code == 2
+    assert zh.stderr.endswith("f.xlsx!市场监管局!E5：'三万' 不是带单位的数字，应如 5.2万件、3.6亿元、95%\n"), zh.stderr
+    assert en.stderr.endswith("f.xlsx!市场监管局!E5: '三万' is not a number with a unit, e.g. 5.2万件, 3.6亿元, 95%\n")
+    assert city.read_bytes() == before
