@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..engine.errors import InputError, InputErrors, error_line, printable
 from ..engine.result import say as R
-from ..reports.words import say
+from ..reports.words import named, say
 from .examples import failing_examples
 from .files import read_input, yaml_files
 from .library import CRITERIA_DIR, INDICATORS, UsageProblem, decider_notices, load_catalogue, load_library, sniff_kind
@@ -23,7 +23,7 @@ def list_criteria(framework_id: str | None = None, *, criteria_dir: Path = CRITE
     if framework_id is None:
         for fid, fw in sorted(lib.frameworks.items()):
             h = fw.model.framework
-            title = h.title.zh if lang == "zh" else h.title.en
+            title = named(h.title, lang)
             count = W["criteria"][lang].format(n=len(fw.model.criteria))
             lines.append(f"{fid:<16} {W[h.kind][lang]:<9} {count:>8}  {title}《{h.source.title}》")
     else:
@@ -31,7 +31,7 @@ def list_criteria(framework_id: str | None = None, *, criteria_dir: Path = CRITE
             raise UsageProblem(R("library.unknown_framework", id=repr(framework_id))
                                + R("library.known", known=", ".join(sorted(lib.frameworks))))
         for c in lib.frameworks[framework_id].model.criteria:
-            title = c.title.zh if lang == "zh" else c.title.en
+            title = named(c.title, lang)
             gate = f" {W['required'][lang]}" if c.required else ""
             lines.append(f"{c.id:<8} {CATEGORY[c.category][lang]:<12} {W['weight'][lang]} {c.weight}{gate:<9} "
                          f"{check_kind(c.check.kind, lang):<10} {c.clause}  {title}")
