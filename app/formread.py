@@ -191,7 +191,7 @@ def read_workbook(path: Path, lang: str = "zh") -> list[Sheet]:
         raise InputError(name, 0, 0, say("form.one_csv", lang))
     if suffix in (".xls", ".xlsm", ".xltm", ".xlsb"):
         raise InputError(name, 0, 0, say("form.not_xlsx", lang, what=path.suffix))
-    data = read_input(path, MAX_FORM_BYTES, "; a form is far smaller")  # a FIFO, /dev/zero: refused, never read
+    data = read_input(path, MAX_FORM_BYTES, R("xlsx.far_smaller"))  # a FIFO, /dev/zero: refused, never read
     _inspect_zip(name, data, lang)
     from openpyxl import load_workbook
     try:

@@ -916,6 +916,7 @@ PHRASES |= {
     "xlsx.old": ("an Excel 97-2003 (.xls) or password-protected workbook: save it as an Excel workbook (.xlsx) "
                  "without a password first",
                  "Excel 97-2003（.xls）或有密码保护的工作簿：请先另存为无密码的 Excel 工作簿（.xlsx）"),
+    "xlsx.far_smaller": ("; a form is far smaller", "；征集表远比这小"),
     "xlsx.not_zip": ("not an .xlsx workbook (not a zip file)", "不是 .xlsx 工作簿（不是 zip 文件）"),
     "xlsx.parts": ("the workbook holds {n} parts; a form has a few dozen", "工作簿含 {n} 个部件；征集表只有几十个"),
     "xlsx.unpacks": ("the workbook unpacks to {size} bytes (limit {limit}): not a form (a zip bomb?)",
