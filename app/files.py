@@ -19,6 +19,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 
 from ..engine.errors import InputError
 from ..engine.result import Reason, say
+from ..reports import words as _book  # noqa: F401  (loads the phrase book, which every error is said by)
 
 MAX_INPUT_BYTES = 2 * 1024 * 1024
 GLOB = "*.yaml"  # what a folder given as input contributes

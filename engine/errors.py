@@ -13,7 +13,8 @@ from __future__ import annotations
 import difflib
 import re
 
-from .result import Reason, say
+from .phrases import Reason, say
+from .phrases import words as _words
 
 PREFIX = "ipcheck: "
 MAX_QUOTED = 80
@@ -60,9 +61,8 @@ def error_line(problem: object, lang: str = "en") -> str:
 
 
 def words(reason: Reason, lang: str) -> str:
-    """A reason in one language, by the phrase book (imported late: the engine writes no sentence itself)."""
-    from ..reports.words import text
-    return text(reason, lang)
+    """A reason in one language, by the phrase book (the engine writes no sentence itself)."""
+    return _words(reason, lang)
 
 
 def as_reason(message: Reason | str) -> Reason:

@@ -17,7 +17,7 @@ from .checks import Check
 from .errors import Refusal
 from .fields import ID, Date, Model, Names, Number, Raw, Text, Year
 from .levels import LEVELS
-from .result import say
+from .phrases import say
 
 Category = Literal["creation", "utilisation", "protection", "management", "services",
                    "organisation", "funding", "supervision"]

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_EVEN, Context, Decimal, InvalidOperation
 
+from .phrases import Reason, say, words
+
 # All arithmetic on quantities runs in this context: deterministic, far beyond the
 # precision of any published figure.
 CTX = Context(prec=34, rounding=ROUND_HALF_EVEN)
@@ -36,13 +38,11 @@ class UnitError(ValueError):
         self.code, self.said = code, args
 
     @property
-    def reason(self):
-        """What is wrong, as a Reason (engine.result; imported late, since result imports this module)."""
-        from .result import say
+    def reason(self) -> Reason:
+        """What is wrong, as a Reason."""
         return say(self.code, **self.said)
 
     def __str__(self) -> str:
-        from .errors import words
         return words(self.reason, "en")
 
 

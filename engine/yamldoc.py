@@ -18,7 +18,7 @@ from typing import Any, Iterator
 import yaml
 
 from .errors import InputError
-from .result import Reason, say
+from .phrases import Reason, say
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 32

@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..engine.fields import Names
+from ..engine.phrases import use_book
 from ..engine.result import Cmp, Listed, Q, Reason, Score, Share, Term, When
 from ..engine.units import CTX, PERCENT
 
@@ -1055,3 +1056,6 @@ PHRASES |= {
 def term(vocabulary: str, code: str, lang: str) -> str:
     """A word of one of ipcheck's vocabularies (TERMS) in one language: term("kind", "stock", "zh") → 存量（年末数）."""
     return _arg(Term(vocabulary, code), lang)
+
+
+use_book(text)  # errors (engine/errors.py) are said through this book
