@@ -168,5 +168,6 @@ def test_fact_files_and_set_read_values_by_the_same_rule(tmp_path):
     bad = CliRunner().invoke(main, ["evaluate", str(CITIES / "ningbo.yaml"),
                                     "--set", "world_ip_day_publicity=大概@2021", "--lang", "en"])
     assert bad.exit_code == 2 and "is not yes/no" in bad.stderr
-    bad = CliRunner().invoke(main, ["evaluate", str(CITIES / "ningbo.yaml"), "--set", "world_ip_day_publicity=大概@2021"])
+    bad = CliRunner().invoke(main, ["evaluate", str(CITIES / "ningbo.yaml"),
+                                    "--set", "world_ip_day_publicity=大概@2021"])
     assert bad.exit_code == 2 and "'大概' 不是“是/否”" in bad.stderr
