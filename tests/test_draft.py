@@ -405,14 +405,14 @@ def test_a_workbook_with_every_problem_names_each_cell(here):
     r = invoke("draft", "--from", _reviewed(here, edit).name, "--city", "haimen", "--output", "fw.yaml")
     lines = r.stderr.splitlines()
     assert r.exit_code == 2 and len(lines) == 3
-    assert [x.split(":")[1].strip() for x in lines] == ["targets.xlsx!指标!E2", "targets.xlsx!指标!E3",
-                                                         "targets.xlsx!指标!D4"]
+    cells = [x.removeprefix("ipcheck: ").split("：")[0] for x in lines]
+    assert cells == ["targets.xlsx!指标!E2", "targets.xlsx!指标!E3", "targets.xlsx!指标!D4"]
 
 
 def test_an_xls_or_damaged_workbook_is_one_line(here):
     (here / "t.xlsx").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
     r = invoke("draft", "--from", "t.xlsx", "--city", "haimen", "--output", "fw.yaml")
-    assert r.exit_code == 2 and len(r.stderr.splitlines()) == 1 and "(.xls)" in r.stderr
+    assert r.exit_code == 2 and len(r.stderr.splitlines()) == 1 and "（.xls）" in r.stderr
     (here / "u.xlsx").write_bytes(b"PK\x03\x04 not really")
     r = invoke("draft", "--from", "u.xlsx", "--city", "haimen", "--output", "fw.yaml")
     assert r.exit_code == 2 and len(r.stderr.splitlines()) == 1
@@ -484,7 +484,7 @@ def test_an_existing_framework_is_overwritten_only_with_force(here):
 def test_the_output_cannot_be_the_input(here):
     book = _reviewed(here, lambda wb: None)
     r = invoke("draft", "--from", book.name, "--city", "haimen", "--xlsx", book.name, "--force")
-    assert r.exit_code == 2 and "an input of this command: refusing to write over it" in r.stderr
+    assert r.exit_code == 2 and "是本命令的输入文件，拒绝覆盖" in r.stderr
 
 
 def test_usage_mistakes_are_one_line(here):
