@@ -185,8 +185,10 @@ def validate(paths, criteria_dir, lang):
 @click.argument("paths", metavar="[PATH...]", nargs=-1, type=FilePath)
 @engine_option
 @criteria_option
-def run_test(paths, engine_name, criteria_dir):
-    """Run the criteria's examples: every framework's, or those of the framework files given."""
+@lang_option
+def run_test(paths, engine_name, criteria_dir, lang):
+    """Run the criteria's examples: every framework's, or those of the framework files given (--lang: the
+    language of an error line)."""
     from .app.examples import run_tests
     _finish(run_tests(list(paths), criteria_dir=criteria_dir, engine=engine_name))
 
@@ -195,7 +197,8 @@ def run_test(paths, engine_name, criteria_dir):
 @click.argument("kind", type=click.Choice([*FILE_KINDS, "result"]))
 @criteria_option
 @output_option
-def schema(kind, criteria_dir, output):
+@lang_option
+def schema(kind, criteria_dir, output, lang):
     """Print the JSON Schema of a file kind (indicator ids from the criteria folder's catalogue), or with
     `result` that of every command's JSON output (evaluate, plan, compare, progress, diff)."""
     from .app.schemas import schema as run

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 import sys
 from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
-from .app.library import FIRST_YEAR, LAST_YEAR, Clash, UsageProblem
-from .engine.errors import InputError, error_line
+from .app.library import FIRST_YEAR, LAST_YEAR, UsageProblem
+from .engine.errors import InputError, as_reason, error_line, words
+from .engine.result import Reason, say
 
 
 class _Path(click.Path):
@@ -91,16 +93,67 @@ sensitivity_options = _options(
 )
 
 
+# click's own usage errors (it has no catalogue of its own languages): each English form, as a phrase of the
+# phrase book ("usage.<code>"); the most specific first. A message not listed is passed on as click wrote it.
+_CLICK = [(re.compile(pattern), code) for pattern, code in (
+    (r"^Missing argument '(?P<name>.+)'\.$", "missing_argument"),
+    (r"^Missing option '(?P<name>.+)'\.$", "missing_option"),
+    (r"^No such option:? '?(?P<name>[^'\s]+?)'?\.?(?:\s+\(?Did you mean (?P<close>.+?)\?\)?)?$", "no_such_option"),
+    (r"^No such command '(?P<name>.+)'\.$", "no_such_command"),
+    (r"^Option '(?P<name>.+)' requires an argument\.$", "needs_argument"),
+    (r"^Option '(?P<name>.+)' does not take a value\.$", "takes_no_value"),
+    (r"^Got unexpected extra arguments? \((?P<args>.*)\)$", "extra_arguments"),
+    (r"^Invalid value for (?P<param>.+?): (?P<why>(?:.|\n)*)$", "invalid_value"),
+    (r"^(?P<value>'.*') is not (?:one of )?(?P<choices>'.*')\.$", "not_choice"),
+    (r"^(?P<value>.+) is not in the range (?P<range>.+)\.$", "not_in_range"),
+    (r"^(?P<value>'.*') is not a valid (?:integer|float)\.$", "not_number"),
+    (r"^(?:File|Directory|Path) (?P<path>'.*') does not exist\.$", "no_path"),
+    (r"^(?P<value>'.*') is not a number$", "not_number"),
+    (r"^(?P<value>'.*') is not a date \(YYYY-MM-DD\) or 'today'$", "not_date"),
+    (r"^the path is empty$", "path_empty"),
+)]
+
+
+def _click_reason(message: str) -> Reason:
+    """click's English message as a phrase: its form looked up in `_CLICK`, its parts said the same way."""
+    for pattern, code in _CLICK:
+        m = pattern.match(message)
+        if m:
+            args = {k: v or "" for k, v in m.groupdict().items()}
+            if code == "invalid_value":
+                return say("usage.invalid_value", param=args["param"], why=_click_reason(args["why"]))
+            if code == "no_such_option" and args.get("close"):
+                close = args["close"].removeprefix("one of: ")
+                return say("usage.no_such_option", name=args["name"]) + say("err.did_you_mean", word=close)
+            return say(f"usage.{code}", **args)
+    return as_reason(message)
+
+
+def _lang_of(args: list[str] | None) -> str:
+    """The --lang a command line asks for (zh when none), read before click has parsed it (a usage error)."""
+    args = list(args or [])
+    for i, a in enumerate(args):
+        if a == "--lang" and i + 1 < len(args) and args[i + 1] in ("zh", "en"):
+            return args[i + 1]
+        if a in ("--lang=zh", "--lang=en"):
+            return a[7:]
+    return "zh"
+
+
 @contextmanager
-def _one_line():
-    """A usage error comes out as every other error does: one line, 'ipcheck: ...', exit code 2."""
+def _one_line(args: list[str] | None = None):
+    """A usage error comes out as every other error does: one line, 'ipcheck: ...', exit code 2, in --lang."""
     try:
         yield
     except getattr(click.exceptions, "NoArgsIsHelpError", ()):
         raise  # `ipcheck` alone: the help
     except click.ClickException as exc:
         ctx = getattr(exc, "ctx", None)
-        click.echo(error_line(exc.format_message() + (f" (see '{ctx.command_path} --help')" if ctx else "")), err=True)
+        lang = (ctx.params.get("lang") if ctx else None) or _lang_of(args if args is not None else sys.argv[1:])
+        said = _click_reason(exc.format_message())
+        if ctx:
+            said += say("usage.see_help", command=ctx.command_path)
+        click.echo(error_line(words(said, lang)), err=True)
         sys.exit(exc.exit_code)
 
 
@@ -112,12 +165,12 @@ class Command(click.Command):
         try:
             return super().invoke(ctx)
         except InputError as exc:
-            said = exc.in_language(ctx.params.get("lang") or "zh") if isinstance(exc, Clash) else exc
-            click.echo(error_line(said), err=True)
+            click.echo(error_line(exc, ctx.params.get("lang") or "zh"), err=True)
             sys.exit(2)
         except UsageProblem as exc:
-            raise (click.BadParameter(exc.message, ctx, param_hint=exc.option) if exc.option
-                   else click.UsageError(exc.message, ctx)) from None
+            said = exc.in_language(ctx.params.get("lang") or "zh")
+            raise (click.BadParameter(said, ctx, param_hint=exc.option) if exc.option
+                   else click.UsageError(said, ctx)) from None
 
 
 class Main(click.Group):
@@ -127,10 +180,10 @@ class Main(click.Group):
 
     def make_context(self, *args, **kwargs):
         """Parse the command line; a usage error is one line."""
-        with _one_line():
+        with _one_line(args[1] if len(args) > 1 else kwargs.get("args")):
             return super().make_context(*args, **kwargs)
 
     def invoke(self, ctx):
         """Run the chosen command; a usage error is one line."""
-        with _one_line():
+        with _one_line([*getattr(ctx, "_protected_args", ()), *ctx.args]):
             return super().invoke(ctx)

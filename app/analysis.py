@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..engine.errors import InputError
+from ..engine.result import say as R
 from .batch import evaluate_many
 from .files import yaml_files
 from .library import CRITERIA_DIR, choose_frameworks, decider_notices, load_city_file, load_library
@@ -44,7 +45,7 @@ def compare(city_paths: list[Path], framework_ids: tuple[str, ...] = (), *, year
     for f, rs in zip(files, per_city):
         cid = rs[0][0].city_id
         if cid in seen:
-            raise InputError(str(f), 0, 0, f"city id {cid!r} is also used by {seen[cid]}")
+            raise InputError(str(f), 0, 0, R("analysis.city_twice", id=repr(cid), other=seen[cid]))
         seen[cid] = str(f)
     docs, comparisons = [], []
     for k, fid in enumerate(framework_ids):

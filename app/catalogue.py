@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..engine.errors import InputError, InputErrors, error_line, printable
-from ..reports.words import say
+from ..engine.result import say as R
+from ..reports.words import named, say
 from .examples import failing_examples
 from .files import read_input, yaml_files
 from .library import CRITERIA_DIR, INDICATORS, UsageProblem, decider_notices, load_catalogue, load_library, sniff_kind
@@ -22,14 +23,15 @@ def list_criteria(framework_id: str | None = None, *, criteria_dir: Path = CRITE
     if framework_id is None:
         for fid, fw in sorted(lib.frameworks.items()):
             h = fw.model.framework
-            title = h.title.zh if lang == "zh" else h.title.en
+            title = named(h.title, lang)
             count = W["criteria"][lang].format(n=len(fw.model.criteria))
             lines.append(f"{fid:<16} {W[h.kind][lang]:<9} {count:>8}  {title}《{h.source.title}》")
     else:
         if framework_id not in lib.frameworks:
-            raise UsageProblem(f"unknown framework {framework_id!r} (known: {', '.join(sorted(lib.frameworks))})")
+            raise UsageProblem(R("library.unknown_framework", id=repr(framework_id))
+                               + R("library.known", known=", ".join(sorted(lib.frameworks))))
         for c in lib.frameworks[framework_id].model.criteria:
-            title = c.title.zh if lang == "zh" else c.title.en
+            title = named(c.title, lang)
             gate = f" {W['required'][lang]}" if c.required else ""
             lines.append(f"{c.id:<8} {CATEGORY[c.category][lang]:<12} {W['weight'][lang]} {c.weight}{gate:<9} "
                          f"{check_kind(c.check.kind, lang):<10} {c.clause}  {title}")
@@ -47,7 +49,7 @@ def validate(paths: list[Path], *, criteria_dir: Path = CRITERIA_DIR, lang: str 
 
     files = yaml_files(paths)
     cat = load_catalogue(criteria_dir, [p for p in files if p.name != INDICATORS])
-    problems: list[str] = []
+    problems: list[InputError] = []
     notices: list[str] = []
     decider = None
     for p in files:
@@ -58,22 +60,22 @@ def validate(paths: list[Path], *, criteria_dir: Path = CRITERIA_DIR, lang: str 
                 load_indicators(str(p), raw)
             elif kind == "framework":
                 fw = load_framework(str(p), raw, cat)
-                problems += [str(x) for x in lint_framework(fw)]
+                problems += lint_framework(fw)
                 if decider is None:
                     decider, notice = make_decider("durable")
                     notices += [notice] if notice else []
-                problems += [str(x) for x in failing_examples(fw, cat, decider)]
+                problems += failing_examples(fw, cat, decider)
             elif kind == "waivers":
                 load_waivers(str(p), raw)
             else:
                 load_city(str(p), raw, cat)
         except InputErrors as exc:  # every problem of the file, one line each
-            problems += [str(x) for x in exc.problems]
+            problems += exc.problems
         except InputError as exc:
-            problems.append(str(exc))
+            problems.append(exc)
     inputs = [str(CRITERIA_DIR / INDICATORS)] + [str(p) for p in [*paths, *files]]
     notices += decider_notices(decider, None)  # durable-rules failed and Python decided: said once
     if problems:
-        return Outcome(notices=notices + [error_line(p) for p in problems], exit_code=2, inputs=inputs)
+        return Outcome(notices=notices + [error_line(p, lang) for p in problems], exit_code=2, inputs=inputs)
     done = say("validate.ok_one", lang) if len(files) == 1 else say("validate.ok", lang, n=len(files))
     return Outcome(text=done + "\n", notices=notices, inputs=inputs)

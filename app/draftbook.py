@@ -18,16 +18,16 @@ type instead.
 
 from __future__ import annotations
 
-import difflib
 import io
 import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from ..engine.errors import did_you_mean, words
 from ..engine.planread.model import Document, Mechanism, PlanReading, Target
+from ..engine.result import Listed, Reason, say
 from ..engine.units import UnitError, half_width, normalize, parse_unit, plain, read_value
-from ..reports.words import phrase
 from .formread import FormProblems, Sheet, read_workbook
 from .library import FIRST_YEAR, LAST_YEAR
 
@@ -176,28 +176,24 @@ def _shown(value: Any) -> str:
 class _Cells:
     """One sheet's cells with the checks every column shares; each problem a line FILE!SHEET!CELL: … in `lang`."""
 
-    def __init__(self, at: str, problems: list[str], lang: str, percent: frozenset[str] = frozenset()):
-        self.at = at
+    def __init__(self, at: str, problems: list[str], percent: frozenset[str] = frozenset(), lang: str = "zh"):
+        self.at, self.lang = at, lang
         self.problems = problems
-        self.lang = lang
         self.percent = percent  # cells formatted as percentages: 17% typed there is stored as 0.17
 
-    def bad(self, col: int, row: int, message: str) -> None:
-        self.problems.append(f"{self.at}!{_ref(col, row)}: {message}")
-
-    def say(self, code: str, **args: Any) -> str:
-        """A phrase of the review workbook's checks (`draft.book.*`) in the user's language."""
-        return phrase(f"draft.book.{code}", self.lang, **args)
+    def bad(self, col: int, row: int, message: Reason) -> None:
+        """A problem at one cell, said in the user's language."""
+        self.problems.append(words(say("book.at", at=f"{self.at}!{_ref(col, row)}") + message, self.lang))
 
     def text(self, value: Any, col: int, row: int) -> str | None:
         if value in (None, ""):
             return None
         if isinstance(value, bool) or hasattr(value, "year") and not isinstance(value, (int, float)):
-            self.bad(col, row, self.say("not_text", value=_shown(value)))
+            self.bad(col, row, say("book.not_text", value=_shown(value)))
             return None
         text = str(value).strip()
         if len(text) > 2000:
-            self.bad(col, row, self.say("too_long"))
+            self.bad(col, row, say("book.too_long"))
         return text or None
 
     def year(self, value: Any, col: int, row: int) -> int | None:
@@ -206,14 +202,14 @@ class _Cells:
         if isinstance(value, str):  # typed as text, as people do: '2025', '2025年'
             m = re.fullmatch(r"\s*(\d{4})\s*年?\s*", half_width(value))
             if m is None:
-                self.bad(col, row, self.say("not_year", value=_shown(value)))
+                self.bad(col, row, say("book.not_year", value=_shown(value)))
                 return None
             value = int(m.group(1))
         if isinstance(value, bool) or not isinstance(value, (int, float)) or int(value) != value:
-            self.bad(col, row, self.say("not_year", value=_shown(value)))
+            self.bad(col, row, say("book.not_year", value=_shown(value)))
             return None
         if not FIRST_YEAR <= int(value) <= LAST_YEAR:
-            self.bad(col, row, self.say("implausible_year", year=int(value)))
+            self.bad(col, row, say("book.year_implausible", value=int(value)))
             return None
         return int(value)
 
@@ -222,19 +218,19 @@ class _Cells:
         if value in (None, ""):
             return None
         if isinstance(value, bool) or hasattr(value, "year") and not isinstance(value, (int, float)):
-            self.bad(col, row, self.say("not_number", value=_shown(value)))
+            self.bad(col, row, say("book.not_number", value=_shown(value)))
             return None
         if isinstance(value, (int, float)):
             if value < 0:
-                self.bad(col, row, self.say("negative", value=_shown(value)))
+                self.bad(col, row, say("book.negative", value=_shown(value)))
                 return None
             number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
             if not number.is_finite() or number.adjusted() >= 18:  # 1E+300 has no place in a plan's figures
-                self.bad(col, row, self.say("too_large", value=_shown(value)))
+                self.bad(col, row, say("book.too_large", value=_shown(value)))
                 return None
             if _ref(col, row) in self.percent:
                 if unit != "%":
-                    self.bad(col, row, self.say("percent_unit", pct=plain(number * 100), unit=repr(unit)))
+                    self.bad(col, row, say("book.percent", value=f"{number * 100}%", unit=repr(unit)))
                     return None
                 number *= 100
             return normalize(number)
@@ -246,13 +242,14 @@ class _Cells:
         try:  # text as people type it ('5.2', '1.2万', '3亿元'), read by the one rule of fact files and forms
             number, bound, word = read_value(typed, counter)
         except UnitError as exc:
-            self.bad(col, row, str(exc))
+            self.bad(col, row, exc.reason)
             return None
         if not number.is_finite() or number.adjusted() >= 18:
-            self.bad(col, row, self.say("too_large", value=_shown(value)))
+            self.bad(col, row, say("book.too_large", value=_shown(value)))
             return None
         if bound != "exact":
-            self.bad(col, row, self.say("qualifier", value=_shown(value), word=word, number=plain(number)))
+            self.bad(col, row, say("book.comparison_in_value", value=_shown(value), word=word,
+                                   number=plain(number)))
             return None
         return normalize(number)
 
@@ -269,9 +266,8 @@ def _indicator(cells: _Cells, value: Any, col: int, row: int, cat) -> str | None
         return None
     ind_id = text.split()[0]
     if ind_id not in cat.indicators:
-        close = difflib.get_close_matches(ind_id, list(cat.indicators), n=1)
-        hint = cells.say("did_you_mean", id=repr(close[0])) if close else ""
-        cells.bad(col, row, cells.say("not_indicator", text=repr(text), hint=hint))
+        cells.bad(col, row, say("book.unknown_indicator", value=repr(text))
+                  + did_you_mean(ind_id, list(cat.indicators)))
         return None
     return ind_id
 
@@ -281,11 +277,11 @@ def _header(cells: _Cells, rows: list[list[Any]], want: tuple[str, ...]) -> bool
     ok = True
     for i, w in enumerate(want):
         if got[i] != w:
-            cells.bad(i, 1, cells.say("header", got=_shown(got[i]), want=repr(w)))
+            cells.bad(i, 1, say("book.header", got=repr(got[i]), want=repr(w)))
             ok = False
     extra = [i for i, v in enumerate(got[len(want):], start=len(want)) if v not in (None, "")]
     if extra:
-        cells.bad(extra[0], 1, cells.say("extra_column"))
+        cells.bad(extra[0], 1, say("book.column_extra"))
         ok = False
     return ok
 
@@ -293,32 +289,32 @@ def _header(cells: _Cells, rows: list[list[Any]], want: tuple[str, ...]) -> bool
 def _target(cells: _Cells, row: list[Any], r: int, cat) -> Target | None:
     row = row + [None] * (len(TARGET_COLUMNS) - len(row))
     if len(row) > len(TARGET_COLUMNS) and any(v not in (None, "") for v in row[len(TARGET_COLUMNS):]):
-        cells.bad(len(TARGET_COLUMNS), r, cells.say("outside"))
+        cells.bad(len(TARGET_COLUMNS), r, say("book.cell_extra"))
     before = len(cells.problems)
     c = _COL
     name = cells.text(row[c["指标"]], c["指标"], r)
     if name is None:
-        cells.bad(c["指标"], r, cells.say("no_name"))
+        cells.bad(c["指标"], r, say("book.name_empty"))
     indicator = _indicator(cells, row[c["对应目录指标"]], c["对应目录指标"], r, cat)
     unit = cells.text(row[c["单位"]], c["单位"], r) or ""
     if unit:
         try:
             parse_unit(unit)
         except UnitError as exc:
-            cells.bad(c["单位"], r, str(exc))
+            cells.bad(c["单位"], r, exc.reason)
     value = cells.number(row[c["目标值"]], c["目标值"], r, unit)
     base = cells.number(row[c["基期值"]], c["基期值"], r, unit)
     base_year = cells.year(row[c["基期年"]], c["基期年"], r)
     year = cells.year(row[c["目标年"]], c["目标年"], r)
     comparison = _BY_COMPARISON.get(cells.text(row[c["比较"]], c["比较"], r) or "不低于")
     if comparison is None:
-        cells.bad(c["比较"], r, cells.say("comparison", value=_shown(row[c["比较"]]),
-                                         choices="、".join(COMPARISONS.values())))
+        cells.bad(c["比较"], r, say("book.comparison_bad", value=repr(row[c["比较"]]),
+                                            choices=Listed(tuple(COMPARISONS.values()))))
     kind = _BY_KIND.get(cells.text(row[c["类型"]], c["类型"], r) or "存量")
     if kind is None:
-        cells.bad(c["类型"], r, cells.say("kind", value=_shown(row[c["类型"]]), choices="、".join(KINDS.values())))
+        cells.bad(c["类型"], r, say("book.kind_bad", value=repr(row[c["类型"]]), choices=Listed(tuple(KINDS.values()))))
     if base_year is not None and year is not None and base_year >= year:
-        cells.bad(c["基期年"], r, cells.say("base_year", base=base_year, year=year))
+        cells.bad(c["基期年"], r, say("book.base_after", base=base_year, year=year))
     lead = cells.text(row[c["牵头单位"]], c["牵头单位"], r)
     clause = cells.text(row[c["条款"]], c["条款"], r)
     quote = cells.text(row[c["原文"]], c["原文"], r) or ""
@@ -338,10 +334,10 @@ def _mechanism(cells: _Cells, row: list[Any], r: int, cat) -> Mechanism | None:
     c = _MCOL
     text = cells.text(row[c["任务"]], c["任务"], r)
     if text is None:
-        cells.bad(c["任务"], r, cells.say("no_task"))
+        cells.bad(c["任务"], r, say("book.task_empty"))
     indicator = _indicator(cells, row[c["对应目录指标"]], c["对应目录指标"], r, cat)
     if indicator and cat.indicators[indicator].kind != "mechanism":
-        cells.bad(c["对应目录指标"], r, cells.say("not_mechanism", id=indicator))
+        cells.bad(c["对应目录指标"], r, say("book.not_mechanism", ind=indicator))
     clause = cells.text(row[c["条款"]], c["条款"], r)
     lead = cells.text(row[c["牵头单位"]], c["牵头单位"], r)
     quote = cells.text(row[c["原文"]], c["原文"], r) or ""
@@ -374,31 +370,35 @@ def read_targets(path: Path, city: str, cat, lang: str = "zh") -> tuple[PlanRead
     Raises InputError for a file that is not such a workbook at all, FormProblems (every bad
     cell, one line each) for a workbook with bad cells."""
     label = str(path)
-    sheets = read_workbook(Path(path))
+    sheets = read_workbook(Path(path), lang)
     by_name = {s.name: s for s in sheets}
     problems: list[str] = []
 
-    def say(code: str, **args: Any) -> str:
-        return phrase(f"draft.book.{code}", lang, **args)
+    def add(code: str, **args: object) -> None:
+        problems.append(words(say(code, **args), lang))
 
     for s in sheets:
         if s.name not in SHEETS:
-            problems.append(f"{label}!{s.name}: {say('extra_sheet')}")
-        problems += [f"{label}!{s.name}!{ref}: {say('formula')}" for ref in s.formulas]
-        problems += [f"{label}!{s.name}!{rng}: {say('merged')}" for rng in s.merged]
+            add("book.sheet_extra", at=f"{label}!{s.name}")
+        for ref in s.formulas:
+            add("form.formula", at=f"{label}!{s.name}!{ref}")
+        for rng in s.merged:
+            add("form.merged", at=f"{label}!{s.name}!{rng}")
     for name in SHEETS:
         if name not in by_name:
-            problems.append(f"{label}!{name}: {say('missing_sheet')}")
+            add("form.sheet_missing", at=f"{label}!{name}")
     if problems:
         raise FormProblems(problems)
     info = {str(r[0]).strip(): r[1] for r in _rows(by_name[DOCUMENT]) if r and r[0] is not None and len(r) > 1}
     if info.get("格式") != FORMAT:
-        raise FormProblems([f"{label}!{DOCUMENT}!B1: {say('not_review', format=FORMAT)}"])
+        add("book.not_review", at=f"{label}!{DOCUMENT}!B1", fmt=FORMAT)
+        raise FormProblems(problems)
     made_for = str(info.get("城市") or "")
     if made_for != city:
-        raise FormProblems([f"{label}!{DOCUMENT}!B2: {say('other_city', made=repr(made_for), city=repr(city))}"])
+        add("book.other_city", at=f"{label}!{DOCUMENT}!B2", got=repr(made_for), want=repr(city))
+        raise FormProblems(problems)
     targets: list[Target] = []
-    cells = _Cells(f"{label}!{TARGETS}", problems, lang, _percent_cells(Path(path)))
+    cells = _Cells(f"{label}!{TARGETS}", problems, _percent_cells(Path(path)), lang)
     rows = _rows(by_name[TARGETS])
     if _header(cells, rows, TARGET_COLUMNS):
         for k, row in enumerate(rows[1:], 2):
@@ -408,7 +408,7 @@ def read_targets(path: Path, city: str, cat, lang: str = "zh") -> tuple[PlanRead
             if t is not None:
                 targets.append(t)
     mechanisms: list[Mechanism] = []
-    mcells = _Cells(f"{label}!{MECHANISMS}", problems, lang)
+    mcells = _Cells(f"{label}!{MECHANISMS}", problems, lang=lang)
     mrows = _rows(by_name[MECHANISMS])
     if _header(mcells, mrows, MECHANISM_COLUMNS):
         for k, row in enumerate(mrows[1:], 2):
@@ -417,7 +417,7 @@ def read_targets(path: Path, city: str, cat, lang: str = "zh") -> tuple[PlanRead
             m = _mechanism(mcells, row, k, cat)
             if m is not None:
                 mechanisms.append(m)
-    dcells = _Cells(f"{label}!{DOCUMENT}", problems, lang)
+    dcells = _Cells(f"{label}!{DOCUMENT}", problems, lang=lang)
     doc_rows = {str(r[0]).strip(): (i, r[1] if len(r) > 1 else None)
                 for i, r in enumerate(_rows(by_name[DOCUMENT]), 1) if r and r[0] is not None}
     fields = {}
@@ -426,14 +426,14 @@ def read_targets(path: Path, city: str, cat, lang: str = "zh") -> tuple[PlanRead
         fields[key] = dcells.text(v, 1, i) if i else None
     date = fields["日期"]
     if date and not (len(date) == 10 and date[4] == "-" and date[7] == "-" and date.replace("-", "").isdigit()):
-        dcells.bad(1, doc_rows["日期"][0], dcells.say("not_date", value=repr(date)))
+        dcells.bad(1, doc_rows["日期"][0], say("book.date_bad", value=repr(date)))
     period = None
     if fields["规划期"]:
         a, _, b = fields["规划期"].partition("-")
         if a.isdigit() and b.isdigit() and int(a) <= int(b):
             period = (int(a), int(b))
         else:
-            dcells.bad(1, doc_rows["规划期"][0], dcells.say("not_period", value=repr(fields["规划期"])))
+            dcells.bad(1, doc_rows["规划期"][0], say("book.period_bad", value=repr(fields["规划期"])))
     if problems:
         raise FormProblems(problems)
     document = Document(title=fields["标题"], issuer=fields["发布单位"], number=fields["文号"], date=date,

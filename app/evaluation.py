@@ -84,6 +84,7 @@ def _below(r, bar: Decimal) -> bool:
 def explain(sel: Selection, criterion_id: str, lang: str = "zh") -> Outcome:
     """One criterion's result in plain words: facts, formula, target, sources."""
     from ..engine.errors import did_you_mean
+    from ..engine.result import say
     from ..reports import explain as explain_report
     ev = evaluate_selection(Selection(**{**sel.__dict__, "criterion": criterion_id}))
     for res in ev.results:
@@ -91,7 +92,7 @@ def explain(sel: Selection, criterion_id: str, lang: str = "zh") -> Outcome:
             if r.id == criterion_id:
                 return Outcome(text=explain_report.render(res, r, lang), notices=ev.notices, inputs=ev.paths())
     ids = [r.id for res in ev.results for r in res.results]
-    raise UsageProblem(f"no criterion {criterion_id!r}{did_you_mean(criterion_id, ids)}")
+    raise UsageProblem(say("library.no_criterion", id=repr(criterion_id)) + did_you_mean(criterion_id, ids))
 
 
 def plan(sel: Selection, goal: str | None = None, *, fmt: str = "table", lang: str = "zh", color: bool = False,

@@ -13,6 +13,7 @@ from typing import Any
 
 from .. import CRITERIA_DIR
 from ..engine.errors import InputError
+from ..engine.result import say as R
 from .files import read_input
 from .library import INDICATORS, decider_notices, load_catalogue, load_library, sniff_kind
 from .outcome import Outcome
@@ -106,13 +107,12 @@ def _frameworks(paths: list[Path], criteria_dir: Path | None) -> tuple[Any, list
             raws = [(p, read_input(p)) for p in sorted(path.glob("*.yaml"))]
             raws = [(p, raw) for p, raw in raws if sniff_kind(raw) == "framework"]
             if not raws:
-                raise InputError(str(path), 0, 0, "no framework file in this folder")
+                raise InputError(str(path), 0, 0, R("examples.no_framework"))
         else:
             raw = read_input(path)
             kind = sniff_kind(raw)
             if kind != "framework":
-                raise InputError(str(path), 0, 0, f"not a framework file (it reads as a {kind} file): "
-                                                  "only frameworks carry examples")
+                raise InputError(str(path), 0, 0, R("examples.not_framework", kind=kind))
             raws = [(path, raw)]
         frameworks += [load_framework(str(p), raw, catalogue) for p, raw in raws]
     return catalogue, frameworks

@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Callable, Iterable, Mapping, Sequence
 
 from ..engine.errors import InputError
-from ..engine.result import say
+from ..engine.result import Reason, say
+from ..reports import words as _book  # noqa: F401  (loads the phrase book, which every error is said by)
 
 MAX_INPUT_BYTES = 2 * 1024 * 1024
 GLOB = "*.yaml"  # what a folder given as input contributes
@@ -27,17 +28,11 @@ GLOB = "*.yaml"  # what a folder given as input contributes
 class OutputError(InputError):
     """An output that cannot be written: one line naming the path and what is wrong."""
 
-    def __init__(self, path: str, message: str):
+    def __init__(self, path: str, message: Reason | str):
         super().__init__(path, None, None, message)
 
     def __reduce__(self):
-        return (type(self), (self.file, self.message))
-
-
-def _say(lang: str, code: str, **args) -> str:
-    """A phrase of the phrase book in the user's language (imported late: the reports package is heavy)."""
-    from ..reports.words import text
-    return text(say(code, **args), lang)
+        return (type(self), (self.file, self.reason))
 
 
 def _why(exc: BaseException) -> str:
@@ -45,22 +40,16 @@ def _why(exc: BaseException) -> str:
     return getattr(exc, "strerror", None) or str(exc)
 
 
-def _kind(mode: int) -> str:
-    """What a file that is not a regular file is, in words."""
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    if stat.S_ISFIFO(mode):
-        return "a FIFO (named pipe)"
-    if stat.S_ISCHR(mode):
-        return "a character device"
-    if stat.S_ISBLK(mode):
-        return "a block device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
+def _kind(mode: int) -> Reason:
+    """What a file that is not a regular file is (a phrase)."""
+    for test, code in ((stat.S_ISDIR, "dir"), (stat.S_ISFIFO, "fifo"), (stat.S_ISCHR, "char"), (stat.S_ISBLK, "block"),
+                       (stat.S_ISSOCK, "socket")):
+        if test(mode):
+            return say(f"files.kind.{code}")
+    return say("files.kind.other")
 
 
-def read_input(path: Path | str, limit: int = MAX_INPUT_BYTES, hint: str = "") -> bytes:
+def read_input(path: Path | str, limit: int = MAX_INPUT_BYTES, hint: Reason = Reason()) -> bytes:
     """A regular file's bytes, or an InputError that says in one line why it cannot be read.
 
     Anything but a regular file (a folder, FIFO, device, socket) is refused without being
@@ -70,29 +59,29 @@ def read_input(path: Path | str, limit: int = MAX_INPUT_BYTES, hint: str = "") -
     try:
         st = os.stat(name)
     except FileNotFoundError:
-        raise InputError(name, 0, 0, "no such file") from None
+        raise InputError(name, 0, 0, say("files.no_such_file")) from None
     except OSError as exc:
-        raise InputError(name, 0, 0, f"cannot read: {_why(exc)}") from None
+        raise InputError(name, 0, 0, say("files.cannot_read", why=_why(exc))) from None
     if stat.S_ISDIR(st.st_mode):
-        raise InputError(name, 0, 0, "is a directory, not a file")
+        raise InputError(name, 0, 0, say("files.is_dir"))
     if not stat.S_ISREG(st.st_mode):
-        raise InputError(name, 0, 0, f"is {_kind(st.st_mode)}, not a regular file")
+        raise InputError(name, 0, 0, say("files.not_regular", kind=_kind(st.st_mode)))
     if st.st_size > limit:
-        raise InputError(name, 0, 0, f"file is {st.st_size:,} bytes; the limit is {limit:,}{hint}")
+        raise InputError(name, 0, 0, say("files.too_big", size=f"{st.st_size:,}", limit=f"{limit:,}") + hint)
     try:
         fd = os.open(name, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
     except OSError as exc:
-        raise InputError(name, 0, 0, f"cannot read: {_why(exc)}") from None
+        raise InputError(name, 0, 0, say("files.cannot_read", why=_why(exc))) from None
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):  # replaced between the look and the opening
-            raise InputError(name, 0, 0, "is not a regular file")
+            raise InputError(name, 0, 0, say("files.not_regular", kind=say("files.kind.other")))
         with os.fdopen(fd, "rb", closefd=False) as fh:
             data = fh.read(limit + 1)
         if len(data) > limit:  # grew since it was looked at
-            raise InputError(name, 0, 0, f"file is more than {limit:,} bytes; the limit is {limit:,}")
+            raise InputError(name, 0, 0, say("files.grew", limit=f"{limit:,}"))
         return data
     except OSError as exc:
-        raise InputError(name, 0, 0, f"cannot read: {_why(exc)}") from None
+        raise InputError(name, 0, 0, say("files.cannot_read", why=_why(exc))) from None
     finally:
         os.close(fd)
 
@@ -105,7 +94,7 @@ def yaml_files(paths: Iterable[Path]) -> list[Path]:
         if p.is_dir():
             found = sorted(p.glob(GLOB))
             if not found:
-                raise InputError(str(p), 0, 0, f"no {GLOB} file in this folder")
+                raise InputError(str(p), 0, 0, say("files.no_yaml", glob=GLOB))
             files += found
         else:
             files.append(p)
@@ -153,47 +142,47 @@ def _target(path: Path | str, data: bytes, files: dict, folders: dict, seen: dic
     """Look at one output path and decide where and how its bytes go, or refuse it (OutputError)."""
     name = os.fspath(path)
     if not name:
-        raise OutputError("''", "the path is empty")
+        raise OutputError("''", say("files.path_empty"))
     if name.endswith(os.sep):
-        raise OutputError(name, "names a folder (it ends with /), not a file")
+        raise OutputError(name, say("files.names_folder"))
     try:
         st = os.stat(name)  # through every symbolic link, the kernel's way (/proc's links too)
     except FileNotFoundError:
         st = None
     except NotADirectoryError:
-        raise OutputError(name, "a part of the path before the file name is not a folder") from None
+        raise OutputError(name, say("files.parent_not_folder")) from None
     except (OSError, ValueError) as exc:
-        raise OutputError(name, f"cannot write: {_why(exc)}") from None
+        raise OutputError(name, say("files.cannot_write", why=_why(exc))) from None
     if st is None:  # a new file (or a symbolic link to none yet: the file it names is made)
         place = os.path.realpath(name)
         parent = os.path.dirname(place)
         try:
             pst = os.stat(parent)
         except OSError:
-            raise OutputError(name, f"folder {parent} does not exist") from None
+            raise OutputError(name, say("files.no_folder", folder=parent)) from None
         if not stat.S_ISDIR(pst.st_mode):
-            raise OutputError(name, f"{parent} is not a folder")
+            raise OutputError(name, say("files.not_folder_named", folder=parent))
         if _ident(pst) in folders and Path(place).match(GLOB):
-            raise OutputError(name, f"is in {folders[_ident(pst)]}, whose {GLOB} files this command reads")
+            raise OutputError(name, say("files.in_read_folder", folder=folders[_ident(pst)], glob=GLOB))
         key: object = place
         target = _Target(name, data, place)
     else:
         key = _ident(st)
         if key in files:
-            same = "" if files[key] == name else f"the same file as {files[key]}, "
-            raise OutputError(name, f"is {same}an input of this command: refusing to write over it")
+            raise OutputError(name, say("files.is_input") if files[key] == name
+                              else say("files.is_input_as", other=files[key]))
         if stat.S_ISDIR(st.st_mode):
-            raise OutputError(name, "is a folder, not a file")
+            raise OutputError(name, say("files.out_is_dir"))
         if stat.S_ISCHR(st.st_mode) or stat.S_ISFIFO(st.st_mode):
             target = _Target(name, data, name, stream=True)
         elif not stat.S_ISREG(st.st_mode):
-            raise OutputError(name, f"is {_kind(st.st_mode)}: ipcheck writes files, character devices and FIFOs")
+            raise OutputError(name, say("files.out_kind", kind=_kind(st.st_mode)))
         elif not os.access(name, os.W_OK):
-            raise OutputError(name, "is read-only")
+            raise OutputError(name, say("files.read_only"))
         else:
             target = _Target(name, data, os.path.realpath(name), mode=stat.S_IMODE(st.st_mode))
     if key in seen:
-        raise OutputError(name, f"is also where another output of this command goes ({seen[key]})")
+        raise OutputError(name, say("files.out_twice", other=seen[key]))
     seen[key] = name
     return target
 
@@ -204,7 +193,7 @@ def _stage(t: _Target, mask: int) -> None:
     try:
         fd, t.tmp = tempfile.mkstemp(prefix=".ipcheck-", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise OutputError(t.path, f"cannot make a file in {folder}: {_why(exc)}") from None
+        raise OutputError(t.path, say("files.cannot_make", folder=folder, why=_why(exc))) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(t.data)
@@ -212,7 +201,7 @@ def _stage(t: _Target, mask: int) -> None:
             os.fchmod(fh.fileno(), t.mode if t.mode is not None else 0o666 & ~mask)  # mkstemp makes 0600
             os.fsync(fh.fileno())
     except OSError as exc:
-        raise OutputError(t.path, f"cannot write: {_why(exc)}") from None
+        raise OutputError(t.path, say("files.cannot_write", why=_why(exc))) from None
 
 
 def _write_through(t: _Target) -> None:
@@ -222,17 +211,17 @@ def _write_through(t: _Target) -> None:
         fd = os.open(t.path, os.O_WRONLY | os.O_NOCTTY | os.O_CLOEXEC | os.O_NONBLOCK)
     except OSError as exc:
         why = "no process is reading from it" if exc.errno == errno.ENXIO else _why(exc)
-        raise OutputError(t.path, f"cannot write: {why}") from None
+        raise OutputError(t.path, say("files.cannot_write", why=why)) from None
     try:
         mode = os.fstat(fd).st_mode
         if not (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):  # replaced since it was looked at
-            raise OutputError(t.path, "changed while it was being written; nothing written")
+            raise OutputError(t.path, say("files.changed_writing"))
         os.set_blocking(fd, True)
         view = memoryview(t.data)
         while view:
             view = view[os.write(fd, view):]
     except OSError as exc:
-        raise OutputError(t.path, f"cannot write: {_why(exc)}") from None
+        raise OutputError(t.path, say("files.cannot_write", why=_why(exc))) from None
     finally:
         os.close(fd)
 
@@ -251,7 +240,7 @@ def _keep_old(t: _Target) -> None:
                 shutil.copy2(t.place, name)
             except OSError as exc:
                 _unlink(name)
-                raise OutputError(t.path, f"cannot keep the previous file while writing: {_why(exc)}") from None
+                raise OutputError(t.path, say("files.cannot_keep", why=_why(exc))) from None
         t.backup = name
         return
 
@@ -287,16 +276,16 @@ def _folder_to_make(path: Path | str, files: dict, lang: str) -> str | None:
     except FileNotFoundError:
         st = None
     except (OSError, ValueError) as exc:
-        raise OutputError(name, _say(lang, "files.folder_unusable", why=_why(exc))) from None
+        raise OutputError(name, say("files.folder_unusable", why=_why(exc))) from None
     if st is not None:
         if stat.S_ISDIR(st.st_mode):
             return None
         if _ident(st) in files:
-            raise OutputError(name, _say(lang, "files.folder_is_input"))
-        raise OutputError(name, _say(lang, "files.not_a_folder"))
+            raise OutputError(name, say("files.folder_is_input"))
+        raise OutputError(name, say("files.not_a_folder"))
     limit = 255  # NAME_MAX of every common file system
     if len(os.fsencode(os.path.basename(os.path.normpath(name)))) > limit:
-        raise OutputError(name, _say(lang, "files.name_too_long", limit=limit))
+        raise OutputError(name, say("files.name_too_long", limit=limit))
     return name
 
 
@@ -315,7 +304,7 @@ def _make_folders(names: list[str], lang: str) -> list[str]:
                 made.append(q)
     except OSError as exc:
         _remove_folders(made)
-        raise OutputError(name, _say(lang, "files.folder_unusable", why=_why(exc))) from None
+        raise OutputError(name, say("files.folder_unusable", why=_why(exc))) from None
     return made
 
 
@@ -336,17 +325,17 @@ def _lock_unchanged(t: _Target, before: bytes, lang: str) -> int:
     try:
         fd = os.open(t.place, os.O_RDONLY | os.O_CLOEXEC)
     except FileNotFoundError:
-        raise OutputError(t.path, _say(lang, "files.changed_since_read")) from None
+        raise OutputError(t.path, say("files.changed_since_read")) from None
     except OSError as exc:
-        raise OutputError(t.path, f"cannot write: {_why(exc)}") from None
+        raise OutputError(t.path, say("files.cannot_write", why=_why(exc))) from None
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         now = os.stat(t.place)
         if _ident(now) != _ident(os.fstat(fd)):
-            raise OutputError(t.path, _say(lang, "files.changed_since_read"))
+            raise OutputError(t.path, say("files.changed_since_read"))
         with os.fdopen(os.dup(fd), "rb") as fh:
             if fh.read(len(before) + 1) != before:
-                raise OutputError(t.path, _say(lang, "files.changed_since_read"))
+                raise OutputError(t.path, say("files.changed_since_read"))
     except BaseException:
         os.close(fd)
         raise
@@ -403,7 +392,7 @@ def write_outputs(outputs: Sequence[tuple[Path | str, bytes]], inputs: Iterable[
             try:
                 os.replace(t.tmp, t.place)  # type: ignore[arg-type]
             except OSError as exc:
-                raise OutputError(t.path, f"cannot write: {_why(exc)}") from None
+                raise OutputError(t.path, say("files.cannot_write", why=_why(exc))) from None
             t.tmp = None
             done.append(t)
         _sync_folders(done)

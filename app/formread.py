@@ -21,7 +21,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ..engine.errors import InputError
+from ..engine.errors import InputError, words
+from ..engine.result import Reason
+from ..engine.result import say as R
 from ..engine.units import UnitError, half_width, read_value
 from ..reports.words import say
 from .files import read_input
@@ -108,30 +110,27 @@ def _ref(col: int, row: int) -> str:
 def _inspect_zip(name: str, data: bytes, lang: str = "zh") -> None:
     """Refuse what is not a plain .xlsx before any XML is parsed: old or macro formats, zip bombs."""
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        raise InputError(name, 0, 0, "an Excel 97-2003 (.xls) or password-protected workbook: save it as an "
-                                     "Excel workbook (.xlsx) without a password first")
+        raise InputError(name, 0, 0, R("xlsx.old"))
     if data[:4] != b"PK\x03\x04":
-        raise InputError(name, 0, 0, "not an .xlsx workbook (not a zip file)")
+        raise InputError(name, 0, 0, R("xlsx.not_zip"))
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
     except (zipfile.BadZipFile, ValueError, OSError) as exc:
-        raise InputError(name, 0, 0, f"not a readable .xlsx workbook ({exc})") from None
+        raise InputError(name, 0, 0, R("form.unreadable", why=str(exc))) from None
     if len(infos) > MAX_ENTRIES:
-        raise InputError(name, 0, 0, f"the workbook holds {len(infos):,} parts; a form has a few dozen")
+        raise InputError(name, 0, 0, R("xlsx.parts", n=f"{len(infos):,}"))
     total = sum(i.file_size for i in infos)
     if total > MAX_UNPACKED_BYTES:
-        raise InputError(name, 0, 0, f"the workbook unpacks to {total:,} bytes (limit {MAX_UNPACKED_BYTES:,}): "
-                                     "not a form (a zip bomb?)")
+        raise InputError(name, 0, 0, R("xlsx.unpacks", size=f"{total:,}", limit=f"{MAX_UNPACKED_BYTES:,}"))
     for i in infos:
         if i.file_size > 1024 * 1024 and i.file_size > MAX_RATIO * max(i.compress_size, 1):
-            raise InputError(name, 0, 0, f"part {i.filename} unpacks {i.file_size // max(i.compress_size, 1):,} times "
-                                         "its size: not a form (a zip bomb?)")
+            raise InputError(name, 0, 0, R("xlsx.ratio", part=i.filename,
+                                           n=f"{i.file_size // max(i.compress_size, 1):,}"))
     names = {i.filename.lower() for i in infos}
     types = _part(name, zf, "[Content_Types].xml") if "[content_types].xml" in names else b""
     if any(n.endswith("vbaproject.bin") for n in names) or b"macroEnabled" in types:
-        raise InputError(name, 0, 0, "a macro-enabled workbook (.xlsm): ipcheck reads plain .xlsx only; "
-                                     "save it as an Excel workbook (.xlsx) without macros")
+        raise InputError(name, 0, 0, R("xlsx.macro"))
     for i in infos:
         if re.fullmatch(r"xl/worksheets/[^/]+\.xml", i.filename, re.I):
             _check_extent(name, i.filename, _part(name, zf, i.filename), lang)
@@ -143,8 +142,8 @@ def _part(name: str, zf: zipfile.ZipFile, part: str) -> bytes:
         return zf.read(part)
     except (zipfile.BadZipFile, NotImplementedError, RuntimeError, ValueError, OSError, EOFError,
             zlib.error, KeyError) as exc:
-        raise InputError(name, 0, 0, f"part {part} of the workbook is damaged ({type(exc).__name__}): not a "
-                                     "readable .xlsx workbook; save it again from the spreadsheet program") from None
+        raise InputError(name, 0, 0, R("xlsx.part_damaged", part=part,
+                                       why=type(exc).__name__)) from None
 
 
 MAX_SHEET_ROWS = 20_000     # a form has a row per fact: a few hundred
@@ -192,7 +191,7 @@ def read_workbook(path: Path, lang: str = "zh") -> list[Sheet]:
         raise InputError(name, 0, 0, say("form.one_csv", lang))
     if suffix in (".xls", ".xlsm", ".xltm", ".xlsb"):
         raise InputError(name, 0, 0, say("form.not_xlsx", lang, what=path.suffix))
-    data = read_input(path, MAX_FORM_BYTES, "; a form is far smaller")  # a FIFO, /dev/zero: refused, never read
+    data = read_input(path, MAX_FORM_BYTES, R("xlsx.far_smaller"))  # a FIFO, /dev/zero: refused, never read
     _inspect_zip(name, data, lang)
     from openpyxl import load_workbook
     try:
@@ -235,9 +234,9 @@ def _csv_decoded(name: str, raw: bytes) -> str:
         if bad:
             line = text.count("\n", 0, bad.start()) + 1
             col = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
-            raise InputError(name, line, col, f"control character U+{ord(bad.group()):04X} in a CSV form")
+            raise InputError(name, line, col, R("csv.control", char=f"U+{ord(bad.group()):04X}"))
         return text
-    raise InputError(name, 0, 0, "neither UTF-8 nor GB 18030 text: save the CSV as UTF-8")
+    raise InputError(name, 0, 0, R("csv.encoding"))
 
 
 def _check_csv_extent(name: str, rows: list[list[Any]], lang: str) -> None:
@@ -323,8 +322,8 @@ def read_forms(path: Path, cat, lang: str = "zh") -> Returned:
     is_dir = path.is_dir()
     sheets = read_csv_dir(path, lang) if is_dir else read_workbook(path, lang)
 
-    def t(code: str, **args: Any) -> str:
-        return say(code, lang, **args)
+    def t(code: str, **args: Any) -> str:  # (an argument that is a phrase is said in the same language)
+        return say(code, lang, **{k: words(v, lang) if isinstance(v, Reason) else v for k, v in args.items()})
 
     def at(name: str) -> str:
         return f"{label}/{name}.csv" if is_dir else f"{label}!{name}"
@@ -463,7 +462,7 @@ def _value_row(ref, cell, indicator: str, year: int, cat, facts, t) -> list[str]
         try:
             value, bound, word = read_value(raw, unit)
         except UnitError as exc:
-            problems.append(t("form.value_bad", at=ref("value"), why=exc))
+            problems.append(t("form.value_bad", at=ref("value"), why=exc.reason))
     chosen = cell("bound")
     if unit is None:
         if chosen not in (None, ""):

@@ -24,7 +24,10 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..engine.result import Listed, Term
+from ..engine.result import say as R
 from ..reports.words import display, say
+from ..reports.words import text as said
 from .library import Selection, evaluate_selection
 from .outcome import Outcome
 
@@ -70,10 +73,6 @@ BOUND_LABEL = {"exact": "确切值", "at_least": "不少于", "at_most": "不多
 YES_NO = {"是": True, "否": False, "yes": True, "no": False, "true": True, "false": False}
 MECHANISM_UNIT = "是/否"
 ATTRIBUTE_UNIT = "选项"
-
-KIND_ZH = {"stock": "存量，年末数", "flow": "流量，全年发生数", "rate": "比率，填公布值", "percentage": "百分比",
-           "count": "全年次数", "mechanism": "有/无，须有证据"}
-
 
 @dataclass
 class Need:
@@ -212,9 +211,8 @@ def _definition(cat, need: Need) -> str:
     ind = cat.indicators[need.indicator]
     if need.attribute:
         attr = ind.attributes[need.attribute]
-        return f"{attr.name.zh}，从下拉列表选择：" + "、".join(v.zh for v in attr.values.values()) + "；未说明则留空"
-    text = ind.description.zh if ind.description else ind.name.zh
-    return f"{text}（{KIND_ZH[ind.kind]}）"
+        return said(R("form.attribute_definition", attr=attr.name, values=Listed(tuple(attr.values.values()))), "zh")
+    return said(R("form.definition", text=ind.description or ind.name, kind=Term("kind", ind.kind)), "zh")
 
 
 def _current(city, cat, need: Need) -> tuple[str, int | None]:
@@ -298,8 +296,7 @@ def collect(sel: Selection, *, xlsx_path: Path | None = None, csv_dir: Path | No
         out.folders.append(str(csv_dir))  # made by the writer, after every output is checked (and removed on failure)
         out.files += [(Path(csv_dir) / name, data) for name, data in csv_files(forms, ev.city.model, cat)]
     rows = sum(len(rs) for rs in forms.sheets.values())  # every row written, option rows too
-    name = forms.city_name if lang == "zh" else ev.city.model.city.name.en
-    lines = [say("collect.head", lang, city=name, rows=rows, units=len(forms.sheets))]
+    lines = [said(R("collect.head", city=ev.city.model.city.name, rows=rows, units=len(forms.sheets)), lang)]
     for sheet, rs in forms.sheets.items():
         groups = len({c for n in rs for c in n.choices})
         lines.append(say("collect.sheet_choice" if groups else "collect.sheet", lang, sheet=sheet, rows=len(rs),

@@ -236,7 +236,7 @@ def import_forms(forms_path, city_path: Path, *, criteria_dir: Path = CRITERIA_D
         try:
             new_city = load_city(str(city_path), data, cat)
         except InputError as exc:  # a merge that does not read back is ipcheck's fault; nothing is written
-            raise InputError(str(city_path), 0, 0, say("form.merge_failed", lang, why=exc.message)) from None
+            raise InputError(str(city_path), 0, 0, say("form.merge_failed", lang, why=exc.in_language(lang))) from None
     kept = sum(1 for line in raw.decode("utf-8-sig").splitlines() if line.lstrip().startswith("#"))
     shown_forms = " ".join(str(p) for p in paths)
     out = Outcome(text=_report(city, new_city, changes, edits, frameworks, lib, lang,
@@ -262,31 +262,32 @@ def _filled_header(text: str, today: dt.date) -> str:
 
 
 def _report(city, new_city, changes: list[Change], edits: Edits, frameworks, lib, lang: str, run: tuple) -> str:
-    """What the import does, in one language: each fact, each new source, how each framework moves."""
+    """What the import does, in one language: each fact, each new source, how each framework moves (a plan
+    framework in the words of a plan: its targets met, on track, behind or without evidence, its plan verdict)."""
     from ..engine.decide import PythonDecider
     from ..engine.evaluate import evaluate
-    from ..reports.labels import SHORT, VERDICT, pct
+    from ..engine.fields import Names
+    from ..engine.result import say as R
+    from ..reports.labels import VERDICT, pct, status_words
+    from ..reports.words import text
 
     city_path, forms, kept, dry_run = run
     cat = lib.catalogue
-    zh = lang == "zh"
-    name = city.model.city.name.zh if zh else city.model.city.name.en
-    lines = [say("import.head", lang, city=name, forms=forms, path=city_path)]
+    lines = [text(R("import.head", city=city.model.city.name, forms=forms, path=str(city_path)), lang)]
     for c in changes:
         if c.kind == "same":
             continue
         f = c.fact
+        old = c.old if c.kind == "replaced" else None
+        was = R("import.was", old=_shown(*old, cat.units[f.indicator], lang)) if old else ""
         if c.kind == "attribute":
             attr = cat.indicators[f.indicator].attributes[f.attribute]
-            label, choice = attr.name.zh if zh else attr.name.en, attr.values[f.value]
-            shown = f"{label}{'：' if zh else ': '}{choice.zh if zh else choice.en}"
+            line = R("import.line_attribute", kind=R(f"import.{c.kind}"), ind=f.indicator, year=f.year, label=attr.name,
+                     value=attr.values[f.value], where=f.where)
         else:
-            shown = _shown(f.value, f.bound, cat.units[f.indicator], lang)
-        was = ""
-        if c.kind == "replaced" and c.old:
-            was = say("import.was", lang, old=_shown(*c.old, cat.units[f.indicator], lang))
-        eq = " " if c.kind == "attribute" else " = "
-        lines.append(f"  {say('import.' + c.kind, lang)} {f.indicator} {f.year}{eq}{shown}{was}  ← {f.where}")
+            line = R("import.line", kind=R(f"import.{c.kind}"), ind=f.indicator, year=f.year,
+                     value=_shown(f.value, f.bound, cat.units[f.indicator], lang), was=was, where=f.where)
+        lines.append(text(line, lang))
     for key, fields in edits.sources:
         code = "import.source_low" if fields.get("confidence") == "low" else "import.source"
         lines.append(say(code, lang, key=key, title=fields["title"]))
@@ -303,14 +304,15 @@ def _report(city, new_city, changes: list[Change], edits: Edits, frameworks, lib
         fw = lib.frameworks[fid]
         a = evaluate(fw, city, cat, decider, year=year, detail=False)
         b = evaluate(fw, new_city, cat, decider, year=year, detail=False)
-        moved = [(x, y) for x, y in zip(a.results, b.results) if x.status != y.status]
+        # a plan target moves by its achievement (缺少证据 → 已完成), any other criterion by its status
+        moved = [(x, y) for x, y in zip(a.results, b.results) if status_words(x, lang) != status_words(y, lang)]
         if moved or a.coverage != b.coverage or a.verdict != b.verdict:
             lines.append(say("import.moves", lang, fw=fid, year=year, a=pct(a.coverage), b=pct(b.coverage),
                              va=VERDICT[a.verdict][lang], vb=VERDICT[b.verdict][lang]))
         else:
             lines.append(say("import.no_change", lang, fw=fid, year=year))
         for x, y in moved:
-            lines.append(say("import.criterion", lang, id=x.id, title=x.title_zh if zh else x.title_en,
-                             a=SHORT[x.status][lang], b=SHORT[y.status][lang]))
+            lines.append(text(R("import.criterion", id=x.id, title=Names(zh=x.title_zh, en=x.title_en),
+                                a=status_words(x, lang), b=status_words(y, lang)), lang))
     lines.append(say("import.dry_run", lang) if dry_run else say("import.kept", lang, n=kept))
     return "\n".join(one_line(x) for x in lines) + "\n"

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import CRITERIA_DIR
-from ..engine.errors import InputError
+from ..engine.errors import InputError, as_reason, words
+from ..engine.result import Reason, say
 from .files import read_input
 
 INDICATORS = "indicators.yaml"
@@ -20,10 +21,14 @@ class UsageProblem(Exception):
 
     `option` names the option at fault (e.g. "--set"), or is None for the command as a whole."""
 
-    def __init__(self, message: str, option: str | None = None):
-        super().__init__(message)
-        self.message = message
+    def __init__(self, message: Reason | str, option: str | None = None):
+        self.reason = as_reason(message)
+        super().__init__(self.reason)
         self.option = option
+
+    def in_language(self, lang: str) -> str:
+        """What is wrong, in `lang`."""
+        return words(self.reason, lang)
 
 
 ENV_FOLDERS = "IPCHECK_CRITERIA"  # folders of the user's own frameworks and indicators, os.pathsep between them
@@ -32,23 +37,14 @@ ENV_FOLDERS = "IPCHECK_CRITERIA"  # folders of the user's own frameworks and ind
 class Clash(InputError):
     """A user file defines a framework or indicator id that another file of the library already defines.
 
-    The line names both files; `in_language` says it in the user's language (the phrase book)."""
+    The line names both files."""
 
     def __init__(self, file: str, line: int, column: int, what: str, ident: str, other: str):
         self.what, self.ident, self.other = what, ident, other
-        super().__init__(file, line, column, self._said("en"))
+        super().__init__(file, line, column, say(f"library.clash.{what}", id=ident, other=other))
 
     def __reduce__(self):
         return (type(self), (self.file, self.line, self.column, self.what, self.ident, self.other))
-
-    def _said(self, lang: str) -> str:
-        from ..engine.result import say
-        from ..reports.words import text
-        return text(say(f"library.clash.{self.what}", id=self.ident, other=self.other), lang)
-
-    def in_language(self, lang: str) -> str:
-        """The error as one line of the user's language ("zh" or "en")."""
-        return str(InputError(self.file, self.line, self.column, self._said(lang)))
 
 
 @dataclass
@@ -87,8 +83,8 @@ def user_folders(criteria_dir: Path | None) -> list[Path]:
     seen, out = {CRITERIA_DIR.resolve()}, []
     for f in folders:
         if not f.is_dir():
-            raise InputError(str(f), None, None, "no such folder (a criteria folder of your own frameworks "
-                                                 "and indicators)" if not f.exists() else "is not a folder")
+            raise InputError(str(f), None, None, say("library.no_folder") if not f.exists()
+                             else say("files.not_a_folder_plain"))
         if f.resolve() not in seen:
             seen.add(f.resolve())
             out.append(f)
@@ -208,8 +204,9 @@ def choose_frameworks(lib: Library, city_id: str, wanted: tuple[str, ...] | list
         for fid in lib.ids(wanted):
             if fid not in lib.frameworks:
                 from ..engine.errors import did_you_mean
-                hint = did_you_mean(fid, list(lib.frameworks)) or f" (known: {', '.join(sorted(lib.frameworks))})"
-                raise UsageProblem(f"unknown framework {fid!r}{hint}")
+                hint = (did_you_mean(fid, list(lib.frameworks))
+                        or say("library.known", known=", ".join(sorted(lib.frameworks))))
+                raise UsageProblem(say("library.unknown_framework", id=repr(fid)) + hint)
             out.append(lib.frameworks[fid])
         return out
     own = [f for f in lib.frameworks.values() if f.model.framework.kind == "plan" and f.model.framework.city == city_id]
@@ -242,10 +239,10 @@ def parse_assumptions(items: tuple[str, ...] | list[str]) -> list[tuple[str, str
     for item in items:
         m = re.fullmatch(r"\s*([A-Za-z][A-Za-z0-9_]*)\s*=\s*(.+?)\s*@\s*(\d{4})\s*", item)
         if not m:
-            raise UsageProblem(f"{item!r}: write INDICATOR=VALUE@YEAR, e.g. pct_applications=700件@2022", "--set")
+            raise UsageProblem(say("library.set_form", item=repr(item)), "--set")
         year = int(m[3])
         if not FIRST_YEAR <= year <= LAST_YEAR:
-            raise UsageProblem(f"{item!r}: the year must be between {FIRST_YEAR} and {LAST_YEAR}", "--set")
+            raise UsageProblem(say("library.set_year", item=repr(item), first=FIRST_YEAR, last=LAST_YEAR), "--set")
         out.append((m[1], m[2], year))
     return out
 
@@ -315,7 +312,7 @@ def evaluate_selection(sel: Selection) -> Evaluated:
         try:
             city = with_assumptions(city, assumptions, lib.catalogue)
         except InputError as exc:
-            raise UsageProblem(f"{exc.file[6:]}: {exc.message}", "--set") from None
+            raise UsageProblem(say("err.for_ind", ind=exc.file[6:], why=exc.reason), "--set") from None
     inputs = list(lib.inputs) + [(str(sel.city_path), city.sha256)]
     waivers = []
     if sel.waivers_path is not None:
@@ -327,11 +324,11 @@ def evaluate_selection(sel: Selection) -> Evaluated:
         chosen = [f for f in lib.frameworks.values() if any(c.id == sel.criterion for c in f.model.criteria)]
         if not chosen:
             ids = [c.id for f in lib.frameworks.values() for c in f.model.criteria]
-            raise UsageProblem(f"no criterion {sel.criterion!r}{did_you_mean(sel.criterion, ids)}")
+            raise UsageProblem(say("library.no_criterion", id=repr(sel.criterion)) + did_you_mean(sel.criterion, ids))
     else:
         chosen = list({id(f): f for f in choose_frameworks(lib, city.id, sel.frameworks)}.values())  # once each
     if not chosen:
-        raise UsageProblem("no framework to evaluate against: name one with --framework")
+        raise UsageProblem(say("library.no_framework"))
     decider, notice = make_decider(sel.engine)
     day = None
     if sel.as_of:

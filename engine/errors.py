@@ -13,6 +13,9 @@ from __future__ import annotations
 import difflib
 import re
 
+from .phrases import Reason, say
+from .phrases import words as _words
+
 PREFIX = "ipcheck: "
 MAX_QUOTED = 80
 MAX_LINE = 600
@@ -49,38 +52,71 @@ def one_line(text: str) -> str:
     return text
 
 
-def error_line(problem: object) -> str:
-    """The stderr line for a problem (an exception or a message): 'ipcheck: ' and one safe line."""
+def error_line(problem: object, lang: str = "en") -> str:
+    """The stderr line for a problem (an error, or a message already in words): 'ipcheck: ' and one safe line;
+    an InputError is said in `lang`."""
+    if isinstance(problem, InputError):
+        return PREFIX + problem.in_language(lang)
     return PREFIX + one_line(str(problem))
+
+
+def words(reason: Reason, lang: str) -> str:
+    """A reason in one language, by the phrase book (the engine writes no sentence itself)."""
+    return _words(reason, lang)
+
+
+def as_reason(message: Reason | str) -> Reason:
+    """A message as a reason: a phrase as given, or words already written (a library's own message) as they are."""
+    return message if isinstance(message, Reason) else say("err.as_given", text=message)
+
+
+class Refusal(ValueError):
+    """A value a model's validator refuses, with why as a Reason (pydantic hands it back in its error's `ctx`)."""
+
+    def __init__(self, reason: Reason):
+        super().__init__(words(reason, "en"))
+        self.reason = reason
 
 
 class InputError(Exception):
     """Bad input: a file that cannot be read, parsed or validated.
 
     `line` and `column` are 1-based; 0 means "the whole file"; None means the problem has no
-    place in a file (an output path), and the line names the path alone.
+    place in a file (an output path), and the line names the path alone. The message is a
+    `Reason` (phrase codes with arguments), said in the user's language where the error is
+    printed (`in_language`); `str()` and `message` give it in English.
     """
 
-    def __init__(self, file: str, line: int | None, column: int | None, message: str):
-        super().__init__(message)
+    def __init__(self, file: str, line: int | None, column: int | None, message: Reason | str):
+        self.reason = as_reason(message)
+        super().__init__(self.reason)
         self.file = file
         self.line = line
         self.column = column
-        self.message = message
+
+    @property
+    def message(self) -> str:
+        """What is wrong, in English."""
+        return words(self.reason, "en")
 
     def __reduce__(self):  # picklable, so that a worker process can hand it back whole
-        return (type(self), (self.file, self.line, self.column, self.message))
+        return (type(self), (self.file, self.line, self.column, self.reason))
+
+    def in_language(self, lang: str) -> str:
+        """The error as one safe line in `lang` ("zh" or "en"): the file, the place, what is wrong."""
+        said = words(self.reason, lang)
+        if self.line is None:
+            return one_line(f"{self.file}: {said}")
+        return one_line(f"{self.file}:{self.line}:{self.column}: {said}")
 
     def __str__(self) -> str:
-        if self.line is None:
-            return one_line(f"{self.file}: {self.message}")
-        return one_line(f"{self.file}:{self.line}:{self.column}: {self.message}")
+        return self.in_language("en")
 
 
-def did_you_mean(word: str, choices: list[str]) -> str:
+def did_you_mean(word: str, choices: list[str]) -> Reason:
     """' (did you mean ...?)' for the closest choice, or nothing."""
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    return say("err.did_you_mean", word=repr(close[0])) if close else Reason()
 
 
 class InputErrors(InputError):
@@ -91,8 +127,8 @@ class InputErrors(InputError):
     def __init__(self, problems: list[InputError]):
         first = problems[0]
         more = len(problems) - 1
-        tail = f" [and {more} more problem{'s' if more > 1 else ''}]" if more else ""
-        super().__init__(first.file, first.line, first.column, first.message + tail)
+        tail = (say("err.more_one") if more == 1 else say("err.more", n=more)) if more else Reason()
+        super().__init__(first.file, first.line, first.column, first.reason + tail)
         self.problems = list(problems)
 
     def __reduce__(self):

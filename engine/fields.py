@@ -12,6 +12,9 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, WithJsonSchema
 
+from .errors import Refusal
+from .phrases import say
+
 ID = Annotated[str, Strict(), Field(pattern=r"^[A-Za-z][A-Za-z0-9_.-]*$", max_length=64)]
 Text = Annotated[str, Strict(), Field(min_length=1, max_length=4000)]
 Year = Annotated[int, Strict(), Field(ge=1949, le=2100)]
@@ -22,10 +25,10 @@ Op = Literal[">=", ">", "<=", "<"]
 def _number(v: Any) -> Decimal:
     """A weight or threshold: an int or exact decimal, never a bool or text."""
     if isinstance(v, bool) or not isinstance(v, (int, Decimal)):
-        raise ValueError("must be a number")
+        raise Refusal(say("value.number"))
     d = Decimal(v)
     if not d.is_finite():
-        raise ValueError("must be a finite number")
+        raise Refusal(say("value.finite"))
     return d
 
 
@@ -33,11 +36,11 @@ def _date(v: Any) -> dt.date:
     if isinstance(v, dt.date):
         return v
     if not isinstance(v, str):
-        raise ValueError("must be a date written YYYY-MM-DD")
+        raise Refusal(say("value.date_form"))
     try:
         return dt.date.fromisoformat(v)
     except ValueError:
-        raise ValueError(f"{v!r} is not a real date (YYYY-MM-DD)") from None
+        raise Refusal(say("value.date_real", value=repr(v))) from None
 
 
 Number = Annotated[Decimal, BeforeValidator(_number), WithJsonSchema({"type": "number"})]  # text is refused

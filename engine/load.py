@@ -16,7 +16,8 @@ from pydantic import BaseModel, ValidationError
 from . import models as m
 from .catalogue import Catalogue
 from .checks import REGISTRY, kind_of, resolve_check
-from .errors import InputError, InputErrors, Problems, did_you_mean
+from .errors import InputError, InputErrors, Problems, Refusal, did_you_mean
+from .result import Listed, Reason, say
 from .units import PERCENT, YES_NO, Unit, UnitError, parse_unit, read_value
 from .yamldoc import Document, parse
 
@@ -71,25 +72,44 @@ def _validate(doc: Document, model: type[BaseModel]) -> Any:
             if loc in seen:
                 continue
             seen.add(loc)
-            where = ".".join(str(p) for p in loc if not (isinstance(p, str) and p in REGISTRY)) or "the file"
+            where = ".".join(str(p) for p in loc if not (isinstance(p, str) and p in REGISTRY)) or say("pyd.whole")
             got = err.get("input")
             if cut is not None:
-                message = f"{where}: expected a number, a figure such as 5.2万件 or 95%, or yes/no (got {got!r})"
-            elif err["type"] == "extra_forbidden":
-                message = f"unknown field {where!r}"
-            elif err["type"] == "missing":
-                message = f"missing field {where!r}"
+                message = say("pyd.union", where=where, got=repr(got))
             elif err["type"] == "union_tag_invalid" and isinstance(got, dict):
-                message = f"{where}: unknown check kind {got.get('kind')!r} (known: {', '.join(sorted(REGISTRY))})"
+                message = say("pyd.kind", where=where, kind=repr(got.get("kind")), known=", ".join(sorted(REGISTRY)))
             else:
-                msg = re.sub(r" or instance of \w+", "", err["msg"])
-                message = f"{where}: {msg}"
-                if isinstance(got, (str, int, bool)):
-                    message += f" (got {got!r})"
+                message = _pydantic_problem(err, where, got)
             problems.append(doc.error(loc, message))
         raise InputErrors(problems) from None
 
 
+
+
+# pydantic's error types said by the phrase book ("pyd.<type>"), with the arguments its `ctx` gives
+_PYDANTIC = {"missing", "extra_forbidden", "int_parsing", "int_type", "int_from_float", "bool_type", "bool_parsing",
+             "string_type", "string_too_short", "string_too_long", "string_pattern_mismatch", "literal_error",
+             "dict_type", "list_type", "too_short", "too_long", "greater_than_equal", "less_than_equal",
+             "greater_than", "less_than", "date_type", "date_parsing", "decimal_type", "decimal_parsing",
+             "model_type", "model_attributes_type", "union_tag_invalid", "union_tag_not_found"}
+
+
+def _pydantic_problem(err: dict, where: str | Reason, got: Any) -> Reason:
+    """One of pydantic's errors as a phrase: its type's own phrase, or (a type the book lacks) its English
+    message, still at its place."""
+    ctx = err.get("ctx") or {}
+    shown = say("pyd.got", got=repr(got)) if isinstance(got, (str, int, bool)) else Reason()
+    if err["type"] == "value_error" and isinstance(ctx.get("error"), Refusal):
+        return say("pyd.at", where=where, why=ctx["error"].reason)
+    if err["type"] in ("missing", "extra_forbidden"):
+        return say(f"pyd.{err['type']}", where=repr(where) if isinstance(where, str) else where)
+    if err["type"] in _PYDANTIC:
+        args = {k: str(v) for k, v in ctx.items() if k != "error"}
+        if "expected" in args:  # "'a', 'b' or 'c'": the choices, joined in the user's language
+            args["expected"] = Listed(tuple(re.findall(r"'(?:[^'\\]|\\.)*'", args["expected"])) or (args["expected"],))
+        return say(f"pyd.{err['type']}", where=where, **args) + shown
+    msg = re.sub(r" or instance of \w+", "", err["msg"])
+    return say("pyd.other", where=where, msg=msg) + shown
 
 
 # ---------------------------------------------------------------- indicators
@@ -104,20 +124,20 @@ def load_indicators(name: str, raw: bytes) -> Catalogue:
 
     def one(i: int, ind: m.Indicator) -> None:
         if ind.id in indicators:
-            raise doc.error(("indicators", i, "id"), f"duplicate indicator id {ind.id!r}")
+            raise doc.error(("indicators", i, "id"), say("load.indicator_duplicate", id=repr(ind.id)))
         if ind.kind == "mechanism":
             if ind.unit != YES_NO:
-                raise doc.error(("indicators", i, "unit"), f"a mechanism's unit is {YES_NO!r}")
+                raise doc.error(("indicators", i, "unit"), say("load.mechanism_unit", unit=repr(YES_NO)))
             units[ind.id] = None
         else:
             try:
                 units[ind.id] = parse_unit(ind.unit)
             except UnitError as exc:
-                raise doc.error(("indicators", i, "unit"), str(exc)) from None
+                raise doc.error(("indicators", i, "unit"), exc.reason) from None
             if ind.kind == "percentage" and units[ind.id].counter != PERCENT:
-                raise doc.error(("indicators", i, "unit"), "a percentage indicator's unit is %")
+                raise doc.error(("indicators", i, "unit"), say("load.percent_unit"))
             if ind.attributes:
-                raise doc.error(("indicators", i, "attributes"), "only a mechanism (yes/no) carries attributes")
+                raise doc.error(("indicators", i, "attributes"), say("load.attributes_mechanism"))
         indicators[ind.id] = ind
 
     problems.each(cat.indicators, one)
@@ -127,7 +147,8 @@ def load_indicators(name: str, raw: bytes) -> Catalogue:
 
 def _indicator(doc: Document, cat: Catalogue, path: tuple[Any, ...], ind_id: str) -> m.Indicator:
     if ind_id not in cat.indicators:
-        raise doc.error(path, f"unknown indicator {ind_id!r}{did_you_mean(ind_id, list(cat.indicators))}")
+        raise doc.error(path, say("load.unknown_indicator", id=repr(ind_id))
+                        + did_you_mean(ind_id, list(cat.indicators)))
     return cat.indicators[ind_id]
 
 
@@ -136,9 +157,9 @@ def _resolve_value(doc: Document, cat: Catalogue, ind_id: str, value: Any, path:
     try:
         got, bound, word = read_value(value, cat.units[ind_id])
     except UnitError as exc:
-        raise doc.error(path, f"{ind_id}: {exc}") from None
+        raise doc.error(path, say("err.for_ind", ind=ind_id, why=exc.reason)) from None
     if word:
-        raise doc.error(path, f"{ind_id}: {value!r} is not an exact figure ({word}); write the number alone")
+        raise doc.error(path, say("load.not_exact", ind=ind_id, value=repr(value), word=word))
     return got
 
 
@@ -164,14 +185,14 @@ def load_framework(name: str, raw: bytes, cat: Catalogue) -> LoadedFramework:
     problems = Problems()
     header = [
         (not (0 <= h.thresholds.nearly_ready <= h.thresholds.ready <= 100), ("framework", "thresholds"),
-         "thresholds must satisfy 0 ≤ nearly_ready ≤ ready ≤ 100"),
+         say("load.thresholds")),
         (not (0 <= h.coverage_floor <= 1), ("framework", "coverage_floor"),
-         "coverage_floor is a share between 0 and 1"),
+         say("load.coverage_floor")),
         (h.kind == "plan" and not h.city, ("framework", "kind"),
-         "a plan framework names the city it belongs to (city: ...)"),
+         say("load.plan_city")),
         (h.kind == "plan" and h.target_year is None, ("framework", "kind"),
-         "a plan framework names its target year (target_year: ...)"),
-    ] + [(w < 0, ("framework", "category_weights", cat_name), "a category weight cannot be negative")
+         say("load.plan_year")),
+    ] + [(w < 0, ("framework", "category_weights", cat_name), say("load.category_weight"))
          for cat_name, w in h.category_weights.items()]
     for wrong, path, message in header:
         if wrong:
@@ -181,7 +202,8 @@ def load_framework(name: str, raw: bytes, cat: Catalogue) -> LoadedFramework:
 
     def one(i: int, c: m.Criterion) -> None:
         if c.id in seen:
-            raise doc.error(("criteria", i, "id"), f"duplicate criterion id {c.id!r} (first at criteria[{seen[c.id]}])")
+            raise doc.error(("criteria", i, "id"), say("load.criterion_duplicate", id=repr(c.id),
+                                                                    first=seen[c.id]))
         seen[c.id] = i
         check = resolve_check(doc, cat, c.check, ("criteria", i, "check"))
         examples = [_resolve_example(doc, cat, ex, ("criteria", i, "examples", j)) for j, ex in enumerate(c.examples)]
@@ -191,7 +213,7 @@ def load_framework(name: str, raw: bytes, cat: Catalogue) -> LoadedFramework:
     problems.each(fw.criteria, one)
     problems.check()
     if sum(c.weight for c in criteria) <= 0:
-        raise doc.error(("criteria",), "the criteria's weights add up to zero: nothing could be scored")
+        raise doc.error(("criteria",), say("load.weights_zero"))
     model = fw.model_copy(update={"criteria": criteria})
     return LoadedFramework(model, name, sha256(raw), doc)
 
@@ -220,21 +242,22 @@ def _check_attribute_values(doc: Document, cat: Catalogue, check: Any, examples:
 
 def lint_framework(fw: LoadedFramework) -> list[InputError]:
     """Findings that do not stop an evaluation: criteria without examples."""
-    return [fw.doc.error(("criteria", i, "id"), f"criterion {c.id} has no examples")
+    return [fw.doc.error(("criteria", i, "id"), say("load.no_examples", id=c.id))
             for i, c in enumerate(fw.model.criteria) if not c.examples]
 
 
 # ---------------------------------------------------------------- cities
 
-def attribute_problem(ind: m.Indicator, attr: str, value: str) -> str | None:
+def attribute_problem(ind: m.Indicator, attr: str, value: str) -> Reason | None:
     """Why `attr: value` is not an attribute the catalogue allows for `ind`, or None when it is."""
     if attr not in ind.attributes:
-        known = ", ".join(ind.attributes) or "none"
-        return f"{ind.id} has no attribute {attr!r}{did_you_mean(attr, list(ind.attributes))} (known: {known})"
+        return (say("load.attribute_unknown", ind=ind.id, attr=repr(attr)) + did_you_mean(attr, list(ind.attributes))
+                + (say("load.attribute_known", known=", ".join(ind.attributes)) if ind.attributes
+                   else say("load.attribute_none")))
     allowed = ind.attributes[attr].values
     if value not in allowed:
         choices = ", ".join(f"{k} ({names.zh})" for k, names in allowed.items())
-        return f"{ind.id} {attr} {value!r} is not one of the allowed values: write one of {choices}"
+        return say("load.attribute_value", ind=ind.id, attr=attr, value=repr(value), choices=choices)
     return None
 
 
@@ -244,13 +267,13 @@ def _fact_value(doc: Document, cat: Catalogue, ind_id: str, fact: m.Fact, path: 
     try:
         value, bound, word = read_value(fact.value, unit)
     except UnitError as exc:
-        raise doc.error(path + ("value",), f"{ind_id}: {exc}") from None
+        raise doc.error(path + ("value",), say("err.for_ind", ind=ind_id, why=exc.reason)) from None
     if unit is None and fact.bound != "exact":
-        raise doc.error(path + ("bound",), "a yes/no fact has no bound")
+        raise doc.error(path + ("bound",), say("load.yes_no_bound"))
     if not word:
         return value, fact.bound
     if "bound" in fact.model_fields_set and fact.bound != bound:
-        raise doc.error(path + ("bound",), f"the value says {word} ({bound}) but the bound given is {fact.bound}")
+        raise doc.error(path + ("bound",), say("load.bound_clash", word=word, bound=bound, given=fact.bound))
     return value, bound
 
 
@@ -273,14 +296,14 @@ def load_city(name: str, raw: bytes, cat: Catalogue) -> LoadedCity:
         path = ("facts", ind_id, year)
         if fact.source not in city.sources:
             hint = did_you_mean(fact.source, list(city.sources))
-            raise doc.error(path + ("source",), f"unknown source {fact.source!r}{hint}")
+            raise doc.error(path + ("source",), say("load.unknown_source", source=repr(fact.source)) + hint)
         value, bound = _fact_value(doc, cat, ind_id, fact, path)
         for attr, got in fact.attributes.items():
             problem = attribute_problem(cat.indicators[ind_id], attr, got)
             if problem:
                 raise doc.error(path + ("attributes", attr), problem)
         if fact.as_of is not None and int(fact.as_of[:4]) != year:
-            raise doc.error(path + ("as_of",), f"as_of {fact.as_of} is not in {year}, the year the fact is filed under")
+            raise doc.error(path + ("as_of",), say("load.as_of_year", as_of=fact.as_of, year=year))
         facts[ind_id][year] = _settled(fact, value, bound)
 
     for ind_id, years in city.facts.items():
@@ -309,8 +332,8 @@ def load_waivers(name: str, raw: bytes, known: set[str] | None = None) -> list[m
     for i, w in enumerate(wf.waivers):
         if known is not None and w.criterion not in known:
             problems.add(doc.error(("waivers", i, "criterion"),
-                                   f"no criterion {w.criterion!r} in any framework"
-                                   f"{did_you_mean(w.criterion, sorted(known))}"))
+                                   say("load.waiver_unknown", id=repr(w.criterion))
+                                   + did_you_mean(w.criterion, sorted(known))))
     problems.check()
     return list(wf.waivers)
 
@@ -335,11 +358,12 @@ def with_assumptions(city: LoadedCity, changes: list[tuple[str, str, int]], cat:
     for ind, raw, year in changes:
         where = f"--set {ind}={raw}@{year}"
         if ind not in cat.indicators:
-            raise InputError(where, 0, 0, f"unknown indicator {ind!r}{did_you_mean(ind, list(cat.indicators))}")
+            raise InputError(where, 0, 0, say("load.unknown_indicator", id=repr(ind))
+                             + did_you_mean(ind, list(cat.indicators)))
         try:
             value, bound, _ = read_value(raw, cat.units[ind])
         except UnitError as exc:
-            raise InputError(where, 0, 0, str(exc)) from None
+            raise InputError(where, 0, 0, exc.reason) from None
         fact = m.Fact(value=value, bound=bound, source=ASSUMPTION_SOURCE, note="what-if assumption")
         fact._assumed = True
         facts.setdefault(ind, {})[year] = fact

@@ -14,8 +14,10 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import Field, PrivateAttr, Strict, field_validator
 
 from .checks import Check
+from .errors import Refusal
 from .fields import ID, Date, Model, Names, Number, Raw, Text, Year
 from .levels import LEVELS
+from .phrases import say
 
 Category = Literal["creation", "utilisation", "protection", "management", "services",
                    "organisation", "funding", "supervision"]
@@ -94,7 +96,7 @@ class Criterion(Model):
     @classmethod
     def _weight(cls, w: Decimal) -> Decimal:
         if w < 0 or w > 1000:
-            raise ValueError("weight must be between 0 and 1000")
+            raise Refusal(say("value.weight"))
         return w
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from .phrases import Reason, Say, say  # noqa: F401  (the phrase types, used with the results)
 from .units import YES_NO
 
 # ---------------------------------------------------------------- phrase arguments
@@ -67,25 +68,6 @@ class Listed:
     items: tuple[Any, ...]
     style: str = "list"  # list: "a, b" / "a、b"; codes: "a, b" in both; alternatives: "a/b"; clauses: "a; b" / "a；b";
     #                      series: "a, b" / "a，b"; numbered: "[1] a; [2] b" / "[1] a；[2] b"
-
-
-@dataclass(frozen=True)
-class Say:
-    """One phrase: a code of the word book and its named arguments."""
-    code: str
-    args: tuple[tuple[str, Any], ...] = ()
-
-
-class Reason(tuple):
-    """A sentence as a sequence of phrases, shown one after the other."""
-
-    def __add__(self, other: "Reason") -> "Reason":  # type: ignore[override]
-        return Reason(tuple.__add__(self, other))
-
-
-def say(code: str, **args: Any) -> Reason:
-    """A one-phrase reason: `say("stale", used=2021, year=2022)`."""
-    return Reason((Say(code, tuple(args.items())),))
 
 
 NO_REASON = Reason()

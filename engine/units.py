@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_EVEN, Context, Decimal, InvalidOperation
 
+from .phrases import Reason, say, words
+
 # All arithmetic on quantities runs in this context: deterministic, far beyond the
 # precision of any published figure.
 CTX = Context(prec=34, rounding=ROUND_HALF_EVEN)
@@ -49,7 +51,20 @@ def _chinese_number(whole: str, frac: str | None) -> Decimal | None:
 
 
 class UnitError(ValueError):
-    """A value or unit that cannot be read or converted."""
+    """A value or unit that cannot be read or converted: a phrase code of the phrase book with its arguments
+    (`reason`), said in the user's language where it is printed; `str()` is English."""
+
+    def __init__(self, code: str, **args: object):
+        super().__init__(code, args)
+        self.code, self.said = code, args
+
+    @property
+    def reason(self) -> Reason:
+        """What is wrong, as a Reason."""
+        return say(self.code, **self.said)
+
+    def __str__(self) -> str:
+        return words(self.reason, "en")
 
 
 class Unit:
@@ -79,7 +94,7 @@ def parse_unit(text: str) -> Unit:
             return Unit(MULTIPLIERS[prefix], rest, text)
     if text in COUNTERS:
         return Unit(Decimal(1), text, text)
-    raise UnitError(f"unknown unit {text!r} (known: {', '.join(COUNTERS)}, with 万 or 亿 before a counter)")
+    raise UnitError("unit.unknown", unit=repr(text), known=", ".join(COUNTERS))
 
 
 # Full-width forms typed with a Chinese input method (１２３, ％, ，, ．, ：) are their ASCII twins.
@@ -103,17 +118,15 @@ _QUALIFIERS = (("不超过", "at_most", True), ("不少于", "at_least", True), 
 _PLAIN_FIGURE = re.compile(r"\d+(?:\.\d+)?(?:万|亿)?(?:%s)?\Z" % "|".join(re.escape(c) for c in COUNTERS), re.ASCII)
 # 1200多件, 5万余件, 三千多家
 _MORE_THAN = re.compile(r"^(?P<num>(?:[\d,.]+|[〇零一二两三四五六七八九十百千万亿]+)(?:万|亿)?)(?:多|余)(?P<rest>.*)$")
-APPROXIMATE_HINT = ("ipcheck compares exact figures only: write the exact figure from the source, "
-                    "or leave it out (it then shows as evidence missing)")
 
 
 def _split(text: str) -> tuple[Decimal, str, str]:
     """'5.2万件' -> (5.2, '万', '件'); a bare number has empty multiplier and counter."""
     s = half_width(text).strip().replace("\u00a0", "").replace(" ", "")
     if s.startswith(("-", "+", "−")):
-        raise UnitError(f"{text!r}: a published figure here is never negative or signed")
+        raise UnitError("unit.signed", value=repr(text))
     if _EXPONENT.match(s):
-        raise UnitError(f"{text!r}: exponent notation is not a published figure; write plain digits")
+        raise UnitError("unit.exponent", value=repr(text))
     m = _NUMBER.match(s)
     cn = None if m else _CN_NUMBER.match(s)
     chinese = _chinese_number(cn["whole"], cn["frac"]) if cn else None
@@ -121,18 +134,17 @@ def _split(text: str) -> tuple[Decimal, str, str]:
         number, rest = chinese, s[cn.end():]  # type: ignore[union-attr]
     elif not m:
         if any(w in s for w in APPROXIMATE):
-            raise UnitError(f"{text!r} is an approximate figure: {APPROXIMATE_HINT}")
+            raise UnitError("unit.approximate", value=repr(text))
         if any(w in s for w, _, _ in _QUALIFIERS):
-            raise UnitError(f"{text!r}: write the number alone and state 'bound: at_least' (or at_most) "
-                            "for 突破/超过/以上")
-        raise UnitError(f"{text!r} is not a number with a unit, e.g. 5.2万件, 3.6亿元, 95%")
+            raise UnitError("unit.qualifier_here", value=repr(text))
+        raise UnitError("unit.not_number", value=repr(text))
     else:
         number, rest = Decimal(m.group("num").replace(",", "")), m.group("rest")
     mult = ""
     if rest[:1] in ("万", "亿"):
         mult, rest = rest[:1], rest[1:]
     if rest and rest not in COUNTERS:
-        raise UnitError(f"{text!r}: unknown unit {rest!r}")
+        raise UnitError("unit.unknown_in", value=repr(text), unit=repr(rest))
     return number, mult, rest
 
 
@@ -143,28 +155,28 @@ def to_unit(value: object, unit: Unit, *, fraction_as_percent: bool = True) -> D
     number is a fraction (0.95 means 95%), so 0.95 and "95%" are the same value.
     """
     if isinstance(value, bool) or value is None:
-        raise UnitError(f"expected a number with a unit, got {value!r}")
+        raise UnitError("unit.expected_number", got=repr(value))
     if isinstance(value, int):
         number, mult, counter = Decimal(value), "", ""
     elif isinstance(value, Decimal):
         if not value.is_finite():
-            raise UnitError(f"{value} is not a finite number")
+            raise UnitError("unit.not_finite", value=str(value))
         number, mult, counter = value, "", ""
     elif isinstance(value, str):
         number, mult, counter = _split(value)
     else:
-        raise UnitError(f"expected a number with a unit, got {type(value).__name__}")
+        raise UnitError("unit.expected_number", got=type(value).__name__)
     if number.is_signed():
-        raise UnitError(f"{value!r}: a published figure here is never negative (or -0)")
+        raise UnitError("unit.negative", value=repr(value))
     if unit.counter == PERCENT:
         if mult:
-            raise UnitError(f"{value!r}: 万/亿 make no sense for a percentage")
+            raise UnitError("unit.scale_percent", value=repr(value))
         if counter == PERCENT:
             result = number
         elif counter == "" and fraction_as_percent:
             result = CTX.multiply(number, Decimal(100))
         else:
-            raise UnitError(f"{value!r} does not fit a percentage (write 95% or 0.95)")
+            raise UnitError("unit.not_percent", value=repr(value))
     else:
         if not mult and not counter:
             number, counter, scale = number, unit.counter, unit.mult  # bare: already in `unit`
@@ -175,15 +187,15 @@ def to_unit(value: object, unit: Unit, *, fraction_as_percent: bool = True) -> D
         elif unit.counter == PER_10K and counter == "件" and not mult:
             counter = PER_10K  # published as "每万人口发明专利拥有量25.9件"
         if counter != unit.counter:
-            raise UnitError(f"{value!r}: unit {mult}{counter} does not fit {unit.text}")
+            raise UnitError("unit.mismatch", value=repr(value), got=mult + counter, want=unit.text)
         if mult and unit.counter == PER_10K:
-            raise UnitError(f"{value!r}: 万/亿 make no sense for a rate per 10,000 people")
+            raise UnitError("unit.scale_rate", value=repr(value))
         try:
             result = CTX.divide(CTX.multiply(number, scale), unit.mult)
         except InvalidOperation as exc:  # pragma: no cover - guarded by the checks above
-            raise UnitError(f"{value!r}: {exc}") from None
+            raise UnitError("unit.invalid", value=repr(value), why=str(exc)) from None
     if result > MAX_VALUE:
-        raise UnitError(f"{value!r} is larger than any published figure ipcheck accepts (10^12 {unit.text})")
+        raise UnitError("unit.too_large", value=repr(value), unit=unit.text)
     return normalize(result)
 
 
@@ -201,7 +213,7 @@ def read_figure(value: object, unit: Unit) -> tuple[Decimal, str, str]:
         return to_unit(value, unit), "exact", ""
     s = half_width(value).strip().replace("\u00a0", "").replace(" ", "")
     if any(w in s for w in APPROXIMATE):
-        raise UnitError(f"{value!r} is an approximate figure: {APPROXIMATE_HINT}")
+        raise UnitError("unit.approximate", value=repr(value))
     bound, word = "exact", ""
     for w, b, before in _QUALIFIERS:
         if (s.startswith(w) if before else s.endswith(w)):
@@ -210,14 +222,14 @@ def read_figure(value: object, unit: Unit) -> tuple[Decimal, str, str]:
     m = _MORE_THAN.match(s)
     if m:
         if bound == "at_most":
-            raise UnitError(f"{value!r}: {word} and 多/余 contradict each other")
+            raise UnitError("unit.contradict", value=repr(value), word=word)
         s, bound, word = m["num"] + m["rest"], "at_least", word or s[len(m["num"])]
     if word and any(w in s for w, _, _ in _QUALIFIERS):
-        raise UnitError(f"{value!r}: more than one qualifier; write the number with one (e.g. 突破1200件)")
+        raise UnitError("unit.two_qualifiers", value=repr(value))
     try:
         return to_unit(s, unit), bound, word
     except UnitError as exc:  # name the figure as it was written, not what is left of it
-        raise UnitError(str(exc).replace(repr(s), repr(value), 1)) from None
+        raise UnitError(exc.code, **{k: repr(value) if v == repr(s) else v for k, v in exc.said.items()}) from None
 
 
 def normalize(d: Decimal) -> Decimal:
@@ -254,7 +266,7 @@ def read_yes_no(value: object) -> bool:
         got = _YES_NO_WORDS.get(half_width(value).strip().lower())
         if got is not None:
             return got
-    raise UnitError(f"{value!r} is not yes/no: write 是 or 否 (有/无, ✓/✗, yes/no)")
+    raise UnitError("unit.not_yes_no", value=repr(value))
 
 
 def read_value(value: object, unit: Unit | None) -> tuple[Decimal | bool, str, str]:
@@ -267,11 +279,11 @@ def read_value(value: object, unit: Unit | None) -> tuple[Decimal | bool, str, s
     if unit is None:
         return read_yes_no(value), "exact", ""
     if isinstance(value, bool):
-        raise UnitError(f"takes a number in {unit.text}, not yes/no (got {'yes' if value else 'no'})")
+        raise UnitError("unit.yes_no_for_number", unit=unit.text, got="yes" if value else "no")
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):
-            raise UnitError(f"{value!r} is not a finite number")
+            raise UnitError("unit.not_finite", value=repr(value))
         value = Decimal(repr(value))
     if isinstance(value, str) and half_width(value).strip().lower() in _YES_NO_WORDS:
-        raise UnitError(f"takes a number in {unit.text}, not yes/no (got {value!r})")
+        raise UnitError("unit.yes_no_for_number", unit=unit.text, got=repr(value))
     return read_figure(value, unit)

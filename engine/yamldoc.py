@@ -18,6 +18,7 @@ from typing import Any, Iterator
 import yaml
 
 from .errors import InputError
+from .phrases import Reason, say
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 32
@@ -85,7 +86,7 @@ class Document:
                 node = nxt
         return _mark(node)
 
-    def error(self, path: tuple[Any, ...], message: str) -> InputError:
+    def error(self, path: tuple[Any, ...], message: Reason) -> InputError:
         """An InputError at the node under `path`, with its line and column."""
         line, col = self.where(path)
         return InputError(self.name, line, col, message)
@@ -93,7 +94,7 @@ class Document:
 
 def _decode(name: str, raw: bytes) -> str:
     if len(raw) > MAX_BYTES:
-        raise InputError(name, 0, 0, f"file is {len(raw):,} bytes; the limit is {MAX_BYTES:,}")
+        raise InputError(name, 0, 0, say("yaml.too_big", size=f"{len(raw):,}", limit=f"{MAX_BYTES:,}"))
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -101,12 +102,12 @@ def _decode(name: str, raw: bytes) -> str:
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise InputError(name, line, col, f"not UTF-8 text (byte 0x{raw[exc.start]:02x})") from None
+        raise InputError(name, line, col, say("yaml.not_utf8", byte=f"0x{raw[exc.start]:02x}")) from None
     bad = _UNPRINTABLE.search(text)
     if bad:  # (libyaml says so too, but with no line and column)
         line = text.count("\n", 0, bad.start()) + 1
         col = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
-        raise InputError(name, line, col, f"control character U+{ord(bad.group()):04X} is not allowed in YAML")
+        raise InputError(name, line, col, say("yaml.control", char=f"U+{ord(bad.group()):04X}"))
     return text
 
 
@@ -119,8 +120,8 @@ def _yaml_error(name: str, exc: yaml.YAMLError) -> InputError:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     if mark is None:
-        return InputError(name, 0, 0, f"not valid YAML: {problem}")
-    return InputError(name, mark.line + 1, mark.column + 1, f"not valid YAML: {problem}")
+        return InputError(name, 0, 0, say("yaml.invalid", problem=problem))
+    return InputError(name, mark.line + 1, mark.column + 1, say("yaml.invalid", problem=problem))
 
 
 def _checked_events(name: str, loader: Any) -> Iterator[Any]:
@@ -136,17 +137,17 @@ def _checked_events(name: str, loader: Any) -> Iterator[Any]:
                 if kind is not yaml.ScalarEvent:
                     depth += 1
                     if depth > MAX_DEPTH:
-                        raise _fail(name, event, f"nested deeper than {MAX_DEPTH} levels")
+                        raise _fail(name, event, say("yaml.deep", n=MAX_DEPTH))
                 if count > MAX_NODES:
-                    raise _fail(name, event, f"more than {MAX_NODES:,} values in one file")
+                    raise _fail(name, event, say("yaml.many", n=f"{MAX_NODES:,}"))
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 depth -= 1
             elif kind is yaml.AliasEvent:
-                raise _fail(name, event, f"YAML aliases are not allowed (*{event.anchor})")
+                raise _fail(name, event, say("yaml.alias_named", anchor=f"*{event.anchor}"))
             elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
-                    raise _fail(name, event, "more than one YAML document in the file")
+                    raise _fail(name, event, say("yaml.documents"))
             elif kind is yaml.StreamEndEvent or event is None:
                 return
             yield event
@@ -162,7 +163,7 @@ def _prescan(name: str, text: str) -> None:
         pass
 
 
-def _fail(name: str, node_or_event: Any, message: str) -> InputError:
+def _fail(name: str, node_or_event: Any, message: Reason) -> InputError:
     line, col = _mark(node_or_event)
     return InputError(name, line, col, message)
 
@@ -170,9 +171,9 @@ def _fail(name: str, node_or_event: Any, message: str) -> InputError:
 def _key(name: str, where: Any, key: Any, out: dict) -> Any:
     """A mapping key a file may use: a name or a whole year, not already in the mapping."""
     if key is None or isinstance(key, (Decimal, bool)):
-        raise _fail(name, where, f"key {where.value!r} must be a name or a whole year")
+        raise _fail(name, where, say("yaml.key_kind", key=repr(where.value)))
     if key in out:
-        raise _fail(name, where, f"duplicate key {where.value!r}")
+        raise _fail(name, where, say("yaml.key_duplicate", key=repr(where.value)))
     return key
 
 
@@ -200,14 +201,13 @@ def _typed(name: str, tag: str, raw: str, node: Any) -> Any:
     if tag in (_INT, _FLOAT):
         text = raw.replace("_", "")
         if not _PLAIN_DECIMAL.match(text) or text in ("", "+", "-", "."):
-            kind = "not a number" if "nan" in raw.lower() else (
-                "infinite" if "inf" in raw.lower() else "not written in plain decimal digits")
-            raise _fail(name, node, f"number {raw!r} is {kind}; write it as plain digits, e.g. 0.00001")
+            kind = "nan" if "nan" in raw.lower() else ("inf" if "inf" in raw.lower() else "digits")
+            raise _fail(name, node, say(f"yaml.number_{kind}", number=repr(raw)))
         if text[0] == "+":
-            raise _fail(name, node, f"number {raw!r} is written with a sign; write the digits alone")
+            raise _fail(name, node, say("yaml.number_sign", number=repr(raw)))
         if len(text) > MAX_DIGITS and sum(ch.isdigit() for ch in text) > MAX_DIGITS:
-            raise _fail(name, node, f"number of {sum(ch.isdigit() for ch in text):,} digits; "
-                                    f"ipcheck reads numbers of at most {MAX_DIGITS}")
+            raise _fail(name, node, say("yaml.number_long", n=f"{sum(ch.isdigit() for ch in text):,}",
+                                        limit=MAX_DIGITS))
         if tag == _INT:
             n = int(text)
             return Decimal(text) if n == 0 and text.startswith("-") else n  # keep -0 visible to the checks
@@ -216,7 +216,7 @@ def _typed(name: str, tag: str, raw: str, node: Any) -> Any:
         return raw  # pydantic parses (and refuses 2023-02-30) with this position
     if tag == _STR:
         return raw
-    raise _fail(name, node, f"YAML tag {tag} is not allowed")
+    raise _fail(name, node, say("yaml.tag", tag=tag))
 
 
 def _unescaped(name: str, node_or_event: Any, value: Any) -> Any:
@@ -224,8 +224,8 @@ def _unescaped(name: str, node_or_event: Any, value: Any) -> Any:
     if type(value) is str:
         bad = _ESCAPED_CONTROL.search(value)
         if bad:
-            raise _fail(name, node_or_event, f"an escape in this quoted text makes the control character "
-                                             f"U+{ord(bad.group()):04X}, which is not allowed; remove it")
+            raise _fail(name, node_or_event, say("yaml.escaped_control",
+                                                 char=f"U+{ord(bad.group()):04X}"))
     return value
 
 
@@ -236,7 +236,7 @@ def _construct(name: str, root: yaml.Node) -> Any:
 
     def build(node: yaml.Node) -> Any:
         if id(node) in seen:
-            raise _fail(name, node, "YAML aliases are not allowed")
+            raise _fail(name, node, say("yaml.alias"))
         seen.add(id(node))
         kind = type(node)
         if kind is scalar:
@@ -244,24 +244,24 @@ def _construct(name: str, root: yaml.Node) -> Any:
             return _unescaped(name, node, value) if node.style == '"' else value
         if kind is sequence:
             if node.tag != _SEQ:
-                raise _fail(name, node, f"YAML tag {node.tag} is not allowed")
+                raise _fail(name, node, say("yaml.tag", tag=node.tag))
             return [build(child) for child in node.value]
         if kind is mapping:
             if node.tag != _MAP:
-                raise _fail(name, node, f"YAML tag {node.tag} is not allowed")
+                raise _fail(name, node, say("yaml.tag", tag=node.tag))
             out: dict[Any, Any] = {}
             for key_node, value_node in node.value:
                 if type(key_node) is not scalar:
-                    raise _fail(name, key_node, "a key must be a plain value, not a list or mapping")
+                    raise _fail(name, key_node, say("yaml.key_plain"))
                 if key_node.tag == _MERGE or (key_node.value == "<<" and not key_node.style):
-                    raise _fail(name, key_node, "YAML merge keys (<<) are not allowed")
+                    raise _fail(name, key_node, say("yaml.merge_key"))
                 key = _typed(name, key_node.tag, key_node.value, key_node)
                 if key_node.style == '"':
                     _unescaped(name, key_node, key)
                 key = _key(name, key_node, key, out)
                 out[key] = build(value_node)
             return out
-        raise _fail(name, node, "unsupported YAML node")
+        raise _fail(name, node, say("yaml.node"))
 
     return build(root)
 
@@ -293,7 +293,7 @@ def _from_events(name: str, text: str) -> Any:
             top[0][top[2]] = value
             top[2] = _NOTHING
         elif type(event) is not yaml.ScalarEvent:
-            raise _fail(name, event, "a key must be a plain value, not a list or mapping")
+            raise _fail(name, event, say("yaml.key_plain"))
         else:
             top[2] = _key(name, event, value, top[0])
 
@@ -302,7 +302,7 @@ def _from_events(name: str, text: str) -> Any:
         if kind is yaml.ScalarEvent:
             raw = event.value
             if raw == "<<" and not event.style and stack and stack[-1][1] and stack[-1][2] is _NOTHING:
-                raise _fail(name, event, "YAML merge keys (<<) are not allowed")
+                raise _fail(name, event, say("yaml.merge_key"))
             if event.style == '"':
                 _unescaped(name, event, raw)
             place(event, _typed(name, _implicit_tag(raw) if not event.style else _STR, raw, event))
@@ -313,7 +313,7 @@ def _from_events(name: str, text: str) -> Any:
         elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
             stack.pop()
     if root is _NOTHING:
-        raise InputError(name, 0, 0, "the file is empty")
+        raise InputError(name, 0, 0, say("yaml.empty"))
     return root
 
 
@@ -325,7 +325,7 @@ def _parse_tagged(name: str, text: str) -> Document:
     except yaml.YAMLError as exc:
         raise _yaml_error(name, exc) from None
     if root is None:
-        raise InputError(name, 0, 0, "the file is empty")
+        raise InputError(name, 0, 0, say("yaml.empty"))
     return Document(name, _construct(name, root), root)
 
 
@@ -333,7 +333,7 @@ def parse(name: str, raw: bytes) -> Document:
     """Parse one YAML file given as bytes; `name` is used in every error message."""
     text = _decode(name, raw)
     if not text.strip():
-        raise InputError(name, 0, 0, "the file is empty")
+        raise InputError(name, 0, 0, say("yaml.empty"))
     # Tags need a '!': text without one is read from the event stream (the common case, and
     # the fast one); text with tags goes through the safe loader, which resolves them.
     if "!" in text:

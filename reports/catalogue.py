@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .analysis import Doc, lines, section, table
-from .words import colon, joined, say
+from .words import colon, joined, say, term
 
 HEAD = ("id", "name", "unit", "kind", "better", "definition", "attributes", "used_by")  # catalogue.head.<column>
 
@@ -24,7 +24,7 @@ def indicators_doc(data: dict, lang: str, *, blocks: bool = False) -> Doc:
     for r in data["indicators"]:
         rows.append([
             r["id"], r["name"][lang], say("catalogue.unit.yes_no", lang) if r["unit"] == "yes/no" else r["unit"],
-            say(f"catalogue.kind.{r['kind']}", lang),
+            term("kind", r["kind"], lang),
             "—" if r["kind"] == "mechanism" else say(f"catalogue.better.{r['better']}", lang),
             r["description"][lang] if r["description"] else "—",
             _attributes(r, lang) or "—", joined(r["criteria"], "list", lang) or "—",

@@ -20,6 +20,9 @@ def invoke(*args):
     return CliRunner().invoke(main, list(args), catch_exceptions=False)
 
 
+def invoke_en(*args):
+    """The command with its messages in English (the words these tests look for)."""
+    return invoke(*args, "--lang", "en")
 
 
 def test_evaluate_ningbo_table():
@@ -145,15 +148,15 @@ def test_fail_under():
 
 
 def test_unknown_framework_and_criterion_are_usage_errors():
-    r = invoke("evaluate", NINGBO, "--framework", "ningbo-202")
+    r = invoke_en("evaluate", NINGBO, "--framework", "ningbo-202")
     assert r.exit_code == 2 and "did you mean 'ningbo-2020'" in r.output
-    r = invoke("explain", NINGBO, "NB-99")
+    r = invoke_en("explain", NINGBO, "NB-99")
     assert r.exit_code == 2 and "no criterion 'NB-99'" in r.output
 
 
 def test_missing_file_and_directory(tmp_path):
-    one_line_error(invoke("evaluate", str(tmp_path / "nope.yaml")), "no such file")
-    one_line_error(invoke("evaluate", str(tmp_path)), "is a directory")
+    one_line_error(invoke_en("evaluate", str(tmp_path / "nope.yaml")), "no such file")
+    one_line_error(invoke_en("evaluate", str(tmp_path)), "is a directory")
 
 
 def test_explain_names_facts_formula_and_source():
@@ -190,7 +193,7 @@ def test_validate_reports_every_bad_file_with_position(tmp_path):
     b = tmp_path / "b.yaml"
     b.write_text((CRITERIA / "tianjin-2017.yaml").read_text().replace(
         "    examples:\n      - {facts: {valid_patents", "    examples_:\n      - {facts: {valid_patents", 1))
-    r = invoke("validate", str(a), str(b))
+    r = invoke_en("validate", str(a), str(b))
     assert r.exit_code == 2
     lines = r.stderr.strip().splitlines()
     assert len(lines) == 2
@@ -204,7 +207,7 @@ def test_validate_flags_criteria_without_examples(tmp_path):
     start = text.index("    examples:\n      - {facts: {valid_patents")
     end = text.index("  - id: TJ-03")
     f.write_text(text[:start] + text[end:])
-    r = invoke("validate", str(f))
+    r = invoke_en("validate", str(f))
     assert r.exit_code == 2 and "criterion TJ-02 has no examples" in r.stderr
 
 
@@ -245,12 +248,12 @@ def test_test_prints_a_failing_example_with_its_position(tmp_path):
 
 
 def test_test_refuses_what_is_not_a_framework(tmp_path):
-    one_line_error(invoke("test", NINGBO), "ningbo.yaml:0:0", "not a framework file")
-    one_line_error(invoke("test", str(CITIES)), "no framework file")
-    one_line_error(invoke("test", str(tmp_path / "nope.yaml")), "no such file")
+    one_line_error(invoke_en("test", NINGBO), "ningbo.yaml:0:0", "not a framework file")
+    one_line_error(invoke_en("test", str(CITIES)), "no framework file")
+    one_line_error(invoke_en("test", str(tmp_path / "nope.yaml")), "no such file")
     bad = tmp_path / "fw.yaml"
     bad.write_text((CRITERIA / "tianjin-2017.yaml").read_text(encoding="utf-8").replace("weight: 2", "weight: two"))
-    one_line_error(invoke("test", str(bad)), "fw.yaml:", "must be a number")
+    one_line_error(invoke_en("test", str(bad)), "fw.yaml:", "must be a number")
 
 
 def test_validate_runs_the_examples(tmp_path):
@@ -321,10 +324,10 @@ def test_validate_reports_every_problem_of_a_file(tmp_path):
         "    2020: {value: yes, source: s, attributes: {chair: 市长}}\n"
         "  valid_patentz:\n"
         "    2020: {value: 5, source: x}\n", encoding="utf-8")
-    r = invoke("validate", str(bad))
+    r = invoke_en("validate", str(bad))
     lines = r.stderr.strip().splitlines()
     assert r.exit_code == 2 and len(lines) == 4, r.stderr
     assert [line.split(":")[2] for line in lines] == ["5", "6", "8", "10"]  # "ipcheck: FILE:LINE:COL: ..."
     assert "mayor (市长)" in lines[2] and "did you mean 'valid_patents'" in lines[3]
-    r = invoke("evaluate", str(bad))
+    r = invoke_en("evaluate", str(bad))
     assert r.exit_code == 2 and len(r.stderr.strip().splitlines()) == 1 and "[and 3 more problems]" in r.stderr

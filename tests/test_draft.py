@@ -376,6 +376,27 @@ def test_a_bad_workbook_is_one_line_per_cell_and_nothing_is_written(here, edit, 
     assert "Traceback" not in r.output and not (here / "fw.yaml").exists()
 
 
+BAD_WORKBOOKS_ZH = {
+    "formula": "targets.xlsx!指标!E3：这是公式，请直接填写数值",
+    "renamed header": "targets.xlsx!指标!E1：表头 '2025年目标' 应为 '目标值'",
+    "qualifier": "targets.xlsx!指标!E2：'12件以上'：比较词（以上）请填在“比较”列，这里只填数字，如 12",
+    "unknown indicator": "targets.xlsx!指标!B2：'valid_trademark' 不是指标目录中的指标，请从列表中选择（是否应为 "
+                         "'valid_trademarks'？）",
+    "comparison": "targets.xlsx!指标!H2：'大于等于' 不是比较方式，请选择：不低于、",
+    "another city": "targets.xlsx!文件!B2：该工作簿是为 'nantong' 起草的，不是 'haimen'（--city）",
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_WORKBOOKS_ZH))
+def test_a_bad_workbook_is_said_in_chinese_by_default(here, name):
+    edit = next(b[1] for b in BAD_WORKBOOKS if b[0] == name)
+    book = _reviewed(here, edit)
+    r = invoke("draft", "--from", book.name, "--city", "haimen", "--output", "fw.yaml")
+    assert r.exit_code == 2
+    assert BAD_WORKBOOKS_ZH[name] in r.stderr, r.stderr
+    assert not (here / "fw.yaml").exists()
+
+
 def test_a_workbook_with_every_problem_names_each_cell(here):
     def edit(wb):
         wb["指标"]["E2"] = "约12"
@@ -384,14 +405,14 @@ def test_a_workbook_with_every_problem_names_each_cell(here):
     r = invoke("draft", "--from", _reviewed(here, edit).name, "--city", "haimen", "--output", "fw.yaml")
     lines = r.stderr.splitlines()
     assert r.exit_code == 2 and len(lines) == 3
-    assert [x.split(":")[1].strip() for x in lines] == ["targets.xlsx!指标!E2", "targets.xlsx!指标!E3",
-                                                         "targets.xlsx!指标!D4"]
+    cells = [x.removeprefix("ipcheck: ").split("：")[0] for x in lines]
+    assert cells == ["targets.xlsx!指标!E2", "targets.xlsx!指标!E3", "targets.xlsx!指标!D4"]
 
 
 def test_an_xls_or_damaged_workbook_is_one_line(here):
     (here / "t.xlsx").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
     r = invoke("draft", "--from", "t.xlsx", "--city", "haimen", "--output", "fw.yaml")
-    assert r.exit_code == 2 and len(r.stderr.splitlines()) == 1 and "(.xls)" in r.stderr
+    assert r.exit_code == 2 and len(r.stderr.splitlines()) == 1 and "（.xls）" in r.stderr
     (here / "u.xlsx").write_bytes(b"PK\x03\x04 not really")
     r = invoke("draft", "--from", "u.xlsx", "--city", "haimen", "--output", "fw.yaml")
     assert r.exit_code == 2 and len(r.stderr.splitlines()) == 1
@@ -463,7 +484,7 @@ def test_an_existing_framework_is_overwritten_only_with_force(here):
 def test_the_output_cannot_be_the_input(here):
     book = _reviewed(here, lambda wb: None)
     r = invoke("draft", "--from", book.name, "--city", "haimen", "--xlsx", book.name, "--force")
-    assert r.exit_code == 2 and "an input of this command: refusing to write over it" in r.stderr
+    assert r.exit_code == 2 and "是本命令的输入文件，拒绝覆盖" in r.stderr
 
 
 def test_usage_mistakes_are_one_line(here):

@@ -134,7 +134,8 @@ def test_filling_one_row_moves_its_criterion_keeps_every_comment_and_says_so(nin
     r = invoke("import", forms, "--into", city)
     assert r.exit_code == 0, r.output
     assert "新增 ip_standard_enterprises 2022 = 650 家" in r.stdout and "NB-07" in r.stdout
-    assert re.search(r"NB-07 .*：未知 → (达标|未达标|部分达标)", r.stdout)
+    # a target of the city's own plan moves in plan words (issue 21: not readiness words)
+    assert re.search(r"NB-07 .*：\? 缺少证据 → \S (已完成|提前完成|进度符合预期|进度滞后|未完成)$", r.stdout, re.M)
     assert "注释、顺序与格式均已保留" in r.stdout
     after = city.read_text(encoding="utf-8")
     old, new = before.splitlines(), after.splitlines()
@@ -206,7 +207,7 @@ def test_qualified_figures_and_yes_no_and_attributes_from_the_forms(tmp_path):
     assert f"{y2}: {{value: yes, source: form-" in text or f"{y2}:\n      value: yes" in text
     assert "attributes: {stage: operating}" in text
     hz16 = next(line for line in r.stdout.splitlines() if "HZ-16" in line)
-    assert hz16.endswith("未知 → 达标")  # the centre, operating: what HZ-16 asks
+    assert hz16.endswith("? 缺少证据 → ✔ 已完成")  # the centre, operating: what HZ-16 of Heze's plan asks
     assert invoke("validate", city).exit_code == 0
 
 
@@ -484,5 +485,7 @@ def test_indicators_for_one_framework_as_json_and_markdown(library):
     md = invoke("indicators", "--framework", "reference", "--format", "markdown", "--lang", "en").stdout
     assert md.startswith("# Indicator catalogue: the 29 indicators reference uses")
     assert "| leadership_group | IP leadership group | yes/no |" in md
-    r = invoke("indicators", "--framework", "nb-2020")
+    r = invoke("indicators", "--framework", "nb-2020", "--lang", "en")
     assert r.exit_code == 2 and "did you mean 'ningbo-2020'" in r.output
+    r = invoke("indicators", "--framework", "nb-2020")
+    assert r.exit_code == 2 and "未知评价标准 'nb-2020'（是否应为 'ningbo-2020'？）" in r.output

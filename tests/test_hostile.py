@@ -28,11 +28,12 @@ CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 POSITION = re.compile(r"^ipcheck: (?P<file>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<msg>.+)$")
 
 
-def run_in(cwd: Path, *args):
+def run_in(cwd: Path, *args, lang: str = "en"):
+    """The command run in `cwd`, its messages in `lang` (the corpus's expectations are English; some Chinese too)."""
     old = os.getcwd()
     os.chdir(cwd)
     try:
-        return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=True)
+        return CliRunner().invoke(main, [str(a) for a in args] + ["--lang", lang], catch_exceptions=True)
     finally:
         os.chdir(old)
 
@@ -78,6 +79,33 @@ def test_corpus(path, tmp_path):
     else:
         assert_one_line(run_in(work, "evaluate", NINGBO, "--waivers", path, "--output", "out.json"), path, expect)
     assert list(work.iterdir()) == []  # no output, no temporary file, nothing else
+
+
+ZH_CORPUS = [p for p in CORPUS if p.read_bytes().split(b"\n")[1].startswith(b"# expect-zh: ")]
+
+
+def test_a_share_of_the_corpus_says_it_in_chinese_too():
+    assert len(ZH_CORPUS) >= 20  # city, framework and waiver files alike
+    assert {p.name.split("-")[0] for p in ZH_CORPUS} == {"city", "framework", "waivers"}
+
+
+@pytest.mark.parametrize("path", ZH_CORPUS, ids=lambda p: p.stem)
+def test_corpus_in_chinese(path, tmp_path):
+    """The default language: the same one line, the same file and place, what is wrong said in Chinese."""
+    expect = path.read_text(encoding="utf-8").splitlines()[1].removeprefix("# expect-zh: ")
+    work = tmp_path / "work"
+    work.mkdir()
+    whole = path.stem.endswith("empty")
+    if path.name.startswith("city-"):
+        r = run_in(work, "evaluate", path, "--output", "out.json", lang="zh")
+    elif path.name.startswith("framework-"):
+        r = run_in(work, "evaluate", NINGBO, "--criteria", criteria_dir_with(tmp_path, path), "--output", "out.json",
+                   lang="zh")
+    else:
+        r = run_in(work, "evaluate", NINGBO, "--waivers", path, "--output", "out.json", lang="zh")
+    assert_one_line(r, path, expect, whole_file=whole)
+    assert not re.search(r"[A-Za-z]{3,} [a-z]{3,} [a-z]{3,}", POSITION.match(r.stderr.strip())["msg"]), r.stderr
+    assert list(work.iterdir()) == []
 
 
 def test_not_utf8(tmp_path):

@@ -185,7 +185,8 @@ def test_once_unregistered_the_kind_is_refused_in_one_line(minimum):
     from ipcheck.engine.models import register_kind, unregister_kind
     unregister_kind("minimum")
     try:
-        r = CliRunner().invoke(main, ["validate", str(minimum / "throwaway.yaml"), "--criteria", str(minimum)])
+        r = CliRunner().invoke(main, ["validate", str(minimum / "throwaway.yaml"), "--criteria", str(minimum),
+                                      "--lang", "en"])
         assert r.exit_code == 2
         assert "throwaway.yaml" in r.output and "unknown check kind 'minimum'" in r.output
         assert "Traceback" not in r.output

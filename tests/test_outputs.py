@@ -29,7 +29,11 @@ ROOT_USER = os.geteuid() == 0
 
 
 def invoke(*args):
-    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+    """The command, its messages in English unless a --lang is given (the words these tests look for are English;
+    tests/test_messages.py holds the Chinese ones)."""
+    args = [str(a) for a in args]
+    return CliRunner().invoke(main, args + ([] if "--lang" in args or not args else ["--lang", "en"]),
+                              catch_exceptions=False)
 
 
 
@@ -280,7 +284,8 @@ def test_text_outputs_pass_no_markup_and_no_control_sequence(tmp_path):
             assert not any(ch in out for ch in "\x1b\x07\x9b"), (args, fmt)
             if fmt == "markdown":
                 assert "<img" not in out and "<script" not in out, args
-                zh = invoke(*args[:-2], *[a for a in args[-2:] if a not in ("--lang", "en")], "--format", fmt).stdout
+                zh = invoke(*args[:-2], *[a for a in args[-2:] if a not in ("--lang", "en")], "--format", fmt,
+                            "--lang", "zh").stdout
                 assert "<img" not in zh and "<script" not in zh and "&lt;script&gt;" in zh, args  # the Chinese name
 
 

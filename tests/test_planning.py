@@ -85,7 +85,7 @@ def test_what_if_marks_assumptions(tmp_path):
     invoke("evaluate", CITIES / "ningbo.yaml", "--set", "ip_standard_enterprises=600家@2022", "--html", html)
     assert "（假设）" in html.read_text() and "(assumed)" not in html.read_text()
     bad = invoke("evaluate", CITIES / "ningbo.yaml", "--set", "ip_standard_enterprises=6亿元@2022")
-    assert bad.exit_code == 2 and "does not fit" in bad.output
+    assert bad.exit_code == 2 and "单位 亿元 与 家 不符" in bad.output
 
 
 def test_trend_projection_hand_worked(catalogue, deciders):

@@ -265,7 +265,7 @@ def test_pdf_write_is_atomic(tmp_path, monkeypatch):
     monkeypatch.undo()
     monkeypatch.setattr(files.os, "replace", failing_replace)
     r = invoke("evaluate", NINGBO, "--framework", "ningbo-2020", "--pdf", str(target))
-    assert r.exit_code == 2 and r.stderr == f"ipcheck: {target}: cannot write: rename failed\n"
+    assert r.exit_code == 2 and r.stderr == f"ipcheck: {target}: 无法写入：rename failed\n"
     assert target.read_bytes() == b"old report"
     assert [p.name for p in tmp_path.iterdir()] == ["r.pdf"]  # the temporary file is gone too
 

@@ -207,5 +207,8 @@ def test_fact_files_and_set_read_values_by_the_same_rule(tmp_path):
     ref17 = [c for fw in json.loads(r.stdout)["evaluations"] for c in fw["criteria"] if c["id"] == "REF-17"]
     assert ref17 and ref17[0]["status"] == "pass"
     bad = CliRunner().invoke(main, ["evaluate", str(CITIES / "ningbo.yaml"),
-                                    "--set", "world_ip_day_publicity=大概@2021"])
+                                    "--set", "world_ip_day_publicity=大概@2021", "--lang", "en"])
     assert bad.exit_code == 2 and "is not yes/no" in bad.stderr
+    bad = CliRunner().invoke(main, ["evaluate", str(CITIES / "ningbo.yaml"),
+                                    "--set", "world_ip_day_publicity=大概@2021"])
+    assert bad.exit_code == 2 and "'大概' 不是“是/否”" in bad.stderr

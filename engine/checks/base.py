@@ -132,7 +132,7 @@ class Resolver:
     path: tuple[Any, ...]
     update: dict[str, Any] = field(default_factory=dict)
 
-    def error(self, fld: str, message: str) -> InputError:
+    def error(self, fld: str, message: Reason) -> InputError:
         """An error at one field of the check."""
         return self.doc.error(self.path + (fld,), message)
 
@@ -140,7 +140,8 @@ class Resolver:
         """The indicator a field names (an error with a did-you-mean if there is none)."""
         ind_id = ind_id if ind_id is not None else getattr(self.check, fld)
         if ind_id not in self.cat.indicators:
-            raise self.error(fld, f"unknown indicator {ind_id!r}{did_you_mean(ind_id, list(self.cat.indicators))}")
+            raise self.error(fld, say("check.unknown_indicator", id=repr(ind_id))
+                             + did_you_mean(ind_id, list(self.cat.indicators)))
         return self.cat.indicators[ind_id]
 
     def published(self, counter: str) -> None:
@@ -149,17 +150,17 @@ class Resolver:
             return
         unit = self.cat.units[self.indicator("published").id]
         if unit is None or unit.counter != counter:
-            what = "a yes/no mechanism" if unit is None else f"in {unit.text}"
-            raise self.error("published", f"indicator {self.check.published!r} is {what}; a published rate "
-                                          f"here must be in {counter}")
+            what = say("check.a_mechanism") if unit is None else say("check.in_unit", unit=unit.text)
+            raise self.error("published", say("check.published_rate", id=repr(self.check.published), what=what,
+                                              counter=counter))
 
     def numeric(self, fld: str, kinds: tuple[str, ...] | None = None) -> Unit:
         """The unit of the numeric indicator a field names (refused: a mechanism, or a kind not in `kinds`)."""
         ind = self.indicator(fld)
         if ind.kind == "mechanism":
-            raise self.error(fld, f"indicator {ind.id!r} is a yes/no mechanism; use kind: exists")
+            raise self.error(fld, say("check.use_exists", id=repr(ind.id)))
         if kinds and ind.kind not in kinds:
-            raise self.error(fld, f"indicator {ind.id!r} is a {ind.kind}; this check needs a {' or '.join(kinds)}")
+            raise self.error(fld, say("check.kind_needs", id=repr(ind.id), kind=ind.kind, kinds=" / ".join(kinds)))
         return self.cat.units[ind.id]  # type: ignore[return-value]
 
     def convert(self, fld: str, unit: Unit) -> None:
@@ -173,7 +174,7 @@ class Resolver:
         try:
             return to_unit(value, unit)
         except UnitError as exc:
-            raise self.doc.error(self.path + sub, str(exc)) from None
+            raise self.doc.error(self.path + sub, exc.reason) from None
 
 
 def resolve_check(doc: Document, cat: Catalogue, chk: Any, path: tuple[Any, ...]) -> Any:

@@ -28,7 +28,7 @@ def resolve(c: Exists, r: Resolver) -> None:
     """Check the indicators this check names and convert its targets into their units."""
     ind = r.indicator("indicator")
     if ind.kind != "mechanism":
-        raise r.error("indicator", f"indicator {ind.id!r} is not a yes/no mechanism")
+        raise r.error("indicator", say("check.not_mechanism", id=repr(ind.id)))
 
 
 def measure(c: Exists, facts: Facts, year: int) -> Measurement:

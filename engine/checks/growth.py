@@ -29,7 +29,7 @@ def resolve(c: Growth, r: Resolver) -> None:
     r.numeric("indicator")
     r.convert("min_growth", parse_unit(PERCENT))
     if c.base_year is not None and c.year is not None and c.base_year >= c.year:
-        raise r.error("base_year", "base_year must come before year")
+        raise r.error("base_year", say("check.base_before_year"))
 
 
 def measure(c: Growth, facts: Facts, year: int) -> Measurement:

@@ -30,7 +30,7 @@ def resolve(c: PerCapita, r: Resolver) -> None:
     r.numeric("indicator")
     pop = r.numeric("population")
     if pop.counter != "人":
-        raise r.error("population", f"population must be counted in 人, not {pop.text}")
+        raise r.error("population", say("check.population_unit", unit=pop.text))
     r.published(PER_10K)
     unit = parse_unit(PER_10K)
     r.convert("target", unit)

@@ -30,7 +30,7 @@ def resolve(c: Ratio, r: Resolver) -> None:
     a = r.numeric("numerator")
     b = r.numeric("denominator")
     if a.counter != b.counter:
-        raise r.error("denominator", f"numerator ({a.text}) and denominator ({b.text}) are not in the same unit")
+        raise r.error("denominator", say("check.ratio_units", a=a.text, b=b.text))
     r.published(PERCENT)
     unit = parse_unit(PERCENT)
     r.convert("target", unit)

@@ -29,7 +29,7 @@ def resolve(c: Trajectory, r: Resolver) -> None:
     """Check the indicators this check names and convert its targets into their units."""
     unit = r.numeric("indicator")
     if c.target_year <= c.base_year:
-        raise r.error("target_year", "target_year must come after base_year")
+        raise r.error("target_year", say("check.target_after_base"))
     r.convert("base", unit)
     r.convert("target", unit)
 

@@ -1,0 +1,188 @@
+"""Every message in the user's language (issue 21): the evidence loop said in Chinese by default, and the
+same bad inputs refused in one line in Chinese and in English (--lang en)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import CITIES
+from ipcheck.app.library import load_library
+from ipcheck.cli import main
+from openpyxl import load_workbook
+
+LATIN_WORDS = re.compile(r"\b[A-Za-z]{4,} [a-z]{3,}\b")  # an English phrase ("is not", "no such file")
+
+
+def invoke(*args):
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+
+
+def fill_every_row(path: Path) -> int:
+    """Fill every row of every sheet as the departments do: a value typed their way, and each row its own
+    source (title, document number, publisher, date). Returns the number of sources given."""
+    cat = load_library(None).catalogue
+    wb = load_workbook(path)
+    sources = 0
+    for ws in wb.worksheets[1:-1]:  # (the instructions first, the hidden manifest last)
+        for r in range(3, ws.max_row + 1):
+            indicator, _, attr = str(ws.cell(r, 2).value or "").partition(".")
+            if not indicator:
+                continue
+            unit, year = ws.cell(r, 4).value, ws.cell(r, 3).value
+            if attr:  # an option of a mechanism: chosen from the drop-down, no source of its own
+                ws.cell(r, 5).value = next(iter(cat.indicators[indicator].attributes[attr].values.values())).zh
+                continue
+            held = re.match(r"[\d,.]+", str(ws.cell(r, 13).value or ""))
+            base = Decimal(held.group().replace(",", "")) if held else Decimal(120)
+            ws.cell(r, 5).value = ("是" if unit == "是/否" else "92.5%" if unit == "%" else
+                                   f"{(base * Decimal('1.06')).quantize(Decimal(1))}{unit}")
+            ws.cell(r, 7).value = f"{ws.title}{year}年{ws.cell(r, 1).value}统计表"
+            ws.cell(r, 8).value = f"甬{ws.title[:2]}〔{year + 1}〕{r}号"
+            ws.cell(r, 9).value = f"宁波市{ws.title}"
+            ws.cell(r, 10).value = f"{year + 1}-03-{r % 27 + 1:02d}"
+            sources += 1
+    wb.save(path)
+    return sources
+
+
+@pytest.fixture(scope="module")
+def loop(tmp_path_factory):
+    """collect Ningbo's forms, fill every row of every sheet, and import them into a copy of ningbo.yaml."""
+    work = tmp_path_factory.mktemp("loop")
+    city, forms = work / "ningbo.yaml", work / "f.xlsx"
+    shutil.copy(CITIES / "ningbo.yaml", city)
+    collected = invoke("collect", city, "--xlsx", forms)
+    assert collected.exit_code == 0, collected.output
+    sources = fill_every_row(forms)
+    english = invoke("import", forms, "--into", city, "--dry-run", "--lang", "en")
+    imported = invoke("import", forms, "--into", city)
+    again = invoke("import", forms, "--into", city)
+    return collected, sources, english, imported, again
+
+
+def test_collect_says_what_it_asks_for_in_chinese(loop):
+    collected = loop[0]
+    lines = collected.stdout.splitlines()
+    assert re.fullmatch(r"宁波：\d+ 个单位，\d+ 行待填报", lines[0])
+    assert any(re.fullmatch(r"  市场监管局：\d+ 行（其中 \d+ 组填其中一项即可）", x) for x in lines)
+    assert any(re.fullmatch(r"  统计局：\d+ 行.*", x) for x in lines)
+    assert "已写入" in collected.stderr and not LATIN_WORDS.search(collected.output)
+
+
+def test_import_of_every_row_says_in_chinese_what_it_added_and_how_coverage_and_verdict_move(loop):
+    _, sources, _, imported, _ = loop
+    assert imported.exit_code == 0, imported.output
+    out = imported.stdout
+    lines = out.splitlines()
+    assert re.fullmatch(r"宁波：\S*f\.xlsx → \S*ningbo\.yaml", lines[0])
+    assert re.search(r"  新增 pct_applications 2022 = [\d,]+ 件  ← \S*f\.xlsx!市场监管局!E\d+", out)
+    assert re.search(r"  新增 above_size_industrial_enterprises 2021 = [\d,]+ 家  ← \S*f\.xlsx!统计局!E3", out)
+    assert re.search(r"  补充 ip_protection_centre 2022 建设阶段：\S+  ← \S*f\.xlsx!市场监管局!E\d+", out)
+    new_sources = re.findall(r"^  新增来源 form-[0-9a-f]{8}：.*（甬.*〔\d{4}〕\d+号，\d{4}-\d\d-\d\d）$", out, re.M)
+    assert len(new_sources) == sources
+    # the city's own plan moves in the words of a plan; the reference framework in readiness words
+    plan = re.search(r"^ningbo-2020（2022年）：覆盖率 (\d+)% → 100%；结论 证据不足，无法评定 → (\S+)$", out, re.M)
+    assert plan and plan.group(2) in ("总体符合预期", "部分滞后", "明显滞后"), out
+    assert re.search(r"^  NB-02 .*：\? 缺少证据 → ✔ 已完成$", out, re.M)
+    assert "未知 →" not in out.split("reference（")[0]  # no readiness word for a plan's target
+    assert re.search(r"^reference（2021年）：覆盖率 \d+% → 100%；结论 证据不足，无法评定 → \S+$", out, re.M)
+    assert re.search(r"^  REF-09 .*：\? 未知 → ✔ 达标$", out, re.M)
+    assert lines[-1] == "原文件的 9 行注释、顺序与格式均已保留。"
+    assert not LATIN_WORDS.search(out), out
+
+
+def test_the_same_import_in_english_and_a_second_import_changing_nothing(loop):
+    english, again = loop[2], loop[4]
+    assert english.exit_code == 0, english.output
+    assert "  added pct_applications 2022 = " in english.stdout
+    assert re.search(r"^ningbo-2020 \(2022\): coverage \d+% → 100%; verdict not assessable → ", english.stdout,
+                     re.M)
+    assert re.search(r"^  NB-02 .*: \? no evidence → ✔ met$", english.stdout, re.M)
+    assert english.stdout.splitlines()[-1] == "Dry run: nothing written."
+    assert again.exit_code == 0 and "没有需要写入的改动。" in again.stdout
+    assert re.search(r"^  \d+ 项与文件中已有数值相同，未改动$", again.stdout, re.M)
+
+
+# ---------------------------------------------------------------- the same bad input, in each language
+
+BAD = [  # (what, command line, Chinese words, English words)
+    ("a missing city file", ["evaluate", "{tmp}/nope.yaml"], "nope.yaml:0:0: 文件不存在",
+     "nope.yaml:0:0: no such file"),
+    ("a folder for a file", ["evaluate", "{tmp}"], "是文件夹，不是文件", "is a directory, not a file"),
+    ("an unknown framework", ["evaluate", CITIES / "ningbo.yaml", "--framework", "ningbo-202"],
+     "未知评价标准 'ningbo-202'（是否应为 'ningbo-2020'？）（参见 'main evaluate --help'）",
+     "unknown framework 'ningbo-202' (did you mean 'ningbo-2020'?) (see 'main evaluate --help')"),
+    ("a --set without a year", ["evaluate", CITIES / "ningbo.yaml", "--set", "valid_patents=5"],
+     "--set 的值无效：'valid_patents=5'：请写成 指标=数值@年份", "Invalid value for --set: 'valid_patents=5': write "
+                                                             "INDICATOR=VALUE@YEAR"),
+    ("a missing option of click", ["progress", CITIES / "ningbo.yaml"], "缺少选项 '--from'。",
+     "Missing option '--from'."),
+    ("a year out of range", ["evaluate", CITIES / "ningbo.yaml", "--year", "3000"],
+     "'--year' 的值无效：3000 不在范围 1949<=x<=2100 内。", "Invalid value for '--year': 3000 is not in the range"),
+    ("a misspelt option", ["evaluate", CITIES / "ningbo.yaml", "--formt", "json"], "没有选项 '--formt'。（是否应为 "
+                                                                                  "'--format'？）",
+     "No such option '--formt'. (did you mean '--format'?)"),
+    ("an output onto the input", ["evaluate", CITIES / "ningbo.yaml", "--output", CITIES / "ningbo.yaml"],
+     "ningbo.yaml: 是本命令的输入文件，拒绝覆盖",
+     "ningbo.yaml: is an input of this command: refusing to write over it"),
+    ("a bad city id for init", ["init", "9x", "--name", "某市", "--output", "{tmp}/x.yaml"],
+     "'9x' 不是城市编号", "'9x' is not a city id"),
+    ("a workbook that is not one", ["import", "{tmp}/w.xlsx", "--into", CITIES / "ningbo.yaml"],
+     "w.xlsx:0:0: 不是 .xlsx 工作簿（不是 zip 文件）", "w.xlsx:0:0: not an .xlsx workbook (not a zip file)"),
+]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("what, args, zh, en", BAD, ids=[b[0] for b in BAD])
+def test_a_bad_input_is_one_line_in_the_language_asked_for(tmp_path, what, args, zh, en, lang):
+    (tmp_path / "w.xlsx").write_bytes(b"name,value\nx,1\n")
+    args = [str(a).replace("{tmp}", str(tmp_path)) for a in args]
+    r = invoke(*args, *(["--lang", "en"] if lang == "en" else []))
+    assert r.exit_code == 2, r.output
+    lines = r.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("ipcheck: "), r.stderr
+    assert (zh if lang == "zh" else en) in lines[0], lines[0]
+    assert list(tmp_path.iterdir()) == [tmp_path / "w.xlsx"]  # nothing written
+
+
+def test_validate_lists_every_problem_in_the_language_asked_for(tmp_path):
+    bad = tmp_path / "multi.yaml"
+    text = (CITIES / "ningbo.yaml").read_text(encoding="utf-8")
+    head, facts = text.split("\nfacts:", 1)
+    facts = facts.replace("source: ", "source: nowhere-", 1)
+    before, _, after = facts.rpartition("value: ")  # the last fact (a mechanism's): not yes or no
+    facts = before + "value: 约" + after
+    bad.write_text(head + "\nfacts:" + facts, encoding="utf-8")
+    zh = invoke("validate", bad)
+    en = invoke("validate", bad, "--lang", "en")
+    assert zh.exit_code == en.exit_code == 2
+    zh_lines, en_lines = zh.stderr.splitlines(), en.stderr.splitlines()
+    assert len(zh_lines) == len(en_lines) == 2, (zh.stderr, en.stderr)
+    assert any("'约yes' 不是“是/否”：请填 是 或 否" in x for x in zh_lines), zh.stderr
+    assert any("'约yes' is not yes/no: write 是 or 否" in x for x in en_lines), en.stderr
+    assert any(re.search(r"未知来源 'nowhere-(\S+)'（是否应为 '\1'？）", x) for x in zh_lines), zh.stderr
+    assert any(re.search(r"unknown source 'nowhere-(\S+)' \(did you mean '\1'\?\)", x) for x in en_lines)
+    # the same places, each said once in each language
+    place = re.compile(r"^ipcheck: [^:]+:\d+:\d+")
+    assert [place.match(x).group() for x in zh_lines] == [place.match(x).group() for x in en_lines]
+
+
+def test_a_bad_cell_of_a_returned_form_is_said_in_the_language_asked_for(tmp_path):
+    city, forms = tmp_path / "ningbo.yaml", tmp_path / "f.xlsx"
+    shutil.copy(CITIES / "ningbo.yaml", city)
+    assert invoke("collect", city, "--xlsx", forms).exit_code == 0
+    fill_every_row(forms)
+    wb = load_workbook(forms)
+    wb["市场监管局"]["E5"] = "若干"
+    wb.save(forms)
+    before = city.read_bytes()
+    zh, en = invoke("import", forms, "--into", city), invoke("import", forms, "--into", city, "--lang", "en")
+    assert zh.exit_code == en.exit_code == 2
+    assert zh.stderr.endswith("f.xlsx!市场监管局!E5：'若干' 不是带单位的数字，应如 5.2万件、3.6亿元、95%\n"), zh.stderr
+    assert en.stderr.endswith("f.xlsx!市场监管局!E5: '若干' is not a number with a unit, e.g. 5.2万件, 3.6亿元, 95%\n")
+    assert city.read_bytes() == before
