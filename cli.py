@@ -33,6 +33,7 @@ from .options import (  # noqa: E402
     Year,
     criteria_option,
     docx_option,
+    end_on_signal,
     engine_option,
     format_option,
     lang_option,
@@ -103,7 +104,7 @@ def _quiet_stdout() -> None:
 def _exit_on_sigterm() -> None:
     """SIGTERM ends a command as an error does: temporary files removed, child processes stopped; exit 143."""
     if threading.current_thread() is threading.main_thread():
-        signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+        signal.signal(signal.SIGTERM, end_on_signal)
 
 
 def _color(output: str | None) -> bool:

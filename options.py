@@ -157,13 +157,22 @@ def _one_line(args: list[str] | None = None):
         sys.exit(exc.exit_code)
 
 
+ENDING: list[int] = []  # the exit code of a signal that is ending the command (SIGTERM: 143), once it came
+
+
+def end_on_signal(signum: int, frame=None) -> None:
+    """A signal handler: the command ends with 128 + signum, its temporary files removed on the way out."""
+    ENDING.append(128 + signum)
+    sys.exit(128 + signum)
+
+
 class Command(click.Command):
     """A command: bad input becomes one line on stderr and exit code 2; a misused option, a usage error."""
 
     def invoke(self, ctx):
         """Run the command; bad input is one line and exit code 2."""
         try:
-            return super().invoke(ctx)
+            return self._run(ctx)
         except InputError as exc:
             click.echo(error_line(exc, ctx.params.get("lang") or "zh"), err=True)
             sys.exit(2)
@@ -171,6 +180,17 @@ class Command(click.Command):
             said = exc.in_language(ctx.params.get("lang") or "zh")
             raise (click.BadParameter(said, ctx, param_hint=exc.option) if exc.option
                    else click.UsageError(said, ctx)) from None
+
+
+    def _run(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except BaseException as exc:
+            if ENDING and not isinstance(exc, SystemExit):
+                # the signal's exit came inside a library that wrapped it in an error of its own (pydantic
+                # building a model while the command imports it): the command ends as the signal asked
+                raise SystemExit(ENDING[0]) from None
+            raise
 
 
 class Main(click.Group):

@@ -324,3 +324,25 @@ def test_sigterm_leaves_no_traceback_and_no_file(tmp_path, delay):
     # its handler, and the default action ends the process (-15) before it has written anything
     assert code in (0, 128 + signal.SIGTERM, -signal.SIGTERM)
     assert [p.name for p in tmp_path.iterdir() if p.name != "stderr"] in ([], ["r.pdf"])
+
+
+def test_a_sigterm_wrapped_by_a_library_still_ends_the_command_with_143_and_no_traceback():
+    """SIGTERM's exit raised inside a library that wraps it in an error of its own (pydantic building a model
+    while the command imports the engine did so: 'SchemaError … SystemExit: 143' with a traceback) still ends the
+    command with 143, as the signal asked, and prints nothing."""
+    import click
+    from ipcheck import options
+
+    def callback():
+        try:
+            options.end_on_signal(signal.SIGTERM)
+        except SystemExit as exc:
+            raise RuntimeError("Error building validator") from exc
+
+    command = options.Command("x", callback=callback)
+    try:
+        result = CliRunner().invoke(command, [], catch_exceptions=True)
+    finally:
+        options.ENDING.clear()
+    assert result.exit_code == 128 + signal.SIGTERM and result.output == "", (result.exit_code, result.output)
+    assert isinstance(result.exception, SystemExit) and not isinstance(result.exception, click.ClickException)
