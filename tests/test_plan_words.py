@@ -106,3 +106,30 @@ def test_compare_over_the_reference_framework_keeps_its_readiness_words(lang):
     assert {"zh": "得分", "en": "Score"}[lang] in heads[0]
     assert any({"zh": "分类得分热力图", "en": "Category scores"}[lang] in h for h in headings)
     assert not any({"zh": "目标完成情况", "en": "Target achievement"}[lang] in line for line in lines)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_compare_of_many_cities_over_a_plan_counts_them_per_achievement(lang, monkeypatch):
+    from ipcheck.reports import analysis
+    limit = list(analysis.compare_doc.__defaults__)
+    limit[-1] = 2  # past this many cities, a count per target instead of a column per city
+    monkeypatch.setattr(analysis.compare_doc, "__defaults__", tuple(limit))
+    lines = _compare("tianjin-2017", lang, "table")
+    headings, heads = _heads(lines, "table")
+    assert {"zh": "各目标完成情况城市数", "en": "Cities per achievement, per target"}[lang] in headings
+    assert heads[2].split()[-6:] == ["✔", "↗", "◐", "✘", "~", "?"]
+    counts = lines[lines.index(heads[2]) + 2:]
+    tj01 = next(line for line in counts if line.startswith("TJ-01"))
+    assert sum(map(int, tj01.split()[-6:])) == len(PLANS)  # every city counted once, under one achievement
+    assert [line for line in headings + heads if READINESS[lang].search(line)] == []
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_compare_over_a_plan_and_the_reference_says_each_way_of_ranking(lang):
+    r = CliRunner(env={"COLUMNS": "250"}).invoke(main, ["compare", *(str(CITIES / f"{c}.yaml") for c in PLANS),
+                                                        "--framework", "tianjin-2017", "--framework", "reference",
+                                                        "--lang", lang], catch_exceptions=False)
+    assert r.exit_code == 0, r.output
+    plan = {"zh": "排名：按达成指数从高到低", "en": "Ranking: by achievement index"}[lang]
+    score = {"zh": "排名：按总分从高到低", "en": "Ranking: by overall score"}[lang]
+    assert r.stdout.count(plan) == 1 and r.stdout.count(score) == 1
