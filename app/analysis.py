@@ -72,7 +72,9 @@ def compare(city_paths: list[Path], framework_ids: tuple[str, ...] = (), *, year
         first = docs[0][1]
         doc = first if len(docs) == 1 else Doc(first.title, lines(say("compare.cities", lang, n=len(files))),
                                                tuple(sec for label, d in docs for sec in _prefixed(d, label)),
-                                               first.method)
+                                               # each framework's way of ranking once (a plan's and a readiness
+                                               # framework's differ), in the order the frameworks come
+                                               tuple(dict.fromkeys(p for _, d in docs for p in d.method)))
     # Past 100 cities the JSON is written on one line (the C encoder), still byte-identical run to run.
     view = AnalysisView(doc, t.CompareDocument(schema="ipcheck.compare/1", comparisons=comparisons),
                         compact=len(files) > 100, is_plain=True)

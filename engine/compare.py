@@ -31,6 +31,8 @@ class Summary:
     applicable: int = 0
     verdict_low: str | None = None  # the verdict if every criterion without evidence failed
     achievement: dict[str, int] | None = None  # a plan framework's targets by achievement
+    # a plan framework's targets: (criterion id, achievement, met early), in the framework's order
+    targets: tuple[tuple[str, str, bool], ...] = ()
 
     @property
     def provisional(self) -> bool:
@@ -52,7 +54,8 @@ def summarize(r: FrameworkResult) -> Summary:
     return Summary(r.framework_id, r.framework_version, r.framework_title_zh, r.framework_title_en, r.city_id,
                    r.city_zh, r.city_en, r.year, r.score, r.coverage, r.verdict, r.categories,
                    tuple((x.id, x.status) for x in r.results), r.score_low, r.score_high, r.lacking, r.applicable,
-                   r.verdict_low, r.achievement)
+                   r.verdict_low, r.achievement,
+                   tuple((x.id, x.achievement, x.early) for x in r.results if x.achievement is not None))
 
 
 def rank(results: list) -> list[tuple[int | None, Summary]]:

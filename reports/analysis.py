@@ -19,9 +19,12 @@ from ..engine.sensitivity import Sensitivity
 from . import words as W
 from .blocks import Cell, Figure, Figures, Grid, Item, Para, Row, Run, Section, para
 from .labels import (
+    ACHIEVED_AS,
+    ACHIEVED_MARK,
     CATEGORY,
     MARK,
     VERDICT,
+    achieved_words,
     is_plan,
     lacking_text,
     pct,
@@ -140,29 +143,45 @@ def plan_doc(plans: list[tuple[FrameworkResult, Plan]], lang: str) -> Doc:
 def compare_doc(ranked: list[tuple[int, Summary]], titles: list[tuple[str, str, str]], lang: str,
                 sens: dict[str, Sensitivity] | None = None, rank_ci: dict[str, tuple[int, int]] | None = None,
                 matrix_limit: int = 25) -> Doc:
-    """`titles`: (id, title zh, title en) of the framework's criteria."""
+    """`titles`: (id, title zh, title en) of the framework's criteria. A plan framework reads as a plan: each
+    city leads with its target counts and its plan verdict, its achievement index after them, and the
+    per-target table shows achievements ('✘ 未完成') rather than readiness marks."""
     first = ranked[0][1]
+    plan = is_plan(first)
     cats = [c.category for c in first.categories]
-    head = [W.say("doc.col.rank", lang), W.say("doc.col.city", lang), W.say("doc.col.year", lang),
-            W.say("doc.col.verdict", lang),
-            W.say("doc.col.coverage", lang), W.say("doc.col.score", lang), W.say("doc.col.possible", lang)]
+    if plan:  # the targets and the verdict lead, the achievement index second (issue 25)
+        head = [W.say("doc.col.rank", lang), W.say("doc.col.city", lang), W.say("doc.col.year", lang),
+                text(say("plan.head.targets"), lang), W.say("doc.col.verdict", lang),
+                text(say("plan.head.index"), lang), text(say("plan.head.range"), lang),
+                W.say("doc.col.coverage", lang)]
+    else:
+        head = [W.say("doc.col.rank", lang), W.say("doc.col.city", lang), W.say("doc.col.year", lang),
+                W.say("doc.col.verdict", lang),
+                W.say("doc.col.coverage", lang), W.say("doc.col.score", lang), W.say("doc.col.possible", lang)]
     if sens:
-        head += [W.say("doc.col.score_interval", lang), W.say("doc.col.verdict_kept", lang),
-                 W.say("doc.col.rank_range", lang)]
+        head += [W.say("compare.plan.index_interval" if plan else "doc.col.score_interval", lang),
+                 W.say("doc.col.verdict_kept", lang), W.say("doc.col.rank_range", lang)]
     rows, classes = [], []
     for rk, r in ranked:
         # a city that is not assessable has no rank, and its score on the known part does not stand alone
         assessable = r.verdict != "not_assessable"
-        row = ["—" if rk is None else str(rk), _city(r, lang), str(r.year), verdict_name(r, lang),
-               pct(r.coverage), score_text(r.score) if assessable else "—",
-               f"{score_text(r.score_low)}–{score_text(r.score_high)}"]
+        score = score_text(r.score) if assessable else "—"
+        possible = f"{score_text(r.score_low)}–{score_text(r.score_high)}"
+        heat = _heat(r.score) if assessable else "heat-na"
+        if plan:
+            row = ["—" if rk is None else str(rk), _city(r, lang), str(r.year), targets_text(r, lang),
+                   verdict_name(r, lang), score, possible, pct(r.coverage)]
+            cls = ["", "", "", "", f"v-{r.verdict}", heat, "", ""]
+        else:
+            row = ["—" if rk is None else str(rk), _city(r, lang), str(r.year), verdict_name(r, lang),
+                   pct(r.coverage), score, possible]
+            cls = ["", "", "", f"v-{r.verdict}", "", heat, ""]
         if sens:
             s = sens[r.city_id]
             lo, hi = (rank_ci or {}).get(r.city_id, (0, 0))
             row += [f"{score_text(s.score_p5)}–{score_text(s.score_p95)}", pct(s.verdict_kept), f"{lo}–{hi}"]
         rows.append(row)
-        classes.append(["", "", "", f"v-{r.verdict}", "", _heat(r.score) if assessable else "heat-na", ""]
-                       + ([""] * 3 if sens else []))
+        classes.append(cls + ([""] * 3 if sens else []))
     heat_rows, heat_classes = [], []
     for _, r in ranked:
         by_cat = {c.category: c for c in r.categories}
@@ -179,14 +198,33 @@ def compare_doc(ranked: list[tuple[int, Summary]], titles: list[tuple[str, str, 
         notes.append(W.say("compare.years", lang, years=W.joined(map(str, years), "list", lang)))
     sections = [
         section(W.say("compare.ranking", lang), *lines(*notes), table(head, rows, classes, title=2)),
-        section(W.say("compare.heat", lang),
+        section(W.say("compare.plan.heat" if plan else "compare.heat", lang),
                 table([W.say("doc.col.city", lang)] + [CATEGORY[c][lang] for c in cats], heat_rows, heat_classes)),
     ]
     crits = [(i, W.name_in(lang, zh, en)) for i, zh, en in titles]
     cities = [r for _, r in ranked]
-    status_of = [dict(r.statuses) for r in cities]
-    if len(cities) <= matrix_limit:
-        mhead = [W.say("doc.col.id", lang), W.say("doc.col.criterion", lang)] + [_city(r, lang) for r in cities]
+    crit_head = [W.say("doc.col.id", lang), text(say("plan.head.criterion"), lang) if plan
+                 else W.say("doc.col.criterion", lang)]
+    if plan:  # each target's achievement (met early kept apart in words, counted as met)
+        achieved = [{cid: (a, early) for cid, a, early in r.targets} for r in cities]
+        if len(cities) <= matrix_limit:
+            mrows, mclasses = [], []
+            for cid, title in crits:
+                sts = [st[cid] for st in achieved]
+                mrows.append([cid, title] + [achieved_words(a, early, lang) for a, early in sts])
+                mclasses.append(["", ""] + [f"s-{ACHIEVED_AS[a]}" for a, _ in sts])
+            sections.append(section(W.say("compare.plan.matrix", lang),
+                                    table(crit_head + [_city(r, lang) for r in cities], mrows, mclasses, title=2)))
+        else:
+            srows = []
+            for cid, title in crits:
+                sts = [st[cid][0] for st in achieved]
+                srows.append([cid, title] + [str(sts.count(a)) for a in ACHIEVED_MARK])
+            sections.append(section(W.say("compare.plan.counts", lang),
+                                    table(crit_head + list(ACHIEVED_MARK.values()), srows, title=2)))
+    elif len(cities) <= matrix_limit:
+        status_of = [dict(r.statuses) for r in cities]
+        mhead = crit_head + [_city(r, lang) for r in cities]
         mrows, mclasses = [], []
         for cid, title in crits:
             sts = [st[cid] for st in status_of]
@@ -195,17 +233,18 @@ def compare_doc(ranked: list[tuple[int, Summary]], titles: list[tuple[str, str, 
         sections.append(section(W.say("compare.matrix", lang),
                                 table(mhead, mrows, mclasses, title=2)))
     else:
+        status_of = [dict(r.statuses) for r in cities]
         srows = []
         for cid, title in crits:
             sts = [st[cid] for st in status_of]
             srows.append([cid, title] + [str(sts.count(s)) for s in ("pass", "partial", "fail", "unknown")])
         sections.append(section(W.say("compare.counts", lang),
-                                table([W.say("doc.col.id", lang), W.say("doc.col.criterion", lang), "✔", "◐", "✘", "?"],
-                                       srows, title=2)))
+                                table(crit_head + ["✔", "◐", "✘", "?"], srows, title=2)))
     meta = [f"{first.framework_id} v{first.framework_version}{colon(lang)}"
             f"{W.name_in(lang, first.framework_title_zh, first.framework_title_en)}",
             W.say("compare.cities", lang, n=len(cities))]
-    method = [W.say("method.rank", lang)] + ([W.say("method.sensitivity", lang)] if sens else [])
+    method = [W.say("method.plan_rank" if plan else "method.rank", lang)] + (
+        [W.say("method.sensitivity", lang)] if sens else [])
     return Doc(W.say("compare.title", lang), lines(*meta), tuple(sections), lines(*method))
 
 

@@ -125,15 +125,18 @@ def is_plan(res) -> bool:
     return getattr(res, "achievement", None) is not None
 
 
-def targets_text(res: FrameworkResult, lang: str) -> str:
+def targets_text(res, lang: str) -> str:
     """A plan's targets by achievement: '32项目标：已完成4项、符合预期2项、滞后1项、未完成3项、缺少证据22项'
-    (the counts that are not 0, in that order; met always)."""
+    (the counts that are not 0, in that order; met always); `res` is an evaluation or a comparison's summary
+    of one."""
     counts = res.achievement or {}
+    met_early = (sum(1 for r in res.results if r.early) if hasattr(res, "results")
+                 else sum(1 for _, _, early in res.targets if early))
     parts = []
     for a, n in counts.items():
         if n or a == "met":
             part = say(f"plan.count.{a}", n=n)
-            early = sum(1 for r in res.results if r.early) if a == "met" else 0
+            early = met_early if a == "met" else 0
             parts.append(part + say("plan.count.early", n=early) if early else part)
     return text(say("plan.count.head", n=sum(counts.values())) + say("items", items=Listed(tuple(parts), "list")),
                 lang)
@@ -259,13 +262,19 @@ def achievement_word(r: CriterionResult, lang: str) -> str:
     return text(say("achievement.early" if r.early else f"achievement.{r.achievement}"), lang)
 
 
+def achieved_words(achievement: str, early: bool, lang: str) -> str:
+    """A plan target's achievement as a cell shows it, from its code ('✘ 未完成', '✔ 提前完成')."""
+    word = text(say("achievement.early" if early else f"achievement.{achievement}"), lang)
+    return f"{ACHIEVED_MARK[achievement]} {word}"
+
+
 def status_words(r: CriterionResult, lang: str) -> str:
     """A criterion's status as a cell shows it: a plan target's achievement ('✘ 未完成', '✔ 提前完成'), else
     its status ('✔ 达标')."""
     a = r.achievement
     if a is None:
         return short_status(r.status, lang)
-    return f"{ACHIEVED_MARK[a]} {achievement_word(r, lang)}"
+    return achieved_words(a, r.early, lang)
 
 
 def progress_note(r: CriterionResult, lang: str) -> str:

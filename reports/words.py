@@ -1154,6 +1154,18 @@ PHRASES |= {
     "plan.head.score": ("Index", "指数"),
     "plan.head.categories": ("Index by category", "分类达成指数"),
     "plan.head.range": ("Possible index", "达成指数可能区间"),
+    # issue 25, `ipcheck compare` over a plan framework: targets, achievements and the achievement index where a
+    # readiness framework's comparison says criteria, statuses and scores
+    "compare.plan.heat": ("Achievement index by category (heat map)", "分类达成指数热力图"),
+    "compare.plan.matrix": ("Each target's achievement, city by city", "各目标完成情况"),
+    "compare.plan.counts": ("Cities per achievement, per target", "各目标完成情况城市数"),
+    "compare.plan.index_interval": ("Index 5–95%", "达成指数区间(5–95%)"),
+    "method.plan_rank": (
+        "Ranking: by achievement index, highest first; no index ranks last; equal indices share a rank (1, 2, 2, "
+        "4); the target counts and the verdict lead, the index is second to them. Without --year each city is "
+        "evaluated for the plan's target year, as the Year column shows. Heat-map colours step every 10 points.",
+        "排名：按达成指数从高到低，无指数者排在最后；同指数同名次（1、2、2、4）；以目标完成情况和结论为准，"
+        "达成指数仅供参考。未指定 --year 时，各城市按规划目标年度评价，年度列注明。热力图颜色每 10 分一档。"),
     "verdict.plan_provisional": ("were every target without evidence missed, the verdict would be '{v}' "
                                  "(achievement index {s})", "缺少证据的目标若均未完成，结论将为“{v}”（达成指数{s}）"),
     "plan.known": ("{score} on the targets with evidence ({cov} of the weight)",
