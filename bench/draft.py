@@ -3,7 +3,7 @@
     .venv/bin/python bench/draft.py            # the five seeds, and a 30-page plan timed
     .venv/bin/python bench/draft.py --show     # also each missed and each extra target
 
-Each seed document (../shared/seeds/*.txt, beside the repository) is read with `read_plan`
+Each seed document (tests/plans/seeds/*.txt, the five documents of ../shared/seeds) is read with `read_plan`
 (traditional characters converted to simplified first, with OpenCC, as `ipcheck draft` does)
 and compared with the framework in criteria/ whose `source.file` names it.
 
@@ -44,7 +44,7 @@ from decimal import Decimal
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT.parent / "shared" / "seeds"
+SEEDS = ROOT / "tests" / "plans" / "seeds"
 REAL = ROOT / "tests" / "plans"
 NOT_STATED = {"SX-13", "YC-25", "NB-30"}  # counts the text sets without a figure (see above)
 COUNTED = ("件", "家", "个", "项", "次", "所", "人", "名")

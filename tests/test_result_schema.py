@@ -14,8 +14,9 @@ from conftest import CITIES, ROOT
 from ipcheck.cli import main
 
 SHIPPED = sorted(CITIES.glob("*.yaml"))
-# The five seed plan documents (beside the repository, as bench/draft.py reads them) and real pages of other cities.
-SEEDS = sorted((ROOT.parent / "shared" / "seeds").glob("*.txt"))
+# The five seed plan documents (tests/plans/seeds: copies of ../shared/seeds, in the repository so that a clone
+# anywhere reads them, as bench/draft.py does) and real pages of other cities.
+SEEDS = sorted((ROOT / "tests" / "plans" / "seeds").glob("*.txt"))
 PAGES = [ROOT / "tests" / "plans" / f"{name}.txt" for name in ("wenzhou-2022", "zhengzhou-2016")]
 EVERY = [a for fw in ("heze-2022", "national-2025", "ningbo-2020", "reference", "shaoxing-2014", "tianjin-2017",
                       "yinchuan-2023") for a in ("--framework", fw)]
