@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..engine.errors import InputError, InputErrors, error_line, printable
+from ..engine.errors import InputError, InputErrors, error_line
 from ..engine.result import say as R
-from ..reports.words import named, say
+from ..reports.words import say
 from .examples import failing_examples
 from .files import read_input, yaml_files
 from .library import CRITERIA_DIR, INDICATORS, UsageProblem, decider_notices, load_catalogue, load_library, sniff_kind
@@ -15,28 +15,16 @@ from .outcome import Outcome
 
 def list_criteria(framework_id: str | None = None, *, criteria_dir: Path = CRITERIA_DIR, lang: str = "zh") -> Outcome:
     """The frameworks (one line each), or one framework's criteria."""
-    from ..reports.labels import CATALOGUE as W
-    from ..reports.labels import CATEGORY, check_kind
+    from ..reports.catalogue import criteria_text, frameworks_text
     lib = load_library(criteria_dir, (framework_id,) if framework_id else ())
     framework_id = lib.ids((framework_id,))[0] if framework_id else None
-    lines = []
     if framework_id is None:
-        for fid, fw in sorted(lib.frameworks.items()):
-            h = fw.model.framework
-            title = named(h.title, lang)
-            count = W["criteria"][lang].format(n=len(fw.model.criteria))
-            lines.append(f"{fid:<16} {W[h.kind][lang]:<9} {count:>8}  {title}《{h.source.title}》")
-    else:
-        if framework_id not in lib.frameworks:
-            raise UsageProblem(R("library.unknown_framework", id=repr(framework_id))
-                               + R("library.known", known=", ".join(sorted(lib.frameworks))))
-        for c in lib.frameworks[framework_id].model.criteria:
-            title = named(c.title, lang)
-            gate = f" {W['required'][lang]}" if c.required else ""
-            lines.append(f"{c.id:<8} {CATEGORY[c.category][lang]:<12} {W['weight'][lang]} {c.weight}{gate:<9} "
-                         f"{check_kind(c.check.kind, lang):<10} {c.clause}  {title}")
-    # titles come from the criteria files: no control character of theirs reaches the terminal
-    return Outcome(text="".join(printable(line) + "\n" for line in lines), inputs=lib.paths())
+        return Outcome(text=frameworks_text([fw.model for _, fw in sorted(lib.frameworks.items())], lang),
+                       inputs=lib.paths())
+    if framework_id not in lib.frameworks:
+        raise UsageProblem(R("library.unknown_framework", id=repr(framework_id))
+                           + R("library.known", known=", ".join(sorted(lib.frameworks))))
+    return Outcome(text=criteria_text(lib.frameworks[framework_id].model, lang), inputs=lib.paths())
 
 
 def validate(paths: list[Path], *, criteria_dir: Path = CRITERIA_DIR, lang: str = "zh") -> Outcome:

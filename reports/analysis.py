@@ -21,10 +21,9 @@ from .blocks import Cell, Figure, Figures, Grid, Item, Para, Row, Run, Section, 
 from .labels import (
     ACHIEVED_AS,
     ACHIEVED_MARK,
-    CATEGORY,
     MARK,
-    VERDICT,
     achieved_words,
+    category_name,
     is_plan,
     lacking_text,
     pct,
@@ -36,6 +35,7 @@ from .labels import (
     targets_text,
     title,
     verdict_name,
+    verdict_word,
     year_text,
     years_note,
 )
@@ -98,16 +98,16 @@ def plan_doc(plans: list[tuple[FrameworkResult, Plan]], lang: str) -> Doc:
     sections = []
     for res, p in plans:
         if is_plan(res):  # a plan: its targets and its verdict lead, the achievement index second
-            now = text(say("plan.doc.now", targets=targets_text(res, lang), verdict=VERDICT[p.from_verdict][lang],
+            now = text(say("plan.doc.now", targets=targets_text(res, lang), verdict=verdict_word(p.from_verdict, lang),
                            s=Score(res.score) if res.score is not None else "—", cov=Share(res.coverage)), lang)
         elif res.assessable:
-            now = W.say("plan.doc.now_score", lang, verdict=VERDICT[p.from_verdict][lang], s=score_text(res.score),
+            now = W.say("plan.doc.now_score", lang, verdict=verdict_word(p.from_verdict, lang), s=score_text(res.score),
                         cov=pct(res.coverage))
         else:  # issue 11: the missing evidence and the range lead, not the score on the known part
-            now = W.say("plan.doc.now_lacking", lang, verdict=VERDICT[p.from_verdict][lang],
+            now = W.say("plan.doc.now_lacking", lang, verdict=verdict_word(p.from_verdict, lang),
                         lacking=lacking_text(res, lang), range=range_text(res, lang))
         now_lines = [now,
-                     W.say("plan.doc.goal", lang, verdict=VERDICT[p.goal][lang])]
+                     W.say("plan.doc.goal", lang, verdict=verdict_word(p.goal, lang))]
         if not p.steps:
             now_lines.append(W.say("plan.doc.reached", lang))
             if res.lacking:  # reached on part of the evidence: what comes in may still move the verdict
@@ -117,7 +117,7 @@ def plan_doc(plans: list[tuple[FrameworkResult, Plan]], lang: str) -> Doc:
             rest = 1 - p.coverage_after  # the score after is on the evidence the steps bring; the rest is unknown
             how = (text(say("plan.doc.method"), lang) if p.method == "targets"
                    else W.say(f"plan.doc.search.{p.method}", lang))
-            now_lines.append(W.say("plan.doc.after", lang, verdict=VERDICT[p.verdict_after][lang],
+            now_lines.append(W.say("plan.doc.after", lang, verdict=verdict_word(p.verdict_after, lang),
                                    s=score_text(p.score_after), cov=pct(p.coverage_after),
                                    rest=W.say("plan.doc.rest", lang, rest=pct(rest)) if rest > 0 else "", how=how,
                                    unreached="" if p.reached else W.say("plan.doc.unreached", lang)))
@@ -199,7 +199,7 @@ def compare_doc(ranked: list[tuple[int, Summary]], titles: list[tuple[str, str, 
     sections = [
         section(W.say("compare.ranking", lang), *lines(*notes), table(head, rows, classes, title=2)),
         section(W.say("compare.plan.heat" if plan else "compare.heat", lang),
-                table([W.say("doc.col.city", lang)] + [CATEGORY[c][lang] for c in cats], heat_rows, heat_classes)),
+                table([W.say("doc.col.city", lang)] + [category_name(c, lang) for c in cats], heat_rows, heat_classes)),
     ]
     crits = [(i, W.name_in(lang, zh, en)) for i, zh, en in titles]
     cities = [r for _, r in ranked]
@@ -315,8 +315,8 @@ def _standing(r: FrameworkResult, lang: str) -> str:
     """A verdict with its score, or, when not assessable, with its coverage: a score on the criteria with
     evidence never stands beside a verdict of not assessable (issue 25)."""
     if r.assessable:
-        return f"{VERDICT[r.verdict][lang]} {score_text(r.score)}"
-    return VERDICT[r.verdict][lang] + text(say("standing.coverage", cov=Share(r.coverage)), lang)
+        return f"{verdict_word(r.verdict, lang)} {score_text(r.score)}"
+    return verdict_word(r.verdict, lang) + text(say("standing.coverage", cov=Share(r.coverage)), lang)
 
 
 def diff_doc(a: str, b: str, diffs: list[CriterionDiff], flips: list[tuple[FrameworkResult, FrameworkResult]],

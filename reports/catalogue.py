@@ -1,9 +1,12 @@
-"""The indicator catalogue as a document (table, Markdown): one language per output, nothing computed."""
+"""The library as people read it: the indicator catalogue as a document (table, Markdown), and the lines of
+`ipcheck criteria` (the frameworks, or one framework's criteria). One language per output, nothing computed."""
 
 from __future__ import annotations
 
+from ..engine.errors import printable
 from .analysis import Doc, lines, section, table
-from .words import colon, joined, say, term
+from .labels import category_name, check_kind
+from .words import colon, joined, named, say, term
 
 HEAD = ("id", "name", "unit", "kind", "better", "definition", "attributes", "used_by")  # catalogue.head.<column>
 
@@ -45,3 +48,29 @@ def indicators_doc(data: dict, lang: str, *, blocks: bool = False) -> Doc:
             out.append(f"    {h[6]}{sep}{attributes}")
         out += [f"    {h[7]}{sep}{criteria}", ""]
     return Doc(title, lines(*meta), (section(heading, *lines(*out[:-1])),))
+
+
+def frameworks_text(frameworks, lang: str) -> str:
+    """`ipcheck criteria`: one line per framework (its id, kind, number of criteria, title and source document)."""
+    out = []
+    for fw in frameworks:
+        h = fw.framework
+        kind, count = say(f"catalogue.{h.kind}", lang), say("catalogue.criteria", lang, n=len(fw.criteria))
+        out.append(f"{h.id:<16} {kind:<9} {count:>8}  {named(h.title, lang)}《{h.source.title}》")
+    return _lines(out)
+
+
+def criteria_text(fw, lang: str) -> str:
+    """`ipcheck criteria FRAMEWORK`: one line per criterion (id, category, weight, required, check kind, clause,
+    title)."""
+    out = []
+    for c in fw.criteria:
+        gate, weight = f" {say('catalogue.required', lang)}" if c.required else "", say("catalogue.weight", lang)
+        out.append(f"{c.id:<8} {category_name(c.category, lang):<12} {weight} {c.weight}{gate:<9} "
+                   f"{check_kind(c.check.kind, lang):<10} {c.clause}  {named(c.title, lang)}")
+    return _lines(out)
+
+
+def _lines(out: list[str]) -> str:
+    # titles come from the criteria files: no control character of theirs reaches the terminal
+    return "".join(printable(line) + "\n" for line in out)

@@ -403,8 +403,7 @@ def analysis_docx(d: Doc, lang: str, date: dt.date, picture: Pictures = _png) ->
         _heading(doc, s.heading, 1)
         _items(doc, s.items, picture)
     if d.method:
-        from .labels import EXPLAIN
-        _heading(doc, EXPLAIN["method"][lang], 1)
+        _heading(doc, phrase("explain.method", lang), 1)
         for m in d.method:
             _para(doc, m)
     return _bytes(doc)

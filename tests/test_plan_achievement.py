@@ -359,7 +359,7 @@ def test_a_shipped_plans_first_lines_are_its_targets_and_verdict(city_file, lang
     assert first <= 3 and lines[first][len(head[0]):][0].isdigit(), lines[:5]
     verdict = lines[first + 1]
     assert verdict.startswith(head[1]), lines[:6]
-    words = {code: L.VERDICT[code][lang] for code in PLAN_LEVELS}
+    words = {code: L.verdict_word(code, lang) for code in PLAN_LEVELS}
     assert any(verdict[len(head[1]):].upper().startswith(w.upper()) for w in words.values()), verdict
     doc = json.loads(CliRunner().invoke(main, ["evaluate", str(city_file), "--format", "json"]).stdout)
     own, ref = doc["evaluations"][0], doc["evaluations"][-1]
