@@ -123,11 +123,7 @@ def _gap(ms: Measurement) -> tuple[Decimal | None, Decimal | None]:
 def _due_year(check, h: m.FrameworkHeader, year: int) -> int:
     """The year a plan's target is due: its own year (a trajectory's target year, a path's last year, a
     check's `year`), else the plan's target year, else the year judged."""
-    if check.kind == "trajectory":
-        return check.target_year
-    if check.kind == "path":
-        return max(check.targets)
-    return getattr(check, "year", None) or h.target_year or year
+    return kind_of(check.kind).due_year(check) or h.target_year or year
 
 
 def _plan_target(c: m.Criterion, ms: Measurement, h: m.FrameworkHeader, facts: Facts, year: int) -> PlanTarget:
@@ -137,15 +133,17 @@ def _plan_target(c: m.Criterion, ms: Measurement, h: m.FrameworkHeader, facts: F
     figure for the plan's base year (a threshold's indicator); the path from it to the target is
     `formulas.path_value` (compound, as a trajectory's; linear from 0), taken in the figure's year.
     A trajectory carries its own path (ms.trajectory). Without a base: the share of the target reached."""
+    kind = kind_of(c.check.kind)
     due = _due_year(c.check, h, year)
     plan = PlanTarget(target_year=due, year=year,
-                      final=c.check.targets[due] if c.check.kind == "path" and year < due else None)
+                      final=kind.final_target(c.check, due) if kind.final_target and year < due else None)
     if (year >= due or ms.state != "measured" or ms.combine or ms.is_mechanism or ms.trajectory
             or ms.value is None or ms.target is None):
         return plan
     base, by = getattr(c.check, "baseline", None), h.base_year
-    if base is None and by is not None and c.check.kind == "threshold":
-        fact = facts.get(c.check.indicator, by)
+    base_of = kind.base_indicator(c.check)
+    if base is None and by is not None and base_of is not None:
+        fact = facts.get(base_of, by)
         if fact is not None and fact.bound == "exact" and fact.as_of is None and not isinstance(fact.value, bool):
             base = fact.value
     if base is not None and by is not None and by < due and ms.year is not None and ms.year > by:

@@ -74,10 +74,10 @@ class Plan:
 
 def context(r: CriterionResult) -> Reason | None:
     """Where a criterion without evidence stands on its latest figure, for an evidence request: '2021年119 亿元，
-    已为目标的3倍' (issue 25). Only for a figure read against the target in its own unit (threshold, count,
-    path); None when there is no such figure."""
+    已为目标的3倍' (issue 25). Only for a kind whose figure is read against the target in its own unit (its
+    `figure_is_level` hook); None when there is no such figure."""
     ms, t = r.measurement, r.trend
-    if (r.status != "unknown" or r.check_kind not in ("threshold", "count", "path") or ms.value is None
+    if (r.status != "unknown" or not kind_of(r.check_kind).figure_is_level or ms.value is None
             or ms.year is None or ms.is_mechanism or t is None or t.target is None or t.target <= 0):
         return None
     when, v = When.of(ms.year, ms.as_of), Q(ms.value, ms.unit)

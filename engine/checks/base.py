@@ -49,6 +49,11 @@ def own_target(check: Any, year: int) -> tuple[Decimal | None, int | None]:
     return check.target, check.year or year
 
 
+def stated_year(check: Any) -> int | None:
+    """The year a check states for its target (`year:`), if any."""
+    return getattr(check, "year", None)
+
+
 def no_parts(check: Any) -> list[tuple[tuple[Any, ...], Any]]:  # noqa: ARG001 - a Kind hook's signature
     """A check made of no other checks."""
     return []
@@ -75,6 +80,13 @@ class Kind:
     attribute_values the attribute values it asks for: (path within the check, indicator, attribute, value)
     combine          for a kind made of parts: their (status, score) into its own
     parts_heading    for a kind made of parts: the line that introduces them in `explain`
+    figure_is_level  an unmeasured check's latest figure is in its target's unit, so an evidence request can
+                     say where it stands against the target ("2021年119 亿元，已为目标的3倍")
+    due_year         in a plan, the year its target is due when the check states one (None: the plan's)
+    final_target     in a plan, its target for the year it is due, when that differs from the year's own
+                     (a path's last year)
+    base_indicator   in a plan without a stated base, the indicator whose figure in the plan's base year is
+                     the base its path starts from (None: no path without a stated base)
     """
     name: str
     model: type
@@ -91,6 +103,10 @@ class Kind:
     attribute_values: Callable[[Any], list[tuple[tuple[Any, ...], str, str, str]]] = no_attributes
     combine: Callable[[list[tuple[str, Decimal | None]]], tuple[str, Decimal | None]] | None = None
     parts_heading: Names | None = None
+    figure_is_level: bool = False
+    due_year: Callable[[Any], int | None] = stated_year
+    final_target: Callable[[Any, int], Decimal | None] | None = None
+    base_indicator: Callable[[Any], str | None] = no_trend
 
 
 REGISTRY: dict[str, Kind] = {}  # filled by the package's __init__, one entry per kind module

@@ -37,4 +37,4 @@ def describe(c: Count, cat: Catalogue, year: int) -> Reason:
 
 
 KIND = Kind("count", Count, resolve, measure, describe, lambda c: [c.indicator], label("年内次数", "count in the year"),
-            trend_indicator=own_indicator, trend_target=own_target)
+            trend_indicator=own_indicator, trend_target=own_target, figure_is_level=True)

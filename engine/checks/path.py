@@ -51,4 +51,5 @@ def trend_target(c: Path, year: int) -> tuple[Decimal, int]:
 
 
 KIND = Kind("path", Path, resolve, measure, describe, lambda c: [c.indicator], label("分年目标", "yearly targets"),
-            trend_indicator=own_indicator, trend_target=trend_target)
+            trend_indicator=own_indicator, trend_target=trend_target, figure_is_level=True,
+            due_year=lambda c: max(c.targets), final_target=lambda c, due: c.targets[due])

@@ -40,4 +40,5 @@ def describe(c: Threshold, cat: Catalogue, year: int) -> Reason:
 
 
 KIND = Kind("threshold", Threshold, resolve, measure, describe, lambda c: [c.indicator], label("门槛值", "threshold"),
-            trend_indicator=own_indicator, trend_target=own_target)
+            trend_indicator=own_indicator, trend_target=own_target, figure_is_level=True,
+            base_indicator=own_indicator)

@@ -91,4 +91,5 @@ def describe(c: Trajectory, cat: Catalogue, year: int) -> Reason:
 
 KIND = Kind("trajectory", Trajectory, resolve, measure, describe, lambda c: [c.indicator],
             label("目标路径", "trajectory"),
-            trend_indicator=own_indicator, trend_target=lambda c, year: (c.target, c.target_year))
+            trend_indicator=own_indicator, trend_target=lambda c, year: (c.target, c.target_year),
+            due_year=lambda c: c.target_year)
