@@ -16,9 +16,10 @@ from .phrases import Reason, say, words
 # precision of any published figure.
 CTX = Context(prec=34, rounding=ROUND_HALF_EVEN)
 
-MULTIPLIERS = {"": Decimal(1), "万": Decimal(10_000), "亿": Decimal(100_000_000)}
+MULTIPLIERS = {"": Decimal(1), "千": Decimal(1_000), "万": Decimal(10_000), "亿": Decimal(100_000_000)}
 COUNTERS = ("件/万人", "件", "家", "个", "项", "次", "人", "所", "天", "元", "分", "%")
 PERCENT = "%"
+PER_MILLE = "‰"  # a value may be written in per mille (5‰ is 0.5%); no indicator is kept in it
 PER_10K = "件/万人"
 YES_NO = "yes/no"  # the unit of a mechanism: in place (1) or not (0), with evidence
 # Largest value accepted in any unit: bigger than any published figure, and small
@@ -117,7 +118,7 @@ _QUALIFIERS = (("不超过", "at_most", True), ("不少于", "at_least", True), 
 # Digits and a unit with no qualifier, space or full-width character to read first ("1200件", "3.6亿元").
 _PLAIN_FIGURE = re.compile(r"\d+(?:\.\d+)?(?:万|亿)?(?:%s)?\Z" % "|".join(re.escape(c) for c in COUNTERS), re.ASCII)
 # 1200多件, 5万余件, 三千多家
-_MORE_THAN = re.compile(r"^(?P<num>(?:[\d,.]+|[〇零一二两三四五六七八九十百千万亿]+)(?:万|亿)?)(?:多|余)(?P<rest>.*)$")
+_MORE_THAN = re.compile(r"^(?P<num>(?:[\d,.]+|[〇零一二两三四五六七八九十百千万亿]+)(?:千|万|亿)?)(?:多|余)(?P<rest>.*)$")
 
 
 def _split(text: str) -> tuple[Decimal, str, str]:
@@ -141,9 +142,9 @@ def _split(text: str) -> tuple[Decimal, str, str]:
     else:
         number, rest = Decimal(m.group("num").replace(",", "")), m.group("rest")
     mult = ""
-    if rest[:1] in ("万", "亿"):
+    if rest[:1] in ("千", "万", "亿"):  # 5千件 is 5000件 (a unit is never kept in 千: parse_unit)
         mult, rest = rest[:1], rest[1:]
-    if rest and rest not in COUNTERS:
+    if rest and rest not in COUNTERS and rest != PER_MILLE:
         raise UnitError("unit.unknown_in", value=repr(text), unit=repr(rest))
     return number, mult, rest
 
@@ -173,6 +174,8 @@ def to_unit(value: object, unit: Unit, *, fraction_as_percent: bool = True) -> D
             raise UnitError("unit.scale_percent", value=repr(value))
         if counter == PERCENT:
             result = number
+        elif counter == PER_MILLE:
+            result = CTX.divide(number, Decimal(10))
         elif counter == "" and fraction_as_percent:
             result = CTX.multiply(number, Decimal(100))
         else:

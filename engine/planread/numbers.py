@@ -17,7 +17,7 @@ from decimal import Decimal
 from ..units import Unit, UnitError, read_value
 
 # Counter words a target's figure carries, longest first (件/万人 before 件).
-COUNTERS = ("件/万人", "件每万人", "件/百户", "件/百家", "家", "件", "个", "项", "次", "%", "美元", "元", "分",
+COUNTERS = ("件/万人", "件每万人", "件/百户", "件/百家", "家", "件", "个", "项", "次", "%", "‰", "美元", "元", "分",
             "人次", "人", "所", "名", "户", "座", "条", "场", "倍", "处", "部", "台", "套", "本", "批", "天",
             "小时", "起", "宗")
 _COUNTER_RX = "|".join(re.escape(c) for c in COUNTERS)
@@ -37,6 +37,9 @@ FIGURE = re.compile(
     rf"(?:(?P<mult>万|亿|千)(?P<counter1>{_COUNTER_RX})?|(?P<counter2>{_COUNTER_RX}))"
     rf"(?P<after>以上|以内|以下|左右|多|余)?")
 PERCENT_WORDS = re.compile(rf"百分之(?P<num>{_CHINESE}|{_ARABIC})")
+# 翻一番 doubles a figure (growth of 100%), 翻两番 quadruples it (300%): growth over the base the sentence names.
+DOUBLING = re.compile(r"翻(?P<n>一|两|二|三)番")
+_TIMES_DOUBLED = {"一": 1, "两": 2, "二": 2, "三": 3}
 YEAR = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2}|[〇零一二][〇零一二三四五六七八九]{3})年")
 _PERIOD = re.compile(r"(?P<a>(?:19|20)\d{2})(?:年)?\s*(?:—|~|-|至|到)\s*(?P<b>(?:19|20)\d{2})年")
 
@@ -50,6 +53,12 @@ _PLAN_PARTS = re.compile(r"^(?:重点)?(?:(?:主要)?指标|任务|措施|方面
 @dataclass(frozen=True)
 class Figure:
     """A figure found in a sentence, where it stands, and how it is qualified."""
+
+    @property
+    def doubling(self) -> bool:
+        """Written as 翻一番/翻两番: growth over a base, in words."""
+        return self.text.startswith("翻")
+
     start: int
     end: int
     text: str                  # as written, with its qualifier: "62件以上"
@@ -94,12 +103,17 @@ def figures(sentence: str) -> list[Figure]:
             continue
         if counter == "件每万人":
             counter = "件/万人"
+        if mult == "千" and counter:  # 5千件 is 5000件: no unit is kept in 千
+            value, upper, mult = value * 1000, upper * 1000 if upper is not None else None, ""
         after = m["after"] or m["more"] or ""
         out.append(Figure(m.start(), m.end(), m.group(0), value, upper, mult + counter, after, chinese))
     for m in PERCENT_WORDS.finditer(sentence):
         value = to_decimal(m["num"])
         if value is not None:
             out.append(Figure(m.start(), m.end(), m.group(0), value, None, "%", "", True))
+    for m in DOUBLING.finditer(sentence):
+        growth = (2 ** _TIMES_DOUBLED[m["n"]] - 1) * 100
+        out.append(Figure(m.start(), m.end(), m.group(0), Decimal(growth), None, "%", "", True))
     return sorted(out, key=lambda f: f.start)
 
 

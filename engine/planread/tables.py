@@ -23,7 +23,8 @@ _HEADER_WORDS = {"指标", "指标名称", "主要指标", "属性", "指标属�
 _YEAR_HEAD = re.compile(r"((?:19|20)\d{2})年?(?:底|末)?")
 _BASE_WORDS = ("基期", "基准", "现状", "基数", "实际", "完成")
 _VALUE = re.compile(r"^(?P<cmp>≥|>|≤|<|>=|<=)?\s*\[?(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)\]?"
-                    r"(?P<unit>万件|万家|万人|亿元|万元|件/万人|件|家|个|项|次|%|元|分|亿|万)?(?P<after>以上|以内|以下)?$")
+                    r"(?P<unit>万件|万家|万人|亿元|万元|件/万人|件|家|个|项|次|%|元|分|亿|万)?(?P<after>以上|以内|以下)?"
+                    r"(?:[（(](?P<note>[^（）()]{1,8})[）)])?$")  # 5.2（预期性）: a note after the figure
 NATURES = {"预期性": "expected", "约束性": "binding"}
 _UNIT_IN_NAME = re.compile(r"（(?P<u>[^（）]{1,8})）$")
 _UNIT_WORDS = {"百分比": "%", "%": "%", "％": "%"}
@@ -210,7 +211,7 @@ def _ends_table(line: str) -> bool:
 
 
 def _is_value(text: str) -> bool:
-    return bool(_VALUE.match(text.replace(" ", "")))
+    return bool(_VALUE.match(re.sub(r"\s", "", text)))
 
 
 def _is_unit(text: str) -> bool:
@@ -240,7 +241,7 @@ def split_unit(name: str) -> tuple[str, str]:
 
 def read_value(text: str) -> tuple[Decimal, str, str, bool] | None:
     """A value cell: (number, unit written in the cell, comparison, cumulative [..]) or None."""
-    m = _VALUE.match(text.replace(" ", ""))
+    m = _VALUE.match(re.sub(r"\s", "", text))
     if not m:
         return None
     value = to_decimal(m["num"])

@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from ..catalogue import Catalogue
+from ..units import PER_MILLE
 from .match import Match, find, key
 from .model import Target
 from .numbers import Figure, figures, plan_mentions, years
@@ -54,7 +55,7 @@ _LEAD_WORDS = re.compile(r"^(?:(?:力争|确保|争取|努力|计划|实现|推�
                          r"年末|年底|(?:19|20)\d{2}年(?:底|末)?|[—~-]|其中|同时|并|使|让|，)\s*)+")
 _TAIL_WORDS = re.compile(r"(?:分别|达到|达|突破|超过|不低于|不少于|不超过|保持在|稳定在|控制在|提高到|提高至|提升到|"
                          r"提升至|增加到|增加至|增长到|增至|年均增长|增长|递增|提高|提升|为|在|实现|要|力争|确保|"
-                         r"以上|以内|累计|的)+$")
+                         r"以上|以内|累计|的|(?:较|比)(?:(?:19|20)\d{2}年|[“\"]?十[一二三四五]五[”\"]?)(?:末|底)?)+$")  # 较2020年: a base
 
 _RAISED_TO = re.compile(r"^(?:的)?(?:基础上)?(?:提高|提升|增加|增长|增)(?:到|至)")  # 由X提高到Y: X is the base
 _SHARE = re.compile(r"率|比重|占比|比例")
@@ -243,13 +244,14 @@ def _kind(part: str, before: str, fig: Figure, unit_counter: str, setting: Setti
     """What kind of figure a target is, from the words and the unit."""
     if re.search(r"年均(?:增长|增速|递增|提高)|年平均增长", before):
         return "average_growth"
-    if fig.unit == "%" and re.search(r"增长|递增|增幅|提高|提升|增加", before) and not _SHARE.search(name):
+    if fig.doubling or (fig.unit == "%" and re.search(r"增长|递增|增幅|提高|提升|增加", before)
+                        and not _SHARE.search(name)):
         return "growth"
     if "百户" in part or "每百家" in part or "百家企业" in part:
         return "per_100_enterprises"
     if unit_counter == "件/万人" or re.search(r"每万人|万人(?:口)?(?:有效|高价值)?发明", part):
         return "per_capita"
-    if fig.unit == "%":
+    if fig.unit in ("%", PER_MILLE):
         return "share"
     if unit_counter == "分":
         return "score"
@@ -311,8 +313,10 @@ def _target(facts: _Facts, part: str, ps: int, fig: Figure, candidates: list[str
     cat = setting.catalogue
     sentence, target_years = facts.text, facts.target_years
     before = sentence[max(ps, prev.end if prev else 0):fig.start]
-    growth = fig.unit == "%" and bool(re.search(r"增长|递增|增幅", before))
+    growth = fig.unit == "%" and (fig.doubling or bool(re.search(r"增长|递增|增幅", before)))
     counter = fig.unit.lstrip("万亿千") if fig.unit not in ("万", "亿") else ""
+    if counter == PER_MILLE:  # 5‰ is a share as 0.5% is: found as one, kept as written
+        counter = "%"
     match, words = _indicator(cat, candidates, counter, growth, fig, sentence)
     review: list[str] = []
     unit = fig.unit
