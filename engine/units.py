@@ -118,7 +118,8 @@ _QUALIFIERS = (("不超过", "at_most", True), ("不少于", "at_least", True), 
 # Digits and a unit with no qualifier, space or full-width character to read first ("1200件", "3.6亿元").
 _PLAIN_FIGURE = re.compile(r"\d+(?:\.\d+)?(?:万|亿)?(?:%s)?\Z" % "|".join(re.escape(c) for c in COUNTERS), re.ASCII)
 # 1200多件, 5万余件, 三千多家
-_MORE_THAN = re.compile(r"^(?P<num>(?:[\d,.]+|[〇零一二两三四五六七八九十百千万亿]+)(?:千|万|亿)?)(?:多|余)(?P<rest>.*)$")
+_MORE_THAN = re.compile(r"^(?P<num>(?:[\d,.]+|[〇零一二两三四五六七八九十百千万亿]+)(?:千|万|亿)?)(?:多|余)"
+                        r"(?P<rest>.*)$")
 
 
 def _split(text: str) -> tuple[Decimal, str, str]:
