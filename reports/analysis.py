@@ -97,7 +97,10 @@ def plan_doc(plans: list[tuple[FrameworkResult, Plan]], lang: str) -> Doc:
     """For each framework, where the city stands, the goal and the steps that reach it, with their lead units."""
     sections = []
     for res, p in plans:
-        if is_plan(res):  # a plan: its targets and its verdict lead, the achievement index second
+        if is_plan(res) and not res.assessable and res.score is not None:  # issue 11: the range, not the index
+            now = W.say("plan.doc.now_range", lang, targets=targets_text(res, lang),
+                        verdict=verdict_word(p.from_verdict, lang), range=range_text(res, lang))
+        elif is_plan(res):  # a plan: its targets and its verdict lead, the achievement index second
             now = text(say("plan.doc.now", targets=targets_text(res, lang), verdict=verdict_word(p.from_verdict, lang),
                            s=Score(res.score) if res.score is not None else "—", cov=Share(res.coverage)), lang)
         elif res.assessable:

@@ -450,6 +450,9 @@ PHRASES: dict[str, tuple[str, str]] = {
                    "{s} / 100（有证据的目标占权重{cov}；仅供参考，以上方目标完成情况为准）"),
     "plan.doc.now": ("Now: {targets}; {verdict} (achievement index {s}, coverage {cov})",
                      "现状：{targets}；{verdict}（达成指数{s}，覆盖率{cov}）"),
+    # a plan not assessable: the index's range, never the index on the known part beside that verdict
+    "plan.doc.now_range": ("Now: {targets}; {verdict} (achievement index {range})",
+                           "现状：{targets}；{verdict}（达成指数{range}）"),
     "plan.doc.method": ("targets behind or missed first", "先补滞后和未完成的目标"),
     "method.plan_steps": ("A plan framework's plan: to be on track overall, every target behind or missed is met; to "
                           "be no more than partly behind (--to nearly_ready), those of the largest weight first until "

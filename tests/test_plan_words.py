@@ -133,3 +133,18 @@ def test_compare_over_a_plan_and_the_reference_says_each_way_of_ranking(lang):
     plan = {"zh": "排名：按达成指数从高到低", "en": "Ranking: by achievement index"}[lang]
     score = {"zh": "排名：按总分从高到低", "en": "Ranking: by overall score"}[lang]
     assert r.stdout.count(plan) == 1 and r.stdout.count(score) == 1
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_plan_of_a_plan_without_enough_evidence_gives_the_index_range_not_the_index(lang):
+    """Ningbo's plan is not assessable (26 of 32 targets without evidence): `ipcheck plan` says so with the
+    range the index may take, never "achievement index 100.0" beside "not assessable" (issue 11)."""
+    r = CliRunner(env={"COLUMNS": "250"}).invoke(main, ["plan", str(CITIES / "ningbo.yaml"), "--lang", lang,
+                                                         "--framework", "ningbo-2020"], catch_exceptions=False)
+    assert r.exit_code == 0, r.output
+    now = next(line for line in r.stdout.splitlines() if line.startswith(("现状", "Now")))
+    assert {"zh": "证据不足，无法评定", "en": "not assessable"}[lang] in now, now
+    assert re.search({"zh": r"达成指数取决于缺失的证据，介于\d+\.\d与100\.0之间",
+                      "en": r"achievement index between \d+\.\d and 100\.0 depending on the missing evidence"}[lang],
+                     now), now
+    assert not re.search(r"(达成指数|achievement index )100\.0", now), now
