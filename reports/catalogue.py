@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from ..engine.errors import printable
+from . import terminal
 from .analysis import Doc, lines, section, table
 from .labels import category_name, check_kind
 from .words import colon, joined, named, say, term
@@ -50,27 +50,30 @@ def indicators_doc(data: dict, lang: str, *, blocks: bool = False) -> Doc:
     return Doc(title, lines(*meta), (section(heading, *lines(*out[:-1])),))
 
 
-def frameworks_text(frameworks, lang: str) -> str:
-    """`ipcheck criteria`: one line per framework (its id, kind, number of criteria, title and source document)."""
-    out = []
+def frameworks_text(frameworks, lang: str, width: int | None = None) -> str:
+    """`ipcheck criteria`: a table of the frameworks (id, kind, number of criteria, title and source document),
+    as wide as the terminal."""
+    rows = []
     for fw in frameworks:
         h = fw.framework
-        kind, count = say(f"catalogue.{h.kind}", lang), say("catalogue.criteria", lang, n=len(fw.criteria))
-        out.append(f"{h.id:<16} {kind:<9} {count:>8}  {named(h.title, lang)}《{h.source.title}》")
-    return _lines(out)
+        count = say("catalogue.targets" if h.kind == "plan" else "catalogue.criteria", lang, n=len(fw.criteria))
+        rows.append([h.id, say(f"catalogue.{h.kind}", lang), count,
+                     f"{named(h.title, lang)}{say('criteria.source', lang, source=h.source.title)}"])
+    head = [say(f"criteria.head.{k}", lang) for k in ("id", "kind", "count", "title")]
+    listing = section(say("criteria.heading", lang), table(head, rows))
+    doc = Doc(say("criteria.title", lang, n=len(rows)), (), (listing,))
+    return terminal.document(doc, lang, width=width)
 
 
-def criteria_text(fw, lang: str) -> str:
-    """`ipcheck criteria FRAMEWORK`: one line per criterion (id, category, weight, required, check kind, clause,
-    title)."""
-    out = []
-    for c in fw.criteria:
-        gate, weight = f" {say('catalogue.required', lang)}" if c.required else "", say("catalogue.weight", lang)
-        out.append(f"{c.id:<8} {category_name(c.category, lang):<12} {weight} {c.weight}{gate:<9} "
-                   f"{check_kind(c.check.kind, lang):<10} {c.clause}  {named(c.title, lang)}")
-    return _lines(out)
-
-
-def _lines(out: list[str]) -> str:
-    # titles come from the criteria files: no control character of theirs reaches the terminal
-    return "".join(printable(line) + "\n" for line in out)
+def criteria_text(fw, lang: str, width: int | None = None) -> str:
+    """`ipcheck criteria FRAMEWORK`: a table of its criteria (id, category, weight, required, check kind, clause,
+    title), as wide as the terminal."""
+    h = fw.framework
+    rows = [[c.id, category_name(c.category, lang), str(c.weight), say("catalogue.required", lang) if c.required
+             else "—", check_kind(c.check.kind, lang), c.clause, named(c.title, lang)] for c in fw.criteria]
+    head = [say(f"criteria.head.{k}", lang)
+            for k in ("criterion", "category", "weight", "required", "check", "clause", "name")]
+    doc = Doc(say("criteria.title_framework", lang, fw=h.id, title=named(h.title, lang)),
+              lines(say("criteria.meta", lang, source=h.source.title)),
+              (section(say("criteria.heading_framework", lang), table(head, rows)),))
+    return terminal.document(doc, lang, width=width)

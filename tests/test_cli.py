@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from decimal import Decimal
 
 import pytest
@@ -12,6 +13,7 @@ from click.testing import CliRunner
 from conftest import CITIES, CITY_FILES, CRITERIA
 from helpers import one_line as one_line_error
 from ipcheck.cli import main
+from rich.cells import cell_len
 
 NINGBO = str(CITIES / "ningbo.yaml")
 
@@ -178,6 +180,41 @@ def test_criteria_lists_frameworks_and_criteria():
         assert fid in out
     out = invoke("criteria", "yinchuan-2023", "--lang", "en").stdout
     assert "YC-17" in out and "required" in out
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("fw", [None, "ningbo-2020", "reference"])
+def test_criteria_fits_an_80_column_terminal_with_its_columns_aligned(fw, lang):
+    """Chinese titles are two cells wide: the listing fits 80 columns and its columns start where its heads do."""
+    r = CliRunner(env={"COLUMNS": "80"}).invoke(main, ["criteria", *([fw] if fw else []), "--lang", lang])
+    assert r.exit_code == 0, r.output
+    lines = r.stdout.splitlines()
+    assert max(cell_len(line) for line in lines) <= 80, max(lines, key=cell_len)
+    rule = next((i for i, line in enumerate(lines) if line.startswith("─")), None)
+    if rule is None:  # too narrow for the columns (English titles): a card per criterion, each line within 80
+        assert any(line.startswith("NB-01" if fw == "ningbo-2020" else "REF-01") for line in lines)
+        return
+    head = lines[rule - 1]
+    starts = [cell_len(head[:m.start()]) for m in re.finditer(r"(?<=\s\s)\S", head)]
+    for line in lines[rule + 1:]:
+        for col in starts:  # a cell's text starts at its column or the column is empty there
+            text = _at_cell(line, col)
+            assert text in (" ", "") or cell_len(line[:_index_at_cell(line, col)]) == col, (line, col)
+
+
+def _index_at_cell(line: str, col: int) -> int:
+    """The index of the character at terminal cell `col` of `line`."""
+    width = 0
+    for i, ch in enumerate(line):
+        if width >= col:
+            return i
+        width += cell_len(ch)
+    return len(line)
+
+
+def _at_cell(line: str, col: int) -> str:
+    i = _index_at_cell(line, col)
+    return line[i] if i < len(line) else ""
 
 
 def test_validate_shipped_files():
