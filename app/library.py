@@ -333,5 +333,7 @@ def evaluate_selection(sel: Selection) -> Evaluated:
     day = None
     if sel.as_of:
         day = dt.date.today() if sel.as_of == "today" else dt.date.fromisoformat(sel.as_of)
-    results = evaluate_frameworks(chosen, city, lib.catalogue, decider, year=sel.year, waivers=waivers, as_of=day)
+    last_full_year = (day or dt.date.today()).year - 1  # a city with no figure yet: where collect asks for them
+    results = evaluate_frameworks(chosen, city, lib.catalogue, decider, year=sel.year, waivers=waivers, as_of=day,
+                                  default_year=last_full_year)
     return Evaluated(lib, city, results, inputs, decider_notices(decider, notice, sel.lang))

@@ -184,11 +184,13 @@ def evaluate(fw: LoadedFramework, city: LoadedCity, cat: Catalogue, decider: Dec
 
 def evaluate_frameworks(fws: list[LoadedFramework], city: LoadedCity, cat: Catalogue, decider: Decider, *,
                         year: int | None = None, waivers: Iterable[m.Waiver] = (), as_of: dt.date | None = None,
-                        detail: bool = True) -> list[FrameworkResult]:
+                        detail: bool = True, default_year: int | None = None) -> list[FrameworkResult]:
     """Evaluate one city against several frameworks, with one decision batch for all of them.
 
     The same as calling `evaluate` for each framework; it measures every framework first and
     hands all measured values to the decider at once (one durable-rules session per city).
+    `default_year`: the year a framework without a target year is judged in when the city has no
+    figure for it at all (a new fact file: the last full year, where `collect` asks for figures).
     """
     facts = Facts(city.model, cat)
     waivers = list(waivers)
@@ -203,8 +205,10 @@ def evaluate_frameworks(fws: list[LoadedFramework], city: LoadedCity, cat: Catal
         else:  # the year with the most evidence, measured already while choosing it
             best = _best_year(fw, fw_facts)
             y, measured, basis = best[0] if best else None, best[1] if best else None, "most_evidence"
+        if y is None and default_year is not None:
+            y, basis = default_year, "no_evidence"
         if y is None:
-            raise InputError(city.name, 0, 0, f"no facts to take the evaluation year from for {h.id}; give --year")
+            raise InputError(city.name, 0, 0, say("evaluate.no_year", fw=h.id))
         measured = measured or _measure_all(fw, fw_facts, y)
         for c, ms in measured:
             _leaves(f"{i}|{c.id}", ms, leaves)

@@ -345,7 +345,7 @@ class FrameworkResult:
     source_date: dt.date | None = None   # the source document's date
     derived_from: tuple[str, ...] = ()   # the documents a derived (reference) framework is drawn from
     indicator_names: dict = field(default_factory=dict)  # indicator id -> Names, of every indicator it reads
-    year_basis: str = "given"            # why this year: given (--year), target_year, most_evidence
+    year_basis: str = "given"            # why this year: given (--year), target_year, most_evidence, no_evidence
     achievement: dict[str, int] | None = None  # a plan framework's targets by achievement (ACHIEVEMENTS); else None
 
     @property

@@ -194,7 +194,7 @@ class EvaluationJSON(TypedDict):
     framework: FrameworkJSON
     city: CityJSON
     year: int
-    year_basis: str                   # why this year: given (--year), target_year, most_evidence
+    year_basis: str                   # why this year: given (--year), target_year, most_evidence, no_evidence
     as_of: DateText
     engine: str
     model: str

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import re
 import shutil
 import time
@@ -428,6 +429,23 @@ def test_init_writes_a_file_that_validates_and_is_honestly_not_assessable(tmp_pa
                 "--framework", "reference")
     assert ev.exit_code == 0 and ev.stdout.count('"verdict": "not_assessable"') == 2
     assert '"status": "pass"' not in ev.stdout and '"status": "fail"' not in ev.stdout
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_new_file_evaluates_without_a_year_as_not_assessable_in_the_last_full_year(tmp_path, lang):
+    """What the README promises of `init`: `ipcheck evaluate` on the new file (no --year) says not assessable,
+    judged in the last full year, where `collect` asks for figures (it used to stop with an English line)."""
+    path = tmp_path / "haimen.yaml"
+    assert invoke("init", "haimen", "--name", "海门区", "--level", "district", "--output", path).exit_code == 0
+    last = dt.date.today().year - 1
+    r = invoke("evaluate", path, "--lang", lang)
+    assert r.exit_code == 0, r.output
+    assert {"zh": f"评价年度：{last}年（尚无数据：上一完整年度）",
+            "en": f"{last} (no figures yet: the last full year)"}[lang] in r.stdout
+    assert {"zh": "结论：证据不足，无法评定", "en": "Verdict: NOT ASSESSABLE"}[lang] in r.stdout
+    data = json.loads(invoke("evaluate", path, "--format", "json").stdout)
+    assert [(e["year"], e["year_basis"], e["verdict"]) for e in data["evaluations"]] == [
+        (last, "no_evidence", "not_assessable")]
     line = problems(invoke("init", "suzhou", "--name", "苏州", "--output", path), 1)[0]
     assert "init 从不覆盖事实文件" in line  # in the user's language, zh by default
     line = problems(invoke("init", "suzhou", "--name", "苏州", "--output", path, "--lang", "en"), 1)[0]
