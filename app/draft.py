@@ -1,11 +1,12 @@
 """draft: a city's own plan document (or its reviewed workbook) in, a framework YAML and a review workbook out.
 
 `ipcheck draft PLAN --city ID` reads the plan file (`plandoc`), has the plan reader find its
-targets and mechanisms (`engine.planread.read_plan`), and says what it found: how many
-targets, how many matched to the catalogue, which to review and why. `--output` writes the
-framework (`draftframe`), `--xlsx` the review workbook (`draftbook`); `--from TARGETS.xlsx`
-drafts from a reviewed workbook instead of the document. Files are written together or not
-at all (`files.write_outputs`); an existing file is written over only with `--force`.
+targets and mechanisms (`engine.planread.read_plan`), and returns what it found as data
+(`DraftSummary`: how many targets, how many matched to the catalogue, which to review and why), which
+`reports/messages.py` words. `--output` writes the framework (`draftframe`), `--xlsx` the review
+workbook (`draftbook`); `--from TARGETS.xlsx` drafts from a reviewed workbook instead of the
+document. Files are written together or not at all (`files.write_outputs`); an existing file is
+written over only with `--force`.
 """
 
 from __future__ import annotations
@@ -93,7 +94,8 @@ def _refuse_suffix(path: str | None, suffixes: tuple[str, ...], option: str, lan
 def draft(plan_path: Path | None, city: str, *, from_path: Path | None = None, output: str | None = None,
           xlsx_path: str | None = None, fmt: str = "table", force: bool = False, lang: str = "zh",
           criteria_dir: Path = CRITERIA_DIR) -> Outcome:
-    """`ipcheck draft`: read a plan (or a reviewed workbook), say what it sets, write the files asked for."""
+    """`ipcheck draft`: read a plan (or a reviewed workbook), return what it sets (worded by `reports.messages`)
+    and the files asked for."""
     if not _ID.match(city) or len(city) > 64:
         raise UsageProblem(say("draft.err.city", lang, city=city), "--city")
     if (plan_path is None) == (from_path is None):

@@ -192,9 +192,9 @@ def import_forms(forms_path, city_path: Path, *, criteria_dir: Path = CRITERIA_D
     """Read filled forms (one path or several: workbooks, CSV folders, folders of them) into a city file.
 
     Every cell checked, nothing written unless all are good. The outcome holds the new file
-    (unless `dry_run` or nothing changes) and says what was added or changed and how each
-    framework's coverage, verdict and criteria move. `today` is the date the new sources were
-    read (nothing here reads the clock)."""
+    (unless `dry_run` or nothing changes) and what was added or changed and how each framework's
+    coverage, verdict and criteria move (an `ImportSummary`, worded by `reports.messages`). `today` is
+    the date the new sources were read (nothing here reads the clock)."""
     from ..engine.load import load_city
 
     lib = load_library(criteria_dir)
