@@ -20,8 +20,8 @@ from ..engine.fields import Names
 from ..engine.result import CriterionResult
 from ..engine.result import say as R
 from .analysis import Doc, lines
-from .labels import VERDICT, pct, status_words
-from .words import display, phrase, say, text
+from .labels import status_words
+from .words import display, pct, phrase, say, text
 
 UNBROKEN = 1 << 20  # cells: wider than any line, so that the terminal writer breaks none
 
@@ -177,7 +177,7 @@ def import_doc(s: ImportSummary, lang: str) -> Doc:
             a, b = m.coverage
             va, vb = m.verdict
             out.append(say("import.moves", lang, fw=m.framework, year=m.year, a=pct(a), b=pct(b),
-                           va=VERDICT[va][lang], vb=VERDICT[vb][lang]) if m.moves else
+                           va=phrase(f"verdict.name.{va}", lang), vb=phrase(f"verdict.name.{vb}", lang)) if m.moves else
                        say("import.no_change", lang, fw=m.framework, year=m.year))
             out += [text(R("import.criterion", id=x.id, title=Names(zh=x.title_zh, en=x.title_en),
                            a=status_words(x, lang), b=status_words(y, lang)), lang) for x, y in m.criteria]
