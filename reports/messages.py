@@ -3,8 +3,8 @@
 A command of the evidence loop returns what it found as data — the targets a plan sets and
 which to review (`DraftSummary`), the facts a form adds and how each framework moves
 (`ImportSummary`), the rows each unit is asked for (`CollectSummary`), the file started
-(`InitSummary`) — and the builders here lay it out as a `Doc` (`analysis.Doc`: a title and
-the lines under it) in the --lang language, with every word from the phrase book
+(`InitSummary`) — and the builders here lay it out as a `Doc` (a title and
+the lines under it; `blocks.Doc`) in the --lang language, with every word from the phrase book
 (`words.py`). The terminal writer (`terminal.document`) draws it. Each line is one record (a
 fact, a source, a criterion that moves), so a line is never broken: a summary piped to `grep`
 or a log finds each record whole, as before.
@@ -19,7 +19,7 @@ from ..engine.errors import one_line
 from ..engine.fields import Names
 from ..engine.result import CriterionResult
 from ..engine.result import say as R
-from .analysis import Doc, lines
+from .blocks import Doc, para
 from .labels import status_words
 from .words import display, pct, phrase, say, text
 
@@ -77,7 +77,7 @@ def draft_doc(s: DraftSummary, lang: str) -> Doc:
         out.append(say("draft.next_output", lang))
     else:
         out.append(say("draft.next_validate", lang, path=s.output))
-    return Doc(out[0], lines(*out[1:]), ())
+    return Doc(out[0], tuple(map(para, out[1:])), ())
 
 
 def draft_notices(s: DraftSummary, lang: str) -> list[str]:
@@ -183,7 +183,7 @@ def import_doc(s: ImportSummary, lang: str) -> Doc:
                            a=status_words(x, lang), b=status_words(y, lang)), lang) for x, y in m.criteria]
         out.append(say("import.dry_run", lang) if s.dry_run else say("import.kept", lang, n=s.kept))
     out = [one_line(x) for x in out]  # a cell's text cut to a readable length, its controls shown as escapes
-    return Doc(out[0], lines(*out[1:]), ())
+    return Doc(out[0], tuple(map(para, out[1:])), ())
 
 
 # ---------------------------------------------------------------- collect and init
@@ -200,8 +200,8 @@ def collect_doc(s: CollectSummary, lang: str) -> Doc:
     """The collect summary: how many rows for how many units, then each unit's rows."""
     rows = sum(n for _, n, _ in s.sheets)
     head = text(R("collect.head", city=s.city, rows=rows, units=len(s.sheets)), lang)
-    return Doc(head, lines(*(say("collect.sheet_choice" if groups else "collect.sheet", lang, sheet=sheet, rows=n,
-                                 groups=groups) for sheet, n, groups in s.sheets)), ())
+    return Doc(head, tuple(para(say("collect.sheet_choice" if groups else "collect.sheet", lang, sheet=sheet, rows=n,
+                                    groups=groups)) for sheet, n, groups in s.sheets), ())
 
 
 @dataclass(frozen=True)
@@ -219,7 +219,7 @@ def init_doc(s: InitSummary, lang: str) -> Doc:
     """The init summary: the file started, then the next step."""
     first, *rest = text(R("init.done", city=s.city, path=s.path, n=s.indicators, fws=", ".join(s.frameworks),
                           year=s.year), lang).split("\n")
-    return Doc(first, lines(*rest), ())
+    return Doc(first, tuple(map(para, rest)), ())
 
 
 # ---------------------------------------------------------------- the text
