@@ -1,11 +1,12 @@
 """draft: a city's own plan document (or its reviewed workbook) in, a framework YAML and a review workbook out.
 
 `ipcheck draft PLAN --city ID` reads the plan file (`plandoc`), has the plan reader find its
-targets and mechanisms (`engine.planread.read_plan`), and says what it found: how many
-targets, how many matched to the catalogue, which to review and why. `--output` writes the
-framework (`draftframe`), `--xlsx` the review workbook (`draftbook`); `--from TARGETS.xlsx`
-drafts from a reviewed workbook instead of the document. Files are written together or not
-at all (`files.write_outputs`); an existing file is written over only with `--force`.
+targets and mechanisms (`engine.planread.read_plan`), and returns what it found as data
+(`DraftSummary`: how many targets, how many matched to the catalogue, which to review and why), which
+`reports/messages.py` words. `--output` writes the framework (`draftframe`), `--xlsx` the review
+workbook (`draftbook`); `--from TARGETS.xlsx` drafts from a reviewed workbook instead of the
+document. Files are written together or not at all (`files.write_outputs`); an existing file is
+written over only with `--force`.
 """
 
 from __future__ import annotations
@@ -13,14 +14,17 @@ from __future__ import annotations
 import json
 import os
 import re
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
 from .. import CRITERIA_DIR
 from ..engine import planread
 from ..engine.errors import InputError
-from ..engine.planread.model import PlanReading, Target
-from .draftbook import read_targets, workbook_bytes
+from ..engine.planread.model import PlanReading
+from ..reports import messages
+from ..reports.messages import DraftSummary, ToReview
+from .draftbook import read_targets, reasons, review_note, workbook_bytes
 from .draftframe import categories_from, draft_framework, one_line, say
 from .formread import FormProblems
 from .library import UsageProblem, load_library
@@ -28,31 +32,6 @@ from .outcome import Outcome
 from .plandoc import plan_text
 
 _ID = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]*$")
-
-
-def reasons(t: Target) -> list[str]:
-    """Why a person should check a target: the reader's review codes, and what the target lacks."""
-    codes = list(t.review)
-    if t.incomplete and "review.incomplete" not in codes:
-        codes.append("review.incomplete")
-    if t.indicator is None and "review.indicator_not_in_catalogue" not in codes:
-        codes.append("review.indicator_not_in_catalogue")
-    if t.year is None and "review.year_not_stated" not in codes:
-        codes.append("review.year_not_stated")
-    return codes
-
-
-def _why(t: Target, lang: str) -> str:
-    sep = say("sep.semicolon", lang)
-    return sep.join(say(code, lang) for code in reasons(t))
-
-
-def _note(t: Target, lang: str) -> str:
-    """The 备注 of a target in the workbook: why to review it, and the indicator id proposed for it."""
-    parts = [_why(t, lang)] if reasons(t) else []
-    if t.indicator is None and t.proposed_indicator:
-        parts.append(say("draft.yaml.proposed", lang, id=t.proposed_indicator))
-    return say("sep.semicolon", lang).join(parts)
 
 
 def _plain(d: Decimal | None) -> str | None:
@@ -82,27 +61,21 @@ def reading_json(reading: PlanReading) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def summary(reading: PlanReading, cat, lang: str, left_out: dict[int, str] | None = None) -> list[str]:
-    """What the reading found, for people: the document, the counts, and each target to review with why.
+def summary(reading: PlanReading, cat, city: str, left_out: dict[int, str] | None = None) -> DraftSummary:
+    """What the reading found, as data: the document, the counts, and each target to review.
 
     `left_out` maps a target (by id) the framework had to leave commented out to the reason, for the
     targets the reader itself did not mark for review (a unit that does not fit the indicator …)."""
     left_out = left_out or {}
     doc = reading.document
-    lines = []
-    if doc.title:
-        extra = say("draft.list_sep", lang).join(x for x in (doc.number, doc.date) if x)
-        lines.append(say("draft.document", lang, title=one_line(doc.title), extra=extra) if extra else
-                     one_line(doc.title))
     targets = reading.targets
-    matched = sum(1 for t in targets if t.indicator is not None and t.indicator in cat.indicators)
-    review = [t for t in targets if reasons(t) or id(t) in left_out]
-    lines.append(say("draft.found", lang, n=len(targets), m=matched, k=len(review), mech=len(reading.mechanisms)))
-    for t in review:
-        where = t.clause or say("draft.no_clause", lang)
-        why = _why(t, lang) if reasons(t) else one_line(left_out[id(t)])
-        lines.append(say("draft.review_item", lang, name=one_line(t.name), where=one_line(where), why=why))
-    return lines
+    review = tuple(ToReview(one_line(t.name), None if t.clause is None else one_line(t.clause), tuple(reasons(t)),
+                            None if reasons(t) else one_line(left_out[id(t)]))
+                   for t in targets if reasons(t) or id(t) in left_out)
+    return DraftSummary(title=one_line(doc.title) if doc.title else None, number=doc.number, date=doc.date,
+                        targets=len(targets),
+                        matched=sum(1 for t in targets if t.indicator is not None and t.indicator in cat.indicators),
+                        mechanisms=len(reading.mechanisms), review=review, city=city)
 
 
 def _refuse_existing(path: str | None, force: bool, lang: str) -> None:
@@ -121,7 +94,8 @@ def _refuse_suffix(path: str | None, suffixes: tuple[str, ...], option: str, lan
 def draft(plan_path: Path | None, city: str, *, from_path: Path | None = None, output: str | None = None,
           xlsx_path: str | None = None, fmt: str = "table", force: bool = False, lang: str = "zh",
           criteria_dir: Path = CRITERIA_DIR) -> Outcome:
-    """`ipcheck draft`: read a plan (or a reviewed workbook), say what it sets, write the files asked for."""
+    """`ipcheck draft`: read a plan (or a reviewed workbook), return what it sets (worded by `reports.messages`)
+    and the files asked for."""
     if not _ID.match(city) or len(city) > 64:
         raise UsageProblem(say("draft.err.city", lang, city=city), "--city")
     if (plan_path is None) == (from_path is None):
@@ -146,26 +120,20 @@ def draft(plan_path: Path | None, city: str, *, from_path: Path | None = None, o
     if not reading.targets:
         return Outcome(exit_code=1, failure=f"{source}: {say('draft.err.no_target', lang)}", inputs=inputs)
     files: list[tuple[Path, bytes]] = []
-    notices: list[str] = []
     left_out: dict[int, str] = {}
+    commented = 0
     if output is not None:
         stem = Path(output).stem  # haimen-2023.yaml: the framework's id is haimen-2023
         fid = stem if _ID.match(stem) and len(stem) <= 64 else None
         drafted = draft_framework(reading, city, cat, categories_from(lib), source_file, lang, fid)
         left_out = {id(t): why for t, why in drafted.commented}
         files.append((Path(output), drafted.text.encode("utf-8")))
-        if drafted.commented:
-            notices.append(say("draft.commented", lang, n=len(drafted.commented)))
+        commented = len(drafted.commented)
     if xlsx_path is not None:
-        notes = [_note(t, lang) for t in reading.targets]
+        notes = [review_note(t, lang) for t in reading.targets]
         files.append((Path(xlsx_path), workbook_bytes(reading, city, source_file, cat, notes)))
+    said = replace(summary(reading, cat, city, left_out), output=output, xlsx=xlsx_path, commented=commented)
+    notices = messages.draft_notices(said, lang)
     if fmt == "json":
         return Outcome(text=reading_json(reading), files=files, notices=notices, inputs=inputs)
-    lines = summary(reading, cat, lang, left_out)
-    if output is None and xlsx_path is not None:
-        lines.append(say("draft.next_from", lang, xlsx=xlsx_path, city=city))
-    elif output is None:
-        lines.append(say("draft.next_output", lang))
-    else:
-        lines.append(say("draft.next_validate", lang, path=output))
-    return Outcome(text="".join(line + "\n" for line in lines), files=files, notices=notices, inputs=inputs)
+    return Outcome(text=messages.render(said, lang), files=files, notices=notices, inputs=inputs)

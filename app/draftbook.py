@@ -28,6 +28,8 @@ from ..engine.errors import did_you_mean, words
 from ..engine.planread.model import Document, Mechanism, PlanReading, Target
 from ..engine.result import Listed, Reason, say
 from ..engine.units import UnitError, half_width, normalize, parse_unit, plain, read_value
+from ..reports.messages import why
+from ..reports.words import phrase
 from .formread import FormProblems, Sheet, read_workbook
 from .library import FIRST_YEAR, LAST_YEAR
 
@@ -63,6 +65,26 @@ def _number(d: Decimal | None) -> int | float | None:
         return None
     d = normalize(d)
     return int(d) if d == d.to_integral_value() else float(str(d))
+
+
+def reasons(t: Target) -> list[str]:
+    """Why a person should check a target: the reader's review codes, and what the target lacks."""
+    codes = list(t.review)
+    if t.incomplete and "review.incomplete" not in codes:
+        codes.append("review.incomplete")
+    if t.indicator is None and "review.indicator_not_in_catalogue" not in codes:
+        codes.append("review.indicator_not_in_catalogue")
+    if t.year is None and "review.year_not_stated" not in codes:
+        codes.append("review.year_not_stated")
+    return codes
+
+
+def review_note(t: Target, lang: str) -> str:
+    """The 备注 of a target in the workbook: why to review it, and the indicator id proposed for it."""
+    parts = [why(reasons(t), lang)] if reasons(t) else []
+    if t.indicator is None and t.proposed_indicator:
+        parts.append(phrase("draft.yaml.proposed", lang, id=t.proposed_indicator))
+    return phrase("sep.semicolon", lang).join(parts)
 
 
 def workbook_bytes(reading: PlanReading, city: str, source_file: str, cat, notes: list[str]) -> bytes:

@@ -26,7 +26,9 @@ from pathlib import Path
 
 from ..engine.result import Listed, Term
 from ..engine.result import say as R
-from ..reports.words import display, say
+from ..reports import messages
+from ..reports.messages import CollectSummary
+from ..reports.words import display
 from ..reports.words import text as said
 from .library import Selection, evaluate_selection
 from .outcome import Outcome
@@ -295,13 +297,8 @@ def collect(sel: Selection, *, xlsx_path: Path | None = None, csv_dir: Path | No
         _refuse_earlier_forms(csv_dir, lang)
         out.folders.append(str(csv_dir))  # made by the writer, after every output is checked (and removed on failure)
         out.files += [(Path(csv_dir) / name, data) for name, data in csv_files(forms, ev.city.model, cat)]
-    rows = sum(len(rs) for rs in forms.sheets.values())  # every row written, option rows too
-    lines = [said(R("collect.head", city=ev.city.model.city.name, rows=rows, units=len(forms.sheets)), lang)]
-    for sheet, rs in forms.sheets.items():
-        groups = len({c for n in rs for c in n.choices})
-        lines.append(say("collect.sheet_choice" if groups else "collect.sheet", lang, sheet=sheet, rows=len(rs),
-                         groups=groups))
-    out.text = "\n".join(lines) + "\n"
+    sheets = tuple((sheet, len(rs), len({c for n in rs for c in n.choices})) for sheet, rs in forms.sheets.items())
+    out.text = messages.render(CollectSummary(ev.city.model.city.name, sheets), lang)
     return out
 
 

@@ -17,7 +17,9 @@ from pathlib import Path
 
 from ..engine.errors import InputError, one_line
 from ..engine.units import plain
-from ..reports.words import display, say
+from ..reports import messages
+from ..reports.messages import FrameworkMove, Imported, ImportSummary, NewSource
+from ..reports.words import say
 from .files import read_input
 from .formread import FormFact, FormProblems, SourceSpec, read_forms
 from .forms import MANIFEST
@@ -44,11 +46,8 @@ def _value_text(fact: FormFact, cat) -> str | bool:
 
 
 def _shown(value, bound: str, unit, lang: str) -> str:
-    """A value as the summary shows it: 是/否, or the figure with its unit and bound."""
-    if isinstance(value, bool):
-        return say("import.yes" if value else "import.no", lang)
-    text = display(value, unit.text, lang)
-    return text if bound == "exact" else say(f"import.{bound}", lang, v=text)
+    """A value as a problem line shows it (as the summary does): 是/否, or the figure with its unit and bound."""
+    return messages.shown(value, bound, "" if unit is None else unit.text, lang)
 
 
 def _source_key(spec: SourceSpec, sources: dict, taken: dict[str, SourceSpec]) -> tuple[str, bool]:
@@ -193,9 +192,9 @@ def import_forms(forms_path, city_path: Path, *, criteria_dir: Path = CRITERIA_D
     """Read filled forms (one path or several: workbooks, CSV folders, folders of them) into a city file.
 
     Every cell checked, nothing written unless all are good. The outcome holds the new file
-    (unless `dry_run` or nothing changes) and says what was added or changed and how each
-    framework's coverage, verdict and criteria move. `today` is the date the new sources were
-    read (nothing here reads the clock)."""
+    (unless `dry_run` or nothing changes) and what was added or changed and how each framework's
+    coverage, verdict and criteria move (an `ImportSummary`, worded by `reports.messages`). `today` is
+    the date the new sources were read (nothing here reads the clock)."""
     from ..engine.load import load_city
 
     lib = load_library(criteria_dir)
@@ -239,8 +238,8 @@ def import_forms(forms_path, city_path: Path, *, criteria_dir: Path = CRITERIA_D
             raise InputError(str(city_path), 0, 0, say("form.merge_failed", lang, why=exc.in_language(lang))) from None
     kept = sum(1 for line in raw.decode("utf-8-sig").splitlines() if line.lstrip().startswith("#"))
     shown_forms = " ".join(str(p) for p in paths)
-    out = Outcome(text=_report(city, new_city, changes, edits, frameworks, lib, lang,
-                               (city_path, shown_forms, kept, dry_run)),
+    said = _summary(city, new_city, changes, edits, frameworks, lib, (city_path, shown_forms, kept, dry_run))
+    out = Outcome(text=messages.render(said, lang),
                   inputs=lib.paths() + [str(p) for p in paths])
     if data is not None and not dry_run:
         out.files.append((Path(city_path), data))
@@ -261,58 +260,44 @@ def _filled_header(text: str, today: dt.date) -> str:
     return first + sep + rest
 
 
-def _report(city, new_city, changes: list[Change], edits: Edits, frameworks, lib, lang: str, run: tuple) -> str:
-    """What the import does, in one language: each fact, each new source, how each framework moves (a plan
-    framework in the words of a plan: its targets met, on track, behind or without evidence, its plan verdict)."""
+def _summary(city, new_city, changes: list[Change], edits: Edits, frameworks, lib, run: tuple) -> ImportSummary:
+    """What the import does, as data: each fact, each new source, how each framework moves (a plan framework's
+    targets by their achievement, any other criterion by its status)."""
     from ..engine.decide import PythonDecider
     from ..engine.evaluate import evaluate
-    from ..engine.fields import Names
-    from ..engine.result import say as R
-    from ..reports.labels import VERDICT, pct, status_words
-    from ..reports.words import text
 
     city_path, forms, kept, dry_run = run
     cat = lib.catalogue
-    lines = [text(R("import.head", city=city.model.city.name, forms=forms, path=str(city_path)), lang)]
+    facts = []
     for c in changes:
         if c.kind == "same":
             continue
         f = c.fact
-        old = c.old if c.kind == "replaced" else None
-        was = R("import.was", old=_shown(*old, cat.units[f.indicator], lang)) if old else ""
         if c.kind == "attribute":
             attr = cat.indicators[f.indicator].attributes[f.attribute]
-            line = R("import.line_attribute", kind=R(f"import.{c.kind}"), ind=f.indicator, year=f.year, label=attr.name,
-                     value=attr.values[f.value], where=f.where)
+            facts.append(Imported(c.kind, f.indicator, f.year, f.where, f.value, label=attr.name,
+                                  choice=attr.values[f.value]))
         else:
-            line = R("import.line", kind=R(f"import.{c.kind}"), ind=f.indicator, year=f.year,
-                     value=_shown(f.value, f.bound, cat.units[f.indicator], lang), was=was, where=f.where)
-        lines.append(text(line, lang))
-    for key, fields in edits.sources:
-        code = "import.source_low" if fields.get("confidence") == "low" else "import.source"
-        lines.append(say(code, lang, key=key, title=fields["title"]))
-    same = sum(1 for c in changes if c.kind == "same")
-    if same:
-        lines.append(say("import.same", lang, n=same))
-    if not edits:
-        lines.append(say("import.nothing", lang))
-        return "\n".join(one_line(x) for x in lines) + "\n"
-    decider = PythonDecider()
-    for fid, year in frameworks:
-        if fid not in lib.frameworks:
-            continue
-        fw = lib.frameworks[fid]
-        a = evaluate(fw, city, cat, decider, year=year, detail=False)
-        b = evaluate(fw, new_city, cat, decider, year=year, detail=False)
-        # a plan target moves by its achievement (缺少证据 → 已完成), any other criterion by its status
-        moved = [(x, y) for x, y in zip(a.results, b.results) if status_words(x, lang) != status_words(y, lang)]
-        if moved or a.coverage != b.coverage or a.verdict != b.verdict:
-            lines.append(say("import.moves", lang, fw=fid, year=year, a=pct(a.coverage), b=pct(b.coverage),
-                             va=VERDICT[a.verdict][lang], vb=VERDICT[b.verdict][lang]))
-        else:
-            lines.append(say("import.no_change", lang, fw=fid, year=year))
-        for x, y in moved:
-            lines.append(text(R("import.criterion", id=x.id, title=Names(zh=x.title_zh, en=x.title_en),
-                                a=status_words(x, lang), b=status_words(y, lang)), lang))
-    lines.append(say("import.dry_run", lang) if dry_run else say("import.kept", lang, n=kept))
-    return "\n".join(one_line(x) for x in lines) + "\n"
+            unit = cat.units[f.indicator]  # (none for a yes/no fact)
+            facts.append(Imported(c.kind, f.indicator, f.year, f.where, f.value, f.bound,
+                                  "" if unit is None else unit.text, c.old if c.kind == "replaced" else None))
+    sources = tuple(NewSource(key, fields["title"], fields.get("confidence") == "low") for key, fields in edits.sources)
+    moves = []
+    if edits:
+        decider = PythonDecider()
+        for fid, year in frameworks:
+            if fid not in lib.frameworks:
+                continue
+            fw = lib.frameworks[fid]
+            a = evaluate(fw, city, cat, decider, year=year, detail=False)
+            b = evaluate(fw, new_city, cat, decider, year=year, detail=False)
+            moved = tuple((x, y) for x, y in zip(a.results, b.results) if _seen(x) != _seen(y))
+            moves.append(FrameworkMove(fid, year, (a.coverage, b.coverage), (a.verdict, b.verdict), moved))
+    return ImportSummary(city=city.model.city.name, forms=forms, path=str(city_path), facts=tuple(facts),
+                         sources=sources, same=sum(1 for c in changes if c.kind == "same"), writes=bool(edits),
+                         frameworks=tuple(moves), dry_run=dry_run, kept=kept)
+
+
+def _seen(r) -> tuple:
+    """A criterion's state as people see it: a plan target's achievement (met early or not), else its status."""
+    return (r.status,) if r.achievement is None else (r.achievement, r.early)

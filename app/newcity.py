@@ -18,8 +18,9 @@ from ..engine.errors import InputError, printable
 from ..engine.fields import Names
 from ..engine.levels import LEVELS
 from ..engine.result import say as R
+from ..reports import messages
+from ..reports.messages import InitSummary
 from ..reports.words import say
-from ..reports.words import text as said
 from .indicators import usage
 from .library import CRITERIA_DIR, UsageProblem, choose_frameworks, load_library
 from .outcome import Outcome
@@ -113,6 +114,5 @@ def new_city(city_id: str, name_zh: str, name_en: str | None = None, level: str 
     load_city(str(path), text.encode("utf-8"), lib.catalogue)  # it validates as written, or this is a bug
     count = sum(1 for ind in lib.catalogue.indicators if ind in usage(lib, ids))
     year = today.year - 1
-    summary = said(R("init.done", city=Names(zh=name_zh, en=name_en), path=str(path), n=count, fws=", ".join(ids),
-                     year=year), lang) + "\n"
-    return Outcome(text=summary, files=[(path, text.encode("utf-8"))], inputs=lib.paths())
+    summary = InitSummary(Names(zh=name_zh, en=name_en), str(path), count, tuple(ids), year)
+    return Outcome(text=messages.render(summary, lang), files=[(path, text.encode("utf-8"))], inputs=lib.paths())

@@ -9,7 +9,6 @@ formatting.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..engine.compare import CriterionDiff, StatusChange, Summary
@@ -17,7 +16,7 @@ from ..engine.plan import Plan
 from ..engine.result import FrameworkResult, Score, Share, say
 from ..engine.sensitivity import Sensitivity
 from . import words as W
-from .blocks import Cell, Figure, Figures, Grid, Item, Para, Row, Run, Section, para
+from .blocks import Cell, Doc, Figure, Figures, Grid, Item, Para, Row, Run, Section, para
 from .labels import (
     ACHIEVED_AS,
     ACHIEVED_MARK,
@@ -41,16 +40,6 @@ from .labels import (
 )
 from .linebreak import name_pieces
 from .words import colon, text
-
-
-@dataclass(frozen=True)
-class Doc:
-    """A planning or comparison document: its title, the lines under it, its sections (`blocks.Section`), the
-    method."""
-    title: str
-    meta: tuple[Para, ...]
-    sections: tuple[Section, ...]
-    method: tuple[Para, ...] = field(default=())
 
 
 def section(heading: str, *items: Item) -> Section:

@@ -10,11 +10,13 @@ again. Blocks hold words in one language and compute nothing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import ClassVar, Union
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, ClassVar, Union
 
-from .charts import Chart
 from .linebreak import name_lines
+
+if TYPE_CHECKING:  # (a chart is drawn by the documents only: a summary of blocks does without charts' imports)
+    from .charts import Chart
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,16 @@ class Section:
     heading: str
     running: str
     items: tuple[Item, ...]
+
+
+@dataclass(frozen=True)
+class Doc:
+    """A planning or comparison document, or a command's message: its title, the lines under it, its sections
+    (`Section`), the method."""
+    title: str
+    meta: tuple[Para, ...]
+    sections: tuple[Section, ...]
+    method: tuple[Para, ...] = field(default=())
 
 
 # ---------------------------------------------------------------- runs of one kind

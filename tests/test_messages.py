@@ -186,3 +186,63 @@ def test_a_bad_cell_of_a_returned_form_is_said_in_the_language_asked_for(tmp_pat
     assert zh.stderr.endswith("f.xlsx!市场监管局!E5：'若干' 不是带单位的数字，应如 5.2万件、3.6亿元、95%\n"), zh.stderr
     assert en.stderr.endswith("f.xlsx!市场监管局!E5: '若干' is not a number with a unit, e.g. 5.2万件, 3.6亿元, 95%\n")
     assert city.read_bytes() == before
+
+
+# ---------------------------------------------------------------- the summaries are documents of one line a record
+
+def cells(line: str) -> int:
+    """How many terminal cells a line takes (a Chinese character two)."""
+    from rich.cells import cell_len
+    return cell_len(line)
+
+
+def test_each_record_of_an_import_is_one_line_whatever_the_terminal_width(tmp_path):
+    """The import summary lists a fact, a source or a criterion a line; on a narrow terminal no line is broken,
+    so that `grep 新增来源` finds every source whole; the text is the same as at any other width."""
+    city, forms = tmp_path / "ningbo.yaml", tmp_path / "f.xlsx"
+    shutil.copy(CITIES / "ningbo.yaml", city)
+    assert invoke("collect", city, "--xlsx", forms).exit_code == 0
+    sources = fill_every_row(forms)
+    edit_title = load_workbook(forms)  # one department's document with a long title
+    ws = edit_title["市场监管局"]
+    ws.cell(3, 7).value = ("宁波市市场监督管理局关于2022年度知识产权发展状况、专利商标地理标志统计数据"
+                           "及重点工作完成情况的通报")
+    edit_title.save(forms)
+    narrow = CliRunner().invoke(main, ["import", str(forms), "--into", str(city), "--dry-run"], env={"COLUMNS": "40"},
+                                catch_exceptions=False)
+    wide = CliRunner().invoke(main, ["import", str(forms), "--into", str(city), "--dry-run"], env={"COLUMNS": "300"},
+                              catch_exceptions=False)
+    assert narrow.exit_code == wide.exit_code == 0, narrow.output
+    assert narrow.stdout == wide.stdout
+    lines = narrow.stdout.splitlines()
+    new_sources = [x for x in lines if x.startswith("  新增来源 form-")]
+    assert len(new_sources) == sources and all(x.endswith("）") for x in new_sources), new_sources
+    assert any("关于2022年度知识产权发展状况、专利商标地理标志统计数据及重点工作完成情况的通报（甬市场〔2023〕3号" in x
+               for x in new_sources)
+    assert max(cells(x) for x in lines) > 100
+    assert lines[-1] == "试运行：未写入任何文件。"
+
+
+SEED = Path(__file__).parent / "plans" / "seeds" / "004_edee8db098a98e76.txt"
+
+
+def test_the_draft_summary_says_the_same_records_in_each_language_one_line_each(tmp_path):
+    """A seed plan's summary: the document, the counts, a line per target to review, the next step, in Chinese
+    and in English alike, none broken on a narrow terminal."""
+    args = ["draft", str(SEED), "--city", "ningbo", "--xlsx", str(tmp_path / "t.xlsx")]
+    zh = CliRunner().invoke(main, args, env={"COLUMNS": "50"}, catch_exceptions=False)
+    en = CliRunner().invoke(main, [*args, "--lang", "en", "--force"], env={"COLUMNS": "50"}, catch_exceptions=False)
+    assert zh.exit_code == en.exit_code == 0, zh.output + en.output
+    zh_lines, en_lines = zh.stdout.splitlines(), en.stdout.splitlines()
+    assert len(zh_lines) == len(en_lines) > 5
+    assert zh_lines[0] == "关于全面加强知识产权工作的实施意见（2020-07-08）"
+    assert en_lines[0] == "关于全面加强知识产权工作的实施意见 (2020-07-08)"
+    found = re.fullmatch(r"共(\d+)项目标，(\d+)项对应到指标目录，(\d+)项待核对；机制类任务(\d+)项", zh_lines[1])
+    assert found and en_lines[1] == "{} targets, {} matched to the catalogue, {} to review; {} mechanisms".format(
+        *found.groups())
+    review = int(found.group(3))
+    assert [x.startswith("  待核对：") for x in zh_lines] == [x.startswith("  to review: ") for x in en_lines]
+    assert sum(x.startswith("  待核对：") for x in zh_lines) == review == len(zh_lines) - 3
+    assert any(cells(x) > 50 for x in zh_lines)
+    assert zh_lines[-1].startswith("下一步：") and en_lines[-1].startswith("Next: ")
+    assert f"--from {tmp_path / 't.xlsx'} --city ningbo" in zh_lines[-1]
