@@ -191,9 +191,9 @@ def _blocks(con: Console, items, width: int, sep: str) -> None:
                 con.print(_para(p, width), soft_wrap=p.cls == "pre")
         elif it.kind == "heading":
             con.print(paragraph(it.text, width, "bold"))
-        elif it.kind == "bullets":
+        elif it.kind == "bullets":  # (indented under the line before, each item's lines under its text)
             for p in it.items:
-                con.print(paragraph(p.plain, width, label="- ", label_style=""))
+                con.print(paragraph(p.plain, width, label="  - ", label_style=""))
         elif it.kind == "grid":
             _grid(con, it, width, sep)
 
@@ -201,7 +201,8 @@ def _blocks(con: Console, items, width: int, sep: str) -> None:
 def document(doc, lang: str, color: bool = False, width: int | None = None) -> str:
     """A document of blocks (`analysis.Doc`) for the terminal, as wide as it is, with no word, number or lead
     unit broken (`grid`); a card per row where a table's columns cannot fit. A document without a title
-    (`evaluate`'s) starts with its first section; a section without a heading runs on from what is before it."""
+    (`evaluate`'s, `explain`'s) starts with its first section; a section without a heading runs on from what is
+    before it."""
     buf = io.StringIO()
     width = width or terminal_width()
     con = Console(file=buf, width=width, force_terminal=color, color_system="standard" if color else None,
@@ -212,7 +213,8 @@ def document(doc, lang: str, color: bool = False, width: int | None = None) -> s
         con.print(paragraph(m.plain, width))
     for s in doc.sections:
         if s.heading:
-            con.print()
+            if buf.tell():  # (a blank line before it, unless it opens the document: `explain`'s)
+                con.print()
             con.print(paragraph(s.heading, width, "bold"))
         _blocks(con, s.items, width, colon(lang))
     for m in doc.method:
