@@ -1,11 +1,12 @@
 """The blocks every document is made of: headings, paragraphs, tables, charts and lists, built of runs.
 
-One model for every report: `evaluate`'s readiness report (`readiness.py`) and the planning and
-comparison documents (`analysis.py`: plan, compare, progress, diff; `catalogue.py`: indicators) are
-sections of these blocks. A run keeps what it is (a status, a figure, a lead unit's part, a
-clause), so each writer — terminal and Markdown (`terminal.py`, `markdown.py`), HTML and PDF
-(`templates/items.j2`), Word (`docx_report.py`) — lays it out by its kind, without parsing text
-again. Blocks hold words in one language and compute nothing.
+One model for every report: `evaluate`'s readiness report (`readiness.py`) and its terminal table and
+Markdown (`evaluation.py`), `explain` (`explain.py`), and the planning and comparison documents
+(`analysis.py`: plan, compare, progress, diff; `catalogue.py`: indicators) are sections of these blocks.
+A run keeps what it is (a status, a figure, a lead unit's part, a clause), so each writer — terminal
+and Markdown (`terminal.py`, `markdown.py`), HTML and PDF (`templates/items.j2`), Word
+(`docx_report.py`) — lays it out by its kind, without parsing text again. Blocks hold words in one
+language and compute nothing.
 """
 
 from __future__ import annotations

@@ -72,10 +72,11 @@ def _narrow(res, lang: str) -> Grid:
     rows, cards = [], []
     for r in res.results:
         value, target, gap, score = _figures(r, lang)
-        figures = f"{value} → {target}" + (f" · {gap}" if gap != "—" else "") + (f" · {score}" if score != "—" else "")
+        figures = (Run(value), Run(" → "), Run(target), *(run for f in (gap, score) if f != "—"
+                                                        for run in (Run(" · "), Run(f))))
         name, status = L.title(r, lang), f"s-{L.shown_status(r)}"
-        rows.append(Row((_status(r, lang), _id(r), Cell(((Run(name),), (Run(figures),)))), cls=status))
-        cards.append(Row((Cell(((Run(f"{r.id} {name}"),),)), _status(r, lang), Cell(((Run(figures),),))), cls=status))
+        rows.append(Row((_status(r, lang), _id(r), Cell(((Run(name),), figures))), cls=status))
+        cards.append(Row((Cell(((Run(f"{r.id} {name}"),),)), _status(r, lang), Cell((figures,))), cls=status))
     return Grid((h["status"], h["id"], f"{h['criterion']} · {h['value']} → {h['target']} · {h['gap']}"), (),
                 tuple(rows), figures=False, stretch=True, narrow=Grid(("", "", ""), (), tuple(cards), "cards"))
 

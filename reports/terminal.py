@@ -118,7 +118,7 @@ def grid(head: list[str], rows: list[list[Cell]], width: int, *, names: list[lis
     return table
 
 
-# ---------------------------------------------------------------- a document of blocks (plan, compare, progress, …)
+# ---------------------------------------------------------------- a document of blocks (evaluate, explain, plan, …)
 
 _RICH = {"heat-0": "red", "heat-1": "red", "heat-2": "red", "heat-3": "yellow", "heat-4": "yellow", "heat-5": "yellow",
          "heat-6": "green", "heat-7": "green", "heat-8": "green", "heat-9": "bold green", "s-pass": "green",
