@@ -1,11 +1,12 @@
 """The blocks every document is made of: headings, paragraphs, tables, charts and lists, built of runs.
 
-One model for every report: `evaluate`'s readiness report (`readiness.py`) and the planning and
-comparison documents (`analysis.py`: plan, compare, progress, diff; `catalogue.py`: indicators) are
-sections of these blocks. A run keeps what it is (a status, a figure, a lead unit's part, a
-clause), so each writer — terminal and Markdown (`terminal.py`, `markdown.py`), HTML and PDF
-(`templates/items.j2`), Word (`docx_report.py`) — lays it out by its kind, without parsing text
-again. Blocks hold words in one language and compute nothing.
+One model for every report: `evaluate`'s readiness report (`readiness.py`) and its terminal table and
+Markdown (`evaluation.py`), `explain` (`explain.py`), and the planning and comparison documents
+(`analysis.py`: plan, compare, progress, diff; `catalogue.py`: indicators) are sections of these blocks.
+A run keeps what it is (a status, a figure, a lead unit's part, a clause), so each writer — terminal
+and Markdown (`terminal.py`, `markdown.py`), HTML and PDF (`templates/items.j2`), Word
+(`docx_report.py`) — lays it out by its kind, without parsing text again. Blocks hold words in one
+language and compute nothing.
 """
 
 from __future__ import annotations
@@ -30,7 +31,9 @@ class Run:
 
 @dataclass(frozen=True)
 class Para:
-    """A paragraph: runs one after the other."""
+    """A paragraph: runs one after the other. `cls` "caption": the line under a table that sums it up (its
+    counts), a paragraph of its own in Markdown; "pre": a line a terminal shows as it is, never wrapped (the
+    sensitivity lines, read whole)."""
     kind: ClassVar[str] = "para"
     runs: tuple[Run, ...]
     cls: str = ""
@@ -50,9 +53,11 @@ class Cell:
 
 @dataclass(frozen=True)
 class Row:
-    """A table row; a group row (a category, a lead unit) spans the table with its `group` text."""
+    """A table row; a group row (a category, a lead unit) spans the table with its `group` text. `cls`
+    s-<status>: the whole row in that status's colour (a criterion's row in `evaluate`'s table)."""
     cells: tuple[Cell, ...] = ()
     group: str = ""
+    cls: str = ""
 
 
 @dataclass(frozen=True)
@@ -60,7 +65,10 @@ class Grid:
     """A table: headings (a "\n" in one: where it breaks, as its column's cells do), column widths in percent
     (none: each column as wide as its text asks), rows. `title`: how many leading cells name a row (a card's
     title when a terminal is too narrow for the columns). `figures`: on paper and screen, each figure in a cell
-    stays on one line with its measure word ("2022年", "40 亿元"); else a line may break as Unicode allows."""
+    stays on one line with its measure word ("2022年", "40 亿元"); else a line may break as Unicode allows.
+    On a terminal: `narrow`, the same rows in fewer columns, for a terminal too narrow for these; `stretch`, the
+    last column takes the room left; `cls` "cards", never a table but a card per row (its title cells, then
+    each other cell under its head, or alone under an empty head)."""
     kind: ClassVar[str] = "grid"
     head: tuple[str, ...]
     widths: tuple[int, ...]
@@ -68,6 +76,8 @@ class Grid:
     cls: str = ""
     title: int = 1
     figures: bool = True
+    narrow: Grid | None = None
+    stretch: bool = False
 
 
 @dataclass(frozen=True)
@@ -101,13 +111,22 @@ class Bullets:
     items: tuple[Para, ...]
 
 
-Item = Union[Heading, Para, Grid, Figures, Bullets]
+@dataclass(frozen=True)
+class Lines:
+    """Lines one under the other (what to do next, under a table): in Markdown one paragraph, each line ending
+    in a line break; on a terminal each line wrapped under its own text."""
+    kind: ClassVar[str] = "lines"
+    items: tuple[Para, ...]
+
+
+Item = Union[Heading, Para, Grid, Figures, Bullets, Lines]
 
 
 @dataclass(frozen=True)
 class Section:
     """A part of a document under its heading; `running` is the page header while it runs (in the readiness
-    report each section starts on a new page)."""
+    report each section starts on a new page). Without a heading (`evaluate`'s text: a framework's bold lines
+    open it), a section runs on from what is before it."""
     anchor: str
     heading: str
     running: str

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from ..engine.errors import printable
 from ..engine.result import CriterionResult, FrameworkResult, Measurement, Reason, say
+from .analysis import Doc
+from .blocks import Bullets, Item, Section, para
 from .labels import (
     check_kind,
     city_name,
@@ -22,8 +23,7 @@ from .labels import (
     value_text,
     version_text,
 )
-from .linebreak import hanging
-from .terminal import terminal_width
+from .terminal import document
 from .words import PHRASES, display, named, phrase, score_text, text
 
 
@@ -80,8 +80,12 @@ def _measurement_lines(ms: Measurement, names: dict, lang: str, indent: str = " 
     return lines
 
 
-def render(res: FrameworkResult, r: CriterionResult, lang: str, width: int | None = None) -> str:
-    """One criterion's result in plain words, in `lang` only, as wide as the terminal (or `width`)."""
+def doc(res: FrameworkResult, r: CriterionResult, lang: str) -> Doc:
+    """One criterion's result as blocks, in `lang` only: a section under the criterion's id and title, with a
+    paragraph each for the framework and clause, the lead unit, the city and year, the check and weight, the status
+    (a plan target's achievement and index), the value, target and gap, the reason; then what was measured
+    (the formula, a path, the growth, the parts of a combined check), the history, the facts as a list with their
+    sources, the evidence missing as a list, the waiver."""
     colon, semi = _sep(lang)
     names = res.indicator_names
 
@@ -92,7 +96,6 @@ def render(res: FrameworkResult, r: CriterionResult, lang: str, width: int | Non
     city = city_name(res, lang)
     score = "" if r.score is None else _w("score_in", lang, s=score_text(r.score * 100))
     lines = [
-        f"{r.id}  {title(r, lang)}",
         f"{_w('framework', lang)}{colon}{version_text(res.framework_id, res.framework_version, lang)} "
         f"{title(res, lang)}{semi}{source_line(res, lang)}{semi}{_w('clause', lang)} {r.clause}",
         f"{_w('lead', lang)}{colon}{r.lead_unit}",
@@ -125,24 +128,31 @@ def render(res: FrameworkResult, r: CriterionResult, lang: str, width: int | Non
                                         display(t.needed_cagr_pct, "%"), lang))
         if t.projected_year is not None:
             lines.append("  " + _w("pace", lang, y=t.projected_year))
+    items: list[Item] = [para(line) for line in lines]
     if r.measurement.facts:
-        lines.append(f"{_w('facts', lang)}{colon.rstrip()}")
+        items.append(para(f"{_w('facts', lang)}{colon.rstrip()}"))
+        facts = []
         for f in r.measurement.facts:
             src_title, publisher, note_text = fact_source(f, lang)
             src = f"{src_title} — {publisher}" + (f", {f.source_url}" if f.source_url else "")
             note = f"{semi}{_w('note', lang)}{colon}{note_text}" if note_text else ""
             conf = confidence_word(f.confidence, lang)
-            lines.append(f"  - {name(f.indicator)} {_w('fact_year', lang, y=f.year)}{colon}"
-                         f"{fact_value(f, lang)} — "
-                         f"{src}{semi}{_w('read', lang)} {f.read}{semi}{_w('confidence', lang)}{colon}{conf}{note}")
+            facts.append(para(f"{name(f.indicator)} {_w('fact_year', lang, y=f.year)}{colon}{fact_value(f, lang)} — "
+                              f"{src}{semi}{_w('read', lang)} {f.read}{semi}{_w('confidence', lang)}{colon}{conf}"
+                              f"{note}"))
+        items.append(Bullets(tuple(facts)))
     if r.measurement.missing:
-        lines.append(f"{_w('missing', lang)}{colon.rstrip()}")
-        for mi in r.measurement.missing:
-            lines.append(f"  - {text(mi.why, lang)}")
+        items.append(para(f"{_w('missing', lang)}{colon.rstrip()}"))
+        items.append(Bullets(tuple(para(text(mi.why, lang)) for mi in r.measurement.missing)))
     if r.waiver:
         state = phrase("report.active" if r.waiver.active else "report.expired", lang)
-        lines.append(f"{_w('waiver', lang)}{colon}{state}{semi}{_w('expires', lang)} {r.waiver.expires}{semi}"
-                     f"{r.waiver.justification}")
-    # no control character from a file reaches the terminal; each line fits it, continued under its text
-    width = width or terminal_width()
-    return "".join(piece + "\n" for line in lines for piece in hanging(printable(line), width, 20))
+        items.append(para(f"{_w('waiver', lang)}{colon}{state}{semi}{_w('expires', lang)} {r.waiver.expires}{semi}"
+                          f"{r.waiver.justification}"))
+    heading = f"{r.id}  {title(r, lang)}"
+    return Doc("", (), (Section("", heading, heading, tuple(items)),))
+
+
+def render(res: FrameworkResult, r: CriterionResult, lang: str, width: int | None = None) -> str:
+    """One criterion's result in plain words (`doc`), in `lang` only, as wide as the terminal (or `width`), each
+    line continued under its text; no control character from a file reaches the terminal."""
+    return document(doc(res, r, lang), lang, width=width)

@@ -33,14 +33,15 @@ class AnalysisView:
 
 
 def _evaluation_table(v: EvaluationView, lang: str, color: bool) -> str:
-    from . import labels, terminal
-    sensitivity = labels.sensitivity_lines(v.results, v.sensitivity, lang)
-    return terminal.render(v.results, lang, color=color) + terminal.lines(sensitivity)
+    from . import evaluation, terminal
+    width = terminal.terminal_width()
+    form = "narrow" if width < terminal.COMPACT_BELOW else "wide"
+    return terminal.document(evaluation.doc(v.results, lang, v.sensitivity, form), lang, color=color, width=width)
 
 
 def _evaluation_markdown(v: EvaluationView, lang: str, color: bool) -> str:
-    from . import labels, markdown
-    return markdown.render(v.results, lang) + markdown.lines(labels.sensitivity_lines(v.results, v.sensitivity, lang))
+    from . import evaluation, markdown
+    return markdown.document(evaluation.doc(v.results, lang, v.sensitivity, "markdown"))
 
 
 def _evaluation_json(v: EvaluationView, lang: str, color: bool) -> str:

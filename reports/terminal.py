@@ -1,9 +1,11 @@
-"""The terminal table: one block per framework (verdict, score, coverage, then each criterion).
+"""The terminal writer: a document of blocks (`blocks.py`) laid out as wide as the terminal.
 
-Every piece of text goes through `text` (one place for this format): text from a fact or
-criteria file reaches the terminal neither as rich markup ("[bold]") nor as a control
-sequence (ESC, an OSC 8 link, a title change, any other C0 or C1 control): those show as
-escapes (\\x1b).
+Every text output for a terminal is a document of blocks drawn by `document`: `evaluate`'s
+(`evaluation.py`), `explain`'s (`explain.py`), the planning and comparison documents
+(`analysis.py`) and the catalogue (`catalogue.py`). Every piece of text goes through `printable`
+(in `paragraph`, `grid` and `card`): text from a fact or criteria file reaches the terminal
+neither as rich markup ("[bold]") nor as a control sequence (ESC, an OSC 8 link, a title change,
+any other C0 or C1 control): those show as escapes (\\x1b).
 """
 
 from __future__ import annotations
@@ -19,13 +21,11 @@ from rich.table import Table
 from rich.text import Text
 
 from ..engine.errors import printable
-from ..engine.result import FrameworkResult
 from . import linebreak
 from .blocks import Cell as Cell_
-from .labels import ROW_HEAD, counts_text, criterion_row, followup_lines, header_lines, row_head, shown_status
+from .blocks import Grid, Para
 from .words import colon
 
-_STYLE = {"pass": "green", "partial": "yellow", "fail": "red", "unknown": "magenta", "error": "bold red"}
 COMPACT_BELOW = 120  # columns: narrower terminals get one criterion per two lines
 GAP = 3              # cells between two columns: rich's padding either side of the (blank) column rule
 
@@ -42,37 +42,6 @@ def terminal_width() -> int:
         except OSError:
             pass
     return cols if cols > 0 else 160
-
-
-def _table(res: FrameworkResult, lang: str, width: int) -> Table | Text:
-    """The criteria: one row each on a wide terminal; on a narrow one, the title with its figures under it
-    (the statuses and ids never broken); a card per criterion when even that does not fit."""
-    styles = [_STYLE.get(shown_status(r), "") for r in res.results]
-    if width >= COMPACT_BELOW:
-        rows: list[list[Cell]] = [list(criterion_row(r, lang)) for r in res.results]
-        keep = [key in ("status", "id") for key in ROW_HEAD]
-        table = grid([row_head(key, res, lang) for key in ROW_HEAD], rows, width, names=[keep] * len(rows),
-                     row_styles=styles)
-        if table is not None:
-            return table
-    h = {key: row_head(key, res, lang) for key in ROW_HEAD}
-    heading = f"{h['criterion']} · {h['value']} → {h['target']} · {h['gap']}"
-    rows = []
-    for r in res.results:
-        status, rid, name, value, target, gap, score = criterion_row(r, lang)
-        figures = f"{value} → {target}" + (f" · {gap}" if gap != "—" else "") + (f" · {score}" if score != "—" else "")
-        rows.append([status, rid, (name, figures)])  # the title, then its figures on a line of their own
-    table = grid([h["status"], h["id"], heading], rows, width,
-                 names=[[True, True, False]] * len(rows), row_styles=styles, stretch_last=True)
-    if table is not None:
-        return table
-    return Text("\n").join(card(f"{rid} {name}", [(status, True), (figures, False)], width, style)
-                           for (status, rid, (name, figures)), style in zip(rows, styles))
-
-
-def text(s: str, style: str = "") -> Text:
-    """`s` for the terminal: plain text (never markup), every control character shown as an escape."""
-    return Text(printable(s), style=style)
 
 
 def paragraph(s: str, width: int, style: str = "", label: str = "", label_style: str = "bold") -> Text:
@@ -149,34 +118,11 @@ def grid(head: list[str], rows: list[list[Cell]], width: int, *, names: list[lis
     return table
 
 
-def lines(block: str) -> str:
-    """Each line of a block of plain text, with its control characters shown as escapes (the lines stay lines)."""
-    return "".join(printable(line) + "\n" for line in block.splitlines())
-
-
-def render(results: list[FrameworkResult], lang: str, color: bool = False, width: int | None = None) -> str:
-    """The evaluation as text, as wide as the terminal (a compact layout below 120 columns); `color` adds colours."""
-    buf = io.StringIO()
-    width = width or terminal_width()
-    console = Console(file=buf, width=width, force_terminal=color, color_system="standard" if color else None,
-                      highlight=False, emoji=False, legacy_windows=False)
-    for res in results:
-        for label, line in header_lines(res, lang, compact=width < COMPACT_BELOW):
-            console.print(paragraph(line, width, label=label + colon(lang)) if label
-                          else paragraph(line, width, "bold"))
-        console.print(_table(res, lang, width))
-        console.print(paragraph(counts_text(res, lang), width))
-        for line in followup_lines(res, lang):
-            console.print(paragraph(line, width))
-        console.print()
-    return buf.getvalue()
-
-
-# ---------------------------------------------------------------- a document of blocks (plan, compare, progress, …)
+# ---------------------------------------------------------------- a document of blocks (evaluate, explain, plan, …)
 
 _RICH = {"heat-0": "red", "heat-1": "red", "heat-2": "red", "heat-3": "yellow", "heat-4": "yellow", "heat-5": "yellow",
          "heat-6": "green", "heat-7": "green", "heat-8": "green", "heat-9": "bold green", "s-pass": "green",
-         "s-partial": "yellow", "s-fail": "red", "s-unknown": "magenta"}
+         "s-partial": "yellow", "s-fail": "red", "s-unknown": "magenta", "s-error": "bold red", "strong": "bold"}
 
 
 def _cell_lines(c: Cell_) -> Cell:
@@ -186,50 +132,90 @@ def _cell_lines(c: Cell_) -> Cell:
 
 
 def _is_name(c: Cell_) -> bool:
-    """A cell that breaks only at spaces and brackets: a lead unit's parts, a status."""
-    return c.cls == "lead" or c.cls.startswith("s-")
+    """A cell that breaks only at spaces and brackets: a lead unit's parts, a status, a cell of runs kept whole."""
+    return c.cls == "lead" or c.cls.startswith("s-") or all(r.keep for line in c.lines for r in line)
+
+
+def _para(p: Para, width: int) -> Text:
+    """A paragraph wrapped to `width` (`paragraph`; a "pre" one as it is), each run in its style ('strong': bold):
+    one style over the whole paragraph, or each run's over its characters where the lines put them."""
+    runs = [(printable(r.text), _RICH.get(r.style, "")) for r in p.runs]
+    if p.cls == "pre":
+        return Text("".join(t for t, _ in runs))
+    styles = {style for _, style in runs}
+    if len(styles) == 1:
+        return paragraph("".join(t for t, _ in runs), width, styles.pop())
+    out = paragraph("".join(t for t, _ in runs), width)
+    i = 0  # the next character of the lines
+    shown = out.plain
+    for t, style in runs:
+        first = None
+        for ch in t:
+            while i < len(shown) and shown[i] != ch and not (ch == " " and shown[i] == "\n"):
+                i += 1  # a line break and the indent after it
+            if i < len(shown) and shown[i] == ch:
+                first = i if first is None else first
+                i += 1  # (else a space the line break took)
+        if style and first is not None:
+            out.stylize(style, first, i)
+    return out
+
+
+def _grid(con: Console, g: Grid, width: int, sep: str) -> None:
+    """A table as wide as the terminal, else its narrow form (`Grid.narrow`), else a card per row."""
+    rows = [r for r in g.rows if not r.group]
+    cells = [[_cell_lines(c) for c in r.cells] for r in rows]
+    names = [[_is_name(c) for c in r.cells] for r in rows]
+    if g.cls != "cards":
+        styles = [[_RICH.get(c.cls, "") for c in r.cells] for r in rows]
+        table = grid(list(g.head), cells, width, names=names, styles=styles,
+                     row_styles=[_RICH.get(r.cls, "") for r in rows], stretch_last=g.stretch)
+        if table is not None:
+            con.print(table)
+            return
+        if g.narrow is not None:
+            _grid(con, g.narrow, width, sep)
+            return
+    for r, row, nm in zip(rows, cells, names):  # no room for the columns: a card per row
+        flat = ["\n".join(c) if isinstance(c, tuple) else c for c in row]
+        colour = _RICH.get(r.cls or next((c.cls for c in r.cells if c.cls.startswith("s-")), ""), "")
+        con.print(card("  ".join(flat[:g.title]), [(f"{g.head[i]}{sep}{flat[i]}" if g.head[i] else flat[i], nm[i])
+                                                   for i in range(g.title, len(flat))], width, colour))
 
 
 def _blocks(con: Console, items, width: int, sep: str) -> None:
-    """The blocks of a section; a chart is left out (the documents draw it), a table too wide for the
-    terminal is a card per row."""
+    """The blocks of a section; a chart is left out (the documents draw it)."""
     for it in items:
-        if it.kind == "para":
-            con.print(paragraph(it.plain, width))
+        if it.kind in ("para", "lines"):
+            for p in it.items if it.kind == "lines" else (it,):
+                con.print(_para(p, width), soft_wrap=p.cls == "pre")
         elif it.kind == "heading":
             con.print(paragraph(it.text, width, "bold"))
-        elif it.kind == "bullets":
+        elif it.kind == "bullets":  # (indented under the line before, each item's lines under its text)
             for p in it.items:
-                con.print(paragraph(p.plain, width, label="- ", label_style=""))
+                con.print(paragraph(p.plain, width, label="  - ", label_style=""))
         elif it.kind == "grid":
-            rows = [r for r in it.rows if not r.group]
-            cells = [[_cell_lines(c) for c in r.cells] for r in rows]
-            names = [[_is_name(c) for c in r.cells] for r in rows]
-            styles = [[_RICH.get(c.cls, "") for c in r.cells] for r in rows]
-            table = grid(list(it.head), cells, width, names=names, styles=styles)
-            if table is not None:
-                con.print(table)
-                continue
-            for r, row, nm in zip(rows, cells, names):  # no room for the columns: a card per row
-                flat = ["\n".join(c) if isinstance(c, tuple) else c for c in row]
-                colour = _RICH.get(next((c.cls for c in r.cells if c.cls.startswith("s-")), ""), "")
-                con.print(card("  ".join(flat[:it.title]), [(f"{it.head[i]}{sep}{flat[i]}", nm[i])
-                                                            for i in range(it.title, len(flat))], width, colour))
+            _grid(con, it, width, sep)
 
 
 def document(doc, lang: str, color: bool = False, width: int | None = None) -> str:
     """A document of blocks (`analysis.Doc`) for the terminal, as wide as it is, with no word, number or lead
-    unit broken (`grid`); a card per row where a table's columns cannot fit."""
+    unit broken (`grid`); a card per row where a table's columns cannot fit. A document without a title
+    (`evaluate`'s, `explain`'s) starts with its first section; a section without a heading runs on from what is
+    before it."""
     buf = io.StringIO()
     width = width or terminal_width()
     con = Console(file=buf, width=width, force_terminal=color, color_system="standard" if color else None,
                   highlight=False, emoji=False)
-    con.print(paragraph(doc.title, width, "bold"))
+    if doc.title:
+        con.print(paragraph(doc.title, width, "bold"))
     for m in doc.meta:
         con.print(paragraph(m.plain, width))
     for s in doc.sections:
-        con.print()
-        con.print(paragraph(s.heading, width, "bold"))
+        if s.heading:
+            if buf.tell():  # (a blank line before it, unless it opens the document: `explain`'s)
+                con.print()
+            con.print(paragraph(s.heading, width, "bold"))
         _blocks(con, s.items, width, colon(lang))
     for m in doc.method:
         con.print()
