@@ -20,7 +20,7 @@ os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 from . import __version__  # noqa: E402
 from .app.files import write_outputs  # noqa: E402
-from .app.library import FILE_KINDS, Selection  # noqa: E402
+from .app.library import FILE_KINDS, Selection, UsageProblem  # noqa: E402
 from .app.outcome import Outcome, Perturbation  # noqa: E402
 from .engine.errors import error_line, printable  # noqa: E402
 from .engine.levels import LEVELS  # noqa: E402
@@ -292,7 +292,7 @@ def progress(city_path, year_from, year_to, framework_id, engine_name, criteria_
     """Score, coverage and verdict for each year, and which criteria changed status."""
     from .app.analysis import progress as run
     if year_to < year_from:
-        raise click.BadParameter("--to comes before --from", param_hint="--to")
+        raise UsageProblem(say("usage.to_before_from", to=year_to, start=year_from), "--to")
     _finish(run(city_path, year_from, year_to, framework_id, engine=engine_name, criteria_dir=criteria_dir, fmt=fmt,
                 lang=lang, color=_color(output), pdf_path=pdf_path, docx_path=docx_path), output)
 
@@ -357,7 +357,7 @@ def collect(city_path, frameworks, year, xlsx_path, csv_dir, criteria_dir, lang)
     """Evidence-request forms (数据征集表): a sheet per lead unit, a row per fact still missing."""
     from .app.forms import collect as run
     if not (xlsx_path or csv_dir):
-        raise click.UsageError("name the forms to write: --xlsx FILE and/or --csv DIR")
+        raise UsageProblem(say("usage.collect_nothing"))
     sel = _selection(city_path, frameworks, year, "python", None, None, criteria_dir)
     _finish(run(sel, xlsx_path=xlsx_path, csv_dir=csv_dir, today=dt.date.today(), lang=lang), lang=lang)
 
