@@ -188,10 +188,9 @@ def validate(paths, criteria_dir, lang):
 @criteria_option
 @lang_option
 def run_test(paths, engine_name, criteria_dir, lang):
-    """Run the criteria's examples: every framework's, or those of the framework files given (--lang: the
-    language of an error line)."""
+    """Run the criteria's examples: every framework's, or those of the framework files given."""
     from .app.examples import run_tests
-    _finish(run_tests(list(paths), criteria_dir=criteria_dir, engine=engine_name))
+    _finish(run_tests(list(paths), criteria_dir=criteria_dir, engine=engine_name, lang=lang))
 
 
 @main.command("schema")

@@ -1644,6 +1644,12 @@ PHRASES |= {
     "yaml.problem.tag_handle": ("an unknown YAML tag: put the value in quotes", "未知的 YAML 标签：请给这个值加引号"),
     "yaml.problem.anchor": ("'&' or '*' must be followed by a name: put the value in quotes",
                             "“&”或“*”后须有名称：请给这个值加引号"),
+    # `ipcheck test` (app/examples.py): a line per framework, a line per failing example, the totals
+    "test.framework": ("{id} {passed} passed {failed} failed  {file}", "{id} 通过 {passed}  未通过 {failed}  {file}"),
+    "test.failed": ("{id} example {n}: expected {expected}, got {got}", "{id} 示例 {n}：应为 {expected}，实为 {got}"),
+    "test.failed_named": ("{id} example {n} ({name}): expected {expected}, got {got}",
+                          "{id} 示例 {n}（{name}）：应为 {expected}，实为 {got}"),
+    "test.total": ("{passed} passed, {failed} failed", "通过 {passed} 项，未通过 {failed} 项"),
     # the commands' own (cli.py)
     "usage.to_before_from": ("{to} comes before --from {start}: give the earlier year to --from",
                              "{to} 早于 --from {start}：较早的年份请写在 --from 后"),
