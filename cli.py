@@ -135,7 +135,9 @@ def main() -> None:
 @selection_options
 @format_option
 @output_option
-@click.option("--fail-under", type=Finite(0, 100), help="Exit 1 when any framework scores below this.")
+@click.option("--fail-under", type=Finite(0, 100),
+              help="Exit 1 when a framework scores below this, has no score, or is not assessable and could score "
+                   "below it (the low end of its score range).")
 @click.option("--pdf", "pdf_path", type=OutPath, help="Also write the readiness report as PDF.")
 @click.option("--html", "html_path", type=OutPath, help="Also write the report as one self-contained HTML page.")
 @docx_option
@@ -250,7 +252,8 @@ class _ProgressBar:
 @click.option("--framework", "framework_ids", metavar="ID|FILE", multiple=True,
               help="Framework every city is measured against, by id or file (repeatable; 'all' for every framework). "
                    "Default: reference.")
-@click.option("--year", type=Year, help="Evaluation year for every city.")
+@click.option("--year", type=Year, help="Evaluation year for every city. Default: as evaluate, each framework's "
+                                       "target year, else the year whose figures cover the most weight.")
 @engine_option
 @click.option("--jobs", type=click.IntRange(1, 64), default=os.cpu_count() or 1, show_default="the number of cores")
 @criteria_option

@@ -56,12 +56,13 @@ def _options(*opts):
 
 Year = click.IntRange(FIRST_YEAR, LAST_YEAR)
 year_option = click.option("--year", type=Year,
-                           help="Evaluation year. Default: each framework's target year; for the reference "
-                                "framework, the latest year in the city's facts.")
+                           help="Evaluation year. Default: each framework's target year; for a framework without "
+                                "one (the reference framework), the year whose figures cover the most weight.")
 criteria_option = click.option("--criteria", "criteria_dir", type=FilePath, default=None,
                                help="A folder of your own frameworks (and an indicators.yaml of your own "
                                     "indicators), added to those shipped with ipcheck; also $IPCHECK_CRITERIA.")
-lang_option = click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
+lang_option = click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+                           help="Language of the output and of every message (this help is in English).")
 format_option = click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table",
                              show_default=True)
 output_option = click.option("--output", type=OutPath, help="Write to this file (atomically) instead of stdout.")

@@ -1650,7 +1650,8 @@ PHRASES |= {
     "test.failed_named": ("{id} example {n} ({name}): expected {expected}, got {got}",
                           "{id} 示例 {n}（{name}）：应为 {expected}，实为 {got}"),
     "test.total": ("{passed} passed, {failed} failed", "通过 {passed} 项，未通过 {failed} 项"),
-    # the commands' own (cli.py)
+    # the commands' own (cli.py, app/evaluation.py)
+    "usage.below_fail_under": ("below --fail-under {bar}: {ids}", "低于 --fail-under {bar}：{ids}"),
     "usage.to_before_from": ("{to} comes before --from {start}: give the earlier year to --from",
                              "{to} 早于 --from {start}：较早的年份请写在 --from 后"),
     "usage.collect_nothing": ("name the forms to write: --xlsx FILE and/or --csv DIR",

@@ -139,7 +139,9 @@ def test_fail_under():
     heze, tianjin = str(CITIES / "heze.yaml"), str(CITIES / "tianjin.yaml")
     # Heze is not assessable: 100 on what is known, but the missing evidence allows far less
     r = invoke("evaluate", heze, "--framework", "reference", "--fail-under", "60")
-    assert r.exit_code == 1 and "below --fail-under 60.0: reference" in r.stderr
+    assert r.exit_code == 1 and r.stderr.splitlines()[-1] == "ipcheck: 低于 --fail-under 60.0：reference"
+    r = invoke("evaluate", heze, "--fail-under", "60", "--lang", "en")
+    assert r.exit_code == 1 and r.stderr.splitlines()[-1] == "ipcheck: below --fail-under 60.0: heze-2022, reference"
     # Tianjin in 2017 is assessable (half the weight has evidence) and scores 99.6 on its own plan
     assert invoke("evaluate", tianjin, "--framework", "tianjin-2017", "--year", "2017",
                   "--fail-under", "99").exit_code == 0
