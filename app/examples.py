@@ -143,6 +143,6 @@ def run_tests(paths: list[Path], *, criteria_dir: Path = CRITERIA_DIR, engine: s
                             failed=f"{len(bad):>4}", file=fw.name), lang))
         lines += [r.problem().in_language(lang) for r in bad]
     lines.append(text(R("test.total", passed=str(passed), failed=str(failed)), lang))
-    return Outcome(text="".join(line + "\n" for line in lines), notices=decider_notices(decider, notice),
+    return Outcome(text="".join(line + "\n" for line in lines), notices=decider_notices(decider, notice, lang),
                    exit_code=1 if failed else 0)
 

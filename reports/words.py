@@ -1650,6 +1650,9 @@ PHRASES |= {
     "test.failed_named": ("{id} example {n} ({name}): expected {expected}, got {got}",
                           "{id} 示例 {n}（{name}）：应为 {expected}，实为 {got}"),
     "test.total": ("{passed} passed, {failed} failed", "通过 {passed} 项，未通过 {failed} 项"),
+    # the decider (engine/decide.py)
+    "decide.unavailable": ("durable-rules cannot be imported ({why}); deciding with the Python reference decider",
+                           "无法导入 durable-rules（{why}）；改用 Python 参考判定器判定（规则与结果相同）"),
     # the commands' own (cli.py, app/evaluation.py)
     "usage.below_fail_under": ("below --fail-under {bar}: {ids}", "低于 --fail-under {bar}：{ids}"),
     "usage.to_before_from": ("{to} comes before --from {start}: give the earlier year to --from",
