@@ -232,7 +232,8 @@ class Main(click.Group):
 
     def make_context(self, *args, **kwargs):
         """Parse the command line; a usage error is one line."""
-        with _one_line(args[1] if len(args) > 1 else kwargs.get("args")):
+        given = args[1] if len(args) > 1 else kwargs.get("args")
+        with _one_line(None if given is None else list(given)):  # a copy: click consumes the list as it parses
             return super().make_context(*args, **kwargs)
 
     def invoke(self, ctx):

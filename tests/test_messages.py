@@ -316,3 +316,10 @@ def test_a_problem_without_a_phrase_is_still_a_chinese_line_at_its_place(tmp_pat
     assert r.exit_code == 2
     assert re.fullmatch(rf"ipcheck: {re.escape(str(city))}:\d+:\d+: YAML 格式有误，此处无法解析（解析器提示：.+）\n",
                         r.stderr), r.stderr
+
+
+def test_the_language_is_read_from_the_command_line_when_click_refuses_it_before_any_command():
+    r = invoke("--lang", "en", "evalute")  # (--lang belongs to the commands: the group refuses it, in English)
+    assert r.exit_code == 2 and r.stderr == "ipcheck: No such option '--lang'. (see 'main --help')\n"
+    r = invoke("--lang", "zh", "evalute")
+    assert r.exit_code == 2 and r.stderr == "ipcheck: 没有选项 '--lang'。（参见 'main --help'）\n"
