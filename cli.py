@@ -20,7 +20,7 @@ os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 from . import __version__  # noqa: E402
 from .app.files import write_outputs  # noqa: E402
-from .app.library import FILE_KINDS, Selection  # noqa: E402
+from .app.library import FILE_KINDS, Selection, UsageProblem  # noqa: E402
 from .app.outcome import Outcome, Perturbation  # noqa: E402
 from .engine.errors import error_line, printable  # noqa: E402
 from .engine.levels import LEVELS  # noqa: E402
@@ -135,7 +135,9 @@ def main() -> None:
 @selection_options
 @format_option
 @output_option
-@click.option("--fail-under", type=Finite(0, 100), help="Exit 1 when any framework scores below this.")
+@click.option("--fail-under", type=Finite(0, 100),
+              help="Exit 1 when a framework scores below this, has no score, or is not assessable and could score "
+                   "below it (the low end of its score range).")
 @click.option("--pdf", "pdf_path", type=OutPath, help="Also write the readiness report as PDF.")
 @click.option("--html", "html_path", type=OutPath, help="Also write the report as one self-contained HTML page.")
 @docx_option
@@ -188,10 +190,9 @@ def validate(paths, criteria_dir, lang):
 @criteria_option
 @lang_option
 def run_test(paths, engine_name, criteria_dir, lang):
-    """Run the criteria's examples: every framework's, or those of the framework files given (--lang: the
-    language of an error line)."""
+    """Run the criteria's examples: every framework's, or those of the framework files given."""
     from .app.examples import run_tests
-    _finish(run_tests(list(paths), criteria_dir=criteria_dir, engine=engine_name))
+    _finish(run_tests(list(paths), criteria_dir=criteria_dir, engine=engine_name, lang=lang))
 
 
 @main.command("schema")
@@ -251,7 +252,8 @@ class _ProgressBar:
 @click.option("--framework", "framework_ids", metavar="ID|FILE", multiple=True,
               help="Framework every city is measured against, by id or file (repeatable; 'all' for every framework). "
                    "Default: reference.")
-@click.option("--year", type=Year, help="Evaluation year for every city.")
+@click.option("--year", type=Year, help="Evaluation year for every city. Default: as evaluate, each framework's "
+                                       "target year, else the year whose figures cover the most weight.")
 @engine_option
 @click.option("--jobs", type=click.IntRange(1, 64), default=os.cpu_count() or 1, show_default="the number of cores")
 @criteria_option
@@ -292,7 +294,7 @@ def progress(city_path, year_from, year_to, framework_id, engine_name, criteria_
     """Score, coverage and verdict for each year, and which criteria changed status."""
     from .app.analysis import progress as run
     if year_to < year_from:
-        raise click.BadParameter("--to comes before --from", param_hint="--to")
+        raise UsageProblem(say("usage.to_before_from", to=year_to, start=year_from), "--to")
     _finish(run(city_path, year_from, year_to, framework_id, engine=engine_name, criteria_dir=criteria_dir, fmt=fmt,
                 lang=lang, color=_color(output), pdf_path=pdf_path, docx_path=docx_path), output)
 
@@ -357,7 +359,7 @@ def collect(city_path, frameworks, year, xlsx_path, csv_dir, criteria_dir, lang)
     """Evidence-request forms (数据征集表): a sheet per lead unit, a row per fact still missing."""
     from .app.forms import collect as run
     if not (xlsx_path or csv_dir):
-        raise click.UsageError("name the forms to write: --xlsx FILE and/or --csv DIR")
+        raise UsageProblem(say("usage.collect_nothing"))
     sel = _selection(city_path, frameworks, year, "python", None, None, criteria_dir)
     _finish(run(sel, xlsx_path=xlsx_path, csv_dir=csv_dir, today=dt.date.today(), lang=lang), lang=lang)
 

@@ -13,7 +13,7 @@ import click
 
 from .app.library import FIRST_YEAR, LAST_YEAR, UsageProblem
 from .engine.errors import InputError, as_reason, error_line, words
-from .engine.result import Reason, say
+from .engine.result import Listed, Reason, say
 
 
 class _Path(click.Path):
@@ -56,12 +56,13 @@ def _options(*opts):
 
 Year = click.IntRange(FIRST_YEAR, LAST_YEAR)
 year_option = click.option("--year", type=Year,
-                           help="Evaluation year. Default: each framework's target year; for the reference "
-                                "framework, the latest year in the city's facts.")
+                           help="Evaluation year. Default: each framework's target year; for a framework without "
+                                "one (the reference framework), the year whose figures cover the most weight.")
 criteria_option = click.option("--criteria", "criteria_dir", type=FilePath, default=None,
                                help="A folder of your own frameworks (and an indicators.yaml of your own "
                                     "indicators), added to those shipped with ipcheck; also $IPCHECK_CRITERIA.")
-lang_option = click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
+lang_option = click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+                           help="Language of the output and of every message (this help is in English).")
 format_option = click.option("--format", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table",
                              show_default=True)
 output_option = click.option("--output", type=OutPath, help="Write to this file (atomically) instead of stdout.")
@@ -95,38 +96,69 @@ sensitivity_options = _options(
 
 # click's own usage errors (it has no catalogue of its own languages): each English form, as a phrase of the
 # phrase book ("usage.<code>"); the most specific first. A message not listed is passed on as click wrote it.
-_CLICK = [(re.compile(pattern), code) for pattern, code in (
+# What click adds after a message is said first: "Did you mean ...?" (a misspelt command or option) and
+# "Choose from: ..." (a missing argument that is a choice).
+_CLOSE = re.compile(r"\s*\(?Did you mean (?P<many>one of: )?(?P<close>.+?)\?\)?$", re.S)
+_CHOOSE = re.compile(r"\s*Choose from:\s*(?P<choices>.+)$", re.S)
+_CLICK = [(re.compile(pattern, re.S), code) for pattern, code in (
     (r"^Missing argument '(?P<name>.+)'\.$", "missing_argument"),
     (r"^Missing option '(?P<name>.+)'\.$", "missing_option"),
-    (r"^No such option:? '?(?P<name>[^'\s]+?)'?\.?(?:\s+\(?Did you mean (?P<close>.+?)\?\)?)?$", "no_such_option"),
+    (r"^Missing (?:parameter|argument|option):? '?(?P<name>[^'.]+)'?\.?$", "missing_parameter"),
+    (r"^Missing command\.$", "missing_command"),
+    (r"^No such option:? '?(?P<name>[^'\s]+?)'?\.?$", "no_such_option"),
     (r"^No such command '(?P<name>.+)'\.$", "no_such_command"),
     (r"^Option '(?P<name>.+)' requires an argument\.$", "needs_argument"),
+    (r"^Option '(?P<name>.+)' requires (?P<n>\d+) arguments\.$", "needs_arguments"),
     (r"^Option '(?P<name>.+)' does not take a value\.$", "takes_no_value"),
-    (r"^Got unexpected extra arguments? \((?P<args>.*)\)$", "extra_arguments"),
-    (r"^Invalid value for (?P<param>.+?): (?P<why>(?:.|\n)*)$", "invalid_value"),
-    (r"^(?P<value>'.*') is not (?:one of )?(?P<choices>'.*')\.$", "not_choice"),
+    (r"^Argument '(?P<name>.+)' takes (?P<n>\d+) values\.$", "takes_values"),
+    (r"^Got unexpected extra argument \((?P<args>.*)\)$", "extra_argument"),
+    (r"^Got unexpected extra arguments \((?P<args>.*)\)$", "extra_arguments"),
+    (r"^Invalid value for (?P<param>.+?): (?P<why>.*)$", "invalid_value"),
+    (r"^Invalid value: (?P<why>.*)$", "invalid"),
+    (r"^(?P<value>'.*') is not one of (?P<choices>'.*')\.$", "not_choice"),
+    (r"^(?P<value>'.*') is not (?P<choices>'[^']*')\.$", "not_choice"),
     (r"^(?P<value>.+) is not in the range (?P<range>.+)\.$", "not_in_range"),
-    (r"^(?P<value>'.*') is not a valid (?:integer|float)\.$", "not_number"),
+    (r"^(?P<value>'.*') is not a valid integer(?: range)?\.$", "not_integer"),
+    (r"^(?P<value>'.*') is not a valid float(?: range)?\.$", "not_number"),
+    (r"^(?P<value>'.*') is not a valid boolean\..*$", "not_boolean"),
     (r"^(?:File|Directory|Path) (?P<path>'.*') does not exist\.$", "no_path"),
+    (r"^(?:File|Directory|Path) (?P<path>'.*') is a file\.$", "path_is_file"),
+    (r"^(?:File|Directory|Path) (?P<path>'.*') is a directory\.$", "path_is_folder"),
+    (r"^(?:File|Directory|Path) (?P<path>'.*') is not (?:readable|writable|executable)\.$", "path_denied"),
+    (r"^Could not open file (?P<path>'.*'): (?P<why>.*)$", "cannot_open"),
     (r"^(?P<value>'.*') is not a number$", "not_number"),
     (r"^(?P<value>'.*') is not a date \(YYYY-MM-DD\) or 'today'$", "not_date"),
     (r"^the path is empty$", "path_empty"),
 )]
 
 
+def _listed(quoted: str) -> Listed:
+    """click's "'a', 'b'" as a list, joined as the language joins one ('a'、'b' in Chinese)."""
+    return Listed(tuple(re.findall(r"'[^']*'", quoted)) or (quoted,))
+
+
 def _click_reason(message: str) -> Reason:
     """click's English message as a phrase: its form looked up in `_CLICK`, its parts said the same way."""
+    after = Reason()
+    close = _CLOSE.search(message)
+    if close:
+        message = message[:close.start()]
+        after = say("usage.did_you_mean_any" if close["many"] else "err.did_you_mean", word=_listed(close["close"]))
+    choose = _CHOOSE.search(message)
+    if choose:
+        message = message[:choose.start()]
+        choices = Listed(tuple(c.strip() for c in choose["choices"].split(",") if c.strip()))
+        after = say("usage.choose_from", choices=choices) + after
     for pattern, code in _CLICK:
         m = pattern.match(message)
         if m:
             args = {k: v or "" for k, v in m.groupdict().items()}
-            if code == "invalid_value":
-                return say("usage.invalid_value", param=args["param"], why=_click_reason(args["why"]))
-            if code == "no_such_option" and args.get("close"):
-                close = args["close"].removeprefix("one of: ")
-                return say("usage.no_such_option", name=args["name"]) + say("err.did_you_mean", word=close)
-            return say(f"usage.{code}", **args)
-    return as_reason(message)
+            if "why" in args:
+                args["why"] = _click_reason(args["why"])
+            if "choices" in args:
+                args["choices"] = _listed(args["choices"])
+            return say(f"usage.{code}", **args) + after
+    return as_reason(message) + after
 
 
 def _lang_of(args: list[str] | None) -> str:
@@ -200,7 +232,8 @@ class Main(click.Group):
 
     def make_context(self, *args, **kwargs):
         """Parse the command line; a usage error is one line."""
-        with _one_line(args[1] if len(args) > 1 else kwargs.get("args")):
+        given = args[1] if len(args) > 1 else kwargs.get("args")
+        with _one_line(None if given is None else list(given)):  # a copy: click consumes the list as it parses
             return super().make_context(*args, **kwargs)
 
     def invoke(self, ctx):

@@ -26,6 +26,7 @@ def compare(city_paths: list[Path], framework_ids: tuple[str, ...] = (), *, year
     from ..reports import json_types as t
     from ..reports.analysis import Doc, compare_doc, lines
     from ..reports.json_report import plain_values as json_plain
+    from ..reports.labels import version_text
     from ..reports.outputs import AnalysisView, document_html, render
     from ..reports.words import say
 
@@ -56,7 +57,7 @@ def compare(city_paths: list[Path], framework_ids: tuple[str, ...] = (), *, year
         if fmt != "json" or pdf_path:
             titles = [(c.id, c.title.zh, c.title.en) for c in lib.frameworks[fid].model.criteria]
             fw = lib.frameworks[fid].model.framework
-            docs.append((f"{fid} v{fw.version}", compare_doc(ranked, titles, lang, sens or None, ci)))
+            docs.append((version_text(fid, fw.version, lang), compare_doc(ranked, titles, lang, sens or None, ci)))
         if fmt == "json":
             row = {rs[k][0].city_id: rs[k][2] for rs in per_city}
             comparisons.append(t.Comparison(framework=fid, years=sorted({row[r.city_id]["year"] for _, r in ranked}),

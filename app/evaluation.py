@@ -6,6 +6,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from .. import __version__
+from ..engine.result import Listed, say
+from ..reports.words import text
 from .files import OutputError
 from .library import Selection, UsageProblem, evaluate_selection
 from .outcome import Outcome, Perturbation
@@ -69,7 +71,8 @@ def _evaluate(sel, fmt, lang, color, paths, fail_under, perturb, workers) -> Out
         low = [r.framework_id for r in ev.results if _below(r, fail_under)]
         if low:
             out.exit_code = 1
-            out.failure = f"below --fail-under {fail_under}: {', '.join(low)}"
+            out.failure = text(say("usage.below_fail_under", bar=str(fail_under), ids=Listed(tuple(low), "codes")),
+                               lang)
     return out
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from .. import CRITERIA_DIR
 from ..engine.errors import InputError
 from ..engine.result import say as R
+from ..reports.words import text
 from .files import read_input
 from .library import INDICATORS, decider_notices, load_catalogue, load_library, sniff_kind
 from .outcome import Outcome
@@ -66,8 +67,10 @@ class ExampleResult:
 
     def problem(self) -> InputError:
         """The failure as a bad-input line: file:line:col of the example, expected and got."""
-        return self.case.framework.doc.error(self.case.path,
-                                             f"{self.case.label}: expected {self.expected}, got {self.got}")
+        name = self.case.example.name
+        said = R("test.failed_named" if name else "test.failed", id=self.case.criterion.id, n=self.case.index + 1,
+                 name=repr(name), expected=self.expected, got=self.got)
+        return self.case.framework.doc.error(self.case.path, said)
 
 
 def example_cases(fw: Any) -> list[ExampleCase]:
@@ -118,7 +121,8 @@ def _frameworks(paths: list[Path], criteria_dir: Path | None) -> tuple[Any, list
     return catalogue, frameworks
 
 
-def run_tests(paths: list[Path], *, criteria_dir: Path = CRITERIA_DIR, engine: str = "durable") -> Outcome:
+def run_tests(paths: list[Path], *, criteria_dir: Path = CRITERIA_DIR, engine: str = "durable",
+              lang: str = "en") -> Outcome:
     """`ipcheck test`: run the examples of every framework (or of those named); exit 1 if one fails.
 
     One line per framework (its id, passed and failed counts, its file), each failing example
@@ -135,9 +139,10 @@ def run_tests(paths: list[Path], *, criteria_dir: Path = CRITERIA_DIR, engine: s
         bad = [r for r in results if not r.passed]
         passed += len(results) - len(bad)
         failed += len(bad)
-        lines.append(f"{fw.id:<16} {len(results) - len(bad):>4} passed {len(bad):>4} failed  {fw.name}")
-        lines += [str(r.problem()) for r in bad]
-    lines.append(f"{passed} passed, {failed} failed")
-    return Outcome(text="".join(line + "\n" for line in lines), notices=decider_notices(decider, notice),
+        lines.append(text(R("test.framework", id=f"{fw.id:<16}", passed=f"{len(results) - len(bad):>4}",
+                            failed=f"{len(bad):>4}", file=fw.name), lang))
+        lines += [r.problem().in_language(lang) for r in bad]
+    lines.append(text(R("test.total", passed=str(passed), failed=str(failed)), lang))
+    return Outcome(text="".join(line + "\n" for line in lines), notices=decider_notices(decider, notice, lang),
                    exit_code=1 if failed else 0)
 

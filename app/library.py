@@ -220,13 +220,13 @@ def load_city_file(path: Path, lib: Library):
     return load_city(str(path), read_input(path), lib.catalogue)
 
 
-def decider_notices(decider, notice: str | None, lang: str = "zh") -> list[str]:
+def decider_notices(decider, notice: Reason | None, lang: str = "zh") -> list[str]:
     """The stderr lines about the decider: `make_decider`'s notice, and one when durable-rules failed and
     the Python reference decider took over (`GuardedDecider.failure`)."""
     from ..engine.errors import error_line
     from ..engine.result import say
     from ..reports.words import text
-    lines = [notice] if notice else []
+    lines = [error_line(text(notice, lang))] if notice else []
     failure = getattr(decider, "failure", None)
     if failure:
         lines.append(error_line(text(say("decide.fallback", why=failure), lang)))

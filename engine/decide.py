@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Protocol
 
+from .phrases import Reason, say
+
 GE, GT, LE, LT = 1, 2, -1, -2
 OPS = {">=": GE, ">": GT, "<=": LE, "<": LT}
 INT64_MAX = 2**63 - 1
@@ -262,7 +264,7 @@ class GuardedDecider:
         return self._reference.decide(leaves)
 
 
-def make_decider(name: str) -> tuple[Decider, str | None]:
+def make_decider(name: str) -> tuple[Decider, Reason | None]:
     """The decider asked for, and a one-line notice when it had to fall back to Python.
 
     durable-rules comes guarded (`GuardedDecider`): when it fails later, its `failure` is set."""
@@ -271,5 +273,4 @@ def make_decider(name: str) -> tuple[Decider, str | None]:
     try:
         return GuardedDecider(DurableDecider()), None
     except ImportError as exc:
-        return PythonDecider(), (f"ipcheck: durable-rules cannot be imported ({exc}); deciding with the Python "
-                                 "reference decider")
+        return PythonDecider(), say("decide.unavailable", why=str(exc))

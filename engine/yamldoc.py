@@ -116,15 +116,78 @@ def _mark(node_or_event: Any) -> tuple[int, int]:
     return m.line + 1, m.column + 1
 
 
-def _yaml_error(name: str, exc: yaml.YAMLError) -> InputError:
+# A key typed with a full-width colon ("population：", an input-method slip): a name with no quote, colon or
+# comment before the "：". A full-width comma, between the items of a [list] or {mapping} written on one line.
+_FULLWIDTH_KEY = re.compile(r"^\s*(?:-\s+)?[^\s\"'#:：{}\[\],][^\"'#:：]*?(?P<colon>：)")
+_BARE_KEY = re.compile(r"^\s*(?:-\s+)?[^\s\"'#:{}\[\],|>&*!%@`-][^:#\"']*$")  # a name alone on its line
+_FULLWIDTH_COMMA = re.compile(r"[\[{][^\"'#]*?(?P<comma>，)")
+# PyYAML's problems (libyaml's words, and the pure-Python parser's), each said as a phrase of its own: the
+# problem, then the context it was met in (None: any), then the phrase ("yaml.problem.<code>")
+_PROBLEMS = (
+    ("a tab character that violates indentation", None, "tab"),
+    ("mapping values are not allowed", None, "mapping_values"),
+    ("could not find expected ':'", None, "expected_colon"),
+    ("found unexpected end of stream", "quoted scalar", "quote_unclosed"),
+    ("found unexpected end of stream", None, "ends_early"),
+    ("did not find expected ',' or ']'", None, "flow_unclosed"),
+    ("did not find expected ',' or '}'", None, "flow_unclosed"),
+    ("expected ',' or ']'", None, "flow_unclosed"),
+    ("expected ',' or '}'", None, "flow_unclosed"),
+    ("did not find expected key", None, "expected_key"),
+    ("expected <block end>", None, "expected_key"),
+    ("did not find expected '-' indicator", None, "expected_dash"),
+    ("found unknown escape character", None, "escape"),
+    ("found character that cannot start any token", None, "cannot_start"),
+    ("found undefined tag handle", None, "tag_handle"),
+    ("did not find expected alphabetic or numeric character", "anchor", "anchor"),
+    ("did not find expected alphabetic or numeric character", "alias", "anchor"),
+)
+
+
+def _yaml_error(name: str, exc: yaml.YAMLError, text: str) -> InputError:
+    """PyYAML's error as one line in the user's language: at the slip (a tab, a full-width colon or comma)
+    when one is there, else at PyYAML's place, with a phrase for each of its common problems."""
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    context = getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     if mark is None:
         return InputError(name, 0, 0, say("yaml.invalid", problem=problem))
+    lines = text.splitlines()
+    line, col = mark.line, mark.column
+    if line < len(lines) and lines[line][col:col + 1] == "\t" or "tab character" in problem:
+        return InputError(name, line + 1, col + 1, say("yaml.problem.tab", line=line + 1))
+    slip = _slip(lines, context.line if context is not None else line, line, problem)
+    if slip:
+        return InputError(name, slip[1] + 1, slip[2] + 1, say(f"yaml.problem.fullwidth_{slip[0]}", line=slip[1] + 1))
+    if "mapping values" in problem and line > 0 and _BARE_KEY.match(lines[line - 1]):  # "population" then "  2021:"
+        line -= 1
+        return InputError(name, line + 1, len(lines[line]) - len(lines[line].lstrip()) + 1,
+                          say("yaml.problem.expected_colon", line=line + 1))
+    where = context if context is not None else mark
+    for words, within, code in _PROBLEMS:
+        if words in problem and (within is None or within in (getattr(exc, "context", None) or "")):
+            if code in ("expected_colon", "quote_unclosed", "flow_unclosed"):  # said where it began
+                line, col = where.line, where.column
+            opened = lines[line][col:col + 1] if line < len(lines) else ""
+            return InputError(name, line + 1, col + 1, say(f"yaml.problem.{code}", line=line + 1,
+                                                           char=opened, problem=problem))
     return InputError(name, mark.line + 1, mark.column + 1, say("yaml.invalid", problem=problem))
 
 
-def _checked_events(name: str, loader: Any) -> Iterator[Any]:
+def _slip(lines: list[str], first: int, last: int, problem: str) -> tuple[str, int, int] | None:
+    """The full-width colon or comma nearest before PyYAML's problem (lines `first`-1 to `last`), as
+    ("colon" or "comma", line, column), or None. A comma counts only where PyYAML missed one."""
+    for n in range(min(last, len(lines) - 1), max(min(first, last) - 2, -1), -1):
+        m = _FULLWIDTH_KEY.match(lines[n])
+        if m:
+            return "colon", n, m.start("colon")
+        m = _FULLWIDTH_COMMA.search(lines[n]) if "expected ','" in problem else None
+        if m:
+            return "comma", n, m.start("comma")
+    return None
+
+
+def _checked_events(name: str, loader: Any, text: str) -> Iterator[Any]:
     """The loader's events, refusing on the way aliases, a second document, nesting deeper
     than MAX_DEPTH and more than MAX_NODES values (no recursion, nothing built)."""
     depth = count = documents = 0
@@ -152,14 +215,14 @@ def _checked_events(name: str, loader: Any) -> Iterator[Any]:
                 return
             yield event
     except yaml.YAMLError as exc:
-        raise _yaml_error(name, exc) from None
+        raise _yaml_error(name, exc, text) from None
     finally:
         loader.dispose()
 
 
 def _prescan(name: str, text: str) -> None:
     """Walk the whole event stream once, for its refusals, before a node tree is composed."""
-    for _ in _checked_events(name, _Loader(text)):
+    for _ in _checked_events(name, _Loader(text), text):
         pass
 
 
@@ -297,7 +360,7 @@ def _from_events(name: str, text: str) -> Any:
         else:
             top[2] = _key(name, event, value, top[0])
 
-    for event in _checked_events(name, _FastLoader(text)):
+    for event in _checked_events(name, _FastLoader(text), text):
         kind = type(event)
         if kind is yaml.ScalarEvent:
             raw = event.value
@@ -323,7 +386,7 @@ def _parse_tagged(name: str, text: str) -> Document:
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as exc:
-        raise _yaml_error(name, exc) from None
+        raise _yaml_error(name, exc, text) from None
     if root is None:
         raise InputError(name, 0, 0, say("yaml.empty"))
     return Document(name, _construct(name, root), root)

@@ -35,6 +35,7 @@ from .labels import (
     title,
     verdict_name,
     verdict_word,
+    version_text,
     year_text,
     years_note,
 )
@@ -232,7 +233,7 @@ def compare_doc(ranked: list[tuple[int, Summary]], titles: list[tuple[str, str, 
             srows.append([cid, title] + [str(sts.count(s)) for s in ("pass", "partial", "fail", "unknown")])
         sections.append(section(W.say("compare.counts", lang),
                                 table(crit_head + ["✔", "◐", "✘", "?"], srows, title=2)))
-    meta = [f"{first.framework_id} v{first.framework_version}{colon(lang)}"
+    meta = [f"{version_text(first.framework_id, first.framework_version, lang)}{colon(lang)}"
             f"{W.name_in(lang, first.framework_title_zh, first.framework_title_en)}",
             W.say("compare.cities", lang, n=len(cities))]
     method = [W.say("method.plan_rank" if plan else "method.rank", lang)] + (

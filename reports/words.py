@@ -1321,7 +1321,6 @@ PHRASES |= {
     "yaml.too_big": ("file is {size} bytes; the limit is {limit}", "文件有 {size} 字节，上限为 {limit}"),
     "yaml.not_utf8": ("not UTF-8 text (byte {byte})", "不是 UTF-8 文本（字节 {byte}）"),
     "yaml.control": ("control character {char} is not allowed in YAML", "YAML 中不允许控制字符 {char}"),
-    "yaml.invalid": ("not valid YAML: {problem}", "不是有效的 YAML：{problem}"),
     "yaml.deep": ("nested deeper than {n} levels", "嵌套超过 {n} 层"),
     "yaml.many": ("more than {n} values in one file", "一个文件中的值超过 {n} 个"),
     "yaml.alias_named": ("YAML aliases are not allowed ({anchor})", "不允许使用 YAML 别名（{anchor}）"),
@@ -1519,19 +1518,6 @@ PHRASES |= {
                                "不是评价标准文件（读作 {kind} 文件）：只有评价标准才有示例"),
     # click's own usage errors, said at the command line's boundary (options.py)
     "usage.see_help": (" (see '{command} --help')", "（参见 '{command} --help'）"),
-    "usage.missing_argument": ("Missing argument '{name}'.", "缺少参数 '{name}'。"),
-    "usage.missing_option": ("Missing option '{name}'.", "缺少选项 '{name}'。"),
-    "usage.no_such_option": ("No such option '{name}'.", "没有选项 '{name}'。"),
-    "usage.no_such_command": ("No such command '{name}'.", "没有命令 '{name}'。"),
-    "usage.needs_argument": ("Option '{name}' requires an argument.", "选项 '{name}' 需要一个值。"),
-    "usage.takes_no_value": ("Option '{name}' does not take a value.", "选项 '{name}' 不带值。"),
-    "usage.extra_arguments": ("Got unexpected extra arguments ({args})", "多余的参数（{args}）"),
-    "usage.invalid_value": ("Invalid value for {param}: {why}", "{param} 的值无效：{why}"),
-    "usage.not_choice": ("{value} is not one of {choices}.", "{value} 不是可选值（{choices}）。"),
-    "usage.not_in_range": ("{value} is not in the range {range}.", "{value} 不在范围 {range} 内。"),
-    "usage.not_number": ("{value} is not a number.", "{value} 不是数字。"),
-    "usage.no_path": ("Path {path} does not exist.", "路径 {path} 不存在。"),
-    "usage.not_date": ("{value} is not a date (YYYY-MM-DD) or 'today'", "{value} 不是日期（YYYY-MM-DD）或 'today'"),
     "usage.path_empty": ("the path is empty", "路径为空"),
     # the review workbook of `draft` as read back (app/draftbook.py)
     "book.at": ("{at}: ", "{at}："),
@@ -1619,6 +1605,85 @@ PHRASES |= {
                               "  {kind} {ind} {year} {label}：{value}  ← {where}"),
 }
 
+
+
+# ---- usage errors and messages said in the user's language (issue 21 / issue 24 item 2): every usage error
+# click can give ipcheck (options._CLICK), the commands' own usage errors (cli.py), PyYAML's problems with a
+# YAML file (engine/yamldoc.py) and `ipcheck test`'s lines (app/examples.py)
+PHRASES |= {
+    "usage.missing_argument": ("Missing argument '{name}'.", "缺少参数 '{name}'。"),
+    "usage.missing_option": ("Missing option '{name}'.", "缺少选项 '{name}'。"),
+    "usage.missing_parameter": ("Missing parameter '{name}'.", "缺少参数 '{name}'。"),
+    "usage.missing_command": ("Missing command.", "缺少命令。"),
+    "usage.no_such_option": ("No such option '{name}'.", "没有选项 '{name}'。"),
+    "usage.no_such_command": ("No such command '{name}'.", "没有命令 '{name}'。"),
+    "usage.did_you_mean_any": (" (did you mean one of {word}?)", "（是否应为以下之一：{word}？）"),
+    "usage.choose_from": (" Choose from: {choices}.", "可选：{choices}。"),
+    "usage.needs_argument": ("Option '{name}' requires an argument.", "选项 '{name}' 需要一个值。"),
+    "usage.needs_arguments": ("Option '{name}' requires {n} arguments.", "选项 '{name}' 需要 {n} 个值。"),
+    "usage.takes_no_value": ("Option '{name}' does not take a value.", "选项 '{name}' 不带值。"),
+    "usage.takes_values": ("Argument '{name}' takes {n} values.", "参数 '{name}' 需要 {n} 个值。"),
+    "usage.extra_argument": ("Got unexpected extra argument ({args})", "多余的参数（{args}）"),
+    "usage.extra_arguments": ("Got unexpected extra arguments ({args})", "多余的参数（{args}）"),
+    "usage.invalid_value": ("Invalid value for {param}: {why}", "{param} 的值无效：{why}"),
+    "usage.invalid": ("Invalid value: {why}", "值无效：{why}"),
+    "usage.not_choice": ("{value} is not one of {choices}.", "{value} 不是可选值（{choices}）。"),
+    "usage.not_in_range": ("{value} is not in the range {range}.", "{value} 不在范围 {range} 内。"),
+    "usage.not_integer": ("{value} is not a whole number.", "{value} 不是整数。"),
+    "usage.not_number": ("{value} is not a number.", "{value} 不是数字。"),
+    "usage.not_boolean": ("{value} is not yes or no.", "{value} 不是“是/否”。"),
+    "usage.no_path": ("Path {path} does not exist.", "路径 {path} 不存在。"),
+    "usage.path_is_file": ("{path} is a file, not a folder.", "{path} 是文件，不是文件夹。"),
+    "usage.path_is_folder": ("{path} is a folder, not a file.", "{path} 是文件夹，不是文件。"),
+    "usage.path_denied": ("{path}: permission denied.", "{path}：没有访问权限。"),
+    "usage.cannot_open": ("Could not open file {path}: {why}", "无法打开文件 {path}：{why}"),
+    "usage.not_date": ("{value} is not a date (YYYY-MM-DD) or 'today'", "{value} 不是日期（YYYY-MM-DD）或 'today'"),
+    # PyYAML's problems (engine/yamldoc.py): the slip a person makes, where it is; what the parser met, else
+    "yaml.invalid": ("not valid YAML here (the parser says: {problem})",
+                     "YAML 格式有误，此处无法解析（解析器提示：{problem}）"),
+    "yaml.problem.tab": ("line {line} is indented with a tab: YAML is indented with spaces only",
+                         "第{line}行用了制表符（Tab）缩进：YAML 只能用空格缩进"),
+    "yaml.problem.fullwidth_colon": ("the colon on line {line} is a full-width '：': write a half-width ':'",
+                                     "第{line}行的冒号是全角“：”，请改为半角“:”"),
+    "yaml.problem.fullwidth_comma": ("the comma on line {line} is a full-width '，': write a half-width ','",
+                                     "第{line}行的逗号是全角“，”，请改为半角“,”"),
+    "yaml.problem.mapping_values": ("a 'key: value' where none can start: quote a value that holds ': ', or check "
+                                    "the indentation of line {line}",
+                                    "此处不能出现“键: 值”：值中含有“: ”时请加引号，或检查第{line}行的缩进"),
+    "yaml.problem.expected_colon": ("line {line} has no ':' after its key", "第{line}行的键后缺少冒号“:”"),
+    "yaml.problem.quote_unclosed": ("the quotation mark opened on line {line} is never closed",
+                                    "第{line}行开始的引号没有闭合"),
+    "yaml.problem.ends_early": ("the file ends in the middle of a value", "文件在一个值的中途就结束了"),
+    "yaml.problem.flow_unclosed": ("the '{char}' opened on line {line} is not closed, or a ',' is missing between "
+                                   "its items",
+                                   "第{line}行开始的“{char}”没有闭合，或其中各项之间缺少半角逗号“,”"),
+    "yaml.problem.expected_key": ("line {line} is not indented as the keys above it, or text follows a quoted value",
+                                  "第{line}行的缩进与上面的键不一致，或引号后还有多余文字"),
+    "yaml.problem.expected_dash": ("line {line} is not indented as the list items above it",
+                                   "第{line}行的缩进与上面的列表项不一致"),
+    "yaml.problem.escape": ("an unknown escape (backslash) in double-quoted text: use single quotes, or write \\\\",
+                            "双引号内有无法识别的转义（反斜杠）：请改用单引号，或写成 \\\\"),
+    "yaml.problem.cannot_start": ("a value cannot start with '{char}': put the value in quotes",
+                                  "值不能以“{char}”开头：请给这个值加引号"),
+    "yaml.problem.tag_handle": ("an unknown YAML tag: put the value in quotes", "未知的 YAML 标签：请给这个值加引号"),
+    "yaml.problem.anchor": ("'&' or '*' must be followed by a name: put the value in quotes",
+                            "“&”或“*”后须有名称：请给这个值加引号"),
+    # `ipcheck test` (app/examples.py): a line per framework, a line per failing example, the totals
+    "test.framework": ("{id} {passed} passed {failed} failed  {file}", "{id} 通过 {passed}  未通过 {failed}  {file}"),
+    "test.failed": ("{id} example {n}: expected {expected}, got {got}", "{id} 示例 {n}：应为 {expected}，实为 {got}"),
+    "test.failed_named": ("{id} example {n} ({name}): expected {expected}, got {got}",
+                          "{id} 示例 {n}（{name}）：应为 {expected}，实为 {got}"),
+    "test.total": ("{passed} passed, {failed} failed", "通过 {passed} 项，未通过 {failed} 项"),
+    # the decider (engine/decide.py)
+    "decide.unavailable": ("durable-rules cannot be imported ({why}); deciding with the Python reference decider",
+                           "无法导入 durable-rules（{why}）；改用 Python 参考判定器判定（规则与结果相同）"),
+    # the commands' own (cli.py, app/evaluation.py)
+    "usage.below_fail_under": ("below --fail-under {bar}: {ids}", "低于 --fail-under {bar}：{ids}"),
+    "usage.to_before_from": ("{to} comes before --from {start}: give the earlier year to --from",
+                             "{to} 早于 --from {start}：较早的年份请写在 --from 后"),
+    "usage.collect_nothing": ("name the forms to write: --xlsx FILE and/or --csv DIR",
+                              "请指定要写出的征集表：--xlsx 文件 和/或 --csv 文件夹"),
+}
 
 
 def term(vocabulary: str, code: str, lang: str) -> str:

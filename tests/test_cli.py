@@ -141,7 +141,9 @@ def test_fail_under():
     heze, tianjin = str(CITIES / "heze.yaml"), str(CITIES / "tianjin.yaml")
     # Heze is not assessable: 100 on what is known, but the missing evidence allows far less
     r = invoke("evaluate", heze, "--framework", "reference", "--fail-under", "60")
-    assert r.exit_code == 1 and "below --fail-under 60.0: reference" in r.stderr
+    assert r.exit_code == 1 and r.stderr.splitlines()[-1] == "ipcheck: 低于 --fail-under 60.0：reference"
+    r = invoke("evaluate", heze, "--fail-under", "60", "--lang", "en")
+    assert r.exit_code == 1 and r.stderr.splitlines()[-1] == "ipcheck: below --fail-under 60.0: heze-2022, reference"
     # Tianjin in 2017 is assessable (half the weight has evidence) and scores 99.6 on its own plan
     assert invoke("evaluate", tianjin, "--framework", "tianjin-2017", "--year", "2017",
                   "--fail-under", "99").exit_code == 0
@@ -252,13 +254,15 @@ def test_test_runs_every_example_of_the_shipped_criteria():
     from conftest import load_library
     lib = load_library(CRITERIA)
     total = sum(len(c.examples) for fw in lib.frameworks.values() for c in fw.model.criteria)
-    r = invoke("test")
-    assert r.exit_code == 0, r.output
-    lines = r.stdout.splitlines()
-    assert lines[-1] == f"{total} passed, 0 failed" and total > 200
+    r, en = invoke("test"), invoke("test", "--lang", "en")
+    assert r.exit_code == en.exit_code == 0, r.output
+    lines, en_lines = r.stdout.splitlines(), en.stdout.splitlines()
+    assert lines[-1] == f"通过 {total} 项，未通过 0 项" and total > 200
+    assert en_lines[-1] == f"{total} passed, 0 failed"
     for fid, fw in lib.frameworks.items():
         n = sum(len(c.examples) for c in fw.model.criteria)
-        assert any(line.split() == [fid, str(n), "passed", "0", "failed", fw.name] for line in lines), fid
+        assert any(line.split() == [fid, "通过", str(n), "未通过", "0", fw.name] for line in lines), fid
+        assert any(line.split() == [fid, str(n), "passed", "0", "failed", fw.name] for line in en_lines), fid
     assert invoke("test", "--engine", "python").stdout == r.stdout
 
 
@@ -272,16 +276,18 @@ def broken_example(tmp_path):
     before = text[:text.index(example)]
     line = before.count("\n") + 1
     col = len(before) - before.rfind("\n")
-    return f, f"{f}:{line}:{col}: TJ-02 example 2: expected pass, got partial"
+    return f, f"{f}:{line}:{col}: TJ-02 示例 2：应为 pass，实为 partial"
 
 
 def test_test_prints_a_failing_example_with_its_position(tmp_path):
     f, problem = broken_example(tmp_path)
     r = invoke("test", str(f))
     assert r.exit_code == 1, r.output
-    assert r.stdout.splitlines() == [f"tianjin-2017{'':<7}33 passed    1 failed  {f}", problem, "33 passed, 1 failed"]
-    r = invoke("test", str(tmp_path), str(CRITERIA / "heze-2022.yaml"))  # a folder, and a file
-    assert r.exit_code == 1 and problem in r.stdout.splitlines() and r.stdout.splitlines()[-1] == "76 passed, 1 failed"
+    assert r.stdout.splitlines() == [f"tianjin-2017{'':<5}通过   33  未通过    1  {f}", problem,
+                                     "通过 33 项，未通过 1 项"]
+    r = invoke("test", str(tmp_path), str(CRITERIA / "heze-2022.yaml"), "--lang", "en")  # a folder, and a file
+    english = problem.replace("示例 2：应为 pass，实为 partial", "example 2: expected pass, got partial")
+    assert r.exit_code == 1 and english in r.stdout.splitlines() and r.stdout.splitlines()[-1] == "76 passed, 1 failed"
 
 
 def test_test_refuses_what_is_not_a_framework(tmp_path):

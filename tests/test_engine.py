@@ -331,7 +331,10 @@ def test_falls_back_to_python_when_durable_cannot_be_imported(monkeypatch):
     monkeypatch.setitem(sys.modules, "durable.engine", None)
     decider, notice = make_decider("durable")
     assert isinstance(decider, PythonDecider)
-    assert "durable-rules cannot be imported" in notice and "Python reference decider" in notice
+    from ipcheck.reports.words import text
+    assert text(notice, "en").startswith("durable-rules cannot be imported (")
+    assert text(notice, "en").endswith("); deciding with the Python reference decider")
+    assert text(notice, "zh").startswith("无法导入 durable-rules（")
 
 
 def test_deciders_agree_at_the_boundaries(deciders):

@@ -147,7 +147,7 @@ def test_a_kind_in_a_module_of_its_own_runs_through_every_command(minimum, tmp_p
     c = ("--criteria", minimum)
     invoke("validate", minimum / "throwaway.yaml", NINGBO, *c)
     tested = invoke("test", minimum / "throwaway.yaml", *c)
-    assert tested.splitlines()[-1] == "6 passed, 0 failed"
+    assert tested.splitlines()[-1] == "通过 6 项，未通过 0 项"
 
     doc = json.loads(_json(NINGBO, c))
     res = {r["id"]: r for ev in doc["evaluations"] for r in ev["criteria"]}

@@ -246,3 +246,139 @@ def test_the_draft_summary_says_the_same_records_in_each_language_one_line_each(
     assert any(cells(x) > 50 for x in zh_lines)
     assert zh_lines[-1].startswith("下一步：") and en_lines[-1].startswith("Next: ")
     assert f"--from {tmp_path / 't.xlsx'} --city ningbo" in zh_lines[-1]
+
+# ---------------------------------------------------------------- usage errors, each said in the language asked for
+
+NINGBO = CITIES / "ningbo.yaml"
+USAGE = [  # (what, command line, Chinese line, English line): the whole line after "ipcheck: "
+    ("a misspelt command", ["evalute", NINGBO],
+     "没有命令 'evalute'。（是否应为以下之一：'evaluate'、'validate'？）（参见 'main --help'）",
+     "No such command 'evalute'. (did you mean one of 'evaluate', 'validate'?) (see 'main --help')"),
+    ("a misspelt command with one match", ["criterai"],
+     "没有命令 'criterai'。（是否应为 'criteria'？）（参见 'main --help'）",
+     "No such command 'criterai'. (did you mean 'criteria'?) (see 'main --help')"),
+    ("a year in words", ["evaluate", NINGBO, "--year", "twenty"],
+     "'--year' 的值无效：'twenty' 不是整数。（参见 'main evaluate --help'）",
+     "Invalid value for '--year': 'twenty' is not a whole number. (see 'main evaluate --help')"),
+    ("a threshold in words", ["evaluate", NINGBO, "--fail-under", "abc"],
+     "'--fail-under' 的值无效：'abc' 不是数字。（参见 'main evaluate --help'）",
+     "Invalid value for '--fail-under': 'abc' is not a number. (see 'main evaluate --help')"),
+    ("a threshold out of range", ["evaluate", NINGBO, "--fail-under", "120"],
+     "'--fail-under' 的值无效：120.0 不在范围 0<=x<=100 内。（参见 'main evaluate --help'）",
+     "Invalid value for '--fail-under': 120.0 is not in the range 0<=x<=100. (see 'main evaluate --help')"),
+    ("a format not offered", ["evaluate", NINGBO, "--format", "pdf"],
+     "'--format' 的值无效：'pdf' 不是可选值（'table'、'json'、'markdown'）。（参见 'main evaluate --help'）",
+     "Invalid value for '--format': 'pdf' is not one of 'table', 'json', 'markdown'. (see 'main evaluate --help')"),
+    ("a missing city", ["evaluate"], "缺少参数 'CITY.yaml'。（参见 'main evaluate --help'）",
+     "Missing argument 'CITY.yaml'. (see 'main evaluate --help')"),
+    ("a missing kind of schema", ["schema"],
+     "缺少参数 '{city|framework|indicators|waivers|result}'。可选：city、framework、indicators、waivers、result。"
+     "（参见 'main schema --help'）",
+     "Missing argument '{city|framework|indicators|waivers|result}'. Choose from: city, framework, indicators, "
+     "waivers, result. (see 'main schema --help')"),
+    ("one argument too many", ["evaluate", NINGBO, "2022"], "多余的参数（2022）（参见 'main evaluate --help'）",
+     "Got unexpected extra argument (2022) (see 'main evaluate --help')"),
+    ("two arguments too many", ["explain", NINGBO, "REF-01", "REF-02", "REF-03"],
+     "多余的参数（REF-02 REF-03）（参见 'main explain --help'）",
+     "Got unexpected extra arguments (REF-02 REF-03) (see 'main explain --help')"),
+    ("an option without its value", ["evaluate", NINGBO, "--output"], "选项 '--output' 需要一个值。",
+     "Option '--output' requires an argument."),
+    ("a value for a flag", ["import", NINGBO, "--into", NINGBO, "--dry-run=yes"], "选项 '--dry-run' 不带值。",
+     "Option '--dry-run' does not take a value."),
+    ("a date that is not one", ["evaluate", NINGBO, "--as-of", "2022-13-01"],
+     "'--as-of' 的值无效：'2022-13-01' 不是日期（YYYY-MM-DD）或 'today'（参见 'main evaluate --help'）",
+     "Invalid value for '--as-of': '2022-13-01' is not a date (YYYY-MM-DD) or 'today' (see 'main evaluate --help')"),
+    ("an empty path", ["evaluate", ""], "'CITY.yaml' 的值无效：路径为空（参见 'main evaluate --help'）",
+     "Invalid value for 'CITY.yaml': the path is empty (see 'main evaluate --help')"),
+    ("years the wrong way round", ["progress", NINGBO, "--from", "2022", "--to", "2019"],
+     "--to 的值无效：2019 早于 --from 2022：较早的年份请写在 --from 后（参见 'main progress --help'）",
+     "Invalid value for --to: 2019 comes before --from 2022: give the earlier year to --from "
+     "(see 'main progress --help')"),
+    ("forms with nowhere to go", ["collect", NINGBO],
+     "请指定要写出的征集表：--xlsx 文件 和/或 --csv 文件夹（参见 'main collect --help'）",
+     "name the forms to write: --xlsx FILE and/or --csv DIR (see 'main collect --help')"),
+]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("what, args, zh, en", USAGE, ids=[u[0] for u in USAGE])
+def test_a_usage_error_is_one_line_in_the_language_asked_for(what, args, zh, en, lang):
+    # --lang goes first when a value is missing at the end of the line (it would be taken as that value)
+    r = invoke(*args[:1], *(["--lang", "en"] if lang == "en" else []), *args[1:])
+    assert r.exit_code == 2, r.output
+    assert r.stderr.splitlines() == [f"ipcheck: {zh if lang == 'zh' else en}"]
+    if lang == "zh":  # (the command's name in "see 'main evaluate --help'" aside)
+        assert not LATIN_WORDS.search(r.stderr.split("（参见")[0]), r.stderr
+
+
+# ---------------------------------------------------------------- a fact file PyYAML cannot read
+
+YAML_SLIPS = [  # (what, line of ningbo.yaml, as written, as mistyped, place, Chinese words, English words)
+    ("a full-width colon after a key", 81, "  population:", "  population：", (81, 13),
+     "第81行的冒号是全角“：”，请改为半角“:”", "the colon on line 81 is a full-width '：': write a half-width ':'"),
+    ("a full-width colon in the header", 11, "  id:", "  id：", (11, 5),
+     "第11行的冒号是全角“：”，请改为半角“:”", "the colon on line 11 is a full-width '：': write a half-width ':'"),
+    ("a full-width comma between a fact's parts", 82, "954.4万人,", "954.4万人，", (82, 26),
+     "第82行的逗号是全角“，”，请改为半角“,”", "the comma on line 82 is a full-width '，': write a half-width ','"),
+    ("a tab for indentation", 82, "    2021", "\t2021", (82, 1),
+     "第82行用了制表符（Tab）缩进：YAML 只能用空格缩进",
+     "line 82 is indented with a tab: YAML is indented with spaces only"),
+    ("a brace not closed", 82, "cnnb-2022}", "cnnb-2022", (82, 11),
+     "第82行开始的“{”没有闭合，或其中各项之间缺少半角逗号“,”",
+     "the '{' opened on line 82 is not closed, or a ',' is missing between its items"),
+    ("a value starting with @", 82, "954.4万人", "@954.4万人", (82, 19),
+     "值不能以“@”开头：请给这个值加引号", "a value cannot start with '@': put the value in quotes"),
+    ("a key indented one space too far", 83, "  invention_patents_per_10k:", "   invention_patents_per_10k:",
+     (83, 4), "第83行的缩进与上面的键不一致，或引号后还有多余文字",
+     "line 83 is not indented as the keys above it, or text follows a quoted value"),
+    ("a colon inside a value", 82, "{value: 954.4万人, source: cnnb-2022}", "人口: 954.4万人", (82, 13),
+     "此处不能出现“键: 值”：值中含有“: ”时请加引号，或检查第82行的缩进",
+     "a 'key: value' where none can start: quote a value that holds ': ', or check the indentation of line 82"),
+    ("a key without its colon", 81, "  population:", "  population", (81, 3), "第81行的键后缺少冒号“:”",
+     "line 81 has no ':' after its key"),
+    ("an escape that is none", 85, 'note: "end of', 'note: "end\\q of', (85, 71),
+     "双引号内有无法识别的转义（反斜杠）：请改用单引号，或写成 \\\\",
+     "an unknown escape (backslash) in double-quoted text: use single quotes, or write \\\\"),
+]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("what, n, written, typed, place, zh, en", YAML_SLIPS, ids=[s[0] for s in YAML_SLIPS])
+def test_a_yaml_slip_is_said_where_it_is_in_the_language_asked_for(tmp_path, what, n, written, typed, place, zh, en,
+                                                                    lang):
+    lines = NINGBO.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert written in lines[n - 1]
+    lines[n - 1] = lines[n - 1].replace(written, typed, 1)
+    city = tmp_path / "ningbo.yaml"
+    city.write_text("".join(lines), encoding="utf-8")
+    before = city.read_bytes()
+    for command in (["evaluate", city], ["validate", city], ["collect", city, "--xlsx", tmp_path / "f.xlsx"]):
+        r = invoke(*command, *(["--lang", "en"] if lang == "en" else []))
+        assert r.exit_code == 2, r.output
+        assert r.stderr.splitlines() == [f"ipcheck: {city}:{place[0]}:{place[1]}: {zh if lang == 'zh' else en}"]
+    assert city.read_bytes() == before and list(tmp_path.iterdir()) == [city]
+
+
+def test_an_unclosed_quotation_mark_is_said_where_it_opened(tmp_path):
+    text = NINGBO.read_text(encoding="utf-8").replace('year-end"}', 'year-end}', 1)
+    city = tmp_path / "ningbo.yaml"
+    city.write_text("\n".join(text.splitlines()[:90]) + "\n", encoding="utf-8")  # the quote runs to the end
+    zh, en = invoke("validate", city), invoke("validate", city, "--lang", "en")
+    assert zh.stderr == f"ipcheck: {city}:85:67: 第85行开始的引号没有闭合\n"
+    assert en.stderr == f"ipcheck: {city}:85:67: the quotation mark opened on line 85 is never closed\n"
+
+
+def test_a_problem_without_a_phrase_is_still_a_chinese_line_at_its_place(tmp_path):
+    city = tmp_path / "ningbo.yaml"
+    city.write_text(NINGBO.read_text(encoding="utf-8") + "%YAML 1.1\n", encoding="utf-8")
+    r = invoke("validate", city)
+    assert r.exit_code == 2
+    assert re.fullmatch(rf"ipcheck: {re.escape(str(city))}:\d+:\d+: YAML 格式有误，此处无法解析（解析器提示：.+）\n",
+                        r.stderr), r.stderr
+
+
+def test_the_language_is_read_from_the_command_line_when_click_refuses_it_before_any_command():
+    r = invoke("--lang", "en", "evalute")  # (--lang belongs to the commands: the group refuses it, in English)
+    assert r.exit_code == 2 and r.stderr == "ipcheck: No such option '--lang'. (see 'main --help')\n"
+    r = invoke("--lang", "zh", "evalute")
+    assert r.exit_code == 2 and r.stderr == "ipcheck: 没有选项 '--lang'。（参见 'main --help'）\n"

@@ -119,7 +119,7 @@ def test_unknown_kind_is_a_usage_error():
     assert r.exit_code == 2 and "'cities' is not one of" in r.output
     r = CliRunner().invoke(main, ["schema", "cities"])  # click's own words, said in Chinese by default
     assert r.exit_code == 2
-    assert "'cities' 不是可选值（'city', 'framework', 'indicators', 'waivers', 'result'）" in r.output
+    assert "'cities' 不是可选值（'city'、'framework'、'indicators'、'waivers'、'result'）" in r.output
 
 
 @pytest.mark.parametrize("path", SHIPPED_YAML, ids=lambda p: f"{p.parent.name}/{p.name}")

@@ -153,7 +153,7 @@ def test_the_other_commands_take_a_framework_file(desk):
     r = run(desk, "validate", "my/my-plan.yaml", city, "--lang", "en")
     assert r.exit_code == 0 and "2 files valid" in r.stdout, r.output
     r = run(desk, "test", "my/my-plan.yaml")
-    assert r.exit_code == 0 and r.stdout.splitlines()[-1] == "8 passed, 0 failed", r.output
+    assert r.exit_code == 0 and r.stdout.splitlines()[-1] == "通过 8 项，未通过 0 项", r.output
 
 
 def test_a_framework_id_the_library_has_is_one_line_naming_both_files(desk):

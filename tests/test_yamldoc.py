@@ -33,7 +33,7 @@ def test_positions_are_one_based():
     ("a: .inf\n", 1, "infinite"),
     ("a: 1.0e+16\n", 1, "plain digits"),
     ("a: 0x1f\n", 1, "plain digits"),
-    ("a: [1\n", 2, "not valid YAML"),
+    ("a: [1\n", 1, "the '[' opened on line 1 is not closed"),
     ("x: 1\n---\ny: 2\n", 2, "more than one YAML document"),
     ("a:\n  <<: {b: 1}\n", 2, "merge keys"),
     ("a: !!python/object:os.system x\n", 1, "is not allowed"),
