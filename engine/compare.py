@@ -6,10 +6,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .load import LoadedFramework
+from .records import record
 from .result import CategoryScore, FrameworkResult, provisional
 
 
-@dataclass(frozen=True)
+@record
 class Summary:
     """What a comparison shows of one city's evaluation: small enough to send between processes."""
     framework_id: str
