@@ -49,6 +49,11 @@ def own_target(check: Any, year: int) -> tuple[Decimal | None, int | None]:
     return check.target, check.year or year
 
 
+def the_year_judged(check: Any, year: int) -> int:  # noqa: ARG001 - a Kind hook's signature
+    """A kind whose evidence, measured in a year, comes only from figures of that year or before."""
+    return year
+
+
 def no_parts(check: Any) -> list[tuple[tuple[Any, ...], Any]]:  # noqa: ARG001 - a Kind hook's signature
     """A check made of no other checks."""
     return []
@@ -75,6 +80,9 @@ class Kind:
     attribute_values the attribute values it asks for: (path within the check, indicator, attribute, value)
     combine          for a kind made of parts: their (status, score) into its own
     parts_heading    for a kind made of parts: the line that introduces them in `explain`
+    evidence_until   the latest year whose figures can give it evidence when it is measured in a year
+                     (`the_year_judged` for most kinds); None: the kind does not say (a plug-in's), so the
+                     choice of the year judged measures it in every candidate year
     """
     name: str
     model: type
@@ -91,6 +99,7 @@ class Kind:
     attribute_values: Callable[[Any], list[tuple[tuple[Any, ...], str, str, str]]] = no_attributes
     combine: Callable[[list[tuple[str, Decimal | None]]], tuple[str, Decimal | None]] | None = None
     parts_heading: Names | None = None
+    evidence_until: Callable[[Any, int], int | None] | None = None
 
 
 REGISTRY: dict[str, Kind] = {}  # filled by the package's __init__, one entry per kind module
@@ -119,6 +128,13 @@ def describe(check: Any, cat: Catalogue, year: int) -> Reason:
 def check_indicators(check: Any) -> list[str]:
     """Every indicator a check reads, in a stable order."""
     return REGISTRY[check.kind].indicators(check)
+
+
+def evidence_until(check: Any, year: int) -> int | None:
+    """The latest year whose figures can give `check` evidence when it is measured in `year`; None when its kind
+    does not say. A check none of whose indicators has a figure up to that year is unknown in `year`."""
+    hook = REGISTRY[check.kind].evidence_until
+    return None if hook is None else hook(check, year)
 
 
 # ---------------------------------------------------------------- resolving (when a framework loads)
