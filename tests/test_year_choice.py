@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 from conftest import CITY_FILES, ROOT
 from helpers import city, crit, framework
-from ipcheck.engine.checks import check_indicators, evidence_until
+from ipcheck.engine.checks import evidence_until
 from ipcheck.engine.evaluate import evaluate, run_example
 from ipcheck.engine.load import load_city
 from ipcheck.engine.score import EVIDENCE
@@ -97,11 +97,12 @@ def test_a_check_has_no_evidence_from_figures_after_its_last_year(library, catal
                 continue
             # an example without a year, of a framework without one, is judged in its latest figure's year
             year = ex.year or fw.model.framework.target_year or max(y for ys in ex.facts.values() for y in ys)
-            if evidence_until(c.check, year) is None:
-                continue
             until = evidence_until(c.check, year)
+            if until is None:
+                continue
             moved = ex.model_copy(update={"year": year, "facts": {
-                ind: {until + 1 + k: x for k, (_, x) in enumerate(sorted(ys.items()))} for ind, ys in ex.facts.items()}})
+                ind: {until + 1 + k: x for k, (_, x) in enumerate(sorted(ys.items()))}
+                for ind, ys in ex.facts.items()}})
             assert run_example(fw, c, moved, catalogue, deciders["python"]) not in EVIDENCE, (c.id, ex)
             tried += 1
             evidence += run_example(fw, c, ex.model_copy(update={"year": year}), catalogue,
