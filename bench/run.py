@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/run.py            # full: 5 runs; 30, 300 and 3,000 synthetic cities
     .venv/bin/python bench/run.py --quick    # what CI runs: 1 run, 30 cities (checks it still runs)
+    .venv/bin/python bench/run.py --only compare   # the machine-speed row and compare of 3,000 cities only
 
 Whole-process figures run the installed `ipcheck` in a fresh process each time. Synthetic
 cities (bench/synth.py) are written under a temporary folder and removed afterwards.
@@ -118,9 +119,14 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="one run, 30 cities: only checks that everything runs")
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--only", choices=["compare"],
+                    help="compare: only the machine-speed row and compare of 3,000 cities (30 with --quick), "
+                         "to alternate with a baseline's run")
     args = ap.parse_args()
     runs = 1 if args.quick else args.runs
     sizes = (30,) if args.quick else (30, 300, 3000)
+    if args.only:
+        sizes = sizes[-1:]
     from synth import write_cities  # bench/ is on sys.path: this script runs from it
 
     machine = reference_loop()
@@ -129,6 +135,12 @@ def main() -> None:
                                                "compare runs by this: the same machine varies by a third over time")]
     with tempfile.TemporaryDirectory(prefix="ipcheck-bench-") as tmp:
         tmpdir = Path(tmp)
+        if args.only:
+            for n in sizes:
+                write_cities(tmpdir / f"c{n}", n)
+            compare_rows(rows, tmpdir, sizes, runs, machine)
+            print_rows(rows, runs)
+            return
         bare, imports = import_breakdown()
         table = median_of([IPCHECK, "evaluate", "cities/ningbo.yaml"], runs)
         rows.append(("evaluate ningbo (table), fresh process", f"{table['wall']:.2f} s", "≤ 0.5 s",
@@ -145,17 +157,9 @@ def main() -> None:
                         str(tmpdir / "fw.yaml"), "--force"], runs)
         rows.append(("draft --from a 100-row targets workbook, fresh process", f"{fw['wall']:.2f} s", "≤ 1 s",
                      f"peak memory {fw['rss'] / 2**20:.0f} MiB"))
-        walls = {}
         for n in sizes:
-            folder = tmpdir / f"c{n}"
-            write_cities(folder, n)
-            r = median_of([IPCHECK, "compare", str(folder), "--framework", "all", "--format", "json",
-                           "--output", str(tmpdir / "c.json")], 1 if n >= 3000 else runs)
-            walls[n] = r["wall"]
-            target = "≤ 45 × machine speed, ≤ 1 GiB" if n == 3000 else ""
-            rows.append((f"compare {n:,} cities × every framework", f"{r['wall']:.2f} s", target,
-                         f"{r['wall'] / machine:.0f} × machine speed; peak memory {r['rss'] / 2**20:.0f} MiB; "
-                         f"CPU {r['cpu']:.1f} s = {r['cpu'] / r['wall']:.2f} cores busy"))
+            write_cities(tmpdir / f"c{n}", n)
+        walls = compare_rows(rows, tmpdir, sizes, runs, machine)
         for a, b in zip(sizes, sizes[1:]):
             rows.append((f"growth {a:,} → {b:,} cities", f"× {walls[b] / walls[a]:.1f}", f"× {b / a:.0f} if linear",
                          ""))
@@ -165,6 +169,26 @@ def main() -> None:
         rows.append((f"engine, {sizes[-1]:,} cities × every framework: durable decider", f"{du:.2f} s", "≤ 5 × python",
                      f"ratio {du / py:.2f}"))
 
+    print_rows(rows, runs)
+
+
+def compare_rows(rows: list[tuple[str, str, str, str]], tmpdir: Path, sizes: tuple[int, ...], runs: int,
+                 machine: float) -> dict[int, float]:
+    """Add the rows of `ipcheck compare` over the synthetic cities of each size (written in `tmpdir`); their walls."""
+    walls = {}
+    for n in sizes:
+        r = median_of([IPCHECK, "compare", str(tmpdir / f"c{n}"), "--framework", "all", "--format", "json",
+                       "--output", str(tmpdir / "c.json")], 1 if n >= 3000 else runs)
+        walls[n] = r["wall"]
+        target = "≤ 45 × machine speed, ≤ 1 GiB" if n == 3000 else ""
+        rows.append((f"compare {n:,} cities × every framework", f"{r['wall']:.2f} s", target,
+                     f"{r['wall'] / machine:.0f} × machine speed; peak memory {r['rss'] / 2**20:.0f} MiB; "
+                     f"CPU {r['cpu']:.1f} s = {r['cpu'] / r['wall']:.2f} cores busy"))
+    return walls
+
+
+def print_rows(rows: list[tuple[str, str, str, str]], runs: int) -> None:
+    """The table of benchmarks."""
     width = max(len(r[0]) for r in rows)
     tw = max(len(r[2]) for r in rows)
     print(f"{'benchmark':<{width}}  {'median':>9}  {'target':<{tw}}  notes")

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from .load import LoadedFramework
+from .records import record
 from .result import CategoryScore, FrameworkResult, provisional
 
 
-@dataclass(frozen=True)
+@record
 class Summary:
     """What a comparison shows of one city's evaluation: small enough to send between processes."""
     framework_id: str
@@ -40,9 +42,11 @@ class Summary:
         return provisional(self.verdict, self.verdict_low)
 
 
-@dataclass(frozen=True, slots=True)
-class RankKey:
-    """What ranking needs of a summary, when nothing else of it is shown (JSON output)."""
+class RankKey(NamedTuple):
+    """What ranking needs of a summary, when nothing else of it is shown (JSON output).
+
+    A named tuple: a worker sends one per city and framework, and the parent unpickles a tuple in C
+    (a slotted dataclass is unpickled field by field in Python)."""
     city_id: str
     score: Decimal | None
     verdict: str

@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import itertools
 import os
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Protocol
 
 from .phrases import Reason, say
+from .records import record
 
 GE, GT, LE, LT = 1, 2, -1, -2
 OPS = {">=": GE, ">": GT, "<=": LE, "<": LT}
@@ -36,7 +36,7 @@ class DeciderError(RuntimeError):
     """The rules engine failed or gave no decision for a fact."""
 
 
-@dataclass(frozen=True)
+@record
 class Leaf:
     """One measured value to decide, in fixed point."""
     key: str

@@ -11,13 +11,13 @@ from typing import Iterable
 from . import formulas as f
 from . import models as m
 from .catalogue import Catalogue
-from .checks import check_indicators, describe, kind_of
+from .checks import check_indicators, describe, evidence_until, kind_of
 from .checks.base import UNBOUNDED
 from .decide import Decider, DeciderError, Leaf, PythonDecider, leaf
 from .errors import InputError
 from .facts import Facts
 from .load import LoadedCity, LoadedFramework
-from .measure import measure, trend
+from .measure import applies, measure, trend
 from .result import (
     MUST_EXIST,
     NO_REASON,
@@ -261,35 +261,54 @@ def _best_year(fw: LoadedFramework, fw_facts: Facts
 
     A criterion none of whose indicators has a single fact in the city has no evidence in any year:
     it is measured once for its status (unknown, or not applicable to the city's level) and that status
-    counts in every year; it is measured again only in the year chosen."""
+    counts in every year; it is measured again only in the year chosen. Likewise a criterion has no
+    evidence in a year when none of its indicators has a figure up to the latest year that can give it
+    evidence (`checks.evidence_until`): it is not measured in that year. The years are taken latest
+    first, and a year is passed over when even with evidence for every criterion that could have some,
+    its coverage would not exceed the best so far."""
     years = sorted({y for ys in fw_facts.city.facts.values() for y in ys})
     if not years:
         return None
-    model, decider = fw.model.framework.scoring, PythonDecider()
-    held = {ind for ind, ys in fw_facts.city.facts.items() if ys}
+    criteria, model, decider = fw.model.criteria, fw.model.framework.scoring, PythonDecider()
+    first = {ind: min(ys) for ind, ys in fw_facts.city.facts.items() if ys}
     blind: dict[str, str] = {}  # criterion id -> its status in every year
-    for c in fw.model.criteria:
-        if not held.intersection(check_indicators(c.check)):
+    for c in criteria:
+        if not first.keys() & set(check_indicators(c.check)):
             ms = _measure(c, fw_facts if c.max_age is None else fw_facts.with_limits(None, c.max_age), years[0])
             if ms.state != "measured" and not ms.combine:
                 blind[c.id] = ms.state
-    seen = [c for c in fw.model.criteria if c.id not in blind]
-    best: tuple[tuple[Decimal, int], list[tuple[m.Criterion, Measurement]]] | None = None
-    for y in years:
-        measured = _measure_some(seen, fw_facts, y)
+    level = fw_facts.city.city.level
+    seen = [c for c in criteria if c.id not in blind]
+    earliest = {c.id: min((first[i] for i in check_indicators(c.check) if i in first), default=None) for c in seen}
+    applicable = {c.id for c in seen if applies(c, level)}
+    best: tuple[Decimal, int, list[tuple[m.Criterion, Measurement]]] | None = None
+    for y in reversed(years):
+        live = []
+        for c in seen:
+            until = evidence_until(c.check, y) if c.id in applicable else None
+            if until is None or earliest[c.id] is None or earliest[c.id] <= until:
+                live.append(c)
+        if best is not None:  # the most this year's coverage could be: every live criterion with evidence
+            could = {c.id: "pass" if c.id in applicable else "not_applicable" for c in live}
+            most = coverage([_Weighed(blind.get(c.id) or could.get(c.id) or "unknown", c.weight) for c in criteria],
+                            model)
+            if most <= best[0]:
+                continue
+        measured = _measure_some(live, fw_facts, y)
         leaves: list[Leaf] = []
         for c, ms in measured:
             _leaves(c.id, ms, leaves)
         decisions = decider.decide(leaves)
         status = {c.id: _status(c.id, ms, decisions)[0] for c, ms in measured}
-        key = (coverage([_Weighed(status.get(c.id) or blind[c.id], c.weight) for c in fw.model.criteria], model), y)
-        if best is None or key >= best[0]:  # years ascend: the latest of equals wins
-            best = (key, measured)
-    (_, year), measured = best  # type: ignore[misc]
-    if blind:
-        again = {c.id: ms for c, ms in measured + _measure_some([c for c in fw.model.criteria if c.id in blind],
-                                                                 fw_facts, year)}
-        measured = [(c, again[c.id]) for c in fw.model.criteria]
+        cov = coverage([_Weighed(status.get(c.id) or blind.get(c.id) or "unknown", c.weight) for c in criteria], model)
+        if best is None or cov > best[0]:  # latest first: the latest of equals wins
+            best = (cov, y, measured)
+    _, year, measured = best  # type: ignore[misc]
+    if len(measured) < len(criteria):
+        done = {c.id for c, _ in measured}
+        again = {c.id: ms for c, ms in measured + _measure_some([c for c in criteria if c.id not in done], fw_facts,
+                                                                 year)}
+        measured = [(c, again[c.id]) for c in criteria]
     return year, measured
 
 

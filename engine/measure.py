@@ -16,9 +16,14 @@ from .facts import Facts
 from .result import Listed, Measurement, Term, Trend, say
 
 
+def applies(criterion: m.Criterion, level: str) -> bool:
+    """True when the criterion applies to a city of that level (it has no `applies_if`, or names the level)."""
+    return not criterion.applies_if or level in criterion.applies_if.level
+
+
 def measure(criterion: m.Criterion, facts: Facts, year: int) -> Measurement:
     """Measure a criterion: not applicable for the city's level, or its check's measurement."""
-    if criterion.applies_if and facts.city.city.level not in criterion.applies_if.level:
+    if not applies(criterion, facts.city.city.level):
         return Measurement(state="not_applicable", reason=say(
             "not_applicable.level", levels=Listed(tuple(Term("level", x) for x in criterion.applies_if.level), "list"),
             level=Term("level", facts.city.city.level)))

@@ -7,11 +7,12 @@ error can be said in words (`words`) without the engine importing the layer abov
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Callable
 
+from .records import record
 
-@dataclass(frozen=True)
+
+@record
 class Say:
     """One phrase: a code of the word book and its named arguments."""
     code: str

@@ -8,49 +8,51 @@ years, indicator names, codes). The word book turns them into Chinese or English
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
+from functools import cached_property
 from typing import Any
 
 from .phrases import Reason, Say, say  # noqa: F401  (the phrase types, used with the results)
+from .records import record
 from .units import YES_NO
 
 # ---------------------------------------------------------------- phrase arguments
 
 
-@dataclass(frozen=True)
+@record
 class Q:
     """A quantity to show: a value in a unit (shown with grouped digits, at most two decimals)."""
     value: Decimal
     unit: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class Cmp:
     """A comparison operator (">=" is shown as ≥)."""
     op: str
 
 
-@dataclass(frozen=True)
+@record
 class Share:
     """A share in [0, 1], shown as a whole percentage."""
     value: Decimal
 
 
-@dataclass(frozen=True)
+@record
 class Score:
     """A score on 0–100, shown with one decimal."""
     value: Decimal
 
 
-@dataclass(frozen=True)
+@record
 class Term:
     """A word of one of ipcheck's vocabularies (a city level, say), shown in the output's language."""
     vocabulary: str
     code: str
 
 
-@dataclass(frozen=True)
+@record
 class When:
     """A year, or a month of it (a figure published "as of" a month): "2018" / "April 2018", "2018年" / "2018年4月"."""
     year: int
@@ -62,7 +64,7 @@ class When:
         return cls(int(as_of[:4]), int(as_of[5:7])) if as_of else cls(year)
 
 
-@dataclass(frozen=True)
+@record
 class Listed:
     """Items shown one after the other; `style` says how they are joined (see the word book)."""
     items: tuple[Any, ...]
@@ -79,7 +81,7 @@ def provisional(verdict: str, verdict_low: str | None) -> bool:
     return verdict != "not_assessable" and verdict_low is not None and verdict_low != verdict
 
 
-@dataclass(frozen=True)
+@record
 class FactUsed:
     """One published figure a result rests on, with where it came from."""
     indicator: str
@@ -97,7 +99,7 @@ class FactUsed:
     assumed: bool = False  # set by what-if (`--set`), never by a fact file
 
 
-@dataclass(frozen=True)
+@record
 class Missing:
     """A figure that would have let a criterion be decided."""
     indicator: str
@@ -105,7 +107,7 @@ class Missing:
     why: Reason
 
 
-@dataclass(frozen=True)
+@record
 class Trajectory:
     """Progress from a base value towards a target by a year."""
     base_year: int
@@ -121,7 +123,7 @@ class Trajectory:
     projected_year: int | None     # year the target is reached at the observed pace
 
 
-@dataclass(frozen=True)
+@record
 class Trend:
     """An indicator's published history and the growth it shows against the target.
 
@@ -138,7 +140,7 @@ class Trend:
     projected_year: int | None = None  # when the target is reached at the observed pace
 
 
-@dataclass(frozen=True)
+@record
 class FixFirst:
     """How much the overall score rises if one criterion were met (all else unchanged)."""
     criterion: str
@@ -149,7 +151,7 @@ class FixFirst:
     range_narrowing: Decimal = Decimal(0)  # points by which knowing it narrows the score range
 
 
-@dataclass(frozen=True)
+@record
 class Measurement:
     """What measuring a check produced, before any decision.
 
@@ -188,7 +190,7 @@ class Measurement:
         return self.unit == YES_NO
 
 
-@dataclass(frozen=True)
+@record
 class PlanTarget:
     """A plan's target as a plan evaluation reads it: its year, the year judged, and the path to it.
 
@@ -249,7 +251,7 @@ def achievement(status: str, ms: "Measurement", plan: PlanTarget | None) -> str 
     return "on_track" if _meets(ms.value, plan.expected, ms.op) else "behind"
 
 
-@dataclass(frozen=True)
+@record
 class CriterionResult:
     """One criterion's result: status, score, measurement, gap, reason and where its figures come from."""
     id: str
@@ -274,7 +276,7 @@ class CriterionResult:
     aspirational: bool = False      # 力争 in the document: a target the plan strives for
     plan: PlanTarget | None = None  # a plan framework's target: its year and path (None in any other framework)
 
-    @property
+    @cached_property  # read by the verdict, its range, the counts and the summary: worked out once
     def achievement(self) -> str | None:
         """The plan target's achievement (see `achievement`); None outside a plan framework."""
         return achievement(self.status, self.measurement, self.plan)
@@ -287,7 +289,7 @@ class CriterionResult:
                 and not ms.is_mechanism and not ms.combine)
 
 
-@dataclass(frozen=True)
+@record
 class WaiverNote:
     """A waiver that matched a criterion, and whether it was still in force on the date judged."""
     criterion: str
@@ -296,7 +298,7 @@ class WaiverNote:
     active: bool
 
 
-@dataclass(frozen=True)
+@record
 class CategoryScore:
     """A category's score (0–100) and coverage, with its weight."""
     category: str
@@ -305,7 +307,7 @@ class CategoryScore:
     weight: Decimal
 
 
-@dataclass(frozen=True)
+@record
 class FrameworkResult:
     """A city's evaluation against one framework: every criterion, the categories, score, range, verdict."""
     framework_id: str

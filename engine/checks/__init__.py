@@ -15,7 +15,16 @@ from typing import Annotated, Any, Union
 
 from pydantic import Field
 
-from .base import REGISTRY, Kind, check_indicators, describe, kind_of, measure_check, resolve_check
+from .base import (
+    REGISTRY,
+    Kind,
+    check_indicators,
+    describe,
+    evidence_until,
+    kind_of,
+    measure_check,
+    resolve_check,
+)
 
 for _info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
     _module = importlib.import_module(f"{__name__}.{_info.name}")
@@ -56,5 +65,5 @@ def rebuilt() -> Any:
     return Check
 
 
-__all__ = ["Check", "KIND_NAMES", "REGISTRY", "Kind", "check_indicators", "describe", "kind_of", "measure_check",
-           "rebuilt", "resolve_check"]
+__all__ = ["Check", "KIND_NAMES", "REGISTRY", "Kind", "check_indicators", "describe", "evidence_until", "kind_of",
+           "measure_check", "rebuilt", "resolve_check"]

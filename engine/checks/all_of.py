@@ -19,4 +19,5 @@ class AllOf(CheckModel):
 
 KIND = Kind("all_of", AllOf, composite.resolve, composite.measure, composite.describe_parts, composite.indicators,
             label("全部满足", "all of"), names_indicator=True, parts=composite.parts, combine=composite.combine_all,
+            evidence_until=composite.evidence_until,
             parts_heading=label("以下检查须全部满足", "all of these checks"))

@@ -19,4 +19,5 @@ class AnyOf(CheckModel):
 
 KIND = Kind("any_of", AnyOf, composite.resolve, composite.measure, composite.describe_parts, composite.indicators,
             label("满足其一", "any of"), names_indicator=True, parts=composite.parts, combine=composite.combine_any,
+            evidence_until=composite.evidence_until,
             parts_heading=label("以下检查满足其一即可", "any of these checks"))

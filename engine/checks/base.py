@@ -54,6 +54,11 @@ def stated_year(check: Any) -> int | None:
     return getattr(check, "year", None)
 
 
+def the_year_judged(check: Any, year: int) -> int:  # noqa: ARG001 - a Kind hook's signature
+    """A kind whose evidence, measured in a year, comes only from figures of that year or before."""
+    return year
+
+
 def no_parts(check: Any) -> list[tuple[tuple[Any, ...], Any]]:  # noqa: ARG001 - a Kind hook's signature
     """A check made of no other checks."""
     return []
@@ -87,6 +92,9 @@ class Kind:
                      (a path's last year)
     base_indicator   in a plan without a stated base, the indicator whose figure in the plan's base year is
                      the base its path starts from (None: no path without a stated base)
+    evidence_until   the latest year whose figures can give it evidence when it is measured in a year
+                     (`the_year_judged` for most kinds); None: the kind does not say (a plug-in's), so the
+                     choice of the year judged measures it in every candidate year
     """
     name: str
     model: type
@@ -107,6 +115,7 @@ class Kind:
     due_year: Callable[[Any], int | None] = stated_year
     final_target: Callable[[Any, int], Decimal | None] | None = None
     base_indicator: Callable[[Any], str | None] = no_trend
+    evidence_until: Callable[[Any, int], int | None] | None = None
 
 
 REGISTRY: dict[str, Kind] = {}  # filled by the package's __init__, one entry per kind module
@@ -135,6 +144,13 @@ def describe(check: Any, cat: Catalogue, year: int) -> Reason:
 def check_indicators(check: Any) -> list[str]:
     """Every indicator a check reads, in a stable order."""
     return REGISTRY[check.kind].indicators(check)
+
+
+def evidence_until(check: Any, year: int) -> int | None:
+    """The latest year whose figures can give `check` evidence when it is measured in `year`; None when its kind
+    does not say. A check none of whose indicators has a figure up to that year is unknown in `year`."""
+    hook = REGISTRY[check.kind].evidence_until
+    return None if hook is None else hook(check, year)
 
 
 # ---------------------------------------------------------------- resolving (when a framework loads)

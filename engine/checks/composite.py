@@ -9,6 +9,7 @@ from ..catalogue import Catalogue
 from ..facts import Facts
 from ..result import Listed, Measurement, Reason, say
 from .base import Resolver, check_indicators, describe, kind_of, measure_check, resolve_check
+from .base import evidence_until as check_until
 
 
 def resolve(c: Any, r: Resolver) -> None:
@@ -48,6 +49,12 @@ def indicators(c: Any) -> list[str]:
     for x in c.checks:
         out += [i for i in check_indicators(x) if i not in out]
     return out
+
+
+def evidence_until(c: Any, year: int) -> int | None:
+    """The latest year whose figures can give any part evidence (None when a part's kind does not say)."""
+    years = [check_until(x, year) for x in c.checks]
+    return None if None in years else max(years)  # type: ignore[type-var]
 
 
 def parts(c: Any) -> list[tuple[tuple[Any, ...], Any]]:

@@ -8,7 +8,7 @@ from ..catalogue import Catalogue
 from ..facts import Facts
 from ..fields import ID, CheckModel, Raw, Year
 from ..result import Cmp, Measurement, Q, Reason, say
-from .base import Kind, Resolver, label, own_indicator, own_target, single
+from .base import Kind, Resolver, label, own_indicator, own_target, single, the_year_judged
 
 
 class Count(CheckModel):
@@ -37,4 +37,5 @@ def describe(c: Count, cat: Catalogue, year: int) -> Reason:
 
 
 KIND = Kind("count", Count, resolve, measure, describe, lambda c: [c.indicator], label("年内次数", "count in the year"),
-            trend_indicator=own_indicator, trend_target=own_target, figure_is_level=True)
+            trend_indicator=own_indicator, trend_target=own_target, figure_is_level=True,
+            evidence_until=the_year_judged)

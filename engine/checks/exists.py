@@ -73,6 +73,11 @@ def describe(c: Exists, cat: Catalogue, year: int) -> Reason:
     return out
 
 
+def evidence_until(c: Exists, year: int) -> int:
+    """The latest year whose figures can give it evidence: the year judged, or its own `year` when later."""
+    return max(year, c.year or year)
+
+
 def attribute_values(c: Exists) -> list[tuple[tuple, str, str, str]]:
     """The attribute values `where:` asks for, each with its place in the check."""
     return [(("where", attr, k), c.indicator, attr, value) for attr, values in c.where.items()
@@ -81,4 +86,4 @@ def attribute_values(c: Exists) -> list[tuple[tuple, str, str, str]]:
 
 KIND = Kind("exists", Exists, resolve, measure, describe, lambda c: [c.indicator],
             label("机制是否具备", "mechanism in place"),
-            yes_no=True, names_indicator=True, attribute_values=attribute_values)
+            yes_no=True, names_indicator=True, attribute_values=attribute_values, evidence_until=evidence_until)

@@ -9,7 +9,7 @@ from ..catalogue import Catalogue
 from ..facts import Facts
 from ..fields import ID, CheckModel, Raw, Year
 from ..result import Cmp, Measurement, Missing, Q, Reason, say
-from .base import EXACT_BOTH, Kind, Resolver, exact, label, own_indicator, pair, q, unknown
+from .base import EXACT_BOTH, Kind, Resolver, exact, label, own_indicator, pair, q, the_year_judged, unknown
 
 
 class Flow(CheckModel):
@@ -81,4 +81,4 @@ def describe(c: Flow, cat: Catalogue, year: int) -> Reason:
 
 
 KIND = Kind("flow", Flow, resolve, measure, describe, lambda c: [c.indicator], label("年增量", "yearly increase"),
-            trend_indicator=own_indicator)
+            trend_indicator=own_indicator, evidence_until=the_year_judged)

@@ -11,7 +11,7 @@ from ..facts import Facts
 from ..fields import ID, CheckModel, Raw, Year
 from ..result import Cmp, Measurement, Missing, Q, Reason, say
 from ..units import PERCENT, parse_unit
-from .base import EXACT_BOTH, UNBOUNDED, Kind, Resolver, exact, label, own_indicator, pair, q, unknown
+from .base import EXACT_BOTH, UNBOUNDED, Kind, Resolver, exact, label, own_indicator, pair, q, the_year_judged, unknown
 
 
 class Growth(CheckModel):
@@ -85,4 +85,4 @@ def describe(c: Growth, cat: Catalogue, year: int) -> Reason:
 
 
 KIND = Kind("growth", Growth, resolve, measure, describe, lambda c: [c.indicator], label("增长率", "growth"),
-            trend_indicator=own_indicator)
+            trend_indicator=own_indicator, evidence_until=the_year_judged)

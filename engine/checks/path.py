@@ -11,7 +11,7 @@ from ..catalogue import Catalogue
 from ..facts import Facts
 from ..fields import ID, CheckModel, Raw, Year
 from ..result import Cmp, Listed, Measurement, Q, Reason, say
-from .base import Kind, Resolver, label, own_indicator, single
+from .base import Kind, Resolver, label, own_indicator, single, the_year_judged
 
 
 class Path(CheckModel):
@@ -52,4 +52,5 @@ def trend_target(c: Path, year: int) -> tuple[Decimal, int]:
 
 KIND = Kind("path", Path, resolve, measure, describe, lambda c: [c.indicator], label("分年目标", "yearly targets"),
             trend_indicator=own_indicator, trend_target=trend_target, figure_is_level=True,
-            due_year=lambda c: max(c.targets), final_target=lambda c, due: c.targets[due])
+            due_year=lambda c: max(c.targets), final_target=lambda c, due: c.targets[due],
+            evidence_until=the_year_judged)

@@ -10,7 +10,7 @@ from ..facts import Facts
 from ..fields import ID, CheckModel, Op, Raw, Year
 from ..result import Cmp, Measurement, Q, Reason, say
 from ..units import PER_10K, parse_unit
-from .base import Kind, Resolver, label, own_target, rate
+from .base import Kind, Resolver, label, own_target, rate, the_year_judged
 
 
 class PerCapita(CheckModel):
@@ -51,4 +51,5 @@ def describe(c: PerCapita, cat: Catalogue, year: int) -> Reason:
 KIND = Kind("per_capita", PerCapita, resolve, measure, describe,
             lambda c: [i for i in (c.indicator, c.population, c.published) if i],
             label("每万人口", "per 10,000 people"),
-            trend_indicator=lambda c: c.published, trend_target=own_target)  # the published rate's history
+            trend_indicator=lambda c: c.published, trend_target=own_target,  # the published rate's history
+            evidence_until=the_year_judged)

@@ -10,7 +10,7 @@ from ..facts import Facts
 from ..fields import ID, CheckModel, Op, Raw, Year
 from ..result import Cmp, Measurement, Q, Reason, say
 from ..units import PERCENT, parse_unit
-from .base import Kind, Resolver, label, own_target, rate
+from .base import Kind, Resolver, label, own_target, rate, the_year_judged
 
 
 class Ratio(CheckModel):
@@ -50,4 +50,5 @@ def describe(c: Ratio, cat: Catalogue, year: int) -> Reason:
 
 KIND = Kind("ratio", Ratio, resolve, measure, describe,
             lambda c: [i for i in (c.numerator, c.denominator, c.published) if i], label("比率", "ratio"),
-            trend_indicator=lambda c: c.published, trend_target=own_target)  # the published rate's history
+            trend_indicator=lambda c: c.published, trend_target=own_target,  # the published rate's history
+            evidence_until=the_year_judged)

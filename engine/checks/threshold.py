@@ -8,7 +8,7 @@ from ..catalogue import Catalogue
 from ..facts import Facts
 from ..fields import ID, CheckModel, Op, Raw, Year
 from ..result import Cmp, Measurement, Q, Reason, say
-from .base import Kind, Resolver, label, own_indicator, own_target, single
+from .base import Kind, Resolver, label, own_indicator, own_target, single, the_year_judged
 
 
 class Threshold(CheckModel):
@@ -41,4 +41,4 @@ def describe(c: Threshold, cat: Catalogue, year: int) -> Reason:
 
 KIND = Kind("threshold", Threshold, resolve, measure, describe, lambda c: [c.indicator], label("门槛值", "threshold"),
             trend_indicator=own_indicator, trend_target=own_target, figure_is_level=True,
-            base_indicator=own_indicator)
+            base_indicator=own_indicator, evidence_until=the_year_judged)

@@ -12,7 +12,20 @@ from ..fields import ID, CheckModel, Raw, Year
 from ..result import Measurement, Missing, Q, Reason, say
 from ..result import Trajectory as Progress
 from ..units import PERCENT
-from .base import EXACT, Kind, Resolver, bound_blocks, label, own_indicator, q, single, stale_note, too_old, unknown
+from .base import (
+    EXACT,
+    Kind,
+    Resolver,
+    bound_blocks,
+    label,
+    own_indicator,
+    q,
+    single,
+    stale_note,
+    the_year_judged,
+    too_old,
+    unknown,
+)
 
 
 class Trajectory(CheckModel):
@@ -92,4 +105,4 @@ def describe(c: Trajectory, cat: Catalogue, year: int) -> Reason:
 KIND = Kind("trajectory", Trajectory, resolve, measure, describe, lambda c: [c.indicator],
             label("目标路径", "trajectory"),
             trend_indicator=own_indicator, trend_target=lambda c, year: (c.target, c.target_year),
-            due_year=lambda c: c.target_year)
+            due_year=lambda c: c.target_year, evidence_until=the_year_judged)
