@@ -27,22 +27,11 @@ from ..engine.result import (
     say,
 )
 from ..engine.units import PERCENT
-from .words import OP_SYMBOL, PHRASES, colon, display, name_in, named, pct, phrase, score_text, text, vocabulary
+from .words import OP_SYMBOL, PHRASES, colon, display, name_in, named, pct, phrase, score_text, text
 
 MARK = {"pass": "✔", "partial": "◐", "fail": "✘", "unknown": "?", "not_applicable": "–", "waived": "W", "error": "!"}
 STATUSES = tuple(MARK)
 
-# Views of the phrase book for the modules another branch is rewriting (reports/analysis.py, reports/catalogue.py,
-# app/catalogue.py, app/intake.py, templates/analysis.html.j2), which still look words up by language: the words
-# are the phrases of words.py; drop these once those modules ask `words.phrase`.
-STATUS = vocabulary("label.status")
-SHORT = vocabulary("label.short")
-VERDICT = vocabulary("verdict.name")
-CATEGORY = vocabulary("category")
-HEAD = vocabulary("head")
-EXPLAIN = vocabulary("explain")
-CATALOGUE = vocabulary("catalogue")
-REPORT = vocabulary("report")
 
 
 def status_word(status: str, lang: str) -> str:

@@ -20,6 +20,7 @@ from decimal import Decimal
 from pathlib import PurePath
 
 from .. import CRITERIA_DIR
+from ..engine.models import CATEGORIES
 from ..engine.result import (
     CriterionResult,
     FrameworkResult,
@@ -351,7 +352,7 @@ def framework_section(k: int, res: FrameworkResult, lang: str, sens) -> Section:
                            cls="note"))
 
     items.append(Heading(3, phrase("report.gaps", lang)))
-    names = {c: L.category_name(c, lang) for c in L.CATEGORY}  # (every category, by code)
+    names = {c: L.category_name(c, lang) for c in CATEGORIES}  # (every category, by code)
     figs = [Figure(charts.categories(res.categories, None if plan else res.ready_threshold, names, lang),
                    (_para(text(say("chart.index"), lang) if plan else phrase("report.radar", lang), cls="note"),))]
     # the indicators behind the criteria not met, then those without evidence that have older figures

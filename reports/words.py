@@ -1227,14 +1227,6 @@ PHRASES |= {
 }
 
 
-def vocabulary(prefix: str) -> dict[str, dict[str, str]]:
-    """The phrases `prefix.<code>` as {code: {"en": …, "zh": …}}: the words as the modules being rewritten on another
-    branch (reports/analysis.py, reports/catalogue.py, app/) still look them up; the words themselves live above."""
-    n = len(prefix) + 1
-    return {code[n:]: {"en": en, "zh": zh} for code, (en, zh) in PHRASES.items()
-            if code.startswith(prefix + ".") and "." not in code[n:]}
-
-
 def is_cjk(lang: str) -> bool:
     """Whether `lang` is set in Chinese characters: for typography (a font, a width, a language tag), not for words."""
     return lang == "zh"

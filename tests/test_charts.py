@@ -7,12 +7,13 @@ from decimal import Decimal
 
 from helpers import city, crit, framework
 from ipcheck.engine.evaluate import evaluate
+from ipcheck.engine.models import CATEGORIES as CATEGORY
 from ipcheck.engine.result import CategoryScore, Trend
 from ipcheck.reports import charts, readiness
-from ipcheck.reports.labels import CATEGORY
+from ipcheck.reports.labels import category_name
 
 D = Decimal
-NAMES = {c: CATEGORY[c]["zh"] for c in CATEGORY}
+NAMES = {c: category_name(c, "zh") for c in CATEGORY}
 
 
 def texts(svg: str) -> list[str]:

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from conftest import CITIES, CITY_FILES
 from ipcheck.cli import main
 from ipcheck.reports import document
-from ipcheck.reports.labels import HEAD, SHORT
+from ipcheck.reports.labels import STATUSES, head, short_word
 from ipcheck.reports.linebreak import name_pieces as unit_pieces
 from ipcheck.reports.readiness import clause_runs
 
@@ -64,9 +64,10 @@ def test_layout_holds(reports, city, lang, extra):
     pieces = {p for ev in evaluations for c in ev["criteria"] for p in unit_pieces(c["lead_unit"])}
     citations = {r.text.strip() for ev in evaluations for c in ev["criteria"] for r in clause_runs(c["clause"])
                  if r.keep}
-    assert pdfcheck.broken(path, pieces | citations | {SHORT[s][lang] for s in SHORT} | {"陈旧）", "过旧）"}) == []
+    statuses = {short_word(s, lang) for s in STATUSES}
+    assert pdfcheck.broken(path, pieces | citations | statuses | {"陈旧）", "过旧）"}) == []
     # under a chart, "目标：≥ 650 件": a label is never broken nor last on a line, a sign never apart from its figure
-    labels = {HEAD[k][lang].replace(" ", "") + ("：" if lang == "zh" else ":") for k in ("value", "target", "gap")}
+    labels = {head(k, lang).replace(" ", "") + ("：" if lang == "zh" else ":") for k in ("value", "target", "gap")}
     assert pdfcheck.broken(path, labels) == []
     assert [line for page in pages for line in page if line.endswith((*labels, "≥", "≤"))] == []
     assert second  # the body follows
