@@ -105,11 +105,11 @@ def test_plan_and_progress_as_pdf_and_word(tmp_path):
     assert "Valid patents reach 130,000" in text  # the criterion's title beside its status change
     assert drawn > 5  # the chart of score and coverage by year
     import pdfcheck
-    from ipcheck.reports.labels import SHORT
+    from ipcheck.reports.labels import STATUSES, short_word
     from ipcheck.reports.linebreak import name_pieces as unit_pieces
     assert pdfcheck.problems(tmp_path / "prog.pdf") == [] and pdfcheck.problems(tmp_path / "plan.pdf") == []
     units = {p for c in ("市市场监管局（起草单位）", "知识产权管理部门") for p in unit_pieces(c)}
-    assert pdfcheck.broken(tmp_path / "plan.pdf", units | {SHORT[s]["zh"] for s in SHORT}) == []
+    assert pdfcheck.broken(tmp_path / "plan.pdf", units | {short_word(s, "zh") for s in STATUSES}) == []
     cmp_pdf = tmp_path / "cmp.pdf"
     invoke("compare", CITIES, "--pdf", cmp_pdf, "--lang", "en", "--jobs", "1")
     assert pdfcheck.problems(cmp_pdf) == []

@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import CITIES
 from ipcheck.cli import main
-from ipcheck.reports.labels import SHORT
+from ipcheck.reports.labels import short_word
 from ipcheck.reports.linebreak import units
 from ipcheck.reports.terminal import terminal_width
 from ipcheck.reports.words import text as say
@@ -41,8 +41,8 @@ def test_a_narrow_terminal_gets_a_compact_table(columns, args, lang):
     assert words <= set(re.findall(r"[A-Za-z]{2,}", wide)), words - set(re.findall(r"[A-Za-z]{2,}", wide))
     # statuses whole, and the framework's title on a line of its own, under the city and framework id
     for status in ("pass", "partial", "unknown"):
-        n = wide.count(SHORT[status][lang])
-        assert out.count(SHORT[status][lang]) == n
+        n = wide.count(short_word(status, lang))
+        assert out.count(short_word(status, lang)) == n
     assert lines[1].strip() in wide and "—" not in lines[1] and "—" in lines[0]
     # one row for each criterion, as on a wide terminal
     # (a plan target's achievement may be words: "✘ missed", "↗ on track", "? no evidence")
