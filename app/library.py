@@ -298,6 +298,12 @@ class Evaluated:
         return self.lib.paths() + [p for p, _ in self.inputs]
 
 
+def last_full_year(today: dt.date) -> int:
+    """The last full year on `today`: the year a new fact file is asked for (init, collect) and judged in while
+    it holds no figure."""
+    return today.year - 1
+
+
 def evaluate_selection(sel: Selection) -> Evaluated:
     """Load the library, the city (with what-if assumptions) and waivers; evaluate the chosen frameworks."""
     from ..engine.decide import make_decider
@@ -333,7 +339,6 @@ def evaluate_selection(sel: Selection) -> Evaluated:
     day = None
     if sel.as_of:
         day = dt.date.today() if sel.as_of == "today" else dt.date.fromisoformat(sel.as_of)
-    last_full_year = (day or dt.date.today()).year - 1  # a city with no figure yet: where collect asks for them
     results = evaluate_frameworks(chosen, city, lib.catalogue, decider, year=sel.year, waivers=waivers, as_of=day,
-                                  default_year=last_full_year)
+                                  default_year=last_full_year(day or dt.date.today()))
     return Evaluated(lib, city, results, inputs, decider_notices(decider, notice, sel.lang))

@@ -22,7 +22,7 @@ from ..reports import messages
 from ..reports.messages import InitSummary
 from ..reports.words import say
 from .indicators import usage
-from .library import CRITERIA_DIR, UsageProblem, choose_frameworks, load_library
+from .library import CRITERIA_DIR, UsageProblem, choose_frameworks, last_full_year, load_library
 from .outcome import Outcome
 
 _ID = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]*$")
@@ -113,6 +113,5 @@ def new_city(city_id: str, name_zh: str, name_en: str | None = None, level: str 
     text = city_text(city_id, name_zh, name_en, level, ids, lib, lang, today)
     load_city(str(path), text.encode("utf-8"), lib.catalogue)  # it validates as written, or this is a bug
     count = sum(1 for ind in lib.catalogue.indicators if ind in usage(lib, ids))
-    year = today.year - 1
-    summary = InitSummary(Names(zh=name_zh, en=name_en), str(path), count, tuple(ids), year)
+    summary = InitSummary(Names(zh=name_zh, en=name_en), str(path), count, tuple(ids), last_full_year(today))
     return Outcome(text=messages.render(summary, lang), files=[(path, text.encode("utf-8"))], inputs=lib.paths())

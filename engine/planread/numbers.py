@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..units import Unit, UnitError, read_value
+from ..units import MULTIPLIERS, Unit, UnitError, read_value
 
 # Counter words a target's figure carries, longest first (件/万人 before 件).
 COUNTERS = ("件/万人", "件每万人", "件/百户", "件/百家", "家", "件", "个", "项", "次", "%", "‰", "美元", "元", "分",
@@ -53,12 +53,6 @@ _PLAN_PARTS = re.compile(r"^(?:重点)?(?:(?:主要)?指标|任务|措施|方面
 @dataclass(frozen=True)
 class Figure:
     """A figure found in a sentence, where it stands, and how it is qualified."""
-
-    @property
-    def doubling(self) -> bool:
-        """Written as 翻一番/翻两番: growth over a base, in words."""
-        return self.text.startswith("翻")
-
     start: int
     end: int
     text: str                  # as written, with its qualifier: "62件以上"
@@ -67,6 +61,11 @@ class Figure:
     unit: str                  # multiplier and counter as written: "万件", "%", "亿" (counter implied)
     after: str                 # 以上 / 以内 / 以下 / 左右 / 多 / 余 / ""
     chinese: bool              # written in Chinese numerals
+
+    @property
+    def doubling(self) -> bool:
+        """Written as 翻一番/翻两番: growth over a base, in words."""
+        return self.text.startswith("翻")
 
 
 # A number as a plan writes it, without its unit (which stays as written beside it): read by the one
@@ -104,7 +103,8 @@ def figures(sentence: str) -> list[Figure]:
         if counter == "件每万人":
             counter = "件/万人"
         if mult == "千" and counter:  # 5千件 is 5000件: no unit is kept in 千
-            value, upper, mult = value * 1000, upper * 1000 if upper is not None else None, ""
+            k = MULTIPLIERS[mult]
+            value, upper, mult = value * k, upper * k if upper is not None else None, ""
         after = m["after"] or m["more"] or ""
         out.append(Figure(m.start(), m.end(), m.group(0), value, upper, mult + counter, after, chinese))
     for m in PERCENT_WORDS.finditer(sentence):
