@@ -1677,6 +1677,27 @@ PHRASES |= {
                               "请指定要写出的征集表：--xlsx 文件 和/或 --csv 文件夹"),
 }
 
+# ---- three judgements (later figures, a plan target on a stale figure, a mechanism's attributes) ----
+PHRASES |= {
+    # a framework judged in its most-evidence year: the later year it did not use (FrameworkResult.later)
+    "head.later": ("Figures not used", "未采用的数据"),
+    "later.note": ("the later year {year} has figures for {n} criteria{unmet}; this report judges {judged}, the year "
+                   "whose figures cover the most weight",
+                   "较新的{year}年另有{n}项指标的数据{unmet}，本报告按证据最全的{judged}年评定"),
+    "later.note_one": ("the later year {year} has figures for 1 criterion{unmet}; this report judges {judged}, the "
+                       "year whose figures cover the most weight",
+                       "较新的{year}年另有1项指标的数据{unmet}，本报告按证据最全的{judged}年评定"),
+    "later.unmet": (" ({m} of them not met in {year}: {ids})", "（其中{m}项在该年未达标：{ids}）"),
+    "later.unmet_one": (" (not met in {year}: {ids})", "（该年未达标：{ids}）"),
+    "later.all_met": (", all met", "（均已达标）"),
+    # a plan target due in a year whose only figure is older (engine/evaluate.py: _stale_for_plan)
+    "plan.stale_figure": ("; the figure predates the target's year {due}: whether the target is met is not known yet",
+                          "；该数据早于目标年{due}年，尚不能判定是否完成"),
+    "need.for_due_year": ("{ind} for {year} (the target's year)", "{ind}的{year}年数据（目标年）"),
+    # a mechanism in place whose attribute falls short (exists with where:): the value cell says what is there
+    "value.attr_short": ("{got}, needs {allowed}", "{got}，须为{allowed}"),
+}
+
 
 def term(vocabulary: str, code: str, lang: str) -> str:
     """A word of one of ipcheck's vocabularies (TERMS) in one language: term("kind", "stock", "zh") → 存量（年末数）."""
