@@ -487,7 +487,9 @@ PHRASES: dict[str, tuple[str, str]] = {
     "method.plan": (
         "A plan is judged target by target, as plan evaluations do: met (before its year: met early); before "
         "its year, on track when at or beyond the path from its base to its target, behind when short of it; "
-        "missed when its year is reached and the target is not; a mechanism is met or missed. The base is the"
+        "missed when its year is reached and the target is not, on a figure of that year (a figure from before "
+        "it that falls short says nothing of how the year ended: no evidence; one that already meets the target "
+        "is met); a mechanism is met or missed. The base is the"
         " plan's own base value, else the city's figure for the plan's base year; the path is base × "
         "(target/base)^((t − base year)/(target year − base year)), linear from a base of 0. Without a base "
         "there is no path: the share of the target reached is shown, and the target is never counted as on "
@@ -496,7 +498,8 @@ PHRASES: dict[str, tuple[str, str]] = {
         "less than half, partly behind; half or more, behind overall. The achievement index (the score) comes"
         " second.",
         "规划按目标逐项评价（同规划中期、总结评估）：已完成（目标年之前完成为提前完成）；目标年之前，不低"
-        "于由基期值到目标值的路径为进度符合预期，低于路径为进度滞后；到目标年仍未达到为未完成；机制类目标"
+        "于由基期值到目标值的路径为进度符合预期，低于路径为进度滞后；到目标年仍未达到为未完成（须以目标年的数据判定：早于目标年的数据若未达到目标，"
+        "不足以说明目标年的情况，为缺少证据；若已达到目标，为已完成）；机制类目标"
         "为已完成或未完成。基期值取规划自身的基期值，否则取城市在规划基期年的数据；路径值 = 基期值 ×"
         " (目标/基期值)^((当年 − 基期年)/(目标年 − 基期年))，基期值为0时按线性。无基期"
         "值则无路径：只列出已达目标的比例，且从不计为符合预期。总体结论按可判断的目标（已完成、符合预期、"
