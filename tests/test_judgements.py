@@ -74,6 +74,9 @@ def test_the_terminal_names_the_later_year_beside_the_year_judged(ningbo_later):
             "this report judges 2021, the year whose figures cover the most weight") in en
     md = invoke("evaluate", ningbo_later, "--framework", "reference", "--format", "markdown").stdout
     assert "- **未采用的数据：** 较新的2024年另有2项指标的数据（其中1项在该年未达标：REF-17）" in md
+    plan = invoke("plan", ningbo_later, "--framework", "reference").stdout.splitlines()
+    now = next(i for i, line in enumerate(plan) if line.startswith("现状："))
+    assert plan[now + 1].startswith("较新的2024年另有2项指标的数据（其中1项在该年未达标：REF-17）")
 
 
 def test_json_carries_the_later_year_and_follows_the_schema(ningbo_later):
