@@ -290,11 +290,11 @@ def test_test_prints_a_failing_example_with_its_position(tmp_path):
     f, problem = broken_example(tmp_path)
     r = invoke("test", str(f))
     assert r.exit_code == 1, r.output
-    assert r.stdout.splitlines() == [f"tianjin-2017{'':<5}通过   33  未通过    1  {f}", problem,
-                                     "通过 33 项，未通过 1 项"]
+    assert r.stdout.splitlines() == [f"tianjin-2017{'':<5}通过   35  未通过    1  {f}", problem,
+                                     "通过 35 项，未通过 1 项"]
     r = invoke("test", str(tmp_path), str(CRITERIA / "heze-2022.yaml"), "--lang", "en")  # a folder, and a file
     english = problem.replace("示例 2：应为 pass，实为 partial", "example 2: expected pass, got partial")
-    assert r.exit_code == 1 and english in r.stdout.splitlines() and r.stdout.splitlines()[-1] == "76 passed, 1 failed"
+    assert r.exit_code == 1 and english in r.stdout.splitlines() and r.stdout.splitlines()[-1] == "78 passed, 1 failed"
 
 
 def test_test_refuses_what_is_not_a_framework(tmp_path):
