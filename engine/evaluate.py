@@ -10,6 +10,7 @@ from typing import Iterable
 
 from . import formulas as f
 from . import models as m
+from .age import STALE
 from .catalogue import Catalogue
 from .checks import check_indicators, describe, evidence_until, kind_of
 from .checks.base import UNBOUNDED
@@ -24,12 +25,15 @@ from .result import (
     Cmp,
     CriterionResult,
     FrameworkResult,
+    LaterYear,
     Listed,
     Measurement,
+    Missing,
     PlanTarget,
     Q,
     Reason,
     WaiverNote,
+    meets,
     say,
 )
 from .score import (
@@ -126,6 +130,26 @@ def _due_year(check, h: m.FrameworkHeader, year: int) -> int:
     return kind_of(check.kind).due_year(check) or h.target_year or year
 
 
+def _due_figure(ms: Measurement, due: int, year: int, facts: Facts) -> Measurement:
+    """A plan target judged in or after its year on a figure older than that year: when the figure does not meet
+    the target, whether the target is met is not known yet (unknown, the figure kept as context), never missed.
+
+    The data-age rule lets a stock of the year before stand for the year judged (flagged stale), which suits a
+    readiness check; a plan's target is set for its year, and a figure from before it says nothing of how that
+    year ended. A stale figure that already meets the target is kept: met. A combined target's parts are taken
+    one by one, and its status follows from theirs."""
+    if ms.combine:
+        parts = tuple(_due_figure(p, due, year, facts) for p in ms.parts)
+        return ms if parts == ms.parts else replace(ms, parts=parts)
+    if (year < due or ms.state != "measured" or ms.year is None or ms.year >= due or ms.value is None
+            or ms.target is None or meets(ms.value, ms.target, ms.op) or not ms.facts):
+        return ms
+    ind = ms.facts[0].indicator
+    need = say("need.for_due_year", ind=facts.names(ind), year=due)
+    return replace(ms, state="unknown", reason=ms.reason + say("plan.stale_figure", due=due), target=None,
+                   baseline=None, missing=(Missing(ind, (due,), need),), stale=True, freshness=STALE)
+
+
 def _plan_target(c: m.Criterion, ms: Measurement, h: m.FrameworkHeader, facts: Facts, year: int) -> PlanTarget:
     """A plan criterion's target year and, before it, the path its figure is held against.
 
@@ -210,6 +234,8 @@ def evaluate_frameworks(fws: list[LoadedFramework], city: LoadedCity, cat: Catal
         if y is None:
             raise InputError(city.name, 0, 0, say("evaluate.no_year", fw=h.id))
         measured = measured or _measure_all(fw, fw_facts, y)
+        if h.kind == "plan":
+            measured = [(c, _due_figure(ms, _due_year(c.check, h, y), y, fw_facts)) for c, ms in measured]
         for c, ms in measured:
             _leaves(f"{i}|{c.id}", ms, leaves)
         plans.append((fw, y, basis, measured))
@@ -220,8 +246,36 @@ def evaluate_frameworks(fws: list[LoadedFramework], city: LoadedCity, cat: Catal
         decisions, engine_error = {}, str(exc)
     return [replace(_result(fw, city, cat, facts, decider.name, y, as_of or dt.date(y, 12, 31), measured, waivers,
                             {k.split("|", 1)[1]: v for k, v in decisions.items() if k.startswith(f"{i}|")},
-                            engine_error, detail), year_basis=basis)
+                            engine_error, detail), year_basis=basis,
+                    later=later_year(fw, facts, y) if detail and basis == "most_evidence" else None)
             for i, (fw, y, basis, measured) in enumerate(plans)]
+
+
+def _fact_years(ms: Measurement) -> set[int]:
+    """The years of every figure a measurement rests on, its parts' included."""
+    return {u.year for u in ms.facts}.union(*(_fact_years(p) for p in ms.parts))
+
+
+def later_year(fw: LoadedFramework, facts: Facts, year: int) -> LaterYear | None:
+    """What a framework judged in its most-evidence `year` leaves unsaid: the latest later year in which
+    some criterion rests on a figure newer than `year`, with those criteria and the ones of them not met
+    (fail or partial) in that year; None when no later figure gives any criterion evidence.
+
+    Only a report needs it (`detail`): a comparison of many cities never pays for it. Decided by the
+    Python decider, as `best_year` decides its candidate years (the same decisions as durable-rules)."""
+    fw_facts = facts.with_limits(dict(fw.model.framework.max_age))
+    later = sorted({y for ys in facts.city.facts.values() for y in ys if y > year}, reverse=True)
+    for y in later:
+        measured = [(c, ms) for c, ms in _measure_all(fw, fw_facts, y) if max(_fact_years(ms), default=0) > year]
+        leaves: list[Leaf] = []
+        for c, ms in measured:
+            _leaves(c.id, ms, leaves)
+        decisions = PythonDecider().decide(leaves)
+        status = {c.id: _status(c.id, ms, decisions)[0] for c, ms in measured}
+        judged = tuple(c for c, s in status.items() if s in ("pass", "partial", "fail"))
+        if judged:
+            return LaterYear(year=y, criteria=judged, unmet=tuple(c for c in judged if status[c] != "pass"))
+    return None
 
 
 def _measure_all(fw: LoadedFramework, fw_facts: Facts, year: int) -> list[tuple[m.Criterion, Measurement]]:

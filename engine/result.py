@@ -178,6 +178,8 @@ class Measurement:
     #                                 previous_year or too_old keeps the old figure as context (value, year)
     as_of: str | None = None        # the month of a stock published for a month (YYYY-MM)
     projection: bool = False        # the target's year is not reached yet: judged on the path or the latest figure
+    held: Reason = NO_REASON        # a mechanism in place whose attribute falls short: what it has, what it needs
+    labels: tuple[tuple[str, Any], ...] = ()  # attribute ids and values the formula names, with their Names
 
     @property
     def higher_is_better(self) -> bool:
@@ -216,7 +218,8 @@ class PlanTarget:
 ACHIEVEMENTS = ("met", "on_track", "behind", "missed", "no_path", "unknown")
 
 
-def _meets(value: Decimal, target: Decimal, op: str) -> bool:
+def meets(value: Decimal, target: Decimal, op: str) -> bool:
+    """True when `value` meets `target` under the comparison `op` (what the deciders call pass)."""
     return {">=": value >= target, ">": value > target, "<=": value <= target, "<": value < target}[op]
 
 
@@ -239,7 +242,7 @@ def achievement(status: str, ms: "Measurement", plan: PlanTarget | None) -> str 
         return "met" if status == "pass" else "missed"
     final = ms.trajectory.target if ms.trajectory is not None else plan.final
     if final is not None:  # the plan draws its own path (a trajectory, yearly targets): a pass is on that path
-        if ms.value is not None and _meets(ms.value, final, ms.op):
+        if ms.value is not None and meets(ms.value, final, ms.op):
             return "met"
         return "on_track" if status == "pass" else "behind"
     if status == "pass":
@@ -248,7 +251,7 @@ def achievement(status: str, ms: "Measurement", plan: PlanTarget | None) -> str 
         return "behind"
     if plan.expected is None:
         return "no_path"
-    return "on_track" if _meets(ms.value, plan.expected, ms.op) else "behind"
+    return "on_track" if meets(ms.value, plan.expected, ms.op) else "behind"
 
 
 @record
@@ -308,6 +311,15 @@ class CategoryScore:
 
 
 @record
+class LaterYear:
+    """A year after the one judged whose figures the evaluation did not use (a framework judged in its
+    most-evidence year): the criteria they give evidence for, and those of them not met in that year."""
+    year: int
+    criteria: tuple[str, ...]   # criteria with a figure newer than the year judged, decided in `year`
+    unmet: tuple[str, ...]      # of those, the ones failed or partly met in `year`
+
+
+@record
 class FrameworkResult:
     """A city's evaluation against one framework: every criterion, the categories, score, range, verdict."""
     framework_id: str
@@ -349,6 +361,7 @@ class FrameworkResult:
     indicator_names: dict = field(default_factory=dict)  # indicator id -> Names, of every indicator it reads
     year_basis: str = "given"            # why this year: given (--year), target_year, most_evidence, no_evidence
     achievement: dict[str, int] | None = None  # a plan framework's targets by achievement (ACHIEVEMENTS); else None
+    later: LaterYear | None = None       # judged in its most-evidence year: the latest year after it with evidence
 
     @property
     def assessable(self) -> bool:

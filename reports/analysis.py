@@ -25,6 +25,7 @@ from .labels import (
     category_name,
     is_plan,
     lacking_text,
+    later_text,
     pct,
     range_text,
     score_text,
@@ -99,7 +100,7 @@ def plan_doc(plans: list[tuple[FrameworkResult, Plan]], lang: str) -> Doc:
         else:  # issue 11: the missing evidence and the range lead, not the score on the known part
             now = W.say("plan.doc.now_lacking", lang, verdict=verdict_word(p.from_verdict, lang),
                         lacking=lacking_text(res, lang), range=range_text(res, lang))
-        now_lines = [now,
+        now_lines = [now, *filter(None, [later_text(res, lang)]),  # the later year this one does not judge
                      W.say("plan.doc.goal", lang, verdict=verdict_word(p.goal, lang))]
         if not p.steps:
             now_lines.append(W.say("plan.doc.reached", lang))

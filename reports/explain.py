@@ -59,7 +59,8 @@ def _measurement_lines(ms: Measurement, names: dict, lang: str, indent: str = " 
             lines += _measurement_lines(p, names, lang, indent + "    ")
         return lines
     if ms.formula:
-        lines.append(f"{indent}{_w('formula', lang)}{colon}{formula_text(ms.formula, names, lang)}")
+        labelled = {**names, **dict(ms.labels)}  # indicators and a mechanism's attributes by their names
+        lines.append(f"{indent}{_w('formula', lang)}{colon}{formula_text(ms.formula, labelled, lang)}")
     if ms.trajectory:
         t = ms.trajectory
         u = ms.unit

@@ -101,6 +101,7 @@ def evaluation_dict(res: FrameworkResult) -> t.EvaluationJSON:
         criteria=[criterion_dict(r) for r in res.results],
         waivers=_v(res.waivers),
         fix_first=_v(res.fix_first),
+        **({"later": _v(res.later)} if res.later else {}),  # type: ignore[typeddict-item]
     )
 
 

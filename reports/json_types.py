@@ -215,6 +215,9 @@ class EvaluationJSON(TypedDict):
     waivers: list[shaped(res.WaiverNote)]  # type: ignore[valid-type]
     fix_first: list[shaped(res.FixFirst)]  # type: ignore[valid-type]
     sensitivity: NotRequired[SensitivityJSON]
+    # judged in its most-evidence year (year_basis most_evidence) while a later year has figures: that year,
+    # the criteria those figures give evidence for, and those of them not met in it; absent otherwise
+    later: NotRequired[shaped(res.LaterYear)]  # type: ignore[valid-type]
 
 
 @with_config(FORBID)

@@ -181,8 +181,8 @@ def value_text(r: CriterionResult, lang: str) -> str:
         return parts_text(r.part_statuses, lang, plan=r.achievement is not None)
     if ms.value is None:
         return "—"
-    if ms.is_mechanism:
-        v = text(say("value.yes" if ms.value else "value.no"), lang)
+    if ms.is_mechanism:  # in place with an attribute short of the target: what it has and needs, not "no"
+        v = text(ms.held or say("value.yes" if ms.value else "value.no"), lang)
     elif ms.value >= UNBOUNDED:
         v = text(say("value.from_zero"), lang)
     else:
@@ -328,6 +328,21 @@ def year_text(res: FrameworkResult, lang: str) -> str:
     return text(say(f"year.{res.year_basis}", year=res.year), lang)
 
 
+def later_text(res: FrameworkResult, lang: str) -> str | None:
+    """What a framework judged in its most-evidence year leaves out: '较新的2024年另有3项指标的数据（其中2项在该年
+    未达标：REF-03、REF-07），本报告按证据最全的2019年评定'; None when no later figure bears on it."""
+    later = res.later
+    if later is None:
+        return None
+    m = len(later.unmet)
+    ids = Listed(later.unmet)
+    unmet = (say("later.all_met") if not m else say("later.unmet_one", year=later.year, ids=ids) if m == len(
+        later.criteria) == 1 else say("later.unmet", m=m, year=later.year, ids=ids))
+    n = len(later.criteria)
+    return text(say("later.note_one" if n == 1 else "later.note", year=later.year, n=n, unmet=unmet,
+                    judged=res.year), lang)
+
+
 def years_note(results, lang: str) -> str | None:
     """When frameworks are judged in different years, one sentence naming each with its year and reason."""
     if len({r.year for r in results}) < 2:
@@ -347,6 +362,7 @@ def header_lines(res: FrameworkResult, lang: str, compact: bool = False) -> list
         *(plan_headline(res, lang) if is_plan(res) else []),  # a plan's targets and verdict come first
         (head("source", lang), source_line(res, lang)),
         (head("year", lang), year),
+        *([(head("later", lang), later)] if (later := later_text(res, lang)) else []),
         *([] if is_plan(res) else headline(res, lang)),
         (phrase("plan.head.categories", lang) if is_plan(res) else head("categories", lang), category_line(res, lang)),
     ]

@@ -236,7 +236,11 @@ def brief(res: FrameworkResult, lang: str, top: int, needs: dict[str, Reason], e
     if low:
         code = "low_confidence" if low[0] < low[1] else "low_confidence_one" if low[1] == 1 else "low_confidence_all"
         details.append(text(say(f"brief.{code}", n=low[0], m=low[1]), lang))
-    meta = phrase("report.brief_meta", lang, year=f"{phrase('report.eval_year', lang)} {L.year_text(res, lang)}",
+    year = f"{phrase('report.eval_year', lang)} {L.year_text(res, lang)}"
+    later = L.later_text(res, lang)
+    if later:  # the later year the report does not judge, beside the year it judges
+        year += phrase("sep.semicolon", lang) + later
+    meta = phrase("report.brief_meta", lang, year=year,
                   source=f"{phrase('report.source_doc', lang)}{colon(lang)}{L.source_line(res, lang)}")
     return Brief(L.title(res, lang), res.year, meta, res.verdict, L.verdict_name(res, lang), L.verdict_text(res, lang),
                  lead, tuple(details), key_messages(res, lang, examples), actions(res, lang, top, needs))

@@ -487,7 +487,9 @@ PHRASES: dict[str, tuple[str, str]] = {
     "method.plan": (
         "A plan is judged target by target, as plan evaluations do: met (before its year: met early); before "
         "its year, on track when at or beyond the path from its base to its target, behind when short of it; "
-        "missed when its year is reached and the target is not; a mechanism is met or missed. The base is the"
+        "missed when its year is reached and the target is not, on a figure of that year (a figure from before "
+        "it that falls short says nothing of how the year ended: no evidence; one that already meets the target "
+        "is met); a mechanism is met or missed. The base is the"
         " plan's own base value, else the city's figure for the plan's base year; the path is base × "
         "(target/base)^((t − base year)/(target year − base year)), linear from a base of 0. Without a base "
         "there is no path: the share of the target reached is shown, and the target is never counted as on "
@@ -496,7 +498,8 @@ PHRASES: dict[str, tuple[str, str]] = {
         "less than half, partly behind; half or more, behind overall. The achievement index (the score) comes"
         " second.",
         "规划按目标逐项评价（同规划中期、总结评估）：已完成（目标年之前完成为提前完成）；目标年之前，不低"
-        "于由基期值到目标值的路径为进度符合预期，低于路径为进度滞后；到目标年仍未达到为未完成；机制类目标"
+        "于由基期值到目标值的路径为进度符合预期，低于路径为进度滞后；到目标年仍未达到为未完成（须以目标年的数据判定：早于目标年的数据若未达到目标，"
+        "不足以说明目标年的情况，为缺少证据；若已达到目标，为已完成）；机制类目标"
         "为已完成或未完成。基期值取规划自身的基期值，否则取城市在规划基期年的数据；路径值 = 基期值 ×"
         " (目标/基期值)^((当年 − 基期年)/(目标年 − 基期年))，基期值为0时按线性。无基期"
         "值则无路径：只列出已达目标的比例，且从不计为符合预期。总体结论按可判断的目标（已完成、符合预期、"
@@ -1675,6 +1678,27 @@ PHRASES |= {
                              "{to} 早于 --from {start}：较早的年份请写在 --from 后"),
     "usage.collect_nothing": ("name the forms to write: --xlsx FILE and/or --csv DIR",
                               "请指定要写出的征集表：--xlsx 文件 和/或 --csv 文件夹"),
+}
+
+# ---- three judgements (later figures, a plan target on a stale figure, a mechanism's attributes) ----
+PHRASES |= {
+    # a framework judged in its most-evidence year: the later year it did not use (FrameworkResult.later)
+    "head.later": ("Figures not used", "未采用的数据"),
+    "later.note": ("the later year {year} has figures for {n} criteria{unmet}; this report judges {judged}, the year "
+                   "whose figures cover the most weight",
+                   "较新的{year}年另有{n}项指标的数据{unmet}，本报告按证据最全的{judged}年评定"),
+    "later.note_one": ("the later year {year} has figures for 1 criterion{unmet}; this report judges {judged}, the "
+                       "year whose figures cover the most weight",
+                       "较新的{year}年另有1项指标的数据{unmet}，本报告按证据最全的{judged}年评定"),
+    "later.unmet": (" ({m} of them not met in {year}: {ids})", "（其中{m}项在该年未达标：{ids}）"),
+    "later.unmet_one": (" (not met in {year}: {ids})", "（该年未达标：{ids}）"),
+    "later.all_met": (", all met", "（均已达标）"),
+    # a plan target due in a year whose only figure is older (engine/evaluate.py: _stale_for_plan)
+    "plan.stale_figure": ("; the figure predates the target's year {due}: whether the target is met is not known yet",
+                          "；该数据早于目标年{due}年，尚不能判定是否完成"),
+    "need.for_due_year": ("{ind} for {year} (the target's year)", "{ind}的{year}年数据（目标年）"),
+    # a mechanism in place whose attribute falls short (exists with where:): the value cell says what is there
+    "value.attr_short": ("{got}, needs {allowed}", "{got}，须为{allowed}"),
 }
 
 

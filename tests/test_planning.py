@@ -141,20 +141,23 @@ def test_progress_hand_worked():
     assert years[1]["changes"] == unknown_to  # 14.7 < 15.2, 10,639 < 11,000; 双打 in 2016
     assert years[2]["changes"] == [{"criterion": "TJ-01", "before": "partial", "after": "pass"},  # 18.3 ≥ 15.2
                                    {"criterion": "TJ-02", "before": "partial", "after": "pass"},  # 144,706 ≥ 130,000
+                                   # the 2016 stock stands for 2017, the target's year, only if it meets the target
+                                   {"criterion": "TJ-03", "before": "partial", "after": "unknown"},
                                    {"criterion": "TJ-05", "before": "unknown", "after": "pass"},
                                    {"criterion": "TJ-08", "before": "unknown", "after": "pass"}]
-    # the data-age rule (engine/age.py): the 2016 stock of enterprises holding patents may stand for 2017
-    # (stale), not for 2018; the 2016 双打 campaign (a mechanism) up to 2018, not 2019
-    assert years[3]["changes"] == [{"criterion": "TJ-03", "before": "partial", "after": "unknown"}]
+    # the data-age rule (engine/age.py): the 2016 stock of enterprises holding patents could stand for 2017
+    # (stale), but 2017 is TJ-03's own year and 10,639 falls short: not known from 2017 on; the 2016 双打
+    # campaign (a mechanism) stands up to 2018, not 2019
+    assert years[3]["changes"] == []
     assert years[4]["changes"] == [{"criterion": "TJ-11", "before": "pass", "after": "unknown"}]
     # 2015: the figures of 2013 are too old to judge 2015; CNIPA's 2014 valid patents (83,628, a stock a
     # year old) are not: TJ-02 alone has evidence, 83,628 / 130,000 (weight 2 of 18)
     assert years[0]["score"] == "64.3292" and years[0]["coverage"] == "0.111111"
     # 2016: creation (14.7 / 15.2 + 124,800 / 130,000 + 10,639 / 11,000) / 3, protection 1 (TJ-11), their mean
-    assert years[1]["score"] == "98.238117" and years[2]["coverage"] == "0.5"
-    # 2017, the plan's own year: TJ-03 (10,639 < 11,000) is missed, so the plan is partly behind, never "ready"
-    # (its score, 99.6, would have made it ready as a readiness framework)
-    assert years[2]["verdict"] == "plan_partly_behind"
+    assert years[1]["score"] == "98.238117"
+    # 2017, the plan's own year: TJ-03 has no 2017 figure and the 2016 one falls short, so it is not known, never
+    # missed; without it the targets judged weigh 7 of 18, below the floor of half: not assessable
+    assert years[2]["coverage"] == "0.388889" and years[2]["verdict"] == "not_assessable"
 
 
 def test_diff_and_flips(catalogue, deciders, tmp_path, library):
@@ -273,9 +276,15 @@ def test_a_comparison_row_says_what_the_generic_json_converter_says(catalogue, d
                        "statuses": plain_values(dict(s.statuses)), "achievement": plain_values(s.achievement)}
 
 
-def test_compare_ranks_only_assessable_cities_and_flags_their_years():
+def test_compare_ranks_only_assessable_cities_and_flags_their_years(tmp_path):
     """issue 11: a city that is not assessable is not ranked above one with evidence, and is never 1st."""
-    r = invoke("compare", CITIES / "tianjin.yaml", CITIES / "ningbo.yaml", "--framework", "tianjin-2017",
+    # Tianjin with a 2017 count of enterprises holding patents (short of 11,000): TJ-03 is judged in its own year
+    tianjin = tmp_path / "tianjin.yaml"
+    tianjin.write_text((CITIES / "tianjin.yaml").read_text(encoding="utf-8").replace(
+        "    2016: {value: 10639家, source: govcn-2017,",
+        "    2017: {value: 10900家, source: govcn-2017}\n    2016: {value: 10639家, source: govcn-2017,"),
+        encoding="utf-8")
+    r = invoke("compare", tianjin, CITIES / "ningbo.yaml", "--framework", "tianjin-2017",
                "--year", "2017", "--format", "json")
     ranking = json.loads(r.stdout)["comparisons"][0]["ranking"]
     assert [(x["city"], x["rank"], x["verdict"]) for x in ranking] == [("tianjin", 1, "plan_partly_behind"),
@@ -283,7 +292,7 @@ def test_compare_ranks_only_assessable_cities_and_flags_their_years():
     assert ranking[1]["score_range"]["low"] is not None
     text = invoke("compare", CITIES, "--lang", "en").stdout
     assert "evaluated in different years" in text and "No city has enough evidence to be ranked: all 5" in text
-    mixed = invoke("compare", CITIES / "tianjin.yaml", CITIES / "ningbo.yaml", "--framework", "tianjin-2017",
+    mixed = invoke("compare", tianjin, CITIES / "ningbo.yaml", "--framework", "tianjin-2017",
                    "--year", "2017", "--lang", "en").stdout
     assert "Only cities with enough evidence are ranked; the other one is not assessable" in mixed
     data = json.loads(invoke("compare", CITIES, "--format", "json").stdout)["comparisons"][0]
@@ -378,19 +387,20 @@ def test_progress_of_a_plan_reads_as_a_plan():
     rows = [line for line in zh.splitlines() if line.startswith("| 2017 |")]
     year_row, = [r for r in rows if "项目标" in r]
     cells = [c.strip() for c in year_row.strip("|").split("|")]
-    # the year, the targets by achievement, the verdict in the plan's words, then the index (TJ-03 missed)
-    assert cells[:4] == ["2017", "14项目标：已完成5项、未完成1项、缺少证据8项", "部分滞后（暂定）", "99.6"]
+    # the year, the targets by achievement, the verdict in the plan's words, then the index (TJ-03's only figure,
+    # 10,639 of 2016, predates its year and falls short: not known, so too little is known for a verdict)
+    assert cells[:4] == ["2017", "14项目标：已完成5项、缺少证据9项", "证据不足，无法评定", "—"]
     head = next(line for line in zh.splitlines() if line.startswith("| 年度 | 目标完成情况"))
     assert head.index("结论") < head.index("达成指数")
     assert "## 完成情况变化" in zh and "状态变化" not in zh
     changes = {tuple(c.strip() for c in r.strip("|").split("|")[1:2] + r.strip("|").split("|")[3:5])
                for r in rows if "项目标" not in r}
-    assert ("TJ-03", "~ 无法判断进度", "✘ 未完成") in changes  # 10,639 < 11,000 in the plan's own year
+    assert ("TJ-03", "~ 无法判断进度", "? 缺少证据") in changes  # a 2016 figure says nothing of 2017's end
     assert ("TJ-01", "~ 无法判断进度", "✔ 已完成") in changes
     assert not any(w in zh for w in ("部分达标", "未知", "具备条件"))
     en = invoke(*args, "--lang", "en", "--format", "markdown").stdout
-    assert "| 2017 | 14 targets: 5 met, 1 missed, 8 without evidence | partly behind (provisional) | 99.6 |" in en
-    assert "## Achievement changes" in en and "✘ missed" in en and "partial" not in en
+    assert "| 2017 | 14 targets: 5 met, 9 without evidence | not assessable | — |" in en
+    assert "## Achievement changes" in en and "? no evidence" in en and "partial" not in en
 
 
 def test_progress_of_the_reference_framework_keeps_its_readiness_words():

@@ -84,31 +84,37 @@ def test_page_one_is_for_leadership(pdf_text):
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_a_score_on_part_of_the_evidence_never_leads_alone(lang):
+def test_a_score_on_part_of_the_evidence_never_leads_alone(lang, tmp_path):
     """Tianjin 2017 is assessable (coverage at the floor) with 8 of 14 criteria lacking evidence: page 1 puts
-    the evidence missing beside the score, as large, and the range under it; never "99.6 / 100" alone."""
+    the evidence missing beside the score, as large, and the range under it; never "99.9 / 100" alone.
+    (With a 2017 count of enterprises holding patents, 10,900: the shipped 2016 figure alone leaves TJ-03
+    without evidence, and the plan not assessable.)"""
     from ipcheck.app.library import Selection, evaluate_selection
     from ipcheck.engine.plan import first_actions
     from ipcheck.reports.readiness import brief
-    res = evaluate_selection(Selection(CITIES / "tianjin.yaml", frameworks=("tianjin-2017",), year=2017)).results[0]
+    figure = "    2016: {value: 10639家, source: govcn-2017,"
+    tianjin = tmp_path / "tianjin.yaml"
+    tianjin.write_text((CITIES / "tianjin.yaml").read_text(encoding="utf-8").replace(
+        figure, "    2017: {value: 10900家, source: govcn-2017}\n" + figure), encoding="utf-8")
+    res = evaluate_selection(Selection(tianjin, frameworks=("tianjin-2017",), year=2017)).results[0]
     assert res.assessable and res.lacking == 8
     b = brief(res, lang, 3, first_actions(res))
-    # issue 25: a plan leads with its targets, the evidence missing among them; the score (99.6) comes second
+    # issue 25: a plan leads with its targets, the evidence missing among them; the score (99.9) comes second
     lacking = {"zh": "14项目标：已完成5项、未完成1项、缺少证据8项",
                "en": "14 targets: 5 met, 1 missed, 8 without evidence"}
     assert b.lead == lacking[lang] and "/ 100" not in b.lead
-    assert "99.6" in b.details[0] and any("34.1" in d and "99.8" in d for d in b.details)
+    assert "99.9" in b.details[0] and any("34.2" in d and "100.0" in d for d in b.details)
     # and the verdict, in the plan's words, says it is provisional, and what it would be were the missing evidence
-    # all unmet — never "ready" while TJ-03 (10,639 < 11,000) is missed
+    # all unmet — never "ready" while TJ-03 (10,900 < 11,000 in 2017) is missed
     assert b.verdict_words == {"zh": "部分滞后（暂定）", "en": "partly behind (provisional)"}[lang]
     assert "TJ-03" in b.verdict_reason
     # the first action names the target missed with its achievement (issue 25: targets, not criteria)
     first = [r.text for line in b.actions.rows[0].cells[0].lines for r in line]
     assert "TJ-03" in first and {"zh": "✘ 未完成", "en": "✘ missed"}[lang] in first
     assert not any("可信度" in d or "confidence" in d for d in b.details)  # Tianjin's figures are official
-    unmet = {"zh": "缺少证据的目标若均未完成，结论将为“总体滞后”（达成指数34.1）",
+    unmet = {"zh": "缺少证据的目标若均未完成，结论将为“总体滞后”（达成指数34.2）",
              "en": "were every target without evidence missed, the verdict would be 'behind overall' "
-                   "(achievement index 34.1)"}
+                   "(achievement index 34.2)"}
     assert unmet[lang] in b.verdict_reason
 
 
