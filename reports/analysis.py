@@ -36,6 +36,7 @@ from .labels import (
     verdict_name,
     verdict_word,
     version_text,
+    whatif_line,
     year_text,
     years_note,
 )
@@ -83,8 +84,17 @@ def _heat(score: Decimal | None) -> str:
 
 # ---------------------------------------------------------------- builders
 
-def plan_doc(plans: list[tuple[FrameworkResult, Plan]], lang: str) -> Doc:
-    """For each framework, where the city stands, the goal and the steps that reach it, with their lead units."""
+def whatif_meta(assumptions, lang: str) -> tuple[Para, ...]:
+    """A what-if's line heading a document, before any verdict (none without assumptions)."""
+    line = whatif_line(assumptions, lang)
+    sep = colon(lang)  # (the colon's space after the bold label: Markdown's ** closes on no space)
+    return (Para((Run(W.say("whatif.title", lang) + sep.rstrip(), "strong"), Run(sep[len(sep.rstrip()):] + line)),
+                 "whatif"),) if line else ()
+
+
+def plan_doc(plans: list[tuple[FrameworkResult, Plan]], lang: str, assumptions: tuple = ()) -> Doc:
+    """For each framework, where the city stands, the goal and the steps that reach it, with their lead units;
+    a what-if's figures (`assumptions`, `engine.result.Assumption`) said first."""
     sections = []
     for res, p in plans:
         if is_plan(res) and not res.assessable and res.score is not None:  # issue 11: the range, not the index
@@ -127,8 +137,9 @@ def plan_doc(plans: list[tuple[FrameworkResult, Plan]], lang: str) -> Doc:
                                 *[para(t) for t in now_lines], *tables))
     city = plans[0][0]
     return Doc(W.say("plan.doc.title", lang, city=_city(city, lang)),
-               lines(years_note([r for r, _ in plans], lang)
-                     or W.say("plan.doc.year", lang, year=year_text(city, lang))), tuple(sections),
+               whatif_meta(assumptions, lang) + lines(years_note([r for r, _ in plans], lang)
+                                                      or W.say("plan.doc.year", lang, year=year_text(city, lang))),
+               tuple(sections),
                lines(W.say("method.plan_search", lang),
                      *([text(say("method.plan_steps"), lang)] if any(is_plan(r) for r, _ in plans) else [])))
 
