@@ -189,8 +189,17 @@ def compare_doc(ranked: list[tuple[int, Summary]], titles: list[tuple[str, str, 
     heat_rows, heat_classes = [], []
     for _, r in ranked:
         by_cat = {c.category: c for c in r.categories}
-        heat_rows.append([_city(r, lang)] + [score_text(by_cat[c].score) if c in by_cat else "—" for c in cats])
-        heat_classes.append([""] + [_heat(by_cat[c].score) if c in by_cat else "heat-na" for c in cats])
+        # a city not assessable: its category scores rest on the few criteria with evidence, so they are shown
+        # in brackets and uncoloured, never green as a good score would be (as the ranking shows no score for it)
+        sure = r.verdict != "not_assessable"
+        heat_rows.append([_city(r, lang)] + [
+            "—" if c not in by_cat or by_cat[c].score is None else score_text(by_cat[c].score) if sure
+            else W.say("compare.heat.provisional", lang, s=score_text(by_cat[c].score)) for c in cats])
+        heat_classes.append([""] + [_heat(by_cat[c].score) if c in by_cat and sure else
+                                    "heat-provisional" if c in by_cat and by_cat[c].score is not None else "heat-na"
+                                    for c in cats])
+    heat_notes = lines(W.say("compare.heat.provisional_note", lang)) if any(
+        "heat-provisional" in row for row in heat_classes) else ()
     years = sorted({r.year for _, r in ranked})
     unranked = sum(1 for rk, _ in ranked if rk is None)
     notes = []
@@ -203,7 +212,8 @@ def compare_doc(ranked: list[tuple[int, Summary]], titles: list[tuple[str, str, 
     sections = [
         section(W.say("compare.ranking", lang), *lines(*notes), table(head, rows, classes, title=2)),
         section(W.say("compare.plan.heat" if plan else "compare.heat", lang),
-                table([W.say("doc.col.city", lang)] + [category_name(c, lang) for c in cats], heat_rows, heat_classes)),
+                table([W.say("doc.col.city", lang)] + [category_name(c, lang) for c in cats], heat_rows, heat_classes),
+                *heat_notes),
     ]
     crits = [(i, W.name_in(lang, zh, en)) for i, zh, en in titles]
     cities = [r for _, r in ranked]

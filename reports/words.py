@@ -1692,6 +1692,16 @@ PHRASES |= {
                      "{items}。以下结论和得分均以这些假设为前提。"),
 }
 
+# ---- compare's heat map of a city that is not assessable: its few category scores provisional, never coloured
+# as a good score (reports/analysis.compare_doc)
+PHRASES |= {
+    "compare.heat.provisional": ("({s})", "（{s}）"),
+    "compare.heat.provisional_note": (
+        "Scores in brackets, uncoloured: a city that is not assessable (too little evidence); they rest on the few "
+        "criteria with evidence and say nothing of the category as a whole.",
+        "括号内、不着色的得分：该城市证据不足，无法评定；得分仅依据少数有证据的指标，不代表该类别的整体水平。"),
+}
+
 def term(vocabulary: str, code: str, lang: str) -> str:
     """A word of one of ipcheck's vocabularies (TERMS) in one language: term("kind", "stock", "zh") → 存量（年末数）."""
     return _arg(Term(vocabulary, code), lang)
