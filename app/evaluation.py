@@ -43,7 +43,7 @@ def _evaluate(sel, fmt, lang, color, paths, fail_under, perturb, workers) -> Out
     if pdf_path or html_path or docx_path:  # the report's first actions: what meeting each criterion takes
         from ..engine.plan import first_actions
         actions = {r.framework_id: first_actions(r) for r in ev.results}
-    view = outputs.EvaluationView(ev.results, ev.inputs, __version__, sens, actions)
+    view = outputs.EvaluationView(ev.results, ev.inputs, __version__, sens, actions, ev.assumptions)
     out = Outcome(notices=list(ev.notices), inputs=ev.paths())
     job = None
     if pdf_path or html_path or docx_path:
@@ -108,6 +108,9 @@ def plan(sel: Selection, goal: str | None = None, *, fmt: str = "table", lang: s
     from .documents import analysis_files
     ev = evaluate_selection(sel)
     plans = [(r, make_plan(r, goal)) for r in ev.results]
-    view = AnalysisView(plan_doc(plans, lang), t.PlanDocument(schema="ipcheck.plan/1", plans=[p for _, p in plans]))
+    data = t.PlanDocument(schema="ipcheck.plan/1", plans=[p for _, p in plans])
+    if ev.assumptions:
+        data["assumptions"] = list(ev.assumptions)
+    view = AnalysisView(plan_doc(plans, lang, ev.assumptions), data)
     return Outcome(text=render(view, fmt, lang, color), notices=ev.notices, inputs=ev.paths(),
                    files=analysis_files(view, lang, ev.results[0].as_of, pdf_path, docx_path))

@@ -292,6 +292,7 @@ class Evaluated:
     results: list
     inputs: list[tuple[str, str]]
     notices: list[str] = field(default_factory=list)
+    assumptions: tuple = ()  # the what-if figures (`engine.result.Assumption`) given with --set
 
     def paths(self) -> list[str]:
         """Every file and folder read: what the command's outputs must never overwrite."""
@@ -309,16 +310,18 @@ def evaluate_selection(sel: Selection) -> Evaluated:
     from ..engine.decide import make_decider
     from ..engine.errors import did_you_mean
     from ..engine.evaluate import evaluate_frameworks
-    from ..engine.load import load_waivers, sha256, with_assumptions
+    from ..engine.load import assumed_figures, load_waivers, sha256, with_assumptions
 
     lib = load_library(sel.criteria_dir, sel.frameworks)
     city = load_city_file(sel.city_path, lib)
     assumptions = parse_assumptions(sel.assumptions)
+    assumed = ()
     if assumptions:
         try:
-            city = with_assumptions(city, assumptions, lib.catalogue)
+            published, city = city, with_assumptions(city, assumptions, lib.catalogue)
         except InputError as exc:
             raise UsageProblem(say("err.for_ind", ind=exc.file[6:], why=exc.reason), "--set") from None
+        assumed = assumed_figures(published, city, assumptions, lib.catalogue)
     inputs = list(lib.inputs) + [(str(sel.city_path), city.sha256)]
     waivers = []
     if sel.waivers_path is not None:
@@ -341,4 +344,4 @@ def evaluate_selection(sel: Selection) -> Evaluated:
         day = dt.date.today() if sel.as_of == "today" else dt.date.fromisoformat(sel.as_of)
     results = evaluate_frameworks(chosen, city, lib.catalogue, decider, year=sel.year, waivers=waivers, as_of=day,
                                   default_year=last_full_year(day or dt.date.today()))
-    return Evaluated(lib, city, results, inputs, decider_notices(decider, notice, sel.lang))
+    return Evaluated(lib, city, results, inputs, decider_notices(decider, notice, sel.lang), assumed)

@@ -17,7 +17,7 @@ from . import models as m
 from .catalogue import Catalogue
 from .checks import REGISTRY, kind_of, resolve_check
 from .errors import InputError, InputErrors, Problems, Refusal, did_you_mean
-from .result import Listed, Reason, say
+from .result import Assumption, Listed, Reason, say
 from .units import PERCENT, YES_NO, Unit, UnitError, parse_unit, read_value
 from .yamldoc import Document, parse
 
@@ -369,3 +369,21 @@ def with_assumptions(city: LoadedCity, changes: list[tuple[str, str, int]], cat:
         facts.setdefault(ind, {})[year] = fact
     new = model.model_copy(update={"sources": sources, "facts": {k: dict(sorted(v.items())) for k, v in facts.items()}})
     return LoadedCity(new, city.name, city.sha256)
+
+
+def assumed_figures(before: LoadedCity, after: LoadedCity, changes: list[tuple[str, str, int]],
+                    cat: Catalogue) -> tuple[Assumption, ...]:
+    """The what-if figures `with_assumptions` set (`after`), each with the figure `before` gave for that year:
+    one per indicator and year, in the order given (a second `--set` of the same figure replaces the first)."""
+    seen: dict[tuple[str, int], None] = {}
+    for ind, _, year in changes:
+        seen.pop((ind, year), None)
+        seen[(ind, year)] = None
+    out = []
+    for ind, year in seen:
+        new = after.model.facts[ind][year]
+        old = before.model.facts.get(ind, {}).get(year)
+        name = cat.indicators[ind].name
+        out.append(Assumption(ind, name.zh, name.en, year, new.value, new.bound, cat.unit_text(ind),
+                              None if old is None else old.value, None if old is None else old.bound))
+    return tuple(out)

@@ -100,6 +100,22 @@ class FactUsed:
 
 
 @record
+class Assumption:
+    """A what-if figure given with `--set`: it stands in for the published figure of that year in every result.
+
+    `published` is the figure the city's file gives for that year (None when it gives none)."""
+    indicator: str
+    name_zh: str
+    name_en: str
+    year: int
+    value: Decimal | bool
+    bound: str
+    unit: str
+    published: Decimal | bool | None = None
+    published_bound: str | None = None
+
+
+@record
 class Missing:
     """A figure that would have let a criterion be decided."""
     indicator: str

@@ -37,6 +37,7 @@ from .labels import (
     verdict_name,
     verdict_word,
     version_text,
+    whatif_line,
     year_text,
     years_note,
 )
@@ -84,8 +85,17 @@ def _heat(score: Decimal | None) -> str:
 
 # ---------------------------------------------------------------- builders
 
-def plan_doc(plans: list[tuple[FrameworkResult, Plan]], lang: str) -> Doc:
-    """For each framework, where the city stands, the goal and the steps that reach it, with their lead units."""
+def whatif_meta(assumptions, lang: str) -> tuple[Para, ...]:
+    """A what-if's line heading a document, before any verdict (none without assumptions)."""
+    line = whatif_line(assumptions, lang)
+    sep = colon(lang)  # (the colon's space after the bold label: Markdown's ** closes on no space)
+    return (Para((Run(W.say("whatif.title", lang) + sep.rstrip(), "strong"), Run(sep[len(sep.rstrip()):] + line)),
+                 "whatif"),) if line else ()
+
+
+def plan_doc(plans: list[tuple[FrameworkResult, Plan]], lang: str, assumptions: tuple = ()) -> Doc:
+    """For each framework, where the city stands, the goal and the steps that reach it, with their lead units;
+    a what-if's figures (`assumptions`, `engine.result.Assumption`) said first."""
     sections = []
     for res, p in plans:
         if is_plan(res) and not res.assessable and res.score is not None:  # issue 11: the range, not the index
@@ -128,8 +138,9 @@ def plan_doc(plans: list[tuple[FrameworkResult, Plan]], lang: str) -> Doc:
                                 *[para(t) for t in now_lines], *tables))
     city = plans[0][0]
     return Doc(W.say("plan.doc.title", lang, city=_city(city, lang)),
-               lines(years_note([r for r, _ in plans], lang)
-                     or W.say("plan.doc.year", lang, year=year_text(city, lang))), tuple(sections),
+               whatif_meta(assumptions, lang) + lines(years_note([r for r, _ in plans], lang)
+                                                      or W.say("plan.doc.year", lang, year=year_text(city, lang))),
+               tuple(sections),
                lines(W.say("method.plan_search", lang),
                      *([text(say("method.plan_steps"), lang)] if any(is_plan(r) for r, _ in plans) else [])))
 
@@ -179,8 +190,17 @@ def compare_doc(ranked: list[tuple[int, Summary]], titles: list[tuple[str, str, 
     heat_rows, heat_classes = [], []
     for _, r in ranked:
         by_cat = {c.category: c for c in r.categories}
-        heat_rows.append([_city(r, lang)] + [score_text(by_cat[c].score) if c in by_cat else "—" for c in cats])
-        heat_classes.append([""] + [_heat(by_cat[c].score) if c in by_cat else "heat-na" for c in cats])
+        # a city not assessable: its category scores rest on the few criteria with evidence, so they are shown
+        # in brackets and uncoloured, never green as a good score would be (as the ranking shows no score for it)
+        sure = r.verdict != "not_assessable"
+        heat_rows.append([_city(r, lang)] + [
+            "—" if c not in by_cat or by_cat[c].score is None else score_text(by_cat[c].score) if sure
+            else W.say("compare.heat.provisional", lang, s=score_text(by_cat[c].score)) for c in cats])
+        heat_classes.append([""] + [_heat(by_cat[c].score) if c in by_cat and sure else
+                                    "heat-provisional" if c in by_cat and by_cat[c].score is not None else "heat-na"
+                                    for c in cats])
+    heat_notes = lines(W.say("compare.heat.provisional_note", lang)) if any(
+        "heat-provisional" in row for row in heat_classes) else ()
     years = sorted({r.year for _, r in ranked})
     unranked = sum(1 for rk, _ in ranked if rk is None)
     notes = []
@@ -193,7 +213,8 @@ def compare_doc(ranked: list[tuple[int, Summary]], titles: list[tuple[str, str, 
     sections = [
         section(W.say("compare.ranking", lang), *lines(*notes), table(head, rows, classes, title=2)),
         section(W.say("compare.plan.heat" if plan else "compare.heat", lang),
-                table([W.say("doc.col.city", lang)] + [category_name(c, lang) for c in cats], heat_rows, heat_classes)),
+                table([W.say("doc.col.city", lang)] + [category_name(c, lang) for c in cats], heat_rows, heat_classes),
+                *heat_notes),
     ]
     crits = [(i, W.name_in(lang, zh, en)) for i, zh, en in titles]
     cities = [r for _, r in ranked]

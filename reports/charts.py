@@ -10,6 +10,7 @@ One drawing serves every format: the HTML and PDF embed the SVG, Word gets it as
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from xml.sax.saxutils import escape, quoteattr
@@ -25,14 +26,70 @@ BLUE, GREEN, RED, GREY = "#1f4e79", "#2e7d32", "#c62828", "#9e9e9e"
 
 
 
+_WIDE, _NARROW = set("mwMW%@"), set("fijlrtI.,:;'!|()[]/-")
+
+
+def text_width(s: str, size: float, bold: bool = False) -> float:
+    """How wide a label is drawn, in px at `size` px: an estimate on Noto Sans CJK's advances, never below them
+    (a Chinese character 1 em, a digit 0.56, most Latin letters 0.62, m and W 0.93; bold Latin 8 % wider)."""
+    em = 0.0
+    for ch in s:
+        if ord(ch) >= 0x2E80 or ch in "“”‘’…—":
+            em += 1.0
+        elif ch.isdigit():
+            em += 0.56
+        elif ch in _WIDE:
+            em += 0.93
+        elif ch in _NARROW:
+            em += 0.4
+        elif ch == " ":
+            em += 0.23
+        else:
+            em += 0.75 if ch.isupper() else 0.62
+    return em * size * (1.08 if bold else 1)
+
+
+Box = tuple[float, float, float, float]  # left, top, right, bottom
+
+
+def text_box(x: float, y: float, s: str, size: float = MIN_FONT, anchor: str = "start", bold: bool = False) -> Box:
+    """The box a label takes, its baseline at y: the font's ascent (0.88 em) above, its descent (0.12 em) below."""
+    w = text_width(s, size, bold)
+    x0 = x - (w if anchor == "end" else w / 2 if anchor == "middle" else 0)
+    return (x0, y - 0.88 * size, x0 + w, y + 0.12 * size)
+
+
+def _meet(a: Box, b: Box, gap: float = 1) -> bool:
+    return a[0] < b[2] + gap and b[0] < a[2] + gap and a[1] < b[3] + gap and b[1] < a[3] + gap
+
+
 @dataclass
 class Chart:
-    """An SVG drawing in CSS pixels, built from a few primitives; `svg` is its text."""
+    """An SVG drawing in CSS pixels, built from a few primitives; `svg` is its text. Every label's box is kept
+    (`boxes`), so that a label placed later (`place`) goes where it covers none and stays inside the drawing."""
     width: int
     height: int
     label: str
     kind: str
     items: list[str] = field(default_factory=list)
+    boxes: list[Box] = field(default_factory=list)
+
+    def free(self, box: Box, gap: float = 1) -> bool:
+        """Whether a box lies inside the drawing and at least `gap` px clear of every label drawn so far."""
+        inside = box[0] >= 1 and box[1] >= 1 and box[2] <= self.width - 1 and box[3] <= self.height - 1
+        return inside and not any(_meet(box, b, gap) for b in self.boxes)
+
+    def place(self, x: float, y: float, s: str, tries: list[tuple[float, float, str]], **style) -> bool:
+        """A label near (x, y) at the first offset (dx, dy, anchor) of `tries` where it is `free`; where none is,
+        at the first (False). Style as `text`."""
+        size, bold = max(style.get("size", MIN_FONT), MIN_FONT), style.get("bold", False)
+        for dx, dy, anchor in tries:
+            if self.free(text_box(x + dx, y + dy, s, size, anchor, bold)):
+                self.text(x + dx, y + dy, s, anchor=anchor, **style)
+                return True
+        dx, dy, anchor = tries[0]
+        self.text(x + dx, y + dy, s, anchor=anchor, **style)
+        return False
 
     def line(self, x1: float, y1: float, x2: float, y2: float, color: str = GRID, width: float = 1,
              dash: str = "") -> None:
@@ -68,6 +125,7 @@ class Chart:
              bold: bool = False) -> None:
         """A label at (x, y), its baseline; never smaller than MIN_FONT."""
         size = max(size, MIN_FONT)
+        self.boxes.append(text_box(x, y, s, size, anchor, bold))
         b = ' font-weight="bold"' if bold else ""
         self.items.append(f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" fill="{color}" '
                           f'text-anchor="{anchor}"{b}>{escape(s)}</text>')
@@ -169,11 +227,26 @@ def _radar(cats: list[CategoryScore], ready: float | None, names: dict[str, str]
         cov = _coverage(c, lang) if known_c else ""
         if cov and math.sin(a) < -0.3:  # a label above the radar grows upwards
             dy -= 12
-        ch.text(x, y + dy, names[c.category], color=INK if known_c else MUTED, anchor=anchor, bold=known_c)
-        ch.text(x, y + dy + 13, score, color=INK if known_c else MUTED, anchor=anchor)
-        if cov:  # how much of the category the score stands on
-            ch.text(x, y + dy + 25, cov, color=MUTED, anchor=anchor)
-    _legend(ch, 12, h - 8, ready, lang)
+        colour = INK if known_c else MUTED
+        lines = [(names[c.category], colour, known_c), (score, colour, False)] + ([(cov, MUTED, False)] if cov else [])
+        # the label's lines kept inside the drawing, and moved away from the radar's centre (up above it, down
+        # below it, down at its sides) until clear of the labels drawn before
+        wide = max(text_width(t, MIN_FONT, b) for t, _, b in lines)
+        lead = {"start": 0, "middle": wide / 2, "end": wide}[anchor]
+        x = min(max(x, 2 + lead), w - 2 - (wide - lead))
+        step = -3 if math.sin(a) < -0.3 else 3
+        for _ in range(8):
+            if all(ch.free(text_box(x, y + dy + 12.5 * k, t, anchor=anchor, bold=b)) for k, (t, _, b) in
+                   enumerate(lines)):
+                break
+            dy += step
+        for k, (t, colour, bold) in enumerate(lines):  # (the coverage: how much of the category the score stands on)
+            ch.text(x, y + dy + 12.5 * k, t, color=colour, anchor=anchor, bold=bold)
+    # the legend under the lowest label (a category straight below the centre, with its coverage, reaches past
+    # the radar's usual height): the drawing grows for it
+    legend = max(h - 8, max(b[3] for b in ch.boxes) + 16)
+    ch.height = max(h, math.ceil(legend + 8))
+    _legend(ch, 12, legend, ready, lang)
     return ch
 
 
@@ -184,14 +257,27 @@ def _coverage(c: CategoryScore, lang: str) -> str:
     return phrase("chart.coverage_share", lang, share=f"{(c.coverage * 100).quantize(Decimal(1))}%")
 
 
+def _keys(ch: Chart, x: float, y: float, keys: list[tuple[Callable[[float, float], None], str]]) -> None:
+    """A legend along the baseline y from x: each key's mark (22 px wide, drawn at (x, y)) and its words, one after
+    the other as wide as they are; a key that does not fit starts a further line (the drawing grows for it)."""
+    start = x
+    for mark, words in keys:
+        need = 26 + text_width(words, MIN_FONT)
+        if x > start and x + need > ch.width - 4:
+            x, y = start, y + 15
+            ch.height = max(ch.height, math.ceil(y + 6))
+        mark(x, y)
+        ch.text(x + 26, y, words, color=MUTED)
+        x += need + 16
+
+
 def _legend(ch: Chart, x: float, y: float, ready: float | None, lang: str) -> None:
-    x2 = x
-    if ready is not None:
-        ch.line(x, y - 4, x + 22, y - 4, color=GREEN, width=1.2, dash="5 3")
-        ch.text(x + 26, y, f"{phrase('chart.ready', lang)} {ready:g}", color=MUTED)
-        x2 = x + (175 if is_cjk(lang) else 160)
-    ch.line(x2, y - 4, x2 + 22, y - 4, color=GREY, width=0.8, dash="2 3")
-    ch.text(x2 + 26, y, phrase("chart.no_evidence", lang), color=MUTED)
+    keys = [] if ready is None else [
+        (lambda x, y: ch.line(x, y - 4, x + 22, y - 4, color=GREEN, width=1.2, dash="5 3"),
+         f"{phrase('chart.ready', lang)} {ready:g}")]
+    keys.append((lambda x, y: ch.line(x, y - 4, x + 22, y - 4, color=GREY, width=0.8, dash="2 3"),
+                 phrase("chart.no_evidence", lang)))
+    _keys(ch, x, y, keys)
 
 
 def _bars(cats: list[CategoryScore], ready: float | None, names: dict[str, str], lang: str) -> Chart:
@@ -273,13 +359,14 @@ def trend(t: Trend, judged: int, name: str, lang: str) -> Chart | None:
         ch.text(left - 5, py(tk) + 4, short(tk, t.unit, lang, ymax), color=MUTED, anchor="end")
     ch.line(left, bottom, right, bottom, color="#999999", width=0.8)
     step = 1 if x1 - x0 <= 8 else 2 if x1 - x0 <= 16 else 5
-    for y in range(x0, x1 + 1):
-        if (y - x0) % step == 0 or y == x1:
-            ch.line(px(y), bottom, px(y), bottom + 3, color="#999999", width=0.8)
+    # the last year always labelled; another only where its label clears those beside it (2021 beside 2022)
+    for y in [x1] + [y for y in range(x0, x1) if (y - x0) % step == 0]:
+        ch.line(px(y), bottom, px(y), bottom + 3, color="#999999", width=0.8)
+        if y == x1 or ch.free(text_box(px(y), bottom + 15, str(y), anchor="middle"), gap=8):
             ch.text(px(y), bottom + 15, str(y), color=MUTED, anchor="middle")
     if judged < end:  # the year judged, where the known figures stop
         ch.line(px(judged), top_px - 6, px(judged), bottom, color=GREY, width=0.8, dash="2 2")
-        ch.text(px(judged) - 3, top_px - 8, phrase("chart.judged", lang), color=MUTED, anchor="end")
+        ch.place(px(judged), top_px - 8, phrase("chart.judged", lang), [(-3, 0, "end"), (3, 0, "start")], color=MUTED)
     if target is not None and t.target_year is not None:
         ty = py(target)
         ch.line(left, ty, px(t.target_year), ty, color=RED, width=0.8, dash="4 3")
@@ -288,16 +375,18 @@ def trend(t: Trend, judged: int, name: str, lang: str) -> Chart | None:
         ch.poly([(px(t.target_year), ty - 5), (px(t.target_year) + 5, ty), (px(t.target_year), ty + 5),
                  (px(t.target_year) - 5, ty)], stroke=RED, fill=RED, width=1, closed=True)
         tx = px(t.target_year)
-        anchor = "end" if tx > right - 60 else "start"
-        ch.text(tx + (-8 if anchor == "end" else 8), ty - 7,
-                phrase("chart.target_at", lang, v=short(target, t.unit, lang), y=t.target_year), color=RED,
-                anchor=anchor)
+        sides = [(-8, -7, "end"), (8, -7, "start")]
+        ch.place(tx, ty, phrase("chart.target_at", lang, v=short(target, t.unit, lang), y=t.target_year),
+                 (sides if tx > right - 60 else sides[::-1]) + [(-8, 15, "end"), (8, 15, "start")], color=RED)
     if len(points) > 1:
         ch.poly([(px(y), py(v)) for y, v in points], stroke=BLUE, width=1.8)
-    for i, (y, v) in enumerate(points):
+    for y, v in points:
         ch.dot(px(y), py(v))
-        ch.text(px(y), py(v) + (16 if target is not None and abs(py(v) - py(target)) < 16 and py(v) >= py(target)
-                                else -7), short(v, t.unit, lang), anchor="middle")
+    for y, v in points:  # each figure above its point, else below, else beside: clear of the others' and the axes'
+        below = target is not None and abs(py(v) - py(target)) < 16 and py(v) >= py(target)
+        tries = [(0, -7, "middle"), (0, 16, "middle")]
+        ch.place(px(y), py(v), short(v, t.unit, lang), (tries[::-1] if below else tries)
+                 + [(-5, -7, "end"), (5, 16, "start"), (5, -7, "start"), (-5, 16, "end")])
     return ch
 
 
@@ -324,8 +413,10 @@ def progress(points: list[YearPoint], lang: str) -> Chart:
     years = [p.year for p in points]
     x0, x1 = years[0], max(years[-1], years[0] + 1)
 
+    pad = 20  # between the axes and the first and last years: their figures clear of the axis's
+
     def px(y: float) -> float:
-        return left + (right - left) * (y - x0) / (x1 - x0)
+        return left + pad + (right - left - 2 * pad) * (y - x0) / (x1 - x0)
 
     def py(v: float) -> float:
         return bottom - (bottom - top_px) * v / 100
@@ -339,15 +430,18 @@ def progress(points: list[YearPoint], lang: str) -> Chart:
     if band:
         ch.poly([(px(p.year), py(float(p.high))) for p in band] + [(px(p.year), py(float(p.low))) for p in band[::-1]],
                 stroke="none", fill=BLUE, opacity=0.12, width=0, closed=True)
+    _keys(ch, left, h - 8, [
+        (lambda x, y: ch.line(x, y - 4, x + 22, y - 4, color=BLUE, width=1.8), phrase("chart.score", lang)),
+        (lambda x, y: ch.rect(x, y - 10, 22, 10, fill=BLUE, opacity=0.12), phrase("chart.range", lang)),
+        (lambda x, y: ch.line(x, y - 4, x + 22, y - 4, color=GREEN, width=1.5, dash="5 3"),
+         phrase("chart.coverage", lang) + " %")])
     cov = [(px(p.year), py(float(p.coverage) * 100)) for p in points]
     if len(cov) > 1:
         ch.poly(cov, stroke=GREEN, width=1.5, dash="5 3")
     for (x, y), p in zip(cov, points):
         ch.dot(x, y, r=2.5, color=GREEN, hollow=True)
-        low = p.coverage < Decimal("0.15")  # near the axis: the label goes above the point, clear of the years
-        ch.text(x, y - 7 if low else y + 15, f"{(p.coverage * 100).quantize(Decimal(1))}%", color=GREEN,
-                anchor="middle")
     run: list[tuple[float, float]] = []
+    scored = []
     for p in points + [YearPoint(0, None, None, None, Decimal(0))]:
         if p.score is None:
             if len(run) > 1:
@@ -355,15 +449,17 @@ def progress(points: list[YearPoint], lang: str) -> Chart:
             run = []
             continue
         run.append((px(p.year), py(float(p.score))))
+        scored.append((run[-1], p.score))
         ch.dot(*run[-1])
-        ch.text(run[-1][0], run[-1][1] - 7, f"{p.score.quantize(Decimal('0.1'))}", anchor="middle")
-    y = h - 8
-    ch.line(left, y - 4, left + 22, y - 4, color=BLUE, width=1.8)
-    ch.text(left + 26, y, phrase("chart.score", lang), color=MUTED)
-    ch.rect(left + 90, y - 10, 22, 10, fill=BLUE, opacity=0.12)
-    ch.text(left + 116, y, phrase("chart.range", lang), color=MUTED)
-    ch.line(left + 250, y - 4, left + 272, y - 4, color=GREEN, width=1.5, dash="5 3")
-    ch.text(left + 276, y, phrase("chart.coverage", lang) + " %", color=MUTED)
+    # the figures last, each where it clears the labels drawn: a score above its point, else below or beside
+    for (x, y), score in scored:
+        ch.place(x, y, f"{score.quantize(Decimal('0.1'))}",
+                 [(0, -7, "middle"), (0, 15, "middle"), (7, 4, "start"), (-7, 4, "end")])
+    for (x, y), p in zip(cov, points):
+        low = p.coverage < Decimal("0.15")  # near the axis: the label goes above the point, clear of the years
+        tries = [(0, -7, "middle"), (0, 15, "middle")]
+        ch.place(x, y, f"{(p.coverage * 100).quantize(Decimal(1))}%", (tries if low else tries[::-1])
+                 + [(7, 4, "start"), (-7, 4, "end")], color=GREEN)
     return ch
 
 

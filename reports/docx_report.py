@@ -23,12 +23,13 @@ from docx.shared import Mm, Pt, RGBColor
 from . import charts, raster
 from .analysis import Doc
 from .blocks import Cell, Figures, Grid, Para, Run
-from .readiness import Report
+from .readiness import Report, whatif_para
 from .words import lang_tag, page_parts, phrase
 
 FONT = "Microsoft YaHei"        # 微软雅黑: on every Chinese Windows; WPS substitutes its own on Linux
 BLUE = RGBColor(0x1F, 0x4E, 0x79)
 GREY = RGBColor(0x55, 0x55, 0x55)
+WHATIF_FILL, WHATIF_TEXT = "FFF4E0", RGBColor(0x4A, 0x2C, 0x00)  # a what-if's line (as the PDF's .whatif)
 COLOURS = {"pass": "2E7D32", "partial": "B26A00", "fail": "C62828", "unknown": "6A1B9A", "error": "8B0000",
            "waived": "1565C0", "not_applicable": "777777", "ready": "2E7D32", "nearly_ready": "9E9D24",
            "not_ready": "C62828", "not_assessable": "6D6D6D",
@@ -133,6 +134,10 @@ def _para(doc_or_cell, para: Para, size: float | None = None, cls: str = ""):
             run.font.size = Pt(8)
             if run.font.color.rgb is None:
                 run.font.color.rgb = GREY
+    elif (cls or para.cls) == "whatif":  # a what-if's line: shaded as the PDF's box, never read as a result
+        _shade(p._p.get_or_add_pPr(), WHATIF_FILL)
+        for run in p.runs:
+            run.font.color.rgb = WHATIF_TEXT
     return p
 
 
@@ -360,6 +365,8 @@ def report_docx(report: Report, picture: Pictures = _png) -> bytes:
     r = p.add_run(report.title)
     r.font.size, r.bold = Pt(13), True
     doc.add_paragraph(report.subtitle).runs[0].font.color.rgb = GREY
+    if report.whatif:  # before any verdict
+        _para(doc, whatif_para(report.whatif, report.lang))
     for b in report.briefs:
         _heading(doc, b.title, 2)
         _para(doc, Para((Run(b.meta, "note"),)))
@@ -398,7 +405,7 @@ def analysis_docx(d: Doc, lang: str, date: dt.date, picture: Pictures = _png) ->
     _page_numbers(doc, lang)
     _heading(doc, d.title, 0)
     for m in d.meta:
-        _para(doc, m, cls="note")
+        _para(doc, m, cls=m.cls or "note")
     for s in d.sections:
         _heading(doc, s.heading, 1)
         _items(doc, s.items, picture)

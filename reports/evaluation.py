@@ -14,7 +14,7 @@ from __future__ import annotations
 from . import labels as L
 from .analysis import Doc
 from .blocks import Bullets, Cell, Grid, Item, Lines, Para, Row, Run, Section, lead_runs, para
-from .words import colon
+from .words import colon, phrase
 
 FORMS = ("wide", "narrow", "markdown")
 
@@ -35,18 +35,22 @@ def _figures(r, lang: str) -> tuple[str, str, str, str]:
     return value, target, gap, score
 
 
-def _header(res, lang: str, form: str) -> list[Item]:
+def _header(res, lang: str, form: str, whatif: str = "") -> list[Item]:
     """The lines heading a framework: its name and title in bold (on a narrow terminal, on two lines), then each
     (label, text) with its label in bold; in Markdown the name and title are the section's heading and the
-    other lines a list."""
+    other lines a list. A what-if's line (`whatif`) comes first after the name, before any verdict."""
     sep = colon(lang)
     label_end = sep[len(sep.rstrip()):]  # (the colon's space, after the bold label)
     top = L.header_lines(res, lang, compact=form == "narrow")
+    if whatif:
+        names = 2 if form == "narrow" else 1
+        top = [*top[:names], (phrase("whatif.title", lang), whatif), *top[names:]]
     if form == "markdown":
         return [Bullets(tuple(Para((Run(label + sep.rstrip(), "strong"), Run(" " + value)))
                               for label, value in top[1:]))]
     return [Para((Run(value, "strong"),)) if not label else
-            Para((Run(label + sep.rstrip(), "strong"), Run(label_end + value))) for label, value in top]
+            Para((Run(label + sep.rstrip(), "whatif" if value == whatif else "strong"),
+                  Run(label_end + value, "whatif" if value == whatif else ""))) for label, value in top]
 
 
 def _wide(res, lang: str, markdown: bool, narrow: Grid | None = None) -> Grid:
@@ -81,14 +85,15 @@ def _narrow(res, lang: str) -> Grid:
                 tuple(rows), figures=False, stretch=True, narrow=Grid(("", "", ""), (), tuple(cards), "cards"))
 
 
-def framework_section(res, lang: str, form: str) -> Section:
-    """One framework's evaluation: its header, the criteria table, the counts under it and what to do next."""
+def framework_section(res, lang: str, form: str, whatif: str = "") -> Section:
+    """One framework's evaluation: its header (with a what-if's line, `whatif`), the criteria table, the counts
+    under it and what to do next."""
     markdown = form == "markdown"
     # (on a wide terminal too narrow after all for a row each: two lines a criterion)
     table = (_narrow(res, lang) if form == "narrow" else
              _wide(res, lang, markdown, None if markdown else _narrow(res, lang)))
     counts = L.counts_text(res, lang, "counts.item_colon" if markdown else "counts.item")
-    items = [*_header(res, lang, form), table, para(counts, cls="caption"),
+    items = [*_header(res, lang, form, whatif), table, para(counts, cls="caption"),
              Lines(tuple(para(line) for line in L.followup_lines(res, lang)))]
     if not markdown:
         items.append(Para(()))  # a blank line after each framework
@@ -96,9 +101,11 @@ def framework_section(res, lang: str, form: str) -> Section:
     return Section("", heading, heading, tuple(items))
 
 
-def doc(results, lang: str, sensitivity: dict, form: str) -> Doc:
-    """`evaluate`'s text as blocks, for `form` (one of FORMS): a section per framework, then the sensitivity lines."""
-    sections = [framework_section(res, lang, form) for res in results]
+def doc(results, lang: str, sensitivity: dict, form: str, assumptions: tuple = ()) -> Doc:
+    """`evaluate`'s text as blocks, for `form` (one of FORMS): a section per framework, each saying first what a
+    what-if assumed (`assumptions`, `engine.result.Assumption`), then the sensitivity lines."""
+    whatif = L.whatif_line(assumptions, lang)
+    sections = [framework_section(res, lang, form, whatif) for res in results]
     sens = L.sensitivity_lines(results, sensitivity, lang)
     if sens:
         sections.append(Section("", "", "", (Lines(tuple(para(line, cls="pre") for line in sens.splitlines())),)))

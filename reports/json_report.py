@@ -127,8 +127,9 @@ def summary_row(s: Summary) -> t.SummaryRow:
 
 
 def render(results: list[FrameworkResult], inputs: list[tuple[str, str]], version: str,
-           sensitivity: dict | None = None) -> str:
-    """The whole JSON document. `inputs` lists (path, sha256) of every file read."""
+           sensitivity: dict | None = None, assumptions: tuple = ()) -> str:
+    """The whole JSON document. `inputs` lists (path, sha256) of every file read; `assumptions`, the what-if
+    figures given with --set (`engine.result.Assumption`), in an `assumptions` list only when there are any."""
     evaluations = []
     for r in results:
         d = evaluation_dict(r)
@@ -136,12 +137,15 @@ def render(results: list[FrameworkResult], inputs: list[tuple[str, str]], versio
             s = sensitivity[r.framework_id]
             d["sensitivity"] = t.SensitivityJSON(**{k: _v(getattr(s, k)) for k in t.SensitivityJSON.__annotations__})
         evaluations.append(d)
-    return dumps(t.EvaluateDocument(
+    doc = t.EvaluateDocument(
         schema=SCHEMA,
         ipcheck_version=version,
         inputs=[t.Input(path=p, sha256=h) for p, h in inputs],
         evaluations=evaluations,
-    ))
+    )
+    if assumptions:
+        doc["assumptions"] = _v(assumptions)
+    return dumps(doc)
 
 
 def dumps(doc: object, compact: bool = False, is_plain: bool = False) -> str:

@@ -234,6 +234,7 @@ class EvaluateDocument(TypedDict):
     ipcheck_version: str
     inputs: list[Input]
     evaluations: list[EvaluationJSON]
+    assumptions: NotRequired[list[shaped(res.Assumption)]]  # type: ignore[valid-type]  # what-if (--set) only
 
 
 # ---------------------------------------------------------------- plan, compare, progress, diff
@@ -243,6 +244,7 @@ class PlanDocument(TypedDict):
     """`ipcheck plan --format json`."""
     schema: Literal["ipcheck.plan/1"]
     plans: list[shaped(pln.Plan)]  # type: ignore[valid-type]
+    assumptions: NotRequired[list[shaped(res.Assumption)]]  # type: ignore[valid-type]  # what-if (--set) only
 
 
 @with_config(FORBID)

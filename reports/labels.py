@@ -395,10 +395,29 @@ def formula_text(formula: str, names: dict, lang: str) -> str:
 
 def fact_value(f, lang: str) -> str:
     """A fact as published into its unit: '38,289 件', '≥ 1,200 件', 'yes'."""
-    if isinstance(f.value, bool):
-        return text(say("value.yes" if f.value else "value.no"), lang)
-    prefix = {"at_least": "≥ ", "at_most": "≤ "}.get(f.bound, "")
-    return prefix + display(f.value, f.unit, lang)
+    return figure_text(f.value, f.bound, f.unit, lang)
+
+
+def figure_text(value, bound: str | None, unit: str, lang: str) -> str:
+    """A figure with its bound in its unit: '38,289 件', '≥ 1,200 件', 'yes'."""
+    if isinstance(value, bool):
+        return text(say("value.yes" if value else "value.no"), lang)
+    prefix = {"at_least": "≥ ", "at_most": "≤ "}.get(bound or "", "")
+    return prefix + display(value, unit, lang)
+
+
+def whatif_line(assumptions, lang: str) -> str:
+    """What a what-if changed, said before any verdict (`engine.result.Assumption`s): each figure set, with the
+    published one it replaces; "" without assumptions."""
+    if not assumptions:
+        return ""
+    items = tuple(phrase("whatif.added" if a.published is None else "whatif.replaced", lang,
+                         name=name_in(lang, a.name_zh, a.name_en), year=a.year,
+                         value=figure_text(a.value, a.bound, a.unit, lang),
+                         was=None if a.published is None else figure_text(a.published, a.published_bound, a.unit,
+                                                                          lang))
+                  for a in assumptions)
+    return text(say("whatif.line" if len(items) == 1 else "whatif.lines", items=Listed(items, "clauses")), lang)
 
 
 def fact_source(f, lang: str) -> tuple[str, str, str | None]:

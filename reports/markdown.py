@@ -32,7 +32,7 @@ def _runs(p) -> str:
 def document(doc) -> str:
     """A document of blocks (`analysis.Doc`) as Markdown; every piece of text escaped by `text`. A document
     without a title (`evaluate`'s) starts with its first section; a section without a heading runs on."""
-    out = ([f"# {text(doc.title)}", ""] + [f"- {text(m.plain)}" for m in doc.meta] + [""]) if doc.title else []
+    out = ([f"# {text(doc.title)}", ""] + [f"- {_runs(m)}" for m in doc.meta] + [""]) if doc.title else []
     for s in doc.sections:
         if s.heading:
             out += [f"## {text(s.heading)}", ""]

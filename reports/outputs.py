@@ -21,6 +21,7 @@ class EvaluationView:
     version: str
     sensitivity: dict = field(default_factory=dict)  # by framework id
     actions: dict = field(default_factory=dict)  # by framework id: {criterion id: its first action (a Reason)}
+    assumptions: tuple = ()  # the what-if figures given with --set (`engine.result.Assumption`)
 
 
 @dataclass(frozen=True)
@@ -36,17 +37,18 @@ def _evaluation_table(v: EvaluationView, lang: str, color: bool) -> str:
     from . import evaluation, terminal
     width = terminal.terminal_width()
     form = "narrow" if width < terminal.COMPACT_BELOW else "wide"
-    return terminal.document(evaluation.doc(v.results, lang, v.sensitivity, form), lang, color=color, width=width)
+    doc = evaluation.doc(v.results, lang, v.sensitivity, form, v.assumptions)
+    return terminal.document(doc, lang, color=color, width=width)
 
 
 def _evaluation_markdown(v: EvaluationView, lang: str, color: bool) -> str:
     from . import evaluation, markdown
-    return markdown.document(evaluation.doc(v.results, lang, v.sensitivity, "markdown"))
+    return markdown.document(evaluation.doc(v.results, lang, v.sensitivity, "markdown", v.assumptions))
 
 
 def _evaluation_json(v: EvaluationView, lang: str, color: bool) -> str:
     from . import json_report
-    return json_report.render(v.results, v.inputs, v.version, sensitivity=v.sensitivity)
+    return json_report.render(v.results, v.inputs, v.version, sensitivity=v.sensitivity, assumptions=v.assumptions)
 
 
 def _analysis_table(v: AnalysisView, lang: str, color: bool) -> str:
@@ -91,4 +93,5 @@ def document_html(view: EvaluationView | AnalysisView, lang: str, screen: bool =
 def readiness_report(view: EvaluationView, lang: str):
     """The readiness report's content (`readiness.Report`), which the HTML, PDF and Word documents lay out."""
     from . import readiness
-    return readiness.build(view.results, view.inputs, view.version, lang, view.sensitivity, view.actions)
+    return readiness.build(view.results, view.inputs, view.version, lang, view.sensitivity, view.actions,
+                           view.assumptions)

@@ -69,6 +69,7 @@ class Report:
     date: dt.date                                # the evaluation's date (as of): the document's date
     density: int = 0                            # page 1 set tighter as frameworks add up: 0, 1 (three), 2 (more)
     notes: tuple[str, ...] = field(default=())  # under the briefs (the reference framework is not official)
+    whatif: str = ""                            # a what-if's figures, said before any verdict (page 1, each section)
 
 
 # ---------------------------------------------------------------- small helpers
@@ -294,10 +295,19 @@ def trend_figure(r: CriterionResult, res: FrameworkResult, lang: str) -> Figure 
     return Figure(chart, tuple(notes))
 
 
-def framework_section(k: int, res: FrameworkResult, lang: str, sens) -> Section:
-    """A framework's part of the body: the headline, what is met, what is not, the gap analysis."""
+def whatif_para(whatif: str, lang: str) -> Para:
+    """A what-if's line as the report shows it before a verdict: its label in bold, in the what-if's colour."""
     sep = colon(lang)
-    items: list[Item] = [
+    return _para(Run(phrase("whatif.title", lang) + sep.rstrip(), "strong"), sep[len(sep.rstrip()):] + whatif,
+                 cls="whatif")
+
+
+def framework_section(k: int, res: FrameworkResult, lang: str, sens, whatif: str = "") -> Section:
+    """A framework's part of the body: the headline (after a what-if's line, `whatif`), what is met, what is not,
+    the gap analysis."""
+    sep = colon(lang)
+    items: list[Item] = [whatif_para(whatif, lang)] if whatif else []
+    items += [
         # each label stays with its figure
         _para(f"{phrase('report.source_doc', lang)}{sep}{L.source_line(res, lang)}　",
               Run(f"{phrase('report.eval_year', lang)} {L.year_text(res, lang)}", keep=True), "　",
@@ -509,16 +519,18 @@ def source_items(results: list[FrameworkResult], inputs: list[tuple[str, str]], 
 # ---------------------------------------------------------------- the report
 
 def build(results: list[FrameworkResult], inputs: list[tuple[str, str]], version: str, lang: str,
-          sensitivity: dict | None = None, actions: dict | None = None) -> Report:
+          sensitivity: dict | None = None, actions: dict | None = None, assumptions: tuple = ()) -> Report:
     """The readiness report of one city's evaluation, in one language; `actions`: by framework id, what meeting
-    each criterion not met takes (`engine.plan.first_actions`, worked out by the command)."""
+    each criterion not met takes (`engine.plan.first_actions`, worked out by the command); `assumptions`: a
+    what-if's figures (`engine.result.Assumption`), said on page 1 and in each section before the verdict."""
+    whatif = L.whatif_line(assumptions, lang)
     first = results[0]
     n = len(results)
     top = 4 if n == 1 else 3 if n == 2 else 2 if n == 3 else 1
     briefs = tuple(brief(res, lang, top, (actions or {}).get(res.framework_id, {}), 2 if n <= 4 else 0)
                    for res in results)
     notes = tuple(phrase("report.not_official", lang) for res in results if res.framework_kind == "reference")[:1]
-    body = tuple(framework_section(k, res, lang, sensitivity) for k, res in enumerate(results, 1))
+    body = tuple(framework_section(k, res, lang, sensitivity, whatif) for k, res in enumerate(results, 1))
     crit: list[Item] = []
     for res in results:
         crit.append(Heading(3, L.title(res, lang)))
@@ -551,4 +563,4 @@ def build(results: list[FrameworkResult], inputs: list[tuple[str, str]], version
                           as_of=f"{phrase('report.as_of', lang)} {first.as_of.isoformat()}")
     return Report(lang, L.city_name(first, lang), phrase("report.report", lang), subtitle, briefs, contents, body,
                   appendix, phrase("report.generated", lang, v=version), first.as_of, notes=notes,
-                  density=0 if n <= 2 else 1 if n == 3 else 2)
+                  density=0 if n <= 2 else 1 if n == 3 else 2, whatif=whatif)

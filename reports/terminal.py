@@ -122,7 +122,8 @@ def grid(head: list[str], rows: list[list[Cell]], width: int, *, names: list[lis
 
 _RICH = {"heat-0": "red", "heat-1": "red", "heat-2": "red", "heat-3": "yellow", "heat-4": "yellow", "heat-5": "yellow",
          "heat-6": "green", "heat-7": "green", "heat-8": "green", "heat-9": "bold green", "s-pass": "green",
-         "s-partial": "yellow", "s-fail": "red", "s-unknown": "magenta", "s-error": "bold red", "strong": "bold"}
+         "s-partial": "yellow", "s-fail": "red", "s-unknown": "magenta", "s-error": "bold red", "strong": "bold",
+         "whatif": "bold yellow", "heat-provisional": "dim"}
 
 
 def _cell_lines(c: Cell_) -> Cell:
@@ -210,7 +211,7 @@ def document(doc, lang: str, color: bool = False, width: int | None = None) -> s
     if doc.title:
         con.print(paragraph(doc.title, width, "bold"))
     for m in doc.meta:
-        con.print(paragraph(m.plain, width))
+        con.print(_para(m, width))
     for s in doc.sections:
         if s.heading:
             if buf.tell():  # (a blank line before it, unless it opens the document: `explain`'s)

@@ -1702,6 +1702,30 @@ PHRASES |= {
 }
 
 
+# ---- what-if (--set): the line every output of a what-if puts before its verdict, so that a reader of page 1
+# or of the table's headline knows the figures are assumptions (reports/labels.whatif_line)
+PHRASES |= {
+    "whatif.title": ("What-if, not actual data", "假设情景，并非实际数据"),
+    "whatif.replaced": ("{name} {year} set to {value} instead of the published {was}",
+                        "{year}年{name}已按假设由公布的{was}改为{value}"),
+    "whatif.added": ("{name} {year} assumed to be {value} (no published figure)",
+                     "{year}年{name}按假设取{value}（无公布数据）"),
+    "whatif.line": ("{items}. The verdict and scores below rest on this assumption.",
+                    "{items}。以下结论和得分均以此假设为前提。"),
+    "whatif.lines": ("{items}. The verdict and scores below rest on these assumptions.",
+                     "{items}。以下结论和得分均以这些假设为前提。"),
+}
+
+# ---- compare's heat map of a city that is not assessable: its few category scores provisional, never coloured
+# as a good score (reports/analysis.compare_doc)
+PHRASES |= {
+    "compare.heat.provisional": ("({s})", "（{s}）"),
+    "compare.heat.provisional_note": (
+        "Scores in brackets, uncoloured: a city that is not assessable (too little evidence); they rest on the few "
+        "criteria with evidence and say nothing of the category as a whole.",
+        "括号内、不着色的得分：该城市证据不足，无法评定；得分仅依据少数有证据的指标，不代表该类别的整体水平。"),
+}
+
 def term(vocabulary: str, code: str, lang: str) -> str:
     """A word of one of ipcheck's vocabularies (TERMS) in one language: term("kind", "stock", "zh") → 存量（年末数）."""
     return _arg(Term(vocabulary, code), lang)

@@ -1,0 +1,128 @@
+"""A what-if (`--set`) says so before any verdict, in every output: page 1 of the PDF, the HTML, the Word file,
+the terminal table's and the Markdown's headline, plan's document; its JSON lists the assumptions (and stays
+valid against `ipcheck schema result`). Without `--set` nothing of it appears."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import docx
+import jsonschema
+import pdfplumber
+import pytest
+from click.testing import CliRunner
+from conftest import CITIES
+from ipcheck.cli import main
+
+NINGBO = str(CITIES / "ningbo.yaml")
+# Ningbo publishes 38,289 valid invention patents for 2021; nothing for 贯标企业 in 2022
+WHATIF = ("--set", "valid_invention_patents=40000@2021", "--set", "ip_standard_enterprises=600家@2022")
+LINE_ZH = ("假设情景，并非实际数据：2021年有效发明专利拥有量已按假设由公布的38,289 件改为40,000 件；"
+           "2022年知识产权贯标企业按假设取600 家（无公布数据）。以下结论和得分均以这些假设为前提。")
+LINE_EN = ("What-if, not actual data: valid invention patents 2021 set to 40,000 instead of the published 38,289; ")
+
+
+def invoke(*args) -> str:
+    r = CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+    assert r.exit_code == 0, r.output
+    return r.stdout
+
+
+def flat(s: str) -> str:
+    """Text with its line breaks (and the spaces a PDF's lines leave) taken out."""
+    return "".join(s.split())
+
+
+@pytest.fixture(scope="module")
+def documents(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("whatif")
+    paths = {k: folder / f"ningbo.{k}" for k in ("pdf", "html", "docx")}
+    invoke("evaluate", NINGBO, *WHATIF, "--pdf", paths["pdf"], "--html", paths["html"], "--docx", paths["docx"])
+    return paths
+
+
+def test_page_one_of_the_pdf_says_what_if_before_the_verdict(documents):
+    with pdfplumber.open(documents["pdf"]) as pdf:
+        page1 = flat(pdf.pages[0].extract_text())
+        body = flat("".join(p.extract_text() or "" for p in pdf.pages[1:4]))
+    assert flat(LINE_ZH) in page1
+    assert page1.index(flat(LINE_ZH)) < page1.index("证据不足，无法评定")
+    # each framework's section in the body opens with it too, before its verdict
+    assert body.count(flat(LINE_ZH)) == 2 and body.index(flat(LINE_ZH)) < body.index("证据不足，无法评定")
+
+
+def test_html_and_word_say_what_if_before_the_verdict(documents):
+    html = documents["html"].read_text(encoding="utf-8")
+    assert '<p class="whatif">' in html and ".whatif {" in html
+    assert html.index('<p class="whatif">') < html.index('class="verdict v-not_assessable"')
+    paras = [p.text for p in docx.Document(io.BytesIO(documents["docx"].read_bytes())).paragraphs]
+    first = next(i for i, t in enumerate(paras) if t.startswith("假设情景"))
+    verdict = next(i for i, t in enumerate(paras) if "证据不足，无法评定" in t)
+    assert paras[first] == LINE_ZH and first < verdict
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown"])
+def test_the_headline_of_each_framework_says_what_if_first(fmt):
+    out = flat(invoke("evaluate", NINGBO, *WHATIF, "--format", fmt))
+    line = flat(LINE_ZH)
+    if fmt == "markdown":  # the first item of each framework's list, its label in bold
+        line = line.replace("假设情景，并非实际数据：", "-**假设情景，并非实际数据：**")
+    assert out.count(line) == 2
+    plan, reference = out.split(line)[1:]
+    # before the plan's target counts and verdict, before the reference framework's verdict
+    assert plan.index("目标完成情况") < plan.index("结论") < plan.index("NB-01")
+    assert reference.index("结论") < reference.index("REF-01")
+
+
+def test_english_says_it_in_english():
+    out = " ".join(invoke("evaluate", NINGBO, *WHATIF, "--lang", "en").split())
+    assert out.count(LINE_EN) == 2 and "(GB/T 29490) 2022 assumed to be 600 (no published figure). " \
+        "The verdict and scores below rest on these assumptions." in out
+    assert out.index(LINE_EN) < out.index("Verdict:") and "假设" not in out
+
+
+def test_plan_says_what_if_before_its_verdicts(tmp_path):
+    pdf = tmp_path / "plan.pdf"
+    out = flat(invoke("plan", NINGBO, *WHATIF, "--pdf", pdf))
+    assert out.index(flat(LINE_ZH)) < out.index("证据不足，无法评定")
+    with pdfplumber.open(pdf) as doc:
+        page1 = flat(doc.pages[0].extract_text())
+    assert page1.index(flat(LINE_ZH)) < page1.index("证据不足，无法评定")
+    md = invoke("plan", NINGBO, *WHATIF, "--format", "markdown", "--lang", "en")
+    assert "- **What-if, not actual data:** valid invention patents 2021 set to 40,000" in md
+
+
+@pytest.fixture(scope="module")
+def validator():
+    schema = json.loads(invoke("schema", "result"))
+    return jsonschema.Draft202012Validator(schema)
+
+
+def test_json_lists_the_assumptions_and_follows_the_schema(validator):
+    ev = json.loads(invoke("evaluate", NINGBO, *WHATIF, "--format", "json"))
+    assert not list(validator.iter_errors(ev))
+    assert ev["assumptions"] == [
+        {"indicator": "valid_invention_patents", "name_zh": "有效发明专利拥有量", "name_en": "valid invention patents",
+         "year": 2021, "value": "40000", "bound": "exact", "unit": "件", "published": "38289",
+         "published_bound": "exact"},
+        {"indicator": "ip_standard_enterprises", "name_zh": ev["assumptions"][1]["name_zh"],
+         "name_en": ev["assumptions"][1]["name_en"], "year": 2022, "value": "600", "bound": "exact", "unit": "家",
+         "published": None, "published_bound": None}]
+    plan = json.loads(invoke("plan", NINGBO, *WHATIF, "--format", "json"))
+    assert not list(validator.iter_errors(plan))
+    assert plan["assumptions"] == ev["assumptions"]
+    wrong = dict(ev, assumptions=[{"indicator": "valid_invention_patents"}])
+    assert list(validator.iter_errors(wrong))
+
+
+def test_the_same_figure_set_twice_counts_once_the_last_given():
+    ev = json.loads(invoke("evaluate", NINGBO, "--set", "valid_invention_patents=1@2021",
+                           "--set", "valid_invention_patents=40000@2021", "--format", "json"))
+    assert [(a["indicator"], a["value"]) for a in ev["assumptions"]] == [("valid_invention_patents", "40000")]
+
+
+def test_without_set_nothing_is_said():
+    assert "assumptions" not in json.loads(invoke("evaluate", NINGBO, "--format", "json"))
+    assert "assumptions" not in json.loads(invoke("plan", NINGBO, "--format", "json"))
+    assert "假设情景" not in invoke("evaluate", NINGBO) and "假设情景" not in invoke("plan", NINGBO)
