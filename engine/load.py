@@ -246,6 +246,18 @@ def lint_framework(fw: LoadedFramework) -> list[InputError]:
             for i, c in enumerate(fw.model.criteria) if not c.examples]
 
 
+def unstated_source(fw: LoadedFramework) -> list[InputError]:
+    """Warnings, not errors: the source document's title or the issuer is not stated (a draft whose document
+    did not say), each at the node where it belongs, saying what to write there."""
+    h = fw.model.framework
+    out = []
+    if h.source.title is None:
+        out.append(fw.doc.error(("framework", "source"), say("validate.warn") + say("validate.no_title")))
+    if h.issuer is None:
+        out.append(fw.doc.error(("framework", "id"), say("validate.warn") + say("validate.no_issuer")))
+    return out
+
+
 # ---------------------------------------------------------------- cities
 
 def attribute_problem(ind: m.Indicator, attr: str, value: str) -> Reason | None:

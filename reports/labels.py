@@ -313,7 +313,14 @@ def source_line(res: FrameworkResult, lang: str) -> str:
     # the reference framework is ipcheck's own summary of the five documents: said so, not named as an issuer
     issuer = phrase("source.compiled", lang) if res.framework_kind == "reference" else res.issuer
     more = text(say("source.extra", items=Listed(extra, "series")), lang) if extra else ""
-    return phrase("source.line", lang, title=res.source_title, extra=more, issuer=issuer)
+    doc = source_title(res.source_title, lang)
+    return phrase("source.line", lang, doc=doc, extra=more, issuer=issuer) if issuer else doc + more
+
+
+def source_title(title: str | None, lang: str) -> str:
+    """A source document's title in 《》, or words saying the framework does not state it (never a placeholder
+    shown as if it were the title)."""
+    return phrase("source.titled", lang, title=title) if title else phrase("source.untitled", lang)
 
 
 def category_line(res: FrameworkResult, lang: str) -> str:
