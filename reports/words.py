@@ -421,6 +421,10 @@ PHRASES: dict[str, tuple[str, str]] = {
     "validate.no_issuer": ("the issuer is not stated: write issuer: \"…\" under framework (the office that "
                            "issued the document, as it signs it)",
                            "未写明发布单位：请在 framework 下写上 issuer: \"…\"（发文机关，照文件落款）"),
+    "draft.unstated": ("not found in the document: {what} (fill in from the document in the framework; "
+                       "validate reminds you)", "文件中未读出：{what}（请照原文补入框架，validate 会提示）"),
+    "draft.unstated.title": ("its title", "标题"),
+    "draft.unstated.issuer": ("its issuer", "发布单位"),
     "source.untitled": ("a plan document whose title is not stated", "未写明标题的规划文件"),
     "criteria.meta_untitled": ("Source: {doc}", "依据：{doc}"),
     # draft hunt: what a plan document, a review workbook or a drafted framework can hold, and what is refused

@@ -372,6 +372,7 @@ def test_a_page_s_metadata_table_reaches_the_framework_and_an_unknown_title_is_n
     (here / "wenzhou.html").write_text(wenzhou_page(), encoding="utf-8")
     r = invoke("draft", "wenzhou.html", "--city", "ningbo", "--output", "wz.yaml")
     assert r.exit_code == 0, r.output
+    assert "文件中未读出：标题（请照原文补入框架，validate 会提示）" in r.stdout.splitlines()  # the issuer was read
     text = (here / "wz.yaml").read_text(encoding="utf-8")
     head = text.split("criteria:")[0]
     assert '  issuer: "温州市市场监督管理局"' in head
