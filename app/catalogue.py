@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..engine.errors import InputError, InputErrors, error_line
 from ..engine.result import say as R
-from ..reports.words import say
+from ..reports.words import EARLIER_PLACEHOLDERS, say
 from .examples import failing_examples
 from .files import read_input, yaml_files
 from .library import CRITERIA_DIR, INDICATORS, UsageProblem, decider_notices, load_catalogue, load_library, sniff_kind
@@ -50,7 +50,7 @@ def validate(paths: list[Path], *, criteria_dir: Path = CRITERIA_DIR, lang: str 
             elif kind == "framework":
                 fw = load_framework(str(p), raw, cat)
                 problems += lint_framework(fw)
-                warnings += unstated_source(fw)
+                warnings += unstated_source(fw, EARLIER_PLACEHOLDERS)
                 if decider is None:
                     decider, notice = make_decider("durable")
                     notices += [notice] if notice else []

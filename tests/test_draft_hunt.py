@@ -392,3 +392,22 @@ def test_a_page_s_metadata_table_reaches_the_framework_and_an_unknown_title_is_n
     (here / "wz.yaml").rename(here / "mine" / "wz.yaml")
     r = invoke("criteria", "wz", "--criteria", "mine")
     assert r.exit_code == 0 and "依据：未写明标题的规划文件" in r.stdout and "《" not in r.stdout, r.output
+
+
+def test_a_framework_an_earlier_draft_wrote_with_placeholders_is_warned_of_and_reported_without_them(here):
+    (here / "wenzhou.html").write_text(wenzhou_page(), encoding="utf-8")
+    assert invoke("draft", "wenzhou.html", "--city", "ningbo", "--output", "wz.yaml").exit_code == 0
+    text = (here / "wz.yaml").read_text(encoding="utf-8")
+    # as ipcheck draft wrote a title and issuer it did not find, before it left them out
+    text = text.replace('title: {zh: "根据 wenzhou.html 起草的框架"', 'title: {zh: "文件中未识别出标题"')
+    text = text.replace('  issuer: "温州市市场监督管理局"', '  issuer: "文件中未识别出发布单位"')
+    text = text.replace('source: {file: "wenzhou.html", ', 'source: {file: "wenzhou.html", title: "文件中未识别出标题", ')
+    (here / "wz.yaml").write_text(text, encoding="utf-8")
+    r = invoke("validate", "wz.yaml")
+    assert r.exit_code == 0
+    warned = [line for line in r.stderr.splitlines() if "提示：" in line]
+    assert len(warned) == 2 and "未写明依据文件的标题" in warned[0] and "未写明发布单位" in warned[1], r.stderr
+    r = invoke("evaluate", CITIES / "ningbo.yaml", "--framework", "wz.yaml")
+    assert "未识别出" not in r.stdout
+    assert "依据：未写明标题的规划文件（温政办〔2022〕73号，2022-10-11）\n" in r.stdout
+    assert "宁波 — wz 第1版：根据 wenzhou.html 起草的框架" in r.stdout
