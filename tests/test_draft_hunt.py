@@ -401,7 +401,8 @@ def test_a_framework_an_earlier_draft_wrote_with_placeholders_is_warned_of_and_r
     # as ipcheck draft wrote a title and issuer it did not find, before it left them out
     text = text.replace('title: {zh: "根据 wenzhou.html 起草的框架"', 'title: {zh: "文件中未识别出标题"')
     text = text.replace('  issuer: "温州市市场监督管理局"', '  issuer: "文件中未识别出发布单位"')
-    text = text.replace('source: {file: "wenzhou.html", ', 'source: {file: "wenzhou.html", title: "文件中未识别出标题", ')
+    text = text.replace('source: {file: "wenzhou.html", ',
+                        'source: {file: "wenzhou.html", title: "文件中未识别出标题", ')
     (here / "wz.yaml").write_text(text, encoding="utf-8")
     r = invoke("validate", "wz.yaml")
     assert r.exit_code == 0
