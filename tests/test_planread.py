@@ -568,3 +568,30 @@ def test_a_key_with_no_value_takes_nothing_from_the_next_key(catalogue):
     text = "标 题:\t发布机构:\t某市知识产权局\n文 号:\t\t成文日期:\t2022-03-01\n到2025年，全市有效注册商标达到5万件。"
     doc = read_plan(text, catalogue).document
     assert (doc.title, doc.issuer, doc.number, doc.date) == (None, "某市知识产权局", None, "2022-03-01")
+
+
+# ---------------------------------------------------------------- figures of the past on news pages
+
+# The national figures as reported at the end of the 13th plan (tests/plans/national-2020-results.txt,
+# 中新社 2021-01-21): 截至2020年底 with a target met, then the data released that day as a list split by "；",
+# beside a plan paragraph that sets targets in the same forms.
+RESULTS_AND_PLAN = """\
+截至2020年底,国内(不含港澳台)每万人口发明专利拥有量达到15.8件,超额完成“十三五”规划目标。
+除每万人口发明专利拥有量外,当天发布的中国知识产权相关数据还包括:有效注册商标量达3017.3万件,马德里商标国际注册有效量达44223件;累计注册区域品牌集体商标证明商标192件、地理标志商标6085件,认定地理标志保护产品2391件,地理标志产品产值超过1万亿元人民币;知识产权质押融资总金额达7095亿元人民币。
+本篇文章652字,读完约2分钟
+二、主要目标
+到2025年，全市有效注册商标量达到5万件；马德里商标国际注册有效量达到300件；知识产权保护社会满意度达到85分，确保完成“十四五”规划目标。
+"""
+
+
+def test_figures_as_of_a_date_a_target_met_and_a_list_of_the_past_are_no_targets(catalogue):
+    r = read_plan(RESULTS_AND_PLAN, catalogue)
+    assert sorted((t.indicator, t.value, t.unit, t.year) for t in r.targets) == [
+        ("madrid_registrations", Decimal("300"), "件", 2025),
+        ("public_satisfaction_ip_protection_score", Decimal("85"), "分", 2025),
+        ("valid_trademarks", Decimal("5"), "万件", 2025)]
+
+
+def test_a_reading_time_in_minutes_is_no_score(catalogue):
+    r = read_plan("本篇文章652字,读完约2分钟\n到2025年，知识产权保护社会满意度达到85分。", catalogue)
+    assert [(t.value, t.unit) for t in r.targets] == [(Decimal("85"), "分")]
