@@ -595,3 +595,8 @@ def test_figures_as_of_a_date_a_target_met_and_a_list_of_the_past_are_no_targets
 def test_a_reading_time_in_minutes_is_no_score(catalogue):
     r = read_plan("本篇文章652字,读完约2分钟\n到2025年，知识产权保护社会满意度达到85分。", catalogue)
     assert [(t.value, t.unit) for t in r.targets] == [(Decimal("85"), "分")]
+
+
+def test_a_table_of_targets_headed_by_a_name_column_gives_no_title(catalogue):
+    text = "某区2023年知识产权工作要点\n序号\t名称\t单位\t2023年目标\n1\t有效发明专利\t件\t1200\n"
+    assert read_plan(text, catalogue).document.title == "某区2023年知识产权工作要点"

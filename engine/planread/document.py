@@ -49,6 +49,8 @@ def read_document(lines: list[str]) -> Document:
     """The document's title, issuer, number, date and period as found in its first lines."""
     meta = metadata(lines[:60])
     title = _first(meta, "title")
+    if title is not None and (len(title) < 5 or not re.search(r"[\u4e00-\u9fff]{4}", title)):
+        title = None  # a table of targets whose column is headed 名称 ("序号 | 名称 | 单位 | …"): no title
     issuer = _first(meta, "issuer", _ISSUED_BY)
     number = _number(_first(meta, "number") or "")
     if number is None:  # a 文号 standing at the head of its line, not one the text cites in passing
