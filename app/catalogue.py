@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..engine.errors import InputError, InputErrors, error_line
 from ..engine.result import say as R
-from ..reports.words import say
+from ..reports.words import EARLIER_PLACEHOLDERS, say
 from .examples import failing_examples
 from .files import read_input, yaml_files
 from .library import CRITERIA_DIR, INDICATORS, UsageProblem, decider_notices, load_catalogue, load_library, sniff_kind
@@ -33,12 +33,13 @@ def validate(paths: list[Path], *, criteria_dir: Path = CRITERIA_DIR, lang: str 
     A framework's criteria must each have examples, and every example must give its expected status.
     """
     from ..engine.decide import make_decider
-    from ..engine.load import lint_framework, load_city, load_framework, load_indicators, load_waivers
+    from ..engine.load import lint_framework, load_city, load_framework, load_indicators, load_waivers, unstated_source
 
     files = yaml_files(paths)
     cat = load_catalogue(criteria_dir, [p for p in files if p.name != INDICATORS])
     problems: list[InputError] = []
     notices: list[str] = []
+    warnings: list[InputError] = []  # said, but the file stays valid
     decider = None
     for p in files:
         try:
@@ -49,6 +50,7 @@ def validate(paths: list[Path], *, criteria_dir: Path = CRITERIA_DIR, lang: str 
             elif kind == "framework":
                 fw = load_framework(str(p), raw, cat)
                 problems += lint_framework(fw)
+                warnings += unstated_source(fw, EARLIER_PLACEHOLDERS)
                 if decider is None:
                     decider, notice = make_decider("durable")
                     notices += [notice] if notice else []
@@ -63,6 +65,7 @@ def validate(paths: list[Path], *, criteria_dir: Path = CRITERIA_DIR, lang: str 
             problems.append(exc)
     inputs = [str(CRITERIA_DIR / INDICATORS)] + [str(p) for p in [*paths, *files]]
     notices += decider_notices(decider, None)  # durable-rules failed and Python decided: said once
+    notices += [error_line(w, lang) for w in warnings]
     if problems:
         return Outcome(notices=notices + [error_line(p, lang) for p in problems], exit_code=2, inputs=inputs)
     done = say("validate.ok_one", lang) if len(files) == 1 else say("validate.ok", lang, n=len(files))

@@ -75,7 +75,9 @@ def summary(reading: PlanReading, cat, city: str, left_out: dict[int, str] | Non
     return DraftSummary(title=one_line(doc.title) if doc.title else None, number=doc.number, date=doc.date,
                         targets=len(targets),
                         matched=sum(1 for t in targets if t.indicator is not None and t.indicator in cat.indicators),
-                        mechanisms=len(reading.mechanisms), review=review, city=city)
+                        mechanisms=len(reading.mechanisms), review=review, city=city,
+                        unstated=tuple(k for k, v in (("title", doc.title), ("issuer", doc.issuer))
+                                       if not one_line(v or "").strip()))
 
 
 def _refuse_existing(path: str | None, force: bool, lang: str) -> None:

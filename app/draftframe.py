@@ -464,13 +464,18 @@ def _problem(header: str, c: Criterion, cat, decider) -> str | None:
 
 def _header(reading: PlanReading, city: str, fid: str, target_year: int, source_file: str, lang: str) -> str:
     doc = reading.document
-    title = one_line(doc.title or "")[:400] or say("draft.yaml.no_title", lang)
-    issuer = one_line(doc.issuer or "")[:400] or say("draft.yaml.no_issuer", lang)
-    source = [f"file: {q(source_file)}", f"title: {q(title)}"]
+    title = one_line(doc.title or "")[:400]
+    issuer = one_line(doc.issuer or "")[:400]
+    source = [f"file: {q(source_file)}"] + ([f"title: {q(title)}"] if title else [])
     if one_line(doc.number or ""):
         source.append(f"number: {q(one_line(doc.number)[:400])}")
     if doc.date and re.match(r"^\d{4}-\d{2}-\d{2}$", doc.date):
         source.append(f"date: {doc.date}")
+    # a title or issuer the document does not state is left out, with what to write: never a placeholder
+    named = title or say("draft.yaml.untitled", "zh", city=city, file=source_file)
+    said_by = ([f"  issuer: {q(issuer)}"] if issuer
+               else [_comment(say("draft.yaml.no_issuer", lang))])
+    untitled = [] if title else [_comment(say("draft.yaml.no_title", lang))]
     lines = [_comment(say("draft.yaml.head", lang, file=source_file)).lstrip(),
              _comment(say("draft.yaml.head2", lang)).lstrip(),
              "framework:",
@@ -478,8 +483,9 @@ def _header(reading: PlanReading, city: str, fid: str, target_year: int, source_
              "  version: 1",
              "  kind: plan",
              f"  city: {city}",
-             f"  title: {{zh: {q(title)}, en: {q(f'{city} plan drafted from {source_file}')}}}",
-             f"  issuer: {q(issuer)}",
+             f"  title: {{zh: {q(named)}, en: {q(say('draft.yaml.untitled', 'en', city=city, file=source_file))}}}",
+             *said_by,
+             *untitled,
              f"  source: {{{', '.join(source)}}}",
              f"  target_year: {target_year}",
              "  scoring: xccdf_default",

@@ -246,6 +246,19 @@ def lint_framework(fw: LoadedFramework) -> list[InputError]:
             for i, c in enumerate(fw.model.criteria) if not c.examples]
 
 
+def unstated_source(fw: LoadedFramework, placeholders: frozenset[str] = frozenset()) -> list[InputError]:
+    """Warnings, not errors: the source document's title or the issuer is not stated (a draft whose document
+    did not say), or is one of `placeholders` (words an earlier draft wrote instead), each at the node where
+    it belongs, saying what to write there."""
+    h = fw.model.framework
+    out = []
+    if h.source.title is None or h.source.title in placeholders:
+        out.append(fw.doc.error(("framework", "source", "title"), say("validate.warn") + say("validate.no_title")))
+    if h.issuer is None or h.issuer in placeholders:
+        out.append(fw.doc.error(("framework", "issuer"), say("validate.warn") + say("validate.no_issuer")))
+    return out
+
+
 # ---------------------------------------------------------------- cities
 
 def attribute_problem(ind: m.Indicator, attr: str, value: str) -> Reason | None:

@@ -102,7 +102,7 @@ class Criterion(Model):
 
 class SourceDocument(Model):
     file: Text
-    title: Text
+    title: Text | None = None  # absent when not known (a draft whose document did not say): never a placeholder
     number: Text | None = None  # 文号
     date: Date | None = None
     clauses_note: Text | None = None
@@ -119,7 +119,7 @@ class FrameworkHeader(Model):
     kind: Literal["plan", "reference", "benchmark"]  # a benchmark is evaluated only when named
     city: ID | None = None
     title: Names
-    issuer: Text
+    issuer: Text | None = None  # absent when not known, as the source's title
     source: SourceDocument
     derived_from: list[Text] = Field(default_factory=list)
     target_year: Year | None = None

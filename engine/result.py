@@ -344,8 +344,8 @@ class FrameworkResult:
     framework_title_en: str
     framework_kind: str
     source_file: str
-    source_title: str
-    issuer: str
+    source_title: str | None  # None: the framework does not say (a draft whose document did not)
+    issuer: str | None
     city_id: str
     city_zh: str
     city_en: str

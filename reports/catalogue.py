@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from . import terminal
 from .analysis import Doc, lines, section, table
-from .labels import category_name, check_kind
+from .labels import category_name, check_kind, source_title
 from .words import colon, joined, named, say, term
 
 HEAD = ("id", "name", "unit", "kind", "better", "definition", "attributes", "used_by")  # catalogue.head.<column>
@@ -58,7 +58,8 @@ def frameworks_text(frameworks, lang: str, width: int | None = None) -> str:
         h = fw.framework
         count = say("catalogue.targets" if h.kind == "plan" else "catalogue.criteria", lang, n=len(fw.criteria))
         rows.append([h.id, say(f"catalogue.{h.kind}", lang), count,
-                     f"{named(h.title, lang)}{say('criteria.source', lang, source=h.source.title)}"])
+                     named(h.title, lang) + (say("criteria.source", lang, source=h.source.title)
+                                             if h.source.title else "")])
     head = [say(f"criteria.head.{k}", lang) for k in ("id", "kind", "count", "title")]
     listing = section(say("criteria.heading", lang), table(head, rows))
     doc = Doc(say("criteria.title", lang, n=len(rows)), (), (listing,))
@@ -74,6 +75,7 @@ def criteria_text(fw, lang: str, width: int | None = None) -> str:
     head = [say(f"criteria.head.{k}", lang)
             for k in ("criterion", "category", "weight", "required", "check", "clause", "name")]
     doc = Doc(say("criteria.title_framework", lang, fw=h.id, title=named(h.title, lang)),
-              lines(say("criteria.meta", lang, source=h.source.title)),
+              lines(say("criteria.meta", lang, source=h.source.title) if h.source.title
+                    else say("criteria.meta_untitled", lang, doc=source_title(None, lang))),
               (section(say("criteria.heading_framework", lang), table(head, rows)),))
     return terminal.document(doc, lang, width=width)

@@ -149,9 +149,9 @@ class FrameworkJSON(TypedDict):
     version: int
     kind: str
     title: Bilingual
-    issuer: str
+    issuer: Optional[str]             # null: the framework does not name it
     source_file: str
-    source_title: str
+    source_title: Optional[str]       # null: the framework does not name its document's title
 
 
 @with_config(FORBID)

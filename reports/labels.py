@@ -27,7 +27,19 @@ from ..engine.result import (
     say,
 )
 from ..engine.units import PERCENT
-from .words import OP_SYMBOL, PHRASES, colon, display, name_in, named, pct, phrase, score_text, text
+from .words import (
+    EARLIER_PLACEHOLDERS,
+    OP_SYMBOL,
+    PHRASES,
+    colon,
+    display,
+    name_in,
+    named,
+    pct,
+    phrase,
+    score_text,
+    text,
+)
 
 MARK = {"pass": "✔", "partial": "◐", "fail": "✘", "unknown": "?", "not_applicable": "–", "waived": "W", "error": "!"}
 STATUSES = tuple(MARK)
@@ -164,6 +176,8 @@ def headline(res: FrameworkResult, lang: str) -> list[tuple[str, str]]:
 def title(r: CriterionResult | FrameworkResult, lang: str) -> str:
     """A criterion's or a framework's title in the output's language."""
     if isinstance(r, FrameworkResult):
+        if r.framework_title_zh in EARLIER_PLACEHOLDERS:  # an earlier draft's words for a title not found
+            return phrase("draft.yaml.untitled", lang, city=r.city_id, file=r.source_file)
         return name_in(lang, r.framework_title_zh, r.framework_title_en)
     name = name_in(lang, r.title_zh, r.title_en)
     return name + text(say("title.aspirational"), lang) if r.aspirational else name
@@ -312,8 +326,18 @@ def source_line(res: FrameworkResult, lang: str) -> str:
     extra = tuple(x for x in (res.source_number, res.source_date and res.source_date.isoformat()) if x)
     # the reference framework is ipcheck's own summary of the five documents: said so, not named as an issuer
     issuer = phrase("source.compiled", lang) if res.framework_kind == "reference" else res.issuer
+    issuer = None if issuer in EARLIER_PLACEHOLDERS else issuer
     more = text(say("source.extra", items=Listed(extra, "series")), lang) if extra else ""
-    return phrase("source.line", lang, title=res.source_title, extra=more, issuer=issuer)
+    doc = source_title(res.source_title, lang)
+    return phrase("source.line", lang, doc=doc, extra=more, issuer=issuer) if issuer else doc + more
+
+
+def source_title(title: str | None, lang: str) -> str:
+    """A source document's title in 《》, or words saying the framework does not state it (never a placeholder
+    shown as if it were the title)."""
+    if title and title not in EARLIER_PLACEHOLDERS:
+        return phrase("source.titled", lang, title=title)
+    return phrase("source.untitled", lang)
 
 
 def category_line(res: FrameworkResult, lang: str) -> str:

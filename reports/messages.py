@@ -53,6 +53,7 @@ class DraftSummary:
     output: str | None = None
     xlsx: str | None = None
     commented: int = 0  # targets the framework keeps as comments
+    unstated: tuple[str, ...] = ()  # what the document does not say of itself: "title", "issuer"
 
 
 def why(codes: tuple[str, ...] | list[str], lang: str) -> str:
@@ -67,6 +68,9 @@ def draft_doc(s: DraftSummary, lang: str) -> Doc:
         extra = say("draft.list_sep", lang).join(x for x in (s.number, s.date) if x)
         out.append(say("draft.document", lang, title=s.title, extra=extra) if extra else s.title)
     out.append(say("draft.found", lang, n=s.targets, m=s.matched, k=len(s.review), mech=s.mechanisms))
+    if s.unstated:
+        what = say("draft.list_sep", lang).join(say(f"draft.unstated.{w}", lang) for w in s.unstated)
+        out.append(say("draft.unstated", lang, what=what))
     for t in s.review:
         where = say("draft.no_clause", lang) if t.clause is None else t.clause
         out.append(say("draft.review_item", lang, name=t.name, where=where,

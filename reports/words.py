@@ -69,6 +69,12 @@ def score_text(score: Decimal | None) -> str:
 
 
 # code: (English, Chinese). Arguments are named {like_this}.
+
+# What `ipcheck draft` wrote for a title or issuer it did not find, before it left them out: a framework
+# drafted then still holds these words; validate warns of them and the reports take them as not stated.
+EARLIER_PLACEHOLDERS = frozenset({"文件中未识别出标题", "title not found in the document",
+                                  "文件中未识别出发布单位", "issuer not found in the document"})
+
 PHRASES: dict[str, tuple[str, str]] = {
     # separators and plain pieces
     "sep.colon": (": ", "："),
@@ -379,8 +385,6 @@ PHRASES: dict[str, tuple[str, str]] = {
                          "每条上方的注释为原文摘录；examples 由目标生成。"),
     "draft.yaml.note": ("Drafted from {file} by ipcheck draft; thresholds and coverage floor are ipcheck's defaults.",
                         "由 ipcheck draft 根据 {file} 生成；达标线和证据覆盖下限为 ipcheck 默认值。"),
-    "draft.yaml.no_title": ("title not found in the document", "文件中未识别出标题"),
-    "draft.yaml.no_issuer": ("issuer not found in the document", "文件中未识别出发布单位"),
     "draft.yaml.no_lead_unit": ("lead unit not named in the document", "文件未注明牵头单位"),
     "draft.yaml.target_fails": ("the target itself does not pass its check ({got}): check the figures",
                                 "目标值本身不能通过检查（{got}）：请核对数值"),
@@ -404,6 +408,31 @@ PHRASES: dict[str, tuple[str, str]] = {
     "review.period_total": ("a total added over the plan period, with no base to add it to: write it as a target "
                             "for the stock (base + added)",
                             "规划期内累计新增数，且未给出基期值：请按“基期值＋新增数”写成存量目标"),
+    # the plan's title and issuer (w27reader): read from a page's metadata table or the notice; where the
+    # document does not state them, the draft leaves them out and says what to write, validate warns,
+    # and the reports say the title is not stated rather than print a placeholder as if it were one
+    "draft.yaml.untitled": ("{city} plan drafted from {file}", "根据 {file} 起草的框架"),
+    "draft.yaml.no_title": ("the document's title was not found: write it in source as title: \"…\" "
+                            "(the full name, as the document gives it), and as the framework's title above",
+                            "文件中未识别出标题：请照原文在 source 中写上 title: \"…\"（文件全称），"
+                            "并据此改写上面的 title"),
+    "draft.yaml.no_issuer": ("the issuer was not found: write issuer: \"…\" here (the office that issued the "
+                             "document, as it signs it)",
+                             "文件中未识别出发布单位：请在此写上 issuer: \"…\"（发文机关，照文件落款）"),
+    "validate.warn": ("warning: ", "提示："),
+    "validate.no_title": ("the source document's title is not stated: write title: \"…\" in source "
+                          "(the full name, as the document gives it), or the reports say it is not stated",
+                          "未写明依据文件的标题：请在 source 中写上 title: \"…\"（文件全称，照原文），"
+                          "否则报告中写作“未写明标题的规划文件”"),
+    "validate.no_issuer": ("the issuer is not stated: write issuer: \"…\" under framework (the office that "
+                           "issued the document, as it signs it)",
+                           "未写明发布单位：请在 framework 下写上 issuer: \"…\"（发文机关，照文件落款）"),
+    "draft.unstated": ("not found in the document: {what} (fill in from the document in the framework; "
+                       "validate reminds you)", "文件中未读出：{what}（请照原文补入框架，validate 会提示）"),
+    "draft.unstated.title": ("its title", "标题"),
+    "draft.unstated.issuer": ("its issuer", "发布单位"),
+    "source.untitled": ("a plan document whose title is not stated", "未写明标题的规划文件"),
+    "criteria.meta_untitled": ("Source: {doc}", "依据：{doc}"),
     # draft hunt: what a plan document, a review workbook or a drafted framework can hold, and what is refused
     "draft.err.not_word": ("not a Word document: it is {what}; save the plan as .docx (or PDF with text)",
                            "不是Word文档：它是{what}；请将规划另存为.docx（或带文字层的PDF）"),
@@ -1122,7 +1151,8 @@ PHRASES |= {
     "counts.item": ("{status} {n}", "{status} {n}"),
     "counts.item_colon": ("{status}: {n}", "{status}：{n}"),
     "framework.version": ("{fw} v{v}", "{fw} 第{v}版"),
-    "source.line": ("《{title}》{extra}, {issuer}", "《{title}》{extra}，{issuer}"),
+    "source.line": ("{doc}{extra}, {issuer}", "{doc}{extra}，{issuer}"),
+    "source.titled": ("《{title}》", "《{title}》"),
     "source.extra": (" ({items})", "（{items}）"),
     "header.year": ("{year} · engine {engine} · model {model}", "{year} · 判定引擎 {engine} · 计分模型 {model}"),
     "trend.line": ("{id}: {items}", "{id}: {items}"),

@@ -631,12 +631,19 @@ def test_blank_fields_of_a_reading_get_words_saying_they_are_missing(here, catal
     m = Mechanism(" ", "leadership_group", clause="", lead_unit=" ")
     reading = PlanReading(Document(title=" ", issuer="\u3000", number=" "), (t,), (m,))
     text = draft_framework(reading, "haimen", catalogue, categories_from(library), "plan.txt", "en").text
-    assert '  title: {zh: "title not found in the document"' in text and "number:" not in text
-    assert '  issuer: "issuer not found in the document"' in text
+    # an unknown title or issuer is left out, with what to write there: never a placeholder standing as a title
+    assert '  title: {zh: "根据 plan.txt 起草的框架", en: "haimen plan drafted from plan.txt"}' in text
+    assert '  source: {file: "plan.txt"}' in text and "number:" not in text and "\n  issuer:" not in text
+    assert "  # the issuer was not found: write issuer:" in text and "  # the document's title was not found:" in text
     assert text.count('clause: "clause not stated"') == 2
     assert text.count('lead_unit: "lead unit not named in the document"') == 2
     (here / "fw.yaml").write_text(text, encoding="utf-8")
-    assert invoke("validate", "fw.yaml").exit_code == 0
+    r = invoke("validate", "--lang", "en", "fw.yaml")
+    assert r.exit_code == 0
+    warned = [line for line in r.output.splitlines() if "warning:" in line]
+    assert [line.split(": warning: ")[1].split(":")[0] for line in warned] == [
+        "the source document's title is not stated", "the issuer is not stated"], r.output
+    assert all(line.startswith("ipcheck: fw.yaml:") for line in warned)
 
 
 def test_a_pdf_line_wrapped_by_the_layout_rejoins_its_paragraph_but_a_numbered_item_does_not():

@@ -355,3 +355,60 @@ def test_a_table_cell_with_a_note_under_its_figure_is_read(here):
     (here / "plan.html").write_text(f'<html><head><meta charset="utf-8"></head><body><h1>{TITLE}</h1>'
                                     f"<p>{PROSE[0]}</p><table>{cells}</table></body></html>", encoding="utf-8")
     assert ("valid_trademarks", "5.2", "3.1") in figures(reading("plan.html"))
+
+
+def wenzhou_page() -> str:
+    """Wenzhou's work plan page (tests/plans/wenzhou-2022.txt, the opening of its page as stored) saved as
+    .html: the metadata table as the site lays it out, two fields a row, then the plan's paragraphs."""
+    text = (Path(__file__).parent / "plans" / "wenzhou-2022.txt").read_text(encoding="utf-8").split("\n")[1:]
+    rows = [[c.strip() for c in line.split("|")] for line in text[:4]]
+    table = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r if c) + "</tr>" for r in rows)
+    paras = "".join(f"<p>{p}</p>" for p in text[4:] if p.strip())
+    return (f'<html><head><meta charset="utf-8"><title>温州市市场监督管理局</title></head><body>'
+            f'<table class="xxgk">{table}</table><div class="article">{paras}</div></body></html>')
+
+
+def test_a_page_s_metadata_table_reaches_the_framework_and_an_unknown_title_is_no_title(here):
+    (here / "wenzhou.html").write_text(wenzhou_page(), encoding="utf-8")
+    r = invoke("draft", "wenzhou.html", "--city", "ningbo", "--output", "wz.yaml")
+    assert r.exit_code == 0, r.output
+    assert "文件中未读出：标题（请照原文补入框架，validate 会提示）" in r.stdout.splitlines()  # the issuer was read
+    text = (here / "wz.yaml").read_text(encoding="utf-8")
+    head = text.split("criteria:")[0]
+    assert '  issuer: "温州市市场监督管理局"' in head
+    assert '  source: {file: "wenzhou.html", number: "温政办〔2022〕73号", date: 2022-10-11}' in head
+    assert "未识别出标题：" in head and "未识别出标题\"" not in head  # said as a comment, never written as the title
+    r = invoke("validate", "wz.yaml")
+    assert r.exit_code == 0
+    warned = [line for line in r.stderr.splitlines() if "提示：" in line]
+    assert len(warned) == 1 and warned[0].startswith("ipcheck: wz.yaml:") and "source 中写上 title:" in warned[0]
+    r = invoke("evaluate", CITIES / "ningbo.yaml", "--framework", "wz.yaml")
+    assert "依据：未写明标题的规划文件（温政办〔2022〕73号，2022-10-11），温州市市场监督管理局" in r.stdout
+    assert "未识别出" not in r.stdout
+    r = invoke("evaluate", CITIES / "ningbo.yaml", "--framework", "wz.yaml", "--format", "json")
+    fw = json.loads(r.stdout)["evaluations"][0]["framework"]
+    assert (fw["source_title"], fw["issuer"]) == (None, "温州市市场监督管理局")  # unknown is null, not words
+    (here / "mine").mkdir()
+    (here / "wz.yaml").rename(here / "mine" / "wz.yaml")
+    r = invoke("criteria", "wz", "--criteria", "mine")
+    assert r.exit_code == 0 and "依据：未写明标题的规划文件" in r.stdout and "《" not in r.stdout, r.output
+
+
+def test_a_framework_an_earlier_draft_wrote_with_placeholders_is_warned_of_and_reported_without_them(here):
+    (here / "wenzhou.html").write_text(wenzhou_page(), encoding="utf-8")
+    assert invoke("draft", "wenzhou.html", "--city", "ningbo", "--output", "wz.yaml").exit_code == 0
+    text = (here / "wz.yaml").read_text(encoding="utf-8")
+    # as ipcheck draft wrote a title and issuer it did not find, before it left them out
+    text = text.replace('title: {zh: "根据 wenzhou.html 起草的框架"', 'title: {zh: "文件中未识别出标题"')
+    text = text.replace('  issuer: "温州市市场监督管理局"', '  issuer: "文件中未识别出发布单位"')
+    text = text.replace('source: {file: "wenzhou.html", ',
+                        'source: {file: "wenzhou.html", title: "文件中未识别出标题", ')
+    (here / "wz.yaml").write_text(text, encoding="utf-8")
+    r = invoke("validate", "wz.yaml")
+    assert r.exit_code == 0
+    warned = [line for line in r.stderr.splitlines() if "提示：" in line]
+    assert len(warned) == 2 and "未写明依据文件的标题" in warned[0] and "未写明发布单位" in warned[1], r.stderr
+    r = invoke("evaluate", CITIES / "ningbo.yaml", "--framework", "wz.yaml")
+    assert "未识别出" not in r.stdout
+    assert "依据：未写明标题的规划文件（温政办〔2022〕73号，2022-10-11）\n" in r.stdout
+    assert "宁波 — wz 第1版：根据 wenzhou.html 起草的框架" in r.stdout

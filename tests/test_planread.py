@@ -12,6 +12,7 @@ WENZHOU below: its 主要目标 sentences, quoted as far as the page was read.
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -505,3 +506,97 @@ def test_a_web_page_table_with_serials_units_and_marked_values(catalogue):
     pct = one(r, "pct_applications")
     assert (pct.value, pct.kind, pct.base_value) == (Decimal("800"), "added", Decimal("120"))
     assert len(r.targets) == 3
+
+
+# ---------------------------------------------------------------- the document: metadata tables and notices
+
+def test_a_page_s_metadata_table_gives_issuer_number_and_date_not_a_number_the_text_cites(catalogue):
+    # Wenzhou's page as stored (tests/plans/wenzhou-2022.txt): two fields a row, "|" between cells, its
+    # 文号 written "温政办〔2022〕73 号"; the prose cites 国知办函运字〔2021〕1197号, which is not this document's
+    text = (Path(__file__).parent / "plans" / "wenzhou-2022.txt").read_text(encoding="utf-8").split("\n", 1)[1]
+    doc = read_plan(text, catalogue).document
+    assert (doc.issuer, doc.number, doc.date) == ("温州市市场监督管理局", "温政办〔2022〕73号", "2022-10-11")
+    assert doc.title is None  # the page as stored names no title: left unknown, never made up
+
+
+# The national 14th five-year IP plan's notice as stored at http://lnbds.com/listing/lawsshow_pi.php?id=6069
+# (traditional characters with the page's converter noise, as stored), cut after its first heading.
+NATIONAL_NOTICE = """\
+國發(fā)〔2021〕20號
+各省、自治區(qū)、直轄市人民政府,國務(wù)院各部委、各直屬機(jī)構(gòu):
+現(xiàn)將《“十四五”國家知識產(chǎn)權(quán)保護(hù)和運用規(guī)劃》印發(fā)給你們,請認(rèn)真貫徹執(zhí)行。
+國務(wù)院
+2021年10月9日
+“十四五”國家知識產(chǎn)權(quán)保護(hù)和運用規(guī)劃
+為貫徹落實黨中央、國務(wù)院關(guān)于知識產(chǎn)權(quán)工作的決策部署,全面加強(qiáng)知識產(chǎn)權(quán)保護(hù),高效促進(jìn)知識產(chǎn)權(quán)運用,激發(fā)全社會創(chuàng)新活力,推動構(gòu)建新發(fā)展格局,依據(jù)《中華人民共和國國民經(jīng)濟(jì)和社會發(fā)展第十四個五年規(guī)劃和2035年遠(yuǎn)景目標(biāo)綱要》和《知識產(chǎn)權(quán)強(qiáng)國建設(shè)綱要(2021—2035年)》,制定本規(guī)劃。
+一、規(guī)劃背景
+"""
+
+# The same plan's policy page laid out as www.gov.cn lays out its documents: a metadata table above the
+# text, as the page reader gives a table (a row a line, cells split by tabs); the figures are the
+# notice's (国发〔2021〕20号, signed 2021年10月9日) and its publication on 2021-10-28.
+NATIONAL_PAGE = """\
+索 引 号\t000014349/2021-00095\t主题分类\t科技、教育\\知识产权
+发文机关\t国务院\t成文日期\t2021年10月09日
+标　　题\t国务院关于印发“十四五”国家知识产权保护和运用规划的通知
+发文字号\t国发〔2021〕20号\t发布日期\t2021年10月28日
+主 题 词\t
+国务院关于印发“十四五”国家知识产权保护和运用规划的通知
+国发〔2021〕20号
+各省、自治区、直辖市人民政府，国务院各部委、各直属机构：
+现将《“十四五”国家知识产权保护和运用规划》印发给你们，请认真贯彻执行。
+（此件公开发布）
+一、规划背景
+"""
+
+
+def test_a_notice_names_its_issuer_by_its_signature_above_the_date(catalogue):
+    from ipcheck.app.plandoc import simplified
+    doc = read_plan(simplified(NATIONAL_NOTICE), catalogue).document
+    assert (doc.title, doc.issuer, doc.number, doc.date, doc.period) == (
+        "“十四五”国家知识产权保护和运用规划", "国务院", "国发〔2021〕20号", "2021-10-09", (2021, 2025))
+
+
+def test_a_metadata_table_in_tabs_gives_title_issuer_number_and_date(catalogue):
+    doc = read_plan(NATIONAL_PAGE, catalogue).document
+    # the 标题 cell is the notice's title: the plan inside it, its quotes kept, and the notice's issuer
+    assert (doc.title, doc.issuer, doc.number, doc.date, doc.period) == (
+        "“十四五”国家知识产权保护和运用规划", "国务院", "国发〔2021〕20号", "2021-10-09", (2021, 2025))
+
+
+def test_a_key_with_no_value_takes_nothing_from_the_next_key(catalogue):
+    text = "标 题:\t发布机构:\t某市知识产权局\n文 号:\t\t成文日期:\t2022-03-01\n到2025年，全市有效注册商标达到5万件。"
+    doc = read_plan(text, catalogue).document
+    assert (doc.title, doc.issuer, doc.number, doc.date) == (None, "某市知识产权局", None, "2022-03-01")
+
+
+# ---------------------------------------------------------------- figures of the past on news pages
+
+# The national figures as reported at the end of the 13th plan (tests/plans/national-2020-results.txt,
+# 中新社 2021-01-21): 截至2020年底 with a target met, then the data released that day as a list split by "；",
+# beside a plan paragraph that sets targets in the same forms.
+RESULTS_AND_PLAN = """\
+截至2020年底,国内(不含港澳台)每万人口发明专利拥有量达到15.8件,超额完成“十三五”规划目标。
+除每万人口发明专利拥有量外,当天发布的中国知识产权相关数据还包括:有效注册商标量达3017.3万件,马德里商标国际注册有效量达44223件;累计注册区域品牌集体商标证明商标192件、地理标志商标6085件,认定地理标志保护产品2391件,地理标志产品产值超过1万亿元人民币;知识产权质押融资总金额达7095亿元人民币。
+本篇文章652字,读完约2分钟
+二、主要目标
+到2025年，全市有效注册商标量达到5万件；马德里商标国际注册有效量达到300件；知识产权保护社会满意度达到85分，确保完成“十四五”规划目标。
+"""
+
+
+def test_figures_as_of_a_date_a_target_met_and_a_list_of_the_past_are_no_targets(catalogue):
+    r = read_plan(RESULTS_AND_PLAN, catalogue)
+    assert sorted((t.indicator, t.value, t.unit, t.year) for t in r.targets) == [
+        ("madrid_registrations", Decimal("300"), "件", 2025),
+        ("public_satisfaction_ip_protection_score", Decimal("85"), "分", 2025),
+        ("valid_trademarks", Decimal("5"), "万件", 2025)]
+
+
+def test_a_reading_time_in_minutes_is_no_score(catalogue):
+    r = read_plan("本篇文章652字,读完约2分钟\n到2025年，知识产权保护社会满意度达到85分。", catalogue)
+    assert [(t.value, t.unit) for t in r.targets] == [(Decimal("85"), "分")]
+
+
+def test_a_table_of_targets_headed_by_a_name_column_gives_no_title(catalogue):
+    text = "某区2023年知识产权工作要点\n序号\t名称\t单位\t2023年目标\n1\t有效发明专利\t件\t1200\n"
+    assert read_plan(text, catalogue).document.title == "某区2023年知识产权工作要点"

@@ -127,6 +127,8 @@ def _skip(sentence: str, m: re.Match[str], counter: str, mult: str, chinese: boo
         return True
     if rest.startswith(("年", "月", "日", "号", "周年", "届", "〕", "]")):
         return True
+    if counter == "分" and rest.startswith(("钟", "之")):  # 约2分钟 is a time, 三分之一 a fraction: no score
+        return True
     if chinese:
         # Chinese numerals stand in names and idioms ("一批", "三落实", "一站式", "两级"); only a figure
         # with a counter, right after a verb of a target, is read.

@@ -26,7 +26,7 @@ from .mechanisms import distinct, sentence_mechanisms
 from .model import Document, PlanReading, Target
 from .numbers import FIVE_YEAR_PLANS, plan_years
 from .tables import find_tables
-from .targets import Setting, restatement_key, row_targets, sentence_targets
+from .targets import Setting, own_time, restatement_key, row_targets, sentence_targets, tells_the_past
 from .text import Block, Verbatim, blocks, normalise_map, sentences
 
 # A section about what was done, not what is to be done: its figures are achievements.
@@ -68,10 +68,15 @@ def read_plan(text: str, catalogue: Catalogue) -> PlanReading:
         if past is not None:
             continue
         carried: int | None = None  # a year set in a task or paragraph holds until it ends
+        told = False  # the sentence before, about the past, ended in "；": its list goes on telling the past
         lead = leads.get(b.clause)
         for s in sentences(b.text):
             if _is_lead_line(s):
                 continue
+            if told and not own_time(s):  # "相关数据还包括：…达3017.3万件；累计注册…6085件；"
+                told = s.endswith(("；", ";"))
+                continue
+            told = s.endswith(("；", ";")) and tells_the_past(s, carried, setting)
             got, carried = sentence_targets(s, b.clause, lead, carried, setting)
             quote = verbatim.quote(s)
             targets += [replace(t, quote=quote) for t in got]

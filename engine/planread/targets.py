@@ -43,10 +43,11 @@ REVIEW_CODES = (REVIEW_NOT_IN_CATALOGUE, REVIEW_FUZZY, REVIEW_YEAR_FROM_DOCUMENT
 _PARTS = re.compile(r"[，,：:]")
 _BACKGROUND = ("截至", "截止", "目前", "现有", "共有", "同比", "比上年", "较上年", "位居", "排名",
                "已经", "已达", "已有", "荣获", "获批", "过去", "实现了", "达到了",
-               "去年", "上年", "近日", "日前", "获")
+               "去年", "上年", "近日", "日前", "获", "以来", "数据显示", "相关数据", "超额完成", "提前完成")
 # Words of a target to come (到 but not 达到: "目前…达到1.5万件" is the past)
-_FUTURE = re.compile(r"(?<!达)(?:到|至)(?:19|20)\d{2}(?!年\d{1,2}月)"
+_FUTURE = re.compile(r"(?<![达截])(?:到|至)(?:19|20)\d{2}(?!年\d{1,2}月)"
                      r"|力争|确保|目标|争取|预期|每年|年均|新增|培育")
+_DONE = re.compile(r"完成[^，,。；;]{0,20}目标")
 _BASE_BEFORE = ("比", "较", "由", "从", "以", "与")
 _LESS = (("不超过", "<="), ("不高于", "<="), ("控制在", "<="), ("低于", "<"), ("少于", "<"))
 _MORE = (("不低于", ">="), ("不少于", ">="), ("至少", ">="), ("突破", ">"), ("超过", ">"), ("多于", ">"),
@@ -114,6 +115,19 @@ def sentence_targets(sentence: str, clause: str | None, lead_unit: str | None, c
     return _elliptic(setting.catalogue, out), carried_out
 
 
+def tells_the_past(sentence: str, carried: int | None, setting: Setting) -> bool:
+    """A sentence about what was done or where things stand (its figures are no targets)."""
+    marks = years(sentence)
+    target_years = [(s, e, y) for s, e, y in marks if _is_target_year(sentence, s, e, y, setting)]
+    return _background(sentence, marks, target_years, setting) or _still_past(sentence, target_years, carried,
+                                                                              setting)
+
+
+def own_time(sentence: str) -> bool:
+    """The sentence names a time or a target to come of its own (a year, 到, 力争, 目标 …)."""
+    return bool(years(sentence) or _OWN_TIME.search(sentence) or _FUTURE.search(sentence))
+
+
 _CUT = re.compile(r"(?:达到|达|突破|超过|不低于|不少于|增长|提高到|提升至|增至|保持在)\s*$")
 
 
@@ -158,7 +172,7 @@ def _is_target_year(sentence: str, s: int, e: int, y: int, setting: Setting) -> 
 def _background(sentence: str, marks: list[tuple[int, int, int]], target_years: list[tuple[int, int, int]],
                 setting: Setting) -> bool:
     """A sentence about the past: a year before the plan as a fact, or words of achievements."""
-    future = bool(_FUTURE.search(sentence))
+    future = bool(_FUTURE.search(_DONE.sub("", sentence)))  # "超额完成“十三五”规划目标": a 目标 met, not one set
     if setting.first_year is not None:
         past = [y for s, e, y in marks if y < setting.first_year and sentence[max(0, s - 1):s] not in _BASE_BEFORE
                 and sentence[e:e + 2] not in ("基期", "基础")]
