@@ -27,6 +27,27 @@ def list_criteria(framework_id: str | None = None, *, criteria_dir: Path = CRITE
     return Outcome(text=criteria_text(lib.frameworks[framework_id].model, lang), inputs=lib.paths())
 
 
+# At most this many lines per file: a file with more (a misplaced indent, a wrong unit in every row) gets
+# the first ones and the count, which is enough to see what went wrong.
+SHOWN_PER_FILE = 50
+
+
+def _problem_lines(problems: list[InputError], lang: str) -> list[str]:
+    """One line per problem, file by file, at most SHOWN_PER_FILE each; a file with several ends with how many."""
+    files: dict[str, list[InputError]] = {}
+    for p in problems:
+        files.setdefault(p.file, []).append(p)
+    lines = []
+    for file, found in files.items():
+        lines += [error_line(p, lang) for p in found[:SHOWN_PER_FILE]]
+        if len(found) > SHOWN_PER_FILE:
+            lines.append(error_line(InputError(file, None, None, R("validate.count_cut", n=len(found),
+                                                                    shown=SHOWN_PER_FILE)), lang))
+        elif len(found) > 1:
+            lines.append(error_line(InputError(file, None, None, R("validate.count", n=len(found))), lang))
+    return lines
+
+
 def validate(paths: list[Path], *, criteria_dir: Path = CRITERIA_DIR, lang: str = "zh") -> Outcome:
     """Check city, criteria and waiver files (folders too): one stderr line per problem, exit 2 if any.
 
@@ -64,6 +85,6 @@ def validate(paths: list[Path], *, criteria_dir: Path = CRITERIA_DIR, lang: str 
     inputs = [str(CRITERIA_DIR / INDICATORS)] + [str(p) for p in [*paths, *files]]
     notices += decider_notices(decider, None)  # durable-rules failed and Python decided: said once
     if problems:
-        return Outcome(notices=notices + [error_line(p, lang) for p in problems], exit_code=2, inputs=inputs)
+        return Outcome(notices=notices + _problem_lines(problems, lang), exit_code=2, inputs=inputs)
     done = say("validate.ok_one", lang) if len(files) == 1 else say("validate.ok", lang, n=len(files))
     return Outcome(text=done + "\n", notices=notices, inputs=inputs)

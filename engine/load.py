@@ -17,6 +17,7 @@ from . import models as m
 from .catalogue import Catalogue
 from .checks import REGISTRY, kind_of, resolve_check
 from .errors import InputError, InputErrors, Problems, Refusal, did_you_mean
+from .fields import NOTE_NAMES, NOTE_TEXT
 from .result import Listed, Reason, say
 from .units import PERCENT, YES_NO, Unit, UnitError, parse_unit, read_value
 from .yamldoc import Document, parse
@@ -64,7 +65,7 @@ def _validate(doc: Document, model: type[BaseModel]) -> Any:
     except ValidationError as exc:
         problems, seen = [], set()
         for err in exc.errors(include_url=False):
-            loc = tuple(err["loc"])
+            loc = tuple(p for p in err["loc"] if p not in (NOTE_TEXT, NOTE_NAMES))
             # A value that fits no member of a union (number | text | yes/no): one message, not four.
             cut = next((i for i, p in enumerate(loc) if isinstance(p, str) and p in _UNION_MEMBERS), None)
             if cut is not None:
@@ -285,39 +286,80 @@ def _settled(fact: m.Fact, value: Any, bound: str) -> m.Fact:
     return fact
 
 
-def load_city(name: str, raw: bytes, cat: Catalogue) -> LoadedCity:
-    """Read one `cities/<city>.yaml`; every value ends up in its indicator's unit."""
-    doc = parse(name, raw)
-    city: m.City = _validate(doc, m.City)
-    facts: dict[str, dict[int, m.Fact]] = {}
-    problems = Problems()
+def _fact_problem(doc: Document, cat: Catalogue, sources: Any, ind_id: str, year: int, fact: m.Fact) -> Any:
+    """A fact's value and bound in its indicator's unit; InputError for a source, value, attribute or month
+    the file cannot have."""
+    path = ("facts", ind_id, year)
+    if fact.source not in sources:
+        hint = did_you_mean(fact.source, list(sources))
+        raise doc.error(path + ("source",), say("load.unknown_source", source=repr(fact.source)) + hint)
+    value, bound = _fact_value(doc, cat, ind_id, fact, path)
+    for attr, got in fact.attributes.items():
+        problem = attribute_problem(cat.indicators[ind_id], attr, got)
+        if problem:
+            raise doc.error(path + ("attributes", attr), problem)
+    if fact.as_of is not None and int(fact.as_of[:4]) != year:
+        raise doc.error(path + ("as_of",), say("load.as_of_year", as_of=fact.as_of, year=year))
+    return value, bound
 
-    def one(ind_id: str, year: int, fact: m.Fact) -> None:
-        path = ("facts", ind_id, year)
-        if fact.source not in city.sources:
-            hint = did_you_mean(fact.source, list(city.sources))
-            raise doc.error(path + ("source",), say("load.unknown_source", source=repr(fact.source)) + hint)
-        value, bound = _fact_value(doc, cat, ind_id, fact, path)
-        for attr, got in fact.attributes.items():
-            problem = attribute_problem(cat.indicators[ind_id], attr, got)
-            if problem:
-                raise doc.error(path + ("attributes", attr), problem)
-        if fact.as_of is not None and int(fact.as_of[:4]) != year:
-            raise doc.error(path + ("as_of",), say("load.as_of_year", as_of=fact.as_of, year=year))
-        facts[ind_id][year] = _settled(fact, value, bound)
 
-    for ind_id, years in city.facts.items():
+def _each_fact(doc: Document, cat: Catalogue, sources: Any, facts: Any, problems: Problems, keep: Any) -> None:
+    """Check every fact of `facts` ({indicator: {year: Fact}}), keeping each problem and going on; `keep(ind,
+    year, fact, value, bound)` receives each good one."""
+    for ind_id, years in facts.items():
         try:
             _indicator(doc, cat, ("facts", ind_id), ind_id)
         except InputError as exc:
             problems.add(exc)
             continue
-        facts[ind_id] = {}
         for year, fact in sorted(years.items()):
             try:
-                one(ind_id, year, fact)
+                keep(ind_id, year, fact, *_fact_problem(doc, cat, sources, ind_id, year, fact))
             except InputError as exc:
                 problems.add(exc)
+
+
+def _rest_of_city(doc: Document, cat: Catalogue) -> list[InputError]:
+    """The problems of a city file's facts beyond its schema errors (an unknown indicator or source, a value
+    in the wrong unit), for a file whose schema check failed: each fact that is well formed by itself is
+    checked, so that one run of `validate` lists every problem."""
+    data = doc.data if isinstance(doc.data, dict) else {}
+    sources = data.get("sources") if isinstance(data.get("sources"), dict) else {}
+    facts: dict[str, dict[int, m.Fact]] = {}
+    for ind_id, years in (data.get("facts") or {}).items() if isinstance(data.get("facts"), dict) else ():
+        if not isinstance(ind_id, str) or not isinstance(years, dict):
+            continue
+        facts[ind_id] = {}
+        for year, raw in years.items():
+            try:
+                if type(year) is int:
+                    facts[ind_id][year] = m.Fact.model_validate(raw)
+            except ValidationError:
+                continue  # its schema error is reported already
+    problems = Problems()
+    _each_fact(doc, cat, sources, facts, problems, lambda *_: None)
+    return problems.found
+
+
+def _in_order(problems: list[InputError]) -> list[InputError]:
+    """Problems in the order of the file (line, then column); ones without a place first."""
+    return sorted(problems, key=lambda p: (p.line or 0, p.column or 0))
+
+
+def load_city(name: str, raw: bytes, cat: Catalogue) -> LoadedCity:
+    """Read one `cities/<city>.yaml`; every value ends up in its indicator's unit."""
+    doc = parse(name, raw)
+    try:
+        city: m.City = _validate(doc, m.City)
+    except InputErrors as exc:
+        raise InputErrors(_in_order(exc.problems + _rest_of_city(doc, cat))) from None
+    facts: dict[str, dict[int, m.Fact]] = {ind_id: {} for ind_id in city.facts if ind_id in cat.indicators}
+    problems = Problems()
+
+    def keep(ind_id: str, year: int, fact: m.Fact, value: Any, bound: str) -> None:
+        facts[ind_id][year] = _settled(fact, value, bound)
+
+    _each_fact(doc, cat, city.sources, city.facts, problems, keep)
     problems.check()
     return LoadedCity(city.model_copy(update={"facts": facts}), name, sha256(raw))
 

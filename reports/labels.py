@@ -27,7 +27,7 @@ from ..engine.result import (
     say,
 )
 from ..engine.units import PERCENT
-from .words import OP_SYMBOL, PHRASES, colon, display, name_in, named, pct, phrase, score_text, text
+from .words import OP_SYMBOL, PHRASES, colon, display, name_in, named, note_text, pct, phrase, score_text, text
 
 MARK = {"pass": "✔", "partial": "◐", "fail": "✘", "unknown": "?", "not_applicable": "–", "waived": "W", "error": "!"}
 STATUSES = tuple(MARK)
@@ -389,7 +389,7 @@ def fact_source(f, lang: str) -> tuple[str, str, str | None]:
     """(source title, publisher, note) of a fact as a report shows it; a what-if assumption in the output's language."""
     if f.assumed:
         return phrase("assumed.title", lang), phrase("assumed.publisher", lang), None
-    return f.source_title, f.publisher, f.note
+    return f.source_title, f.publisher, None if f.note is None else note_text(f.note, lang)
 
 
 def confidence_word(confidence: str, lang: str) -> str:

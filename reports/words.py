@@ -852,6 +852,9 @@ PHRASES |= {
     "out.wrote": ("wrote {path}", "已写入 {path}"),
     "validate.ok": ("{n} files valid", "{n} 个文件有效"),
     "validate.ok_one": ("1 file valid", "1 个文件有效"),
+    "validate.count": ("{n} problems in this file", "该文件共 {n} 处问题"),
+    "validate.count_cut": ("{n} problems in this file, the first {shown} shown above",
+                           "该文件共 {n} 处问题，上面只列出前 {shown} 处"),
 }
 
 
@@ -1676,6 +1679,40 @@ PHRASES |= {
     "usage.collect_nothing": ("name the forms to write: --xlsx FILE and/or --csv DIR",
                               "请指定要写出的征集表：--xlsx 文件 和/或 --csv 文件夹"),
 }
+
+
+# ---- a fact's note in the report's language (cities/*.yaml `note:`) ----
+PHRASES |= {
+    # a note written in one language only, shown in a report of the other: marked as a quotation, since a
+    # caveat (not year-end, a lower bound) left out would let the figure be read at face value
+    "note.original.zh": ("(as written, in Chinese) {text}", "（原文为中文）{text}"),
+    "note.original.en": ("(as written, in English) {text}", "（英文原文）{text}"),
+    # what `import` writes for a figure given with words ("突破1200件"): the words as published
+    "note.published_as": ("published as {written}", "公布为“{written}”"),
+}
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+
+
+def written_in(note: str) -> str | None:
+    """The language a note is written in: "zh" when its Chinese characters outnumber its Latin words ("截至目前
+    in an April 2018 report" is English with a quotation), "en" otherwise, None for neither (figures alone)."""
+    han, words = len(_HAN.findall(note)), len(_LATIN_WORD.findall(note))
+    if not han and not words:
+        return None
+    return "zh" if han > words else "en"
+
+
+def note_text(note: str | Names, lang: str) -> str:
+    """A fact's note in the output's language: its own text in that language; a text written only in the other
+    language, marked as the original wording."""
+    if isinstance(note, Names):
+        return named(note, lang)
+    original = written_in(note)
+    if original is None or original == ("zh" if lang == "zh" else "en"):
+        return note
+    return phrase(f"note.original.{original}", lang, text=note)
 
 
 def term(vocabulary: str, code: str, lang: str) -> str:
