@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from ..engine.errors import InputError, InputErrors, error_line
@@ -48,9 +49,11 @@ def _problem_lines(problems: list[InputError], lang: str) -> list[str]:
     return lines
 
 
-def validate(paths: list[Path], *, criteria_dir: Path = CRITERIA_DIR, lang: str = "zh") -> Outcome:
+def validate(paths: list[Path], *, criteria_dir: Path = CRITERIA_DIR, lang: str = "zh",
+             today: dt.date | None = None) -> Outcome:
     """Check city, criteria and waiver files (folders too): one stderr line per problem, exit 2 if any.
 
+    With `today`, a city file's dates are checked against it too (a source read later, a figure for a later year).
     A framework's criteria must each have examples, and every example must give its expected status.
     """
     from ..engine.decide import make_decider
@@ -77,7 +80,7 @@ def validate(paths: list[Path], *, criteria_dir: Path = CRITERIA_DIR, lang: str 
             elif kind == "waivers":
                 load_waivers(str(p), raw)
             else:
-                load_city(str(p), raw, cat)
+                load_city(str(p), raw, cat, today)
         except InputErrors as exc:  # every problem of the file, one line each
             problems += exc.problems
         except InputError as exc:

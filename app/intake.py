@@ -206,7 +206,7 @@ def import_forms(forms_path, city_path: Path, *, criteria_dir: Path = CRITERIA_D
     lib = load_library(criteria_dir)
     cat = lib.catalogue
     raw = read_input(city_path)
-    city = load_city(str(city_path), raw, cat)
+    city = load_city(str(city_path), raw, cat, today)
     given = [forms_path] if isinstance(forms_path, (str, Path)) else list(forms_path)
     for p in given:
         if not Path(p).exists():
@@ -217,7 +217,7 @@ def import_forms(forms_path, city_path: Path, *, criteria_dir: Path = CRITERIA_D
     frameworks: list[tuple[str, int]] = []
     for path in paths:
         try:
-            returned = read_forms(path, cat, lang)
+            returned = read_forms(path, cat, lang, today)
         except FormProblems as exc:
             problems += exc.lines
             continue

@@ -6,6 +6,7 @@ No I/O here: callers pass the file name (for messages) and its bytes. Every prob
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass
@@ -346,8 +347,31 @@ def _in_order(problems: list[InputError]) -> list[InputError]:
     return sorted(problems, key=lambda p: (p.line or 0, p.column or 0))
 
 
-def load_city(name: str, raw: bytes, cat: Catalogue) -> LoadedCity:
-    """Read one `cities/<city>.yaml`; every value ends up in its indicator's unit."""
+def _dates_problems(doc: Document, city: m.City, today: dt.date) -> list[InputError]:
+    """Dates a fact file cannot hold on `today`: a source read later, a figure for a year not yet begun, a month
+    stock of a month to come or read before its month. Each is a typing slip (2099 for 2019), never data."""
+    problems = [doc.error(("sources", key, "read"), say("load.read_future", read=src.read.isoformat(),
+                                                          today=today.isoformat()))
+                for key, src in city.sources.items() if src.read > today]
+    month = f"{today:%Y-%m}"
+    for ind_id, years in city.facts.items():
+        for year, fact in years.items():
+            path = ("facts", ind_id, year)
+            if year > today.year:
+                problems.append(doc.error(path, say("load.year_future", year=year, today=today.isoformat())))
+            elif fact.as_of is not None and fact.as_of > month:
+                problems.append(doc.error(path + ("as_of",), say("load.as_of_future", as_of=fact.as_of,
+                                                                  today=today.isoformat())))
+            src = city.sources.get(fact.source)
+            if fact.as_of is not None and src is not None and f"{src.read:%Y-%m}" < fact.as_of <= month:
+                problems.append(doc.error(path + ("as_of",), say("load.as_of_after_read", as_of=fact.as_of,
+                                                                  read=src.read.isoformat(), source=fact.source)))
+    return problems
+
+
+def load_city(name: str, raw: bytes, cat: Catalogue, today: dt.date | None = None) -> LoadedCity:
+    """Read one `cities/<city>.yaml`; every value ends up in its indicator's unit. With `today` (validate,
+    import), dates that cannot be are refused too: a source read after today, a figure for a later year."""
     doc = parse(name, raw)
     try:
         city: m.City = _validate(doc, m.City)
@@ -360,6 +384,8 @@ def load_city(name: str, raw: bytes, cat: Catalogue) -> LoadedCity:
         facts[ind_id][year] = _settled(fact, value, bound)
 
     _each_fact(doc, cat, city.sources, city.facts, problems, keep)
+    if today is not None:
+        problems.found = _in_order(problems.found + _dates_problems(doc, city, today))
     problems.check()
     return LoadedCity(city.model_copy(update={"facts": facts}), name, sha256(raw))
 

@@ -772,8 +772,16 @@ PHRASES |= {
                           "{at}：为空；每个数值都须注明来源（来源名称和发布单位）"),
     "form.not_text": ("{at}: {got} is not text", "{at}：{got} 不是文字"),
     "form.too_long": ("{at}: longer than 1,000 characters", "{at}：超过 1000 个字符"),
-    "form.date_bad": ("{at}: {got} is not a date; write it as 2024-03-01", "{at}：{got} 不是日期，请写成 2024-03-01"),
+    "form.date_bad": ("{at}: {got} is not a date; write it as 2024-03-01 (or 2024-03 for a month)",
+                      "{at}：{got} 不是日期，请写成 2024-03-01（或只写月份 2024-03）"),
     "form.date_implausible": ("{at}: {got} is not a plausible date of publication", "{at}：{got} 不像是发布日期"),
+    "form.date_future": ("{at}: published {got}, after today ({today}): a date of publication cannot be in the future; "
+                         "check the year", "{at}：发布日期 {got} 晚于今天（{today}），发布日期不能在将来，请检查年份"),
+    "form.date_before_year": ("{at}: published {got}, more than a year before {year}, the year of the figure; check "
+                              "the year", "{at}：发布日期 {got} 比数据所属的 {year} 年早一年以上，请检查年份"),
+    "form.year_future": ("{at}: {year} has not begun (today is {today}): no figure can be published for it yet; "
+                         "leave this row empty", "{at}：{year}年尚未开始（今天是 {today}），还不可能有该年的公布数据，"
+                         "请不要填写这一行"),
     "form.duplicate": ("{at}: {ind} {year} is also given in {other} with another value ({a} and {b}): keep one",
                        "{at}：{ind} {year}年 在 {other} 中也有填写，但数值不同（{a} 与 {b}），请只保留一个"),
     "form.more": ("… and {n} more problems (fix these and import again)", "……另有 {n} 处问题（先改正以上各处再导入）"),
@@ -1422,6 +1430,17 @@ PHRASES |= {
     "load.unknown_source": ("unknown source {source}", "未知来源 {source}"),
     "load.as_of_year": ("as_of {as_of} is not in {year}, the year the fact is filed under",
                         "as_of {as_of} 不在该数据所属的年份 {year} 内"),
+    # dates a fact file cannot hold (validate, import): a typing slip such as 2099 for 2019
+    "load.read_future": ("read {read}, after today ({today}): a source cannot have been read on a later day; "
+                         "check the year", "读取日期 {read} 晚于今天（{today}）：来源不可能在将来读取，请检查年份"),
+    "load.year_future": ("{year} has not begun (today is {today}): no figure can be published for it yet; check "
+                         "the year", "{year}年尚未开始（今天是 {today}）：不可能已有该年的公布数据，请检查年份"),
+    "load.as_of_future": ("as_of {as_of} is a month to come (today is {today}); check the month",
+                          "as_of {as_of} 是尚未到来的月份（今天是 {today}），请检查月份"),
+    "load.as_of_after_read": ("as_of {as_of} comes after the day source {source} was read ({read}): a figure "
+                              "stands at a month already past when it is published; check the month or the date read",
+                              "as_of {as_of} 晚于来源 {source} 的读取日期（{read}）：公布的数据只能截至已过去的月份，"
+                              "请检查月份或读取日期"),
     "load.waiver_unknown": ("no criterion {id} in any framework", "任何评价标准中都没有评价条目 {id}"),
     "check.unknown_indicator": ("unknown indicator {id}", "未知指标 {id}"),
     "check.published_rate": ("indicator {id} is {what}; a published rate here must be in {counter}",
