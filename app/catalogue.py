@@ -28,9 +28,9 @@ def list_criteria(framework_id: str | None = None, *, criteria_dir: Path = CRITE
     return Outcome(text=criteria_text(lib.frameworks[framework_id].model, lang), inputs=lib.paths())
 
 
-# At most this many lines per file: a file with more (a misplaced indent, a wrong unit in every row) gets
-# the first ones and the count, which is enough to see what went wrong.
-SHOWN_PER_FILE = 50
+# At most a screenful per file, as `import` lists a form's problems (app/intake.MAX_PROBLEMS): a file with more
+# (a wrong unit in every row) gets the first ones and the count, which is enough to see what went wrong.
+SHOWN_PER_FILE = 20
 
 
 def _problem_lines(problems: list[InputError], lang: str) -> list[str]:
