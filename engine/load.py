@@ -179,10 +179,51 @@ def _resolve_example(doc: Document, cat: Catalogue, ex: m.Example, path: tuple[A
 
 # ---------------------------------------------------------------- frameworks
 
+def _each_criterion(doc: Document, cat: Catalogue, criteria: list[tuple[int, m.Criterion]],
+                    problems: Problems) -> list[m.Criterion]:
+    """The criteria (each with its index in the file) with their checks and examples in indicator units; each
+    problem (a duplicate id, an unknown indicator, a target in the wrong unit) kept, going on to the next."""
+    seen: dict[str, int] = {}
+    resolved = []
+    for i, c in criteria:
+        try:
+            if c.id in seen:
+                raise doc.error(("criteria", i, "id"), say("load.criterion_duplicate", id=repr(c.id),
+                                                                        first=seen[c.id]))
+            seen[c.id] = i
+            check = resolve_check(doc, cat, c.check, ("criteria", i, "check"))
+            examples = [_resolve_example(doc, cat, ex, ("criteria", i, "examples", j))
+                        for j, ex in enumerate(c.examples)]
+            _check_attribute_values(doc, cat, c.check, examples, ("criteria", i))
+            resolved.append(c.model_copy(update={"check": check, "examples": examples}))
+        except InputError as exc:
+            problems.add(exc)
+    return resolved
+
+
+def _rest_of_framework(doc: Document, cat: Catalogue) -> list[InputError]:
+    """The criteria's own problems in a framework file whose schema check failed: each criterion that is well
+    formed by itself is checked, so that one run of `validate` lists every problem."""
+    data = doc.data if isinstance(doc.data, dict) else {}
+    raw = data.get("criteria") if isinstance(data.get("criteria"), list) else []
+    criteria = []
+    for i, c in enumerate(raw):
+        try:
+            criteria.append((i, m.Criterion.model_validate(c)))
+        except ValidationError:
+            continue  # its schema error is reported already
+    problems = Problems()
+    _each_criterion(doc, cat, criteria, problems)
+    return problems.found
+
+
 def load_framework(name: str, raw: bytes, cat: Catalogue) -> LoadedFramework:
     """Read one `criteria/<framework>.yaml`."""
     doc = parse(name, raw)
-    fw: m.Framework = _validate(doc, m.Framework)
+    try:
+        fw: m.Framework = _validate(doc, m.Framework)
+    except InputErrors as exc:
+        raise InputErrors(_in_order(exc.problems + _rest_of_framework(doc, cat))) from None
     h = fw.framework
     problems = Problems()
     header = [
@@ -199,20 +240,7 @@ def load_framework(name: str, raw: bytes, cat: Catalogue) -> LoadedFramework:
     for wrong, path, message in header:
         if wrong:
             problems.add(doc.error(path, message))
-    seen: dict[str, int] = {}
-    criteria = []
-
-    def one(i: int, c: m.Criterion) -> None:
-        if c.id in seen:
-            raise doc.error(("criteria", i, "id"), say("load.criterion_duplicate", id=repr(c.id),
-                                                                    first=seen[c.id]))
-        seen[c.id] = i
-        check = resolve_check(doc, cat, c.check, ("criteria", i, "check"))
-        examples = [_resolve_example(doc, cat, ex, ("criteria", i, "examples", j)) for j, ex in enumerate(c.examples)]
-        _check_attribute_values(doc, cat, c.check, examples, ("criteria", i))
-        criteria.append(c.model_copy(update={"check": check, "examples": examples}))
-
-    problems.each(fw.criteria, one)
+    criteria = _each_criterion(doc, cat, list(enumerate(fw.criteria)), problems)
     problems.check()
     if sum(c.weight for c in criteria) <= 0:
         raise doc.error(("criteria",), say("load.weights_zero"))

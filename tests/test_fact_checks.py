@@ -12,7 +12,7 @@ from decimal import Decimal
 
 import pytest
 import yaml
-from conftest import CITIES
+from conftest import CITIES, CRITERIA
 from openpyxl import load_workbook
 from test_forms import edit, fill, invoke, problems, row_of
 
@@ -262,3 +262,16 @@ def test_importing_into_a_city_file_with_a_date_to_come_names_the_city_file(retu
     lines = problems(invoke("import", forms, "--into", city, "--lang", "en"), 1)
     assert lines[0].startswith(f"ipcheck: {city}:") and "after today" in lines[0]
     assert city.read_bytes() == before
+
+
+def test_validate_lists_a_frameworks_schema_slip_and_its_criteria_slips_together(tmp_path):
+    text = (CRITERIA / "ningbo-2020.yaml").read_text(encoding="utf-8")
+    text = text.replace("category: creation\n    weight: 3", "category: creaton\n    weight: 3", 1)
+    text = text.replace("indicator: pct_applications, target: 650件", "indicator: pct_application, target: 650件", 1)
+    fw = tmp_path / "ningbo-2020.yaml"
+    fw.write_text(text, encoding="utf-8")
+    lines = problems(invoke("validate", fw, "--lang", "en"), 3)
+    assert "criteria.0.category" in lines[0] and "(got 'creaton')" in lines[0]
+    assert "unknown indicator 'pct_application' (did you mean 'pct_applications'?)" in lines[1]
+    assert int(lines[0].split(":")[2]) < int(lines[1].split(":")[2])
+    assert lines[2] == f"ipcheck: {fw}: 2 problems in this file"
