@@ -315,7 +315,8 @@ def _settled(fact: m.Fact, value: Any, bound: str) -> m.Fact:
     return fact
 
 
-def _fact_problem(doc: Document, cat: Catalogue, sources: Any, ind_id: str, year: int, fact: m.Fact) -> Any:
+def _fact_resolved(doc: Document, cat: Catalogue, sources: Any, ind_id: str, year: int,
+                   fact: m.Fact) -> tuple[Any, str]:
     """A fact's value and bound in its indicator's unit; InputError for a source, value, attribute or month
     the file cannot have."""
     path = ("facts", ind_id, year)
@@ -343,7 +344,7 @@ def _each_fact(doc: Document, cat: Catalogue, sources: Any, facts: Any, problems
             continue
         for year, fact in sorted(years.items()):
             try:
-                keep(ind_id, year, fact, *_fact_problem(doc, cat, sources, ind_id, year, fact))
+                keep(ind_id, year, fact, *_fact_resolved(doc, cat, sources, ind_id, year, fact))
             except InputError as exc:
                 problems.add(exc)
 

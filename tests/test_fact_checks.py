@@ -275,3 +275,15 @@ def test_validate_lists_a_frameworks_schema_slip_and_its_criteria_slips_together
     assert "unknown indicator 'pct_application' (did you mean 'pct_applications'?)" in lines[1]
     assert int(lines[0].split(":")[2]) < int(lines[1].split(":")[2])
     assert lines[2] == f"ipcheck: {fw}: 2 problems in this file"
+
+
+def test_the_collected_form_refuses_a_date_of_publication_after_the_day_it_is_typed(returned):
+    """The spreadsheet itself stops 2099 as it is typed (Excel's and WPS's date rule, up to TODAY()); import
+    checks again, for a form filled elsewhere or as CSV."""
+    _, forms = returned
+    ws = load_workbook(forms)["统计局"]
+    r = row_of(ws, "above_size_industrial_enterprises", 2021)
+    rules = [dv for dv in ws.data_validations.dataValidation if dv.type == "date"]
+    assert len(rules) == 1 and f"J{r}" in str(rules[0].sqref).split()
+    assert (rules[0].formula1, rules[0].formula2) == ("DATE(1949,1,1)", "TODAY()")
+    assert "不能晚于今天" in rules[0].error
