@@ -483,7 +483,8 @@ def _value_row(ref, cell, indicator: str, year: int, cat, facts, t, today: dt.da
                 problems.append(t("form.bound_clash", at=ref("bound"), word=word, got=chosen))
             else:
                 bound = b
-    source, more = _source(ref, cell, t, year, today)
+    # a mechanism's document may be years older than the year it is in force; a figure's cannot
+    source, more = _source(ref, cell, t, year if unit is not None else None, today)
     problems += more
     note = cell("note")
     if note is not None and not isinstance(note, str):
@@ -509,7 +510,7 @@ def _text(ref, cell, col: str, required: bool, problems: list[str], t) -> str | 
     return text
 
 
-def _source(ref, cell, t, year: int, today: dt.date | None) -> tuple[SourceSpec | None, list[str]]:
+def _source(ref, cell, t, year: int | None, today: dt.date | None) -> tuple[SourceSpec | None, list[str]]:
     """The row's own source; without an address or a document number its confidence is low."""
     problems: list[str] = []
     title = _text(ref, cell, "source_title", True, problems, t)
@@ -525,9 +526,10 @@ def _source(ref, cell, t, year: int, today: dt.date | None) -> tuple[SourceSpec 
     return SourceSpec(title, url, publisher, "high" if where else "low"), []  # type: ignore[arg-type]
 
 
-def _date(ref, cell, problems: list[str], t, year: int, today: dt.date | None) -> str | None:
+def _date(ref, cell, problems: list[str], t, year: int | None, today: dt.date | None) -> str | None:
     """The date of publication as the title gives it (2023-05-04, or 2023-05 for a month); a date that cannot be
-    one is a problem: not a date, before 1949, after `today`, or more than a year before the figure's own year."""
+    one is a problem: not a date, before 1949, after `today`, or more than a year before the figure's own `year`
+    (None for a mechanism, whose document may be years older than the year it is in force)."""
     v = cell("published")
     if v in (None, ""):
         return None
@@ -554,7 +556,8 @@ def _date(ref, cell, problems: list[str], t, year: int, today: dt.date | None) -
     if today is not None and (day.replace(day=1) if month_only else day) > today:
         problems.append(t("form.date_future", at=ref("published"), got=shown, today=today.isoformat()))
         return None
-    if day.year < year - 1:  # a figure is published after its year begins (a budget: in the year before at most)
+    # a figure is published after its year begins (a budget: the year before at most)
+    if year is not None and day.year < year - 1:
         problems.append(t("form.date_before_year", at=ref("published"), got=shown, year=year))
         return None
     return shown

@@ -287,3 +287,18 @@ def test_the_collected_form_refuses_a_date_of_publication_after_the_day_it_is_ty
     assert len(rules) == 1 and f"J{r}" in str(rules[0].sqref).split()
     assert (rules[0].formula1, rules[0].formula2) == ("DATE(1949,1,1)", "TODAY()")
     assert "不能晚于今天" in rules[0].error
+
+
+def test_a_mechanism_may_rest_on_a_document_years_older_than_the_year_it_is_in_force(returned):
+    """A leadership group set up by a 2019 notice is in force in 2022: only a figure cannot predate its year."""
+    city, forms = returned
+
+    def mechanism(wb):
+        ws = wb["市政府办公室"]
+        fill(ws, row_of(ws, "ip_in_performance_assessment", 2022), "是", title="宁波市政府目标管理考核办法",
+             publisher="宁波市人民政府办公厅", url="甬政办发〔2019〕35号", published="2019年6月")
+    edit(forms, mechanism)
+    r = invoke("import", forms, "--into", city)
+    assert r.exit_code == 0, r.output
+    sources = yaml.safe_load(city.read_text(encoding="utf-8"))["sources"]
+    assert any(s["title"] == "宁波市政府目标管理考核办法（甬政办发〔2019〕35号，2019-06）" for s in sources.values())
