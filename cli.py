@@ -181,7 +181,7 @@ def criteria(framework_id, criteria_dir, lang):
 def validate(paths, criteria_dir, lang):
     """Check criteria, city and waiver files; every problem with file:line:column."""
     from .app.catalogue import validate as run
-    _finish(run(list(paths), criteria_dir=criteria_dir, lang=lang), lang=lang)
+    _finish(run(list(paths), criteria_dir=criteria_dir, lang=lang, today=dt.date.today()), lang=lang)
 
 
 @main.command("test")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from ..engine.errors import InputError, InputErrors, error_line
@@ -27,9 +28,32 @@ def list_criteria(framework_id: str | None = None, *, criteria_dir: Path = CRITE
     return Outcome(text=criteria_text(lib.frameworks[framework_id].model, lang), inputs=lib.paths())
 
 
-def validate(paths: list[Path], *, criteria_dir: Path = CRITERIA_DIR, lang: str = "zh") -> Outcome:
+# At most a screenful per file, as `import` lists a form's problems (app/intake.MAX_PROBLEMS): a file with more
+# (a wrong unit in every row) gets the first ones and the count, which is enough to see what went wrong.
+SHOWN_PER_FILE = 20
+
+
+def _problem_lines(problems: list[InputError], lang: str) -> list[str]:
+    """One line per problem, file by file, at most SHOWN_PER_FILE each; a file with several ends with how many."""
+    files: dict[str, list[InputError]] = {}
+    for p in problems:
+        files.setdefault(p.file, []).append(p)
+    lines = []
+    for file, found in files.items():
+        lines += [error_line(p, lang) for p in found[:SHOWN_PER_FILE]]
+        if len(found) > SHOWN_PER_FILE:
+            lines.append(error_line(InputError(file, None, None, R("validate.count_cut", n=len(found),
+                                                                    shown=SHOWN_PER_FILE)), lang))
+        elif len(found) > 1:
+            lines.append(error_line(InputError(file, None, None, R("validate.count", n=len(found))), lang))
+    return lines
+
+
+def validate(paths: list[Path], *, criteria_dir: Path = CRITERIA_DIR, lang: str = "zh",
+             today: dt.date | None = None) -> Outcome:
     """Check city, criteria and waiver files (folders too): one stderr line per problem, exit 2 if any.
 
+    With `today`, a city file's dates are checked against it too (a source read later, a figure for a later year).
     A framework's criteria must each have examples, and every example must give its expected status.
     """
     from ..engine.decide import make_decider
@@ -58,7 +82,7 @@ def validate(paths: list[Path], *, criteria_dir: Path = CRITERIA_DIR, lang: str 
             elif kind == "waivers":
                 load_waivers(str(p), raw)
             else:
-                load_city(str(p), raw, cat)
+                load_city(str(p), raw, cat, today)
         except InputErrors as exc:  # every problem of the file, one line each
             problems += exc.problems
         except InputError as exc:
@@ -67,6 +91,6 @@ def validate(paths: list[Path], *, criteria_dir: Path = CRITERIA_DIR, lang: str 
     notices += decider_notices(decider, None)  # durable-rules failed and Python decided: said once
     notices += [error_line(w, lang) for w in warnings]
     if problems:
-        return Outcome(notices=notices + [error_line(p, lang) for p in problems], exit_code=2, inputs=inputs)
+        return Outcome(notices=notices + _problem_lines(problems, lang), exit_code=2, inputs=inputs)
     done = say("validate.ok_one", lang) if len(files) == 1 else say("validate.ok", lang, n=len(files))
     return Outcome(text=done + "\n", notices=notices, inputs=inputs)

@@ -45,7 +45,8 @@ MAX_FORM_BYTES = 10 * 1024 * 1024        # a filled form is a few hundred KB at 
 MAX_UNPACKED_BYTES = 50 * 1024 * 1024    # what its zip entries may unpack to, all together
 MAX_ENTRIES = 2000
 MAX_RATIO = 200                          # unpacked / packed, per entry (a zip bomb packs far tighter)
-_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+# a day (2023-05-04, 2023年5月4日) or a month (2023-05, 2023年5月): how departments write a date of publication
+_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*(?:[-/.月]\s*(\d{1,2})\s*日?|月)?$")
 
 
 class FormProblems(Exception):
@@ -313,8 +314,10 @@ def _manifest(label: str, sheet: Sheet | None, cat, t) -> tuple[str, list[tuple[
     return str(head.get("city")), frameworks, expected
 
 
-def read_forms(path: Path, cat, lang: str = "zh") -> Returned:
+def read_forms(path: Path, cat, lang: str = "zh", today: dt.date | None = None) -> Returned:
     """Read and check a returned form (an .xlsx file or a folder of CSV files), its messages in `lang`.
+
+    With `today`, a date of publication after it, or a filled row for a year after it, is refused (a typing slip).
 
     Raises InputError for a file that is not a form at all, FormProblems (every bad cell,
     one line each) for a form with bad cells."""
@@ -338,7 +341,7 @@ def read_forms(path: Path, cat, lang: str = "zh") -> Returned:
         if s.name not in expected:
             problems.append(t("form.sheet_extra", at=at(s.name)))
             continue
-        problems += _sheet_problems(at(s.name), s, expected[s.name], cat, facts, t)
+        problems += _sheet_problems(at(s.name), s, expected[s.name], cat, facts, t, today)
     for name in expected:
         if name not in by_name:
             problems.append(t("form.sheet_missing", at=at(name)))
@@ -348,7 +351,7 @@ def read_forms(path: Path, cat, lang: str = "zh") -> Returned:
 
 
 def _sheet_problems(at: str, s: Sheet, expected: list[tuple[str, int]], cat, facts: list[FormFact],
-                    t) -> list[str]:
+                    t, today: dt.date | None = None) -> list[str]:
     problems = [t("form.formula", at=f"{at}!{ref}") for ref in s.formulas]
     problems += [t("form.merged", at=f"{at}!{rng}") for rng in s.merged]
     rows = _trimmed(s.rows)
@@ -369,14 +372,14 @@ def _sheet_problems(at: str, s: Sheet, expected: list[tuple[str, int]], cat, fac
             problems.append(t("form.row_extra", at=f"{at}!A{rownum}"))
             continue
         problems += _row(at, rownum, row + [None] * (len(COLUMNS) - len(row)), expected[k], cat, facts,
-                         s.text_cells, t)
+                         s.text_cells, t, today)
     if len(data) < len(expected):
         problems.append(t("form.rows_missing", at=f"{at}!A{HEADER_ROWS + 1 + len(data)}"))
     return problems
 
 
 def _row(at: str, rownum: int, row: list[Any], expected: tuple[str, int], cat, facts: list[FormFact],
-         text_cells: bool, t) -> list[str]:
+         text_cells: bool, t, today: dt.date | None = None) -> list[str]:
     def ref(col: str) -> str:
         return f"{at}!{_ref(COLUMN[col], rownum)}"
 
@@ -410,9 +413,11 @@ def _row(at: str, rownum: int, row: list[Any], expected: tuple[str, int], cat, f
     value = cell("value")
     if value in (None, ""):
         return [t("form.value_empty", at=ref("value"))]
+    if today is not None and year > today.year:  # a form made for a year to come: nothing is published for it yet
+        return [t("form.year_future", at=ref("year"), year=year, today=today.isoformat())]
     if attribute:
         return _attribute_row(ref, cell, inputs, indicator, attribute, year, cat, facts, t)
-    return _value_row(ref, cell, indicator, year, cat, facts, t)
+    return _value_row(ref, cell, indicator, year, cat, facts, t, today)
 
 
 def _as_int(v: Any, text_ok: bool) -> int | None:
@@ -449,7 +454,7 @@ def _attribute_row(ref, cell, inputs, indicator: str, attribute: str, year: int,
     return problems
 
 
-def _value_row(ref, cell, indicator: str, year: int, cat, facts, t) -> list[str]:
+def _value_row(ref, cell, indicator: str, year: int, cat, facts, t, today: dt.date | None = None) -> list[str]:
     """A filled row of a figure or a mechanism: its value read by the one rule (`units.read_value`), its source."""
     problems: list[str] = []
     unit = cat.units[indicator]
@@ -478,7 +483,8 @@ def _value_row(ref, cell, indicator: str, year: int, cat, facts, t) -> list[str]
                 problems.append(t("form.bound_clash", at=ref("bound"), word=word, got=chosen))
             else:
                 bound = b
-    source, more = _source(ref, cell, t)
+    # a mechanism's document may be years older than the year it is in force; a figure's cannot
+    source, more = _source(ref, cell, t, year if unit is not None else None, today)
     problems += more
     note = cell("note")
     if note is not None and not isinstance(note, str):
@@ -504,13 +510,13 @@ def _text(ref, cell, col: str, required: bool, problems: list[str], t) -> str | 
     return text
 
 
-def _source(ref, cell, t) -> tuple[SourceSpec | None, list[str]]:
+def _source(ref, cell, t, year: int | None, today: dt.date | None) -> tuple[SourceSpec | None, list[str]]:
     """The row's own source; without an address or a document number its confidence is low."""
     problems: list[str] = []
     title = _text(ref, cell, "source_title", True, problems, t)
     where = _text(ref, cell, "source_url", False, problems, t)
     publisher = _text(ref, cell, "publisher", True, problems, t)
-    published = _date(ref, cell, problems, t)
+    published = _date(ref, cell, problems, t, year, today)
     if problems:
         return None, problems
     url = where if where and re.match(r"^https?://", where, re.I) else None
@@ -520,24 +526,38 @@ def _source(ref, cell, t) -> tuple[SourceSpec | None, list[str]]:
     return SourceSpec(title, url, publisher, "high" if where else "low"), []  # type: ignore[arg-type]
 
 
-def _date(ref, cell, problems: list[str], t) -> str | None:
+def _date(ref, cell, problems: list[str], t, year: int | None, today: dt.date | None) -> str | None:
+    """The date of publication as the title gives it (2023-05-04, or 2023-05 for a month); a date that cannot be
+    one is a problem: not a date, before 1949, after `today`, or more than a year before the figure's own `year`
+    (None for a mechanism, whose document may be years older than the year it is in force)."""
     v = cell("published")
     if v in (None, ""):
         return None
     if isinstance(v, dt.datetime):
         v = v.date()
+    month_only = False
     if isinstance(v, dt.date):
         day = v
     else:
         m = _DATE.match(half_width(str(v)).strip()) if isinstance(v, str) else None
         try:
-            day = dt.date(int(m[1]), int(m[2]), int(m[3])) if m else None
+            day = dt.date(int(m[1]), int(m[2]), int(m[3] or 1)) if m else None
         except ValueError:
             day = None
         if day is None:
             problems.append(t("form.date_bad", at=ref("published"), got=repr(v)))
             return None
+        month_only = m[3] is None
+    shown = f"{day:%Y-%m}" if month_only else day.isoformat()
     if not (1949 <= day.year <= 2100):
-        problems.append(t("form.date_implausible", at=ref("published"), got=day.isoformat()))
+        problems.append(t("form.date_implausible", at=ref("published"), got=shown))
         return None
-    return day.isoformat()
+    # a month is in the future only once all of it is: 2026-12 is no slip on 2026-12-07
+    if today is not None and (day.replace(day=1) if month_only else day) > today:
+        problems.append(t("form.date_future", at=ref("published"), got=shown, today=today.isoformat()))
+        return None
+    # a figure is published after its year begins (a budget: the year before at most)
+    if year is not None and day.year < year - 1:
+        problems.append(t("form.date_before_year", at=ref("published"), got=shown, year=year))
+        return None
+    return shown

@@ -270,7 +270,8 @@ def instructions(forms: Forms) -> list[str]:
         "“约、近、左右”等约数不能作为评价依据：请查找确切数值，找不到则留空。",
         "4. 单位为“是/否”的行（工作机制）：选“是”或“否”；“是”须有文件或报道为证，在来源列写明。"
         "单位为“选项”的行（如领导小组组长）：从下拉列表选择，来源与上一行相同，不必再填。",
-        "5. 来源：每个数值都必须填写来源名称和发布单位；网址与文号填其一；发布日期写成 2024-03-01。",
+        "5. 来源：每个数值都必须填写来源名称和发布单位；网址与文号填其一；发布日期写成 2024-03-01"
+        "（只知道月份的写 2024年3月），不能晚于今天。",
         "6. 年份：数值所属的年度。存量（如有效发明专利）为该年年末数，流量（如申请量）为全年数。",
         "7. “已有数值”列是评价文件中已有的数据，供参考；如发现有误，在该行填写正确数值并在备注中说明。"
         "“用于评价条目”列注明该数据用于哪些评价条目及其牵头单位；注有“填其中一项即可”的几行，填其中一项即可。",
@@ -399,9 +400,10 @@ def workbook_bytes(forms: Forms, city, cat, today: dt.date) -> bytes:
                                 errorTitle="是/否", error="请从下拉列表选择“是”或“否”。")
         bound = DataValidation(type="list", formula1='"确切值,不少于,不多于"', allow_blank=True, showErrorMessage=True,
                                errorTitle="数值性质", error="请选择：确切值、不少于或不多于。")
-        date = DataValidation(type="date", operator="between", formula1="DATE(1949,1,1)", formula2="DATE(2100,12,31)",
+        # up to the day it is typed: a date of publication in the future is a slip (2099 for 2019); import checks again
+        date = DataValidation(type="date", operator="between", formula1="DATE(1949,1,1)", formula2="TODAY()",
                               allow_blank=True, showErrorMessage=True, errorTitle="发布日期",
-                              error="请填写日期，如 2024-03-01。")
+                              error="请填写发布日期，如 2024-03-01，不能晚于今天。")
         lists: dict[str, DataValidation] = {}
         for dv in (number, yes_no, bound, date):
             ws.add_data_validation(dv)

@@ -19,7 +19,7 @@ from ..engine.errors import InputError, one_line
 from ..engine.units import plain
 from ..reports import messages
 from ..reports.messages import FrameworkMove, Imported, ImportSummary, NewSource
-from ..reports.words import say
+from ..reports.words import phrase, say
 from .files import read_input
 from .formread import FormFact, FormProblems, SourceSpec, read_forms
 from .forms import MANIFEST
@@ -36,6 +36,11 @@ class Change:
     kind: str            # added | replaced | same | attribute
     fact: FormFact
     old: tuple | None = None  # a replaced fact's (value, bound)
+
+
+def _both(code: str, **args: str) -> dict[str, str]:
+    """A phrase as a fact file writes a note in both languages: {zh: ..., en: ...}."""
+    return {"zh": phrase(code, "zh", **args), "en": phrase(code, "en", **args)}
 
 
 def _value_text(fact: FormFact, cat) -> str | bool:
@@ -131,7 +136,8 @@ def plan_import(city, facts: list[FormFact], cat, *, replace: bool, via: str,
         if f.bound != "exact":
             fields["bound"] = f.bound
         fields["source"] = key
-        note = f.note or (f"published as {f.written}" if f.written else None)
+        # the words a figure was given with, in both languages; a department's own note as typed
+        note = f.note or (_both("note.published_as", written=f.written) if f.written else None)
         if note:
             fields["note"] = note
         if attrs:
@@ -200,7 +206,7 @@ def import_forms(forms_path, city_path: Path, *, criteria_dir: Path = CRITERIA_D
     lib = load_library(criteria_dir)
     cat = lib.catalogue
     raw = read_input(city_path)
-    city = load_city(str(city_path), raw, cat)
+    city = load_city(str(city_path), raw, cat, today)
     given = [forms_path] if isinstance(forms_path, (str, Path)) else list(forms_path)
     for p in given:
         if not Path(p).exists():
@@ -211,7 +217,7 @@ def import_forms(forms_path, city_path: Path, *, criteria_dir: Path = CRITERIA_D
     frameworks: list[tuple[str, int]] = []
     for path in paths:
         try:
-            returned = read_forms(path, cat, lang)
+            returned = read_forms(path, cat, lang, today)
         except FormProblems as exc:
             problems += exc.lines
             continue

@@ -10,7 +10,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, WithJsonSchema
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Strict, Tag, WithJsonSchema
 
 from .errors import Refusal
 from .phrases import say
@@ -56,6 +56,17 @@ class Names(Model):
     """A name in Chinese and English."""
     zh: Text
     en: Text
+
+
+def _note_form(v: Any) -> str:
+    return NOTE_NAMES if isinstance(v, (dict, Names)) else NOTE_TEXT
+
+
+# A fact's note: a text, taken as written in the language it is written in, or {zh: ..., en: ...}. The tags
+# are not field names (a field name has no colon): the loader leaves them out of an error's place.
+NOTE_TEXT, NOTE_NAMES = "note:text", "note:names"
+Note = Annotated[Union[Annotated[Names, Tag(NOTE_NAMES)], Annotated[Text, Tag(NOTE_TEXT)]],
+                 Discriminator(_note_form)]
 
 
 class CheckModel(Model):

@@ -6,6 +6,7 @@ No I/O here: callers pass the file name (for messages) and its bytes. Every prob
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from . import models as m
 from .catalogue import Catalogue
 from .checks import REGISTRY, kind_of, resolve_check
 from .errors import InputError, InputErrors, Problems, Refusal, did_you_mean
+from .fields import NOTE_NAMES, NOTE_TEXT
 from .result import Assumption, Listed, Reason, say
 from .units import PERCENT, YES_NO, Unit, UnitError, parse_unit, read_value
 from .yamldoc import Document, parse
@@ -64,7 +66,7 @@ def _validate(doc: Document, model: type[BaseModel]) -> Any:
     except ValidationError as exc:
         problems, seen = [], set()
         for err in exc.errors(include_url=False):
-            loc = tuple(err["loc"])
+            loc = tuple(p for p in err["loc"] if p not in (NOTE_TEXT, NOTE_NAMES))
             # A value that fits no member of a union (number | text | yes/no): one message, not four.
             cut = next((i for i, p in enumerate(loc) if isinstance(p, str) and p in _UNION_MEMBERS), None)
             if cut is not None:
@@ -177,10 +179,51 @@ def _resolve_example(doc: Document, cat: Catalogue, ex: m.Example, path: tuple[A
 
 # ---------------------------------------------------------------- frameworks
 
+def _each_criterion(doc: Document, cat: Catalogue, criteria: list[tuple[int, m.Criterion]],
+                    problems: Problems) -> list[m.Criterion]:
+    """The criteria (each with its index in the file) with their checks and examples in indicator units; each
+    problem (a duplicate id, an unknown indicator, a target in the wrong unit) kept, going on to the next."""
+    seen: dict[str, int] = {}
+    resolved = []
+    for i, c in criteria:
+        try:
+            if c.id in seen:
+                raise doc.error(("criteria", i, "id"), say("load.criterion_duplicate", id=repr(c.id),
+                                                                        first=seen[c.id]))
+            seen[c.id] = i
+            check = resolve_check(doc, cat, c.check, ("criteria", i, "check"))
+            examples = [_resolve_example(doc, cat, ex, ("criteria", i, "examples", j))
+                        for j, ex in enumerate(c.examples)]
+            _check_attribute_values(doc, cat, c.check, examples, ("criteria", i))
+            resolved.append(c.model_copy(update={"check": check, "examples": examples}))
+        except InputError as exc:
+            problems.add(exc)
+    return resolved
+
+
+def _rest_of_framework(doc: Document, cat: Catalogue) -> list[InputError]:
+    """The criteria's own problems in a framework file whose schema check failed: each criterion that is well
+    formed by itself is checked, so that one run of `validate` lists every problem."""
+    data = doc.data if isinstance(doc.data, dict) else {}
+    raw = data.get("criteria") if isinstance(data.get("criteria"), list) else []
+    criteria = []
+    for i, c in enumerate(raw):
+        try:
+            criteria.append((i, m.Criterion.model_validate(c)))
+        except ValidationError:
+            continue  # its schema error is reported already
+    problems = Problems()
+    _each_criterion(doc, cat, criteria, problems)
+    return problems.found
+
+
 def load_framework(name: str, raw: bytes, cat: Catalogue) -> LoadedFramework:
     """Read one `criteria/<framework>.yaml`."""
     doc = parse(name, raw)
-    fw: m.Framework = _validate(doc, m.Framework)
+    try:
+        fw: m.Framework = _validate(doc, m.Framework)
+    except InputErrors as exc:
+        raise InputErrors(_in_order(exc.problems + _rest_of_framework(doc, cat))) from None
     h = fw.framework
     problems = Problems()
     header = [
@@ -197,20 +240,7 @@ def load_framework(name: str, raw: bytes, cat: Catalogue) -> LoadedFramework:
     for wrong, path, message in header:
         if wrong:
             problems.add(doc.error(path, message))
-    seen: dict[str, int] = {}
-    criteria = []
-
-    def one(i: int, c: m.Criterion) -> None:
-        if c.id in seen:
-            raise doc.error(("criteria", i, "id"), say("load.criterion_duplicate", id=repr(c.id),
-                                                                    first=seen[c.id]))
-        seen[c.id] = i
-        check = resolve_check(doc, cat, c.check, ("criteria", i, "check"))
-        examples = [_resolve_example(doc, cat, ex, ("criteria", i, "examples", j)) for j, ex in enumerate(c.examples)]
-        _check_attribute_values(doc, cat, c.check, examples, ("criteria", i))
-        criteria.append(c.model_copy(update={"check": check, "examples": examples}))
-
-    problems.each(fw.criteria, one)
+    criteria = _each_criterion(doc, cat, list(enumerate(fw.criteria)), problems)
     problems.check()
     if sum(c.weight for c in criteria) <= 0:
         raise doc.error(("criteria",), say("load.weights_zero"))
@@ -298,39 +328,106 @@ def _settled(fact: m.Fact, value: Any, bound: str) -> m.Fact:
     return fact
 
 
-def load_city(name: str, raw: bytes, cat: Catalogue) -> LoadedCity:
-    """Read one `cities/<city>.yaml`; every value ends up in its indicator's unit."""
-    doc = parse(name, raw)
-    city: m.City = _validate(doc, m.City)
-    facts: dict[str, dict[int, m.Fact]] = {}
-    problems = Problems()
+def _fact_resolved(doc: Document, cat: Catalogue, sources: Any, ind_id: str, year: int,
+                   fact: m.Fact) -> tuple[Any, str]:
+    """A fact's value and bound in its indicator's unit; InputError for a source, value, attribute or month
+    the file cannot have."""
+    path = ("facts", ind_id, year)
+    if fact.source not in sources:
+        hint = did_you_mean(fact.source, list(sources))
+        raise doc.error(path + ("source",), say("load.unknown_source", source=repr(fact.source)) + hint)
+    value, bound = _fact_value(doc, cat, ind_id, fact, path)
+    for attr, got in fact.attributes.items():
+        problem = attribute_problem(cat.indicators[ind_id], attr, got)
+        if problem:
+            raise doc.error(path + ("attributes", attr), problem)
+    if fact.as_of is not None and int(fact.as_of[:4]) != year:
+        raise doc.error(path + ("as_of",), say("load.as_of_year", as_of=fact.as_of, year=year))
+    return value, bound
 
-    def one(ind_id: str, year: int, fact: m.Fact) -> None:
-        path = ("facts", ind_id, year)
-        if fact.source not in city.sources:
-            hint = did_you_mean(fact.source, list(city.sources))
-            raise doc.error(path + ("source",), say("load.unknown_source", source=repr(fact.source)) + hint)
-        value, bound = _fact_value(doc, cat, ind_id, fact, path)
-        for attr, got in fact.attributes.items():
-            problem = attribute_problem(cat.indicators[ind_id], attr, got)
-            if problem:
-                raise doc.error(path + ("attributes", attr), problem)
-        if fact.as_of is not None and int(fact.as_of[:4]) != year:
-            raise doc.error(path + ("as_of",), say("load.as_of_year", as_of=fact.as_of, year=year))
-        facts[ind_id][year] = _settled(fact, value, bound)
 
-    for ind_id, years in city.facts.items():
+def _each_fact(doc: Document, cat: Catalogue, sources: Any, facts: Any, problems: Problems, keep: Any) -> None:
+    """Check every fact of `facts` ({indicator: {year: Fact}}), keeping each problem and going on; `keep(ind,
+    year, fact, value, bound)` receives each good one."""
+    for ind_id, years in facts.items():
         try:
             _indicator(doc, cat, ("facts", ind_id), ind_id)
         except InputError as exc:
             problems.add(exc)
             continue
-        facts[ind_id] = {}
         for year, fact in sorted(years.items()):
             try:
-                one(ind_id, year, fact)
+                keep(ind_id, year, fact, *_fact_resolved(doc, cat, sources, ind_id, year, fact))
             except InputError as exc:
                 problems.add(exc)
+
+
+def _rest_of_city(doc: Document, cat: Catalogue) -> list[InputError]:
+    """The problems of a city file's facts beyond its schema errors (an unknown indicator or source, a value
+    in the wrong unit), for a file whose schema check failed: each fact that is well formed by itself is
+    checked, so that one run of `validate` lists every problem."""
+    data = doc.data if isinstance(doc.data, dict) else {}
+    sources = data.get("sources") if isinstance(data.get("sources"), dict) else {}
+    facts: dict[str, dict[int, m.Fact]] = {}
+    for ind_id, years in (data.get("facts") or {}).items() if isinstance(data.get("facts"), dict) else ():
+        if not isinstance(ind_id, str) or not isinstance(years, dict):
+            continue
+        facts[ind_id] = {}
+        for year, raw in years.items():
+            try:
+                if type(year) is int:
+                    facts[ind_id][year] = m.Fact.model_validate(raw)
+            except ValidationError:
+                continue  # its schema error is reported already
+    problems = Problems()
+    _each_fact(doc, cat, sources, facts, problems, lambda *_: None)
+    return problems.found
+
+
+def _in_order(problems: list[InputError]) -> list[InputError]:
+    """Problems in the order of the file (line, then column); ones without a place first."""
+    return sorted(problems, key=lambda p: (p.line or 0, p.column or 0))
+
+
+def _dates_problems(doc: Document, city: m.City, today: dt.date) -> list[InputError]:
+    """Dates a fact file cannot hold on `today`: a source read later, a figure for a year not yet begun, a month
+    stock of a month to come or read before its month. Each is a typing slip (2099 for 2019), never data."""
+    problems = [doc.error(("sources", key, "read"), say("load.read_future", read=src.read.isoformat(),
+                                                          today=today.isoformat()))
+                for key, src in city.sources.items() if src.read > today]
+    month = f"{today:%Y-%m}"
+    for ind_id, years in city.facts.items():
+        for year, fact in years.items():
+            path = ("facts", ind_id, year)
+            if year > today.year:
+                problems.append(doc.error(path, say("load.year_future", year=year, today=today.isoformat())))
+            elif fact.as_of is not None and fact.as_of > month:
+                problems.append(doc.error(path + ("as_of",), say("load.as_of_future", as_of=fact.as_of,
+                                                                  today=today.isoformat())))
+            src = city.sources.get(fact.source)
+            if fact.as_of is not None and src is not None and f"{src.read:%Y-%m}" < fact.as_of <= month:
+                problems.append(doc.error(path + ("as_of",), say("load.as_of_after_read", as_of=fact.as_of,
+                                                                  read=src.read.isoformat(), source=fact.source)))
+    return problems
+
+
+def load_city(name: str, raw: bytes, cat: Catalogue, today: dt.date | None = None) -> LoadedCity:
+    """Read one `cities/<city>.yaml`; every value ends up in its indicator's unit. With `today` (validate,
+    import), dates that cannot be are refused too: a source read after today, a figure for a later year."""
+    doc = parse(name, raw)
+    try:
+        city: m.City = _validate(doc, m.City)
+    except InputErrors as exc:
+        raise InputErrors(_in_order(exc.problems + _rest_of_city(doc, cat))) from None
+    facts: dict[str, dict[int, m.Fact]] = {ind_id: {} for ind_id in city.facts if ind_id in cat.indicators}
+    problems = Problems()
+
+    def keep(ind_id: str, year: int, fact: m.Fact, value: Any, bound: str) -> None:
+        facts[ind_id][year] = _settled(fact, value, bound)
+
+    _each_fact(doc, cat, city.sources, city.facts, problems, keep)
+    if today is not None:
+        problems.found = _in_order(problems.found + _dates_problems(doc, city, today))
     problems.check()
     return LoadedCity(city.model_copy(update={"facts": facts}), name, sha256(raw))
 

@@ -15,7 +15,7 @@ from pydantic import Field, PrivateAttr, Strict, field_validator
 
 from .checks import Check
 from .errors import Refusal
-from .fields import ID, Date, Model, Names, Number, Raw, Text, Year
+from .fields import ID, Date, Model, Names, Note, Number, Raw, Text, Year
 from .levels import LEVELS
 from .phrases import say
 
@@ -155,7 +155,7 @@ class Fact(Model):
     confidence: Literal["high", "medium", "low"] | None = None
     bound: Literal["exact", "at_least", "at_most"] = "exact"
     attributes: dict[ID, Text] = Field(default_factory=dict)
-    note: Text | None = None
+    note: Note | None = None  # a text as written, or {zh: ..., en: ...}: a report shows the one in its language
     # A stock published for a month ("截至9月"): the month it stands at, never read as year-end.
     as_of: Annotated[str, Strict(), Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")] | None = None
     # Set only by a what-if (`--set`), never by a fact file: not a field of the file format.

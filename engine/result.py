@@ -13,6 +13,7 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Any
 
+from .fields import Names
 from .phrases import Reason, Say, say  # noqa: F401  (the phrase types, used with the results)
 from .records import record
 from .units import YES_NO
@@ -95,7 +96,7 @@ class FactUsed:
     publisher: str
     read: dt.date | None  # None for a what-if assumption
     confidence: str
-    note: str | None = None
+    note: str | Names | None = None  # as the fact file has it: a text in one language, or both (reports pick one)
     assumed: bool = False  # set by what-if (`--set`), never by a fact file
 
 

@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..engine.compare import Summary
+from ..engine.fields import Names
 from ..engine.result import CriterionResult, FrameworkResult, Measurement, Reason
 from ..engine.units import plain
 from . import json_types as t
@@ -33,6 +34,8 @@ def _v(x: Any) -> Any:
         return plain(x)
     if t is Reason:
         return both(x)
+    if t is Names:
+        return {"en": x.en, "zh": x.zh}
     if t is dict:
         return {str(k): _v(i) for k, i in x.items()}
     if t is list or t is tuple:

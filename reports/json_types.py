@@ -25,6 +25,7 @@ from typing_extensions import NotRequired, TypedDict
 from ..engine import compare as cmp
 from ..engine import plan as pln
 from ..engine import result as res
+from ..engine.fields import Names
 from ..engine.planread import model as planread
 from ..engine.result import Reason
 
@@ -59,7 +60,7 @@ def _json_type(tp: Any) -> Any:
     origin, args = typing.get_origin(tp), typing.get_args(tp)
     if tp is Decimal:
         return DecimalText
-    if tp is Reason:
+    if tp is Reason or tp is Names:
         return Bilingual
     if tp is dt.date:
         return DateText

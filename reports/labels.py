@@ -35,6 +35,7 @@ from .words import (
     display,
     name_in,
     named,
+    note_text,
     pct,
     phrase,
     score_text,
@@ -448,7 +449,7 @@ def fact_source(f, lang: str) -> tuple[str, str, str | None]:
     """(source title, publisher, note) of a fact as a report shows it; a what-if assumption in the output's language."""
     if f.assumed:
         return phrase("assumed.title", lang), phrase("assumed.publisher", lang), None
-    return f.source_title, f.publisher, f.note
+    return f.source_title, f.publisher, None if f.note is None else note_text(f.note, lang)
 
 
 def confidence_word(confidence: str, lang: str) -> str:

@@ -804,8 +804,16 @@ PHRASES |= {
                           "{at}：为空；每个数值都须注明来源（来源名称和发布单位）"),
     "form.not_text": ("{at}: {got} is not text", "{at}：{got} 不是文字"),
     "form.too_long": ("{at}: longer than 1,000 characters", "{at}：超过 1000 个字符"),
-    "form.date_bad": ("{at}: {got} is not a date; write it as 2024-03-01", "{at}：{got} 不是日期，请写成 2024-03-01"),
+    "form.date_bad": ("{at}: {got} is not a date; write it as 2024-03-01 (or 2024-03 for a month)",
+                      "{at}：{got} 不是日期，请写成 2024-03-01（或只写月份 2024-03）"),
     "form.date_implausible": ("{at}: {got} is not a plausible date of publication", "{at}：{got} 不像是发布日期"),
+    "form.date_future": ("{at}: published {got}, after today ({today}): a date of publication cannot be in the future; "
+                         "check the year", "{at}：发布日期 {got} 晚于今天（{today}），发布日期不能在将来，请检查年份"),
+    "form.date_before_year": ("{at}: published {got}, more than a year before {year}, the year of the figure; check "
+                              "the year", "{at}：发布日期 {got} 比数据所属的 {year} 年早一年以上，请检查年份"),
+    "form.year_future": ("{at}: {year} has not begun (today is {today}): no figure can be published for it yet; "
+                         "leave this row empty", "{at}：{year}年尚未开始（今天是 {today}），还不可能有该年的公布数据，"
+                         "请不要填写这一行"),
     "form.duplicate": ("{at}: {ind} {year} is also given in {other} with another value ({a} and {b}): keep one",
                        "{at}：{ind} {year}年 在 {other} 中也有填写，但数值不同（{a} 与 {b}），请只保留一个"),
     "form.more": ("… and {n} more problems (fix these and import again)", "……另有 {n} 处问题（先改正以上各处再导入）"),
@@ -884,6 +892,9 @@ PHRASES |= {
     "out.wrote": ("wrote {path}", "已写入 {path}"),
     "validate.ok": ("{n} files valid", "{n} 个文件有效"),
     "validate.ok_one": ("1 file valid", "1 个文件有效"),
+    "validate.count": ("{n} problems in this file", "该文件共 {n} 处问题"),
+    "validate.count_cut": ("{n} problems in this file, the first {shown} shown above",
+                           "该文件共 {n} 处问题，上面只列出前 {shown} 处"),
 }
 
 
@@ -1452,6 +1463,17 @@ PHRASES |= {
     "load.unknown_source": ("unknown source {source}", "未知来源 {source}"),
     "load.as_of_year": ("as_of {as_of} is not in {year}, the year the fact is filed under",
                         "as_of {as_of} 不在该数据所属的年份 {year} 内"),
+    # dates a fact file cannot hold (validate, import): a typing slip such as 2099 for 2019
+    "load.read_future": ("read {read}, after today ({today}): a source cannot have been read on a later day; "
+                         "check the year", "读取日期 {read} 晚于今天（{today}）：来源不可能在将来读取，请检查年份"),
+    "load.year_future": ("{year} has not begun (today is {today}): no figure can be published for it yet; check "
+                         "the year", "{year}年尚未开始（今天是 {today}）：不可能已有该年的公布数据，请检查年份"),
+    "load.as_of_future": ("as_of {as_of} is a month to come (today is {today}); check the month",
+                          "as_of {as_of} 是尚未到来的月份（今天是 {today}），请检查月份"),
+    "load.as_of_after_read": ("as_of {as_of} comes after the day source {source} was read ({read}): a figure "
+                              "stands at a month already past when it is published; check the month or the date read",
+                              "as_of {as_of} 晚于来源 {source} 的读取日期（{read}）：公布的数据只能截至已过去的月份，"
+                              "请检查月份或读取日期"),
     "load.waiver_unknown": ("no criterion {id} in any framework", "任何评价标准中都没有评价条目 {id}"),
     "check.unknown_indicator": ("unknown indicator {id}", "未知指标 {id}"),
     "check.published_rate": ("indicator {id} is {what}; a published rate here must be in {counter}",
@@ -1755,6 +1777,40 @@ PHRASES |= {
         "criteria with evidence and say nothing of the category as a whole.",
         "括号内、不着色的得分：该城市证据不足，无法评定；得分仅依据少数有证据的指标，不代表该类别的整体水平。"),
 }
+
+# ---- a fact's note in the report's language (cities/*.yaml `note:`) ----
+PHRASES |= {
+    # a note written in one language only, shown in a report of the other: marked as a quotation, since a
+    # caveat (not year-end, a lower bound) left out would let the figure be read at face value
+    "note.original.zh": ("(as written, in Chinese) {text}", "（原文为中文）{text}"),
+    "note.original.en": ("(as written, in English) {text}", "（英文原文）{text}"),
+    # what `import` writes for a figure given with words ("突破1200件"): the words as published
+    "note.published_as": ("published as {written}", "公布为“{written}”"),
+}
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+
+
+def written_in(note: str) -> str | None:
+    """The language a note is written in: "zh" when its Chinese characters outnumber its Latin words ("截至目前
+    in an April 2018 report" is English with a quotation), "en" otherwise, None for neither (figures alone)."""
+    han, words = len(_HAN.findall(note)), len(_LATIN_WORD.findall(note))
+    if not han and not words:
+        return None
+    return "zh" if han > words else "en"
+
+
+def note_text(note: str | Names, lang: str) -> str:
+    """A fact's note in the output's language: its own text in that language; a text written only in the other
+    language, marked as the original wording."""
+    if isinstance(note, Names):
+        return named(note, lang)
+    original = written_in(note)
+    if original is None or original == ("zh" if lang == "zh" else "en"):
+        return note
+    return phrase(f"note.original.{original}", lang, text=note)
+
 
 def term(vocabulary: str, code: str, lang: str) -> str:
     """A word of one of ipcheck's vocabularies (TERMS) in one language: term("kind", "stock", "zh") → 存量（年末数）."""

@@ -376,8 +376,9 @@ def test_validate_reports_every_problem_of_a_file(tmp_path):
         "    2020: {value: 5, source: x}\n", encoding="utf-8")
     r = invoke_en("validate", str(bad))
     lines = r.stderr.strip().splitlines()
-    assert r.exit_code == 2 and len(lines) == 4, r.stderr
-    assert [line.split(":")[2] for line in lines] == ["5", "6", "8", "10"]  # "ipcheck: FILE:LINE:COL: ..."
+    assert r.exit_code == 2 and len(lines) == 5, r.stderr
+    assert [line.split(":")[2] for line in lines[:4]] == ["5", "6", "8", "10"]  # "ipcheck: FILE:LINE:COL: ..."
+    assert lines[4] == f"ipcheck: {bad}: 4 problems in this file"
     assert "mayor (市长)" in lines[2] and "did you mean 'valid_patents'" in lines[3]
     r = invoke_en("evaluate", str(bad))
     assert r.exit_code == 2 and len(r.stderr.strip().splitlines()) == 1 and "[and 3 more problems]" in r.stderr

@@ -204,7 +204,7 @@ def test_qualified_figures_and_yes_no_and_attributes_from_the_forms(tmp_path):
     assert r.exit_code == 0, r.output
     text = city.read_text(encoding="utf-8")
     assert (f"{y3}: {{value: 1200件, bound: at_least, source: form-" in text
-            and "note: 'published as 突破1,200件'" in text)
+            and "note: {zh: '公布为“突破1,200件”', en: 'published as 突破1,200件'}" in text)
     assert f"{y2}: {{value: yes, source: form-" in text or f"{y2}:\n      value: yes" in text
     assert "attributes: {stage: operating}" in text
     hz16 = next(line for line in r.stdout.splitlines() if "HZ-16" in line)

@@ -162,7 +162,9 @@ def test_validate_lists_every_problem_in_the_language_asked_for(tmp_path):
     en = invoke("validate", bad, "--lang", "en")
     assert zh.exit_code == en.exit_code == 2
     zh_lines, en_lines = zh.stderr.splitlines(), en.stderr.splitlines()
-    assert len(zh_lines) == len(en_lines) == 2, (zh.stderr, en.stderr)
+    assert len(zh_lines) == len(en_lines) == 3, (zh.stderr, en.stderr)
+    assert zh_lines[2].endswith("该文件共 2 处问题") and en_lines[2].endswith("2 problems in this file")
+    zh_lines, en_lines = zh_lines[:2], en_lines[:2]
     assert any("'约yes' 不是“是/否”：请填 是 或 否" in x for x in zh_lines), zh.stderr
     assert any("'约yes' is not yes/no: write 是 or 否" in x for x in en_lines), en.stderr
     assert any(re.search(r"未知来源 'nowhere-(\S+)'（是否应为 '\1'？）", x) for x in zh_lines), zh.stderr
@@ -336,7 +338,7 @@ YAML_SLIPS = [  # (what, line of ningbo.yaml, as written, as mistyped, place, Ch
      "a 'key: value' where none can start: quote a value that holds ': ', or check the indentation of line 82"),
     ("a key without its colon", 81, "  population:", "  population", (81, 3), "第81行的键后缺少冒号“:”",
      "line 81 has no ':' after its key"),
-    ("an escape that is none", 85, 'note: "end of', 'note: "end\\q of', (85, 71),
+    ("an escape that is none", 85, 'en: "end of', 'en: "end\\q of', (85, 106),
      "双引号内有无法识别的转义（反斜杠）：请改用单引号，或写成 \\\\",
      "an unknown escape (backslash) in double-quoted text: use single quotes, or write \\\\"),
 ]
@@ -364,8 +366,8 @@ def test_an_unclosed_quotation_mark_is_said_where_it_opened(tmp_path):
     city = tmp_path / "ningbo.yaml"
     city.write_text("\n".join(text.splitlines()[:90]) + "\n", encoding="utf-8")  # the quote runs to the end
     zh, en = invoke("validate", city), invoke("validate", city, "--lang", "en")
-    assert zh.stderr == f"ipcheck: {city}:85:67: 第85行开始的引号没有闭合\n"
-    assert en.stderr == f"ipcheck: {city}:85:67: the quotation mark opened on line 85 is never closed\n"
+    assert zh.stderr == f"ipcheck: {city}:85:102: 第85行开始的引号没有闭合\n"
+    assert en.stderr == f"ipcheck: {city}:85:102: the quotation mark opened on line 85 is never closed\n"
 
 
 def test_a_problem_without_a_phrase_is_still_a_chinese_line_at_its_place(tmp_path):
