@@ -187,6 +187,20 @@ def _slip(lines: list[str], first: int, last: int, problem: str) -> tuple[str, i
     return None
 
 
+def _other_event(name: str, event: Any, kind: type, documents: int) -> int:
+    """An event that is neither a value nor the end of a collection: an alias or a second document is refused;
+    the count of documents so far, or -1 at the end of the stream."""
+    if kind is yaml.AliasEvent:
+        raise _fail(name, event, say("yaml.alias_named", anchor=f"*{event.anchor}"))
+    if kind is yaml.DocumentStartEvent:
+        if documents >= 1:
+            raise _fail(name, event, say("yaml.documents"))
+        return documents + 1
+    if kind is yaml.StreamEndEvent or event is None:
+        return -1
+    return documents
+
+
 def _checked_events(name: str, loader: Any, text: str) -> Iterator[Any]:
     """The loader's events, refusing on the way aliases, a second document, nesting deeper
     than MAX_DEPTH and more than MAX_NODES values (no recursion, nothing built)."""
@@ -205,14 +219,10 @@ def _checked_events(name: str, loader: Any, text: str) -> Iterator[Any]:
                     raise _fail(name, event, say("yaml.many", n=f"{MAX_NODES:,}"))
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 depth -= 1
-            elif kind is yaml.AliasEvent:
-                raise _fail(name, event, say("yaml.alias_named", anchor=f"*{event.anchor}"))
-            elif kind is yaml.DocumentStartEvent:
-                documents += 1
-                if documents > 1:
-                    raise _fail(name, event, say("yaml.documents"))
-            elif kind is yaml.StreamEndEvent or event is None:
-                return
+            else:
+                documents = _other_event(name, event, kind, documents)
+                if documents < 0:
+                    return
             yield event
     except yaml.YAMLError as exc:
         raise _yaml_error(name, exc, text) from None
@@ -380,16 +390,10 @@ def _from_events(name: str, text: str) -> Any:
                 depth -= 1
                 stack.pop()
                 continue
-            elif kind is yaml.AliasEvent:
-                raise _fail(name, event, say("yaml.alias_named", anchor=f"*{event.anchor}"))
-            elif kind is yaml.DocumentStartEvent:
-                documents += 1
-                if documents > 1:
-                    raise _fail(name, event, say("yaml.documents"))
-                continue
-            elif kind is yaml.StreamEndEvent or event is None:
-                break
             else:
+                documents = _other_event(name, event, kind, documents)
+                if documents < 0:
+                    break
                 continue
             # place the value: the root, an item of a list, a mapping's value, or a mapping's key
             if not stack:
