@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from ..engine.errors import InputError
 from ..engine.result import say as R
+from ..engine.yamldoc import parse
 from .batch import evaluate_many
-from .files import yaml_files
+from .files import read_input, yaml_files
 from .library import CRITERIA_DIR, choose_frameworks, decider_notices, load_city_file, load_library
 from .outcome import Outcome, Perturbation
 
@@ -45,8 +45,9 @@ def compare(city_paths: list[Path], framework_ids: tuple[str, ...] = (), *, year
     seen: dict[str, str] = {}
     for f, rs in zip(files, per_city):
         cid = rs[0][0].city_id
-        if cid in seen:
-            raise InputError(str(f), 0, 0, R("analysis.city_twice", id=repr(cid), other=seen[cid]))
+        if cid in seen:  # said at the file's `city: id:`, read again only for this refusal
+            doc = parse(str(f), read_input(f))
+            raise doc.error(("city", "id"), R("analysis.city_twice", id=repr(cid), other=seen[cid]))
         seen[cid] = str(f)
     docs, comparisons = [], []
     for k, fid in enumerate(framework_ids):

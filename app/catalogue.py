@@ -74,7 +74,7 @@ def validate(paths: list[Path], *, criteria_dir: Path = CRITERIA_DIR, lang: str 
             elif kind == "framework":
                 fw = load_framework(str(p), raw, cat)
                 problems += lint_framework(fw)
-                warnings += unstated_source(fw, EARLIER_PLACEHOLDERS)
+                warnings += unstated_source(fw, EARLIER_PLACEHOLDERS, drafted_titles(fw.model.framework))
                 if decider is None:
                     decider, notice = make_decider("durable")
                     notices += [notice] if notice else []
@@ -94,3 +94,8 @@ def validate(paths: list[Path], *, criteria_dir: Path = CRITERIA_DIR, lang: str 
         return Outcome(notices=notices + _problem_lines(problems, lang), exit_code=2, inputs=inputs)
     done = say("validate.ok_one", lang) if len(files) == 1 else say("validate.ok", lang, n=len(files))
     return Outcome(text=done + "\n", notices=notices, inputs=inputs)
+
+
+def drafted_titles(h) -> frozenset[str]:
+    """The titles `draft` gives a framework drafted for `h.city` from `h.source.file`, in both languages."""
+    return frozenset(say("draft.yaml.untitled", lang, city=h.city or "", file=h.source.file) for lang in ("zh", "en"))

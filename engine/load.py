@@ -276,12 +276,16 @@ def lint_framework(fw: LoadedFramework) -> list[InputError]:
             for i, c in enumerate(fw.model.criteria) if not c.examples]
 
 
-def unstated_source(fw: LoadedFramework, placeholders: frozenset[str] = frozenset()) -> list[InputError]:
+def unstated_source(fw: LoadedFramework, placeholders: frozenset[str] = frozenset(),
+                    drafted_titles: frozenset[str] = frozenset()) -> list[InputError]:
     """Warnings, not errors: the source document's title or the issuer is not stated (a draft whose document
     did not say), or is one of `placeholders` (words an earlier draft wrote instead), each at the node where
-    it belongs, saying what to write there."""
+    it belongs, saying what to write there; the framework's own title is still one of `drafted_titles` (the
+    words a draft heads it with until the analyst names it) or one of `placeholders`."""
     h = fw.model.framework
     out = []
+    if drafted_titles & {h.title.zh, h.title.en} or h.title.zh in placeholders:
+        out.append(fw.doc.error(("framework", "title"), say("validate.warn") + say("validate.drafted_title")))
     if h.source.title is None or h.source.title in placeholders:
         out.append(fw.doc.error(("framework", "source", "title"), say("validate.warn") + say("validate.no_title")))
     if h.issuer is None or h.issuer in placeholders:
@@ -362,12 +366,19 @@ def _each_fact(doc: Document, cat: Catalogue, sources: Any, facts: Any, problems
                 problems.add(exc)
 
 
-def _rest_of_city(doc: Document, cat: Catalogue) -> list[InputError]:
+def _rest_of_city(doc: Document, cat: Catalogue, today: dt.date | None) -> list[InputError]:
     """The problems of a city file's facts beyond its schema errors (an unknown indicator or source, a value
-    in the wrong unit), for a file whose schema check failed: each fact that is well formed by itself is
-    checked, so that one run of `validate` lists every problem."""
+    in the wrong unit, with `today` a date that cannot be), for a file whose schema check failed: each fact
+    and source that is well formed by itself is checked, so that one run of `validate` lists every problem."""
     data = doc.data if isinstance(doc.data, dict) else {}
     sources = data.get("sources") if isinstance(data.get("sources"), dict) else {}
+    good_sources: dict[str, m.Source] = {}
+    for key, raw in sources.items():
+        try:
+            if isinstance(key, str):
+                good_sources[key] = m.Source.model_validate(raw)
+        except ValidationError:
+            continue  # its schema error is reported already
     facts: dict[str, dict[int, m.Fact]] = {}
     for ind_id, years in (data.get("facts") or {}).items() if isinstance(data.get("facts"), dict) else ():
         if not isinstance(ind_id, str) or not isinstance(years, dict):
@@ -381,6 +392,8 @@ def _rest_of_city(doc: Document, cat: Catalogue) -> list[InputError]:
                 continue  # its schema error is reported already
     problems = Problems()
     _each_fact(doc, cat, sources, facts, problems, lambda *_: None)
+    if today is not None:
+        problems.found += _dates_problems(doc, good_sources, facts, today)
     return problems.found
 
 
@@ -389,14 +402,15 @@ def _in_order(problems: list[InputError]) -> list[InputError]:
     return sorted(problems, key=lambda p: (p.line or 0, p.column or 0))
 
 
-def _dates_problems(doc: Document, city: m.City, today: dt.date) -> list[InputError]:
+def _dates_problems(doc: Document, sources: dict[str, m.Source], facts: dict[str, dict[int, m.Fact]],
+                    today: dt.date) -> list[InputError]:
     """Dates a fact file cannot hold on `today`: a source read later, a figure for a year not yet begun, a month
     stock of a month to come or read before its month. Each is a typing slip (2099 for 2019), never data."""
     problems = [doc.error(("sources", key, "read"), say("load.read_future", read=src.read.isoformat(),
                                                           today=today.isoformat()))
-                for key, src in city.sources.items() if src.read > today]
+                for key, src in sources.items() if src.read > today]
     month = f"{today:%Y-%m}"
-    for ind_id, years in city.facts.items():
+    for ind_id, years in facts.items():
         for year, fact in years.items():
             path = ("facts", ind_id, year)
             if year > today.year:
@@ -404,7 +418,7 @@ def _dates_problems(doc: Document, city: m.City, today: dt.date) -> list[InputEr
             elif fact.as_of is not None and fact.as_of > month:
                 problems.append(doc.error(path + ("as_of",), say("load.as_of_future", as_of=fact.as_of,
                                                                   today=today.isoformat())))
-            src = city.sources.get(fact.source)
+            src = sources.get(fact.source)
             if fact.as_of is not None and src is not None and f"{src.read:%Y-%m}" < fact.as_of <= month:
                 problems.append(doc.error(path + ("as_of",), say("load.as_of_after_read", as_of=fact.as_of,
                                                                   read=src.read.isoformat(), source=fact.source)))
@@ -418,7 +432,7 @@ def load_city(name: str, raw: bytes, cat: Catalogue, today: dt.date | None = Non
     try:
         city: m.City = _validate(doc, m.City)
     except InputErrors as exc:
-        raise InputErrors(_in_order(exc.problems + _rest_of_city(doc, cat))) from None
+        raise InputErrors(_in_order(exc.problems + _rest_of_city(doc, cat, today))) from None
     facts: dict[str, dict[int, m.Fact]] = {ind_id: {} for ind_id in city.facts if ind_id in cat.indicators}
     problems = Problems()
 
@@ -427,7 +441,7 @@ def load_city(name: str, raw: bytes, cat: Catalogue, today: dt.date | None = Non
 
     _each_fact(doc, cat, city.sources, city.facts, problems, keep)
     if today is not None:
-        problems.found = _in_order(problems.found + _dates_problems(doc, city, today))
+        problems.found = _in_order(problems.found + _dates_problems(doc, city.sources, city.facts, today))
     problems.check()
     return LoadedCity(city.model_copy(update={"facts": facts}), name, sha256(raw))
 

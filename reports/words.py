@@ -424,6 +424,12 @@ PHRASES: dict[str, tuple[str, str]] = {
                           "(the full name, as the document gives it), or the reports say it is not stated",
                           "未写明依据文件的标题：请在 source 中写上 title: \"…\"（文件全称，照原文），"
                           "否则报告中写作“未写明标题的规划文件”"),
+    # a drafted framework's title still the draft's (w28misc): validate says so until the analyst names it
+    "validate.drafted_title": ("the framework's title is still the one the draft made up: write the plan's name "
+                               "as title under framework, as zh: \"…\" and en: \"…\" (the reports are headed "
+                               "with it)",
+                               "框架标题仍是起草时代拟的占位文字：请在 framework 下把 title 改写为规划名称，"
+                               "zh: \"…\" 与 en: \"…\"（报告以此为标题）"),
     "validate.no_issuer": ("the issuer is not stated: write issuer: \"…\" under framework (the office that "
                            "issued the document, as it signs it)",
                            "未写明发布单位：请在 framework 下写上 issuer: \"…\"（发文机关，照文件落款）"),

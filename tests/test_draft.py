@@ -642,7 +642,8 @@ def test_blank_fields_of_a_reading_get_words_saying_they_are_missing(here, catal
     assert r.exit_code == 0
     warned = [line for line in r.output.splitlines() if "warning:" in line]
     assert [line.split(": warning: ")[1].split(":")[0] for line in warned] == [
-        "the source document's title is not stated", "the issuer is not stated"], r.output
+        "the framework's title is still the one the draft made up", "the source document's title is not stated",
+        "the issuer is not stated"], r.output
     assert all(line.startswith("ipcheck: fw.yaml:") for line in warned)
 
 

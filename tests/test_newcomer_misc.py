@@ -1,0 +1,66 @@
+"""Five small faults of a newcomer's run of the merged product: validate listing an impossible date beside a
+schema slip, a drafted framework's placeholder title, a duplicate city id's place, page 1's later-year line,
+and a source's publisher in the report's language."""
+
+from __future__ import annotations
+
+from conftest import CITIES
+from test_forms import invoke, problems
+
+# ---------------------------------------------------------------- validate: every problem in one run
+
+def test_validate_lists_a_date_to_come_beside_a_schema_slip_of_the_same_file(tmp_path):
+    text = (CITIES / "ningbo.yaml").read_text(encoding="utf-8")
+    assert "read: 2026-11-21" in text and "    confidence: low\n" in text
+    text = text.replace("read: 2026-11-21", "read: 2099-11-21", 1)
+    text = text.replace("    confidence: low\n", "    confidence: lwo\n", 1)
+    city = tmp_path / "ningbo.yaml"
+    city.write_text(text, encoding="utf-8")
+    lines = problems(invoke("validate", city, "--lang", "en"))
+    assert any("'lwo'" in x for x in lines), lines
+    dated = [x for x in lines if "2099-11-21" in x]
+    assert len(dated) == 1 and "after today" in dated[0], lines
+    line_no = text.splitlines().index("    read: 2099-11-21") + 1
+    assert dated[0].startswith(f"ipcheck: {city}:{line_no}:"), dated
+    assert lines[-1] == f"ipcheck: {city}: {len(lines) - 1} problems in this file"
+
+
+# ---------------------------------------------------------------- compare: a city named twice
+
+def test_a_city_id_used_twice_is_said_at_the_second_files_city_id(tmp_path):
+    text = (CITIES / "ningbo.yaml").read_text(encoding="utf-8")
+    copy = tmp_path / "nb.yaml"
+    copy.write_text(text, encoding="utf-8")
+    lines = problems(invoke("compare", CITIES, copy), 1)
+    line_no = text.splitlines().index("  id: ningbo") + 1
+    assert lines == [f"ipcheck: {copy}:{line_no}:7: 城市编号 'ningbo' 也被 {CITIES / 'ningbo.yaml'} 使用"]
+
+
+# ---------------------------------------------------------------- validate: a drafted framework's title
+
+def test_validate_warns_while_a_drafted_frameworks_title_is_the_drafts_until_it_is_named(tmp_path, monkeypatch):
+    from pathlib import Path
+    monkeypatch.chdir(tmp_path)
+    plan = Path(__file__).parent / "plans" / "wenzhou-2022.txt"
+    r = invoke("draft", plan, "--city", "wenzhou", "--output", "wz.yaml")
+    assert r.exit_code == 0, r.output
+    text = (tmp_path / "wz.yaml").read_text(encoding="utf-8")
+    head = '  title: {zh: "根据 wenzhou-2022.txt 起草的框架", en: "wenzhou plan drafted from wenzhou-2022.txt"}'
+    assert head in text
+    # the analyst names the source document but not yet the framework
+    text = text.replace("source: {file: ", 'source: {title: "温州市知识产权强市建设工作方案", file: ', 1)
+    (tmp_path / "wz.yaml").write_text(text, encoding="utf-8")
+    r = invoke("validate", "wz.yaml")
+    assert r.exit_code == 0, r.output
+    warned = [line for line in r.stderr.splitlines() if "提示：" in line]
+    line_no = text.splitlines().index(head) + 1
+    assert warned == [f"ipcheck: wz.yaml:{line_no}:10: 提示：框架标题仍是起草时代拟的占位文字：请在 framework 下把 "
+                      'title 改写为规划名称，zh: "…" 与 en: "…"（报告以此为标题）'], r.stderr
+    r = invoke("validate", "wz.yaml", "--lang", "en")
+    assert [x for x in r.stderr.splitlines() if "warning:" in x][0].endswith(
+        "the framework's title is still the one the draft made up: write the plan's name as title under framework, "
+        'as zh: "…" and en: "…" (the reports are headed with it)')
+    text = text.replace(head, '  title: {zh: "温州市知识产权强市建设", en: "Wenzhou IP Strong City"}')
+    (tmp_path / "wz.yaml").write_text(text, encoding="utf-8")
+    r = invoke("validate", "wz.yaml")
+    assert r.exit_code == 0 and "提示：" not in r.stderr, r.stderr
