@@ -240,7 +240,7 @@ def brief(res: FrameworkResult, lang: str, top: int, needs: dict[str, Reason], e
     year = f"{phrase('report.eval_year', lang)} {L.year_text(res, lang)}"
     later = L.later_text(res, lang)
     if later:  # the later year the report does not judge, beside the year it judges
-        year += phrase("sep.semicolon", lang) + later
+        year += phrase("sep.semicolon", lang) + L.head("later", lang) + colon(lang) + later  # as the terminal says it
     meta = phrase("report.brief_meta", lang, year=year,
                   source=f"{phrase('report.source_doc', lang)}{colon(lang)}{L.source_line(res, lang)}")
     return Brief(L.title(res, lang), res.year, meta, res.verdict, L.verdict_name(res, lang), L.verdict_text(res, lang),

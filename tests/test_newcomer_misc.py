@@ -4,6 +4,9 @@ and a source's publisher in the report's language."""
 
 from __future__ import annotations
 
+import re
+
+import pytest
 from conftest import CITIES
 from test_forms import invoke, problems
 
@@ -64,3 +67,36 @@ def test_validate_warns_while_a_drafted_frameworks_title_is_the_drafts_until_it_
     (tmp_path / "wz.yaml").write_text(text, encoding="utf-8")
     r = invoke("validate", "wz.yaml")
     assert r.exit_code == 0 and "提示：" not in r.stderr, r.stderr
+
+
+# ---------------------------------------------------------------- page 1: the later year, as the terminal says it
+
+def _with_a_later_year(tmp_path):
+    """Ningbo with one figure for 2024 (a test figure, in this copy only): judged in 2021, 2024 left out."""
+    text = (CITIES / "ningbo.yaml").read_text(encoding="utf-8")
+    assert "  trademark_cases_handled:\n" in text
+    text = text.replace("  trademark_cases_handled:\n",
+                        "  ip_service_institutions:\n    2024: {value: 30家, source: mirror-cqt}\n"
+                        "  trademark_cases_handled:\n", 1)
+    city = tmp_path / "ningbo.yaml"
+    city.write_text(text, encoding="utf-8")
+    return city
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_page_one_of_html_and_word_gives_the_later_year_with_the_terminals_label_and_sentence(tmp_path, lang):
+    import docx
+    city = _with_a_later_year(tmp_path)
+    html, word = tmp_path / "r.html", tmp_path / "r.docx"
+    r = invoke("evaluate", city, "--framework", "reference", "--html", html, "--docx", word, "--lang", lang)
+    assert r.exit_code == 0, r.output
+    label = "未采用的数据" if lang == "zh" else "Figures not used"
+    said = [x for x in r.stdout.splitlines() if x.startswith(label)]
+    assert len(said) == 1 and "2024" in said[0], r.stdout
+    sep = "：" if lang == "zh" else ": "
+    sentence = said[0].removeprefix(label + sep)
+    line = f"{label}{sep}{sentence}"
+    page = re.sub(r"<[^>]+>", "", html.read_text(encoding="utf-8"))
+    assert page.count(line) == 1, page[:3000]
+    paras = [p.text for p in docx.Document(str(word)).paragraphs if label in p.text]
+    assert len(paras) == 1 and line in paras[0], paras
