@@ -143,7 +143,7 @@ class Framework(Model):
 class Source(Model):
     title: Text
     url: Text | None = None
-    publisher: Text
+    publisher: Note  # a text as written, or {zh: ..., en: ...}: a report shows the one in its language
     read: Date
     via: Text | None = None
     confidence: Literal["high", "medium", "low"] = "high"

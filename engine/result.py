@@ -93,7 +93,7 @@ class FactUsed:
     source_key: str
     source_title: str
     source_url: str | None
-    publisher: str
+    publisher: str | Names  # as the fact file has it: a text, or both languages (reports pick one)
     read: dt.date | None  # None for a what-if assumption
     confidence: str
     note: str | Names | None = None  # as the fact file has it: a text in one language, or both (reports pick one)

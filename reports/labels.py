@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from ..engine.checks import kind_of
 from ..engine.checks.base import UNBOUNDED
+from ..engine.fields import Names
 from ..engine.result import (
     MUST_EXIST,
     CriterionResult,
@@ -449,7 +450,8 @@ def fact_source(f, lang: str) -> tuple[str, str, str | None]:
     """(source title, publisher, note) of a fact as a report shows it; a what-if assumption in the output's language."""
     if f.assumed:
         return phrase("assumed.title", lang), phrase("assumed.publisher", lang), None
-    return f.source_title, f.publisher, None if f.note is None else note_text(f.note, lang)
+    publisher = named(f.publisher, lang) if isinstance(f.publisher, Names) else f.publisher
+    return f.source_title, publisher, None if f.note is None else note_text(f.note, lang)
 
 
 def confidence_word(confidence: str, lang: str) -> str:

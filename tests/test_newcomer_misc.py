@@ -100,3 +100,35 @@ def test_page_one_of_html_and_word_gives_the_later_year_with_the_terminals_label
     assert page.count(line) == 1, page[:3000]
     paras = [p.text for p in docx.Document(str(word)).paragraphs if label in p.text]
     assert len(paras) == 1 and line in paras[0], paras
+
+
+# ---------------------------------------------------------------- a source's publisher in the report's language
+
+@pytest.mark.parametrize("lang, mirror, other", [("zh", "yzeyc.com（转载）", "(mirror)"),
+                                                 ("en", "yzeyc.com (mirror)", "（转载）")])
+def test_a_mirror_sites_publisher_is_said_in_the_reports_language(tmp_path, lang, mirror, other):
+    r = invoke("explain", CITIES / "ningbo.yaml", "REF-01", "--framework", "reference", "--lang", lang)
+    assert r.exit_code == 0, r.output
+    assert mirror in r.stdout and other not in r.stdout, r.stdout
+    html = tmp_path / "r.html"
+    r = invoke("evaluate", CITIES / "ningbo.yaml", "--html", html, "--lang", lang)  # its plan and the reference
+    page = html.read_text(encoding="utf-8")
+    assert mirror in page and "cqtresearch.com" in page and other not in page
+    assert ">宁波广电网<" in page  # a publisher given as one text is shown as written
+
+
+def test_shipped_publishers_are_one_language_or_both_and_json_gives_both():
+    import json
+
+    import yaml
+    for path in sorted(CITIES.glob("*.yaml")):
+        for key, src in yaml.safe_load(path.read_text(encoding="utf-8"))["sources"].items():
+            pub = src["publisher"]
+            if isinstance(pub, dict):
+                assert set(pub) == {"zh", "en"} and not re.search(r"[a-z]{4,}\)|\((?:mirror|secondary)", pub["zh"])
+            else:  # one text: a name and perhaps a domain, no English word a Chinese report would print
+                assert not re.search(r"\((?:mirror|secondary|republishing)", pub), (path, key, pub)
+    r = invoke("evaluate", CITIES / "ningbo.yaml", "--framework", "reference", "--format", "json")
+    facts = [f for e in json.loads(r.stdout)["evaluations"] for c in e["criteria"] for f in c.get("facts", [])]
+    pubs = {json.dumps(f["publisher"], ensure_ascii=False, sort_keys=True) for f in facts}
+    assert '{"en": "yzeyc.com (mirror)", "zh": "yzeyc.com（转载）"}' in pubs, pubs
