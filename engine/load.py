@@ -12,13 +12,13 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from . import models as m
 from .catalogue import Catalogue
 from .checks import REGISTRY, kind_of, resolve_check
 from .errors import InputError, InputErrors, Problems, Refusal, did_you_mean
-from .fields import NOTE_NAMES, NOTE_TEXT
+from .fields import NOTE_NAMES, NOTE_TEXT, Date
 from .result import Assumption, Listed, Reason, say
 from .units import PERCENT, YES_NO, Unit, UnitError, parse_unit, read_value
 from .yamldoc import Document, parse
@@ -366,6 +366,9 @@ def _each_fact(doc: Document, cat: Catalogue, sources: Any, facts: Any, problems
                 problems.add(exc)
 
 
+_READ_DATE = TypeAdapter(Date)  # a source's `read` alone, for a source whose other fields are at fault
+
+
 def _rest_of_city(doc: Document, cat: Catalogue, today: dt.date | None) -> list[InputError]:
     """The problems of a city file's facts beyond its schema errors (an unknown indicator or source, a value
     in the wrong unit, with `today` a date that cannot be), for a file whose schema check failed: each fact
@@ -374,11 +377,15 @@ def _rest_of_city(doc: Document, cat: Catalogue, today: dt.date | None) -> list[
     sources = data.get("sources") if isinstance(data.get("sources"), dict) else {}
     good_sources: dict[str, m.Source] = {}
     for key, raw in sources.items():
+        if not isinstance(key, str) or not isinstance(raw, dict):
+            continue
         try:
-            if isinstance(key, str):
-                good_sources[key] = m.Source.model_validate(raw)
-        except ValidationError:
-            continue  # its schema error is reported already
+            good_sources[key] = m.Source.model_validate(raw)
+        except ValidationError:  # its schema error is reported already; its date, when well formed, is checked
+            try:
+                good_sources[key] = m.Source.model_construct(read=_READ_DATE.validate_python(raw.get("read")))
+            except ValidationError:
+                continue
     facts: dict[str, dict[int, m.Fact]] = {}
     for ind_id, years in (data.get("facts") or {}).items() if isinstance(data.get("facts"), dict) else ():
         if not isinstance(ind_id, str) or not isinstance(years, dict):

@@ -132,3 +132,16 @@ def test_shipped_publishers_are_one_language_or_both_and_json_gives_both():
     facts = [f for e in json.loads(r.stdout)["evaluations"] for c in e["criteria"] for f in c.get("facts", [])]
     pubs = {json.dumps(f["publisher"], ensure_ascii=False, sort_keys=True) for f in facts}
     assert '{"en": "yzeyc.com (mirror)", "zh": "yzeyc.com（转载）"}' in pubs, pubs
+
+
+def test_validate_checks_the_date_of_a_source_whose_other_field_is_misspelt(tmp_path):
+    text = (CITIES / "ningbo.yaml").read_text(encoding="utf-8")
+    block = "    read: 2026-11-21\n    via: shared/city-facts.md\n    confidence: low\n"
+    assert block in text
+    text = text.replace(block, "    read: 2099-11-21\n    via: shared/city-facts.md\n    confidence: lwo\n", 1)
+    city = tmp_path / "ningbo.yaml"
+    city.write_text(text, encoding="utf-8")
+    lines = problems(invoke("validate", city, "--lang", "en"), 3)
+    line_no = text.splitlines().index("    read: 2099-11-21") + 1
+    assert lines[0].startswith(f"ipcheck: {city}:{line_no}:11: read 2099-11-21, after today"), lines
+    assert lines[1].startswith(f"ipcheck: {city}:{line_no + 2}:") and "'lwo'" in lines[1], lines
