@@ -519,18 +519,20 @@ def source_items(results: list[FrameworkResult], inputs: list[tuple[str, str]], 
 # ---------------------------------------------------------------- the report
 
 def build(results: list[FrameworkResult], inputs: list[tuple[str, str]], version: str, lang: str,
-          sensitivity: dict | None = None, actions: dict | None = None, assumptions: tuple = ()) -> Report:
+          sensitivity: dict | None = None, actions: dict | None = None, assumptions: tuple = (),
+          years_before: dict | None = None) -> Report:
     """The readiness report of one city's evaluation, in one language; `actions`: by framework id, what meeting
     each criterion not met takes (`engine.plan.first_actions`, worked out by the command); `assumptions`: a
     what-if's figures (`engine.result.Assumption`), said on page 1 and in each section before the verdict."""
-    whatif = L.whatif_line(assumptions, lang)
+    whatif = L.whatif_line(assumptions, lang, results, years_before)
     first = results[0]
     n = len(results)
     top = 4 if n == 1 else 3 if n == 2 else 2 if n == 3 else 1
     briefs = tuple(brief(res, lang, top, (actions or {}).get(res.framework_id, {}), 2 if n <= 4 else 0)
                    for res in results)
     notes = tuple(phrase("report.not_official", lang) for res in results if res.framework_kind == "reference")[:1]
-    body = tuple(framework_section(k, res, lang, sensitivity, whatif) for k, res in enumerate(results, 1))
+    body = tuple(framework_section(k, res, lang, sensitivity, L.whatif_line(assumptions, lang, [res], years_before))
+                 for k, res in enumerate(results, 1))
     crit: list[Item] = []
     for res in results:
         crit.append(Heading(3, L.title(res, lang)))
