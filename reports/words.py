@@ -1785,7 +1785,7 @@ PHRASES |= {
     "library.set_future": ("{item}: {year} has not begun (today is {today}): no figure can be assumed for it; "
                            "check the year",
                            "{item}：{year}年尚未开始（今天是 {today}），不能假设该年的数据，请检查年份"),
-    "chart.assumed": ("assumed", "假设"),
+    "chart.assumed": ("{v} (assumed)", "{v}（假设）"),  # an assumed point of a trend chart, drawn hollow
 }
 
 # ---- compare's heat map of a city that is not assessable: its few category scores provisional, never coloured

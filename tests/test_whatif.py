@@ -161,3 +161,25 @@ def test_a_year_not_begun_is_refused_in_one_line():
     assert r.exit_code == 2 and "Traceback" not in r.output
     lines = [ln for ln in r.output.splitlines() if ln.strip()]
     assert len(lines) == 1 and "'pct_applications=700件@2099'：2099年尚未开始" in lines[0]
+
+
+def _trademark_chart(html: str) -> str:
+    import re
+    return next(s for s in re.findall(r"<svg.*?</svg>", html, re.S) if 'aria-label="有效注册商标量' in s)
+
+
+def test_a_chart_draws_an_assumed_point_hollow_dashed_and_labelled(tmp_path):
+    # Ningbo publishes 有效注册商标量 for 2018 and 2021; 2022 is assumed
+    real, whatif = tmp_path / "real.html", tmp_path / "whatif.html"
+    invoke("evaluate", NINGBO, "--html", real)
+    invoke("evaluate", NINGBO, "--set", "valid_trademarks=42万件@2022", "--html", whatif)
+    before, after = _trademark_chart(real.read_text(encoding="utf-8")), _trademark_chart(
+        whatif.read_text(encoding="utf-8"))
+    assert "假设" not in before and 'fill="#ffffff"' not in before and "stroke-dasharray" not in before.split(
+        "<polyline")[-1]
+    assert ">42万（假设）</text>" in after and ">40.11万</text>" in after  # the published point as before
+    assert after.count('<circle') == 3 and after.count('fill="#ffffff"') == 1  # only the assumed one hollow
+    dashed = [p for p in after.split("<polyline")[1:] if 'stroke-dasharray="4 3"' in p]
+    import re
+    hollow = re.search(r'<circle cx="([\d.]+)" cy="([\d.]+)" r="3" fill="#ffffff"', after)
+    assert len(dashed) == 1 and f'{hollow[1]},{hollow[2]}"' in dashed[0]  # the line into the assumed point
