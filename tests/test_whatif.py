@@ -183,3 +183,15 @@ def test_a_chart_draws_an_assumed_point_hollow_dashed_and_labelled(tmp_path):
     import re
     hollow = re.search(r'<circle cx="([\d.]+)" cy="([\d.]+)" r="3" fill="#ffffff"', after)
     assert len(dashed) == 1 and f'{hollow[1]},{hollow[2]}"' in dashed[0]  # the line into the assumed point
+
+
+@pytest.mark.parametrize("command", ["plan", "evaluate"])
+def test_markdown_bold_renders_as_bold_in_commonmark(command):
+    # a label in bold ending in '：' before a figure ('**…数据：**2023年') is literal asterisks to CommonMark
+    markdown_it = pytest.importorskip("markdown_it")
+    md = invoke(command, NINGBO, "--set", "enforcement_campaigns=5次@2023", "--format", "markdown")
+    html = markdown_it.MarkdownIt("commonmark").render(md)
+    assert "<strong>假设情景，并非实际数据" in html and "</strong>" in html
+    if command == "plan":
+        assert "<strong>假设情景，并非实际数据</strong>：2023年知识产权保护专项行动按假设取5 次" in html
+    assert "**" not in html  # no strong run of the document left unrendered
