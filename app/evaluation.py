@@ -43,7 +43,7 @@ def _evaluate(sel, fmt, lang, color, paths, fail_under, perturb, workers) -> Out
     if pdf_path or html_path or docx_path:  # the report's first actions: what meeting each criterion takes
         from ..engine.plan import first_actions
         actions = {r.framework_id: first_actions(r) for r in ev.results}
-    view = outputs.EvaluationView(ev.results, ev.inputs, __version__, sens, actions, ev.assumptions)
+    view = outputs.EvaluationView(ev.results, ev.inputs, __version__, sens, actions, ev.assumptions, ev.years_before)
     out = Outcome(notices=list(ev.notices), inputs=ev.paths())
     job = None
     if pdf_path or html_path or docx_path:
@@ -111,6 +111,6 @@ def plan(sel: Selection, goal: str | None = None, *, fmt: str = "table", lang: s
     data = t.PlanDocument(schema="ipcheck.plan/1", plans=[p for _, p in plans])
     if ev.assumptions:
         data["assumptions"] = list(ev.assumptions)
-    view = AnalysisView(plan_doc(plans, lang, ev.assumptions), data)
+    view = AnalysisView(plan_doc(plans, lang, ev.assumptions, ev.years_before), data)
     return Outcome(text=render(view, fmt, lang, color), notices=ev.notices, inputs=ev.paths(),
                    files=analysis_files(view, lang, ev.results[0].as_of, pdf_path, docx_path))

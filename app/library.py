@@ -233,8 +233,9 @@ def decider_notices(decider, notice: Reason | None, lang: str = "zh") -> list[st
     return lines
 
 
-def parse_assumptions(items: tuple[str, ...] | list[str]) -> list[tuple[str, str, int]]:
-    """`--set INDICATOR=VALUE@YEAR` options as (indicator, value as written, year)."""
+def parse_assumptions(items: tuple[str, ...] | list[str], today: dt.date | None = None) -> list[tuple[str, str, int]]:
+    """`--set INDICATOR=VALUE@YEAR` options as (indicator, value as written, year). With `today`, a year not yet
+    begun is refused, as validate refuses a fact of such a year (a typing slip: 2099 for 2019)."""
     out = []
     for item in items:
         m = re.fullmatch(r"\s*([A-Za-z][A-Za-z0-9_]*)\s*=\s*(.+?)\s*@\s*(\d{4})\s*", item)
@@ -243,6 +244,9 @@ def parse_assumptions(items: tuple[str, ...] | list[str]) -> list[tuple[str, str
         year = int(m[3])
         if not FIRST_YEAR <= year <= LAST_YEAR:
             raise UsageProblem(say("library.set_year", item=repr(item), first=FIRST_YEAR, last=LAST_YEAR), "--set")
+        if today is not None and year > today.year:
+            raise UsageProblem(say("library.set_future", item=repr(item), year=year, today=today.isoformat()),
+                               "--set")
         out.append((m[1], m[2], year))
     return out
 
@@ -293,6 +297,8 @@ class Evaluated:
     inputs: list[tuple[str, str]]
     notices: list[str] = field(default_factory=list)
     assumptions: tuple = ()  # the what-if figures (`engine.result.Assumption`) given with --set
+    years_before: dict = field(default_factory=dict)  # framework id -> the year judged on the published figures,
+    #                                                   for each framework a what-if moves to another year
 
     def paths(self) -> list[str]:
         """Every file and folder read: what the command's outputs must never overwrite."""
@@ -314,7 +320,7 @@ def evaluate_selection(sel: Selection) -> Evaluated:
 
     lib = load_library(sel.criteria_dir, sel.frameworks)
     city = load_city_file(sel.city_path, lib)
-    assumptions = parse_assumptions(sel.assumptions)
+    assumptions = parse_assumptions(sel.assumptions, dt.date.today())
     assumed = ()
     if assumptions:
         try:
@@ -342,6 +348,12 @@ def evaluate_selection(sel: Selection) -> Evaluated:
     day = None
     if sel.as_of:
         day = dt.date.today() if sel.as_of == "today" else dt.date.fromisoformat(sel.as_of)
+    default_year = last_full_year(day or dt.date.today())
     results = evaluate_frameworks(chosen, city, lib.catalogue, decider, year=sel.year, waivers=waivers, as_of=day,
-                                  default_year=last_full_year(day or dt.date.today()))
-    return Evaluated(lib, city, results, inputs, decider_notices(decider, notice, sel.lang), assumed)
+                                  default_year=default_year)
+    years_before = {}
+    if assumed and sel.year is None:  # the year an assumption may move: the published figures judged too
+        real = evaluate_frameworks(chosen, published, lib.catalogue, decider, waivers=waivers, as_of=day,
+                                   detail=False, default_year=default_year)
+        years_before = {r.framework_id: was.year for r, was in zip(results, real, strict=True) if r.year != was.year}
+    return Evaluated(lib, city, results, inputs, decider_notices(decider, notice, sel.lang), assumed, years_before)

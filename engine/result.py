@@ -208,6 +208,11 @@ class Measurement:
         """A yes/no measurement (1 = in place)."""
         return self.unit == YES_NO
 
+    @property
+    def assumed(self) -> bool:
+        """Whether it reads a what-if (`--set`) figure: among its facts or those of a part of a combined check."""
+        return any(f.assumed for f in self.facts) or any(p.assumed for p in self.parts)
+
 
 @record
 class PlanTarget:
@@ -389,6 +394,11 @@ class FrameworkResult:
     def provisional(self) -> bool:
         """A verdict the missing evidence could still lower (were it all unmet)."""
         return provisional(self.verdict, self.verdict_low)
+
+    @property
+    def rests_on_assumption(self) -> bool:
+        """Whether any criterion's result reads a what-if (`--set`) figure."""
+        return any(r.measurement.assumed for r in self.results)
 
 
 def meet_first(res: FrameworkResult) -> list:

@@ -85,15 +85,17 @@ def _heat(score: Decimal | None) -> str:
 
 # ---------------------------------------------------------------- builders
 
-def whatif_meta(assumptions, lang: str) -> tuple[Para, ...]:
-    """A what-if's line heading a document, before any verdict (none without assumptions)."""
-    line = whatif_line(assumptions, lang)
+def whatif_meta(assumptions, lang: str, results=None, years_before: dict | None = None) -> tuple[Para, ...]:
+    """A what-if's line heading a document, before any verdict (none without assumptions); said of `results`,
+    the frameworks it heads (`labels.whatif_line`)."""
+    line = whatif_line(assumptions, lang, results, years_before)
     sep = colon(lang)  # (the colon's space after the bold label: Markdown's ** closes on no space)
     return (Para((Run(W.say("whatif.title", lang) + sep.rstrip(), "strong"), Run(sep[len(sep.rstrip()):] + line)),
                  "whatif"),) if line else ()
 
 
-def plan_doc(plans: list[tuple[FrameworkResult, Plan]], lang: str, assumptions: tuple = ()) -> Doc:
+def plan_doc(plans: list[tuple[FrameworkResult, Plan]], lang: str, assumptions: tuple = (),
+             years_before: dict | None = None) -> Doc:
     """For each framework, where the city stands, the goal and the steps that reach it, with their lead units;
     a what-if's figures (`assumptions`, `engine.result.Assumption`) said first."""
     sections = []
@@ -137,8 +139,9 @@ def plan_doc(plans: list[tuple[FrameworkResult, Plan]], lang: str, assumptions: 
         sections.append(section(f"{res.framework_id}{colon(lang)}{title(res, lang)}",
                                 *[para(t) for t in now_lines], *tables))
     city = plans[0][0]
+    results = [r for r, _ in plans]
     return Doc(W.say("plan.doc.title", lang, city=_city(city, lang)),
-               whatif_meta(assumptions, lang) + lines(years_note([r for r, _ in plans], lang)
+               whatif_meta(assumptions, lang, results, years_before) + lines(years_note(results, lang)
                                                       or W.say("plan.doc.year", lang, year=year_text(city, lang))),
                tuple(sections),
                lines(W.say("method.plan_search", lang),

@@ -321,8 +321,9 @@ def _title(ch: Chart, label: str, w: float) -> None:
         ch.text(4, 12 + 12 * k if len(lines) > 1 else 14, line, bold=True)
 
 
-def trend(t: Trend, judged: int, name: str, lang: str) -> Chart | None:
-    """An indicator's figures up to the year judged, each labelled, against its target drawn at its year.
+def trend(t: Trend, judged: int, name: str, lang: str, assumed: frozenset[int] = frozenset()) -> Chart | None:
+    """An indicator's figures up to the year judged, each labelled, against its target drawn at its year; a figure
+    of a year in `assumed` (a what-if's, --set) is drawn hollow, reached by a dashed line and labelled so.
 
     The x-axis runs from the first figure to the target year or the year judged, whichever is
     later; no figure after the year judged is drawn. Ticks and gridlines sit at round values."""
@@ -378,14 +379,19 @@ def trend(t: Trend, judged: int, name: str, lang: str) -> Chart | None:
         sides = [(-8, -7, "end"), (8, -7, "start")]
         ch.place(tx, ty, phrase("chart.target_at", lang, v=short(target, t.unit, lang), y=t.target_year),
                  (sides if tx > right - 60 else sides[::-1]) + [(-8, 15, "end"), (8, 15, "start")], color=RED)
-    if len(points) > 1:
+    if len(points) > 1 and not assumed:
         ch.poly([(px(y), py(v)) for y, v in points], stroke=BLUE, width=1.8)
+    for (ya, va), (yb, vb) in zip(points, points[1:]) if assumed else ():  # a line to or from an assumption dashed
+        ch.poly([(px(ya), py(va)), (px(yb), py(vb))], stroke=BLUE, width=1.8,
+                dash="4 3" if ya in assumed or yb in assumed else "")
     for y, v in points:
-        ch.dot(px(y), py(v))
+        ch.dot(px(y), py(v), hollow=y in assumed)
     for y, v in points:  # each figure above its point, else below, else beside: clear of the others' and the axes'
         below = target is not None and abs(py(v) - py(target)) < 16 and py(v) >= py(target)
         tries = [(0, -7, "middle"), (0, 16, "middle")]
-        ch.place(px(y), py(v), short(v, t.unit, lang), (tries[::-1] if below else tries)
+        figure = short(v, t.unit, lang)
+        ch.place(px(y), py(v), phrase("chart.assumed", lang, v=figure) if y in assumed else figure,
+                 (tries[::-1] if below else tries)
                  + [(-5, -7, "end"), (5, 16, "start"), (5, -7, "start"), (-5, 16, "end")])
     return ch
 

@@ -101,11 +101,13 @@ def framework_section(res, lang: str, form: str, whatif: str = "") -> Section:
     return Section("", heading, heading, tuple(items))
 
 
-def doc(results, lang: str, sensitivity: dict, form: str, assumptions: tuple = ()) -> Doc:
+def doc(results, lang: str, sensitivity: dict, form: str, assumptions: tuple = (), years_before: dict | None = None
+        ) -> Doc:
     """`evaluate`'s text as blocks, for `form` (one of FORMS): a section per framework, each saying first what a
-    what-if assumed (`assumptions`, `engine.result.Assumption`), then the sensitivity lines."""
-    whatif = L.whatif_line(assumptions, lang)
-    sections = [framework_section(res, lang, form, whatif) for res in results]
+    what-if assumed (`assumptions`, `engine.result.Assumption`) and what it does to that framework (`years_before`:
+    the year judged without it, by framework id, where it moves it), then the sensitivity lines."""
+    sections = [framework_section(res, lang, form, L.whatif_line(assumptions, lang, [res], years_before))
+                for res in results]
     sens = L.sensitivity_lines(results, sensitivity, lang)
     if sens:
         sections.append(Section("", "", "", (Lines(tuple(para(line, cls="pre") for line in sens.splitlines())),)))

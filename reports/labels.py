@@ -432,9 +432,11 @@ def figure_text(value, bound: str | None, unit: str, lang: str) -> str:
     return prefix + display(value, unit, lang)
 
 
-def whatif_line(assumptions, lang: str) -> str:
+def whatif_line(assumptions, lang: str, results=None, years_before: dict | None = None) -> str:
     """What a what-if changed, said before any verdict (`engine.result.Assumption`s): each figure set, with the
-    published one it replaces; "" without assumptions."""
+    published one it replaces; "" without assumptions. Said of `results` (the frameworks the line heads), it says
+    instead when none of them reads an assumed figure, and, of one framework, the year the assumptions moved its
+    judgement from (`years_before`: framework id -> year judged on the published figures)."""
     if not assumptions:
         return ""
     items = tuple(phrase("whatif.added" if a.published is None else "whatif.replaced", lang,
@@ -443,7 +445,14 @@ def whatif_line(assumptions, lang: str) -> str:
                          was=None if a.published is None else figure_text(a.published, a.published_bound, a.unit,
                                                                           lang))
                   for a in assumptions)
-    return text(say("whatif.line" if len(items) == 1 else "whatif.lines", items=Listed(items, "clauses")), lang)
+    many = len(assumptions) > 1
+    listed = Listed(items, "clauses")
+    if results is not None and not any(r.rests_on_assumption for r in results):
+        return text(say("whatif.unused_many" if many else "whatif.unused", items=listed), lang)
+    if results is not None and len(results) == 1 and results[0].framework_id in (years_before or {}):
+        return text(say("whatif.moved_many" if many else "whatif.moved", items=listed, year=results[0].year,
+                        was=years_before[results[0].framework_id]), lang)
+    return text(say("whatif.lines" if many else "whatif.line", items=listed), lang)
 
 
 def fact_source(f, lang: str) -> tuple[str, str, str | None]:

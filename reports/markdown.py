@@ -8,6 +8,8 @@ code span, no table cell break, no new line, no terminal control sequence.
 
 from __future__ import annotations
 
+import unicodedata
+
 from ..engine.errors import printable
 
 # HTML-significant characters as entities; Markdown's link, image, code and cell marks escaped
@@ -24,9 +26,33 @@ def _cell(c) -> str:
     return text(" ".join("".join(r.text for r in line) for line in c.lines))
 
 
+def _punct(c: str) -> bool:
+    """A punctuation mark or symbol in CommonMark's sense (ASCII or Unicode P*/S*: '：', '）', '%')."""
+    return unicodedata.category(c)[0] in "PS"
+
+
+def _loose(c: str) -> bool:
+    """Whether `**` may close before (or open after) `c`: the text's end, a space or a punctuation mark."""
+    return not c or c.isspace() or _punct(c)
+
+
+def _strong(s: str, before: str, after: str) -> str:
+    """`s` in bold between the text `before` and `after` it. CommonMark reads `**` that closes after a
+    punctuation mark and before a letter ('**结论：**2023年') as text, not bold; such a run's closing (or
+    opening) punctuation then stands outside the bold ('**结论**：2023年'), which shows the same words."""
+    head, tail = "", ""
+    while s and _punct(s[-1]) and not _loose(after[:1]):
+        s, tail = s[:-1], s[-1] + tail
+    while s and _punct(s[0]) and not _loose(before[-1:]):
+        head, s = head + s[0], s[1:]
+    return text(head) + (f"**{text(s)}**" if s else "") + text(tail)
+
+
 def _runs(p) -> str:
-    """A paragraph's runs as Markdown text, a 'strong' run in bold."""
-    return "".join(f"**{text(r.text)}**" if r.style == "strong" else text(r.text) for r in p.runs)
+    """A paragraph's runs as Markdown text, a 'strong' run in bold (as CommonMark renders it: `_strong`)."""
+    runs = p.runs
+    return "".join(_strong(r.text, "".join(q.text for q in runs[:i]), "".join(q.text for q in runs[i + 1:]))
+                   if r.style == "strong" else text(r.text) for i, r in enumerate(runs))
 
 
 def document(doc) -> str:

@@ -22,6 +22,7 @@ class EvaluationView:
     sensitivity: dict = field(default_factory=dict)  # by framework id
     actions: dict = field(default_factory=dict)  # by framework id: {criterion id: its first action (a Reason)}
     assumptions: tuple = ()  # the what-if figures given with --set (`engine.result.Assumption`)
+    years_before: dict = field(default_factory=dict)  # framework id -> year judged without them, where they move it
 
 
 @dataclass(frozen=True)
@@ -37,13 +38,14 @@ def _evaluation_table(v: EvaluationView, lang: str, color: bool) -> str:
     from . import evaluation, terminal
     width = terminal.terminal_width()
     form = "narrow" if width < terminal.COMPACT_BELOW else "wide"
-    doc = evaluation.doc(v.results, lang, v.sensitivity, form, v.assumptions)
+    doc = evaluation.doc(v.results, lang, v.sensitivity, form, v.assumptions, v.years_before)
     return terminal.document(doc, lang, color=color, width=width)
 
 
 def _evaluation_markdown(v: EvaluationView, lang: str, color: bool) -> str:
     from . import evaluation, markdown
-    return markdown.document(evaluation.doc(v.results, lang, v.sensitivity, "markdown", v.assumptions))
+    return markdown.document(evaluation.doc(v.results, lang, v.sensitivity, "markdown", v.assumptions,
+                                                 v.years_before))
 
 
 def _evaluation_json(v: EvaluationView, lang: str, color: bool) -> str:
@@ -94,4 +96,4 @@ def readiness_report(view: EvaluationView, lang: str):
     """The readiness report's content (`readiness.Report`), which the HTML, PDF and Word documents lay out."""
     from . import readiness
     return readiness.build(view.results, view.inputs, view.version, lang, view.sensitivity, view.actions,
-                           view.assumptions)
+                           view.assumptions, view.years_before)

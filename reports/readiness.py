@@ -260,15 +260,17 @@ def _labelled(label: str, value: str, before: str = "", whole: int = 16) -> list
     return lead + [Run(label + WORD_JOINER, keep=True), Run(value)]
 
 
-def trend_figure(r: CriterionResult, res: FrameworkResult, lang: str) -> Figure | None:
+def trend_figure(r: CriterionResult, res: FrameworkResult, lang: str, assumed: frozenset = frozenset()
+                 ) -> Figure | None:
     """An indicator's chart with what it says: the result, growth observed, growth still needed (only
-    when the target's year is still ahead of the year judged), the year reached at the observed pace."""
+    when the target's year is still ahead of the year judged), the year reached at the observed pace; `assumed`:
+    the (indicator, year) a what-if set, drawn as assumptions."""
     t = r.trend
     if t is None:
         return None
     name = res.indicator_names.get(t.indicator)
     label = name_in(lang, name.zh, name.en[:1].upper() + name.en[1:]) if name else L.title(r, lang)
-    chart = charts.trend(t, res.year, label, lang)
+    chart = charts.trend(t, res.year, label, lang, frozenset(y for i, y in assumed if i == t.indicator))
     if chart is None:
         return None
     gap = phrase("report.facts_gap", lang)
@@ -302,9 +304,10 @@ def whatif_para(whatif: str, lang: str) -> Para:
                  cls="whatif")
 
 
-def framework_section(k: int, res: FrameworkResult, lang: str, sens, whatif: str = "") -> Section:
+def framework_section(k: int, res: FrameworkResult, lang: str, sens, whatif: str = "",
+                      assumed: frozenset = frozenset()) -> Section:
     """A framework's part of the body: the headline (after a what-if's line, `whatif`), what is met, what is not,
-    the gap analysis."""
+    the gap analysis (its charts drawing the figures a what-if set, `assumed`: (indicator, year), as such)."""
     sep = colon(lang)
     items: list[Item] = [whatif_para(whatif, lang)] if whatif else []
     items += [
@@ -379,7 +382,7 @@ def framework_section(k: int, res: FrameworkResult, lang: str, sens, whatif: str
             break
         if r.trend.indicator in seen:  # type: ignore[union-attr]
             continue
-        f = trend_figure(r, res, lang)
+        f = trend_figure(r, res, lang, assumed)
         if f:
             seen.add(r.trend.indicator)  # type: ignore[union-attr]
             figs.append(f)
@@ -519,18 +522,21 @@ def source_items(results: list[FrameworkResult], inputs: list[tuple[str, str]], 
 # ---------------------------------------------------------------- the report
 
 def build(results: list[FrameworkResult], inputs: list[tuple[str, str]], version: str, lang: str,
-          sensitivity: dict | None = None, actions: dict | None = None, assumptions: tuple = ()) -> Report:
+          sensitivity: dict | None = None, actions: dict | None = None, assumptions: tuple = (),
+          years_before: dict | None = None) -> Report:
     """The readiness report of one city's evaluation, in one language; `actions`: by framework id, what meeting
     each criterion not met takes (`engine.plan.first_actions`, worked out by the command); `assumptions`: a
     what-if's figures (`engine.result.Assumption`), said on page 1 and in each section before the verdict."""
-    whatif = L.whatif_line(assumptions, lang)
+    whatif = L.whatif_line(assumptions, lang, results, years_before)
     first = results[0]
     n = len(results)
     top = 4 if n == 1 else 3 if n == 2 else 2 if n == 3 else 1
     briefs = tuple(brief(res, lang, top, (actions or {}).get(res.framework_id, {}), 2 if n <= 4 else 0)
                    for res in results)
     notes = tuple(phrase("report.not_official", lang) for res in results if res.framework_kind == "reference")[:1]
-    body = tuple(framework_section(k, res, lang, sensitivity, whatif) for k, res in enumerate(results, 1))
+    assumed = frozenset((a.indicator, a.year) for a in assumptions)
+    body = tuple(framework_section(k, res, lang, sensitivity, L.whatif_line(assumptions, lang, [res], years_before),
+                                   assumed) for k, res in enumerate(results, 1))
     crit: list[Item] = []
     for res in results:
         crit.append(Heading(3, L.title(res, lang)))

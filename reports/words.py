@@ -1774,6 +1774,26 @@ PHRASES |= {
                      "{items}。以下结论和得分均以这些假设为前提。"),
 }
 
+# ---- what-if (--set), what an assumption does to each framework: the year it moves the judgement to, a framework
+# whose judgement reads none of the assumed figures, a year not begun refused (reports/labels.whatif_line,
+# app/library.parse_assumptions)
+PHRASES |= {
+    "whatif.moved": ("{items}. This assumption moves the year judged from {was} to {year}; the verdict and scores "
+                     "below rest on it.",
+                     "{items}。该假设使评价年度由{was}年变为{year}年，以下结论和得分均以此假设为前提。"),
+    "whatif.moved_many": ("{items}. These assumptions move the year judged from {was} to {year}; the verdict and "
+                          "scores below rest on them.",
+                          "{items}。这些假设使评价年度由{was}年变为{year}年，以下结论和得分均以这些假设为前提。"),
+    "whatif.unused": ("{items}. This framework's judgement does not use this assumption.",
+                      "{items}。本框架的评价未用到此假设。"),
+    "whatif.unused_many": ("{items}. This framework's judgement uses none of these assumptions.",
+                           "{items}。本框架的评价未用到这些假设。"),
+    "library.set_future": ("{item}: {year} has not begun (today is {today}): no figure can be assumed for it; "
+                           "check the year",
+                           "{item}：{year}年尚未开始（今天是 {today}），不能假设该年的数据，请检查年份"),
+    "chart.assumed": ("{v} (assumed)", "{v}（假设）"),  # an assumed point of a trend chart, drawn hollow
+}
+
 # ---- compare's heat map of a city that is not assessable: its few category scores provisional, never coloured
 # as a good score (reports/analysis.compare_doc)
 PHRASES |= {

@@ -20,6 +20,8 @@ NINGBO = str(CITIES / "ningbo.yaml")
 WHATIF = ("--set", "valid_invention_patents=40000@2021", "--set", "ip_standard_enterprises=600家@2022")
 LINE_ZH = ("假设情景，并非实际数据：2021年有效发明专利拥有量已按假设由公布的38,289 件改为40,000 件；"
            "2022年知识产权贯标企业按假设取600 家（无公布数据）。以下结论和得分均以这些假设为前提。")
+# the reference framework, judged in 2021, reads neither figure: its section says so instead
+UNUSED_ZH = LINE_ZH.replace("以下结论和得分均以这些假设为前提。", "本框架的评价未用到这些假设。")
 LINE_EN = ("What-if, not actual data: valid invention patents 2021 set to 40,000 instead of the published 38,289; ")
 
 
@@ -49,7 +51,8 @@ def test_page_one_of_the_pdf_says_what_if_before_the_verdict(documents):
     assert flat(LINE_ZH) in page1
     assert page1.index(flat(LINE_ZH)) < page1.index("证据不足，无法评定")
     # each framework's section in the body opens with it too, before its verdict
-    assert body.count(flat(LINE_ZH)) == 2 and body.index(flat(LINE_ZH)) < body.index("证据不足，无法评定")
+    assert body.count(flat(LINE_ZH)) == 1 and body.index(flat(LINE_ZH)) < body.index("证据不足，无法评定")
+    assert body.count(flat(UNUSED_ZH)) == 1 and body.index(flat(LINE_ZH)) < body.index(flat(UNUSED_ZH))
 
 
 def test_html_and_word_say_what_if_before_the_verdict(documents):
@@ -65,11 +68,12 @@ def test_html_and_word_say_what_if_before_the_verdict(documents):
 @pytest.mark.parametrize("fmt", ["table", "markdown"])
 def test_the_headline_of_each_framework_says_what_if_first(fmt):
     out = flat(invoke("evaluate", NINGBO, *WHATIF, "--format", fmt))
-    line = flat(LINE_ZH)
+    line, unused = flat(LINE_ZH), flat(UNUSED_ZH)
     if fmt == "markdown":  # the first item of each framework's list, its label in bold
         line = line.replace("假设情景，并非实际数据：", "-**假设情景，并非实际数据：**")
-    assert out.count(line) == 2
-    plan, reference = out.split(line)[1:]
+        unused = unused.replace("假设情景，并非实际数据：", "-**假设情景，并非实际数据：**")
+    assert out.count(line) == 1 and out.count(unused) == 1
+    plan, reference = out.split(line)[1].split(unused)
     # before the plan's target counts and verdict, before the reference framework's verdict
     assert plan.index("目标完成情况") < plan.index("结论") < plan.index("NB-01")
     assert reference.index("结论") < reference.index("REF-01")
@@ -126,3 +130,68 @@ def test_without_set_nothing_is_said():
     assert "assumptions" not in json.loads(invoke("evaluate", NINGBO, "--format", "json"))
     assert "assumptions" not in json.loads(invoke("plan", NINGBO, "--format", "json"))
     assert "假设情景" not in invoke("evaluate", NINGBO) and "假设情景" not in invoke("plan", NINGBO)
+
+
+def test_an_assumption_that_moves_the_judged_year_says_so():
+    # Ningbo's reference framework is judged in 2021, the year with most evidence; a 2022 pledge figure tips it
+    args = ("evaluate", NINGBO, "--framework", "reference")
+    assert "评价年度：2021年" in invoke(*args)
+    out = invoke(*args, "--set", "ip_pledge_financing=150亿元@2022")
+    assert ("2022年知识产权质押融资金额按假设取150亿元（无公布数据）。该假设使评价年度由2021年变为2022年，"
+            "以下结论和得分均以此假设为前提。") in flat(out)
+    assert "评价年度：2022年" in out
+    en = " ".join(invoke(*args, "--set", "ip_pledge_financing=150亿元@2022", "--lang", "en").split())
+    assert "This assumption moves the year judged from 2021 to 2022; the verdict and scores below rest on it." in en
+    # a year given with --year cannot move: the plain line
+    fixed = flat(invoke(*args, "--year", "2022", "--set", "ip_pledge_financing=150亿元@2022"))
+    assert "评价年度由" not in fixed and "以下结论和得分均以此假设为前提。" in fixed
+
+
+def test_an_assumption_a_framework_does_not_read_is_said_unused():
+    out = flat(invoke("evaluate", NINGBO, "--framework", "reference", "--set", "pct_applications=700件@2022"))
+    assert "2022年PCT国际专利申请量按假设取700件（无公布数据）。本框架的评价未用到此假设。" in out
+    assert "以下结论和得分均以此假设为前提" not in out
+    en = " ".join(invoke("evaluate", NINGBO, "--framework", "reference", "--set", "pct_applications=700件@2022",
+                         "--lang", "en").split())
+    assert "This framework's judgement does not use this assumption." in en and "rest on" not in en
+
+
+def test_a_year_not_begun_is_refused_in_one_line():
+    r = CliRunner().invoke(main, ["evaluate", NINGBO, "--set", "pct_applications=700件@2099"])
+    assert r.exit_code == 2 and "Traceback" not in r.output
+    lines = [ln for ln in r.output.splitlines() if ln.strip()]
+    assert len(lines) == 1 and "'pct_applications=700件@2099'：2099年尚未开始" in lines[0]
+
+
+def _trademark_chart(html: str) -> str:
+    import re
+    return next(s for s in re.findall(r"<svg.*?</svg>", html, re.S) if 'aria-label="有效注册商标量' in s)
+
+
+def test_a_chart_draws_an_assumed_point_hollow_dashed_and_labelled(tmp_path):
+    # Ningbo publishes 有效注册商标量 for 2018 and 2021; 2022 is assumed
+    real, whatif = tmp_path / "real.html", tmp_path / "whatif.html"
+    invoke("evaluate", NINGBO, "--html", real)
+    invoke("evaluate", NINGBO, "--set", "valid_trademarks=42万件@2022", "--html", whatif)
+    before, after = _trademark_chart(real.read_text(encoding="utf-8")), _trademark_chart(
+        whatif.read_text(encoding="utf-8"))
+    assert "假设" not in before and 'fill="#ffffff"' not in before and "stroke-dasharray" not in before.split(
+        "<polyline")[-1]
+    assert ">42万（假设）</text>" in after and ">40.11万</text>" in after  # the published point as before
+    assert after.count('<circle') == 3 and after.count('fill="#ffffff"') == 1  # only the assumed one hollow
+    dashed = [p for p in after.split("<polyline")[1:] if 'stroke-dasharray="4 3"' in p]
+    import re
+    hollow = re.search(r'<circle cx="([\d.]+)" cy="([\d.]+)" r="3" fill="#ffffff"', after)
+    assert len(dashed) == 1 and f'{hollow[1]},{hollow[2]}"' in dashed[0]  # the line into the assumed point
+
+
+@pytest.mark.parametrize("command", ["plan", "evaluate"])
+def test_markdown_bold_renders_as_bold_in_commonmark(command):
+    # a label in bold ending in '：' before a figure ('**…数据：**2023年') is literal asterisks to CommonMark
+    markdown_it = pytest.importorskip("markdown_it")
+    md = invoke(command, NINGBO, "--set", "enforcement_campaigns=5次@2023", "--format", "markdown")
+    html = markdown_it.MarkdownIt("commonmark").render(md)
+    assert "<strong>假设情景，并非实际数据" in html and "</strong>" in html
+    if command == "plan":
+        assert "<strong>假设情景，并非实际数据</strong>：2023年知识产权保护专项行动按假设取5 次" in html
+    assert "**" not in html  # no strong run of the document left unrendered
