@@ -157,10 +157,12 @@ def evaluate(city_path, frameworks, year, engine_name, waivers_path, as_of, crit
 @click.argument("city_path", metavar="CITY.yaml", type=FilePath)
 @click.argument("criterion_id", metavar="CRITERION_ID")
 @selection_options
-def explain(city_path, criterion_id, frameworks, year, engine_name, waivers_path, as_of, criteria_dir, lang):
+@set_option
+def explain(city_path, criterion_id, frameworks, year, engine_name, waivers_path, as_of, criteria_dir, lang,
+            assumptions):
     """Explain one criterion's result for a city in plain words."""
     from .app.evaluation import explain as run
-    _finish(run(_selection(city_path, frameworks, year, engine_name, waivers_path, as_of, criteria_dir),
+    _finish(run(_selection(city_path, frameworks, year, engine_name, waivers_path, as_of, criteria_dir, assumptions),
                 criterion_id, lang))
 
 

@@ -89,11 +89,14 @@ def explain(sel: Selection, criterion_id: str, lang: str = "zh") -> Outcome:
     from ..engine.errors import did_you_mean
     from ..engine.result import say
     from ..reports import explain as explain_report
+    from ..reports.labels import whatif_line
     ev = evaluate_selection(Selection(**{**sel.__dict__, "criterion": criterion_id}))
     for res in ev.results:
         for r in res.results:
             if r.id == criterion_id:
-                return Outcome(text=explain_report.render(res, r, lang), notices=ev.notices, inputs=ev.paths())
+                whatif = whatif_line(ev.assumptions, lang, [res], ev.years_before)
+                return Outcome(text=explain_report.render(res, r, lang, whatif=whatif), notices=ev.notices,
+                               inputs=ev.paths())
     ids = [r.id for res in ev.results for r in res.results]
     raise UsageProblem(say("library.no_criterion", id=repr(criterion_id)) + did_you_mean(criterion_id, ids))
 

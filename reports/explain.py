@@ -81,7 +81,7 @@ def _measurement_lines(ms: Measurement, names: dict, lang: str, indent: str = " 
     return lines
 
 
-def doc(res: FrameworkResult, r: CriterionResult, lang: str) -> Doc:
+def doc(res: FrameworkResult, r: CriterionResult, lang: str, whatif: str = "") -> Doc:
     """One criterion's result as blocks, in `lang` only: a section under the criterion's id and title, with a
     paragraph each for the framework and clause, the lead unit, the city and year, the check and weight, the status
     (a plan target's achievement and index), the value, target and gap, the reason; then what was measured
@@ -97,6 +97,8 @@ def doc(res: FrameworkResult, r: CriterionResult, lang: str) -> Doc:
     city = city_name(res, lang)
     score = "" if r.score is None else _w("score_in", lang, s=score_text(r.score * 100))
     lines = [
+        # a what-if (`whatif`, reports/labels.whatif_line) is said first, before the status it may have changed
+        *([f"{phrase('whatif.title', lang)}{colon}{whatif}"] if whatif else []),
         f"{_w('framework', lang)}{colon}{version_text(res.framework_id, res.framework_version, lang)} "
         f"{title(res, lang)}{semi}{source_line(res, lang)}{semi}{_w('clause', lang)} {r.clause}",
         f"{_w('lead', lang)}{colon}{r.lead_unit}",
@@ -138,9 +140,9 @@ def doc(res: FrameworkResult, r: CriterionResult, lang: str) -> Doc:
             src = f"{src_title} — {publisher}" + (f", {f.source_url}" if f.source_url else "")
             note = f"{semi}{_w('note', lang)}{colon}{note_text}" if note_text else ""
             conf = confidence_word(f.confidence, lang)
+            read = f"{semi}{_w('read', lang)} {f.read}" if f.read else ""  # a what-if's figure was read nowhere
             facts.append(para(f"{name(f.indicator)} {_w('fact_year', lang, y=f.year)}{colon}{fact_value(f, lang)} — "
-                              f"{src}{semi}{_w('read', lang)} {f.read}{semi}{_w('confidence', lang)}{colon}{conf}"
-                              f"{note}"))
+                              f"{src}{read}{semi}{_w('confidence', lang)}{colon}{conf}{note}"))
         items.append(Bullets(tuple(facts)))
     if r.measurement.missing:
         items.append(para(f"{_w('missing', lang)}{colon.rstrip()}"))
@@ -153,7 +155,8 @@ def doc(res: FrameworkResult, r: CriterionResult, lang: str) -> Doc:
     return Doc("", (), (Section("", heading, heading, tuple(items)),))
 
 
-def render(res: FrameworkResult, r: CriterionResult, lang: str, width: int | None = None) -> str:
+def render(res: FrameworkResult, r: CriterionResult, lang: str, width: int | None = None, whatif: str = "") -> str:
     """One criterion's result in plain words (`doc`), in `lang` only, as wide as the terminal (or `width`), each
-    line continued under its text; no control character from a file reaches the terminal."""
-    return document(doc(res, r, lang), lang, width=width)
+    line continued under its text; no control character from a file reaches the terminal. A what-if's line
+    (`whatif`) comes first."""
+    return document(doc(res, r, lang, whatif), lang, width=width)

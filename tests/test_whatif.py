@@ -195,3 +195,20 @@ def test_markdown_bold_renders_as_bold_in_commonmark(command):
     if command == "plan":
         assert "<strong>假设情景，并非实际数据</strong>：2023年知识产权保护专项行动按假设取5 次" in html
     assert "**" not in html  # no strong run of the document left unrendered
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_explain_takes_set_and_says_what_if_first(lang):
+    """An analyst explains a row marked （假设）: explain takes --set as evaluate does, says the what-if before the
+    criterion's status, and marks the assumed figure among the facts; without --set it says nothing of it."""
+    out = invoke("explain", NINGBO, "NB-01", "--set", "valid_invention_patents=40000@2021", "--lang", lang)
+    lines = [line for line in out.splitlines() if line.strip()]
+    head = "假设情景，并非实际数据" if lang == "zh" else "What-if, not actual data"
+    status = "完成情况" if lang == "zh" else "target"
+    assert lines[1].startswith(head)
+    assert flat(out).index(flat(head)) < flat(out).index(status)
+    facts = out.split("所用数据" if lang == "zh" else "facts used")[1]
+    assert "40,000" in facts and ("命令行 --set 给出的数值" if lang == "zh" else "assumption given with --set") in facts
+    assert "None" not in out  # an assumed figure was read from no source, on no day
+    plain = invoke("explain", NINGBO, "NB-01", "--lang", lang)
+    assert head not in plain and "40,000" not in plain
